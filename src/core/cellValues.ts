@@ -1,0 +1,70 @@
+import { DateOrder, MAX_SERIAL, dateToSerial, parseDateText } from "./dates";
+import { Result, fail, ok } from "./result";
+
+/** Whether a cell holds nothing a person would call a value. @example isBlankCell("  ") → true */
+export function isBlankCell(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+}
+
+/** How a value reads in a message: text quoted, TRUE/FALSE as Excel shows them. */
+export function describeCell(value: unknown): string {
+  if (typeof value === "string") return `"${value.length > 60 ? `${value.slice(0, 57)}…` : value}"`;
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  return String(value);
+}
+
+/**
+ * A cell as a whole-day serial: date serials (a time of day is dropped), text dates, JS Dates
+ * (read as their UTC calendar date, as file readers give them). Blank and 0 — what a formula
+ * shows for a blank cell — are null: not known.
+ * @example readDateCell("31 March 2025", "dmy") → ok(45747); readDateCell("", "dmy") → ok(null)
+ */
+export function readDateCell(value: unknown, order: DateOrder, what = "date"): Result<number | null> {
+  if (isBlankCell(value) || value === 0) return ok(null);
+  if (typeof value === "number") {
+    if (!Number.isFinite(value) || value < 0) return fail(`The ${what} ${describeCell(value)} is not a date`);
+    const serial = Math.floor(value);
+    if (serial > MAX_SERIAL) return fail(`The ${what} ${value} is after 31/12/9999, the last date Excel can show`);
+    return ok(serial === 0 ? null : serial);
+  }
+  if (typeof value === "string") {
+    const parsed = parseDateText(value, order);
+    return parsed.ok ? parsed : fail(`The ${what} ${parsed.error.charAt(0).toLowerCase()}${parsed.error.slice(1)}`);
+  }
+  if (value instanceof Date && !Number.isNaN(value.getTime())) {
+    const serial = dateToSerial(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate());
+    return serial === null ? fail(`The ${what} ${value.toISOString().slice(0, 10)} is outside 1900–9999`) : ok(serial);
+  }
+  return fail(`The ${what} ${describeCell(value)} is not a date`);
+}
+
+/**
+ * A cell as a number: numbers, and text such as `45`, `1,200` or `95%` (a fraction). Blank is null.
+ * @example readNumberCell("95%", "KPI attainment") → ok(0.95)
+ */
+export function readNumberCell(value: unknown, what: string): Result<number | null> {
+  if (isBlankCell(value)) return ok(null);
+  if (typeof value === "number") return Number.isFinite(value) ? ok(value) : fail(`The ${what} is not a finite number`);
+  if (typeof value === "string") {
+    const text = value.trim().replace(/,/g, "");
+    const isPercent = text.endsWith("%");
+    const n = Number(isPercent ? text.slice(0, -1).trim() : text);
+    if (text !== "" && Number.isFinite(n)) return ok(isPercent ? n / 100 : n);
+  }
+  return fail(`The ${what} ${describeCell(value)} is not a number`);
+}
+
+/**
+ * A cell as a whole number of days: numbers are rounded to the nearest day.
+ * @example readDaysCell(12.4, "slippage") → ok(12)
+ */
+export function readDaysCell(value: unknown, what: string): Result<number | null> {
+  const n = readNumberCell(value, what);
+  return n.ok && n.value !== null ? ok(Math.round(n.value)) : n;
+}
+
+/** A cell as trimmed text, or null when blank. @example readTextCell(" Gold ") → "Gold" */
+export function readTextCell(value: unknown): string | null {
+  if (isBlankCell(value)) return null;
+  return typeof value === "string" ? value.trim() : String(value);
+}

@@ -1,0 +1,126 @@
+import type { TrackerSettings } from "../settings";
+
+/** Red/amber/green status, worst first in RAG_ORDER. */
+export type Rag = "Red" | "Amber" | "Green";
+
+/** Worst first. */
+export const RAG_ORDER: readonly Rag[] = ["Red", "Amber", "Green"];
+
+/** What RAG can weigh; null where not known. Attainment and variance are fractions (1 = 100%). */
+export interface RagInputs {
+  daysToExpiry: number | null;
+  slippageDays: number | null;
+  kpiAttainment: number | null;
+  spendVariance: number | null;
+}
+
+/** One component's status and the words that explain it. */
+export interface RagComponent {
+  status: Rag;
+  /** e.g. `Expires in 45 days` */
+  finding: string;
+  /** the rule that made it this status, e.g. `red at 90 or fewer`; empty for green */
+  rule: string;
+}
+
+const plural = (n: number, unit: string): string => `${n} ${unit}${n === 1 ? "" : "s"}`;
+
+/** 0.925 → "92.5" */
+function percent(fraction: number): string {
+  return String(Math.round(fraction * 1000) / 10);
+}
+
+function expiryComponent(days: number, s: TrackerSettings): RagComponent {
+  const finding = days < 0 ? `Expired ${plural(-days, "day")} ago` : days === 0 ? "Expires today" : `Expires in ${plural(days, "day")}`;
+  if (days < 0) return { status: "Red", finding, rule: "" };
+  if (days <= s.expiryRedDays) return { status: "Red", finding, rule: `red at ${s.expiryRedDays} or fewer` };
+  if (days <= s.expiryAmberDays) return { status: "Amber", finding, rule: `amber at ${s.expiryAmberDays} or fewer` };
+  return { status: "Green", finding, rule: "" };
+}
+
+function slippageComponent(days: number, s: TrackerSettings): RagComponent {
+  const finding = days > 0 ? `milestone ${plural(days, "day")} late` : days === 0 ? "milestone on time" : `milestone ${plural(-days, "day")} early`;
+  if (days > s.slippageRedDays) return { status: "Red", finding, rule: `red above ${plural(s.slippageRedDays, "day")}` };
+  if (days > s.slippageAmberDays) return { status: "Amber", finding, rule: `amber above ${plural(s.slippageAmberDays, "day")}` };
+  return { status: "Green", finding, rule: "" };
+}
+
+function kpiComponent(attainment: number, s: TrackerSettings): RagComponent {
+  const finding = `KPI attainment ${percent(attainment)}%`;
+  if (attainment < s.kpiRedBelow) return { status: "Red", finding, rule: `red below ${percent(s.kpiRedBelow)}%` };
+  if (attainment < s.kpiAmberBelow) return { status: "Amber", finding, rule: `amber below ${percent(s.kpiAmberBelow)}%` };
+  return { status: "Green", finding, rule: "" };
+}
+
+function spendComponent(variance: number, s: TrackerSettings): RagComponent {
+  const finding =
+    variance > 0 ? `spend ${percent(variance)}% over budget` : variance === 0 ? "spend on budget" : `spend ${percent(-variance)}% under budget`;
+  if (variance > s.spendRedAbove) return { status: "Red", finding, rule: `red above ${percent(s.spendRedAbove)}%` };
+  if (variance > s.spendAmberAbove) return { status: "Amber", finding, rule: `amber above ${percent(s.spendAmberAbove)}%` };
+  return { status: "Green", finding, rule: "" };
+}
+
+/**
+ * The status of each component that is known, in argument order.
+ * @example ragComponents({ daysToExpiry: 45, slippageDays: null, … }, DEFAULT_SETTINGS)[0].status → "Red"
+ */
+export function ragComponents(inputs: RagInputs, settings: TrackerSettings): RagComponent[] {
+  const components: RagComponent[] = [];
+  if (inputs.daysToExpiry !== null) components.push(expiryComponent(inputs.daysToExpiry, settings));
+  if (inputs.slippageDays !== null) components.push(slippageComponent(inputs.slippageDays, settings));
+  if (inputs.kpiAttainment !== null) components.push(kpiComponent(inputs.kpiAttainment, settings));
+  if (inputs.spendVariance !== null) components.push(spendComponent(inputs.spendVariance, settings));
+  return components;
+}
+
+/** The worst of some statuses, or null when there are none. @example worstOf(["Green", "Amber"]) → "Amber" */
+export function worstOf(statuses: Iterable<Rag>): Rag | null {
+  let worst: Rag | null = null;
+  for (const status of statuses) {
+    if (status === "Red") return "Red";
+    if (status === "Amber" || worst === null) worst = status;
+  }
+  return worst;
+}
+
+/** The overall status: the worst component, or null when nothing is known. @example ragStatus({ daysToExpiry: 400, slippageDays: 12, … }) → "Amber" */
+export function ragStatus(inputs: RagInputs, settings: TrackerSettings): Rag | null {
+  return worstOf(ragComponents(inputs, settings).map((c) => c.status));
+}
+
+/**
+ * One line saying which components drove the status: every component that is not green, the ones
+ * at the overall status with their rule. Empty when nothing is known.
+ * @example ragReason({ daysToExpiry: 45, slippageDays: 12, … }) → "Expires in 45 days (red at 90 or fewer); milestone 12 days late"
+ */
+export function ragReason(inputs: RagInputs, settings: TrackerSettings): string {
+  const components = ragComponents(inputs, settings);
+  const overall = worstOf(components.map((c) => c.status));
+  if (overall === null) return "";
+  const line =
+    overall === "Green"
+      ? `On track: ${components.map((c) => c.finding).join("; ")}`
+      : components
+          .filter((c) => c.status !== "Green")
+          .map((c) => (c.status === overall && c.rule ? `${c.finding} (${c.rule})` : c.finding))
+          .join("; ");
+  return line.charAt(0).toUpperCase() + line.slice(1);
+}
+
+/** Reads `Red`, `amber`, `G` … as a status, or null. @example parseRag(" red ") → "Red" */
+export function parseRag(text: string): Rag | null {
+  switch (text.trim().toLowerCase()) {
+    case "red":
+    case "r":
+      return "Red";
+    case "amber":
+    case "a":
+    case "yellow":
+      return "Amber";
+    case "green":
+    case "g":
+      return "Green";
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,127 @@
+import { DateOrder } from "./dates";
+import { Result, fail, ok } from "./result";
+
+/** The rules a tracker workbook carries in its Settings table (PRODUCT.md "Default rules"). */
+export interface TrackerSettings {
+  expiryRedDays: number;
+  expiryAmberDays: number;
+  slippageRedDays: number;
+  slippageAmberDays: number;
+  kpiRedBelow: number;
+  kpiAmberBelow: number;
+  spendRedAbove: number;
+  spendAmberAbove: number;
+  exitWindowDays: number;
+  escalationPersistDays: number;
+  dateOrder: DateOrder;
+}
+
+type NumericKey = Exclude<keyof TrackerSettings, "dateOrder">;
+
+interface SettingDefinition {
+  /** The name as written in the Settings table's Name column. */
+  name: string;
+  key: keyof TrackerSettings | null;
+  meaning: string;
+}
+
+/** Every name the Settings table may hold, in the order PRODUCT.md lists them. */
+export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
+  { name: "expiry_red_days", key: "expiryRedDays", meaning: "Red when days to expiry is at most this (or expired)" },
+  { name: "expiry_amber_days", key: "expiryAmberDays", meaning: "Amber when days to expiry is at most this" },
+  { name: "slippage_red_days", key: "slippageRedDays", meaning: "Red when slippage is more than this" },
+  { name: "slippage_amber_days", key: "slippageAmberDays", meaning: "Amber when slippage is more than this" },
+  { name: "kpi_red_below", key: "kpiRedBelow", meaning: "Red when KPI attainment is below this (1 = 100%)" },
+  { name: "kpi_amber_below", key: "kpiAmberBelow", meaning: "Amber when KPI attainment is below this" },
+  { name: "spend_red_above", key: "spendRedAbove", meaning: "Red when spend is over budget by more than this fraction" },
+  { name: "spend_amber_above", key: "spendAmberAbove", meaning: "Amber when spend is over budget by more than this fraction" },
+  { name: "exit_window_days", key: "exitWindowDays", meaning: "PHASE's exit window in days" },
+  { name: "escalation_persist_days", key: "escalationPersistDays", meaning: "Days in status after which the ladder steps up" },
+  { name: "date_order", key: "dateOrder", meaning: "How slash dates in text are read: dmy or mdy" },
+  // Held in the same table for the workbook and the task pane; the functions take them as arguments.
+  { name: "as_of", key: null, meaning: "The date the tracker is worked out at (default =TODAY())" },
+  { name: "ladder_level_1", key: null, meaning: "Who level 1 escalations go to" },
+  { name: "ladder_level_2", key: null, meaning: "Who level 2 escalations go to" },
+  { name: "ladder_level_3", key: null, meaning: "Who level 3 escalations go to" },
+];
+
+/** PRODUCT.md's defaults. @example DEFAULT_SETTINGS.expiryRedDays → 90 */
+export const DEFAULT_SETTINGS: Readonly<TrackerSettings> = Object.freeze({
+  expiryRedDays: 90,
+  expiryAmberDays: 180,
+  slippageRedDays: 30,
+  slippageAmberDays: 0,
+  kpiRedBelow: 0.95,
+  kpiAmberBelow: 1,
+  spendRedAbove: 0.05,
+  spendAmberAbove: 0,
+  exitWindowDays: 180,
+  escalationPersistDays: 30,
+  dateOrder: "dmy",
+});
+
+const BY_NAME = new Map(SETTING_DEFINITIONS.map((d) => [d.name, d]));
+
+/** `Expiry red days`, `expiry-red-days` and `EXPIRY_RED_DAYS` all name expiry_red_days. */
+function settingName(text: string): string {
+  return text.trim().toLowerCase().replace(/[\s-]+/g, "_");
+}
+
+function isBlank(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+}
+
+function numberFrom(value: unknown): number | null {
+  if (typeof value === "number" && Number.isFinite(value)) return value;
+  if (typeof value === "string" && value.trim() !== "") {
+    const text = value.trim();
+    const percent = text.endsWith("%");
+    const n = Number(percent ? text.slice(0, -1) : text);
+    if (Number.isFinite(n)) return percent ? n / 100 : n;
+  }
+  return null;
+}
+
+const PAIRS: ReadonlyArray<[NumericKey, NumericKey, string]> = [
+  ["expiryAmberDays", "expiryRedDays", "expiry_amber_days must be at least expiry_red_days"],
+  ["slippageRedDays", "slippageAmberDays", "slippage_red_days must be at least slippage_amber_days"],
+  ["kpiAmberBelow", "kpiRedBelow", "kpi_amber_below must be at least kpi_red_below"],
+  ["spendRedAbove", "spendAmberAbove", "spend_red_above must be at least spend_amber_above"],
+];
+
+/**
+ * Reads a two-column Name/Value range (the Settings table, with or without its header row) over the defaults.
+ * @example readSettings([["expiry_red_days", 60]]) → ok({ …DEFAULT_SETTINGS, expiryRedDays: 60 })
+ */
+export function readSettings(rows: readonly (readonly unknown[])[] | null | undefined): Result<TrackerSettings> {
+  const settings: TrackerSettings = { ...DEFAULT_SETTINGS };
+  if (!rows || rows.length === 0) return ok(settings);
+  if (rows.some((row) => row.length !== 2) && !rows.every((row) => row.every(isBlank))) {
+    return fail(`Thresholds must be a two-column range of names and values (got ${rows[0].length} columns)`);
+  }
+  for (let i = 0; i < rows.length; i++) {
+    const [rawName, value] = rows[i];
+    if (isBlank(rawName)) continue;
+    const name = settingName(String(rawName));
+    if (i === 0 && name === "name" && typeof value === "string" && settingName(value) === "value") continue;
+    const definition = BY_NAME.get(name);
+    if (!definition) {
+      const valid = SETTING_DEFINITIONS.map((d) => d.name).join(", ");
+      return fail(`Unknown setting "${String(rawName).trim()}". Valid names: ${valid}`);
+    }
+    if (definition.key === null || isBlank(value)) continue;
+    if (definition.key === "dateOrder") {
+      const order = String(value).trim().toLowerCase();
+      if (order !== "dmy" && order !== "mdy") return fail(`date_order must be dmy or mdy, not "${String(value)}"`);
+      settings.dateOrder = order;
+      continue;
+    }
+    const n = numberFrom(value);
+    if (n === null || n < 0) return fail(`${definition.name} must be a number of zero or more, not "${String(value)}"`);
+    settings[definition.key] = n;
+  }
+  for (const [larger, smaller, message] of PAIRS) {
+    if (settings[larger] < settings[smaller]) return fail(`${message} (${settings[larger]} < ${settings[smaller]})`);
+  }
+  return ok(settings);
+}

@@ -1,0 +1,286 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes any cell value at this boundary */
+import { readDateCell, readDaysCell, readNumberCell, readTextCell, describeCell, isBlankCell } from "../core/cellValues";
+import { todaySerial } from "../core/dates";
+import { parseExtensionOptions } from "../core/extensionOptions";
+import { parsePeriod, Period } from "../core/periods";
+import { Result, fail, ok } from "../core/result";
+import { escalationLevel as ladderLevel, parseTier } from "../core/rules/escalation";
+import { daysToExpiry as daysLeft, daysToNotice as noticeDaysLeft, finalExpiry as extendedEnd, noticeDate as lastNoticeDay } from "../core/rules/expiry";
+import { contractPhase } from "../core/rules/phase";
+import { Rag, RagInputs, parseRag, ragReason as ragReasonLine, ragStatus, worstOf } from "../core/rules/rag";
+import { slippageDays, slippageFraction } from "../core/rules/slippage";
+import { DEFAULT_SETTINGS, TrackerSettings, readSettings } from "../core/settings";
+import { workbookSettings } from "../features/workbookSettings";
+import { CellOutput, spill, toCell, valueError } from "./spill";
+
+const today = (): number => todaySerial(new Date());
+const dateIn = (value: unknown, what: string): Result<number | null> => readDateCell(value, workbookSettings().dateOrder, what);
+const asOfIn = (value: unknown, now: number): Result<number> => {
+  const asOf = dateIn(value, "as-of date");
+  return asOf.ok ? ok(asOf.value ?? now) : asOf;
+};
+
+function periodIn(value: unknown): Result<Period | null> {
+  if (isBlankCell(value)) return ok(null);
+  if (typeof value === "number" || typeof value === "string") return parsePeriod(value);
+  return fail(`The notice period ${describeCell(value)} is not a period: use days (90), "90 days", "3 months" or "1 year"`);
+}
+
+/** Settings from a thresholds range, or every cell of the result shows why they cannot be read. */
+function settingsIn(thresholds: any[][] | null | undefined): Result<TrackerSettings> {
+  if (thresholds === null || thresholds === undefined) return ok({ ...DEFAULT_SETTINGS, dateOrder: workbookSettings().dateOrder });
+  const settings = readSettings(thresholds);
+  return settings.ok ? settings : fail(`Thresholds: ${settings.error}`);
+}
+
+function everyCell(args: readonly unknown[], error: string): CellOutput[][] {
+  return spill(args, () => valueError(error));
+}
+
+/**
+ * Whole days from the as-of date to the contract's end date; negative once it has expired.
+ * @customfunction DAYSTOEXPIRY
+ * @param end_date The contract's end date: a date, a date typed as text (31/03/2025, 2025-03-31, 31 March 2025), or a range of them.
+ * @param [as_of] The date to count from, or a range of them. Leave out for today.
+ * @returns Days to expiry, one per input cell.
+ */
+export function daysToExpiry(end_date: any[][], as_of?: any[][] | null): any[][] {
+  const now = today();
+  return spill([end_date, as_of], ([end, asOfValue]) => {
+    const endDate = dateIn(end, "end date");
+    if (!endDate.ok || endDate.value === null) return toCell(endDate);
+    const asOf = asOfIn(asOfValue, now);
+    return asOf.ok ? daysLeft(endDate.value, asOf.value) : toCell(asOf);
+  });
+}
+
+/**
+ * The last day to give notice: the end date minus the notice period. Months count like EDATE (31 Mar less 1 month is 28/29 Feb).
+ * @customfunction NOTICEDATE
+ * @param end_date The contract's end date, or a range of them.
+ * @param notice_period Days as a number (90), or text such as "90 days", "3 months", "6m", "1 year"; or a range of them.
+ * @returns The notice date as a date serial (format the cell as a date).
+ */
+export function noticeDate(end_date: any[][], notice_period: any[][]): any[][] {
+  return spill([end_date, notice_period], ([end, periodValue]) => {
+    const endDate = dateIn(end, "end date");
+    if (!endDate.ok || endDate.value === null) return toCell(endDate);
+    const period = periodIn(periodValue);
+    if (!period.ok || period.value === null) return toCell(period);
+    return toCell(lastNoticeDay(endDate.value, period.value));
+  });
+}
+
+/**
+ * Days left until the last day to give notice; negative once it has been missed.
+ * @customfunction DAYSTONOTICE
+ * @param end_date The contract's end date, or a range of them.
+ * @param notice_period Days as a number (90), or text such as "90 days", "3 months", "1 year"; or a range of them.
+ * @param [as_of] The date to count from, or a range of them. Leave out for today.
+ * @returns Days to the notice date, one per input cell.
+ */
+export function daysToNotice(end_date: any[][], notice_period: any[][], as_of?: any[][] | null): any[][] {
+  const now = today();
+  return spill([end_date, notice_period, as_of], ([end, periodValue, asOfValue]) => {
+    const endDate = dateIn(end, "end date");
+    if (!endDate.ok || endDate.value === null) return toCell(endDate);
+    const period = periodIn(periodValue);
+    if (!period.ok || period.value === null) return toCell(period);
+    const asOf = asOfIn(asOfValue, now);
+    return asOf.ok ? toCell(noticeDaysLeft(endDate.value, period.value, asOf.value)) : toCell(asOf);
+  });
+}
+
+/**
+ * The end date if every optional extension is taken: "1+1", "2+1+1" (years), "2 x 12 months", "24 months", "up to 12 months", "none".
+ * @customfunction FINALEXPIRY
+ * @param end_date The contract's current end date, or a range of them.
+ * @param extension_options The extension options as the register writes them; blank means none. Or a range of them.
+ * @returns The final possible end date as a date serial (format the cell as a date).
+ */
+export function finalExpiry(end_date: any[][], extension_options: any[][]): any[][] {
+  return spill([end_date, extension_options], ([end, options]) => {
+    const endDate = dateIn(end, "end date");
+    if (!endDate.ok || endDate.value === null) return toCell(endDate);
+    if (isBlankCell(options)) return endDate.value;
+    if (typeof options !== "string") {
+      return valueError(`Extension options ${describeCell(options)} need words: "1+1", "2 x 12 months", "24 months" or "none"`);
+    }
+    const extension = parseExtensionOptions(options);
+    return extension.ok ? toCell(extendedEnd(endDate.value, extension.value)) : toCell(extension);
+  });
+}
+
+/**
+ * Days a milestone is late (+) or early (−): actual if given, else forecast, minus baseline. Past its baseline with no actual, it is at least that many days late.
+ * @customfunction SLIPPAGE
+ * @param baseline_date The milestone's baseline (planned) date, or a range of them.
+ * @param forecast_date The current forecast date (may be blank), or a range of them.
+ * @param [actual_date] The date it was actually met, if it has been, or a range of them.
+ * @param [as_of] The date to judge from, or a range of them. Leave out for today.
+ * @returns Days of slippage; blank when nothing says how the milestone is going.
+ */
+export function slippage(baseline_date: any[][], forecast_date: any[][], actual_date?: any[][] | null, as_of?: any[][] | null): any[][] {
+  const now = today();
+  return spill([baseline_date, forecast_date, actual_date, as_of], ([b, f, a, asOfValue]) => {
+    const baseline = dateIn(b, "baseline date");
+    if (!baseline.ok || baseline.value === null) return toCell(baseline);
+    const forecast = dateIn(f, "forecast date");
+    if (!forecast.ok) return toCell(forecast);
+    const actual = dateIn(a, "actual date");
+    if (!actual.ok) return toCell(actual);
+    const asOf = asOfIn(asOfValue, now);
+    if (!asOf.ok) return toCell(asOf);
+    return toCell(ok(slippageDays({ baseline: baseline.value, forecast: forecast.value, actual: actual.value }, asOf.value)));
+  });
+}
+
+/**
+ * Slippage of the end date as a fraction of the planned duration (0.1 = 10% longer than planned).
+ * @customfunction SLIPPAGEPCT
+ * @param start_date The start date, or a range of them.
+ * @param baseline_end The planned (baseline) end date, or a range of them.
+ * @param forecast_end The forecast end date, or a range of them.
+ * @returns The slippage as a fraction of the plan (format the cell as a percentage).
+ */
+export function slippagePct(start_date: any[][], baseline_end: any[][], forecast_end: any[][]): any[][] {
+  return spill([start_date, baseline_end, forecast_end], ([s, b, f]) => {
+    const start = dateIn(s, "start date");
+    if (!start.ok || start.value === null) return toCell(start);
+    const baseline = dateIn(b, "baseline end date");
+    if (!baseline.ok || baseline.value === null) return toCell(baseline);
+    const forecast = dateIn(f, "forecast end date");
+    if (!forecast.ok || forecast.value === null) return toCell(forecast);
+    return toCell(slippageFraction(start.value, baseline.value, forecast.value));
+  });
+}
+
+/**
+ * The contract's phase: Not started, Mobilisation (start to the day before go-live), Delivery, Exit (within the exit window of the end date) or Expired.
+ * @customfunction PHASE
+ * @param start_date The contract start date, or a range of them.
+ * @param go_live_date The go-live date (blank when there is no mobilisation), or a range of them.
+ * @param end_date The contract end date, or a range of them.
+ * @param [as_of] The date to judge from, or a range of them. Leave out for today.
+ * @param [exit_window_days] Days before the end date when the exit phase begins. Default 180.
+ * @returns The phase, one per input cell.
+ */
+export function phase(start_date: any[][], go_live_date: any[][], end_date: any[][], as_of?: any[][] | null, exit_window_days?: any[][] | null): any[][] {
+  const now = today();
+  return spill([start_date, go_live_date, end_date, as_of, exit_window_days], ([s, g, e, asOfValue, w]) => {
+    const start = dateIn(s, "start date");
+    if (!start.ok) return toCell(start);
+    const goLive = dateIn(g, "go-live date");
+    if (!goLive.ok) return toCell(goLive);
+    const end = dateIn(e, "end date");
+    if (!end.ok) return toCell(end);
+    const asOf = asOfIn(asOfValue, now);
+    if (!asOf.ok) return toCell(asOf);
+    const window = readDaysCell(w, "exit window");
+    if (!window.ok) return toCell(window);
+    if (window.value !== null && window.value < 0) return valueError(`The exit window ${window.value} must be zero or more days`);
+    const dates = { start: start.value, goLive: goLive.value, end: end.value };
+    return toCell(contractPhase(dates, asOf.value, window.value ?? DEFAULT_SETTINGS.exitWindowDays));
+  });
+}
+
+function ragInputs(values: readonly unknown[]): Result<RagInputs> {
+  const [d, s, k, v] = values;
+  const days = readDaysCell(d, "days to expiry");
+  if (!days.ok) return days;
+  const slip = readDaysCell(s, "slippage");
+  if (!slip.ok) return slip;
+  const kpi = readNumberCell(k, "KPI attainment");
+  if (!kpi.ok) return kpi;
+  if (kpi.value !== null && kpi.value < 0) return fail(`The KPI attainment ${kpi.value} cannot be negative (1 = 100% of target)`);
+  const spend = readNumberCell(v, "spend variance");
+  if (!spend.ok) return spend;
+  return ok({ daysToExpiry: days.value, slippageDays: slip.value, kpiAttainment: kpi.value, spendVariance: spend.value });
+}
+
+function ragSpill(args: readonly unknown[], thresholds: any[][] | null | undefined, show: (inputs: RagInputs, settings: TrackerSettings) => string | null): any[][] {
+  const settings = settingsIn(thresholds);
+  if (!settings.ok) return everyCell(args, settings.error);
+  return spill(args, (values) => {
+    const inputs = ragInputs(values);
+    return inputs.ok ? (show(inputs.value, settings.value) ?? "") : valueError(inputs.error);
+  });
+}
+
+/**
+ * Red, Amber or Green: the worst of the components given; blank when nothing is known.
+ * @customfunction RAG
+ * @param days_to_expiry Days to expiry (negative once expired), or a range of them.
+ * @param [slippage_days] Days the worst milestone is late, or a range of them.
+ * @param [kpi_attainment] KPI actual ÷ target (1 = 100%), or a range of them.
+ * @param [spend_variance] Spend over budget as a fraction (0.05 = 5% over), or a range of them.
+ * @param [thresholds] A two-column Name/Value range such as the Settings table, overriding the default thresholds.
+ * @returns The status, one per input cell.
+ */
+export function rag(days_to_expiry: any[][], slippage_days?: any[][] | null, kpi_attainment?: any[][] | null, spend_variance?: any[][] | null, thresholds?: any[][] | null): any[][] {
+  return ragSpill([days_to_expiry, slippage_days, kpi_attainment, spend_variance], thresholds, ragStatus);
+}
+
+/**
+ * One line saying which components drove the status, e.g. "Expires in 45 days (red at 90 or fewer); milestone 12 days late".
+ * @customfunction RAGREASON
+ * @param days_to_expiry Days to expiry (negative once expired), or a range of them.
+ * @param [slippage_days] Days the worst milestone is late, or a range of them.
+ * @param [kpi_attainment] KPI actual ÷ target (1 = 100%), or a range of them.
+ * @param [spend_variance] Spend over budget as a fraction (0.05 = 5% over), or a range of them.
+ * @param [thresholds] A two-column Name/Value range such as the Settings table, overriding the default thresholds.
+ * @returns The reason, one per input cell.
+ */
+export function ragReason(days_to_expiry: any[][], slippage_days?: any[][] | null, kpi_attainment?: any[][] | null, spend_variance?: any[][] | null, thresholds?: any[][] | null): any[][] {
+  return ragSpill([days_to_expiry, slippage_days, kpi_attainment, spend_variance], thresholds, ragReasonLine);
+}
+
+/**
+ * The worst status (Red, then Amber, then Green) in one or more ranges, for portfolio and supplier roll-ups. Blank cells are skipped.
+ * @customfunction WORSTRAG
+ * @param values Ranges or values holding Red, Amber or Green.
+ * @returns The worst status, or blank when there is none.
+ */
+export function worstRag(...values: any[][][]): any[][] {
+  const found: Rag[] = [];
+  for (const range of values) {
+    for (const row of range ?? []) {
+      for (const value of row) {
+        if (isBlankCell(value)) continue;
+        if (typeof value === "object" && value !== null) return [[value]];
+        const status = typeof value === "string" ? parseRag(value) : null;
+        if (status === null) return [[valueError(`WORSTRAG expects Red, Amber or Green; found ${describeCell(value)}`)]];
+        found.push(status);
+      }
+    }
+  }
+  return [[worstOf(found) ?? ""]];
+}
+
+/**
+ * The step on the escalation ladder: 0 none (Green); 1 contract manager (Amber); 2 commercial lead / head of service (Red, or Amber for more than 30 days); 3 senior responsible owner / board (Red for more than 30 days, or Red on a Gold contract).
+ * @customfunction ESCALATIONLEVEL
+ * @param rag The status: Red, Amber or Green; or a range of them.
+ * @param [days_in_status] How many days the contract has had this status, or a range of them.
+ * @param [tier] The contract tier: Gold, Silver or Bronze; or a range of them.
+ * @param [thresholds] A two-column Name/Value range such as the Settings table (escalation_persist_days).
+ * @returns The level 0–3, one per input cell.
+ */
+export function escalationLevel(rag: any[][], days_in_status?: any[][] | null, tier?: any[][] | null, thresholds?: any[][] | null): any[][] {
+  const args = [rag, days_in_status, tier];
+  const settings = settingsIn(thresholds);
+  if (!settings.ok) return everyCell(args, settings.error);
+  return spill(args, ([r, d, t]) => {
+    const text = readTextCell(r);
+    if (text === null) return "";
+    const status = parseRag(text);
+    if (status === null) return valueError(`The status ${describeCell(r)} is not Red, Amber or Green`);
+    const days = readDaysCell(d, "days in status");
+    if (!days.ok) return toCell(days);
+    if (days.value !== null && days.value < 0) return valueError(`Days in status ${days.value} cannot be negative`);
+    const tierText = readTextCell(t);
+    const contractTier = tierText === null ? null : parseTier(tierText);
+    if (tierText !== null && contractTier === null) return valueError(`The tier ${describeCell(t)} is not Gold, Silver or Bronze`);
+    return ladderLevel({ rag: status, daysInStatus: days.value ?? 0, tier: contractTier }, settings.value.escalationPersistDays);
+  });
+}

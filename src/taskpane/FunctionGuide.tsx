@@ -1,0 +1,95 @@
+import {
+  Body1,
+  Caption1,
+  Card,
+  CardHeader,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  SearchBox,
+  Spinner,
+  Text,
+  Title3,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import * as React from "react";
+import { FunctionEntry, filterCatalogue, parseCatalogue, syntaxOf } from "./functionCatalogue";
+
+const useStyles = makeStyles({
+  page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL },
+  list: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, listStyleType: "none", margin: 0, padding: 0 },
+  syntax: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, overflowWrap: "anywhere" },
+  params: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+});
+
+type State = { status: "loading" } | { status: "ready"; entries: FunctionEntry[] } | { status: "failed"; message: string };
+
+export interface FunctionGuideProps {
+  inExcel: boolean;
+  loadCatalogue: () => Promise<unknown>;
+}
+
+/** The CONTRACT functions with their syntax and parameters, searchable, from the same metadata Excel uses. */
+export function FunctionGuide({ inExcel, loadCatalogue }: FunctionGuideProps): React.JSX.Element {
+  const styles = useStyles();
+  const [state, setState] = React.useState<State>({ status: "loading" });
+  const [query, setQuery] = React.useState("");
+
+  React.useEffect(() => {
+    let live = true;
+    loadCatalogue()
+      .then((json) => live && setState({ status: "ready", entries: parseCatalogue(json) }))
+      .catch((error: unknown) => live && setState({ status: "failed", message: error instanceof Error ? error.message : String(error) }));
+    return () => {
+      live = false;
+    };
+  }, [loadCatalogue]);
+
+  const shown = state.status === "ready" ? filterCatalogue(state.entries, query) : [];
+  return (
+    <main className={styles.page} aria-labelledby="guide-title">
+      <Title3 as="h1" id="guide-title">Contract functions</Title3>
+      {!inExcel && (
+        <MessageBar intent="info">
+          <MessageBarBody>
+            <MessageBarTitle>Preview</MessageBarTitle>
+            This is the pane outside Excel. Sideload the add-in into Excel to type these functions into cells.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <Body1>Type these in any cell. Give a range instead of a single cell and the answers spill down the column.</Body1>
+      <SearchBox placeholder="Search functions" aria-label="Search functions" value={query} onChange={(_, data) => setQuery(data.value)} />
+      {state.status === "loading" && <Spinner size="small" label="Loading the function list…" />}
+      {state.status === "failed" && (
+        <MessageBar intent="error">
+          <MessageBarBody>
+            <MessageBarTitle>Could not load the function list</MessageBarTitle>
+            {state.message}. Close and reopen the pane; if it happens again, check the add-in&apos;s web address can be reached.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {state.status === "ready" && shown.length === 0 && <Body1>No function matches “{query}”.</Body1>}
+      <ul className={styles.list} aria-label="Functions">
+        {shown.map((entry) => (
+          <li key={entry.name}>
+            <Card>
+              <CardHeader header={<Text weight="semibold">{entry.name}</Text>} description={<Caption1>{entry.description}</Caption1>} />
+              <code className={styles.syntax}>{syntaxOf(entry)}</code>
+              <ul className={styles.params} aria-label={`Parameters of ${entry.name}`}>
+                {entry.parameters.map((p) => (
+                  <li key={p.name}>
+                    <Caption1>
+                      <Text weight="semibold" size={200}>{p.name}</Text>
+                      {p.optional ? " (optional)" : ""}: {p.description}
+                    </Caption1>
+                  </li>
+                ))}
+              </ul>
+            </Card>
+          </li>
+        ))}
+      </ul>
+    </main>
+  );
+}

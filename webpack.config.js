@@ -1,0 +1,66 @@
+/* eslint-env node */
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const { productionManifest } = require("./scripts/manifest");
+
+const PUBLIC_URL = process.env.ADDIN_PUBLIC_URL || "https://contract-tracker.example.org/";
+const PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
+
+module.exports = async (env, options) => {
+  const dev = options.mode === "development";
+  const config = {
+    devtool: dev ? "source-map" : false,
+    entry: {
+      functions: "./src/functions/functions.ts",
+      taskpane: "./src/taskpane/index.tsx",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      chunkFilename: "[name].[contenthash:8].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [
+        { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { configFile: "tsconfig.build.json" } } },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        // One page is the shared runtime: it hosts the cell functions and the pane.
+        chunks: ["functions", "taskpane"],
+        chunksSortMode: "manual",
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "node_modules/@microsoft/office-js/dist/office.js", to: "office.js" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => (dev ? content : productionManifest(content.toString(), PUBLIC_URL)),
+          },
+        ],
+      }),
+    ],
+    devServer: {
+      hot: false,
+      liveReload: true,
+      headers: { "Access-Control-Allow-Origin": "*" },
+      port: PORT,
+      static: { directory: path.resolve(__dirname, "dist") },
+    },
+  };
+  if (dev && process.argv.some((arg) => arg === "serve")) {
+    const { httpsOptions } = require("./scripts/devCerts");
+    config.devServer.server = { type: "https", options: await httpsOptions() };
+  }
+  return config;
+};
