@@ -1,0 +1,57 @@
+/** One timed case: what it does, how many rows, and a run that returns something to keep. */
+export interface BenchCase {
+  suite: string;
+  name: string;
+  rows: number;
+  run: () => unknown;
+  /** The target in milliseconds, if the issue names one. */
+  targetMs?: number;
+}
+
+export interface BenchResult {
+  suite: string;
+  name: string;
+  rows: number;
+  medianMs: number;
+  bestMs: number;
+  rowsPerSecond: number;
+  targetMs?: number;
+}
+
+let sink: unknown;
+
+/** Median and best of several timed runs after warm-up runs, so one slow GC pause does not decide. */
+export function measure(c: BenchCase, runs = 7, warmups = 2): BenchResult {
+  for (let i = 0; i < warmups; i++) sink = c.run();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    sink = c.run();
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  const medianMs = times[Math.floor(times.length / 2)];
+  return { suite: c.suite, name: c.name, rows: c.rows, medianMs, bestMs: times[0], rowsPerSecond: c.rows / (medianMs / 1000), targetMs: c.targetMs };
+}
+
+/** Keeps results reachable so the engine cannot skip the work. */
+export function lastResult(): unknown {
+  return sink;
+}
+
+export function formatTable(results: readonly BenchResult[]): string {
+  const header = ["suite", "case", "rows", "median ms", "best ms", "rows/s", "target", "verdict"];
+  const lines = results.map((r) => [
+    r.suite,
+    r.name,
+    r.rows.toLocaleString("en-GB"),
+    r.medianMs.toFixed(1),
+    r.bestMs.toFixed(1),
+    Math.round(r.rowsPerSecond).toLocaleString("en-GB"),
+    r.targetMs === undefined ? "" : `< ${r.targetMs} ms`,
+    r.targetMs === undefined ? "" : r.medianMs < r.targetMs ? "met" : "MISSED",
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+  const row = (cells: string[]): string => `| ${cells.map((c, i) => (i >= 2 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(" | ")} |`;
+  return [row(header), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...lines.map(row)].join("\n");
+}
