@@ -17,7 +17,7 @@ export interface RagInputs {
 /** One component's status and the words that explain it. */
 export interface RagComponent {
   status: Rag;
-  /** e.g. `Expires in 45 days` */
+  /** e.g. `expires in 45 days` (a line is capitalised when it is put together) */
   finding: string;
   /** the rule that made it this status, e.g. `red at 90 or fewer`; empty for green */
   rule: string;
@@ -31,7 +31,7 @@ function percent(fraction: number): string {
 }
 
 function expiryComponent(days: number, s: TrackerSettings): RagComponent {
-  const finding = days < 0 ? `Expired ${plural(-days, "day")} ago` : days === 0 ? "Expires today" : `Expires in ${plural(days, "day")}`;
+  const finding = days < 0 ? `expired ${plural(-days, "day")} ago` : days === 0 ? "expires today" : `expires in ${plural(days, "day")}`;
   if (days < 0) return { status: "Red", finding, rule: "" };
   if (days <= s.expiryRedDays) return { status: "Red", finding, rule: `red at ${s.expiryRedDays} or fewer` };
   if (days <= s.expiryAmberDays) return { status: "Amber", finding, rule: `amber at ${s.expiryAmberDays} or fewer` };

@@ -1,0 +1,60 @@
+import { RagInputs, parseRag, ragReason, ragStatus, worstOf } from "../../../src/core/rules/rag";
+import { DEFAULT_SETTINGS } from "../../../src/core/settings";
+
+const none: RagInputs = { daysToExpiry: null, slippageDays: null, kpiAttainment: null, spendVariance: null };
+const s = DEFAULT_SETTINGS;
+
+describe("ragStatus: each component at the edges of PRODUCT.md's default rules", () => {
+  test.each([
+    [{ daysToExpiry: 181 }, "Green"], [{ daysToExpiry: 180 }, "Amber"], [{ daysToExpiry: 91 }, "Amber"],
+    [{ daysToExpiry: 90 }, "Red"], [{ daysToExpiry: 0 }, "Red"], [{ daysToExpiry: -1 }, "Red"],
+    [{ slippageDays: -10 }, "Green"], [{ slippageDays: 0 }, "Green"], [{ slippageDays: 1 }, "Amber"],
+    [{ slippageDays: 30 }, "Amber"], [{ slippageDays: 31 }, "Red"],
+    [{ kpiAttainment: 1.2 }, "Green"], [{ kpiAttainment: 1 }, "Green"], [{ kpiAttainment: 0.999 }, "Amber"],
+    [{ kpiAttainment: 0.95 }, "Amber"], [{ kpiAttainment: 0.9499 }, "Red"],
+    [{ spendVariance: -0.2 }, "Green"], [{ spendVariance: 0 }, "Green"], [{ spendVariance: 0.0001 }, "Amber"],
+    [{ spendVariance: 0.05 }, "Amber"], [{ spendVariance: 0.0501 }, "Red"],
+  ])("%j → %s", (given, expected) => {
+    expect(ragStatus({ ...none, ...given }, s)).toBe(expected);
+  });
+
+  test("the worst component wins; nothing known is blank", () => {
+    expect(ragStatus({ daysToExpiry: 400, slippageDays: 5, kpiAttainment: 1, spendVariance: 0 }, s)).toBe("Amber");
+    expect(ragStatus({ daysToExpiry: 400, slippageDays: 5, kpiAttainment: 0.5, spendVariance: 0 }, s)).toBe("Red");
+    expect(ragStatus(none, s)).toBeNull();
+  });
+
+  test("thresholds from the workbook move the edges", () => {
+    expect(ragStatus({ ...none, daysToExpiry: 70 }, { ...s, expiryRedDays: 60 })).toBe("Amber");
+  });
+});
+
+describe("ragReason", () => {
+  test("PRODUCT.md's example", () => {
+    expect(ragReason({ ...none, daysToExpiry: 45, slippageDays: 12 }, s)).toBe("Expires in 45 days (red at 90 or fewer); milestone 12 days late");
+  });
+  test("drivers carry their rule; green components are left out when the status is not green", () => {
+    expect(ragReason({ daysToExpiry: 400, slippageDays: 12, kpiAttainment: 0.97, spendVariance: -0.1 }, s)).toBe(
+      "Milestone 12 days late (amber above 0 days); KPI attainment 97% (amber below 100%)",
+    );
+    expect(ragReason({ ...none, daysToExpiry: -3, spendVariance: 0.075 }, s)).toBe("Expired 3 days ago; spend 7.5% over budget (red above 5%)");
+    expect(ragReason({ ...none, daysToExpiry: 1 }, s)).toBe("Expires in 1 day (red at 90 or fewer)");
+    expect(ragReason({ ...none, daysToExpiry: 0 }, s)).toBe("Expires today (red at 90 or fewer)");
+  });
+  test("all green says it is on track and why", () => {
+    expect(ragReason({ daysToExpiry: 400, slippageDays: -2, kpiAttainment: 1, spendVariance: 0 }, s)).toBe(
+      "On track: expires in 400 days; milestone 2 days early; KPI attainment 100%; spend on budget",
+    );
+  });
+  test("nothing known is blank", () => {
+    expect(ragReason(none, s)).toBe("");
+  });
+});
+
+test("worstOf and parseRag", () => {
+  expect(worstOf([])).toBeNull();
+  expect(worstOf(["Green", "Green"])).toBe("Green");
+  expect(worstOf(["Green", "Amber", "Green"])).toBe("Amber");
+  expect(worstOf(["Amber", "Red", "Green"])).toBe("Red");
+  expect(["red", " AMBER ", "g", "Yellow", "purple", ""].map(parseRag)).toEqual(["Red", "Amber", "Green", "Amber", null, null]);
+});
