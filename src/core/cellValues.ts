@@ -13,6 +13,9 @@ export function describeCell(value: unknown): string {
   return String(value);
 }
 
+// One shared "not known" result: these readers run once per cell over columns of 100,000 rows.
+const BLANK: Result<null> = Object.freeze({ ok: true, value: null }) as Result<null>;
+
 /**
  * A cell as a whole-day serial: date serials (a time of day is dropped), text dates, JS Dates
  * (read as their UTC calendar date, as file readers give them). Blank and 0 — what a formula
@@ -20,13 +23,15 @@ export function describeCell(value: unknown): string {
  * @example readDateCell("31 March 2025", "dmy") → ok(45747); readDateCell("", "dmy") → ok(null)
  */
 export function readDateCell(value: unknown, order: DateOrder, what = "date"): Result<number | null> {
-  if (isBlankCell(value) || value === 0) return ok(null);
   if (typeof value === "number") {
+    if (value > 0 && value <= MAX_SERIAL) return ok(Math.floor(value));
+    if (value === 0) return BLANK;
     if (!Number.isFinite(value) || value < 0) return fail(`The ${what} ${describeCell(value)} is not a date`);
     const serial = Math.floor(value);
     if (serial > MAX_SERIAL) return fail(`The ${what} ${value} is after 31/12/9999, the last date Excel can show`);
-    return ok(serial === 0 ? null : serial);
+    return ok(serial);
   }
+  if (isBlankCell(value)) return BLANK;
   if (typeof value === "string") {
     const parsed = parseDateText(value, order);
     return parsed.ok ? parsed : fail(`The ${what} ${parsed.error.charAt(0).toLowerCase()}${parsed.error.slice(1)}`);
@@ -43,8 +48,8 @@ export function readDateCell(value: unknown, order: DateOrder, what = "date"): R
  * @example readNumberCell("95%", "KPI attainment") → ok(0.95)
  */
 export function readNumberCell(value: unknown, what: string): Result<number | null> {
-  if (isBlankCell(value)) return ok(null);
   if (typeof value === "number") return Number.isFinite(value) ? ok(value) : fail(`The ${what} is not a finite number`);
+  if (isBlankCell(value)) return BLANK;
   if (typeof value === "string") {
     const text = value.trim().replace(/,/g, "");
     const isPercent = text.endsWith("%");
@@ -59,6 +64,7 @@ export function readNumberCell(value: unknown, what: string): Result<number | nu
  * @example readDaysCell(12.4, "slippage") → ok(12)
  */
 export function readDaysCell(value: unknown, what: string): Result<number | null> {
+  if (typeof value === "number" && Number.isFinite(value)) return ok(Math.round(value));
   const n = readNumberCell(value, what);
   return n.ok && n.value !== null ? ok(Math.round(n.value)) : n;
 }

@@ -44,7 +44,7 @@ function everyCell(args: readonly unknown[], error: string): CellOutput[][] {
  * @param [as_of] The date to count from, or a range of them. Leave out for today.
  * @returns Days to expiry, one per input cell.
  */
-export function daysToExpiry(end_date: any[][], as_of?: any[][] | null): any[][] {
+export function daysToExpiry(end_date: any[][], as_of?: any[][]): any[][] {
   const now = today();
   return spill([end_date, as_of], ([end, asOfValue]) => {
     const endDate = dateIn(end, "end date");
@@ -66,7 +66,8 @@ export function noticeDate(end_date: any[][], notice_period: any[][]): any[][] {
     const endDate = dateIn(end, "end date");
     if (!endDate.ok || endDate.value === null) return toCell(endDate);
     const period = periodIn(periodValue);
-    if (!period.ok || period.value === null) return toCell(period);
+    if (!period.ok) return valueError(period.error);
+    if (period.value === null) return "";
     return toCell(lastNoticeDay(endDate.value, period.value));
   });
 }
@@ -79,13 +80,14 @@ export function noticeDate(end_date: any[][], notice_period: any[][]): any[][] {
  * @param [as_of] The date to count from, or a range of them. Leave out for today.
  * @returns Days to the notice date, one per input cell.
  */
-export function daysToNotice(end_date: any[][], notice_period: any[][], as_of?: any[][] | null): any[][] {
+export function daysToNotice(end_date: any[][], notice_period: any[][], as_of?: any[][]): any[][] {
   const now = today();
   return spill([end_date, notice_period, as_of], ([end, periodValue, asOfValue]) => {
     const endDate = dateIn(end, "end date");
     if (!endDate.ok || endDate.value === null) return toCell(endDate);
     const period = periodIn(periodValue);
-    if (!period.ok || period.value === null) return toCell(period);
+    if (!period.ok) return valueError(period.error);
+    if (period.value === null) return "";
     const asOf = asOfIn(asOfValue, now);
     return asOf.ok ? toCell(noticeDaysLeft(endDate.value, period.value, asOf.value)) : toCell(asOf);
   });
@@ -120,7 +122,7 @@ export function finalExpiry(end_date: any[][], extension_options: any[][]): any[
  * @param [as_of] The date to judge from, or a range of them. Leave out for today.
  * @returns Days of slippage; blank when nothing says how the milestone is going.
  */
-export function slippage(baseline_date: any[][], forecast_date: any[][], actual_date?: any[][] | null, as_of?: any[][] | null): any[][] {
+export function slippage(baseline_date: any[][], forecast_date: any[][], actual_date?: any[][], as_of?: any[][]): any[][] {
   const now = today();
   return spill([baseline_date, forecast_date, actual_date, as_of], ([b, f, a, asOfValue]) => {
     const baseline = dateIn(b, "baseline date");
@@ -165,7 +167,7 @@ export function slippagePct(start_date: any[][], baseline_end: any[][], forecast
  * @param [exit_window_days] Days before the end date when the exit phase begins. Default 180.
  * @returns The phase, one per input cell.
  */
-export function phase(start_date: any[][], go_live_date: any[][], end_date: any[][], as_of?: any[][] | null, exit_window_days?: any[][] | null): any[][] {
+export function phase(start_date: any[][], go_live_date: any[][], end_date: any[][], as_of?: any[][], exit_window_days?: any[][]): any[][] {
   const now = today();
   return spill([start_date, go_live_date, end_date, as_of, exit_window_days], ([s, g, e, asOfValue, w]) => {
     const start = dateIn(s, "start date");
@@ -184,16 +186,29 @@ export function phase(start_date: any[][], go_live_date: any[][], end_date: any[
   });
 }
 
+// Numbers and blanks need no parsing; RAG reads four cells a row over whole columns, so they skip
+// building a Result each. Anything else goes through the full reader and its message.
+function quickNumber(value: unknown): number | null | undefined {
+  if (typeof value === "number") return Number.isFinite(value) ? value : undefined;
+  return value === "" || value === null || value === undefined ? null : undefined;
+}
+
+function ragComponent(value: unknown, what: string, wholeDays: boolean): Result<number | null> {
+  const quick = quickNumber(value);
+  if (quick !== undefined) return ok(quick === null || !wholeDays ? quick : Math.round(quick));
+  return wholeDays ? readDaysCell(value, what) : readNumberCell(value, what);
+}
+
 function ragInputs(values: readonly unknown[]): Result<RagInputs> {
   const [d, s, k, v] = values;
-  const days = readDaysCell(d, "days to expiry");
+  const days = ragComponent(d, "days to expiry", true);
   if (!days.ok) return days;
-  const slip = readDaysCell(s, "slippage");
+  const slip = ragComponent(s, "slippage", true);
   if (!slip.ok) return slip;
-  const kpi = readNumberCell(k, "KPI attainment");
+  const kpi = ragComponent(k, "KPI attainment", false);
   if (!kpi.ok) return kpi;
   if (kpi.value !== null && kpi.value < 0) return fail(`The KPI attainment ${kpi.value} cannot be negative (1 = 100% of target)`);
-  const spend = readNumberCell(v, "spend variance");
+  const spend = ragComponent(v, "spend variance", false);
   if (!spend.ok) return spend;
   return ok({ daysToExpiry: days.value, slippageDays: slip.value, kpiAttainment: kpi.value, spendVariance: spend.value });
 }
@@ -217,7 +232,7 @@ function ragSpill(args: readonly unknown[], thresholds: any[][] | null | undefin
  * @param [thresholds] A two-column Name/Value range such as the Settings table, overriding the default thresholds.
  * @returns The status, one per input cell.
  */
-export function rag(days_to_expiry: any[][], slippage_days?: any[][] | null, kpi_attainment?: any[][] | null, spend_variance?: any[][] | null, thresholds?: any[][] | null): any[][] {
+export function rag(days_to_expiry: any[][], slippage_days?: any[][], kpi_attainment?: any[][], spend_variance?: any[][], thresholds?: any[][]): any[][] {
   return ragSpill([days_to_expiry, slippage_days, kpi_attainment, spend_variance], thresholds, ragStatus);
 }
 
@@ -231,7 +246,7 @@ export function rag(days_to_expiry: any[][], slippage_days?: any[][] | null, kpi
  * @param [thresholds] A two-column Name/Value range such as the Settings table, overriding the default thresholds.
  * @returns The reason, one per input cell.
  */
-export function ragReason(days_to_expiry: any[][], slippage_days?: any[][] | null, kpi_attainment?: any[][] | null, spend_variance?: any[][] | null, thresholds?: any[][] | null): any[][] {
+export function ragReason(days_to_expiry: any[][], slippage_days?: any[][], kpi_attainment?: any[][], spend_variance?: any[][], thresholds?: any[][]): any[][] {
   return ragSpill([days_to_expiry, slippage_days, kpi_attainment, spend_variance], thresholds, ragReasonLine);
 }
 
@@ -266,7 +281,7 @@ export function worstRag(...values: any[][][]): any[][] {
  * @param [thresholds] A two-column Name/Value range such as the Settings table (escalation_persist_days).
  * @returns The level 0–3, one per input cell.
  */
-export function escalationLevel(rag: any[][], days_in_status?: any[][] | null, tier?: any[][] | null, thresholds?: any[][] | null): any[][] {
+export function escalationLevel(rag: any[][], days_in_status?: any[][], tier?: any[][], thresholds?: any[][]): any[][] {
   const args = [rag, days_in_status, tier];
   const settings = settingsIn(thresholds);
   if (!settings.ok) return everyCell(args, settings.error);

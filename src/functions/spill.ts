@@ -15,9 +15,10 @@ export function toGrid(arg: CellInput): Grid {
 
 /** Excel's error values arrive as CustomFunctions.Error objects; they pass through unchanged. */
 export function isExcelError(value: unknown): value is CustomFunctions.Error {
+  if (typeof value !== "object" || value === null) return false;
   if (typeof CustomFunctions !== "undefined" && value instanceof CustomFunctions.Error) return true;
-  return typeof value === "object" && value !== null && "code" in value && typeof (value as { code: unknown }).code === "string" &&
-    (value as { code: string }).code.startsWith("#");
+  const code = (value as { code?: unknown }).code;
+  return typeof code === "string" && code.startsWith("#");
 }
 
 /** `#VALUE!` carrying a plain-English message. */

@@ -30,34 +30,38 @@ function percent(fraction: number): string {
   return String(Math.round(fraction * 1000) / 10);
 }
 
+// Statuses alone, without words: RAG runs over whole columns, so it must not build strings it discards.
+const expiryStatus = (days: number, s: TrackerSettings): Rag => (days <= s.expiryRedDays ? "Red" : days <= s.expiryAmberDays ? "Amber" : "Green");
+const slippageStatus = (days: number, s: TrackerSettings): Rag => (days > s.slippageRedDays ? "Red" : days > s.slippageAmberDays ? "Amber" : "Green");
+const kpiStatus = (attainment: number, s: TrackerSettings): Rag => (attainment < s.kpiRedBelow ? "Red" : attainment < s.kpiAmberBelow ? "Amber" : "Green");
+const spendStatus = (variance: number, s: TrackerSettings): Rag => (variance > s.spendRedAbove ? "Red" : variance > s.spendAmberAbove ? "Amber" : "Green");
+
 function expiryComponent(days: number, s: TrackerSettings): RagComponent {
+  const status = expiryStatus(days, s);
   const finding = days < 0 ? `expired ${plural(-days, "day")} ago` : days === 0 ? "expires today" : `expires in ${plural(days, "day")}`;
-  if (days < 0) return { status: "Red", finding, rule: "" };
-  if (days <= s.expiryRedDays) return { status: "Red", finding, rule: `red at ${s.expiryRedDays} or fewer` };
-  if (days <= s.expiryAmberDays) return { status: "Amber", finding, rule: `amber at ${s.expiryAmberDays} or fewer` };
-  return { status: "Green", finding, rule: "" };
+  const rule = days < 0 ? "" : status === "Red" ? `red at ${s.expiryRedDays} or fewer` : status === "Amber" ? `amber at ${s.expiryAmberDays} or fewer` : "";
+  return { status, finding, rule };
 }
 
 function slippageComponent(days: number, s: TrackerSettings): RagComponent {
+  const status = slippageStatus(days, s);
   const finding = days > 0 ? `milestone ${plural(days, "day")} late` : days === 0 ? "milestone on time" : `milestone ${plural(-days, "day")} early`;
-  if (days > s.slippageRedDays) return { status: "Red", finding, rule: `red above ${plural(s.slippageRedDays, "day")}` };
-  if (days > s.slippageAmberDays) return { status: "Amber", finding, rule: `amber above ${plural(s.slippageAmberDays, "day")}` };
-  return { status: "Green", finding, rule: "" };
+  const rule = status === "Red" ? `red above ${plural(s.slippageRedDays, "day")}` : status === "Amber" ? `amber above ${plural(s.slippageAmberDays, "day")}` : "";
+  return { status, finding, rule };
 }
 
 function kpiComponent(attainment: number, s: TrackerSettings): RagComponent {
-  const finding = `KPI attainment ${percent(attainment)}%`;
-  if (attainment < s.kpiRedBelow) return { status: "Red", finding, rule: `red below ${percent(s.kpiRedBelow)}%` };
-  if (attainment < s.kpiAmberBelow) return { status: "Amber", finding, rule: `amber below ${percent(s.kpiAmberBelow)}%` };
-  return { status: "Green", finding, rule: "" };
+  const status = kpiStatus(attainment, s);
+  const rule = status === "Red" ? `red below ${percent(s.kpiRedBelow)}%` : status === "Amber" ? `amber below ${percent(s.kpiAmberBelow)}%` : "";
+  return { status, finding: `KPI attainment ${percent(attainment)}%`, rule };
 }
 
 function spendComponent(variance: number, s: TrackerSettings): RagComponent {
+  const status = spendStatus(variance, s);
   const finding =
     variance > 0 ? `spend ${percent(variance)}% over budget` : variance === 0 ? "spend on budget" : `spend ${percent(-variance)}% under budget`;
-  if (variance > s.spendRedAbove) return { status: "Red", finding, rule: `red above ${percent(s.spendRedAbove)}%` };
-  if (variance > s.spendAmberAbove) return { status: "Amber", finding, rule: `amber above ${percent(s.spendAmberAbove)}%` };
-  return { status: "Green", finding, rule: "" };
+  const rule = status === "Red" ? `red above ${percent(s.spendRedAbove)}%` : status === "Amber" ? `amber above ${percent(s.spendAmberAbove)}%` : "";
+  return { status, finding, rule };
 }
 
 /**
@@ -73,6 +77,9 @@ export function ragComponents(inputs: RagInputs, settings: TrackerSettings): Rag
   return components;
 }
 
+const RANK: Record<Rag, number> = { Red: 0, Amber: 1, Green: 2 };
+const worse = (a: Rag | null, b: Rag): Rag => (a === null || RANK[b] < RANK[a] ? b : a);
+
 /** The worst of some statuses, or null when there are none. @example worstOf(["Green", "Amber"]) → "Amber" */
 export function worstOf(statuses: Iterable<Rag>): Rag | null {
   let worst: Rag | null = null;
@@ -85,7 +92,12 @@ export function worstOf(statuses: Iterable<Rag>): Rag | null {
 
 /** The overall status: the worst component, or null when nothing is known. @example ragStatus({ daysToExpiry: 400, slippageDays: 12, … }) → "Amber" */
 export function ragStatus(inputs: RagInputs, settings: TrackerSettings): Rag | null {
-  return worstOf(ragComponents(inputs, settings).map((c) => c.status));
+  let status: Rag | null = null;
+  if (inputs.daysToExpiry !== null) status = worse(status, expiryStatus(inputs.daysToExpiry, settings));
+  if (inputs.slippageDays !== null) status = worse(status, slippageStatus(inputs.slippageDays, settings));
+  if (inputs.kpiAttainment !== null) status = worse(status, kpiStatus(inputs.kpiAttainment, settings));
+  if (inputs.spendVariance !== null) status = worse(status, spendStatus(inputs.spendVariance, settings));
+  return status;
 }
 
 /**
