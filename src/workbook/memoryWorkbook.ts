@@ -1,0 +1,206 @@
+import type { CellBlock, CellValue, ComputedColumn, DropDown, Progress, RagFormat, TableSnapshot, WorkbookPort } from "./port";
+
+/** One cell: its value and, for formula cells, the formula that gives it. */
+export interface MemoryCell {
+  value: CellValue;
+  formula?: string;
+  numberFormat?: string;
+}
+
+interface MemoryTable {
+  name: string;
+  sheet: string;
+  row: number;
+  column: number;
+  columnCount: number;
+  /** data rows, not counting the header */
+  rowCount: number;
+}
+
+/** A workbook held in plain arrays: the same port the Office adapter offers, for the CLI, the preview and tests. */
+export class MemoryWorkbook implements WorkbookPort {
+  readonly sheets = new Map<string, MemoryCell[][]>();
+  readonly tables = new Map<string, MemoryTable>();
+  readonly names = new Map<string, string>();
+  readonly ragFormats: RagFormat[] = [];
+  readonly dropDowns: DropDown[] = [];
+  readonly settings = new Map<string, string>();
+  active: string | null = null;
+
+  /** A workbook from sheets of plain values, e.g. one read from a CSV or .xlsx file. */
+  static fromSheets(sheets: Record<string, readonly (readonly CellValue[])[]>): MemoryWorkbook {
+    const book = new MemoryWorkbook();
+    for (const [name, rows] of Object.entries(sheets)) {
+      book.sheets.set(name, rows.map((row) => row.map((value) => ({ value }))));
+      book.active ??= name;
+    }
+    return book;
+  }
+
+  private sheet(name: string): MemoryCell[][] {
+    const sheet = this.sheets.get(name);
+    if (!sheet) throw new Error(`There is no sheet "${name}"`);
+    return sheet;
+  }
+
+  private table(name: string): MemoryTable {
+    const table = this.tables.get(name);
+    if (!table) throw new Error(`There is no table "${name}"`);
+    return table;
+  }
+
+  /** The cell at a 0-based position, created empty if need be. */
+  cell(sheet: string, row: number, column: number): MemoryCell {
+    const grid = this.sheet(sheet);
+    while (grid.length <= row) grid.push([]);
+    const line = grid[row];
+    while (line.length <= column) line.push({ value: null });
+    return line[column];
+  }
+
+  private peek(sheet: string, row: number, column: number): CellValue {
+    return this.sheets.get(sheet)?.[row]?.[column]?.value ?? null;
+  }
+
+  async sheetNames(): Promise<string[]> {
+    return [...this.sheets.keys()];
+  }
+
+  async activeSheet(): Promise<string> {
+    const first = this.sheets.keys().next();
+    const active = this.active ?? (first.done ? null : first.value);
+    if (active === null) throw new Error("The workbook has no sheets");
+    return active;
+  }
+
+  async readUsedRange(sheet: string): Promise<CellBlock> {
+    const grid = this.sheet(sheet);
+    let top = -1;
+    let bottom = -1;
+    let left = Number.POSITIVE_INFINITY;
+    let right = -1;
+    grid.forEach((line, r) =>
+      line.forEach((cell, c) => {
+        if (cell.value === null || cell.value === "") return;
+        if (top < 0) top = r;
+        bottom = r;
+        left = Math.min(left, c);
+        right = Math.max(right, c);
+      }),
+    );
+    if (top < 0) return { sheet, row: 0, column: 0, values: [] };
+    const values: CellValue[][] = [];
+    for (let r = top; r <= bottom; r++) {
+      const line: CellValue[] = [];
+      for (let c = left; c <= right; c++) line.push(this.peek(sheet, r, c));
+      values.push(line);
+    }
+    return { sheet, row: top, column: left, values };
+  }
+
+  async tableNames(): Promise<{ name: string; sheet: string }[]> {
+    return [...this.tables.values()].map(({ name, sheet }) => ({ name, sheet }));
+  }
+
+  /** A table's header and rows. */
+  snapshot(name: string): TableSnapshot {
+    const t = this.table(name);
+    const headers: string[] = [];
+    for (let c = 0; c < t.columnCount; c++) headers.push(String(this.peek(t.sheet, t.row, t.column + c) ?? ""));
+    const rows: CellValue[][] = [];
+    for (let r = 1; r <= t.rowCount; r++) {
+      const line: CellValue[] = [];
+      for (let c = 0; c < t.columnCount; c++) line.push(this.peek(t.sheet, t.row + r, t.column + c));
+      rows.push(line);
+    }
+    return { name: t.name, sheet: t.sheet, row: t.row, column: t.column, headers, rows };
+  }
+
+  async readTables(names: readonly string[], progress?: Progress): Promise<Map<string, TableSnapshot>> {
+    const result = new Map<string, TableSnapshot>();
+    for (const name of names) if (this.tables.has(name)) result.set(name, this.snapshot(name));
+    const rows = [...result.values()].reduce((n, t) => n + t.rows.length, 0);
+    progress?.(rows, rows);
+    return result;
+  }
+
+  async convertToTable(name: string, sheet: string, row: number, column: number, rowCount: number, columnCount: number): Promise<void> {
+    if (this.tables.has(name)) throw new Error(`A table named "${name}" already exists`);
+    this.sheet(sheet);
+    for (const t of this.tables.values()) {
+      const overlaps = t.sheet === sheet && row <= t.row + t.rowCount && t.row <= row + rowCount - 1 && column < t.column + t.columnCount && t.column < column + columnCount;
+      if (overlaps) throw new Error(`That range overlaps the table "${t.name}"`);
+    }
+    this.tables.set(name, { name, sheet, row, column, columnCount, rowCount: rowCount - 1 });
+  }
+
+  async addTableSheet(sheet: string, table: string, headers: readonly string[], rows: readonly CellValue[][], progress?: Progress): Promise<void> {
+    if (this.sheets.has(sheet)) throw new Error(`A sheet named "${sheet}" already exists`);
+    if (this.tables.has(table)) throw new Error(`A table named "${table}" already exists`);
+    this.sheets.set(sheet, [headers.map((h) => ({ value: h })), ...rows.map((line) => line.map((value) => ({ value })))]);
+    this.tables.set(table, { name: table, sheet, row: 0, column: 0, columnCount: headers.length, rowCount: rows.length });
+    progress?.(rows.length, rows.length);
+  }
+
+  async appendComputedColumns(table: string, columns: readonly ComputedColumn[]): Promise<void> {
+    const t = this.table(table);
+    for (const spec of columns) {
+      const c = t.column + t.columnCount;
+      for (let r = 1; r <= t.rowCount; r++) {
+        if (this.peek(t.sheet, t.row + r, c) !== null) throw new Error(`Cannot add column "${spec.header}": a cell to the right of the table is not empty`);
+      }
+      this.cell(t.sheet, t.row, c).value = spec.header;
+      for (let r = 1; r <= t.rowCount; r++) {
+        const cell = this.cell(t.sheet, t.row + r, c);
+        cell.formula = spec.formula;
+        cell.value = spec.cachedValues?.[r - 1] ?? null;
+        if (spec.numberFormat) cell.numberFormat = spec.numberFormat;
+      }
+      t.columnCount++;
+    }
+  }
+
+  async appendRows(table: string, rows: readonly CellValue[][], progress?: Progress): Promise<void> {
+    const t = this.table(table);
+    const formulas: (string | undefined)[] = [];
+    for (let c = 0; c < t.columnCount; c++) formulas.push(this.sheets.get(t.sheet)?.[t.row + 1]?.[t.column + c]?.formula);
+    for (const line of rows) {
+      t.rowCount++;
+      for (let c = 0; c < t.columnCount; c++) {
+        const cell = this.cell(t.sheet, t.row + t.rowCount, t.column + c);
+        const formula = formulas[c];
+        if (formula) {
+          cell.formula = formula;
+          cell.value = null;
+        } else cell.value = line[c] ?? null;
+      }
+    }
+    progress?.(rows.length, rows.length);
+  }
+
+  async defineName(name: string, formula: string): Promise<void> {
+    this.names.set(name, formula);
+  }
+
+  async definedNames(): Promise<string[]> {
+    return [...this.names.keys()];
+  }
+
+  async addRagFormat(format: RagFormat): Promise<void> {
+    if (!this.ragFormats.some((f) => f.table === format.table && f.column === format.column)) this.ragFormats.push(format);
+  }
+
+  async addDropDown(dropDown: DropDown): Promise<void> {
+    const existing = this.dropDowns.findIndex((d) => d.table === dropDown.table && d.column === dropDown.column);
+    if (existing >= 0) this.dropDowns.splice(existing, 1, dropDown);
+    else this.dropDowns.push(dropDown);
+  }
+
+  async loadSetting(key: string): Promise<string | null> {
+    return this.settings.get(key) ?? null;
+  }
+
+  async saveSetting(key: string, value: string): Promise<void> {
+    this.settings.set(key, value);
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * The port: the small set of workbook operations features need. The Office adapter implements it
+ * over Excel JS, the in-memory workbook over plain arrays (CLI, browser preview, tests).
+ */
+
+/** A cell's value as features see it: text, a number (dates are serials), a boolean, or empty. */
+export type CellValue = string | number | boolean | null;
+
+/** A block of cells on a sheet; row and column are 0-based (A1 is 0, 0). */
+export interface CellBlock {
+  sheet: string;
+  row: number;
+  column: number;
+  values: CellValue[][];
+}
+
+/** An Excel table as read: its header row and every data row, each cell's value as shown after calculation. */
+export interface TableSnapshot {
+  name: string;
+  sheet: string;
+  /** 0-based position of the header row's first cell. */
+  row: number;
+  column: number;
+  headers: string[];
+  rows: CellValue[][];
+}
+
+/** A column of formulas the tracker appends to a table. */
+export interface ComputedColumn {
+  header: string;
+  /** A table formula with structured references, e.g. `=CONTRACT.DAYSTOEXPIRY([@[End date]],AsOf)`. */
+  formula: string;
+  /** Excel number format, e.g. `dd/mm/yyyy`. */
+  numberFormat?: string;
+  /** The values the formula gives today, one per data row, for workbooks nobody recalculates before reading (CLI). */
+  cachedValues?: readonly CellValue[];
+}
+
+/** Red/amber/green fills on a table column whose cells say Red, Amber or Green. */
+export interface RagFormat {
+  table: string;
+  column: string;
+}
+
+/** A drop-down list on a table column. */
+export interface DropDown {
+  table: string;
+  column: string;
+  choices: readonly string[];
+}
+
+/** Reports progress of long operations: done of total units (rows). */
+export type Progress = (done: number, total: number) => void;
+
+export interface WorkbookPort {
+  /** Sheet names in tab order. */
+  sheetNames(): Promise<string[]>;
+  /** The sheet the user is looking at. */
+  activeSheet(): Promise<string>;
+  /** The used range of a sheet, from its first used cell. */
+  readUsedRange(sheet: string): Promise<CellBlock>;
+  /** Names of the workbook's tables with their sheets. */
+  tableNames(): Promise<{ name: string; sheet: string }[]>;
+  /** Reads several tables in one go; a missing table is absent from the result. */
+  readTables(names: readonly string[], progress?: Progress): Promise<Map<string, TableSnapshot>>;
+  /** Turns an existing block of cells (header row first) into a table, leaving every value where it is. */
+  convertToTable(name: string, sheet: string, row: number, column: number, rowCount: number, columnCount: number): Promise<void>;
+  /** Adds a sheet holding a new table with these headers and rows. */
+  addTableSheet(sheet: string, table: string, headers: readonly string[], rows: readonly CellValue[][], progress?: Progress): Promise<void>;
+  /** Appends formula columns to the right of a table. */
+  appendComputedColumns(table: string, columns: readonly ComputedColumn[]): Promise<void>;
+  /** Appends data rows at the bottom of a table. */
+  appendRows(table: string, rows: readonly CellValue[][], progress?: Progress): Promise<void>;
+  /** Defines or redefines a workbook name, e.g. `AsOf` → `=Settings!$B$2`. */
+  defineName(name: string, formula: string): Promise<void>;
+  /** Names defined in the workbook. */
+  definedNames(): Promise<string[]>;
+  addRagFormat(format: RagFormat): Promise<void>;
+  addDropDown(dropDown: DropDown): Promise<void>;
+  /** A value the tracker keeps in the workbook (e.g. the saved header mapping), or null. */
+  loadSetting(key: string): Promise<string | null>;
+  saveSetting(key: string, value: string): Promise<void>;
+}
