@@ -40,7 +40,12 @@ module.exports = async (env, options) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
-          { from: "node_modules/@microsoft/office-js/dist/office.js", to: "office.js" },
+          // office.js as Microsoft ships it: the pane loads it locally so the preview works offline.
+          {
+            from: "node_modules/@microsoft/office-js/dist/{office,o15apptofilemappingtable}.js",
+            to: "[name][ext]",
+            info: { minimized: true },
+          },
           {
             from: "manifest.xml",
             to: "manifest.xml",

@@ -30,7 +30,7 @@ if (exists("functions.js")) {
 }
 if (exists("taskpane.html")) {
   const html = read("taskpane.html").toString();
-  const scripts = [...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]);
+  const scripts = [...html.matchAll(/<script[^>]*\ssrc=(?:"([^"]+)"|([^\s>]+))/g)].map((m) => m[1] ?? m[2]);
   const sizes = scripts.filter((s) => exists(s)).map((s) => ({ file: s, bytes: read(s).length, gzip: zlib.gzipSync(read(s)).length }));
   const total = sizes.reduce((sum, s) => sum + s.gzip, 0);
   console.log(`taskpane.html initial scripts: ${sizes.map((s) => `${s.file} ${(s.gzip / 1024).toFixed(1)} KB gz`).join(", ")} — total ${(total / 1024).toFixed(1)} KB gzipped`);
