@@ -12,9 +12,15 @@ const byId = new Map<string, CellFunction>(
   Object.entries(functions).map(([name, fn]) => [name.toUpperCase(), fn as unknown as CellFunction]),
 );
 
+// An error written in an input cell arrives as Excel's own error object.
+function asCell(value: Literal): unknown {
+  if (value !== null && typeof value === "object") return new CustomFunctions.Error(value.error as CustomFunctions.ErrorCode);
+  return value;
+}
+
 function asArgument(value: Value): unknown {
   if (value === null) return null;
-  return Array.isArray(value) ? value : [[value]];
+  return Array.isArray(value) ? value.map((row) => row.map(asCell)) : [[asCell(value)]];
 }
 
 function describe_(cell: unknown): string {
