@@ -1,0 +1,83 @@
+/**
+ * What registers call each field. Councils, the NHS, central government, Contracts Finder / OCDS
+ * exports and overseas registers each have their own words; matching is by words, so `Contract End
+ * Date`, `contract_end_date` and `contractEndDate` all meet `contract end date`.
+ */
+export const SYNONYMS: Record<string, readonly string[]> = {
+  contractId: [
+    "contract id", "contract reference", "contract ref", "contract number", "contract no", "contract code", "reference",
+    "ref", "ref no", "reference number", "id", "notice id", "ocid", "procurement reference", "agreement number",
+    "po number", "purchase order", "document number", "project id", "pid", "number", "no", "code",
+  ],
+  title: [
+    "title", "contract title", "contract name", "name", "description", "contract description", "subject", "services",
+    "service", "project name", "project title", "tender title", "award title", "notice title", "requirement", "scope",
+    "goods services", "details",
+  ],
+  supplier: [
+    "supplier", "suppliers", "supplier name", "supplier names", "vendor", "vendor name", "contractor", "contractor name",
+    "provider", "service provider", "awarded supplier", "successful supplier", "successful bidder", "awarded to",
+    "company", "payee",
+  ],
+  contractManager: [
+    "contract manager", "contract owner", "manager", "officer", "responsible officer", "lead officer", "contract lead",
+    "owner", "contact name", "contact", "managed by", "buyer contact name",
+  ],
+  department: [
+    "department", "directorate", "service area", "division", "business unit", "buyer", "buyer name", "organisation",
+    "organisation name", "authority", "contracting authority", "managing agency", "agency", "council", "team",
+    "cost centre", "client", "commissioner", "ministry", "portfolio",
+  ],
+  tier: ["tier", "contract tier", "priority", "criticality", "importance", "risk tier", "segmentation"],
+  startDate: [
+    "start date", "start", "contract start", "contract start date", "commencement date", "commencement", "effective date",
+    "execution date", "date signed", "signed date", "from date", "begin date", "design start",
+  ],
+  goLiveDate: ["go live", "go live date", "service start", "service start date", "service commencement", "live date", "operational date"],
+  endDate: [
+    "end date", "end", "contract end", "contract end date", "expiry", "expiry date", "expiration date", "expires",
+    "expiration", "finish date", "termination date", "completion date", "completion", "to date", "valid until", "until",
+  ],
+  extensionOptions: ["extension options", "extension option", "extensions", "extension", "renewal", "renewal options", "option to extend", "extension period", "options"],
+  noticePeriod: ["notice period", "notice", "notice required", "termination notice", "notice days", "notice months"],
+  annualValue: ["annual value", "annual contract value", "value per annum", "value pa", "annual cost", "yearly value", "estimated annual value", "annual spend"],
+  totalValue: [
+    "total value", "contract value", "value", "total contract value", "whole life value", "award value", "awarded value",
+    "amount", "contract amount", "award", "estimated value", "tender value", "value of contract", "price", "total cost",
+  ],
+  budget: ["budget", "approved budget", "budget amount", "budget forecast", "allocated budget"],
+  spendToDate: ["spend to date", "spend", "actual spend", "spent", "expenditure", "paid to date", "invoiced to date", "actuals"],
+  status: ["status", "contract status", "state", "current phase", "stage", "award status"],
+
+  milestone: ["milestone", "milestone name", "deliverable", "task", "activity", "milestone description"],
+  baselineDate: ["baseline date", "baseline", "planned date", "original date", "due date", "target date", "baseline completion"],
+  forecastDate: ["forecast date", "forecast", "expected date", "revised date", "forecast completion", "estimated completion"],
+  actualDate: ["actual date", "actual", "completed date", "date completed", "actual completion", "achieved date"],
+  kpi: ["kpi", "kpi name", "measure", "indicator", "metric", "performance indicator"],
+  actual: ["actual", "actual value", "result", "achieved", "performance"],
+  target: ["target", "target value", "goal", "threshold"],
+  period: ["period", "month", "quarter", "reporting period"],
+  higherIsBetter: ["higher is better", "higher better", "direction"],
+  risk: ["risk", "risk description", "risk title", "issue"],
+  likelihood: ["likelihood", "probability"],
+  impact: ["impact", "severity", "consequence"],
+  mitigation: ["mitigation", "mitigating action", "action", "response"],
+  changeId: ["change id", "change reference", "change ref", "variation id", "variation number", "change number"],
+  valueImpact: ["value impact", "cost impact", "change value", "variation value"],
+  requested: ["requested", "requested date", "date requested", "raised"],
+  approvedBy: ["approved by", "approver", "authorised by"],
+  approvedOn: ["approved on", "approved date", "date approved", "approval date"],
+  escalationId: ["escalation id", "escalation reference", "escalation ref"],
+  raisedAt: ["raised at", "raised", "date raised", "raised on"],
+  raisedBy: ["raised by", "escalated by"],
+  level: ["level", "escalation level"],
+  rag: ["rag", "rag status", "status colour"],
+  reason: ["reason", "why"],
+  action: ["action", "next action", "recommended action"],
+  resolvedOn: ["resolved on", "resolved date", "date resolved", "closed date"],
+  resolution: ["resolution", "outcome"],
+  description: ["description", "change description", "details", "summary"],
+  owner: ["owner", "responsible", "assigned to", "lead", "action owner"],
+  name: ["name", "setting"],
+  value: ["value"],
+};
