@@ -1,0 +1,165 @@
+import { readDateCell, isBlankCell } from "./cellValues";
+import { DateOrder, dateOrderEvidence, formatSerial, placeholderReason } from "./dates";
+import { parseMoney } from "./money";
+import type { FieldDefinition, TableDefinition } from "./schema";
+
+/** Data-quality problems a register can have, by code (used in CLI JSON and the task pane). */
+export type ProblemCode = "missing-end-date" | "duplicate-id" | "placeholder-date" | "unparseable-date" | "unparseable-money" | "end-before-start";
+
+/** One problem found in one cell. Row is the sheet's 1-based row number, as Excel shows it. */
+export interface DataQualityIssue {
+  row: number;
+  column: string;
+  field: string;
+  value: string;
+  problem: ProblemCode;
+  message: string;
+}
+
+/** A cell's typed value: dates as serials, money as amounts, everything else as text. Null when not known. */
+export type TypedValue = number | string | boolean | null;
+
+export interface NormalisedRow {
+  /** 1-based sheet row. */
+  row: number;
+  fields: Record<string, TypedValue>;
+}
+
+export interface NormalisedTable {
+  rows: NormalisedRow[];
+  issues: DataQualityIssue[];
+  /** The day/month order used for each date field's slash dates. */
+  dateOrders: Record<string, DateOrder>;
+}
+
+/** Where each mapped field's values are: its header and 0-based column index. */
+export type FieldColumns = Partial<Record<string, { column: string; index: number }>>;
+
+export interface NormaliseOptions {
+  /** The workbook's setting, used when no value proves the order. */
+  dateOrder: DateOrder;
+  /** 1-based sheet row of the first data row. */
+  firstRow: number;
+}
+
+function evidenceIn(values: Iterable<unknown>): DateOrder | null {
+  for (const value of values) {
+    if (typeof value !== "string") continue;
+    const evidence = dateOrderEvidence(value);
+    if (evidence) return evidence;
+  }
+  return null;
+}
+
+const shown = (value: unknown): string => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value ?? ""));
+
+/**
+ * Decides each date column's day/month order from evidence: a value such as `25/03/2015` proves
+ * day-first; a column with no telling value follows the other date columns, then the setting.
+ * @example dateOrdersFor(rows, { endDate: {index: 3} }, fields, "dmy") → { endDate: "mdy" } when a value reads 03/25/2015
+ */
+export function dateOrdersFor(rows: readonly (readonly unknown[])[], columns: FieldColumns, fields: readonly FieldDefinition[], fallback: DateOrder): Record<string, DateOrder> {
+  const dateFields = fields.filter((f) => f.kind === "date" && columns[f.key]);
+  const own = new Map<string, DateOrder | null>();
+  for (const field of dateFields) {
+    const index = columns[field.key]?.index ?? -1;
+    own.set(field.key, evidenceIn(rows.map((r) => r[index])));
+  }
+  const shared = [...own.values()].find((o) => o !== null) ?? fallback;
+  return Object.fromEntries(dateFields.map((f) => [f.key, own.get(f.key) ?? shared]));
+}
+
+/**
+ * Turns a register's cells into typed values, listing every value it could not read and every
+ * data-quality problem (placeholders, duplicates, missing or impossible end dates). Never drops a row.
+ * @example normaliseTable([["C1", "31/03/2025"]], CONTRACTS, { contractId: {column: "Ref", index: 0}, endDate: {column: "End", index: 1} }, { dateOrder: "dmy", firstRow: 2 })
+ */
+export function normaliseTable(rows: readonly (readonly unknown[])[], table: TableDefinition, columns: FieldColumns, options: NormaliseOptions): NormalisedTable {
+  const dateOrders = dateOrdersFor(rows, columns, table.fields, options.dateOrder);
+  const issues: DataQualityIssue[] = [];
+  const out: NormalisedRow[] = [];
+  const mapped = table.fields.filter((f) => columns[f.key]);
+  const rowsById = new Map<string, { row: number; id: TypedValue; field: FieldDefinition; raw: unknown }[]>();
+  rows.forEach((cells, i) => {
+    if (cells.every(isBlankCell)) return;
+    const row = options.firstRow + i;
+    const fields: Record<string, TypedValue> = {};
+    const report = (field: FieldDefinition, value: unknown, problem: ProblemCode, message: string): void => {
+      issues.push({ row, column: columns[field.key]?.column ?? field.header, field: field.key, value: shown(value), problem, message });
+    };
+    for (const field of mapped) {
+      const value = cells[columns[field.key]?.index ?? -1];
+      fields[field.key] = readField(field, value, dateOrders[field.key] ?? options.dateOrder, (problem, message) => report(field, value, problem, message));
+    }
+    const idField = table.fields.find((f) => f.kind === "id");
+    const id = idField ? fields[idField.key] : null;
+    if (idField && id !== null && id !== "") {
+      const key = String(id).trim().toLowerCase();
+      const group = rowsById.get(key) ?? [];
+      group.push({ row, id, field: idField, raw: cells[columns[idField.key]?.index ?? -1] });
+      rowsById.set(key, group);
+    }
+    if (table.name === "Contracts" && columns.endDate) {
+      const end = fields.endDate;
+      const endField = table.fields.find((f) => f.key === "endDate");
+      const raw = cells[columns.endDate.index];
+      if (endField && isBlankCell(raw)) report(endField, raw, "missing-end-date", "No end date: expiry, notice and RAG cannot be worked out");
+      const start = fields.startDate;
+      if (endField && typeof end === "number" && typeof start === "number" && end < start) {
+        report(endField, raw, "end-before-start", `The end date ${formatSerial(end)} is before the start date ${formatSerial(start)}`);
+      }
+    }
+    out.push({ row, fields });
+  });
+  // Every row of a shared ID is reported, so each can be found and put right.
+  for (const group of rowsById.values()) {
+    if (group.length < 2) continue;
+    for (const entry of group) {
+      const others = group.filter((g) => g !== entry).map((g) => g.row);
+      const where = others.length > 5 ? `${others.slice(0, 5).join(", ")} and ${others.length - 5} more` : others.join(", ");
+      issues.push({
+        row: entry.row,
+        column: columns[entry.field.key]?.column ?? entry.field.header,
+        field: entry.field.key,
+        value: shown(entry.raw),
+        problem: "duplicate-id",
+        message: `${String(entry.id)} is also the ID on row${others.length > 1 ? "s" : ""} ${where}`,
+      });
+    }
+  }
+  issues.sort((a, b) => a.row - b.row);
+  return { rows: out, issues, dateOrders };
+}
+
+function readField(field: FieldDefinition, value: unknown, order: DateOrder, report: (problem: ProblemCode, message: string) => void): TypedValue {
+  if (isBlankCell(value)) return null;
+  switch (field.kind) {
+    case "date": {
+      const date = readDateCell(value, order, field.header.toLowerCase());
+      if (!date.ok) {
+        report("unparseable-date", date.error);
+        return null;
+      }
+      if (date.value !== null) {
+        const placeholder = placeholderReason(date.value);
+        if (placeholder) report("placeholder-date", placeholder);
+      }
+      return date.value;
+    }
+    case "money": {
+      const money = parseMoney(value);
+      if (!money.ok) {
+        report("unparseable-money", money.error);
+        return null;
+      }
+      return money.value?.amount ?? null;
+    }
+    case "number":
+    case "fraction":
+      return typeof value === "number" ? value : typeof value === "string" && Number.isFinite(Number(value.trim())) ? Number(value.trim()) : String(value).trim();
+    case "boolean":
+      return typeof value === "boolean" ? value : String(value).trim();
+    default:
+      return shown(value).trim();
+  }
+}

@@ -1,0 +1,50 @@
+import { normaliseTable } from "../../src/core/normalise";
+import { CONTRACTS } from "../../src/core/schema";
+
+const columns = {
+  contractId: { column: "Ref", index: 0 },
+  startDate: { column: "Start", index: 1 },
+  endDate: { column: "End", index: 2 },
+  totalValue: { column: "Value", index: 3 },
+  supplier: { column: "Supplier", index: 4 },
+};
+
+test("typed values and every problem code, rows numbered as the sheet shows them", () => {
+  const rows = [
+    ["C1", "01/04/2020", "31/03/2025", "£1,200", "Acme"],
+    ["C2", "01/04/2020", "", "(300)", "Binco"],
+    ["C1", "01/01/1900", "31/12/2099", "N/A", "Acme"],
+    ["C4", "soon", "31/02/2025", "lots", "Cee"],
+    ["C5", "01/04/2025", "01/04/2024", 5, "Dee"],
+    ["", "", "", "", ""],
+  ];
+  const result = normaliseTable(rows, CONTRACTS, columns, { dateOrder: "dmy", firstRow: 2 });
+  expect(result.rows.map((r) => r.row)).toEqual([2, 3, 4, 5, 6]);
+  expect(result.rows[0].fields).toEqual({ contractId: "C1", startDate: 43922, endDate: 45747, totalValue: 1200, supplier: "Acme" });
+  expect(result.rows[1].fields.totalValue).toBe(-300);
+  expect(result.issues.map((i) => [i.row, i.field, i.problem])).toEqual([
+    [2, "contractId", "duplicate-id"],
+    [3, "endDate", "missing-end-date"],
+    [4, "startDate", "placeholder-date"],
+    [4, "endDate", "placeholder-date"],
+    [4, "contractId", "duplicate-id"],
+    [5, "startDate", "unparseable-date"],
+    [5, "endDate", "unparseable-date"],
+    [5, "totalValue", "unparseable-money"],
+    [6, "endDate", "end-before-start"],
+  ]);
+  expect(result.issues[0]).toMatchObject({ column: "Ref", value: "C1", message: "C1 is also the ID on row 4" });
+  expect(result.issues.find((i) => i.problem === "unparseable-money")).toMatchObject({ column: "Value", value: "lots" });
+});
+
+test("a column's day/month order comes from its evidence, then from the other date columns, then the setting", () => {
+  const rows = [
+    ["A", "03/04/2020", "03/25/2025"],
+    ["B", "05/06/2020", "04/01/2026"],
+  ];
+  const result = normaliseTable(rows, CONTRACTS, { contractId: columns.contractId, startDate: columns.startDate, endDate: columns.endDate }, { dateOrder: "dmy", firstRow: 2 });
+  expect(result.dateOrders).toEqual({ startDate: "mdy", endDate: "mdy" });
+  expect(result.issues).toEqual([]);
+  const alone = normaliseTable([["A", "03/04/2020", ""]], CONTRACTS, { contractId: columns.contractId, startDate: columns.startDate }, { dateOrder: "dmy", firstRow: 2 });
+  expect(alone.dateOrders).toEqual({ startDate: "dmy" });
+});
