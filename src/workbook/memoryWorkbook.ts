@@ -1,4 +1,4 @@
-import type { CellBlock, CellValue, ComputedColumn, DropDown, Progress, RagFormat, TableSnapshot, WorkbookPort } from "./port";
+import type { CellBlock, CellInput, CellValue, ComputedColumn, DropDown, Progress, RagFormat, TableSnapshot, WorkbookPort } from "./port";
 
 /** One cell: its value and, for formula cells, the formula that gives it. */
 export interface MemoryCell {
@@ -134,10 +134,12 @@ export class MemoryWorkbook implements WorkbookPort {
     this.tables.set(name, { name, sheet, row, column, columnCount, rowCount: rowCount - 1 });
   }
 
-  async addTableSheet(sheet: string, table: string, headers: readonly string[], rows: readonly CellValue[][], progress?: Progress): Promise<void> {
+  async addTableSheet(sheet: string, table: string, headers: readonly string[], rows: readonly CellInput[][], progress?: Progress): Promise<void> {
     if (this.sheets.has(sheet)) throw new Error(`A sheet named "${sheet}" already exists`);
     if (this.tables.has(table)) throw new Error(`A table named "${table}" already exists`);
-    this.sheets.set(sheet, [headers.map((h) => ({ value: h })), ...rows.map((line) => line.map((value) => ({ value })))]);
+    const cellOf = (input: CellInput): MemoryCell =>
+      input !== null && typeof input === "object" ? { value: input.cachedValue ?? null, formula: input.formula } : { value: input };
+    this.sheets.set(sheet, [headers.map((h) => ({ value: h })), ...rows.map((line) => line.map(cellOf))]);
     this.tables.set(table, { name: table, sheet, row: 0, column: 0, columnCount: headers.length, rowCount: rows.length });
     progress?.(rows.length, rows.length);
   }

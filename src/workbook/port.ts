@@ -6,6 +6,15 @@
 /** A cell's value as features see it: text, a number (dates are serials), a boolean, or empty. */
 export type CellValue = string | number | boolean | null;
 
+/** A cell the tracker writes as a formula (never text typed by a user), with the value it gives now if known. */
+export interface FormulaCell {
+  formula: string;
+  cachedValue?: CellValue;
+}
+
+/** What the tracker may write into a new cell: a value (text stays text) or a formula. */
+export type CellInput = CellValue | FormulaCell;
+
 /** A block of cells on a sheet; row and column are 0-based (A1 is 0, 0). */
 export interface CellBlock {
   sheet: string;
@@ -66,7 +75,7 @@ export interface WorkbookPort {
   /** Turns an existing block of cells (header row first) into a table, leaving every value where it is. */
   convertToTable(name: string, sheet: string, row: number, column: number, rowCount: number, columnCount: number): Promise<void>;
   /** Adds a sheet holding a new table with these headers and rows. */
-  addTableSheet(sheet: string, table: string, headers: readonly string[], rows: readonly CellValue[][], progress?: Progress): Promise<void>;
+  addTableSheet(sheet: string, table: string, headers: readonly string[], rows: readonly CellInput[][], progress?: Progress): Promise<void>;
   /** Appends formula columns to the right of a table. */
   appendComputedColumns(table: string, columns: readonly ComputedColumn[]): Promise<void>;
   /** Appends data rows at the bottom of a table. */

@@ -1,0 +1,48 @@
+import * as path from "path";
+import { dateToSerial, type DateOrder } from "../core/dates";
+import { setUpTracker } from "../features/setUpTracker";
+import { MemoryWorkbook } from "../workbook/memoryWorkbook";
+import type { Options } from "./options";
+import { InputError, readRegister } from "./readRegister";
+import { findRegister } from "./register";
+import { writeTracker } from "./writeTracker";
+
+const value = (options: Options, name: string): string | undefined => {
+  const v = options.flags.get(name);
+  return typeof v === "string" ? v : undefined;
+};
+
+/** `convert FILE --out TRACKER.xlsx`: the register becomes a tracker workbook, every original value kept. */
+export async function convert(options: Options, write: (s: string) => void): Promise<void> {
+  const outFile = value(options, "--out") ?? "";
+  if (path.extname(outFile).toLowerCase() !== ".xlsx") throw new InputError(`--out must name an .xlsx file (got ${outFile})`);
+  if (path.resolve(outFile) === path.resolve(options.file)) throw new InputError("--out must not be the register itself: the original is never overwritten");
+  const register = await readRegister(options.file);
+  const found = findRegister(register, value(options, "--sheet"));
+  const asOfText = value(options, "--as-of");
+  let asOf: number | undefined;
+  if (asOfText) {
+    const [y, m, d] = asOfText.split("-").map(Number);
+    const serial = dateToSerial(y, m, d);
+    if (serial === null) throw new InputError(`--as-of ${asOfText} is not a date`);
+    asOf = serial;
+  }
+  const book = MemoryWorkbook.fromSheets(Object.fromEntries(register.sheets));
+  book.active = found.sheet;
+  const started = Date.now();
+  const report = await setUpTracker(book, {
+    sheet: found.sheet,
+    asOf,
+    dateOrder: (value(options, "--date-order") ?? "dmy") as DateOrder,
+    createTables: ["Milestones", "KPIs", "Risks", "Changes", "Escalations"],
+  });
+  await writeTracker(book, outFile);
+  const lines = [
+    `Wrote ${outFile}: ${report.rows.toLocaleString("en-GB")} contracts from sheet "${report.sheet}" as the ${report.table} table (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+    `  computed columns: ${report.addedColumns.join(", ") || "none"}`,
+    ...report.skippedColumns.map((s) => `  not added: ${s.header} — ${s.reason}`),
+    `  tables created: ${report.createdTables.join(", ")}`,
+    `  data-quality problems: ${report.issues.length.toLocaleString("en-GB")} (see: contract-tracker check ${options.file})`,
+  ];
+  write(lines.join("\n"));
+}

@@ -1,0 +1,225 @@
+import { contractStatus } from "../core/contractStatus";
+import { DateOrder, todaySerial } from "../core/dates";
+import { HeaderMapping, detectMapping, mapHeaders } from "../core/mapping";
+import { DataQualityIssue, FieldColumns, normaliseTable } from "../core/normalise";
+import { CHANGES, CONTRACTS, ESCALATIONS, KPIS, MILESTONES, RISKS, TableDefinition, TableName } from "../core/schema";
+import { DEFAULT_SETTINGS, SETTING_DEFINITIONS, TrackerSettings } from "../core/settings";
+import type { CellInput, CellValue, Progress, WorkbookPort } from "../workbook/port";
+import { AS_OF, AS_OF_FORMULA, THRESHOLDS, contractColumns, SkippedColumn, thisRow } from "./trackerFormulas";
+
+/** Where the tracker keeps the header mapping in the workbook. */
+export const MAPPING_SETTING = "contractTracker.mapping";
+
+export interface SetUpOptions {
+  /** The sheet holding the register; default the active sheet. */
+  sheet?: string;
+  /** Corrections to the detected mapping: field key → the user's header (null to unmap). */
+  corrections?: Partial<Record<string, string | null>>;
+  /** Other tables to create when absent. */
+  createTables?: readonly TableName[];
+  /** The as-of date (serial) the cached values are worked out at; the workbook's AsOf stays =TODAY(). */
+  asOf?: number;
+  dateOrder?: DateOrder;
+  progress?: Progress;
+}
+
+export interface SetUpReport {
+  table: string;
+  sheet: string;
+  rows: number;
+  mapping: HeaderMapping;
+  addedColumns: string[];
+  skippedColumns: SkippedColumn[];
+  createdTables: string[];
+  /** True when the second and later runs found everything in place. */
+  unchanged: boolean;
+  issues: DataQualityIssue[];
+}
+
+interface SavedMapping {
+  sheet: string;
+  table: string;
+  headerRow: number;
+  fields: Record<string, string>;
+}
+
+const OTHER_TABLES: Record<Exclude<TableName, "Contracts" | "Settings">, TableDefinition> = {
+  Milestones: MILESTONES,
+  KPIs: KPIS,
+  Risks: RISKS,
+  Changes: CHANGES,
+  Escalations: ESCALATIONS,
+};
+
+// Formulas of the other tables' computed columns, over their own headers.
+const OTHER_COMPUTED: Partial<Record<TableName, { header: string; formula: string; numberFormat?: string }[]>> = {
+  Milestones: [
+    { header: "Slippage", formula: `=CONTRACT.SLIPPAGE(${thisRow("Baseline date")},${thisRow("Forecast date")},${thisRow("Actual date")},${AS_OF})` },
+    { header: "RAG", formula: `=CONTRACT.RAG("",${thisRow("Slippage")},"","",${THRESHOLDS})` },
+  ],
+  KPIs: [
+    {
+      header: "Attainment",
+      formula: `=IF(OR(${thisRow("Target")}="",${thisRow("Actual")}="",${thisRow("Target")}=0,${thisRow("Actual")}=0),"",IF(${thisRow("Higher is better")}=FALSE,${thisRow("Target")}/${thisRow("Actual")},${thisRow("Actual")}/${thisRow("Target")}))`,
+      numberFormat: "0%",
+    },
+    { header: "RAG", formula: `=CONTRACT.RAG("","",${thisRow("Attainment")},"",${THRESHOLDS})` },
+  ],
+  Risks: [
+    { header: "Score", formula: `=IF(OR(${thisRow("Likelihood")}="",${thisRow("Impact")}=""),"",${thisRow("Likelihood")}*${thisRow("Impact")})` },
+    { header: "RAG", formula: `=IF(${thisRow("Score")}="","",IF(${thisRow("Score")}>=15,"Red",IF(${thisRow("Score")}>=8,"Amber","Green")))` },
+  ],
+};
+
+function settingsRows(asOf: number | undefined): CellInput[][] {
+  const defaults: Record<string, CellValue> = {
+    expiry_red_days: DEFAULT_SETTINGS.expiryRedDays,
+    expiry_amber_days: DEFAULT_SETTINGS.expiryAmberDays,
+    slippage_red_days: DEFAULT_SETTINGS.slippageRedDays,
+    slippage_amber_days: DEFAULT_SETTINGS.slippageAmberDays,
+    kpi_red_below: DEFAULT_SETTINGS.kpiRedBelow,
+    kpi_amber_below: DEFAULT_SETTINGS.kpiAmberBelow,
+    spend_red_above: DEFAULT_SETTINGS.spendRedAbove,
+    spend_amber_above: DEFAULT_SETTINGS.spendAmberAbove,
+    exit_window_days: DEFAULT_SETTINGS.exitWindowDays,
+    escalation_persist_days: DEFAULT_SETTINGS.escalationPersistDays,
+    date_order: DEFAULT_SETTINGS.dateOrder,
+    ladder_level_1: "Contract manager",
+    ladder_level_2: "Commercial lead / head of service",
+    ladder_level_3: "Senior responsible owner / board",
+  };
+  return SETTING_DEFINITIONS.map((d) => [d.name, d.name === "as_of" ? { formula: "=TODAY()", cachedValue: asOf ?? null } : (defaults[d.name] ?? null)]);
+}
+
+function applyCorrections(mapping: HeaderMapping, headers: readonly string[], corrections: SetUpOptions["corrections"]): HeaderMapping {
+  if (!corrections) return mapping;
+  const fields = { ...mapping.fields };
+  for (const [key, header] of Object.entries(corrections)) {
+    for (const [other, match] of Object.entries(fields)) if (match && header && match.column === header && other !== key) delete fields[other];
+    if (header === null || header === undefined) delete fields[key];
+    else {
+      const index = headers.indexOf(header);
+      if (index < 0) throw new Error(`There is no column "${header}" to map to ${key}`);
+      fields[key] = { column: header, index, confidence: 1 };
+    }
+  }
+  const used = new Set(Object.values(fields).map((m) => m?.index));
+  return { headerRow: mapping.headerRow, fields, unmapped: headers.filter((h, i) => h !== "" && !used.has(i)) };
+}
+
+/**
+ * Turns the register on a sheet into the tracker of PRODUCT.md: the range becomes the Contracts
+ * table in place (no value moved or overwritten), computed columns are appended as formulas,
+ * Settings and the AsOf name are created, RAG colours and drop-downs added, other tables created on
+ * request, the mapping saved. Running it again changes nothing.
+ */
+export async function setUpTracker(port: WorkbookPort, options: SetUpOptions = {}): Promise<SetUpReport> {
+  const tables = await port.tableNames();
+  const has = (name: string): boolean => tables.some((t) => t.name === name);
+  const saved = await port.loadSetting(MAPPING_SETTING);
+  let changed = false;
+  let sheet: string;
+  let table = "Contracts";
+  let mapping: HeaderMapping;
+
+  const existing = has("Contracts") ? "Contracts" : saved ? (JSON.parse(saved) as SavedMapping).table : null;
+  if (existing && has(existing)) {
+    table = existing;
+    const snapshot = (await port.readTables([table])).get(table);
+    if (!snapshot) throw new Error(`The table "${table}" could not be read`);
+    sheet = snapshot.sheet;
+    const previous = saved ? (JSON.parse(saved) as SavedMapping) : null;
+    const detected = mapHeaders(snapshot.headers, CONTRACTS);
+    // The saved mapping holds the user's corrections; it wins over detection on later runs.
+    const headerRow = previous?.headerRow ?? snapshot.row;
+    mapping = applyCorrections({ headerRow, ...detected }, snapshot.headers, { ...previous?.fields, ...options.corrections });
+  } else {
+    sheet = options.sheet ?? (await port.activeSheet());
+    const used = await port.readUsedRange(sheet);
+    const detected = detectMapping(used.values, CONTRACTS);
+    if (!detected) throw new Error(`No header row found on sheet "${sheet}": the register needs a row of column names such as Contract ID, Supplier, End date`);
+    const headers = used.values[detected.headerRow].map((h) => (h === null ? "" : String(h).replace(/\s+/g, " ").trim()));
+    mapping = applyCorrections(detected, headers, options.corrections);
+    const width = used.values[detected.headerRow].length;
+    await port.convertToTable(table, sheet, used.row + detected.headerRow, used.column, used.values.length - detected.headerRow, width);
+    changed = true;
+  }
+
+  const createdTables: string[] = [];
+  if (!has("Settings")) {
+    await port.addTableSheet("Settings", "Settings", ["Name", "Value"], settingsRows(options.asOf));
+    createdTables.push("Settings");
+  }
+  if (!(await port.definedNames()).includes(AS_OF)) {
+    await port.defineName(AS_OF, AS_OF_FORMULA);
+    changed = true;
+  }
+  for (const name of options.createTables ?? []) {
+    if (name === "Contracts" || name === "Settings" || has(name) || createdTables.includes(name)) continue;
+    const definition = OTHER_TABLES[name];
+    await port.addTableSheet(name, name, definition.fields.map((f) => f.header), []);
+    const computed = OTHER_COMPUTED[name] ?? [];
+    if (computed.length) await port.appendComputedColumns(name, computed);
+    for (const f of definition.fields) if (f.choices) await port.addDropDown({ table: name, column: f.header, choices: f.choices });
+    if (computed.some((c) => c.header === "RAG")) await port.addRagFormat({ table: name, column: "RAG" });
+    createdTables.push(name);
+  }
+  const present = new Set([...tables.map((t) => t.name), ...createdTables]);
+
+  const snapshot = (await port.readTables([table], options.progress)).get(table);
+  if (!snapshot) throw new Error(`The table "${table}" could not be read`);
+  const plan = contractColumns(mapping, { milestones: present.has("Milestones"), kpis: present.has("KPIs") });
+  const toAdd = plan.columns.filter((c) => !snapshot.headers.includes(c.header));
+
+  const fieldColumns: FieldColumns = Object.fromEntries(
+    Object.entries(mapping.fields).flatMap(([k, m]) => (m ? [[k, { column: m.column, index: snapshot.headers.indexOf(m.column) }]] : [])),
+  );
+  const dateOrder = options.dateOrder ?? DEFAULT_SETTINGS.dateOrder;
+  const normalised = normaliseTable(snapshot.rows, CONTRACTS, fieldColumns, { dateOrder, firstRow: snapshot.row + 2 });
+  if (toAdd.length) {
+    const settings: TrackerSettings = { ...DEFAULT_SETTINGS, dateOrder };
+    const asOf = options.asOf ?? todaySerial(new Date());
+    const byRow = new Map(normalised.rows.map((r) => [r.row, r.fields]));
+    const statuses = snapshot.rows.map((_, i) => {
+      const fields = byRow.get(snapshot.row + 2 + i);
+      return fields ? contractStatus(fields, { slippage: null, kpiAttainment: null }, settings, asOf) : null;
+    });
+    await port.appendComputedColumns(
+      table,
+      toAdd.map((c) => ({
+        header: c.header,
+        formula: c.formula,
+        numberFormat: c.numberFormat,
+        cachedValues: statuses.map((s) => (s === null ? null : (s[c.shows] ?? null))),
+      })),
+    );
+    changed = true;
+  }
+  const headersNow = [...snapshot.headers, ...toAdd.map((c) => c.header)];
+  if (headersNow.includes("RAG")) await port.addRagFormat({ table, column: "RAG" });
+  const tier = mapping.fields.tier?.column;
+  if (tier) await port.addDropDown({ table, column: tier, choices: ["Gold", "Silver", "Bronze"] });
+
+  const toSave: SavedMapping = {
+    sheet,
+    table,
+    headerRow: mapping.headerRow,
+    fields: Object.fromEntries(Object.entries(mapping.fields).flatMap(([k, m]) => (m ? [[k, m.column]] : []))),
+  };
+  if (saved !== JSON.stringify(toSave)) {
+    await port.saveSetting(MAPPING_SETTING, JSON.stringify(toSave));
+    changed = true;
+  }
+  return {
+    table,
+    sheet,
+    rows: snapshot.rows.length,
+    mapping,
+    addedColumns: toAdd.map((c) => c.header),
+    skippedColumns: plan.skipped,
+    createdTables,
+    unchanged: !changed && createdTables.length === 0,
+    issues: normalised.issues,
+  };
+}
+

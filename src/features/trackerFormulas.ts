@@ -1,0 +1,102 @@
+import type { HeaderMapping } from "../core/mapping";
+
+/** Excel escapes `[`, `]`, `#` and `'` inside a structured reference's column name with a `'`. */
+export function escapeColumn(header: string): string {
+  return header.replace(/['[\]#]/g, (ch) => `'${ch}`);
+}
+
+/** This row's cell in a column: `[@[End date]]`. */
+export const thisRow = (header: string): string => `[@[${escapeColumn(header)}]]`;
+
+/** A whole table column: `Milestones[Contract ID]`. */
+export const column = (table: string, header: string): string => `${table}[${escapeColumn(header)}]`;
+
+/** A setting's value from the Settings table, looked up by name so rows can move. */
+export const setting = (name: string): string => `INDEX(Settings[Value],MATCH("${name}",Settings[Name],0))`;
+
+/** The Settings table as the two-column thresholds range the CONTRACT functions take. */
+export const THRESHOLDS = "Settings[[Name]:[Value]]";
+
+/** The workbook name every computed column counts from. */
+export const AS_OF = "AsOf";
+export const AS_OF_FORMULA = `=${setting("as_of")}`;
+
+export interface ComputedColumnPlan {
+  header: string;
+  formula: string;
+  numberFormat?: string;
+  /** Which value of ContractStatus the column shows (for cached values). */
+  shows: "daysToExpiry" | "noticeDate" | "daysToNotice" | "finalExpiry" | "phase" | "slippage" | "kpiAttainment" | "rag" | "ragReason" | "escalationLevel";
+}
+
+export interface SkippedColumn {
+  header: string;
+  reason: string;
+}
+
+const DATE_FORMAT = "dd/mm/yyyy";
+
+/**
+ * The computed columns of PRODUCT.md for a Contracts table mapped as given, as real formulas over
+ * the user's own column names. Columns whose inputs the register lacks are skipped, with why.
+ * @example contractColumns(mapping, { milestones: true, kpis: true }).columns[0].formula → "=CONTRACT.DAYSTOEXPIRY([@[Expiry]],AsOf)"
+ */
+export function contractColumns(mapping: Pick<HeaderMapping, "fields">, related: { milestones: boolean; kpis: boolean }): { columns: ComputedColumnPlan[]; skipped: SkippedColumn[] } {
+  const header = (key: string): string | null => mapping.fields[key]?.column ?? null;
+  const ref = (key: string): string => {
+    const h = header(key);
+    return h === null ? '""' : thisRow(h);
+  };
+  const columns: ComputedColumnPlan[] = [];
+  const skipped: SkippedColumn[] = [];
+  const end = header("endDate");
+  const id = header("contractId");
+  const needs = (plan: ComputedColumnPlan, missing: string | null): void => {
+    if (missing) skipped.push({ header: plan.header, reason: missing });
+    else columns.push(plan);
+  };
+  const noEnd = end === null ? "the register has no end date column" : null;
+  needs({ header: "Days to expiry", formula: `=CONTRACT.DAYSTOEXPIRY(${ref("endDate")},${AS_OF})`, shows: "daysToExpiry" }, noEnd);
+  const noNotice = noEnd ?? (header("noticePeriod") === null ? "the register has no notice period column" : null);
+  needs({ header: "Notice date", formula: `=CONTRACT.NOTICEDATE(${ref("endDate")},${ref("noticePeriod")})`, numberFormat: DATE_FORMAT, shows: "noticeDate" }, noNotice);
+  needs({ header: "Days to notice", formula: `=CONTRACT.DAYSTONOTICE(${ref("endDate")},${ref("noticePeriod")},${AS_OF})`, shows: "daysToNotice" }, noNotice);
+  const noExtension = noEnd ?? (header("extensionOptions") === null ? "the register has no extension options column" : null);
+  needs({ header: "Final expiry", formula: `=CONTRACT.FINALEXPIRY(${ref("endDate")},${ref("extensionOptions")})`, numberFormat: DATE_FORMAT, shows: "finalExpiry" }, noExtension);
+  const noDates = end === null && header("startDate") === null ? "the register has neither start nor end dates" : null;
+  needs(
+    { header: "Phase", formula: `=CONTRACT.PHASE(${ref("startDate")},${ref("goLiveDate")},${ref("endDate")},${AS_OF},${setting("exit_window_days")})`, shows: "phase" },
+    noDates,
+  );
+  const noId = id === null ? "the register has no contract ID column to match rows of other tables" : null;
+  const idRef = ref("contractId");
+  needs(
+    {
+      header: "Slippage",
+      formula: `=IF(COUNTIFS(${column("Milestones", "Contract ID")},${idRef})=0,"",MAXIFS(${column("Milestones", "Slippage")},${column("Milestones", "Contract ID")},${idRef}))`,
+      shows: "slippage",
+    },
+    noId ?? (related.milestones ? null : "there is no Milestones table"),
+  );
+  needs(
+    {
+      header: "KPI attainment",
+      formula: `=IF(COUNTIFS(${column("KPIs", "Contract ID")},${idRef})=0,"",MINIFS(${column("KPIs", "Attainment")},${column("KPIs", "Contract ID")},${idRef}))`,
+      numberFormat: "0%",
+      shows: "kpiAttainment",
+    },
+    noId ?? (related.kpis ? null : "there is no KPIs table"),
+  );
+  const planned = new Set(columns.map((c) => c.header));
+  const days = planned.has("Days to expiry") ? thisRow("Days to expiry") : '""';
+  const slip = planned.has("Slippage") ? thisRow("Slippage") : '""';
+  const kpi = planned.has("KPI attainment") ? thisRow("KPI attainment") : '""';
+  const budget = header("budget");
+  const spend = header("spendToDate");
+  const variance = budget !== null && spend !== null ? `IF(OR(${thisRow(budget)}="",${thisRow(spend)}="",${thisRow(budget)}=0),"",${thisRow(spend)}/${thisRow(budget)}-1)` : '""';
+  const ragArgs = `${days},${slip},${kpi},${variance},${THRESHOLDS}`;
+  const nothingToRate = days === '""' && slip === '""' && kpi === '""' && variance === '""' ? "nothing to rate: no end date, milestones, KPIs or budget" : null;
+  needs({ header: "RAG", formula: `=CONTRACT.RAG(${ragArgs})`, shows: "rag" }, nothingToRate);
+  needs({ header: "RAG reason", formula: `=CONTRACT.RAGREASON(${ragArgs})`, shows: "ragReason" }, nothingToRate);
+  needs({ header: "Escalation level", formula: `=CONTRACT.ESCALATIONLEVEL(${thisRow("RAG")},"",${ref("tier")},${THRESHOLDS})`, shows: "escalationLevel" }, nothingToRate);
+  return { columns, skipped };
+}
