@@ -1,0 +1,100 @@
+import { MAPPING_SETTING, setUpTracker } from "../../src/features/setUpTracker";
+import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
+
+const REGISTER = [
+  ["Anytown Council — contract register"],
+  [],
+  ["Ref", "Contract title", "Provider", "Tier", "Commencement", "Expiry", "Notice", "Extensions", "Budget", "Spend to date"],
+  ["C1", "=HYPERLINK(\"http://x\",\"y\")", "Binco", "Gold", "01/04/2022", "31/05/2025", "3 months", "1+1", 100000, 120000],
+  ["C2", "Cleaning", "Shine Ltd", "Silver", "01/04/2024", "31/03/2028", 90, "", "", ""],
+];
+
+function register(): MemoryWorkbook {
+  return MemoryWorkbook.fromSheets({ Register: REGISTER });
+}
+
+const values = (book: MemoryWorkbook, sheet: string): unknown[][] => (book.sheets.get(sheet) ?? []).map((line) => line.map((c) => c.value));
+
+test("the register becomes the Contracts table in place, every value kept", async () => {
+  const book = register();
+  const before = values(book, "Register");
+  const report = await setUpTracker(book, { asOf: 45747 });
+  expect(report).toMatchObject({ table: "Contracts", sheet: "Register", rows: 2, createdTables: ["Settings"], unchanged: false });
+  expect(book.tables.get("Contracts")).toMatchObject({ sheet: "Register", row: 2, column: 0, rowCount: 2 });
+  const after = values(book, "Register");
+  before.forEach((line, r) => line.forEach((value, c) => expect(after[r][c]).toBe(value)));
+  expect(report.mapping.fields.supplier?.column).toBe("Provider");
+  expect(report.mapping.fields.endDate?.column).toBe("Expiry");
+});
+
+test("computed columns are formulas over the user's headers, with today's values", async () => {
+  const book = register();
+  const report = await setUpTracker(book, { asOf: 45747 });
+  expect(report.addedColumns).toEqual(["Days to expiry", "Notice date", "Days to notice", "Final expiry", "Phase", "RAG", "RAG reason", "Escalation level"]);
+  expect(report.skippedColumns).toEqual([
+    { header: "Slippage", reason: "there is no Milestones table" },
+    { header: "KPI attainment", reason: "there is no KPIs table" },
+  ]);
+  const row = book.sheets.get("Register")?.[3] ?? [];
+  const at = (header: string): { value: unknown; formula?: string } => row[book.snapshot("Contracts").headers.indexOf(header)];
+  expect(at("Days to expiry")).toMatchObject({ value: 61, formula: "=CONTRACT.DAYSTOEXPIRY([@[Expiry]],AsOf)" });
+  expect(at("Notice date")).toMatchObject({ value: 45716, formula: "=CONTRACT.NOTICEDATE([@[Expiry]],[@[Notice]])", numberFormat: "dd/mm/yyyy" });
+  expect(at("RAG")).toMatchObject({
+    value: "Red",
+    formula: '=CONTRACT.RAG([@[Days to expiry]],"","",IF(OR([@[Budget]]="",[@[Spend to date]]="",[@[Budget]]=0),"",[@[Spend to date]]/[@[Budget]]-1),Settings[[Name]:[Value]])',
+  });
+  expect(at("RAG reason").value).toBe("Expires in 61 days (red at 90 or fewer); spend 20% over budget (red above 5%)");
+  expect(at("Escalation level")).toMatchObject({ value: 3, formula: '=CONTRACT.ESCALATIONLEVEL([@[RAG]],"",[@[Tier]],Settings[[Name]:[Value]])' });
+  expect(book.names.get("AsOf")).toBe('=INDEX(Settings[Value],MATCH("as_of",Settings[Name],0))');
+  const settings = book.snapshot("Settings").rows;
+  expect(settings.find((r) => r[0] === "expiry_red_days")).toEqual(["expiry_red_days", 90]);
+  expect(book.sheets.get("Settings")?.find((line) => line[0].value === "as_of")?.[1]).toEqual({ value: 45747, formula: "=TODAY()" });
+  expect(book.ragFormats).toEqual([{ table: "Contracts", column: "RAG" }]);
+  expect(book.dropDowns).toEqual([{ table: "Contracts", column: "Tier", choices: ["Gold", "Silver", "Bronze"] }]);
+});
+
+test("running it twice changes nothing the second time", async () => {
+  const book = register();
+  await setUpTracker(book, { asOf: 45747, createTables: ["Milestones", "KPIs"] });
+  const snapshot = JSON.stringify([...book.sheets], null, 0);
+  const second = await setUpTracker(book, { asOf: 45747, createTables: ["Milestones", "KPIs"] });
+  expect(second).toMatchObject({ unchanged: true, addedColumns: [], createdTables: [] });
+  expect(JSON.stringify([...book.sheets], null, 0)).toBe(snapshot);
+});
+
+test("asking for more tables later adds them and the columns that use them", async () => {
+  const book = register();
+  await setUpTracker(book, { asOf: 45747 });
+  const later = await setUpTracker(book, { asOf: 45747, createTables: ["Milestones", "KPIs", "Risks", "Changes", "Escalations"] });
+  expect(later.createdTables).toEqual(["Milestones", "KPIs", "Risks", "Changes", "Escalations"]);
+  expect(later.addedColumns).toEqual(["Slippage", "KPI attainment"]);
+  expect(book.snapshot("Milestones").headers).toEqual(["Contract ID", "Milestone", "Baseline date", "Forecast date", "Actual date", "Owner", "Slippage", "RAG"]);
+  expect(book.dropDowns.map((d) => `${d.table}.${d.column}`)).toEqual(["Contracts.Tier", "Risks.Status", "Changes.Status", "Escalations.RAG", "Escalations.Status"]);
+});
+
+test("the mapping is saved, and the user's corrections are remembered", async () => {
+  const book = register();
+  await setUpTracker(book, { asOf: 45747, corrections: { title: "Provider", supplier: null } });
+  const saved = JSON.parse((await book.loadSetting(MAPPING_SETTING)) ?? "{}");
+  expect(saved).toMatchObject({ sheet: "Register", table: "Contracts", headerRow: 2 });
+  expect(saved.fields.title).toBe("Provider");
+  expect(saved.fields.supplier).toBeUndefined();
+  const again = await setUpTracker(book, { asOf: 45747 });
+  expect(again.mapping.fields.title?.column).toBe("Provider");
+  expect(again.mapping.fields.supplier).toBeUndefined();
+  expect(again.unchanged).toBe(true);
+});
+
+test("it never writes over a value: a note beside an existing table stops it with a clear message", async () => {
+  const book = MemoryWorkbook.fromSheets({ Register: REGISTER.slice(2) });
+  await book.convertToTable("Contracts", "Register", 0, 0, 3, 10);
+  book.cell("Register", 1, 10).value = "my note";
+  await expect(setUpTracker(book, { asOf: 45747 })).rejects.toThrow('Cannot add column "Days to expiry": a cell to the right of the table is not empty');
+  expect(book.cell("Register", 1, 10).value).toBe("my note");
+  expect(book.snapshot("Contracts").headers).toHaveLength(10);
+});
+
+test("a sheet without a header row gets a plain message", async () => {
+  const book = MemoryWorkbook.fromSheets({ Numbers: [[1, 2], [3, 4]] });
+  await expect(setUpTracker(book)).rejects.toThrow('No header row found on sheet "Numbers"');
+});
