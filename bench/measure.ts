@@ -6,6 +6,9 @@ export interface BenchCase {
   run: () => unknown;
   /** The target in milliseconds, if the issue names one. */
   targetMs?: number;
+  /** Timed runs and warm-ups (default 7 and 2; fewer for whole-file cases). */
+  runs?: number;
+  warmups?: number;
 }
 
 export interface BenchResult {
@@ -20,13 +23,14 @@ export interface BenchResult {
 
 let sink: unknown;
 
-/** Median and best of several timed runs after warm-up runs, so one slow GC pause does not decide. */
-export function measure(c: BenchCase, runs = 7, warmups = 2): BenchResult {
-  for (let i = 0; i < warmups; i++) sink = c.run();
+/** Median and best of several timed runs after warm-up runs, so one slow GC pause does not decide. Awaits async cases. */
+export async function measure(c: BenchCase): Promise<BenchResult> {
+  const runs = c.runs ?? 7;
+  for (let i = 0; i < (c.warmups ?? 2); i++) sink = await c.run();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const start = process.hrtime.bigint();
-    sink = c.run();
+    sink = await c.run();
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
   times.sort((a, b) => a - b);

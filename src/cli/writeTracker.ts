@@ -1,12 +1,16 @@
-import ExcelJS from "exceljs";
-import { MemoryWorkbook } from "../workbook/memoryWorkbook";
+import * as fs from "fs";
+import type { MemoryCell, MemoryWorkbook } from "../workbook/memoryWorkbook";
+import { PackageEntry, PartWriter, xmlText, zipPackage } from "./xlsxPackage";
 
-const RAG_FILLS: Record<string, { fill: string; font: string }> = {
-  Red: { fill: "FFF8CBAD", font: "FF9C0006" },
-  Amber: { fill: "FFFFE699", font: "FF7F6000" },
-  Green: { fill: "FFC6EFCE", font: "FF006100" },
-};
-
+const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const RAG_FILLS: [string, string, string][] = [
+  ["Red", "FFF8CBAD", "FF9C0006"],
+  ["Amber", "FFFFE699", "FF7F6000"],
+  ["Green", "FFC6EFCE", "FF006100"],
+];
+// Styles: 0 general, 1 dd/mm/yyyy, 2 0%.
+const STYLE_OF_FORMAT: Record<string, number> = { "dd/mm/yyyy": 1, "0%": 2 };
 // Functions newer than Excel 2007 are stored with the _xlfn. prefix in the file format.
 const NEWER_FUNCTIONS = /\b(MAXIFS|MINIFS|IFS|SWITCH|CONCAT|TEXTJOIN|XLOOKUP)\(/g;
 
@@ -33,100 +37,165 @@ export function fileFormula(formula: string, table: string): string {
     .replace(NEWER_FUNCTIONS, "_xlfn.$1(");
 }
 
+/** The <f> element of a cell's formula. A computed column repeats one formula on every row, so each is built once. */
+class FormulaElements {
+  private readonly known = new Map<string, string>();
+
+  constructor(private readonly table: string | null) {}
+
+  of(formula: string): string {
+    let element = this.known.get(formula);
+    if (element === undefined) {
+      element = `<f>${xmlText(this.table ? fileFormula(formula, this.table) : formula.replace(/^=/, ""))}</f>`;
+      this.known.set(formula, element);
+    }
+    return element;
+  }
+}
+
+// A table column name as the file stores it: line breaks as _x000a_.
+const tableColumnName = (header: string): string => xmlText(header.replace(/\r?\n/g, "_x000a_"));
+
+function cellXml(ref: string, cell: MemoryCell, formulas: FormulaElements): string {
+  const style = cell.numberFormat ? STYLE_OF_FORMAT[cell.numberFormat] ?? 0 : 0;
+  const s = style ? ` s="${style}"` : "";
+  const value = cell.value;
+  if (cell.formula) {
+    const f = formulas.of(cell.formula);
+    if (value === null || value === undefined) return `<c r="${ref}"${s}>${f}</c>`;
+    if (typeof value === "number") return `<c r="${ref}"${s}>${f}<v>${value}</v></c>`;
+    if (typeof value === "boolean") return `<c r="${ref}"${s} t="b">${f}<v>${value ? 1 : 0}</v></c>`;
+    return `<c r="${ref}"${s} t="str">${f}<v>${xmlText(value)}</v></c>`;
+  }
+  if (typeof value === "number") return Number.isFinite(value) ? `<c r="${ref}"${s}><v>${value}</v></c>` : "";
+  if (typeof value === "boolean") return `<c r="${ref}" t="b"><v>${value ? 1 : 0}</v></c>`;
+  // Text is always written as text: a value such as =HYPERLINK(…) never becomes a formula.
+  if (typeof value === "string" && value !== "") {
+    // Leading or trailing spaces are part of the value: XML keeps them only when told to.
+    const space = value.trim() === value ? "" : ' xml:space="preserve"';
+    return `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${xmlText(value)}</t></is></c>`;
+  }
+  return "";
+}
+
+function stylesXml(): string {
+  const dxfs = RAG_FILLS.map(([, fill, font]) => `<dxf><font><color rgb="${font}"/></font><fill><patternFill patternType="solid"><bgColor rgb="${fill}"/></patternFill></fill></dxf>`).join("");
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts><fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="9" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles><dxfs count="${RAG_FILLS.length}">${dxfs}</dxfs></styleSheet>`;
+}
+
 /** Writes the in-memory tracker as an .xlsx workbook: sheets, tables, formulas with cached values, formats, validation, names. */
 export async function writeTracker(book: MemoryWorkbook, file: string): Promise<void> {
-  const out = new ExcelJS.Workbook();
-  out.creator = "Contract Tracker";
-  const sheets = new Map<string, ExcelJS.Worksheet>();
-  for (const [name, grid] of book.sheets) {
-    const ws = out.addWorksheet(name);
-    sheets.set(name, ws);
-    const tableCells = new Set<string>();
-    for (const t of book.tables.values()) {
-      if (t.sheet !== name) continue;
-      for (let r = 0; r <= t.rowCount; r++) for (let c = 0; c < t.columnCount; c++) tableCells.add(`${t.row + r},${t.column + c}`);
+  fs.writeFileSync(file, await trackerPackage(book));
+}
+
+/** The .xlsx bytes of the in-memory tracker. */
+export async function trackerPackage(book: MemoryWorkbook): Promise<Buffer> {
+  const entries: PackageEntry[] = [];
+  const sheetNames = [...book.sheets.keys()];
+  const tables = [...book.tables.values()];
+  const contentTypes: string[] = [];
+  for (const [s, name] of sheetNames.entries()) {
+    const grid = book.sheets.get(name) ?? [];
+    const sheetTables = tables.filter((t) => t.sheet === name);
+    const part = new PartWriter();
+    part.write(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet ${NS}><sheetData>`);
+    const letters: string[] = [];
+    const formulaElements = new Map<string | null, FormulaElements>();
+    const formulasOf = (table: string | null): FormulaElements => {
+      let elements = formulaElements.get(table);
+      if (!elements) formulaElements.set(table, (elements = new FormulaElements(table)));
+      return elements;
+    };
+    grid.forEach((line, r) => {
+      const inRow = sheetTables.filter((t) => r > t.row && r <= t.row + t.rowCount);
+      let cells = "";
+      for (let c = 0; c < line.length; c++) {
+        const cell = line[c];
+        if (!cell) continue;
+        const table = inRow.find((t) => c >= t.column && c < t.column + t.columnCount)?.name ?? null;
+        cells += cellXml(`${(letters[c] ??= columnLetters(c))}${r + 1}`, cell, formulasOf(table));
+      }
+      if (cells) part.write(`<row r="${r + 1}">${cells}</row>`);
+    });
+    const extra: string[] = [];
+    const columnRange = (table: string, header: string): string | null => {
+      const t = book.tables.get(table);
+      const c = t ? book.snapshot(table).headers.indexOf(header) : -1;
+      if (!t || c < 0) return null;
+      const letters = columnLetters(t.column + c);
+      return `${letters}${t.row + 2}:${letters}${t.row + 1 + Math.max(1, t.rowCount)}`;
+    };
+    let priority = 1;
+    for (const format of book.ragFormats.filter((f) => book.tables.get(f.table)?.sheet === name)) {
+      const ref = columnRange(format.table, format.column);
+      if (!ref) continue;
+      const first = ref.split(":")[0];
+      const rules = RAG_FILLS.map(([text], i) => `<cfRule type="containsText" dxfId="${i}" priority="${priority++}" operator="containsText" text="${text}"><formula>NOT(ISERROR(SEARCH("${text}",${first})))</formula></cfRule>`).join("");
+      extra.push(`<conditionalFormatting sqref="${ref}">${rules}</conditionalFormatting>`);
     }
-    grid.forEach((line, r) =>
-      line.forEach((cell, c) => {
-        if (tableCells.has(`${r},${c}`) || cell.value === null) return;
-        ws.getCell(r + 1, c + 1).value = cell.value;
-      }),
-    );
+    const validations = book.dropDowns
+      .filter((d) => book.tables.get(d.table)?.sheet === name)
+      .flatMap((d) => {
+        const ref = columnRange(d.table, d.column);
+        const list = xmlText(`"${d.choices.join(",")}"`);
+        return ref ? [`<dataValidation type="list" allowBlank="1" showErrorMessage="1" errorTitle="${xmlText(d.column)}" error="${xmlText(`Choose ${d.choices.join(", ")}`)}" sqref="${ref}"><formula1>${list}</formula1></dataValidation>`] : [];
+      });
+    if (validations.length) extra.push(`<dataValidations count="${validations.length}">${validations.join("")}</dataValidations>`);
+    const rels: string[] = [];
+    sheetTables.forEach((t, i) => {
+      const id = tables.indexOf(t) + 1;
+      rels.push(`<Relationship Id="rIdT${i + 1}" Type="${REL}/table" Target="../tables/table${id}.xml"/>`);
+    });
+    if (sheetTables.length) extra.push(`<tableParts count="${sheetTables.length}">${sheetTables.map((_, i) => `<tablePart r:id="rIdT${i + 1}"/>`).join("")}</tableParts>`);
+    part.write(`</sheetData>${extra.join("")}</worksheet>`);
+    entries.push({ name: `xl/worksheets/sheet${s + 1}.xml`, data: await part.finish() });
+    if (rels.length) {
+      entries.push({ name: `xl/worksheets/_rels/sheet${s + 1}.xml.rels`, data: Buffer.from(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join("")}</Relationships>`) });
+    }
+    contentTypes.push(`<Override PartName="/xl/worksheets/sheet${s + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`);
   }
-  for (const t of book.tables.values()) {
-    const ws = sheets.get(t.sheet);
-    if (!ws) continue;
+  tables.forEach((t, i) => {
     const snapshot = book.snapshot(t.name);
     const grid = book.sheets.get(t.sheet) ?? [];
-    const rows = snapshot.rows.map((line, r) =>
-      line.map((value, c) => {
-        const cell = grid[t.row + 1 + r]?.[t.column + c];
-        if (cell?.formula) return { formula: fileFormula(cell.formula, t.name), result: value ?? undefined } as ExcelJS.CellFormulaValue;
-        return value;
-      }),
-    );
-    ws.addTable({
-      name: t.name,
-      ref: `${columnLetters(t.column)}${t.row + 1}`,
-      headerRow: true,
-      style: { theme: "TableStyleMedium2", showRowStripes: true },
-      columns: snapshot.headers.map((header) => ({ name: header, filterButton: true })),
-      // An empty table still needs one (blank) row in the file.
-      rows: rows.length ? rows : [snapshot.headers.map(() => null)],
+    const ref = `${columnLetters(t.column)}${t.row + 1}:${columnLetters(t.column + t.columnCount - 1)}${t.row + 1 + Math.max(1, t.rowCount)}`;
+    const columns = snapshot.headers.map((header, c) => {
+      const formula = grid[t.row + 1]?.[t.column + c]?.formula;
+      const calculated = formula ? `<calculatedColumnFormula>${xmlText(fileFormula(formula, t.name))}</calculatedColumnFormula>` : "";
+      return `<tableColumn id="${c + 1}" name="${tableColumnName(header)}"${calculated ? `>${calculated}</tableColumn>` : "/>"}`;
     });
-    snapshot.headers.forEach((_, c) => {
-      const format = grid[t.row + 1]?.[t.column + c]?.numberFormat;
-      if (format) for (let r = 0; r < Math.max(1, rows.length); r++) ws.getCell(t.row + 2 + r, t.column + c + 1).numFmt = format;
-    });
-  }
-  const range = (table: string, header: string): string | null => {
-    const t = book.tables.get(table);
-    if (!t) return null;
-    const c = book.snapshot(table).headers.indexOf(header);
-    if (c < 0) return null;
-    const letters = columnLetters(t.column + c);
-    return `${letters}${t.row + 2}:${letters}${t.row + 1 + Math.max(1, t.rowCount)}`;
-  };
-  for (const format of book.ragFormats) {
-    const ref = range(format.table, format.column);
-    const ws = sheets.get(book.tables.get(format.table)?.sheet ?? "");
-    if (!ref || !ws) continue;
-    ws.addConditionalFormatting({
-      ref,
-      rules: Object.entries(RAG_FILLS).map(([text, colours], i) => ({
-        type: "containsText",
-        operator: "containsText",
-        text,
-        priority: i + 1,
-        style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: colours.fill } }, font: { color: { argb: colours.font } } },
-      })),
-    });
-  }
-  for (const dropDown of book.dropDowns) {
-    const ref = range(dropDown.table, dropDown.column);
-    const ws = sheets.get(book.tables.get(dropDown.table)?.sheet ?? "");
-    if (!ref || !ws) continue;
-    const [from, to] = ref.split(":");
-    const letters = from.replace(/\d+/g, "");
-    const first = Number(from.replace(/\D+/g, ""));
-    const last = Number(to.replace(/\D+/g, ""));
-    for (let r = first; r <= last; r++) {
-      ws.getCell(`${letters}${r}`).dataValidation = {
-        type: "list",
-        allowBlank: true,
-        formulae: [`"${dropDown.choices.join(",")}"`],
-        showErrorMessage: true,
-        errorTitle: dropDown.column,
-        error: `Choose ${dropDown.choices.join(", ")}`,
-      };
-    }
-  }
-  // AsOf points at the as_of row of Settings (the file format's names refer to cells).
+    const xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="${i + 1}" name="${t.name}" displayName="${t.name}" ref="${ref}" totalsRowShown="0"><autoFilter ref="${ref}"/><tableColumns count="${columns.length}">${columns.join("")}</tableColumns><tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`;
+    entries.push({ name: `xl/tables/table${i + 1}.xml`, data: Buffer.from(xml, "utf8") });
+    contentTypes.push(`<Override PartName="/xl/tables/table${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/>`);
+  });
+  // AsOf points at the as_of row of Settings (in the file format a name refers to cells).
+  const names: string[] = [];
   const settings = book.tables.get("Settings");
   if (settings) {
-    const names = book.snapshot("Settings").rows.map((r) => r[0]);
-    const row = names.indexOf("as_of");
-    if (row >= 0) out.definedNames.add(`'Settings'!$${columnLetters(settings.column + 1)}$${settings.row + 2 + row}`, "AsOf");
+    const row = book.snapshot("Settings").rows.findIndex((r) => r[0] === "as_of");
+    if (row >= 0) names.push(`<definedName name="AsOf">'Settings'!$${columnLetters(settings.column + 1)}$${settings.row + 2 + row}</definedName>`);
   }
-  await out.xlsx.writeFile(file);
+  const sheetsXml = sheetNames.map((name, s) => `<sheet name="${xmlText(name)}" sheetId="${s + 1}" r:id="rId${s + 1}"/>`).join("");
+  const active = Math.max(0, sheetNames.indexOf(book.active ?? ""));
+  entries.unshift(
+    {
+      name: "[Content_Types].xml",
+      data: Buffer.from(
+        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>${contentTypes.join("")}</Types>`,
+      ),
+    },
+    { name: "_rels/.rels", data: Buffer.from(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`) },
+    {
+      name: "xl/workbook.xml",
+      data: Buffer.from(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook ${NS}><bookViews><workbookView activeTab="${active}"/></bookViews><sheets>${sheetsXml}</sheets>${names.length ? `<definedNames>${names.join("")}</definedNames>` : ""}<calcPr calcId="191029"/></workbook>`),
+    },
+    {
+      name: "xl/_rels/workbook.xml.rels",
+      data: Buffer.from(
+        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheetNames.map((_, s) => `<Relationship Id="rId${s + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${s + 1}.xml"/>`).join("")}<Relationship Id="rIdS" Type="${REL}/styles" Target="styles.xml"/></Relationships>`,
+      ),
+    },
+    { name: "xl/styles.xml", data: Buffer.from(stylesXml()) },
+  );
+  return zipPackage(entries);
 }

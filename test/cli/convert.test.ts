@@ -3,6 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { run } from "../../src/cli/main";
+import { attributes, xlsxParts } from "../helpers/xlsxParts";
 
 // convert writes a tracker workbook that keeps every value of the register where it was, adds the
 // computed columns as formulas with their values, Settings, the AsOf name, RAG colours and drop-downs.
@@ -29,6 +30,7 @@ const REGISTER = [
   ["AC-001", '=HYPERLINK("http://x","y")', "Binco Ltd", "Gold", "01/04/2022", "31/05/2025", "3 months", "1+1", "£100,000"],
   ["AC-002", "+cmd", "Café Services", "Silver", "01/04/2024", "31/03/2028", "90 days", "", "50,000"],
   ["AC-003", "-2+3", "@SUM(A1)", "Bronze", "01/04/2024", "", "", "none", "N/A"],
+  ["AC-004", "  Padded title  ", "<b>Tags</b> & Co", "Gold", "01/04/2024", "31/03/2029", "", "", ""],
 ];
 const csvLine = (cells: string[]): string => cells.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(",");
 
@@ -61,11 +63,16 @@ describe("a council register with a title block and hostile text", () => {
   test("the register is the Contracts table, with computed columns as formulas and their values", () => {
     const ws = book.getWorksheet("register");
     if (!ws) throw new Error("no register sheet");
-    const table = ws.getTable("Contracts") as unknown as { table: { tableRef: string; columns: { name: string }[] } };
-    expect(table.table.tableRef).toBe("A3:S6");
-    const headers = table.table.columns.map((c) => c.name);
+    const table = ws.getTable("Contracts") as unknown as { table: { tableRef: string } };
+    expect(table.table.tableRef).toBe("A3:S7");
+    // The table part itself: every column named, and the computed ones are calculated columns, so
+    // Excel fills their formulas into rows the user adds later.
+    const tableXml = [...xlsxParts(out).entries()].find(([name, xml]) => name.startsWith("xl/tables/") && xml.includes('name="Contracts"'))?.[1] ?? "";
+    const headers = attributes(tableXml, "tableColumn", "name");
     expect(headers.slice(0, 9)).toEqual(REGISTER[2]);
     expect(headers.slice(9)).toEqual(["Days to expiry", "Notice date", "Days to notice", "Final expiry", "Phase", "Slippage", "KPI attainment", "RAG", "RAG reason", "Escalation level"]);
+    expect(tableXml).toContain('<tableColumn id="10" name="Days to expiry"><calculatedColumnFormula>CONTRACT.DAYSTOEXPIRY(Contracts[[#This Row],[End date]],AsOf)</calculatedColumnFormula></tableColumn>');
+    expect(tableXml.match(/<calculatedColumnFormula>/g)).toHaveLength(10);
     const cell = (row: number, header: string): ExcelJS.Cell => ws.getCell(row, headers.indexOf(header) + 1);
     expect(cell(4, "Days to expiry").formula).toBe("CONTRACT.DAYSTOEXPIRY(Contracts[[#This Row],[End date]],AsOf)");
     expect(cell(4, "Days to expiry").result).toBe(61);
@@ -95,12 +102,12 @@ describe("a council register with a title block and hostile text", () => {
     expect(ws.getCell("D4").dataValidation).toMatchObject({ type: "list", formulae: ['"Gold,Silver,Bronze"'] });
     const formats = (ws as unknown as { conditionalFormattings: { ref: string; rules: { formulae: string[] }[] }[] }).conditionalFormattings;
     expect(formats.map((f) => [f.ref, f.rules.map((r) => r.formulae[0])])).toEqual([
-      ["Q4:Q6", ['NOT(ISERROR(SEARCH("Red",Q4)))', 'NOT(ISERROR(SEARCH("Amber",Q4)))', 'NOT(ISERROR(SEARCH("Green",Q4)))']],
+      ["Q4:Q7", ['NOT(ISERROR(SEARCH("Red",Q4)))', 'NOT(ISERROR(SEARCH("Amber",Q4)))', 'NOT(ISERROR(SEARCH("Green",Q4)))']],
     ]);
   });
 
   test("it says what it did", () => {
-    expect(printed).toContain("3 contracts from sheet \"register\" as the Contracts table");
+    expect(printed).toContain("4 contracts from sheet \"register\" as the Contracts table");
     expect(printed).toContain("tables created: Settings, Milestones, KPIs, Risks, Changes, Escalations");
   });
 });
