@@ -4,7 +4,7 @@ import { HeaderMapping, detectMapping, mapHeaders } from "../core/mapping";
 import { DataQualityIssue, FieldColumns, normaliseTable } from "../core/normalise";
 import { CHANGES, CONTRACTS, ESCALATIONS, KPIS, MILESTONES, RISKS, TableDefinition, TableName } from "../core/schema";
 import { DEFAULT_SETTINGS, SETTING_DEFINITIONS, TrackerSettings } from "../core/settings";
-import type { CellInput, CellValue, Progress, WorkbookPort } from "../workbook/port";
+import type { CellInput, CellValue, Progress, TableSnapshot, WorkbookPort } from "../workbook/port";
 import { AS_OF, AS_OF_FORMULA, THRESHOLDS, contractColumns, SkippedColumn, thisRow } from "./trackerFormulas";
 
 /** Where the tracker keeps the header mapping in the workbook. */
@@ -91,6 +91,14 @@ function settingsRows(asOf: number | undefined): CellInput[][] {
   return SETTING_DEFINITIONS.map((d) => [d.name, d.name === "as_of" ? { formula: "=TODAY()", cachedValue: asOf ?? null } : (defaults[d.name] ?? null)]);
 }
 
+const oneLine = (header: string): string => header.replace(/\s+/g, " ").trim();
+
+/** The mapping with each field's column named exactly as the table names it (line breaks, spaces and all), as formulas must. */
+function withTableHeaders(mapping: HeaderMapping, headers: readonly string[]): HeaderMapping {
+  const fields = Object.fromEntries(Object.entries(mapping.fields).map(([key, m]) => [key, m && { ...m, column: headers[m.index] ?? m.column }]));
+  return { ...mapping, fields };
+}
+
 function applyCorrections(mapping: HeaderMapping, headers: readonly string[], corrections: SetUpOptions["corrections"]): HeaderMapping {
   if (!corrections) return mapping;
   const fields = { ...mapping.fields };
@@ -98,9 +106,11 @@ function applyCorrections(mapping: HeaderMapping, headers: readonly string[], co
     for (const [other, match] of Object.entries(fields)) if (match && header && match.column === header && other !== key) delete fields[other];
     if (header === null || header === undefined) delete fields[key];
     else {
-      const index = headers.indexOf(header);
+      // The mapping shows headers on one line; the table may hold them with line breaks.
+      let index = headers.indexOf(header);
+      if (index < 0) index = headers.findIndex((h) => oneLine(h) === oneLine(header));
       if (index < 0) throw new Error(`There is no column "${header}" to map to ${key}`);
-      fields[key] = { column: header, index, confidence: 1 };
+      fields[key] = { column: headers[index], index, confidence: 1 };
     }
   }
   const used = new Set(Object.values(fields).map((m) => m?.index));
@@ -121,12 +131,15 @@ export async function setUpTracker(port: WorkbookPort, options: SetUpOptions = {
   let sheet: string;
   let table = "Contracts";
   let mapping: HeaderMapping;
+  // The register as read once: a second read of 100,000 rows would cost as many round trips again.
+  let snapshot: TableSnapshot;
 
   const existing = has("Contracts") ? "Contracts" : saved ? (JSON.parse(saved) as SavedMapping).table : null;
   if (existing && has(existing)) {
     table = existing;
-    const snapshot = (await port.readTables([table])).get(table);
-    if (!snapshot) throw new Error(`The table "${table}" could not be read`);
+    const read = (await port.readTables([table], options.progress)).get(table);
+    if (!read) throw new Error(`The table "${table}" could not be read`);
+    snapshot = read;
     sheet = snapshot.sheet;
     const previous = saved ? (JSON.parse(saved) as SavedMapping) : null;
     const detected = mapHeaders(snapshot.headers, CONTRACTS);
@@ -138,10 +151,19 @@ export async function setUpTracker(port: WorkbookPort, options: SetUpOptions = {
     const used = await port.readUsedRange(sheet);
     const detected = detectMapping(used.values, CONTRACTS);
     if (!detected) throw new Error(`No header row found on sheet "${sheet}": the register needs a row of column names such as Contract ID, Supplier, End date`);
-    const headers = used.values[detected.headerRow].map((h) => (h === null ? "" : String(h).replace(/\s+/g, " ").trim()));
+    const headers = used.values[detected.headerRow].map((h) => String(h ?? ""));
     mapping = applyCorrections(detected, headers, options.corrections);
     const width = used.values[detected.headerRow].length;
     await port.convertToTable(table, sheet, used.row + detected.headerRow, used.column, used.values.length - detected.headerRow, width);
+    // The table holds exactly the cells just read, from the header row down.
+    snapshot = {
+      name: table,
+      sheet,
+      row: used.row + detected.headerRow,
+      column: used.column,
+      headers: used.values[detected.headerRow].map((h) => String(h ?? "")),
+      rows: used.values.slice(detected.headerRow + 1),
+    };
     changed = true;
   }
 
@@ -166,8 +188,7 @@ export async function setUpTracker(port: WorkbookPort, options: SetUpOptions = {
   }
   const present = new Set([...tables.map((t) => t.name), ...createdTables]);
 
-  const snapshot = (await port.readTables([table], options.progress)).get(table);
-  if (!snapshot) throw new Error(`The table "${table}" could not be read`);
+  mapping = withTableHeaders(mapping, snapshot.headers);
   const plan = contractColumns(mapping, { milestones: present.has("Milestones"), kpis: present.has("KPIs") });
   const toAdd = plan.columns.filter((c) => !snapshot.headers.includes(c.header));
 

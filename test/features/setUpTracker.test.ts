@@ -98,3 +98,23 @@ test("a sheet without a header row gets a plain message", async () => {
   const book = MemoryWorkbook.fromSheets({ Numbers: [[1, 2], [3, 4]] });
   await expect(setUpTracker(book)).rejects.toThrow('No header row found on sheet "Numbers"');
 });
+
+test("a header with a line break is referred to as the table names it, and its dates are read", async () => {
+  const book = MemoryWorkbook.fromSheets({
+    Register: [
+      ["Contract\nID", "Title", "Supplier", "End\ndate", " Notice period "],
+      ["C1", "Cleaning", "Binco", "31/05/2025", "3 months"],
+    ],
+  });
+  const report = await setUpTracker(book, { asOf: 45747 });
+  expect(report.mapping.fields.endDate).toMatchObject({ column: "End\ndate", index: 3 });
+  expect(report.issues).toEqual([]);
+  const row = book.sheets.get("Register")?.[1] ?? [];
+  const at = (header: string): { value: unknown; formula?: string } => row[book.snapshot("Contracts").headers.indexOf(header)];
+  expect(at("Days to expiry")).toMatchObject({ value: 61, formula: "=CONTRACT.DAYSTOEXPIRY([@[End\ndate]],AsOf)" });
+  expect(at("Notice date")).toMatchObject({ value: 45716, formula: "=CONTRACT.NOTICEDATE([@[End\ndate]],[@[ Notice period ]])" });
+  // A correction may name the column as the mapping shows it, on one line.
+  const again = MemoryWorkbook.fromSheets({ Register: [["Ref", "Expiry\ndate", "Other\ndate"], ["C1", "31/05/2025", "30/06/2025"]] });
+  const corrected = await setUpTracker(again, { asOf: 45747, corrections: { endDate: "Other date" } });
+  expect(corrected.mapping.fields.endDate).toMatchObject({ column: "Other\ndate", index: 2 });
+});
