@@ -4,7 +4,7 @@ import { HeaderMapping, detectMapping, mapHeaders } from "../core/mapping";
 import { DataQualityIssue, FieldColumns, normaliseTable } from "../core/normalise";
 import { CHANGES, CONTRACTS, ESCALATIONS, KPIS, MILESTONES, RISKS, TableDefinition, TableName } from "../core/schema";
 import { DEFAULT_SETTINGS, SETTING_DEFINITIONS, TrackerSettings } from "../core/settings";
-import type { CellInput, CellValue, Progress, TableSnapshot, WorkbookPort } from "../workbook/port";
+import type { CellInput, CellValue, NewTable, Progress, TableSnapshot, WorkbookPort } from "../workbook/port";
 import { AS_OF, AS_OF_FORMULA, THRESHOLDS, contractColumns, SkippedColumn, thisRow } from "./trackerFormulas";
 
 /** Where the tracker keeps the header mapping in the workbook. */
@@ -167,24 +167,28 @@ export async function setUpTracker(port: WorkbookPort, options: SetUpOptions = {
     changed = true;
   }
 
-  const createdTables: string[] = [];
-  if (!has("Settings")) {
-    await port.addTableSheet("Settings", "Settings", ["Name", "Value"], settingsRows(options.asOf));
-    createdTables.push("Settings");
+  // Settings and the other tables are created together: a handful of round trips however many there are.
+  const newTables: NewTable[] = [];
+  if (!has("Settings")) newTables.push({ sheet: "Settings", table: "Settings", headers: ["Name", "Value"], rows: settingsRows(options.asOf) });
+  for (const name of options.createTables ?? []) {
+    if (name === "Contracts" || name === "Settings" || has(name) || newTables.some((t) => t.table === name)) continue;
+    const definition = OTHER_TABLES[name];
+    const computed = OTHER_COMPUTED[name] ?? [];
+    newTables.push({
+      sheet: name,
+      table: name,
+      headers: definition.fields.map((f) => f.header),
+      rows: [],
+      computed,
+      dropDowns: definition.fields.flatMap((f) => (f.choices ? [{ column: f.header, choices: f.choices }] : [])),
+      ragColumn: computed.some((c) => c.header === "RAG") ? "RAG" : undefined,
+    });
   }
+  await port.addTables(newTables);
+  const createdTables = newTables.map((t) => t.table);
   if (!(await port.definedNames()).includes(AS_OF)) {
     await port.defineName(AS_OF, AS_OF_FORMULA);
     changed = true;
-  }
-  for (const name of options.createTables ?? []) {
-    if (name === "Contracts" || name === "Settings" || has(name) || createdTables.includes(name)) continue;
-    const definition = OTHER_TABLES[name];
-    await port.addTableSheet(name, name, definition.fields.map((f) => f.header), []);
-    const computed = OTHER_COMPUTED[name] ?? [];
-    if (computed.length) await port.appendComputedColumns(name, computed);
-    for (const f of definition.fields) if (f.choices) await port.addDropDown({ table: name, column: f.header, choices: f.choices });
-    if (computed.some((c) => c.header === "RAG")) await port.addRagFormat({ table: name, column: "RAG" });
-    createdTables.push(name);
   }
   const present = new Set([...tables.map((t) => t.name), ...createdTables]);
 

@@ -1,4 +1,4 @@
-import type { CellBlock, CellInput, CellValue, ComputedColumn, DropDown, Progress, RagFormat, TableSnapshot, WorkbookPort } from "./port";
+import type { CellBlock, CellInput, CellValue, ComputedColumn, DropDown, NewTable, Progress, RagFormat, TableSnapshot, WorkbookPort } from "./port";
 
 /** One cell: its value and, for formula cells, the formula that gives it. */
 export interface MemoryCell {
@@ -142,6 +142,19 @@ export class MemoryWorkbook implements WorkbookPort {
     this.sheets.set(sheet, [headers.map((h) => ({ value: h })), ...rows.map((line) => line.map(cellOf))]);
     this.tables.set(table, { name: table, sheet, row: 0, column: 0, columnCount: headers.length, rowCount: rows.length });
     progress?.(rows.length, rows.length);
+  }
+
+  async addTables(tables: readonly NewTable[]): Promise<void> {
+    for (const t of tables) {
+      if (this.sheets.has(t.sheet)) throw new Error(`A sheet named "${t.sheet}" already exists`);
+      if (this.tables.has(t.table)) throw new Error(`A table named "${t.table}" already exists`);
+    }
+    for (const t of tables) {
+      await this.addTableSheet(t.sheet, t.table, t.headers, t.rows);
+      if (t.computed?.length) await this.appendComputedColumns(t.table, t.computed);
+      for (const d of t.dropDowns ?? []) await this.addDropDown({ table: t.table, column: d.column, choices: d.choices });
+      if (t.ragColumn) await this.addRagFormat({ table: t.table, column: t.ragColumn });
+    }
   }
 
   async appendComputedColumns(table: string, columns: readonly ComputedColumn[]): Promise<void> {

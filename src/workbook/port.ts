@@ -58,6 +58,19 @@ export interface DropDown {
   choices: readonly string[];
 }
 
+/** A new sheet holding a new table, with the computed columns, drop-downs and RAG colours it is made with. */
+export interface NewTable {
+  sheet: string;
+  table: string;
+  headers: readonly string[];
+  rows: readonly CellInput[][];
+  /** Appended to the right of `headers`. */
+  computed?: readonly ComputedColumn[];
+  dropDowns?: readonly { column: string; choices: readonly string[] }[];
+  /** The column to colour red, amber and green. */
+  ragColumn?: string;
+}
+
 /** Reports progress of long operations: done of total units (rows). */
 export type Progress = (done: number, total: number) => void;
 
@@ -76,6 +89,8 @@ export interface WorkbookPort {
   convertToTable(name: string, sheet: string, row: number, column: number, rowCount: number, columnCount: number): Promise<void>;
   /** Adds a sheet holding a new table with these headers and rows. */
   addTableSheet(sheet: string, table: string, headers: readonly string[], rows: readonly CellInput[][], progress?: Progress): Promise<void>;
+  /** Adds several new sheets with their tables at once: the way set-up creates Settings and the other tracker tables. */
+  addTables(tables: readonly NewTable[]): Promise<void>;
   /** Appends formula columns to the right of a table. */
   appendComputedColumns(table: string, columns: readonly ComputedColumn[]): Promise<void>;
   /** Appends data rows at the bottom of a table. */

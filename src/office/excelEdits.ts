@@ -1,0 +1,52 @@
+/** Small pieces of the adapter's writes: filling a range with one value, checking headers, tidying up after a failure. */
+
+/**
+ * Sets one value on every cell of a range. Excel accepts a single value for a whole range (one
+ * short request fills a 100,000-row table column), though @types/office-js only declares arrays.
+ */
+export function fillEveryCell(range: Excel.Range, property: "formulas" | "formulasR1C1" | "numberFormat", value: string): void {
+  (range as unknown as Record<typeof property, string>)[property] = value;
+}
+
+/** A1 reference of a block for messages, e.g. `A1:T100001`. */
+export function a1(row: number, column: number, rowCount: number, columnCount: number): string {
+  const letters = (c: number): string => (c < 26 ? String.fromCharCode(65 + c) : letters(Math.floor(c / 26) - 1) + String.fromCharCode(65 + (c % 26)));
+  return `${letters(column)}${row + 1}:${letters(column + columnCount - 1)}${row + rowCount}`;
+}
+
+/** The first header that repeats an earlier one (Excel compares them ignoring case), or null. @example repeatedHeader(["ID", "Status", "status"]) → "status" */
+export function repeatedHeader(headers: readonly unknown[]): string | null {
+  const seen = new Set<string>();
+  for (const header of headers) {
+    const text = String(header ?? "").trim();
+    if (text === "") continue;
+    if (seen.has(text.toLowerCase())) return text;
+    seen.add(text.toLowerCase());
+  }
+  return null;
+}
+
+/** Headers Excel would silently change (a blank becomes `Column1`, a repeat `Status2`) are refused instead. */
+export function checkHeaders(table: string, headers: readonly string[]): void {
+  if (headers.length === 0) throw new Error(`The table "${table}" needs at least one column`);
+  const seen = new Set<string>();
+  headers.forEach((header, c) => {
+    if (header.trim() === "") throw new Error(`Column ${c + 1} of the table "${table}" has no header`);
+    const key = header.toLowerCase();
+    if (seen.has(key)) throw new Error(`The table "${table}" has two columns named "${header}"`);
+    seen.add(key);
+  });
+}
+
+/** Removes a sheet this call added, if it is there; a failure here is not the one to report. */
+export async function deleteQuietly(context: Excel.RequestContext, sheet: string): Promise<void> {
+  try {
+    const added = context.workbook.worksheets.getItemOrNullObject(sheet);
+    await context.sync();
+    if (added.isNullObject) return;
+    added.delete();
+    await context.sync();
+  } catch {
+    // The original failure is the one to report.
+  }
+}

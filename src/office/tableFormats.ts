@@ -1,0 +1,70 @@
+/** Red/amber/green conditional formats and drop-down lists on a table column. */
+import type { DropDown, RagFormat } from "../workbook/port";
+import { isExcelError } from "./excelErrors";
+
+/** Red, amber and green: a light fill under dark text of the same hue, so the word itself stays readable. */
+const RAG_STYLES = [
+  { text: "Red", fill: "#F8CBAD", font: "#9C0006" },
+  { text: "Amber", fill: "#FFE699", font: "#7F6000" },
+  { text: "Green", fill: "#C6EFCE", font: "#006100" },
+] as const;
+
+// A data validation list written inline is limited to 255 characters by Excel.
+const MAX_LIST_SOURCE = 255;
+
+/**
+ * Queues `apply` on the data cells of a table column, in one trip when both exist. Should either
+ * be missing, a second trip finds out which, for a message that says so.
+ */
+async function onColumnBody(context: Excel.RequestContext, table: string, column: string, apply: (body: Excel.Range) => void): Promise<void> {
+  apply(context.workbook.tables.getItem(table).columns.getItem(column).getDataBodyRange());
+  try {
+    await context.sync();
+  } catch (error) {
+    if (!isExcelError(error) || error.code !== "ItemNotFound") throw error;
+    const found = context.workbook.tables.getItemOrNullObject(table);
+    const tableColumn = found.columns.getItemOrNullObject(column);
+    await context.sync();
+    if (found.isNullObject) throw new Error(`There is no table "${table}"`);
+    if (tableColumn.isNullObject) throw new Error(`The table "${table}" has no column "${column}"`);
+    throw error;
+  }
+}
+
+/** Queues three text rules on a column's data cells; clearing first makes a second run leave three rules, not six. */
+export function queueRagFormat(body: Excel.Range): void {
+  body.conditionalFormats.clearAll();
+  for (const style of RAG_STYLES) {
+    const rule = body.conditionalFormats.add("ContainsText").textComparison;
+    rule.format.fill.color = style.fill;
+    rule.format.font.color = style.font;
+    rule.rule = { operator: "Contains", text: style.text };
+  }
+}
+
+export async function applyRagFormat(context: Excel.RequestContext, format: RagFormat): Promise<void> {
+  await onColumnBody(context, format.table, format.column, queueRagFormat);
+}
+
+/** The list source Excel is given for these choices, or a plain reason it cannot be one. */
+export function listSource(choices: readonly string[]): string {
+  const source = choices.join(",");
+  if (choices.length === 0) throw new Error("A drop-down list needs at least one choice");
+  const comma = choices.find((choice) => choice.includes(","));
+  if (comma !== undefined) throw new Error(`The choice "${comma}" holds a comma, which Excel reads as two choices`);
+  if (source.length > MAX_LIST_SOURCE) throw new Error(`The choices take ${source.length} characters; Excel allows ${MAX_LIST_SOURCE} in a drop-down list`);
+  return source;
+}
+
+/** Queues a list of choices on a column's data cells, replacing whatever validation they had. */
+export function queueDropDown(body: Excel.Range, source: string): void {
+  // Excel refuses a new rule over cells that already have a different one, so clear first.
+  body.dataValidation.clear();
+  body.dataValidation.rule = { list: { inCellDropDown: true, source } };
+}
+
+/** A list of choices on the column's data cells, replacing whatever validation they had. */
+export async function applyDropDown(context: Excel.RequestContext, dropDown: DropDown): Promise<void> {
+  const source = listSource(dropDown.choices);
+  await onColumnBody(context, dropDown.table, dropDown.column, (body) => queueDropDown(body, source));
+}

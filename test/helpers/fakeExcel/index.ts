@@ -1,0 +1,124 @@
+/**
+ * A hand-written fake of the parts of Excel's JavaScript API the Office adapter uses, faithful
+ * where it matters to the adapter: proxies and `load`/`sync` (unloaded properties throw), writes
+ * applied at sync in order, null objects, typed input (`=…` becomes a formula, `'…` stays text),
+ * tables that always keep a data row, and Excel on the web's 5 MB limit on each request and
+ * response. office-addin-mock has no collections, tables or ranges, so none of it is reused here:
+ * its property bags return error strings instead of throwing, which would hide the very bugs
+ * (reading before sync) this fake exists to catch.
+ *
+ * `run` stands in for `Excel.run`; `syncLog` records every trip; the rest inspects the workbook.
+ */
+import type { ExcelRun } from "../../../src/office/excelWorkbook";
+import type { CellValue } from "../../../src/workbook/port";
+import { Stored, formatA1, parseA1 } from "./cells";
+import { FakeHost, FakeRequestContext, SyncRecord } from "./context";
+import { ConditionalFormatModel, SheetModel, TableModel, ValidationModel, WorkbookModel } from "./model";
+
+export { FakeRequestContext } from "./context";
+export type { SyncRecord } from "./context";
+export { FakeOfficeError } from "./errors";
+
+/** Excel on the web's limit on one request and one response. */
+export const EXCEL_WEB_LIMIT_BYTES = 5_000_000;
+
+export class FakeExcel implements FakeHost {
+  readonly model = new WorkbookModel();
+  readonly syncLog: SyncRecord[] = [];
+  payloadLimit = EXCEL_WEB_LIMIT_BYTES;
+
+  /** A workbook of plain constants, as opened from a file (text stays text). */
+  static fromSheets(sheets: Record<string, readonly (readonly CellValue[])[]>): FakeExcel {
+    const excel = new FakeExcel();
+    for (const [name, rows] of Object.entries(sheets)) excel.addSheet(name, rows);
+    if (excel.model.sheets.length === 0) excel.addSheet("Sheet1", []);
+    return excel;
+  }
+
+  addSheet(name: string, rows: readonly (readonly CellValue[])[] = []): SheetModel {
+    const sheet = new SheetModel(name);
+    rows.forEach((line, r) => line.forEach((value, c) => value !== null && value !== "" && sheet.setSlot(r, c, value)));
+    this.model.sheets.push(sheet);
+    this.model.activeSheet ??= sheet;
+    return sheet;
+  }
+
+  /** Excel.run: a fresh context per batch; what is still queued when the batch ends is synced. */
+  readonly run: ExcelRun = async (batch) => {
+    const context = new FakeRequestContext(this);
+    const result = await batch(context as unknown as Excel.RequestContext);
+    if (context.pendingActions > 0) await context.sync();
+    return result;
+  };
+
+  record(sync: Omit<SyncRecord, "trip">): void {
+    this.syncLog.push({ trip: this.syncLog.length + 1, ...sync });
+  }
+
+  /** Forgets the trips so far (after setting a workbook up). */
+  clearLog(): void {
+    this.syncLog.length = 0;
+  }
+
+  get trips(): number {
+    return this.syncLog.length;
+  }
+
+  /** The biggest request or response of any trip so far, in bytes. */
+  get largestPayload(): number {
+    return Math.max(0, ...this.syncLog.map((s) => Math.max(s.requestBytes, s.responseBytes)));
+  }
+
+  /** The biggest request and response of one trip together, in bytes. */
+  get largestTrip(): number {
+    return Math.max(0, ...this.syncLog.map((s) => s.requestBytes + s.responseBytes));
+  }
+
+  sheet(name: string): SheetModel {
+    const sheet = this.model.sheet(name);
+    if (sheet === null) throw new Error(`no sheet ${name}`);
+    return sheet;
+  }
+
+  table(name: string): TableModel {
+    const table = this.model.table(name);
+    if (table === null) throw new Error(`no table ${name}`);
+    return table;
+  }
+
+  /** A table's address as Excel shows it, e.g. `A1:C4`. */
+  tableAddress(name: string): string {
+    return formatA1(this.table(name).rect);
+  }
+
+  /** Values of a block as stored ("" for empty). */
+  values(sheet: string, address: string): (Stored | "")[][] {
+    const rect = parseA1(address);
+    if (rect === null) throw new Error(`bad address ${address}`);
+    const s = this.sheet(sheet);
+    const rows: (Stored | "")[][] = [];
+    for (let r = rect.row; r < rect.row + rect.rowCount; r++) {
+      const line: (Stored | "")[] = [];
+      for (let c = rect.column; c < rect.column + rect.columnCount; c++) line.push(s.value(r, c));
+      rows.push(line);
+    }
+    return rows;
+  }
+
+  /** One cell: its value, formula and number format. */
+  cell(sheet: string, address: string): { value: Stored | ""; formula?: string; numberFormat: string } {
+    const rect = parseA1(address);
+    if (rect === null) throw new Error(`bad address ${address}`);
+    const s = this.sheet(sheet);
+    const formula = s.formula(rect.row, rect.column);
+    return { value: s.value(rect.row, rect.column), ...(formula !== undefined ? { formula } : {}), numberFormat: s.numberFormat(rect.row, rect.column) };
+  }
+
+  conditionalFormats(sheet: string): (ConditionalFormatModel & { address: string })[] {
+    return this.sheet(sheet).conditionalFormats.map((cf) => ({ ...cf, address: formatA1(cf.rect) }));
+  }
+
+  validations(sheet: string): (ValidationModel & { address: string })[] {
+    return this.sheet(sheet).validations.map((v) => ({ ...v, address: formatA1(v.rect) }));
+  }
+}

@@ -1,0 +1,177 @@
+/** Excel.Workbook and its workbook-wide collections: names and settings. */
+import type { FakeRequestContext } from "./context";
+import { formatA1, quoteSheet } from "./cells";
+import { invalidArgument, itemAlreadyExists, itemNotFound, notModelled } from "./errors";
+import { NamedItemModel, WorkbookModel, isValidName } from "./model";
+import { FakeCollection, FakeProxy } from "./proxy";
+import { FakeRange } from "./range";
+import { FakeTableCollection } from "./table";
+import { FakeWorksheetCollection } from "./worksheet";
+
+export class FakeWorkbook extends FakeProxy<WorkbookModel> {
+  readonly worksheets: FakeWorksheetCollection;
+  readonly tables: FakeTableCollection;
+  readonly names: FakeNamedItemCollection;
+  readonly settings: FakeSettingCollection;
+
+  constructor(context: FakeRequestContext) {
+    super(context, () => context.model, "lazy", "Workbook");
+    this.worksheets = new FakeWorksheetCollection(context);
+    this.tables = new FakeTableCollection(context, () => ({ model: context.model }));
+    this.names = new FakeNamedItemCollection(context);
+    this.settings = new FakeSettingCollection(context);
+  }
+
+  protected scalar(name: string): unknown {
+    throw notModelled(`Workbook.${name}`);
+  }
+}
+
+export class FakeNamedItemCollection extends FakeCollection<WorkbookModel, NamedItemModel, FakeNamedItem> {
+  constructor(context: FakeRequestContext) {
+    super(context, () => context.model, "lazy", "NamedItemCollection");
+  }
+
+  protected itemsOf(model: WorkbookModel): NamedItemModel[] {
+    return [...model.names.values()];
+  }
+
+  protected wrap(item: NamedItemModel): FakeNamedItem {
+    return new FakeNamedItem(this.context, () => item, { bound: item });
+  }
+
+  add(name: string, reference: string | FakeRange, comment = ""): FakeNamedItem {
+    let created: NamedItemModel | null = null;
+    this.queue("add", { name, reference: typeof reference === "string" ? reference : "range", comment }, (model) => {
+      if (!isValidName(name)) throw invalidArgument(`"${name}" is not a valid name`);
+      if (model.nameTaken(name)) throw itemAlreadyExists(`name "${name}"`);
+      let formula: string;
+      if (typeof reference === "string") formula = reference.startsWith("=") ? reference : `=${reference}`;
+      else {
+        const target = reference.resolve();
+        if (target === null) throw invalidArgument("names.add with a null range");
+        formula = `=${quoteSheet(target.sheet.name)}!${formatA1(target.rect).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2")}`;
+      }
+      created = { name, formula, visible: true, comment };
+      model.names.set(name.toLowerCase(), created);
+    });
+    return new FakeNamedItem(this.context, () => created, "eager");
+  }
+
+  getItem(name: string): FakeNamedItem {
+    return new FakeNamedItem(
+      this.context,
+      () => {
+        const item = this.context.model.names.get(name.toLowerCase());
+        if (item === undefined) throw itemNotFound(`name "${name}"`);
+        return item;
+      },
+      "eager",
+    );
+  }
+
+  getItemOrNullObject(name: string): FakeNamedItem {
+    return new FakeNamedItem(this.context, () => this.context.model.names.get(name.toLowerCase()) ?? null, "eager");
+  }
+}
+
+export class FakeNamedItem extends FakeProxy<NamedItemModel> {
+  constructor(context: FakeRequestContext, locate: () => NamedItemModel | null, binding: "eager" | { bound: NamedItemModel }) {
+    super(context, locate, binding, "NamedItem");
+  }
+
+  get name(): string {
+    return this.read("name");
+  }
+  get visible(): boolean {
+    return this.read("visible");
+  }
+  get formula(): string {
+    return this.read("formula");
+  }
+  set formula(formula: string) {
+    this.queue("set formula", formula, (item) => {
+      if (typeof formula !== "string" || formula === "") throw invalidArgument("formula");
+      item.formula = formula.startsWith("=") ? formula : `=${formula}`;
+    });
+  }
+
+  delete(): void {
+    this.queue("delete", null, (item) => this.context.model.names.delete(item.name.toLowerCase()));
+  }
+
+  protected scalar(name: string, item: NamedItemModel): unknown {
+    if (name === "name" || name === "formula" || name === "visible" || name === "comment") return item[name];
+    if (name === "type") return "String";
+    throw notModelled(`NamedItem.${name}`);
+  }
+}
+
+/** A setting: its key and its value as stored (JSON). */
+export interface SettingRef {
+  key: string;
+}
+
+export class FakeSettingCollection extends FakeCollection<WorkbookModel, SettingRef, FakeSetting> {
+  constructor(context: FakeRequestContext) {
+    super(context, () => context.model, "lazy", "SettingCollection");
+  }
+
+  protected itemsOf(model: WorkbookModel): SettingRef[] {
+    return [...model.settings.keys()].map((key) => ({ key }));
+  }
+
+  protected wrap(item: SettingRef): FakeSetting {
+    return new FakeSetting(this.context, () => item, { bound: item });
+  }
+
+  /** Sets or adds a setting (Excel.SettingCollection.add replaces an existing key). */
+  add(key: string, value: unknown): FakeSetting {
+    this.queue("add", { key, value }, (model) => {
+      if (typeof key !== "string" || key === "") throw invalidArgument("setting key");
+      model.settings.set(key, JSON.parse(JSON.stringify(value ?? null)) as unknown);
+    });
+    return new FakeSetting(this.context, () => (this.context.model.settings.has(key) ? { key } : null), "eager");
+  }
+
+  getItem(key: string): FakeSetting {
+    return new FakeSetting(
+      this.context,
+      () => {
+        if (!this.context.model.settings.has(key)) throw itemNotFound(`setting "${key}"`);
+        return { key };
+      },
+      "eager",
+    );
+  }
+
+  getItemOrNullObject(key: string): FakeSetting {
+    return new FakeSetting(this.context, () => (this.context.model.settings.has(key) ? { key } : null), "eager");
+  }
+}
+
+export class FakeSetting extends FakeProxy<SettingRef> {
+  constructor(context: FakeRequestContext, locate: () => SettingRef | null, binding: "eager" | { bound: SettingRef }) {
+    super(context, locate, binding, "Setting");
+  }
+
+  get key(): string {
+    return this.read("key");
+  }
+  get value(): unknown {
+    return this.read("value");
+  }
+  set value(value: unknown) {
+    this.queue("set value", value, ({ key }) => this.context.model.settings.set(key, JSON.parse(JSON.stringify(value ?? null)) as unknown));
+  }
+
+  delete(): void {
+    this.queue("delete", null, ({ key }) => this.context.model.settings.delete(key));
+  }
+
+  protected scalar(name: string, { key }: SettingRef): unknown {
+    if (name === "key") return key;
+    if (name === "value") return this.context.model.settings.get(key);
+    throw notModelled(`Setting.${name}`);
+  }
+}

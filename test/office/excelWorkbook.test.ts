@@ -1,0 +1,189 @@
+import { ExcelWorkbook } from "../../src/office/excelWorkbook";
+import type { CellValue } from "../../src/workbook/port";
+import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
+import { FakeExcel, FakeRequestContext } from "../helpers/fakeExcel";
+import { REGISTER, describePortBehaviour } from "./portBehaviour";
+
+describePortBehaviour("MemoryWorkbook", (sheets) => {
+  const book = MemoryWorkbook.fromSheets(sheets);
+  return {
+    port: book,
+    poke: (sheet, row, column, value) => {
+      book.cell(sheet, row, column).value = value;
+    },
+    peek: (sheet, row, column) => book.sheets.get(sheet)?.[row]?.[column]?.value ?? null,
+    formula: (sheet, row, column) => book.sheets.get(sheet)?.[row]?.[column]?.formula,
+  };
+});
+
+describePortBehaviour("ExcelWorkbook over the fake Excel", (sheets) => {
+  const excel = FakeExcel.fromSheets(sheets);
+  return {
+    port: new ExcelWorkbook(excel.run),
+    poke: (sheet, row, column, value) => excel.sheet(sheet).setSlot(row, column, value === null || value === "" ? undefined : value),
+    peek: (sheet, row, column) => {
+      const value = excel.sheet(sheet).value(row, column);
+      return value === "" ? null : value;
+    },
+    formula: (sheet, row, column) => excel.sheet(sheet).formula(row, column),
+  };
+});
+
+describe("ExcelWorkbook over the fake Excel", () => {
+  let excel: FakeExcel;
+  let book: ExcelWorkbook;
+  beforeEach(async () => {
+    excel = FakeExcel.fromSheets({ Register: REGISTER.map((r) => [...r]) });
+    book = new ExcelWorkbook(excel.run);
+    await book.convertToTable("Contracts", "Register", 2, 0, 4, 5);
+    excel.clearLog();
+  });
+
+  test("running addRagFormat twice leaves three rules on the column, red, amber and green", async () => {
+    await book.addRagFormat({ table: "Contracts", column: "Title" });
+    await book.addRagFormat({ table: "Contracts", column: "Title" });
+    const rules = excel.conditionalFormats("Register").map(({ address, type, rule, fill, font }) => ({ address, type, rule, fill, font }));
+    expect(rules).toEqual([
+      { address: "B4:B6", type: "ContainsText", rule: { operator: "Contains", text: "Red" }, fill: "#F8CBAD", font: "#9C0006" },
+      { address: "B4:B6", type: "ContainsText", rule: { operator: "Contains", text: "Amber" }, fill: "#FFE699", font: "#7F6000" },
+      { address: "B4:B6", type: "ContainsText", rule: { operator: "Contains", text: "Green" }, fill: "#C6EFCE", font: "#006100" },
+    ]);
+    // the rules grow with the table
+    await book.appendRows("Contracts", [["C-004", "Red", "x", 1, 2]]);
+    expect(excel.conditionalFormats("Register").map((cf) => cf.address)).toEqual(["B4:B7", "B4:B7", "B4:B7"]);
+  });
+
+  test("a drop-down replaces the column's validation instead of stacking", async () => {
+    await book.addDropDown({ table: "Contracts", column: "Supplier", choices: ["Gold", "Silver"] });
+    await book.addDropDown({ table: "Contracts", column: "Supplier", choices: ["Gold", "Silver", "Bronze"] });
+    expect(excel.validations("Register").map(({ address, rule }) => ({ address, rule }))).toEqual([{ address: "C4:C6", rule: { list: { inCellDropDown: true, source: "Gold,Silver,Bronze" } } }]);
+    await expect(book.addDropDown({ table: "Contracts", column: "Supplier", choices: ["A, B"] })).rejects.toThrow('The choice "A, B" holds a comma');
+  });
+
+  test("formats and drop-downs name a missing table or column", async () => {
+    await expect(book.addRagFormat({ table: "Nope", column: "RAG" })).rejects.toThrow('There is no table "Nope"');
+    await expect(book.addDropDown({ table: "Contracts", column: "Tier", choices: ["Gold"] })).rejects.toThrow('The table "Contracts" has no column "Tier"');
+  });
+
+  test("a computed column checks the whole column it would take, header included, and changes nothing when refused", async () => {
+    excel.sheet("Register").setSlot(2, 6, "note beside the header");
+    const columns = [
+      { header: "Days to expiry", formula: "=CONTRACT.DAYSTOEXPIRY([@[End date]],AsOf)" },
+      { header: "RAG", formula: "=CONTRACT.RAG([@[Days to expiry]])" },
+    ];
+    await expect(book.appendComputedColumns("Contracts", columns)).rejects.toThrow('Cannot add column "RAG": a cell to the right of the table is not empty');
+    expect(excel.tableAddress("Contracts")).toBe("A3:E6");
+    expect(excel.values("Register", "F3:G3")).toEqual([["", "note beside the header"]]);
+  });
+
+  test("a computed column is one formula and one number format for the whole column", async () => {
+    await book.appendComputedColumns("Contracts", [{ header: "Notice date", formula: "=CONTRACT.NOTICEDATE([@[End date]],\"3 months\")", numberFormat: "dd/mm/yyyy" }]);
+    expect(excel.cell("Register", "F6")).toEqual({ value: "", formula: '=CONTRACT.NOTICEDATE([@[End date]],"3 months")', numberFormat: "dd/mm/yyyy" });
+    expect(excel.syncLog).toHaveLength(2);
+    expect(excel.syncLog[1].requestBytes).toBeLessThan(2000);
+  });
+
+  test("new rows carry a user's A1-style calculated column down, each row pointing at its own cells", async () => {
+    const excel2 = FakeExcel.fromSheets({ S: [["Item", "Cost", "Cost with VAT"], ["a", 10, null], ["b", 20, null]] });
+    excel2.sheet("S").setContent(1, 2, { value: 12, formula: "=B2*1.2" });
+    excel2.sheet("S").setContent(2, 2, { value: 24, formula: "=B3*1.2" });
+    const book2 = new ExcelWorkbook(excel2.run);
+    await book2.convertToTable("Costs", "S", 0, 0, 3, 3);
+    await book2.appendRows("Costs", [["c", 30, 999]]);
+    expect(excel2.cell("S", "C4").formula).toBe("=B4*1.2");
+  });
+
+  test("an Excel error becomes a plain sentence naming the sheet and table", async () => {
+    await expect(book.addTableSheet("Bad/Name", "Risks", ["ID"], [])).rejects.toThrow(/^Could not add the sheet "Bad\/Name" with the table "Risks": Excel did not accept it/);
+    await expect(book.defineName("1 bad", "=1")).rejects.toThrow(/^Could not define the name "1 bad" as =1: Excel did not accept it/);
+  });
+
+  test("a failed table leaves no half-built sheet behind", async () => {
+    await expect(book.addTableSheet("Risks", "Not a name", ["ID"], [["R-1"]])).rejects.toThrow('Could not add the sheet "Risks" with the table "Not a name"');
+    expect(await book.sheetNames()).toEqual(["Register"]);
+  });
+
+  test("several new tables go in one trip after one check, with their formulas, drop-downs and RAG colours", async () => {
+    await book.addTables([
+      { sheet: "Settings", table: "Settings", headers: ["Name", "Value"], rows: [["as_of", { formula: "=TODAY()" }], ["exit_window_days", 180], ["note", "=not a formula"]] },
+      {
+        sheet: "Milestones",
+        table: "Milestones",
+        headers: ["Contract ID", "Milestone", "Status"],
+        rows: [],
+        computed: [{ header: "RAG", formula: '=IF([@Status]="Late","Red","Green")' }],
+        dropDowns: [{ column: "Status", choices: ["On track", "Late"] }],
+        ragColumn: "RAG",
+      },
+    ]);
+    expect(excel.trips).toBe(2);
+    expect(excel.cell("Settings", "B2").formula).toBe("=TODAY()");
+    expect(excel.cell("Settings", "B4").value).toBe("=not a formula");
+    expect(excel.cell("Settings", "B4").formula).toBeUndefined();
+    expect(excel.tableAddress("Milestones")).toBe("A1:D2");
+    expect(excel.cell("Milestones", "D2").formula).toBe('=IF([@Status]="Late","Red","Green")');
+    expect(excel.validations("Milestones").map((v) => v.address)).toEqual(["C2"]);
+    expect(excel.conditionalFormats("Milestones").map((f) => f.address)).toEqual(["D2", "D2", "D2"]);
+    // Excel's blank row with only the table's formulas reads as no rows.
+    expect((await book.readTables(["Milestones"])).get("Milestones")?.rows).toEqual([]);
+  });
+
+  test("new tables whose names are taken, or whose drop-down names no column, change nothing", async () => {
+    await expect(book.addTables([{ sheet: "KPIs", table: "KPIs", headers: ["ID"], rows: [] }, { sheet: "Register", table: "Risks", headers: ["ID"], rows: [] }])).rejects.toThrow('A sheet named "Register" already exists');
+    await expect(book.addTables([{ sheet: "KPIs", table: "KPIs", headers: ["ID"], rows: [], dropDowns: [{ column: "Status", choices: ["A"] }] }])).rejects.toThrow('The table "KPIs" has no column "Status"');
+    expect(await book.sheetNames()).toEqual(["Register"]);
+  });
+
+  test("headers Excel would rename are refused up front", async () => {
+    await expect(book.addTableSheet("Risks", "Risks", ["ID", "id"], [])).rejects.toThrow('The table "Risks" has two columns named "id"');
+    await expect(book.addTableSheet("Risks", "Risks", ["ID", " "], [])).rejects.toThrow('Column 2 of the table "Risks" has no header');
+  });
+
+  test("refuses what Excel would silently rename: a repeated header in the user's range, a computed column already there", async () => {
+    const excel2 = FakeExcel.fromSheets({ S: [["ID", "Status", "status"], ["C-1", "Open", "x"]] });
+    const book2 = new ExcelWorkbook(excel2.run);
+    await expect(book2.convertToTable("T", "S", 0, 0, 2, 3)).rejects.toThrow('Two columns are headed "status": a table needs different headers');
+    expect(excel2.values("S", "A1:C1")).toEqual([["ID", "Status", "status"]]);
+    await expect(book.appendComputedColumns("Contracts", [{ header: "title", formula: "=1" }])).rejects.toThrow('The table "Contracts" already has a column "title"');
+    await expect(book.appendComputedColumns("Contracts", [{ header: "RAG", formula: "=1" }, { header: "RAG", formula: "=2" }])).rejects.toThrow('already has a column "RAG"');
+  });
+
+  test("a number Excel cannot hold is refused, naming where it is", async () => {
+    await expect(book.appendRows("Contracts", [["C-9", "x", "y", Number.NaN, 1]])).rejects.toThrow('Row 1, column "End date" is NaN');
+  });
+
+  test("several tables are read together: one trip for their shape, one for their rows", async () => {
+    await book.addTableSheet("Risks", "Risks", ["ID", "Risk"], [["C-001", "Late"], ["C-002", "Over budget"]]);
+    await book.addTableSheet("KPIs", "KPIs", ["ID", "KPI"], [["C-001", "Response time"], ["C-003", "Uptime"]]);
+    excel.clearLog();
+    const sync = jest.spyOn(FakeRequestContext.prototype, "sync");
+    const tables = await book.readTables(["Contracts", "Risks", "KPIs", "Milestones"]);
+    expect([...tables.keys()]).toEqual(["Contracts", "Risks", "KPIs"]);
+    expect(sync).toHaveBeenCalledTimes(2);
+    expect(excel.trips).toBe(2);
+    sync.mockRestore();
+  });
+
+  test("a read that Excel refuses for its size is planned again with smaller trips", async () => {
+    // Short rows first, then rows whose notes are 300 times longer: the estimate from the first trip is far too small.
+    const rows: CellValue[][] = [];
+    for (let i = 0; i < 3000; i++) rows.push([`C-${i}`, i < 1500 ? "ok" : "x".repeat(600)]);
+    const big = FakeExcel.fromSheets({ Big: [["ID", "Notes"], ...rows] });
+    big.payloadLimit = 400_000;
+    const tight = new ExcelWorkbook(big.run, { tripBudget: 300_000, firstReadBytesPerCell: 8 });
+    await tight.convertToTable("Big", "Big", 0, 0, rows.length + 1, 2);
+    big.clearLog();
+    const table = (await tight.readTables(["Big"])).get("Big");
+    expect(table?.rows).toEqual(rows);
+    expect(big.syncLog.some((s) => s.error === "ResponsePayloadSizeLimitExceeded")).toBe(true);
+    expect(big.syncLog.filter((s) => s.error === undefined).every((s) => s.responseBytes <= 400_000)).toBe(true);
+  });
+
+  test("saved settings written by other code as JSON come back as text", async () => {
+    await excel.run(async (context) => {
+      context.workbook.settings.add("legacy", { a: 1 });
+      await context.sync();
+    });
+    expect(await book.loadSetting("legacy")).toBe('{"a":1}');
+  });
+});
