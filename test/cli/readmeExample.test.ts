@@ -1,0 +1,32 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { run } from "../../src/cli/main";
+
+// The README's command-line example is what the command line prints today: each `$ npx
+// contract-tracker …` line of the example block is run and its output compared, line by line
+// (convert's elapsed time aside).
+const ROOT = path.resolve(__dirname, "../..");
+const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+const block = /## The command line[\s\S]*?```text\n[\s\S]*?```[\s\S]*?```text\n([\s\S]*?)```/.exec(readme)?.[1] ?? "";
+const examples = block
+  .split(/^\$ /m)
+  .filter((part) => part.trim() !== "")
+  .map((part) => {
+    const [command, ...output] = part.trimEnd().split("\n");
+    return { command, output };
+  });
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ct-readme-"));
+
+test("the README shows map, check and convert on a real register", () => {
+  expect(examples.map((e) => e.command.split(" ")[2])).toEqual(["map", "check", "convert"]);
+});
+
+test.each(examples.map((e) => [e.command, e]))("%s", async (_, { command, output }) => {
+  const argv = command.split(" ").slice(2).map((arg) => (arg.startsWith("../shared/") ? path.join(ROOT, arg) : arg.endsWith(".xlsx") ? path.join(dir, arg) : arg));
+  let printed = "";
+  const code = await run(argv, (s) => (printed += `${s}\n`), (s) => (printed += `${s}\n`));
+  expect(code).toBe(0);
+  const normal = (lines: string[]): string[] => lines.map((line) => line.replace(path.join(ROOT, "../shared/"), "../shared/").replace(path.join(dir, "/"), "").replace(/\(\d+\.\d s\)/, "(… s)"));
+  expect(normal(printed.trimEnd().split("\n"))).toEqual(normal(output));
+}, 60_000);
