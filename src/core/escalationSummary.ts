@@ -1,0 +1,333 @@
+import { contractStatus } from "./contractStatus";
+import { formatSerial } from "./dates";
+import type { NormalisedRow, TypedValue } from "./normalise";
+import { EscalationLevel, Tier, escalationLevel, parseTier } from "./rules/escalation";
+import { Rag, ragComponents, parseRag } from "./rules/rag";
+import { slippageDays } from "./rules/slippage";
+import type { TrackerSettings } from "./settings";
+
+/** Who each step of the ladder goes to (Settings `ladder_level_1` … `ladder_level_3`). */
+export type LadderNames = Readonly<Record<1 | 2 | 3, string>>;
+
+export const DEFAULT_LADDER: LadderNames = Object.freeze({
+  1: "Contract manager",
+  2: "Commercial lead / head of service",
+  3: "Senior responsible owner / board",
+});
+
+/** The tracker's tables as typed rows (core/normalise). Only Contracts is required. */
+export interface TrackerRows {
+  contracts: readonly NormalisedRow[];
+  milestones?: readonly NormalisedRow[];
+  kpis?: readonly NormalisedRow[];
+  /** The Escalations log: how long a contract has been in its status, and what is already open. */
+  escalations?: readonly NormalisedRow[];
+}
+
+/** One contract as the summary shows it. Dates are serials; null where not known. */
+export interface SummaryContract {
+  /** 1-based sheet row of the contract, so a view can select it. */
+  row: number;
+  id: string;
+  title: string;
+  supplier: string;
+  contractManager: string;
+  department: string;
+  tier: Tier | null;
+  rag: Rag | null;
+  level: EscalationLevel;
+  /** Who the level goes to, from the ladder names. */
+  escalateTo: string;
+  /** Why it is at this level, most serious first. */
+  reasons: string[];
+  /** The one thing to do next. */
+  action: string;
+  endDate: number | null;
+  daysToExpiry: number | null;
+  noticeDate: number | null;
+  daysToNotice: number | null;
+  worstSlippage: number | null;
+  worstMilestone: string | null;
+  kpiAttainment: number | null;
+  worstKpi: string | null;
+  /** Whole-life value, or the annual value where the register has no whole-life value. */
+  value: number | null;
+  /** Days since an open log entry first recorded the current RAG; 0 when the log has none. */
+  daysInStatus: number;
+  /** The open log entry at this level or above, if the contract is already escalated. */
+  openEscalation: string | null;
+}
+
+export interface EscalationSummary {
+  asOf: number;
+  /** RAG of every live contract (closed ones are left out). */
+  counts: { red: number; amber: number; green: number; unrated: number };
+  /** Escalated contracts by level. */
+  byLevel: { 1: number; 2: number; 3: number };
+  /** Sum of `value` over escalated contracts. */
+  valueAtRisk: number;
+  /** Contracts at level 1 or above, most urgent first. */
+  contracts: SummaryContract[];
+  /** Contracts read, and those left out because their status says they are closed. */
+  totalContracts: number;
+  closedContracts: number;
+  ladder: LadderNames;
+}
+
+// A register's own status that says the contract is over: it is not rated or escalated.
+const CLOSED = /\b(closed|complete|completed|terminated|cancell?ed|withdrawn|archived|ended|inactive|replaced|superseded|expired and replaced|no longer (live|active))\b/i;
+// A status that records a decision at notice time: the notice date passing is then no emergency.
+const DECIDED = /\b(notice (given|served|issued)|extend(ed|ing)?|extension (agreed|signed|approved)|re-?procur\w*|re-?tender\w*|renew(ed|al agreed)|replacement (in place|awarded|agreed)|exit plan agreed)\b/i;
+// Log entries no longer open.
+const RESOLVED = /\b(resolved|closed|done|complete|completed|cancell?ed|withdrawn)\b/i;
+
+const text = (v: TypedValue | undefined): string => (v === null || v === undefined ? "" : typeof v === "number" ? String(v) : String(v).trim());
+const num = (v: TypedValue | undefined): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
+const key = (id: string): string => id.trim().toLowerCase();
+const days = (n: number): string => `${n} day${n === 1 ? "" : "s"}`;
+const percent = (fraction: number): string => `${Math.round(fraction * 1000) / 10}%`;
+const date = (serial: number): string => formatSerial(serial, "dmy");
+
+function groupBy(rows: readonly NormalisedRow[] | undefined): Map<string, NormalisedRow[]> {
+  const groups = new Map<string, NormalisedRow[]>();
+  for (const r of rows ?? []) {
+    const id = text(r.fields.contractId);
+    if (id === "") continue;
+    const list = groups.get(key(id));
+    if (list) list.push(r);
+    else groups.set(key(id), [r]);
+  }
+  return groups;
+}
+
+/** The worst slipping milestone of a contract, as the Milestones table's Slippage column gives it. */
+function worstMilestone(rows: readonly NormalisedRow[] | undefined, asOf: number): { days: number; name: string } | null {
+  let worst: { days: number; name: string } | null = null;
+  for (const r of rows ?? []) {
+    const baseline = num(r.fields.baselineDate);
+    if (baseline === null) continue;
+    const slip = slippageDays({ baseline, forecast: num(r.fields.forecastDate), actual: num(r.fields.actualDate) }, asOf);
+    if (slip !== null && (worst === null || slip > worst.days)) worst = { days: slip, name: text(r.fields.milestone) || "(unnamed)" };
+  }
+  return worst;
+}
+
+/** The worst KPI of a contract: actual ÷ target, or target ÷ actual where lower is better, as the KPIs table's Attainment column gives it. */
+function worstKpi(rows: readonly NormalisedRow[] | undefined): { attainment: number; name: string } | null {
+  let worst: { attainment: number; name: string } | null = null;
+  for (const r of rows ?? []) {
+    const target = num(r.fields.target);
+    const actual = num(r.fields.actual);
+    if (target === null || actual === null || target === 0 || actual === 0) continue;
+    const attainment = r.fields.higherIsBetter === false ? target / actual : actual / target;
+    if (worst === null || attainment < worst.attainment) worst = { attainment, name: text(r.fields.kpi) || "(unnamed)" };
+  }
+  return worst;
+}
+
+interface LogState {
+  /** Earliest Raised at of the open entries with the current RAG. */
+  since: number | null;
+  /** Highest open entry: its ID and level. */
+  open: { id: string; level: number } | null;
+}
+
+function logState(rows: readonly NormalisedRow[] | undefined, rag: Rag | null): LogState {
+  let since: number | null = null;
+  let open: LogState["open"] = null;
+  for (const r of rows ?? []) {
+    if (RESOLVED.test(text(r.fields.status)) || num(r.fields.resolvedOn) !== null) continue;
+    const raised = num(r.fields.raisedAt);
+    const loggedRag = parseRag(text(r.fields.rag));
+    if (raised !== null && rag !== null && loggedRag === rag && (since === null || raised < since)) since = raised;
+    const level = num(r.fields.level) ?? 0;
+    if (open === null || level > open.level) open = { id: text(r.fields.escalationId), level };
+  }
+  return { since, open };
+}
+
+const RAG_RANK: Record<Rag, number> = { Red: 0, Amber: 1, Green: 2 };
+
+/** How soon something falls due: the nearer of notice date and end date (overdue first); null last. */
+function urgency(c: SummaryContract): number {
+  const dates = [c.daysToNotice, c.daysToExpiry].filter((d): d is number => d !== null);
+  return dates.length ? Math.min(...dates) : Number.POSITIVE_INFINITY;
+}
+
+/** Ranking of PRODUCT.md: level, then RAG, then days to notice or expiry; then ID so the order is stable. */
+export function compareEscalations(a: SummaryContract, b: SummaryContract): number {
+  return (
+    b.level - a.level ||
+    (a.rag === null ? 3 : RAG_RANK[a.rag]) - (b.rag === null ? 3 : RAG_RANK[b.rag]) ||
+    urgency(a) - urgency(b) ||
+    a.id.localeCompare(b.id, "en-GB", { numeric: true }) ||
+    a.row - b.row
+  );
+}
+
+/**
+ * One contract's place on the ladder, the reasons behind it and the recommended action.
+ * Exported for the contract card; `escalationSummary` runs it over the register.
+ */
+export function assessContract(
+  contract: NormalisedRow,
+  related: { milestones?: readonly NormalisedRow[]; kpis?: readonly NormalisedRow[]; escalations?: readonly NormalisedRow[] },
+  settings: TrackerSettings,
+  asOf: number,
+  ladder: LadderNames = DEFAULT_LADDER,
+): SummaryContract {
+  const f = contract.fields;
+  const milestone = worstMilestone(related.milestones, asOf);
+  const kpi = worstKpi(related.kpis);
+  const status = contractStatus(f, { slippage: milestone?.days ?? null, kpiAttainment: kpi?.attainment ?? null }, settings, asOf);
+  const registerStatus = text(f.status);
+  const tier = parseTier(text(f.tier));
+  const log = logState(related.escalations, status.rag);
+  const daysInStatus = log.since === null ? 0 : Math.max(0, asOf - log.since);
+  const end = num(f.endDate);
+  const expired = status.daysToExpiry !== null && status.daysToExpiry < 0;
+  const decided = DECIDED.test(registerStatus);
+  const expiredWithoutReplacement = expired && !decided;
+  const noticeMissed = !expired && status.noticeDate !== null && status.noticeDate < asOf && !decided;
+  const level: EscalationLevel =
+    status.rag === null ? 0 : escalationLevel({ rag: status.rag, daysInStatus, tier, expiredWithoutReplacement, noticeDateMissed: noticeMissed }, settings.escalationPersistDays);
+
+  const reasons: string[] = [];
+  if (expiredWithoutReplacement && end !== null) reasons.push(`Expired ${days(-(status.daysToExpiry ?? 0))} ago (${date(end)}) with no replacement recorded`);
+  if (noticeMissed && status.noticeDate !== null) reasons.push(`Notice date ${date(status.noticeDate)} passed ${days(asOf - status.noticeDate)} ago with no decision recorded`);
+  const inputs = { daysToExpiry: status.daysToExpiry, slippageDays: status.slippage, kpiAttainment: status.kpiAttainment, spendVariance: status.spendVariance };
+  // RAG's components in its order: expiry (when the end date is known), milestone, KPI, spend.
+  ragComponents(inputs, settings).forEach((c, i) => {
+    if (c.status === "Green") return;
+    const isExpiry = i === 0 && status.daysToExpiry !== null;
+    if (isExpiry) {
+      if (end === null) return;
+      if (!expired) reasons.push(`Expires ${date(end)}, in ${days(status.daysToExpiry ?? 0)} (${c.rule})`);
+      else if (decided) reasons.push(`End date ${date(end)} passed ${days(-(status.daysToExpiry ?? 0))} ago; the register's status says "${registerStatus}"`);
+    } else if (c.finding.startsWith("milestone") && milestone) reasons.push(`Milestone "${milestone.name}" ${days(milestone.days)} late (${c.rule})`);
+    else if (c.finding.startsWith("KPI") && kpi) reasons.push(`KPI "${kpi.name}" at ${percent(kpi.attainment)} of target (${c.rule})`);
+    else reasons.push(`${c.finding.charAt(0).toUpperCase()}${c.finding.slice(1)} (${c.rule})`);
+  });
+  if (status.rag !== null && status.rag !== "Green" && daysInStatus > settings.escalationPersistDays) {
+    reasons.push(`${status.rag} for ${days(daysInStatus)} (more than ${settings.escalationPersistDays})`);
+  }
+  if (status.rag === "Red" && tier === "Gold") reasons.push("Red on a Gold-tier contract");
+
+  return {
+    row: contract.row,
+    id: text(f.contractId) || `Row ${contract.row}`,
+    title: text(f.title),
+    supplier: text(f.supplier),
+    contractManager: text(f.contractManager),
+    department: text(f.department),
+    tier,
+    rag: status.rag,
+    level,
+    escalateTo: level === 0 ? "" : ladder[level],
+    reasons,
+    action: level === 0 ? "" : recommendedAction({ status, end, expiredWithoutReplacement, noticeMissed, milestone, kpi, asOf, settings, hasExtensions: text(f.extensionOptions) !== "", decidedStatus: decided ? registerStatus : null }),
+    endDate: end,
+    daysToExpiry: status.daysToExpiry,
+    noticeDate: status.noticeDate,
+    daysToNotice: status.daysToNotice,
+    worstSlippage: milestone?.days ?? null,
+    worstMilestone: milestone?.name ?? null,
+    kpiAttainment: kpi?.attainment ?? null,
+    worstKpi: kpi?.name ?? null,
+    value: num(f.totalValue) ?? num(f.annualValue),
+    daysInStatus,
+    openEscalation: log.open !== null && log.open.level >= level ? log.open.id : null,
+  };
+}
+
+interface ActionFacts {
+  status: ReturnType<typeof contractStatus>;
+  end: number | null;
+  expiredWithoutReplacement: boolean;
+  noticeMissed: boolean;
+  milestone: { days: number; name: string } | null;
+  kpi: { attainment: number; name: string } | null;
+  asOf: number;
+  settings: TrackerSettings;
+  hasExtensions: boolean;
+  /** The register's status, when it records a decision the end date does not yet show. */
+  decidedStatus: string | null;
+}
+
+/** The most urgent next step, in the order a contract manager would take them. */
+function recommendedAction(a: ActionFacts): string {
+  const { status, settings } = a;
+  if (a.expiredWithoutReplacement && status.daysToExpiry !== null) {
+    const ago = `Expired ${days(-status.daysToExpiry)} ago with no replacement recorded`;
+    return a.hasExtensions ? `${ago}: record the extension taken, or put a replacement in place` : `${ago}: put a replacement or an exit in place now`;
+  }
+  if (status.daysToExpiry !== null && status.daysToExpiry < 0 && a.decidedStatus !== null && a.end !== null) {
+    return `End date ${date(a.end)} has passed but the status says "${a.decidedStatus}": record the new end date`;
+  }
+  if (a.noticeMissed && status.noticeDate !== null) {
+    return `Notice date ${date(status.noticeDate)} passed ${days(a.asOf - status.noticeDate)} ago: decide now whether to extend, re-procure or exit`;
+  }
+  if (status.noticeDate !== null && status.daysToNotice !== null && status.daysToNotice <= settings.expiryAmberDays) {
+    return `Notice date ${date(status.noticeDate)} in ${days(status.daysToNotice)}: decide extend or re-procure`;
+  }
+  if (status.daysToExpiry !== null && status.daysToExpiry <= settings.expiryRedDays && a.end !== null) {
+    return `Expires ${date(a.end)} in ${days(status.daysToExpiry)}: ${a.hasExtensions ? "take up an extension option or re-procure" : "re-procure or plan the exit"}`;
+  }
+  if (a.milestone && a.milestone.days > settings.slippageAmberDays) {
+    return `Milestone "${a.milestone.name}" ${days(a.milestone.days)} late: agree recovery plan with supplier`;
+  }
+  if (a.kpi && a.kpi.attainment < settings.kpiAmberBelow) {
+    return `KPI "${a.kpi.name}" at ${percent(a.kpi.attainment)} of target: agree a service improvement plan with the supplier`;
+  }
+  if (status.spendVariance !== null && status.spendVariance > settings.spendAmberAbove) {
+    return `Spend ${percent(status.spendVariance)} over budget: review spend and forecast with finance and the supplier`;
+  }
+  if (status.daysToExpiry !== null && a.end !== null) {
+    return `Expires ${date(a.end)} in ${days(status.daysToExpiry)}: start planning the re-procurement or exit`;
+  }
+  return "Review the contract with the supplier";
+}
+
+/**
+ * The escalation summary of PRODUCT.md: every live contract rated, those at level 1 or above
+ * ranked with their reasons and recommended action, counts by RAG and level, and the value at risk.
+ * @example escalationSummary({ contracts }, DEFAULT_SETTINGS, 45747).contracts[0].action
+ */
+export function escalationSummary(data: TrackerRows, settings: TrackerSettings, asOf: number, ladder: LadderNames = DEFAULT_LADDER): EscalationSummary {
+  const milestones = groupBy(data.milestones);
+  const kpis = groupBy(data.kpis);
+  const escalations = groupBy(data.escalations);
+  const counts = { red: 0, amber: 0, green: 0, unrated: 0 };
+  const byLevel = { 1: 0, 2: 0, 3: 0 };
+  const escalated: SummaryContract[] = [];
+  let closed = 0;
+  let valueAtRisk = 0;
+  for (const contract of data.contracts) {
+    if (CLOSED.test(text(contract.fields.status))) {
+      closed++;
+      continue;
+    }
+    const id = key(text(contract.fields.contractId));
+    const assessed = assessContract(contract, { milestones: milestones.get(id), kpis: kpis.get(id), escalations: escalations.get(id) }, settings, asOf, ladder);
+    if (assessed.rag === "Red") counts.red++;
+    else if (assessed.rag === "Amber") counts.amber++;
+    else if (assessed.rag === "Green") counts.green++;
+    else counts.unrated++;
+    if (assessed.level === 0) continue;
+    byLevel[assessed.level]++;
+    valueAtRisk += assessed.value ?? 0;
+    escalated.push(assessed);
+  }
+  escalated.sort(compareEscalations);
+  return { asOf, counts, byLevel, valueAtRisk, contracts: escalated, totalContracts: data.contracts.length, closedContracts: closed, ladder };
+}
+
+/** Ladder names from Settings rows (`ladder_level_1` …), over the defaults. */
+export function ladderFromSettings(rows: readonly (readonly unknown[])[]): LadderNames {
+  const names: Record<1 | 2 | 3, string> = { ...DEFAULT_LADDER };
+  for (const [name, value] of rows) {
+    const m = /^ladder_level_([123])$/.exec(String(name ?? "").trim().toLowerCase());
+    if (m && typeof value === "string" && value.trim() !== "") names[Number(m[1]) as 1 | 2 | 3] = value.trim();
+  }
+  return names;
+}

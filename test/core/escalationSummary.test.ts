@@ -1,0 +1,195 @@
+import { dateToSerial } from "../../src/core/dates";
+import { DEFAULT_LADDER, escalationSummary, ladderFromSettings } from "../../src/core/escalationSummary";
+import type { NormalisedRow, TypedValue } from "../../src/core/normalise";
+import { DEFAULT_SETTINGS } from "../../src/core/settings";
+import { escapeHtml, renderHtml, renderMarkdown, renderText, summaryJson } from "../../src/core/summaryRender";
+
+// The escalation engine on hand-made contracts, one for each rule of the ladder in PRODUCT.md:
+// 0 Green; 1 Amber; 2 Red, or Amber for more than 30 days; 3 Red for more than 30 days, Red on a
+// Gold contract, expired with no replacement, notice date missed.
+
+const d = (y: number, m: number, day: number): number => dateToSerial(y, m, day) ?? NaN;
+const AS_OF = d(2026, 11, 25);
+let nextRow = 2;
+const row = (fields: Record<string, TypedValue>): NormalisedRow => ({ row: nextRow++, fields });
+const contract = (id: string, fields: Record<string, TypedValue>): NormalisedRow => row({ contractId: id, title: `Contract ${id}`, supplier: "Binco Ltd", contractManager: "Sam Patel", ...fields });
+
+function one(c: NormalisedRow, related: { milestones?: NormalisedRow[]; kpis?: NormalisedRow[]; escalations?: NormalisedRow[] } = {}) {
+  const summary = escalationSummary({ contracts: [c], ...related }, DEFAULT_SETTINGS, AS_OF);
+  return summary.contracts[0] ?? null;
+}
+
+describe("the ladder", () => {
+  test("0: a Green contract is not escalated", () => {
+    expect(one(contract("G", { endDate: AS_OF + 400 }))).toBeNull();
+  });
+
+  test("1: Amber goes to the contract manager", () => {
+    const c = one(contract("A", { endDate: AS_OF + 120 }));
+    expect(c).toMatchObject({ level: 1, rag: "Amber", escalateTo: "Contract manager", daysToExpiry: 120 });
+    expect(c?.reasons).toEqual(["Expires 25/03/2027, in 120 days (amber at 180 or fewer)"]);
+    expect(c?.action).toBe("Expires 25/03/2027 in 120 days: start planning the re-procurement or exit");
+  });
+
+  test("2: Amber for more than 30 days steps up, counted from the open log entry", () => {
+    const log = row({ escalationId: "ESC-1", contractId: "A", raisedAt: AS_OF - 40, level: 1, rag: "Amber", status: "Open" });
+    const c = one(contract("A", { endDate: AS_OF + 120 }), { escalations: [log] });
+    expect(c).toMatchObject({ level: 2, daysInStatus: 40, openEscalation: null });
+    expect(c?.reasons).toContain("Amber for 40 days (more than 30)");
+    // A resolved entry does not count, nor one logged at another status.
+    const resolved = row({ escalationId: "ESC-2", contractId: "A", raisedAt: AS_OF - 40, level: 1, rag: "Amber", status: "Resolved" });
+    const red = row({ escalationId: "ESC-3", contractId: "A", raisedAt: AS_OF - 40, level: 2, rag: "Red", status: "Open" });
+    expect(one(contract("A", { endDate: AS_OF + 120 }), { escalations: [resolved] })).toMatchObject({ level: 1, daysInStatus: 0 });
+    expect(one(contract("A", { endDate: AS_OF + 120 }), { escalations: [red] })).toMatchObject({ level: 1, daysInStatus: 0, openEscalation: "ESC-3" });
+  });
+
+  test("2: Red goes to the commercial lead", () => {
+    const c = one(contract("R", { endDate: AS_OF + 60, extensionOptions: "1+1" }));
+    expect(c).toMatchObject({ level: 2, rag: "Red", escalateTo: "Commercial lead / head of service" });
+    expect(c?.action).toBe("Expires 24/01/2027 in 60 days: take up an extension option or re-procure");
+  });
+
+  test("3: Red for more than 30 days", () => {
+    const log = row({ escalationId: "ESC-9", contractId: "R", raisedAt: AS_OF - 31, level: 2, rag: "Red", status: "In progress" });
+    const c = one(contract("R", { endDate: AS_OF + 60 }), { escalations: [log] });
+    expect(c).toMatchObject({ level: 3, escalateTo: "Senior responsible owner / board", openEscalation: null });
+    expect(c?.reasons).toContain("Red for 31 days (more than 30)");
+  });
+
+  test("3: Red on a Gold-tier contract", () => {
+    const c = one(contract("GOLD", { endDate: AS_OF + 60, tier: "gold" }));
+    expect(c).toMatchObject({ level: 3, tier: "Gold" });
+    expect(c?.reasons).toContain("Red on a Gold-tier contract");
+  });
+
+  test("3: expired with no replacement recorded", () => {
+    const c = one(contract("X", { endDate: AS_OF - 14 }));
+    expect(c).toMatchObject({ level: 3, daysToExpiry: -14 });
+    expect(c?.reasons[0]).toBe("Expired 14 days ago (11/11/2026) with no replacement recorded");
+    expect(c?.action).toBe("Expired 14 days ago with no replacement recorded: put a replacement or an exit in place now");
+  });
+
+  test("an expired contract whose status records an extension is Red, not level 3, and asks for the new end date", () => {
+    const c = one(contract("X", { endDate: AS_OF - 14, status: "Extended to 2027" }));
+    expect(c).toMatchObject({ level: 2, rag: "Red" });
+    expect(c?.action).toBe('End date 11/11/2026 has passed but the status says "Extended to 2027": record the new end date');
+  });
+
+  test("3: notice date missed", () => {
+    // Ends in 60 days with 3 months' notice: notice was due on 24/10/2026.
+    const c = one(contract("N", { endDate: AS_OF + 60, noticePeriod: "3 months" }));
+    expect(c).toMatchObject({ level: 3, noticeDate: d(2026, 10, 24), daysToNotice: -32 });
+    expect(c?.reasons[0]).toBe("Notice date 24/10/2026 passed 32 days ago with no decision recorded");
+    expect(c?.action).toBe("Notice date 24/10/2026 passed 32 days ago: decide now whether to extend, re-procure or exit");
+    // Notice given: no longer missed.
+    expect(one(contract("N", { endDate: AS_OF + 60, noticePeriod: "3 months", status: "Notice given" }))).toMatchObject({ level: 2 });
+  });
+
+  test("a notice date coming up is the action", () => {
+    const c = one(contract("N", { endDate: AS_OF + 120, noticePeriod: "3 months" }));
+    expect(c?.action).toBe("Notice date 25/12/2026 in 30 days: decide extend or re-procure");
+  });
+});
+
+describe("milestones, KPIs and spend", () => {
+  test("a milestone 40 days late: named in the reason and the action", () => {
+    const milestones = [
+      row({ contractId: "M", milestone: "Data migration", baselineDate: AS_OF - 30, forecastDate: AS_OF + 10, actualDate: null }),
+      row({ contractId: "m", milestone: "Go-live", baselineDate: AS_OF - 10, forecastDate: null, actualDate: AS_OF - 5 }),
+      row({ contractId: "OTHER", milestone: "Not this one", baselineDate: AS_OF - 400, forecastDate: null, actualDate: null }),
+    ];
+    const c = one(contract("M", { endDate: AS_OF + 900 }), { milestones });
+    expect(c).toMatchObject({ level: 2, rag: "Red", worstSlippage: 40, worstMilestone: "Data migration" });
+    expect(c?.reasons).toEqual(['Milestone "Data migration" 40 days late (red above 30 days)']);
+    expect(c?.action).toBe('Milestone "Data migration" 40 days late: agree recovery plan with supplier');
+  });
+
+  test("a KPI under target, lower-is-better KPIs read the other way round", () => {
+    const kpis = [
+      row({ contractId: "K", kpi: "Calls answered", target: 100, actual: 97, higherIsBetter: true }),
+      row({ contractId: "K", kpi: "Response time (hours)", target: 4, actual: 5, higherIsBetter: false }),
+    ];
+    const c = one(contract("K", { endDate: AS_OF + 900 }), { kpis });
+    expect(c).toMatchObject({ level: 2, rag: "Red", worstKpi: "Response time (hours)", kpiAttainment: 0.8 });
+    expect(c?.reasons).toEqual(['KPI "Response time (hours)" at 80% of target (red below 95%)']);
+    expect(c?.action).toBe('KPI "Response time (hours)" at 80% of target: agree a service improvement plan with the supplier');
+  });
+
+  test("spend over budget", () => {
+    const c = one(contract("S", { endDate: AS_OF + 900, budget: 100_000, spendToDate: 112_000 }));
+    expect(c?.reasons).toEqual(["Spend 12% over budget (red above 5%)"]);
+    expect(c?.action).toBe("Spend 12% over budget: review spend and forecast with finance and the supplier");
+  });
+});
+
+describe("the summary", () => {
+  const contracts = [
+    contract("C-1", { endDate: AS_OF + 400, totalValue: 1_000_000 }), // Green
+    contract("C-2", { endDate: AS_OF + 120, totalValue: 200_000 }), // Amber, level 1
+    contract("C-3", { endDate: AS_OF + 50, annualValue: 30_000 }), // Red, level 2
+    contract("C-4", { endDate: AS_OF + 70, totalValue: 50_000 }), // Red, level 2, later than C-3
+    contract("C-5", { endDate: AS_OF - 3, totalValue: 7_000 }), // expired: level 3
+    contract("C-6", { endDate: AS_OF - 300, status: "Terminated" }), // closed: left out
+    contract("C-7", { title: "No dates at all" }), // unrated
+  ];
+  const summary = escalationSummary({ contracts }, DEFAULT_SETTINGS, AS_OF);
+
+  test("ranked by level, then RAG, then days to notice or expiry", () => {
+    expect(summary.contracts.map((c) => [c.id, c.level, c.rag])).toEqual([
+      ["C-5", 3, "Red"],
+      ["C-3", 2, "Red"],
+      ["C-4", 2, "Red"],
+      ["C-2", 1, "Amber"],
+    ]);
+  });
+
+  test("counts by RAG over live contracts, by level over escalated ones, and the value at risk", () => {
+    expect(summary.counts).toEqual({ red: 3, amber: 1, green: 1, unrated: 1 });
+    expect(summary.byLevel).toEqual({ 1: 1, 2: 2, 3: 1 });
+    expect(summary.closedContracts).toBe(1);
+    // Whole-life value, else annual value: 7,000 + 30,000 + 50,000 + 200,000.
+    expect(summary.valueAtRisk).toBe(287_000);
+  });
+
+  test("JSON as the command line prints it: ISO dates, ranked contracts", () => {
+    const json = summaryJson(summary) as { asOf: string; byLevel: Record<string, number>; contracts: { id: string; noticeDate: string | null }[] };
+    expect(json).toMatchObject({ asOf: "2026-11-25", counts: { red: 3, amber: 1, green: 1, unrated: 1 }, byLevel: { "1": 1, "2": 2, "3": 1 }, valueAtRisk: 287_000 });
+    expect(Object.keys(json.contracts[0])).toEqual(["id", "title", "supplier", "contractManager", "rag", "level", "reasons", "daysToExpiry", "noticeDate", "worstSlippage", "action"]);
+  });
+
+  test("text says what needs attention", () => {
+    const text = renderText(summary);
+    expect(text).toContain("Escalation summary as of 25/11/2026");
+    expect(text).toContain("4 contracts need attention: 1 at level 3 (Senior responsible owner / board), 2 at level 2 (Commercial lead / head of service), 1 at level 1 (Contract manager).");
+    expect(text).toContain("RAG across 6 live contracts: Red 3 · Amber 1 · Green 1 · Unrated 1. 1 closed contract left out.");
+    expect(text).toContain("Value at risk: 287,000.");
+    expect(text).toContain("1. [Level 3 · Red] C-5 — Contract C-5 (Binco Ltd)");
+  });
+
+  test("ladder names come from Settings", () => {
+    const ladder = ladderFromSettings([["ladder_level_3", "Director of Place"], ["expiry_red_days", 90], ["ladder_level_1", "  "]]);
+    expect(ladder).toEqual({ ...DEFAULT_LADDER, 3: "Director of Place" });
+    expect(escalationSummary({ contracts }, DEFAULT_SETTINGS, AS_OF, ladder).contracts[0].escalateTo).toBe("Director of Place");
+  });
+});
+
+describe("cell text never becomes markup", () => {
+  const hostile = contract("<b>X</b>", { title: "<img src=x onerror=alert(1)>", supplier: "=HYPERLINK(\"http://x\",\"y\")", contractManager: "| pipe *bold* [link](http://x)", endDate: AS_OF - 1 });
+  const summary = escalationSummary({ contracts: [hostile] }, DEFAULT_SETTINGS, AS_OF, { ...DEFAULT_LADDER, 3: "<script>alert(1)</script>" });
+
+  test("HTML escapes every piece of cell text, ladder names included", () => {
+    const html = renderHtml(summary);
+    expect(html).not.toMatch(/<img|<script|<b>X/);
+    expect(html).toContain("&lt;img src=x onerror=alert(1)&gt;");
+    expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(escapeHtml(`"'&`)).toBe("&quot;&#39;&amp;");
+  });
+
+  test("Markdown keeps table cells and text inert", () => {
+    const md = renderMarkdown(summary);
+    expect(md).not.toContain("<img");
+    expect(md).toContain("\\| pipe \\*bold\\* \\[link\\](http://x)");
+    const tableRow = md.split("\n").find((l) => l.startsWith("| 1 |")) ?? "";
+    expect(tableRow.split(/(?<!\\)\|/).length - 2).toBe(10);
+  });
+});
