@@ -5,10 +5,10 @@ import { DataQualityIssue, FieldColumns, normaliseTable } from "../core/normalis
 import { CHANGES, CONTRACTS, ESCALATIONS, KPIS, MILESTONES, RISKS, TableDefinition, TableName } from "../core/schema";
 import { DEFAULT_SETTINGS, SETTING_DEFINITIONS, TrackerSettings } from "../core/settings";
 import type { CellInput, CellValue, NewTable, Progress, TableSnapshot, WorkbookPort } from "../workbook/port";
+import { MAPPING_SETTING } from "./trackerData";
 import { AS_OF, AS_OF_FORMULA, THRESHOLDS, contractColumns, SkippedColumn, thisRow } from "./trackerFormulas";
 
-/** Where the tracker keeps the header mapping in the workbook. */
-export const MAPPING_SETTING = "contractTracker.mapping";
+export { MAPPING_SETTING };
 
 export interface SetUpOptions {
   /** The sheet holding the register; default the active sheet. */

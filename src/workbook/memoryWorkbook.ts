@@ -1,4 +1,4 @@
-import type { CellBlock, CellInput, CellValue, ComputedColumn, DropDown, NewTable, Progress, RagFormat, TableSnapshot, WorkbookPort } from "./port";
+import type { CellBlock, CellInput, CellValue, ComputedColumn, DropDown, NewTable, NumberFilter, Progress, RagFormat, ReportChart, ReportSheet, TableSnapshot, WorkbookPort } from "./port";
 
 /** One cell: its value and, for formula cells, the formula that gives it. */
 export interface MemoryCell {
@@ -15,6 +15,17 @@ interface MemoryTable {
   columnCount: number;
   /** data rows, not counting the header */
   rowCount: number;
+  /** Computed columns by offset in the table: new rows get their formula, as Excel's calculated columns do. */
+  calculated?: Map<number, { formula: string; numberFormat?: string }>;
+}
+
+/** A block of selected cells, 0-based. */
+export interface MemorySelection {
+  sheet: string;
+  row: number;
+  column: number;
+  rowCount: number;
+  columnCount: number;
 }
 
 /** A workbook held in plain arrays: the same port the Office adapter offers, for the CLI, the preview and tests. */
@@ -25,6 +36,11 @@ export class MemoryWorkbook implements WorkbookPort {
   readonly ragFormats: RagFormat[] = [];
   readonly dropDowns: DropDown[] = [];
   readonly settings = new Map<string, string>();
+  readonly charts: (ReportChart & { sheet: string })[] = [];
+  readonly filters = new Map<string, { column: string; filter: NumberFilter }>();
+  /** How many times the workbook was recalculated. */
+  recalculations = 0;
+  selection: MemorySelection | null = null;
   active: string | null = null;
 
   /** A workbook from sheets of plain values, e.g. one read from a CSV or .xlsx file. */
@@ -165,6 +181,7 @@ export class MemoryWorkbook implements WorkbookPort {
         if (this.peek(t.sheet, t.row + r, c) !== null) throw new Error(`Cannot add column "${spec.header}": a cell to the right of the table is not empty`);
       }
       this.cell(t.sheet, t.row, c).value = spec.header;
+      (t.calculated ??= new Map()).set(c - t.column, { formula: spec.formula, numberFormat: spec.numberFormat });
       for (let r = 1; r <= t.rowCount; r++) {
         const cell = this.cell(t.sheet, t.row + r, c);
         cell.formula = spec.formula;
@@ -177,20 +194,108 @@ export class MemoryWorkbook implements WorkbookPort {
 
   async appendRows(table: string, rows: readonly CellValue[][], progress?: Progress): Promise<void> {
     const t = this.table(table);
-    const formulas: (string | undefined)[] = [];
-    for (let c = 0; c < t.columnCount; c++) formulas.push(this.sheets.get(t.sheet)?.[t.row + 1]?.[t.column + c]?.formula);
+    // Calculated columns: those set up as computed, else those whose first row holds a formula.
+    const formulas: ({ formula: string; numberFormat?: string } | undefined)[] = [];
+    for (let c = 0; c < t.columnCount; c++) {
+      const first = this.sheets.get(t.sheet)?.[t.row + 1]?.[t.column + c];
+      formulas.push(t.calculated?.get(c) ?? (first?.formula ? { formula: first.formula, numberFormat: first.numberFormat } : undefined));
+    }
     for (const line of rows) {
       t.rowCount++;
       for (let c = 0; c < t.columnCount; c++) {
         const cell = this.cell(t.sheet, t.row + t.rowCount, t.column + c);
-        const formula = formulas[c];
-        if (formula) {
-          cell.formula = formula;
+        const calculated = formulas[c];
+        if (calculated) {
+          cell.formula = calculated.formula;
           cell.value = null;
+          if (calculated.numberFormat) cell.numberFormat = calculated.numberFormat;
         } else cell.value = line[c] ?? null;
       }
     }
     progress?.(rows.length, rows.length);
+  }
+
+  async writeReportSheet(report: ReportSheet): Promise<{ replaced: boolean }> {
+    const existing = this.sheets.get(report.sheet);
+    let replaced = false;
+    if (existing) {
+      const a1 = existing[0]?.[0]?.value;
+      if (typeof a1 !== "string" || !a1.startsWith(report.marker)) {
+        throw new Error(`A sheet named "${report.sheet}" already exists and was not written by the tracker: rename it and run again`);
+      }
+      this.removeSheet(report.sheet);
+      replaced = true;
+    }
+    const t = report.table;
+    if (this.tables.has(t.name)) throw new Error(`A table named "${t.name}" already exists`);
+    const headerRow = report.heading.length + 1;
+    const grid: MemoryCell[][] = report.heading.map((line) => line.map((value) => ({ value })));
+    grid.push([]);
+    grid.push(t.headers.map((h) => ({ value: h })));
+    const formats = t.headers.map((h) => t.numberFormats?.[h]);
+    for (const line of t.rows) grid.push(t.headers.map((_, c) => ({ value: line[c] ?? null, ...(formats[c] ? { numberFormat: formats[c] } : {}) })));
+    this.sheets.set(report.sheet, grid);
+    this.tables.set(t.name, { name: t.name, sheet: report.sheet, row: headerRow, column: 0, columnCount: t.headers.length, rowCount: t.rows.length });
+    if (t.ragColumn) await this.addRagFormat({ table: t.name, column: t.ragColumn });
+    if (report.chart) this.charts.push({ sheet: report.sheet, ...report.chart });
+    this.active = report.sheet;
+    return { replaced };
+  }
+
+  /** Removes a sheet with its tables and what hangs on them. */
+  private removeSheet(name: string): void {
+    for (const t of [...this.tables.values()].filter((x) => x.sheet === name)) {
+      this.tables.delete(t.name);
+      this.filters.delete(t.name);
+      for (const list of [this.ragFormats, this.dropDowns]) {
+        for (let i = list.length - 1; i >= 0; i--) if (list[i].table === t.name) list.splice(i, 1);
+      }
+    }
+    for (let i = this.charts.length - 1; i >= 0; i--) if (this.charts[i].sheet === name) this.charts.splice(i, 1);
+    this.sheets.delete(name);
+  }
+
+  async filterTable(table: string, column: string, filter: NumberFilter | null): Promise<void> {
+    if (!this.snapshot(table).headers.includes(column)) throw new Error(`The table "${table}" has no column "${column}"`);
+    if (filter === null) this.filters.delete(table);
+    else this.filters.set(table, { column, filter });
+  }
+
+  /** The rows a table shows under its filter (0-based within the body). */
+  visibleRows(table: string): number[] {
+    const snapshot = this.snapshot(table);
+    const applied = this.filters.get(table);
+    const c = applied ? snapshot.headers.indexOf(applied.column) : -1;
+    return snapshot.rows.flatMap((line, i) => {
+      if (!applied) return [i];
+      const v = line[c];
+      if (typeof v !== "number") return [];
+      const { atLeast, atMost } = applied.filter;
+      return (atLeast === undefined || v >= atLeast) && (atMost === undefined || v <= atMost) ? [i] : [];
+    });
+  }
+
+  async recalculate(): Promise<void> {
+    this.recalculations++;
+  }
+
+  async selectedTableRows(table: string): Promise<number[]> {
+    const t = this.table(table);
+    const s = this.selection;
+    if (!s || s.sheet !== t.sheet) return [];
+    if (s.column + s.columnCount <= t.column || s.column >= t.column + t.columnCount) return [];
+    const rows: number[] = [];
+    for (let r = Math.max(s.row, t.row + 1); r < Math.min(s.row + s.rowCount, t.row + 1 + t.rowCount); r++) rows.push(r - t.row - 1);
+    return rows;
+  }
+
+  async selectTableCell(table: string, row: number, column: string): Promise<void> {
+    const t = this.table(table);
+    const c = this.snapshot(table).headers.indexOf(column);
+    if (c < 0) throw new Error(`The table "${table}" has no column "${column}"`);
+    if (row < 0 || row >= t.rowCount) throw new Error(`The table "${table}" has no row ${row + 1}`);
+    this.selection = { sheet: t.sheet, row: t.row + 1 + row, column: t.column + c, rowCount: 1, columnCount: 1 };
+    this.active = t.sheet;
   }
 
   async defineName(name: string, formula: string): Promise<void> {

@@ -71,6 +71,44 @@ export interface NewTable {
   ragColumn?: string;
 }
 
+/** A sheet the tracker writes as a report (the escalation summary): heading rows from A1, a table below them, and a chart. */
+export interface ReportSheet {
+  sheet: string;
+  /**
+   * A1's text. It marks the sheet as the tracker's own: a sheet of the same name is replaced only
+   * when its A1 holds this text, so a sheet the user made is never deleted.
+   */
+  marker: string;
+  /** Rows from A1 down (A1 holds `marker`); text is written as text, never as a formula. */
+  heading: CellValue[][];
+  /** Put one blank row between the heading and the table. */
+  table: ReportTable;
+  /** A native column chart of a few labelled numbers (e.g. contracts by RAG), placed beside the heading. */
+  chart?: ReportChart;
+}
+
+export interface ReportTable {
+  name: string;
+  headers: readonly string[];
+  rows: readonly CellValue[][];
+  /** Column coloured red, amber and green. */
+  ragColumn?: string;
+  /** Excel number formats by header, e.g. `{ "Notice date": "dd/mm/yyyy" }`. */
+  numberFormats?: Readonly<Record<string, string>>;
+}
+
+export interface ReportChart {
+  title: string;
+  /** Written as a two-column block (label, value) the chart reads from; colours are #RRGGBB per bar. */
+  points: readonly { label: string; value: number; color: string }[];
+}
+
+/** A number range a table column is filtered to; either end may be open. */
+export interface NumberFilter {
+  atLeast?: number;
+  atMost?: number;
+}
+
 /** Reports progress of long operations: done of total units (rows). */
 export type Progress = (done: number, total: number) => void;
 
@@ -101,6 +139,19 @@ export interface WorkbookPort {
   definedNames(): Promise<string[]>;
   addRagFormat(format: RagFormat): Promise<void>;
   addDropDown(dropDown: DropDown): Promise<void>;
+  /**
+   * Writes a report sheet, replacing the tracker's own sheet of that name (never another sheet).
+   * Resolves with whether an earlier one was replaced.
+   */
+  writeReportSheet(report: ReportSheet): Promise<{ replaced: boolean }>;
+  /** Shows only the rows whose column holds a number in the range; null shows every row again. */
+  filterTable(table: string, column: string, filter: NumberFilter | null): Promise<void>;
+  /** Recalculates every formula of the workbook. */
+  recalculate(): Promise<void>;
+  /** The table's data rows (0-based within its body) that the user's selection touches; empty when it is outside the table. */
+  selectedTableRows(table: string): Promise<number[]>;
+  /** Selects one cell of a table's data body: its row (0-based within the body) and column (by header). */
+  selectTableCell(table: string, row: number, column: string): Promise<void>;
   /** A value the tracker keeps in the workbook (e.g. the saved header mapping), or null. */
   loadSetting(key: string): Promise<string | null>;
   saveSetting(key: string, value: string): Promise<void>;

@@ -1,0 +1,211 @@
+import { formatSerial } from "../core/dates";
+import { EscalationSummary, SummaryContract, assessContract } from "../core/escalationSummary";
+import { mapHeaders } from "../core/mapping";
+import type { NormalisedRow } from "../core/normalise";
+import { ESCALATIONS } from "../core/schema";
+import { summaryHeadlines, summaryTitle } from "../core/summaryRender";
+import type { CellValue, NewTable, ReportSheet, TableSnapshot, WorkbookPort } from "../workbook/port";
+import { ReadOptions, TrackerData, readTracker, summarise } from "./trackerData";
+
+/** A1 of every summary sheet: a sheet is replaced only when its A1 starts with this. */
+export const SUMMARY_MARKER = "Escalation summary";
+
+/** Who log entries are raised by when the user's name is not known. */
+export const TRACKER_NAME = "Contract Tracker";
+
+export const SUMMARY_HEADERS = [
+  "Rank", "Contract ID", "Title", "Supplier", "Contract manager", "RAG", "Level", "Escalate to", "Reasons",
+  "Days to expiry", "Notice date", "Worst slippage (days)", "Recommended action",
+] as const;
+
+const RAG_COLOURS = { Red: "#C00000", Amber: "#FFC000", Green: "#00B050", Unrated: "#A6A6A6" } as const;
+
+export interface EscalationOptions extends ReadOptions {
+  /** Who raises log entries; default "Contract Tracker". */
+  raisedBy?: string;
+}
+
+export interface SummaryRunReport {
+  summary: EscalationSummary;
+  sheet: string;
+  /** True when an earlier summary sheet of the same day was replaced. */
+  replaced: boolean;
+  /** Escalation IDs added to the log. */
+  logged: string[];
+}
+
+/** The summary sheet's name for an as-of date: `Escalations 2026-11-25`. */
+export const summarySheetName = (asOf: number): string => `Escalations ${formatSerial(asOf, "iso")}`;
+
+/** The summary as a report sheet: heading, the ranked table with RAG fills, a chart of RAG counts. */
+export function summaryReport(summary: EscalationSummary): ReportSheet {
+  const [attention, rag] = summaryHeadlines(summary);
+  const heading: CellValue[][] = [
+    [summaryTitle(summary)],
+    [attention],
+    [rag],
+    ["Value at risk", summary.valueAtRisk],
+    ...([3, 2, 1] as const).map((l): CellValue[] => [`Level ${l} — ${summary.ladder[l]}`, summary.byLevel[l]]),
+  ];
+  const rows = summary.contracts.map((c, i): CellValue[] => [
+    i + 1, c.id, c.title, c.supplier, c.contractManager, c.rag ?? "Unrated", c.level, c.escalateTo, c.reasons.join("; "),
+    c.daysToExpiry, c.noticeDate, c.worstSlippage, c.action,
+  ]);
+  const { red, amber, green, unrated } = summary.counts;
+  return {
+    sheet: summarySheetName(summary.asOf),
+    marker: SUMMARY_MARKER,
+    heading,
+    table: {
+      name: `EscalationSummary_${formatSerial(summary.asOf, "iso").replace(/-/g, "")}`,
+      headers: SUMMARY_HEADERS,
+      rows,
+      ragColumn: "RAG",
+      numberFormats: { "Notice date": "dd/mm/yyyy", "Days to expiry": "0", "Worst slippage (days)": "0" },
+    },
+    chart: {
+      title: "Contracts by RAG",
+      points: [
+        { label: "Red", value: red, color: RAG_COLOURS.Red },
+        { label: "Amber", value: amber, color: RAG_COLOURS.Amber },
+        { label: "Green", value: green, color: RAG_COLOURS.Green },
+        { label: "Unrated", value: unrated, color: RAG_COLOURS.Unrated },
+      ],
+    },
+  };
+}
+
+/** The Escalations log table as set-up creates it. */
+const LOG_TABLE: NewTable = { sheet: "Escalations", table: "Escalations", headers: ESCALATIONS.fields.map((f) => f.header), rows: [] };
+
+/** A new log row for a contract, laid out by the log's own headers. */
+function logRow(headers: readonly string[], id: string, c: SummaryContract, asOf: number, raisedBy: string, level: number, reason: string): CellValue[] {
+  const columns = mapHeaders(headers, ESCALATIONS).fields;
+  const row: CellValue[] = headers.map(() => null);
+  const put = (key: string, value: CellValue): void => {
+    const at = columns[key]?.index;
+    if (at !== undefined) row[at] = value;
+  };
+  put("escalationId", id);
+  put("contractId", c.id);
+  put("raisedAt", asOf);
+  put("raisedBy", raisedBy);
+  put("level", level);
+  put("rag", c.rag ?? "");
+  put("reason", reason);
+  put("action", c.action);
+  put("owner", c.escalateTo);
+  put("status", "Open");
+  return row;
+}
+
+/** Escalation IDs `ESC-20261125-001` …, never one already in the log. */
+function idMaker(data: TrackerData): () => string {
+  const taken = new Set(data.escalations.map((r) => String(r.fields.escalationId ?? "").trim().toUpperCase()));
+  const prefix = `ESC-${formatSerial(data.asOf, "iso").replace(/-/g, "")}-`;
+  let n = 0;
+  return () => {
+    let id: string;
+    do id = `${prefix}${String(++n).padStart(3, "0")}`;
+    while (taken.has(id));
+    taken.add(id);
+    return id;
+  };
+}
+
+/** Appends rows to the Escalations log, creating the log first when the workbook has none. */
+async function appendToLog(port: WorkbookPort, log: TableSnapshot | undefined, make: (headers: readonly string[]) => CellValue[][]): Promise<void> {
+  if (!log) await port.addTables([LOG_TABLE]);
+  const headers = log?.headers ?? LOG_TABLE.headers;
+  const rows = make(headers);
+  if (rows.length) await port.appendRows(log?.name ?? LOG_TABLE.table, rows);
+}
+
+/**
+ * The one-click escalation summary: reads every tracker table, writes the sheet
+ * `Escalations YYYY-MM-DD` (replacing the one of the same day, never another sheet) and logs each
+ * newly escalated contract once: a contract with an open log entry at its level or above is not
+ * logged again, so a second run the same day adds nothing.
+ */
+export async function runEscalationSummary(port: WorkbookPort, options: EscalationOptions = {}): Promise<SummaryRunReport> {
+  const { data, tables } = await readTracker(port, options);
+  const summary = summarise(data);
+  const report = summaryReport(summary);
+  const { replaced } = await port.writeReportSheet(report);
+  const newId = idMaker(data);
+  const logged: string[] = [];
+  const fresh = summary.contracts.filter((c) => c.openEscalation === null);
+  if (fresh.length) {
+    await appendToLog(port, tables.get("Escalations"), (headers) =>
+      fresh.map((c) => {
+        const id = newId();
+        logged.push(id);
+        return logRow(headers, id, c, data.asOf, options.raisedBy ?? TRACKER_NAME, c.level, c.reasons.join("; "));
+      }),
+    );
+  }
+  return { summary, sheet: report.sheet, replaced, logged };
+}
+
+export interface EscalateSelectedReport {
+  /** Contracts logged, with their new Escalation IDs. */
+  logged: { id: string; contract: string; level: number }[];
+  /** Contracts skipped because the log already has an entry for them raised today at that level. */
+  alreadyLogged: string[];
+}
+
+/**
+ * Logs an escalation for each selected row of the Contracts table, at the ladder's level (at least 1:
+ * the user chose to escalate). A second click the same day adds nothing for the same contract.
+ */
+export async function escalateSelected(port: WorkbookPort, options: EscalationOptions = {}): Promise<EscalateSelectedReport> {
+  const { data, contractsTable, tables } = await readTracker(port, options);
+  const selected = await port.selectedTableRows(contractsTable.name);
+  if (selected.length === 0) throw new Error(`Select one or more contract rows in the ${contractsTable.name} table, then click Escalate selected`);
+  const byRow = new Map(data.contracts.map((c) => [c.row, c]));
+  const logByContract = new Map<string, NormalisedRow[]>();
+  for (const r of data.escalations) {
+    const id = String(r.fields.contractId ?? "").trim().toLowerCase();
+    logByContract.set(id, [...(logByContract.get(id) ?? []), r]);
+  }
+  const newId = idMaker(data);
+  const report: EscalateSelectedReport = { logged: [], alreadyLogged: [] };
+  const entries: { id: string; contract: SummaryContract; level: number }[] = [];
+  for (const index of selected) {
+    const contract = byRow.get(contractsTable.row + 2 + index);
+    if (!contract) continue;
+    const key = String(contract.fields.contractId ?? "").trim().toLowerCase();
+    const related = { escalations: logByContract.get(key) };
+    const assessed = assessContract(contract, { ...related, milestones: data.milestones.filter((m) => String(m.fields.contractId ?? "").trim().toLowerCase() === key), kpis: data.kpis.filter((k) => String(k.fields.contractId ?? "").trim().toLowerCase() === key) }, data.settings, data.asOf, data.ladder);
+    const level = Math.max(1, assessed.level);
+    const today = (related.escalations ?? []).some((r) => r.fields.raisedAt === data.asOf && Number(r.fields.level ?? 0) >= level);
+    if (today || entries.some((e) => e.contract.id.toLowerCase() === assessed.id.toLowerCase())) {
+      report.alreadyLogged.push(assessed.id);
+      continue;
+    }
+    entries.push({ id: newId(), contract: { ...assessed, escalateTo: data.ladder[level as 1 | 2 | 3] }, level });
+  }
+  if (entries.length) {
+    await appendToLog(port, tables.get("Escalations"), (headers) =>
+      entries.map((e) => logRow(headers, e.id, e.contract, data.asOf, options.raisedBy ?? TRACKER_NAME, e.level, ["Escalated by hand", ...e.contract.reasons].join("; "))),
+    );
+  }
+  report.logged = entries.map((e) => ({ id: e.id, contract: e.contract.id, level: e.level }));
+  return report;
+}
+
+/**
+ * Filters the Contracts table to the exit window: contracts whose Days to expiry is between 0 and
+ * the Settings table's exit_window_days. Returns the window used.
+ */
+export async function expiringSoon(port: WorkbookPort, options: ReadOptions = {}): Promise<{ windowDays: number; table: string }> {
+  const { data, contractsTable } = await readTracker(port, options);
+  if (!contractsTable.headers.includes("Days to expiry")) throw new Error(`The ${contractsTable.name} table has no Days to expiry column: set the tracker up first (Contracts tab › Set up tracker)`);
+  await port.filterTable(contractsTable.name, "Days to expiry", { atLeast: 0, atMost: data.settings.exitWindowDays });
+  return { windowDays: data.settings.exitWindowDays, table: contractsTable.name };
+}
+
+/** Shows every contract again after Expiring soon. */
+export async function clearExpiringFilter(port: WorkbookPort, table = "Contracts"): Promise<void> {
+  await port.filterTable(table, "Days to expiry", null);
+}

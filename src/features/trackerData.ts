@@ -1,0 +1,136 @@
+import { DateOrder, todaySerial } from "../core/dates";
+import { EscalationSummary, LadderNames, escalationSummary, ladderFromSettings } from "../core/escalationSummary";
+import { mapHeaders } from "../core/mapping";
+import { DataQualityIssue, FieldColumns, NormalisedRow, normaliseTable } from "../core/normalise";
+import { CONTRACTS, ESCALATIONS, KPIS, MILESTONES, TableDefinition } from "../core/schema";
+import { TrackerSettings, readSettings } from "../core/settings";
+import type { TableSnapshot, WorkbookPort } from "../workbook/port";
+
+/** Where set-up saved the header mapping (and the user's corrections) in the workbook. */
+export const MAPPING_SETTING = "contractTracker.mapping";
+
+/** The tracker's tables as read from a workbook or a file. Only Contracts is required. */
+export interface TrackerSnapshots {
+  contracts: TableSnapshot;
+  milestones?: TableSnapshot;
+  kpis?: TableSnapshot;
+  escalations?: TableSnapshot;
+  settings?: TableSnapshot;
+}
+
+export interface ReadOptions {
+  /** Overrides the Settings table's as_of (a serial). */
+  asOf?: number;
+  /** Overrides the Settings table's date_order. */
+  dateOrder?: DateOrder;
+  /** Field key → the user's header, from the saved mapping: these win over detection. */
+  corrections?: Partial<Record<string, string>>;
+  /** Today, for a workbook without an as-of date. */
+  now?: Date;
+}
+
+/** The tracker read into typed rows, ready for the escalation engine. */
+export interface TrackerData {
+  asOf: number;
+  settings: TrackerSettings;
+  ladder: LadderNames;
+  contracts: NormalisedRow[];
+  milestones: NormalisedRow[];
+  kpis: NormalisedRow[];
+  escalations: NormalisedRow[];
+  /** Where each field of Contracts is (header and 0-based index). */
+  contractColumns: FieldColumns;
+  issues: DataQualityIssue[];
+}
+
+const oneLine = (h: string): string => h.replace(/\s+/g, " ").trim().toLowerCase();
+
+/** Where each field of a table is, by detection over its headers, with the saved corrections applied. */
+export function columnsOf(headers: readonly string[], table: TableDefinition, corrections: Partial<Record<string, string>> = {}, ignore: readonly string[] = []): FieldColumns {
+  // Computed columns (RAG, Final expiry …) are the tracker's own: they never stand for a register field.
+  const ignored = new Set(ignore.map(oneLine));
+  const detected = mapHeaders(headers.map((h) => (ignored.has(oneLine(h)) ? "" : h)), table);
+  const columns: FieldColumns = {};
+  for (const [key, match] of Object.entries(detected.fields)) if (match) columns[key] = { column: headers[match.index], index: match.index };
+  for (const [key, header] of Object.entries(corrections)) {
+    if (!header) continue;
+    const index = headers.findIndex((h) => h === header || oneLine(h) === oneLine(header));
+    if (index < 0) continue;
+    for (const [other, c] of Object.entries(columns)) if (c?.index === index && other !== key) delete columns[other];
+    columns[key] = { column: headers[index], index };
+  }
+  return columns;
+}
+
+function normalised(snapshot: TableSnapshot | undefined, table: TableDefinition, dateOrder: DateOrder, corrections?: Partial<Record<string, string>>, ignore: readonly string[] = []) {
+  if (!snapshot) return { rows: [], issues: [], columns: {} as FieldColumns };
+  const columns = columnsOf(snapshot.headers, table, corrections, ignore);
+  const result = normaliseTable(snapshot.rows, table, columns, { dateOrder, firstRow: snapshot.row + 2 });
+  return { rows: result.rows, issues: result.issues, columns };
+}
+
+/**
+ * Reads the tracker's tables into typed rows: Settings (thresholds, date order, as-of date, ladder
+ * names) first, then Contracts by its mapping, then Milestones, KPIs and the Escalations log.
+ * Throws a plain message when Settings holds a value it cannot use.
+ */
+export function readTrackerData(tables: TrackerSnapshots, options: ReadOptions = {}): TrackerData {
+  const settingRows = tables.settings?.rows ?? [];
+  const read = readSettings(settingRows.filter((r) => String(r[0] ?? "").trim().toLowerCase() !== "as_of").map((r) => [r[0], r[1]]));
+  if (!read.ok) throw new Error(`The Settings table needs fixing: ${read.error}`);
+  const dateOrder = options.dateOrder ?? read.value.dateOrder;
+  const settings: TrackerSettings = { ...read.value, dateOrder };
+  const asOfCell = settingRows.find((r) => String(r[0] ?? "").trim().toLowerCase() === "as_of")?.[1];
+  const asOf = options.asOf ?? (typeof asOfCell === "number" && asOfCell > 0 ? Math.floor(asOfCell) : todaySerial(options.now ?? new Date()));
+  const contracts = normalised(tables.contracts, CONTRACTS, dateOrder, options.corrections, CONTRACTS.computed);
+  const milestones = normalised(tables.milestones, MILESTONES, dateOrder, undefined, MILESTONES.computed);
+  const kpis = normalised(tables.kpis, KPIS, dateOrder, undefined, KPIS.computed);
+  const escalations = normalised(tables.escalations, ESCALATIONS, dateOrder);
+  return {
+    asOf,
+    settings,
+    ladder: ladderFromSettings(settingRows),
+    contracts: contracts.rows,
+    milestones: milestones.rows,
+    kpis: kpis.rows,
+    escalations: escalations.rows,
+    contractColumns: contracts.columns,
+    issues: contracts.issues,
+  };
+}
+
+/** The escalation summary of the tracker's data. */
+export function summarise(data: TrackerData): EscalationSummary {
+  return escalationSummary({ contracts: data.contracts, milestones: data.milestones, kpis: data.kpis, escalations: data.escalations }, data.settings, data.asOf, data.ladder);
+}
+
+/** The saved mapping's corrections and the Contracts table's name, if set-up has run. */
+export async function savedMapping(port: WorkbookPort): Promise<{ table: string; corrections: Partial<Record<string, string>> }> {
+  const saved = await port.loadSetting(MAPPING_SETTING);
+  if (!saved) return { table: "Contracts", corrections: {} };
+  try {
+    const parsed = JSON.parse(saved) as { table?: unknown; fields?: unknown };
+    const table = typeof parsed.table === "string" && parsed.table ? parsed.table : "Contracts";
+    const fields = parsed.fields && typeof parsed.fields === "object" ? (parsed.fields as Record<string, unknown>) : {};
+    const corrections = Object.fromEntries(Object.entries(fields).filter((e): e is [string, string] => typeof e[1] === "string"));
+    return { table, corrections };
+  } catch {
+    return { table: "Contracts", corrections: {} };
+  }
+}
+
+/**
+ * Reads every tracker table through the port in one go: the saved mapping (one trip), then all
+ * tables together (one trip for their shape, then as many as their size needs).
+ */
+export async function readTracker(port: WorkbookPort, options: ReadOptions = {}): Promise<{ data: TrackerData; contractsTable: TableSnapshot; tables: Map<string, TableSnapshot> }> {
+  const { table, corrections } = await savedMapping(port);
+  const tables = await port.readTables([table, "Milestones", "KPIs", "Escalations", "Settings"]);
+  const contracts = tables.get(table);
+  if (!contracts) throw new Error(`There is no ${table} table yet: set the tracker up first (Contracts tab › Set up tracker)`);
+  const data = readTrackerData(
+    { contracts, milestones: tables.get("Milestones"), kpis: tables.get("KPIs"), escalations: tables.get("Escalations"), settings: tables.get("Settings") },
+    { ...options, corrections: { ...corrections, ...options.corrections } },
+  );
+  return { data, contractsTable: contracts, tables };
+}

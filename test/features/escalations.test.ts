@@ -1,0 +1,149 @@
+import { dateToSerial } from "../../src/core/dates";
+import { SUMMARY_HEADERS, clearExpiringFilter, escalateSelected, expiringSoon, runEscalationSummary } from "../../src/features/escalations";
+import { refreshTracker } from "../../src/features/refresh";
+import { setUpTracker } from "../../src/features/setUpTracker";
+import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
+
+// The ribbon's features over the in-memory workbook: the one-click summary sheet and log,
+// Escalate selected, Expiring soon and Refresh. The Office adapter is held to the same port
+// behaviour in test/office.
+
+const AS_OF = dateToSerial(2026, 11, 25) ?? 0;
+const REGISTER = [
+  ["Anytown Council — contract register"],
+  [],
+  ["Ref", "Contract title", "Provider", "Contract manager", "Tier", "Start date", "Expiry", "Notice", "Total value", "Status"],
+  ["C-001", '=HYPERLINK("http://x","y")', "Binco Ltd", "Sam Patel", "Gold", "01/04/2022", "15/01/2027", "3 months", 100000, "Live"],
+  ["C-002", "Cleaning", "+cmd", "Jo Bloggs", "Silver", "01/04/2024", "31/03/2030", "", 50000, "Live"],
+  ["C-003", "<img src=x onerror=alert(1)>", "@SUM(A1)", "-2+3", "Bronze", "01/04/2021", "11/11/2026", "", 7000, "Live"],
+  ["C-004", "Old contract", "Shine Ltd", "Sam Patel", "Bronze", "01/04/2015", "31/03/2018", "", 1000, "Terminated"],
+  ["C-005", "Parks", "Green Co", "Jo Bloggs", "Silver", "01/04/2024", "30/04/2027", "", 20000, "Live"],
+];
+
+async function tracker(): Promise<MemoryWorkbook> {
+  const book = MemoryWorkbook.fromSheets({ Register: REGISTER.map((r) => [...r]) });
+  await setUpTracker(book, { asOf: AS_OF, createTables: ["Milestones", "KPIs", "Risks", "Changes", "Escalations"] });
+  // as_of is =TODAY() in the workbook; pin it as a user would to a fixed date.
+  const settings = book.sheets.get("Settings") ?? [];
+  const asOfRow = settings.find((line) => line[0]?.value === "as_of");
+  if (asOfRow) asOfRow[1] = { value: AS_OF };
+  // A milestone 40 days late on C-002.
+  await book.appendRows("Milestones", [["C-002", "Data migration", AS_OF - 30, AS_OF + 10, null, "Dev team"]]);
+  return book;
+}
+
+const sheetValues = (book: MemoryWorkbook, sheet: string): unknown[][] => (book.sheets.get(sheet) ?? []).map((line) => line.map((c) => c.value));
+
+describe("the one-click escalation summary", () => {
+  test("writes the day's sheet: heading, ranked table with RAG colours, a chart of RAG counts", async () => {
+    const book = await tracker();
+    const before = sheetValues(book, "Register");
+    const run = await runEscalationSummary(book);
+    expect(run.sheet).toBe("Escalations 2026-11-25");
+    expect(run.replaced).toBe(false);
+    const values = sheetValues(book, "Escalations 2026-11-25");
+    expect(values[0]).toEqual(["Escalation summary as of 25/11/2026"]);
+    expect(values[1][0]).toBe("4 contracts need attention: 2 at level 3 (Senior responsible owner / board), 1 at level 2 (Commercial lead / head of service), 1 at level 1 (Contract manager).");
+    expect(values[3]).toEqual(["Value at risk", 177000]);
+    const table = book.snapshot("EscalationSummary_20261125");
+    expect(table.headers).toEqual([...SUMMARY_HEADERS]);
+    // At level 3: C-001 (notice date missed 41 days ago) before C-003 (expired 14 days ago); then
+    // C-002 (milestone 40 days late) at 2 and C-005 (ends in 156 days) at 1.
+    expect(table.rows.map((r) => [r[1], r[5], r[6]])).toEqual([
+      ["C-001", "Red", 3],
+      ["C-003", "Red", 3],
+      ["C-002", "Red", 2],
+      ["C-005", "Amber", 1],
+    ]);
+    expect(table.rows[2][12]).toBe('Milestone "Data migration" 40 days late: agree recovery plan with supplier');
+    // Text from cells lands as text, exactly.
+    expect(table.rows.find((r) => r[1] === "C-003")?.slice(2, 5)).toEqual(["<img src=x onerror=alert(1)>", "@SUM(A1)", "-2+3"]);
+    expect(table.rows.find((r) => r[1] === "C-001")?.[2]).toBe('=HYPERLINK("http://x","y")');
+    expect(book.sheets.get("Escalations 2026-11-25")?.flat().some((c) => c.formula)).toBe(false);
+    expect(book.ragFormats).toContainEqual({ table: "EscalationSummary_20261125", column: "RAG" });
+    expect(book.charts).toEqual([
+      expect.objectContaining({ sheet: "Escalations 2026-11-25", title: "Contracts by RAG", points: [expect.objectContaining({ label: "Red", value: 3 }), expect.objectContaining({ label: "Amber", value: 1 }), expect.objectContaining({ label: "Green", value: 0 }), expect.objectContaining({ label: "Unrated", value: 0 })] }),
+    ]);
+    // The register itself is untouched.
+    expect(sheetValues(book, "Register").slice(0, before.length)).toEqual(before);
+  });
+
+  test("logs each newly escalated contract once; a second run the same day replaces the sheet and logs nothing", async () => {
+    const book = await tracker();
+    const first = await runEscalationSummary(book);
+    expect(first.logged).toEqual(["ESC-20261125-001", "ESC-20261125-002", "ESC-20261125-003", "ESC-20261125-004"]);
+    const log = book.snapshot("Escalations");
+    expect(log.rows.map((r) => r.slice(0, 6))).toEqual([
+      ["ESC-20261125-001", "C-001", AS_OF, "Contract Tracker", 3, "Red"],
+      ["ESC-20261125-002", "C-003", AS_OF, "Contract Tracker", 3, "Red"],
+      ["ESC-20261125-003", "C-002", AS_OF, "Contract Tracker", 2, "Red"],
+      ["ESC-20261125-004", "C-005", AS_OF, "Contract Tracker", 1, "Amber"],
+    ]);
+    expect(log.rows[0][9]).toBe("Open");
+    expect(log.rows[0][8]).toBe("Senior responsible owner / board");
+    const sheetsBefore = [...book.sheets.keys()];
+    const second = await runEscalationSummary(book);
+    expect(second).toMatchObject({ replaced: true, logged: [] });
+    expect([...book.sheets.keys()]).toEqual(sheetsBefore);
+    expect(book.snapshot("Escalations").rows).toHaveLength(4);
+    expect(book.charts).toHaveLength(1);
+  });
+
+  test("never replaces a sheet the user made with the same name", async () => {
+    const book = await tracker();
+    book.sheets.set("Escalations 2026-11-25", [[{ value: "My own notes" }]]);
+    await expect(runEscalationSummary(book)).rejects.toThrow('A sheet named "Escalations 2026-11-25" already exists and was not written by the tracker: rename it and run again');
+    expect(sheetValues(book, "Escalations 2026-11-25")).toEqual([["My own notes"]]);
+  });
+
+  test("a workbook without a tracker gets a plain message", async () => {
+    const book = MemoryWorkbook.fromSheets({ Sheet1: [["Just", "notes"]] });
+    await expect(runEscalationSummary(book)).rejects.toThrow("There is no Contracts table yet: set the tracker up first (Contracts tab › Set up tracker)");
+  });
+});
+
+describe("the other ribbon actions", () => {
+  test("Escalate selected logs the selected contracts once, at least at level 1", async () => {
+    const book = await tracker();
+    const contracts = book.tables.get("Contracts");
+    if (!contracts) throw new Error("no Contracts");
+    // Rows 2–3 of the body: C-002 (level 2) and C-003 (level 3); then C-005 alone (Green: logged at 1).
+    book.selection = { sheet: "Register", row: contracts.row + 2, column: 0, rowCount: 2, columnCount: 3 };
+    const first = await escalateSelected(book, { raisedBy: "Sam Patel" });
+    expect(first.logged).toEqual([
+      { id: "ESC-20261125-001", contract: "C-002", level: 2 },
+      { id: "ESC-20261125-002", contract: "C-003", level: 3 },
+    ]);
+    expect(book.snapshot("Escalations").rows[0].slice(3, 7)).toEqual(["Sam Patel", 2, "Red", expect.stringMatching(/^Escalated by hand; Milestone "Data migration" 40 days late/)]);
+    const again = await escalateSelected(book);
+    expect(again).toEqual({ logged: [], alreadyLogged: ["C-002", "C-003"] });
+    book.selection = { sheet: "Register", row: contracts.row + 5, column: 1, rowCount: 1, columnCount: 1 };
+    expect((await escalateSelected(book)).logged).toEqual([{ id: "ESC-20261125-003", contract: "C-005", level: 1 }]);
+    book.selection = { sheet: "Settings", row: 1, column: 0, rowCount: 1, columnCount: 1 };
+    await expect(escalateSelected(book)).rejects.toThrow("Select one or more contract rows in the Contracts table, then click Escalate selected");
+  });
+
+  test("Expiring soon filters Contracts to the exit window, and the filter can be cleared", async () => {
+    const book = await tracker();
+    // Memory does not calculate: give Days to expiry the values Excel would.
+    const t = book.snapshot("Contracts");
+    const c = t.headers.indexOf("Days to expiry");
+    const expiry = [51, 1222, -14, -3161, 156];
+    expiry.forEach((days, i) => (book.cell("Register", t.row + 1 + i, t.column + c).value = days));
+    expect(await expiringSoon(book)).toEqual({ windowDays: 180, table: "Contracts" });
+    expect(book.visibleRows("Contracts")).toEqual([0, 4]);
+    await clearExpiringFilter(book);
+    expect(book.visibleRows("Contracts")).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  test("Refresh recalculates and puts back RAG colours and drop-downs", async () => {
+    const book = await tracker();
+    book.ragFormats.length = 0;
+    book.dropDowns.length = 0;
+    const result = await refreshTracker(book);
+    expect(book.recalculations).toBe(1);
+    expect(result.formatted).toEqual(expect.arrayContaining(["Contracts[RAG]", "Contracts[Tier]", "Milestones[RAG]", "KPIs[RAG]", "Risks[Status]", "Changes[Status]", "Escalations[Status]"]));
+    expect(book.ragFormats).toContainEqual({ table: "Contracts", column: "RAG" });
+    expect(book.dropDowns).toContainEqual({ table: "Contracts", column: "Tier", choices: ["Gold", "Silver", "Bronze"] });
+  });
+});
