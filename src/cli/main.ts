@@ -5,6 +5,7 @@ import { convert } from "./convert";
 import { InputError, readRegister } from "./readRegister";
 import { Options, USAGE, UsageError, parseArguments } from "./options";
 import { findRegister, normaliseRegister } from "./register";
+import { summary } from "./summary";
 
 
 const text = (flags: Options["flags"], name: string): string | undefined => {
@@ -66,6 +67,7 @@ export async function run(argv: readonly string[], out: (s: string) => void, err
   try {
     if (options.command === "map") await map(options, out);
     else if (options.command === "check") await check(options, out);
+    else if (options.command === "summary") await summary(options, out);
     else await convert(options, out);
     return 0;
   } catch (error) {

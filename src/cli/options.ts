@@ -4,6 +4,7 @@ export const USAGE = `Usage:
   contract-tracker map FILE [--sheet NAME] [--json]
   contract-tracker check FILE [--sheet NAME] [--date-order dmy|mdy] [--json]
   contract-tracker convert FILE --out TRACKER.xlsx [--as-of YYYY-MM-DD] [--sheet NAME] [--date-order dmy|mdy]
+  contract-tracker summary FILE [--as-of YYYY-MM-DD] [--date-order dmy|mdy] [--format text|markdown|html|json] [--out FILE] [--sheet NAME]
 FILE is a .csv (UTF-8 or Windows-1252) or .xlsx register.`;
 
 /** Bad usage: exit code 2 with the usage text. */
@@ -21,7 +22,7 @@ const SWITCHES = new Set(["--json"]);
 export function parseArguments(argv: readonly string[]): Options {
   const [command, ...rest] = argv;
   if (!command || command === "--help" || command === "-h") throw new UsageError("");
-  if (!["map", "check", "convert"].includes(command)) throw new UsageError(`Unknown command "${command}"`);
+  if (!["map", "check", "convert", "summary"].includes(command)) throw new UsageError(`Unknown command "${command}"`);
   const flags = new Map<string, string | true>();
   const positional: string[] = [];
   for (let i = 0; i < rest.length; i++) {
@@ -40,6 +41,9 @@ export function parseArguments(argv: readonly string[]): Options {
   if (order !== undefined && order !== "dmy" && order !== "mdy") throw new UsageError("--date-order is dmy or mdy");
   const asOf = flags.get("--as-of");
   if (asOf !== undefined && (typeof asOf !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(asOf))) throw new UsageError("--as-of is a date written YYYY-MM-DD");
+  const format = flags.get("--format");
+  if (format !== undefined && !["text", "markdown", "html", "json"].includes(String(format))) throw new UsageError("--format is text, markdown, html or json");
+  if (format !== undefined && command !== "summary") throw new UsageError("--format is for summary only");
   if (command === "convert" && !flags.has("--out")) throw new UsageError("convert needs --out TRACKER.xlsx");
   return { command, file: positional[0], flags };
 }

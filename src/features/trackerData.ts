@@ -1,3 +1,4 @@
+import { isBlankCell } from "../core/cellValues";
 import { DateOrder, todaySerial } from "../core/dates";
 import { EscalationSummary, LadderNames, escalationSummary, ladderFromSettings } from "../core/escalationSummary";
 import { mapHeaders } from "../core/mapping";
@@ -46,10 +47,18 @@ export interface TrackerData {
 const oneLine = (h: string): string => h.replace(/\s+/g, " ").trim().toLowerCase();
 
 /** Where each field of a table is, by detection over its headers, with the saved corrections applied. */
-export function columnsOf(headers: readonly string[], table: TableDefinition, corrections: Partial<Record<string, string>> = {}, ignore: readonly string[] = []): FieldColumns {
+export function columnsOf(
+  headers: readonly string[],
+  table: TableDefinition,
+  corrections: Partial<Record<string, string>> = {},
+  ignore: readonly string[] = [],
+  rows: readonly (readonly unknown[])[] = [],
+): FieldColumns {
   // Computed columns (RAG, Final expiry …) are the tracker's own: they never stand for a register field.
   const ignored = new Set(ignore.map(oneLine));
-  const detected = mapHeaders(headers.map((h) => (ignored.has(oneLine(h)) ? "" : h)), table);
+  // As in set-up's detection, a column with no values loses to a twin that has them.
+  const empty = new Set(headers.flatMap((_, c) => (rows.length > 0 && rows.every((r) => isBlankCell(r[c])) ? [c] : [])));
+  const detected = mapHeaders(headers.map((h) => (ignored.has(oneLine(h)) ? "" : h)), table, empty);
   const columns: FieldColumns = {};
   for (const [key, match] of Object.entries(detected.fields)) if (match) columns[key] = { column: headers[match.index], index: match.index };
   for (const [key, header] of Object.entries(corrections)) {
@@ -64,7 +73,7 @@ export function columnsOf(headers: readonly string[], table: TableDefinition, co
 
 function normalised(snapshot: TableSnapshot | undefined, table: TableDefinition, dateOrder: DateOrder, corrections?: Partial<Record<string, string>>, ignore: readonly string[] = []) {
   if (!snapshot) return { rows: [], issues: [], columns: {} as FieldColumns };
-  const columns = columnsOf(snapshot.headers, table, corrections, ignore);
+  const columns = columnsOf(snapshot.headers, table, corrections, ignore, snapshot.rows);
   const result = normaliseTable(snapshot.rows, table, columns, { dateOrder, firstRow: snapshot.row + 2 });
   return { rows: result.rows, issues: result.issues, columns };
 }

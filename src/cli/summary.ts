@@ -1,0 +1,67 @@
+import * as fs from "fs";
+import * as path from "path";
+import { DateOrder, dateToSerial, todaySerial } from "../core/dates";
+import { SummaryFormat, renderSummary } from "../core/summaryRender";
+import { TrackerSnapshots, readTrackerData, summarise } from "../features/trackerData";
+import type { CellValue, TableSnapshot } from "../workbook/port";
+import type { Options } from "./options";
+import { InputError, readRegister } from "./readRegister";
+import { findRegister } from "./register";
+
+const flag = (options: Options, name: string): string | undefined => {
+  const v = options.flags.get(name);
+  return typeof v === "string" ? v : undefined;
+};
+
+/** A sheet of a tracker workbook as a table: its first non-blank row is the header row. */
+function sheetTable(name: string, rows: readonly CellValue[][]): TableSnapshot | undefined {
+  const headerRow = rows.findIndex((line) => line.some((v) => v !== null && v !== ""));
+  if (headerRow < 0) return undefined;
+  return { name, sheet: name, row: headerRow, column: 0, headers: rows[headerRow].map((h) => String(h ?? "")), rows: rows.slice(headerRow + 1) };
+}
+
+/**
+ * `summary FILE`: the escalation summary of a register (a plain one, or a tracker workbook with
+ * Milestones, KPIs, Escalations and Settings sheets), as text, Markdown, HTML or JSON.
+ */
+export async function summary(options: Options, write: (s: string) => void): Promise<void> {
+  const format = (flag(options, "--format") ?? "text") as SummaryFormat;
+  const outFile = flag(options, "--out");
+  if (outFile && path.resolve(outFile) === path.resolve(options.file)) throw new InputError("--out must not be the register itself: the original is never overwritten");
+  const file = await readRegister(options.file);
+  const found = findRegister(file, flag(options, "--sheet"));
+  const other = (name: string): TableSnapshot | undefined => {
+    const sheet = [...file.sheets.keys()].find((s) => s.toLowerCase() === name.toLowerCase() && s !== found.sheet);
+    return sheet ? sheetTable(sheet, file.sheets.get(sheet) ?? []) : undefined;
+  };
+  const snapshots: TrackerSnapshots = {
+    contracts: { name: "Contracts", sheet: found.sheet, row: found.mapping.headerRow, column: 0, headers: found.rows[found.mapping.headerRow].map((h) => String(h ?? "")), rows: found.rows.slice(found.mapping.headerRow + 1) },
+    milestones: other("Milestones"),
+    kpis: other("KPIs"),
+    escalations: other("Escalations"),
+    settings: other("Settings"),
+  };
+  const asOfText = flag(options, "--as-of");
+  let asOf = todaySerial(new Date());
+  if (asOfText) {
+    const [y, m, d] = asOfText.split("-").map(Number);
+    const serial = dateToSerial(y, m, d);
+    if (serial === null) throw new InputError(`--as-of ${asOfText} is not a date`);
+    asOf = serial;
+  }
+  let data;
+  try {
+    // The columns `map` shows are the ones summarised.
+    const corrections = Object.fromEntries(Object.entries(found.mapping.fields).flatMap(([key, m]) => (m ? [[key, m.column]] : [])));
+    data = readTrackerData(snapshots, { asOf, dateOrder: flag(options, "--date-order") as DateOrder | undefined, corrections });
+  } catch (error) {
+    throw new InputError(error instanceof Error ? error.message : String(error));
+  }
+  const rendered = renderSummary(summarise(data), format);
+  if (outFile) {
+    fs.writeFileSync(outFile, rendered);
+    write(`Wrote ${outFile}`);
+  } else write(rendered.replace(/\n$/, ""));
+}
+
+

@@ -1,0 +1,91 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import { run } from "../../src/cli/main";
+
+// `contract-tracker summary` on real registers, against golden summaries checked in under
+// test/golden (readable: open them). Regenerate after a deliberate change with
+// `UPDATE_GOLDEN=1 npx jest test/cli/summary`, and read the diff before committing it.
+const REAL = path.resolve(__dirname, "../../../shared/data/real");
+const GOLDEN = path.resolve(__dirname, "../golden");
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ct-summary-"));
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const code = await run(argv, (s) => (out += `${s}\n`), (s) => (err += `${s}\n`));
+  return { code, out, err };
+}
+
+const CASES = [
+  { name: "act-2025-07-31", file: "act-gov-contracts/act_contracts_2025.csv", asOf: "2025-07-31" },
+  { name: "uk-ocds-2025-06-30", file: "uk-ocds-cf-pcs-s2w-2025/uk_ocds_releases_flat.csv", asOf: "2025-06-30" },
+];
+
+describe.each(CASES)("golden summary $name", ({ name, file, asOf }) => {
+  test.each(["text", "json"])("%s", async (format) => {
+    const result = await cli("summary", path.join(REAL, file), "--as-of", asOf, "--format", format);
+    expect(result).toMatchObject({ code: 0, err: "" });
+    const golden = path.join(GOLDEN, `${name}.${format === "text" ? "txt" : "json"}`);
+    if (process.env.UPDATE_GOLDEN) fs.writeFileSync(golden, result.out);
+    expect(result.out).toBe(fs.readFileSync(golden, "utf8"));
+  });
+});
+
+test("the summary uses the columns map shows (an empty twin column never wins)", async () => {
+  const json = JSON.parse((await cli("summary", path.join(REAL, "uk-ocds-cf-pcs-s2w-2025/uk_ocds_releases_flat.csv"), "--as-of", "2025-06-30", "--format", "json")).out);
+  // 148 of the 381 releases have an award_contract_end; contract_end is empty throughout.
+  expect(json.counts.red + json.counts.amber + json.counts.green).toBe(148);
+});
+
+test("JSON has the documented shape and ranked contracts", async () => {
+  const json = JSON.parse(fs.readFileSync(path.join(GOLDEN, "uk-ocds-2025-06-30.json"), "utf8"));
+  expect(Object.keys(json)).toEqual(["asOf", "counts", "byLevel", "valueAtRisk", "contracts"]);
+  expect(Object.keys(json.counts)).toEqual(["red", "amber", "green", "unrated"]);
+  expect(Object.keys(json.byLevel)).toEqual(["1", "2", "3"]);
+  const levels: number[] = json.contracts.map((c: { level: number }) => c.level);
+  expect(levels).toEqual([...levels].sort((a, b) => b - a));
+  for (const c of json.contracts) expect(c.noticeDate === null || /^\d{4}-\d{2}-\d{2}$/.test(c.noticeDate)).toBe(true);
+});
+
+test("a full tracker workbook: milestones and the log count, --out writes the file, every format", async () => {
+  const tracker = path.join(dir, "tracker.xlsx");
+  const book = new ExcelJS.Workbook();
+  book.addWorksheet("Contracts").addRows([
+    ["Contract ID", "Title", "Supplier", "Contract manager", "Tier", "End date", "Notice period", "Total value"],
+    ["C-1", "<img src=x onerror=alert(1)>", "Binco Ltd", "Sam Patel", "Silver", "31/12/2027", "3 months", 100000],
+    ["C-2", "Cleaning", "Shine Ltd", "Jo Bloggs", "Gold", "31/07/2025", "", 5000],
+  ]);
+  book.addWorksheet("Milestones").addRows([
+    ["Contract ID", "Milestone", "Baseline date", "Forecast date", "Actual date", "Owner"],
+    ["C-1", "Data migration", "01/05/2025", "10/06/2025", "", "Dev"],
+  ]);
+  book.addWorksheet("Escalations").addRows([
+    ["Escalation ID", "Contract ID", "Raised at", "Raised by", "Level", "RAG", "Reason", "Action", "Owner", "Status", "Resolved on", "Resolution"],
+    ["ESC-1", "C-1", "01/05/2025", "Sam", 2, "Red", "late", "", "", "Open", "", ""],
+  ]);
+  book.addWorksheet("Settings").addRows([["Name", "Value"], ["ladder_level_3", "Director of Place"]]);
+  await book.xlsx.writeFile(tracker);
+
+  const json = JSON.parse((await cli("summary", tracker, "--as-of", "2025-06-30", "--format", "json")).out);
+  expect(json.contracts.map((c: { id: string; level: number }) => [c.id, c.level])).toEqual([
+    ["C-2", 3],
+    ["C-1", 3],
+  ]);
+  expect(json.contracts[1].reasons).toEqual(['Milestone "Data migration" 60 days late (red above 30 days)', "Red for 60 days (more than 30)"]);
+  const html = path.join(dir, "summary.html");
+  expect(await cli("summary", tracker, "--as-of", "2025-06-30", "--format", "html", "--out", html)).toMatchObject({ code: 0, out: `Wrote ${html}\n` });
+  const written = fs.readFileSync(html, "utf8");
+  expect(written).toContain("&lt;img src=x onerror=alert(1)&gt;");
+  expect(written).not.toContain("<img");
+  expect(written).toContain("Director of Place");
+  expect((await cli("summary", tracker, "--as-of", "2025-06-30", "--format", "markdown")).out).toContain("| 1 | 3 | Red | C-2 — Cleaning | Shine Ltd |");
+});
+
+test("bad usage and bad input", async () => {
+  expect((await cli("summary", "x.csv", "--format", "pdf")).code).toBe(2);
+  expect((await cli("summary", path.join(dir, "missing.csv"))).code).toBe(1);
+  const source = path.join(REAL, "act-gov-contracts/act_contracts_2025.csv");
+  expect(await cli("summary", source, "--out", source)).toMatchObject({ code: 1, err: expect.stringContaining("never overwritten") });
+});
