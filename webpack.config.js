@@ -13,6 +13,7 @@ module.exports = async (env, options) => {
     devtool: dev ? "source-map" : false,
     entry: {
       functions: "./src/functions/functions.ts",
+      commands: "./src/commands/commands.ts",
       taskpane: "./src/taskpane/index.tsx",
     },
     output: {
@@ -33,13 +34,15 @@ module.exports = async (env, options) => {
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
-        // One page is the shared runtime: it hosts the cell functions and the pane.
-        chunks: ["functions", "taskpane"],
+        // One page is the shared runtime: it hosts the cell functions, the ribbon's handlers and the pane.
+        chunks: ["functions", "commands", "taskpane"],
         chunksSortMode: "manual",
       }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
+          // Keyboard shortcuts (manifest ExtendedOverrides): Ctrl+Alt+Shift+E runs the escalation summary.
+          { from: "src/commands/shortcuts.json", to: "shortcuts.json" },
           // office.js as Microsoft ships it: the pane loads it locally so the preview works offline.
           {
             from: "node_modules/@microsoft/office-js/dist/{office,o15apptofilemappingtable}.js",

@@ -132,9 +132,13 @@ export async function savedMapping(port: WorkbookPort): Promise<{ table: string;
  * Reads every tracker table through the port in one go: the saved mapping (one trip), then all
  * tables together (one trip for their shape, then as many as their size needs).
  */
-export async function readTracker(port: WorkbookPort, options: ReadOptions = {}): Promise<{ data: TrackerData; contractsTable: TableSnapshot; tables: Map<string, TableSnapshot> }> {
+export async function readTracker(
+  port: WorkbookPort,
+  options: ReadOptions = {},
+  alsoRead: readonly string[] = [],
+): Promise<{ data: TrackerData; contractsTable: TableSnapshot; tables: Map<string, TableSnapshot> }> {
   const { table, corrections } = await savedMapping(port);
-  const tables = await port.readTables([table, "Milestones", "KPIs", "Escalations", "Settings"]);
+  const tables = await port.readTables([table, "Milestones", "KPIs", "Escalations", "Settings", ...alsoRead]);
   const contracts = tables.get(table);
   if (!contracts) throw new Error(`There is no ${table} table yet: set the tracker up first (Contracts tab › Set up tracker)`);
   const data = readTrackerData(

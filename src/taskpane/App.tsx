@@ -3,6 +3,7 @@ import * as React from "react";
 import { createRoot } from "react-dom/client";
 import type { HostInfo } from "../office/host";
 import { FunctionGuide } from "./FunctionGuide";
+import { Notices } from "./Notices";
 
 /** What the composition root hands the UI. */
 export interface AppProps {
@@ -13,6 +14,7 @@ export interface AppProps {
 export function App({ host, loadCatalogue }: AppProps): React.JSX.Element {
   return (
     <FluentProvider theme={host.dark ? webDarkTheme : webLightTheme} style={{ minHeight: "100%" }}>
+      <Notices />
       <FunctionGuide inExcel={host.inExcel} loadCatalogue={loadCatalogue} />
     </FluentProvider>
   );

@@ -79,3 +79,36 @@ describe("the production manifest", () => {
     expect(() => productionManifest(MANIFEST, url)).toThrow('must be https and end with "/"');
   });
 });
+
+describe("the ribbon and the keyboard shortcut", () => {
+  // The ids the ribbon's code associates (src/commands/ribbon.ts), read from the source so this
+  // test needs no Office runtime.
+  const ribbonSource = fs.readFileSync(path.resolve(__dirname, "../../src/commands/ribbon.ts"), "utf8");
+  const associated = [...ribbonSource.matchAll(/^\s+id: "([a-zA-Z]+)",\n\s+control: "([A-Za-z]+)"/gm)].map((m) => ({ id: m[1], control: m[2] }));
+  const functionNames = [...MANIFEST.matchAll(/<Control xsi:type="Button" id="([A-Za-z]+)">[\s\S]*?<\/Control>/g)].flatMap((m) => {
+    const fn = /<FunctionName>([^<]+)<\/FunctionName>/.exec(m[0]);
+    return fn ? [{ id: fn[1], control: m[1] }] : [];
+  });
+  const shortcuts = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../src/commands/shortcuts.json"), "utf8")) as {
+    actions: { id: string; type: string }[];
+    shortcuts: { action: string; key: { default: string } }[];
+  };
+
+  test("every button of PRODUCT.md is on the Contracts tab, each with its own function", () => {
+    const labels = [...MANIFEST.matchAll(/<bt:String id="([A-Za-z]+)\.Label" DefaultValue="([^"]+)"\/>/g)].map((m) => m[2]);
+    expect(labels).toEqual(expect.arrayContaining(["Open tracker", "Set up tracker", "Refresh", "Escalation summary", "Escalate selected", "Expiring soon", "Record change"]));
+    expect(functionNames.map((f) => f.id)).toEqual(["setUpTracker", "refresh", "escalationSummary", "escalateSelected", "expiringSoon", "recordChange"]);
+    expect(new Set(functionNames.map((f) => f.id)).size).toBe(functionNames.length);
+  });
+
+  test("the code associates exactly the manifest's functions, on the same controls", () => {
+    expect([...associated].sort((a, b) => a.id.localeCompare(b.id))).toEqual([...functionNames].sort((a, b) => a.id.localeCompare(b.id)));
+  });
+
+  test("Ctrl+Alt+Shift+E runs the escalation summary through ExtendedOverrides", () => {
+    expect(MANIFEST).toContain('<ExtendedOverrides Url="https://localhost:3000/shortcuts.json"/>');
+    expect(shortcuts.actions).toEqual([{ id: "escalationSummary", type: "ExecuteFunction", name: "Escalation summary" }]);
+    expect(shortcuts.shortcuts[0]).toMatchObject({ action: "escalationSummary", key: { default: "Ctrl+Alt+Shift+E" } });
+    expect(productionManifest(MANIFEST, "https://addins.example.gov.uk/contracts/")).toContain('<ExtendedOverrides Url="https://addins.example.gov.uk/contracts/shortcuts.json"/>');
+  });
+});

@@ -1,0 +1,112 @@
+import { dateToSerial } from "../../src/core/dates";
+import { clearNotices, currentNotices } from "../../src/features/notices";
+import { setUpTracker } from "../../src/features/setUpTracker";
+import { ActionEvent, RIBBON_ACTIONS, RibbonHost, registerRibbon } from "../../src/commands/ribbon";
+import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
+
+// The ribbon's handlers over the in-memory workbook: each does its job, says what it did, shows
+// failures in plain words (opening the pane), always calls completed(), and disables its buttons
+// while it runs.
+
+const AS_OF = dateToSerial(2026, 11, 25) ?? 0;
+
+function harness(book: MemoryWorkbook) {
+  const handlers = new Map<string, (event: ActionEvent) => Promise<void>>();
+  const calls: string[] = [];
+  const host: RibbonHost = {
+    associate: (id, handler) => void handlers.set(id, handler),
+    showPane: async () => void calls.push("showPane"),
+    setEnabled: async (controls, enabled) => void calls.push(`${enabled ? "enable" : "disable"} ${controls.join(",")}`),
+  };
+  registerRibbon(host, () => book);
+  const click = async (id: string): Promise<number> => {
+    let completed = 0;
+    const handler = handlers.get(id);
+    if (!handler) throw new Error(`no handler ${id}`);
+    await handler({ completed: () => void completed++ });
+    return completed;
+  };
+  return { handlers, calls, click };
+}
+
+const register = (): MemoryWorkbook =>
+  MemoryWorkbook.fromSheets({
+    Register: [
+      ["Contract ID", "Title", "Supplier", "Tier", "End date", "Notice period"],
+      ["C-1", "Cleaning", "Binco Ltd", "Gold", "15/01/2027", "3 months"],
+      ["C-2", "Parks", "Green Co", "Silver", "30/04/2027", ""],
+    ],
+  });
+
+beforeEach(() => clearNotices());
+
+test("every action is associated", () => {
+  const { handlers } = harness(register());
+  expect([...handlers.keys()]).toEqual(RIBBON_ACTIONS.map((a) => a.id));
+});
+
+test("Set up tracker, then the escalation summary: each says what it did, completed() once, buttons disabled while running", async () => {
+  const book = register();
+  const { click, calls } = harness(book);
+  expect(await click("setUpTracker")).toBe(1);
+  expect(currentNotices()[0]).toMatchObject({ kind: "success", title: "Set up tracker", message: expect.stringMatching(/^2 contracts on sheet "Register" are now the Contracts table; computed columns added: Days to expiry/) });
+  // Pin the as-of date as a user would in Settings.
+  const asOfRow = book.sheets.get("Settings")?.find((line) => line[0]?.value === "as_of");
+  if (asOfRow) asOfRow[1] = { value: AS_OF };
+  expect(await click("escalationSummary")).toBe(1);
+  expect(currentNotices()[0]).toMatchObject({
+    kind: "success",
+    title: "Escalation summary",
+    message: '2 contracts need attention: see sheet "Escalations 2026-11-25"; 2 new entries in the Escalations log.',
+  });
+  expect(calls).toContain("disable EscalationSummaryButton,EscalateSelectedButton");
+  expect(calls[calls.length - 1]).toBe("enable EscalationSummaryButton,EscalateSelectedButton");
+  expect(calls).not.toContain("showPane");
+});
+
+test("a failure is shown in plain words, opens the pane, and still completes", async () => {
+  const { click, calls } = harness(register());
+  expect(await click("escalationSummary")).toBe(1);
+  expect(currentNotices()[0]).toMatchObject({ kind: "error", title: "Escalation summary", message: "There is no Contracts table yet: set the tracker up first (Contracts tab › Set up tracker)" });
+  expect(calls).toContain("showPane");
+  expect(calls[calls.length - 1]).toBe("enable EscalationSummaryButton,EscalateSelectedButton");
+});
+
+test("a second click while the first runs does nothing but say so", async () => {
+  const book = register();
+  const { click } = harness(book);
+  const first = click("refresh");
+  const second = await click("refresh");
+  await first;
+  expect(second).toBe(1);
+  expect(currentNotices().map((n) => n.kind)).toContain("info");
+});
+
+test("Record change adds a proposed change for the selected contract and selects its description", async () => {
+  const book = register();
+  const { click } = harness(book);
+  await click("setUpTracker");
+  const asOfRow = book.sheets.get("Settings")?.find((line) => line[0]?.value === "as_of");
+  if (asOfRow) asOfRow[1] = { value: AS_OF };
+  book.selection = { sheet: "Register", row: 2, column: 1, rowCount: 1, columnCount: 1 };
+  expect(await click("recordChange")).toBe(1);
+  expect(currentNotices()[0]).toMatchObject({ kind: "success", message: "Change CHG-20261125-001 added for C-2 on the Changes sheet: type its description in the selected cell." });
+  expect(book.snapshot("Changes").rows).toEqual([["CHG-20261125-001", "C-2", null, null, AS_OF, "Proposed", null, null]]);
+  expect(book.selection).toEqual({ sheet: "Changes", row: 1, column: 2, rowCount: 1, columnCount: 1 });
+  // The selection is now on the Changes sheet: a second click asks for a contract first.
+  await click("recordChange");
+  expect(currentNotices()[0]).toMatchObject({ kind: "error", message: "Select a contract row in the Contracts table, then click Record change" });
+  book.selection = { sheet: "Register", row: 1, column: 0, rowCount: 1, columnCount: 1 };
+  await click("recordChange");
+  expect(book.snapshot("Changes").rows.map((r) => r.slice(0, 2))).toEqual([["CHG-20261125-001", "C-2"], ["CHG-20261125-002", "C-1"]]);
+});
+
+test("Expiring soon and Escalate selected without a selection explain what to do", async () => {
+  const book = register();
+  await setUpTracker(book, { asOf: AS_OF });
+  const { click } = harness(book);
+  await click("escalateSelected");
+  expect(currentNotices()[0]).toMatchObject({ kind: "error", message: "Select one or more contract rows in the Contracts table, then click Escalate selected" });
+  await click("expiringSoon");
+  expect(currentNotices()[0]).toMatchObject({ kind: "success", message: "The Contracts table now shows contracts ending in the next 180 days. Clear the filter on Days to expiry to see them all." });
+});
