@@ -50,3 +50,14 @@ export async function deleteQuietly(context: Excel.RequestContext, sheet: string
     // The original failure is the one to report.
   }
 }
+
+/**
+ * Excel's rule for a table name: a letter, _ or \ first, then letters, digits, _ . or \, and not
+ * a cell reference. Checked before a report replaces its earlier sheet, so a bad name fails first.
+ * @example checkTableName("Escalations") passes; checkTableName("Q1 report") throws
+ */
+export function checkTableName(name: string): void {
+  const shaped = name.length > 0 && name.length <= 255 && /^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u.test(name);
+  const reference = /^[A-Za-z]{1,3}\d+$/.test(name) || /^[Rr]\d*[Cc]\d*$/.test(name) || /^[RrCc]$/.test(name);
+  if (!shaped || reference) throw new Error(`"${name}" cannot name a table: it must start with a letter or _, hold only letters, digits, _ and . (no spaces), and not be a cell reference such as A1`);
+}

@@ -1,4 +1,4 @@
-import type { CellBlock, CellInput, CellValue, ComputedColumn, DropDown, NewTable, Progress, RagFormat, TableSnapshot, WorkbookPort } from "../workbook/port";
+import type { CellBlock, CellInput, CellValue, ComputedColumn, DropDown, NewTable, NumberFilter, Progress, RagFormat, ReportSheet, TableSnapshot, WorkbookPort } from "../workbook/port";
 import { BlockToRead, ReadPlan, readBlocksInTrips } from "./chunkedRead";
 import { ExcelInput, formulaCells, fromExcelValue, isBlankRow, toExcelInput, toExcelRow } from "./excelCells";
 import { explainExcelError } from "./excelErrors";
@@ -6,6 +6,8 @@ import { writeRowsInTrips } from "./chunkedWrite";
 import { a1, checkHeaders, deleteQuietly, fillEveryCell, repeatedHeader } from "./excelEdits";
 import { applyDropDown, applyRagFormat, listSource, queueDropDown, queueRagFormat } from "./tableFormats";
 import { ACTION_OVERHEAD_BYTES, DEFAULT_TRIP_BUDGET, FIRST_READ_BYTES_PER_CELL, rowBytes } from "./requestBudget";
+import { writeReport } from "./reportSheet";
+import { applyNumberFilter, readSelectedRows, selectBodyCell } from "./tableView";
 
 /** Runs a batch of Excel calls: `Excel.run` inside Excel, a fake in tests. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -344,6 +346,30 @@ export class ExcelWorkbook implements WorkbookPort {
 
   async addDropDown(dropDown: DropDown): Promise<void> {
     return this.batch(`Could not add a drop-down list to column "${dropDown.column}" of the table "${dropDown.table}"`, (context) => applyDropDown(context, dropDown));
+  }
+
+  async writeReportSheet(report: ReportSheet): Promise<{ replaced: boolean }> {
+    return this.batch(`Could not write the report sheet "${report.sheet}"`, (context) => writeReport(context, report, this.tripBudget));
+  }
+
+  async filterTable(table: string, column: string, filter: NumberFilter | null): Promise<void> {
+    const doing = filter === null ? `Could not show every row of the table "${table}"` : `Could not filter the table "${table}" on column "${column}"`;
+    return this.batch(doing, (context) => applyNumberFilter(context, table, column, filter));
+  }
+
+  async recalculate(): Promise<void> {
+    return this.batch("Could not recalculate the workbook", async (context) => {
+      context.workbook.application.calculate("Full");
+      await context.sync();
+    });
+  }
+
+  async selectedTableRows(table: string): Promise<number[]> {
+    return this.batch(`Could not find which rows of the table "${table}" are selected`, (context) => readSelectedRows(context, table));
+  }
+
+  async selectTableCell(table: string, row: number, column: string): Promise<void> {
+    return this.batch(`Could not select row ${row + 1}, column "${column}" of the table "${table}"`, (context) => selectBodyCell(context, table, row, column));
   }
 
   async loadSetting(key: string): Promise<string | null> {

@@ -13,22 +13,29 @@ const RAG_STYLES = [
 const MAX_LIST_SOURCE = 255;
 
 /**
- * Queues `apply` on the data cells of a table column, in one trip when both exist. Should either
- * be missing, a second trip finds out which, for a message that says so.
+ * Queues `apply` on a table and one of its columns, in one trip when both exist. Should either be
+ * missing, a second trip finds out which, for a message that says so. The column is looked up
+ * before `apply` queues anything, so a missing one stops the trip before any change.
  */
-async function onColumnBody(context: Excel.RequestContext, table: string, column: string, apply: (body: Excel.Range) => void): Promise<void> {
-  apply(context.workbook.tables.getItem(table).columns.getItem(column).getDataBodyRange());
+export async function onTableColumn(context: Excel.RequestContext, table: string, column: string, apply: (found: Excel.Table, tableColumn: Excel.TableColumn) => void): Promise<void> {
+  const found = context.workbook.tables.getItem(table);
+  apply(found, found.columns.getItem(column));
   try {
     await context.sync();
   } catch (error) {
     if (!isExcelError(error) || error.code !== "ItemNotFound") throw error;
-    const found = context.workbook.tables.getItemOrNullObject(table);
-    const tableColumn = found.columns.getItemOrNullObject(column);
+    const lookup = context.workbook.tables.getItemOrNullObject(table);
+    const tableColumn = lookup.columns.getItemOrNullObject(column);
     await context.sync();
-    if (found.isNullObject) throw new Error(`There is no table "${table}"`);
+    if (lookup.isNullObject) throw new Error(`There is no table "${table}"`);
     if (tableColumn.isNullObject) throw new Error(`The table "${table}" has no column "${column}"`);
     throw error;
   }
+}
+
+/** Queues `apply` on the data cells of a table column (see `onTableColumn`). */
+async function onColumnBody(context: Excel.RequestContext, table: string, column: string, apply: (body: Excel.Range) => void): Promise<void> {
+  await onTableColumn(context, table, column, (_, tableColumn) => apply(tableColumn.getDataBodyRange()));
 }
 
 /** Queues three text rules on a column's data cells; clearing first makes a second run leave three rules, not six. */

@@ -223,6 +223,9 @@ export class MemoryWorkbook implements WorkbookPort {
       if (typeof a1 !== "string" || !a1.startsWith(report.marker)) {
         throw new Error(`A sheet named "${report.sheet}" already exists and was not written by the tracker: rename it and run again`);
       }
+      // Refuse before deleting: a taken table name must not cost the user the earlier report.
+      const clash = this.tables.get(report.table.name);
+      if (clash && clash.sheet !== report.sheet) throw new Error(`A table named "${report.table.name}" already exists`);
       this.removeSheet(report.sheet);
       replaced = true;
     }

@@ -1,8 +1,10 @@
 import { ExcelWorkbook } from "../../src/office/excelWorkbook";
 import type { CellValue } from "../../src/workbook/port";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
-import { FakeExcel, FakeRequestContext } from "../helpers/fakeExcel";
-import { REGISTER, describePortBehaviour } from "./portBehaviour";
+import { a1 } from "../../src/office/excelEdits";
+import { FakeExcel, FakeOfficeError, FakeRequestContext } from "../helpers/fakeExcel";
+import { parseA1 } from "../helpers/fakeExcel/cells";
+import { MARKER, REGISTER, REPORT_ROWS, REPORT_SHEET, REPORT_TABLE, describePortBehaviour, summaryReport } from "./portBehaviour";
 
 describePortBehaviour("MemoryWorkbook", (sheets) => {
   const book = MemoryWorkbook.fromSheets(sheets);
@@ -13,6 +15,15 @@ describePortBehaviour("MemoryWorkbook", (sheets) => {
     },
     peek: (sheet, row, column) => book.sheets.get(sheet)?.[row]?.[column]?.value ?? null,
     formula: (sheet, row, column) => book.sheets.get(sheet)?.[row]?.[column]?.formula,
+    numberFormat: (sheet, row, column) => book.sheets.get(sheet)?.[row]?.[column]?.numberFormat ?? "General",
+    select: (cells) => {
+      book.selection = { ...cells };
+      book.active = cells.sheet;
+    },
+    selection: () => book.selection,
+    visibleRows: (table) => book.visibleRows(table),
+    recalculations: () => book.recalculations,
+    charts: (sheet) => book.charts.filter((c) => c.sheet === sheet).map(({ title, points }) => ({ title, points })),
   };
 });
 
@@ -26,6 +37,22 @@ describePortBehaviour("ExcelWorkbook over the fake Excel", (sheets) => {
       return value === "" ? null : value;
     },
     formula: (sheet, row, column) => excel.sheet(sheet).formula(row, column),
+    numberFormat: (sheet, row, column) => excel.sheet(sheet).numberFormat(row, column),
+    select: ({ sheet, row, column, rowCount, columnCount }) => excel.select(sheet, a1(row, column, rowCount, columnCount)),
+    selection: () => {
+      const { sheet, address } = excel.selection();
+      const [first, ...others] = address.split(",");
+      const rect = parseA1(first);
+      if (rect === null || others.length > 0) throw new Error(`not one block: ${address}`);
+      return { sheet, ...rect };
+    },
+    visibleRows: (table) => excel.visibleRows(table),
+    recalculations: () => excel.calculations.length,
+    charts: (sheet) =>
+      excel.charts(sheet).map(({ title, series }) => ({
+        title,
+        points: (series[0]?.categories ?? []).map((label, i) => ({ label: String(label), value: series[0].values[i] as number, color: series[0].fills[i] ?? "" })),
+      })),
   };
 });
 
@@ -185,5 +212,150 @@ describe("ExcelWorkbook over the fake Excel", () => {
       await context.sync();
     });
     expect(await book.loadSetting("legacy")).toBe('{"a":1}');
+  });
+});
+
+describe("ExcelWorkbook: report sheets, filters and the selection over the fake Excel", () => {
+  let excel: FakeExcel;
+  let book: ExcelWorkbook;
+  beforeEach(async () => {
+    excel = FakeExcel.fromSheets({ Register: REGISTER.map((r) => [...r]) });
+    book = new ExcelWorkbook(excel.run);
+    await book.convertToTable("Contracts", "Register", 2, 0, 4, 5);
+    excel.clearLog();
+  });
+
+  test("a report that fits one request takes two round trips, a replacement too: one to look, one to write", async () => {
+    await book.writeReportSheet(summaryReport());
+    expect(excel.trips).toBe(2);
+    excel.clearLog();
+    expect(await book.writeReportSheet(summaryReport())).toEqual({ replaced: true });
+    expect(excel.trips).toBe(2);
+    // a refusal looks and changes nothing
+    excel.clearLog();
+    await expect(book.writeReportSheet({ ...summaryReport(), sheet: "Register" })).rejects.toThrow('A sheet named "Register" already exists and was not written by the tracker');
+    expect(excel.trips).toBe(1);
+  });
+
+  test("the chart is a clustered column chart of its (label, value) block, titled, coloured by point, beside the table and over none of its cells", async () => {
+    const report = summaryReport();
+    await book.writeReportSheet(report);
+    const [chart, ...others] = excel.charts(REPORT_SHEET);
+    expect(others).toEqual([]);
+    expect(chart).toMatchObject({ type: "ColumnClustered", title: "Contracts by RAG", legendVisible: false, source: `${REPORT_SHEET}!G1:H4` });
+    expect(excel.values(REPORT_SHEET, "G1:H4")).toEqual([["", "Contracts by RAG"], ["Red", 1], ["Amber", 1], ["Green", 0]]);
+    expect(chart.series).toEqual([{ name: "Contracts by RAG", categories: ["Red", "Amber", "Green"], values: [1, 1, 0], fills: ["#C00000", "#FFC000", "#00B050"] }]);
+    expect(chart.covers).toBe("J1:Q15");
+    const covered = parseA1(chart.covers);
+    const table = parseA1(excel.tableAddress(REPORT_TABLE));
+    const heading = parseA1("A1:B2");
+    for (const cells of [table, heading, parseA1("G1:H4")]) {
+      if (covered === null || cells === null) throw new Error("bad address");
+      const meets = covered.column < cells.column + cells.columnCount && cells.column < covered.column + covered.columnCount && covered.row < cells.row + cells.rowCount && cells.row < covered.row + covered.rowCount;
+      expect(meets).toBe(false);
+    }
+  });
+
+  test("the report's table has RAG colours on its RAG column, its number formats, a bold first heading row and readable widths", async () => {
+    const long = "Facilities management and grounds maintenance";
+    await book.writeReportSheet(summaryReport([...REPORT_ROWS, ["C-003", long, "Green", 400, 46500]]));
+    expect(excel.tableAddress(REPORT_TABLE)).toBe("A4:E7");
+    const rules = excel.conditionalFormats(REPORT_SHEET).map(({ address, rule, fill }) => ({ address, rule, fill }));
+    expect(rules).toEqual([
+      { address: "C5:C7", rule: { operator: "Contains", text: "Red" }, fill: "#F8CBAD" },
+      { address: "C5:C7", rule: { operator: "Contains", text: "Amber" }, fill: "#FFE699" },
+      { address: "C5:C7", rule: { operator: "Contains", text: "Green" }, fill: "#C6EFCE" },
+    ]);
+    expect(excel.cell(REPORT_SHEET, "E7")).toEqual({ value: 46500, numberFormat: "dd/mm/yyyy" });
+    expect([excel.bold(REPORT_SHEET, "A1:B1"), excel.bold(REPORT_SHEET, "A2:B2"), excel.bold(REPORT_SHEET, "A4:E7")]).toEqual([true, false, false]);
+    // Title fits its longest text; short columns keep at least Excel's default width.
+    expect(excel.columnWidth(REPORT_SHEET, "B")).toBeGreaterThanOrEqual(Math.round((long.length * 7 + 5) * 0.75));
+    expect(excel.columnWidth(REPORT_SHEET, "C")).toBeGreaterThanOrEqual(48);
+    expect(excel.columnWidth(REPORT_SHEET, "C")).toBeLessThan(excel.columnWidth(REPORT_SHEET, "B"));
+  });
+
+  test("a heading label with a value beside it widens its column; a title alone on its row spills over instead", async () => {
+    const label = "Value at risk across every live contract";
+    const report = summaryReport();
+    await book.writeReportSheet({ ...report, heading: [[`${MARKER} for the whole council, as of 25/11/2026, all directorates`], [label, 125000]] });
+    expect(excel.columnWidth(REPORT_SHEET, "A")).toBe(Math.round((label.length * 7 + 5) * 0.75));
+  });
+
+  test("a 20,000-row report goes in trips under Excel on the web's 5 MB limit, each row where it belongs", async () => {
+    // About 260 bytes a row, 5.2 MB in all: more than one request can carry.
+    const notes = "Renewal under review with the commercial team; the supplier asked for a three-month extension while the new specification is agreed with the service, and legal are checking the break clause and the notice period";
+    const rows: CellValue[][] = [];
+    for (let i = 0; i < 20_000; i++) rows.push([`C${String(i).padStart(6, "0")}`, `${notes} (${i})`, ["Red", "Amber", "Green"][i % 3], i % 400, 46000 + (i % 900)]);
+    await book.writeReportSheet(summaryReport(rows));
+    expect(excel.trips).toBeGreaterThan(2);
+    expect(excel.largestTrip).toBeLessThan(5_000_000);
+    expect(excel.syncLog.every((s) => s.error === undefined)).toBe(true);
+    expect(excel.tableAddress(REPORT_TABLE)).toBe("A4:E20004");
+    expect(excel.values(REPORT_SHEET, "A5:E5")).toEqual([rows[0]]);
+    expect(excel.values(REPORT_SHEET, "A20004:E20004")).toEqual([rows[19_999]]);
+    expect(excel.conditionalFormats(REPORT_SHEET).map((cf) => cf.address)).toEqual(["C5:C20004", "C5:C20004", "C5:C20004"]);
+    expect(excel.charts(REPORT_SHEET)[0].series[0].values).toEqual([6667, 6667, 6666]);
+  });
+
+  test("a write Excel refuses whole leaves the earlier report; one failing half-way leaves no half-written sheet", async () => {
+    await book.writeReportSheet(summaryReport());
+    const rows: CellValue[][] = Array.from({ length: 2000 }, (_, i) => [`C-${i}`, "x".repeat(100), "Red", i, 46000]);
+    excel.payloadLimit = 100_000;
+    await expect(book.writeReportSheet(summaryReport(rows))).rejects.toThrow(`Could not write the report sheet "${REPORT_SHEET}": the request was larger than Excel on the web accepts`);
+    expect((await book.readTables([REPORT_TABLE])).get(REPORT_TABLE)?.rows).toEqual(REPORT_ROWS);
+
+    excel.payloadLimit = 5_000_000;
+    const small = new ExcelWorkbook(excel.run, { tripBudget: 60_000 });
+    const sync = FakeRequestContext.prototype.sync;
+    let calls = 0;
+    const spy = jest.spyOn(FakeRequestContext.prototype, "sync").mockImplementation(function (this: FakeRequestContext) {
+      calls += 1;
+      if (calls === 3) return Promise.reject(new FakeOfficeError("GeneralException", "Something went wrong"));
+      return sync.call(this);
+    });
+    try {
+      await expect(small.writeReportSheet(summaryReport(rows))).rejects.toThrow(`Could not write the report sheet "${REPORT_SHEET}"`);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(await book.sheetNames()).toEqual(["Register"]);
+    expect(await book.tableNames()).toEqual([{ name: "Contracts", sheet: "Register" }]);
+  });
+
+  test("a report Excel would refuse is refused before anything is looked at or deleted", async () => {
+    const report = summaryReport();
+    await expect(book.writeReportSheet({ ...report, table: { ...report.table, name: "Escalation summary" } })).rejects.toThrow('"Escalation summary" cannot name a table');
+    await expect(book.writeReportSheet({ ...report, table: { ...report.table, ragColumn: "Status" } })).rejects.toThrow(`The table "${REPORT_TABLE}" has no column "Status"`);
+    await expect(book.writeReportSheet({ ...report, chart: { title: "By RAG", points: [{ label: "Red", value: 1, color: "red" }] } })).rejects.toThrow('The colour "red" of "Red"');
+    await expect(book.writeReportSheet({ ...report, heading: [["Summary"]] })).rejects.toThrow(`must start with its marker "${MARKER}" in A1`);
+    await expect(book.writeReportSheet({ ...report, marker: "" })).rejects.toThrow("needs a marker");
+    expect(excel.trips).toBe(0);
+  });
+
+  test("a filter is Excel's own AutoFilter on the column, applied in one trip", async () => {
+    await book.filterTable("Contracts", "End date", { atLeast: 0, atMost: 180 });
+    expect(excel.filters("Contracts")).toEqual({ "End date": { filterOn: "Custom", criterion1: ">=0", criterion2: "<=180", operator: "And" } });
+    expect(excel.trips).toBe(1);
+    await book.filterTable("Contracts", "Value", { atMost: 1e21 });
+    expect(excel.filters("Contracts")).toEqual({ Value: { filterOn: "Custom", criterion1: "<=1E+21" } });
+    await book.filterTable("Contracts", "Value", null);
+    expect(excel.filters("Contracts")).toEqual({});
+    await expect(book.filterTable("Contracts", "Value", { atLeast: Number.NaN })).rejects.toThrow("A filter needs finite numbers; the lower bound is NaN");
+  });
+
+  test("recalculation is a full calculation in one trip", async () => {
+    await book.recalculate();
+    expect(excel.calculations).toEqual(["Full"]);
+    expect(excel.trips).toBe(1);
+  });
+
+  test("every block of a Ctrl+click selection counts; reading it takes one trip, selecting a cell two", async () => {
+    excel.select("Register", "B4", "A6:C6");
+    expect(await book.selectedTableRows("Contracts")).toEqual([0, 2]);
+    expect(excel.trips).toBe(1);
+    excel.clearLog();
+    await book.selectTableCell("Contracts", 1, "Title");
+    expect(excel.selection()).toEqual({ sheet: "Register", address: "B5" });
+    expect(excel.trips).toBe(2);
   });
 });

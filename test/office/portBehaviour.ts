@@ -2,7 +2,16 @@
  * What every WorkbookPort must do, as a feature sees it. Run against the in-memory workbook and
  * against the Office adapter over the fake Excel, so the two cannot drift apart.
  */
-import type { CellValue, WorkbookPort } from "../../src/workbook/port";
+import type { CellValue, ReportChart, ReportSheet, WorkbookPort } from "../../src/workbook/port";
+
+/** A block of cells, 0-based. */
+export interface CellsAt {
+  sheet: string;
+  row: number;
+  column: number;
+  rowCount: number;
+  columnCount: number;
+}
 
 /** A workbook under test, with a way to touch and inspect cells behind the port's back. */
 export interface PortHarness {
@@ -13,6 +22,18 @@ export interface PortHarness {
   peek(sheet: string, row: number, column: number): CellValue;
   /** A cell's formula, if it has one. */
   formula(sheet: string, row: number, column: number): string | undefined;
+  /** A cell's number format ("General" when none). */
+  numberFormat(sheet: string, row: number, column: number): string;
+  /** Selects a block as the user would, bringing its sheet into view. */
+  select(cells: CellsAt): void;
+  /** The user's selection now. */
+  selection(): CellsAt | null;
+  /** The data rows (0-based in the body) a table shows under its filters. */
+  visibleRows(table: string): number[];
+  /** How many times the workbook was recalculated. */
+  recalculations(): number;
+  /** The charts on a sheet, as titles and the points they plot. */
+  charts(sheet: string): ReportChart[];
 }
 
 /** A register as users keep them: a title block, a blank row, then the header row. */
@@ -27,6 +48,34 @@ export const REGISTER: CellValue[][] = [
 
 /** Text that Excel would turn into something else if typed: each must come back exactly. */
 export const TRICKY_TEXT = ["=1+1", "+44 20 7946 0000", "-Minus Ltd", "@SUM(A1)", "00123", "TRUE", "(3728)", "31/12/2099", "50%", "'quoted", "=cmd|' /C calc'!A0"];
+
+/** A1 of the tracker's report sheets. */
+export const MARKER = "Escalation summary";
+export const REPORT_SHEET = "Escalations 2026-11-25";
+export const REPORT_TABLE = "EscalationSummary_20261125";
+export const REPORT_HEADERS = ["Contract ID", "Title", "RAG", "Days to expiry", "Notice date"];
+export const REPORT_ROWS: CellValue[][] = [
+  ["C-001", "Cleaning", "Red", 12, 46000],
+  ["C-002", "Catering", "Amber", 95, 46100],
+];
+
+/** An escalation summary as the feature writes it: heading, table with RAG colours and a date column, chart of RAG counts. */
+export function summaryReport(rows: readonly CellValue[][] = REPORT_ROWS, title = `${MARKER} as of 25/11/2026`): ReportSheet {
+  return {
+    sheet: REPORT_SHEET,
+    marker: MARKER,
+    heading: [[title], ["Value at risk", 125000]],
+    table: { name: REPORT_TABLE, headers: REPORT_HEADERS, rows, ragColumn: "RAG", numberFormats: { "Notice date": "dd/mm/yyyy" } },
+    chart: {
+      title: "Contracts by RAG",
+      points: [
+        { label: "Red", value: rows.filter((r) => r[2] === "Red").length, color: "#C00000" },
+        { label: "Amber", value: rows.filter((r) => r[2] === "Amber").length, color: "#FFC000" },
+        { label: "Green", value: rows.filter((r) => r[2] === "Green").length, color: "#00B050" },
+      ],
+    },
+  };
+}
 
 const DAYS_TO_EXPIRY = { header: "Days to expiry", formula: "=CONTRACT.DAYSTOEXPIRY([@[End date]],AsOf)", numberFormat: "0" };
 
@@ -161,6 +210,153 @@ export function describePortBehaviour(name: string, make: (sheets: Record<string
         await h.port.addDropDown({ table: "Contracts", column: "Supplier", choices: ["Gold", "Silver", "Bronze"] });
       }
       expect((await h.port.readUsedRange("Register")).values).toEqual(REGISTER);
+    });
+
+    test("writes a report sheet: the heading from A1, one blank row, the table, its chart; and shows it", async () => {
+      const report = summaryReport();
+      expect(await h.port.writeReportSheet(report)).toEqual({ replaced: false });
+      expect(await h.port.sheetNames()).toEqual(["Register", "Notes", REPORT_SHEET]);
+      expect(await h.port.activeSheet()).toBe(REPORT_SHEET);
+      expect([h.peek(REPORT_SHEET, 0, 0), h.peek(REPORT_SHEET, 1, 0), h.peek(REPORT_SHEET, 1, 1)]).toEqual([report.heading[0][0], "Value at risk", 125000]);
+      expect(REPORT_HEADERS.map((_, c) => h.peek(REPORT_SHEET, 2, c))).toEqual(REPORT_HEADERS.map(() => null));
+      expect((await h.port.readTables([REPORT_TABLE])).get(REPORT_TABLE)).toEqual({ name: REPORT_TABLE, sheet: REPORT_SHEET, row: 3, column: 0, headers: REPORT_HEADERS, rows: REPORT_ROWS });
+      expect(h.numberFormat(REPORT_SHEET, 5, 4)).toBe("dd/mm/yyyy");
+      expect(h.numberFormat(REPORT_SHEET, 5, 3)).toBe("General");
+      expect(h.charts(REPORT_SHEET)).toEqual([report.chart]);
+    });
+
+    test("a second report replaces the first, and no other sheet changes", async () => {
+      await h.port.convertToTable("Contracts", "Register", 2, 0, 4, 5);
+      await h.port.writeReportSheet(summaryReport());
+      const before = { register: await h.port.readUsedRange("Register"), notes: await h.port.readUsedRange("Notes") };
+      const again = summaryReport([["C-003", "Security", "Green", 400, 46500]], `${MARKER} run again`);
+      expect(await h.port.writeReportSheet(again)).toEqual({ replaced: true });
+      expect(await h.port.sheetNames()).toEqual(["Register", "Notes", REPORT_SHEET]);
+      expect(h.peek(REPORT_SHEET, 0, 0)).toBe(`${MARKER} run again`);
+      expect((await h.port.readTables([REPORT_TABLE])).get(REPORT_TABLE)?.rows).toEqual(again.table.rows);
+      expect(h.peek(REPORT_SHEET, 5, 0)).toBeNull();
+      expect(h.charts(REPORT_SHEET)).toEqual([again.chart]);
+      expect(await h.port.tableNames()).toEqual([{ name: "Contracts", sheet: "Register" }, { name: REPORT_TABLE, sheet: REPORT_SHEET }]);
+      expect(await h.port.readUsedRange("Register")).toEqual(before.register);
+      expect(await h.port.readUsedRange("Notes")).toEqual(before.notes);
+      // and a report with no rows reads as an empty table
+      await h.port.writeReportSheet(summaryReport([]));
+      expect((await h.port.readTables([REPORT_TABLE])).get(REPORT_TABLE)?.rows).toEqual([]);
+    });
+
+    test("a user's sheet of the report's name is refused and left as it was", async () => {
+      const refusal = 'A sheet named "Notes" already exists and was not written by the tracker: rename it and run again';
+      const onNotes = { ...summaryReport(), sheet: "Notes" };
+      await expect(h.port.writeReportSheet(onNotes)).rejects.toThrow(refusal);
+      // the marker anywhere but at the start of A1 does not make a sheet the tracker's
+      h.poke("Notes", 0, 0, `My notes: ${MARKER}`);
+      h.poke("Notes", 0, 1, MARKER);
+      await expect(h.port.writeReportSheet(onNotes)).rejects.toThrow(refusal);
+      h.poke("Notes", 0, 0, 42);
+      await expect(h.port.writeReportSheet(onNotes)).rejects.toThrow(refusal);
+      expect(await h.port.readUsedRange("Notes")).toEqual({ sheet: "Notes", row: 0, column: 0, values: [[42, MARKER]] });
+      expect(await h.port.sheetNames()).toEqual(["Register", "Notes"]);
+      expect(await h.port.tableNames()).toEqual([]);
+      expect(h.charts("Notes")).toEqual([]);
+    });
+
+    test("a report whose table name is taken is refused before the earlier report is touched", async () => {
+      await h.port.writeReportSheet(summaryReport());
+      await h.port.convertToTable("Taken", "Register", 2, 0, 4, 5);
+      const clashing = summaryReport([]);
+      await expect(h.port.writeReportSheet({ ...clashing, table: { ...clashing.table, name: "Taken" } })).rejects.toThrow('A table named "Taken" already exists');
+      expect((await h.port.readTables([REPORT_TABLE])).get(REPORT_TABLE)?.rows).toEqual(REPORT_ROWS);
+      expect(await h.port.sheetNames()).toEqual(["Register", "Notes", REPORT_SHEET]);
+    });
+
+    test("a report's text lands as text: heading, headers, cells and chart labels", async () => {
+      const headers = ["Contract ID", "=Title", "RAG", "+Days", "@Notice"];
+      const rows: CellValue[][] = TRICKY_TEXT.map((text, i) => [`C-${i}`, text, "Red", i, text]);
+      const report: ReportSheet = {
+        sheet: REPORT_SHEET,
+        marker: MARKER,
+        heading: [[`${MARKER} =HYPERLINK("http://x")`], ["=HYPERLINK(\"x\")", "+cmd", "-2+3", "@SUM(A1)"]],
+        table: { name: REPORT_TABLE, headers, rows, ragColumn: "RAG" },
+        chart: { title: "=1+1", points: [{ label: "=Red", value: 1, color: "#C00000" }, { label: "-2+3", value: 2, color: "#FFC000" }] },
+      };
+      await h.port.writeReportSheet(report);
+      report.heading.forEach((line, r) =>
+        line.forEach((text, c) => {
+          expect(h.peek(REPORT_SHEET, r, c)).toBe(text);
+          expect(h.formula(REPORT_SHEET, r, c)).toBeUndefined();
+        }),
+      );
+      expect((await h.port.readTables([REPORT_TABLE])).get(REPORT_TABLE)).toMatchObject({ headers, rows });
+      TRICKY_TEXT.forEach((_, i) => expect(h.formula(REPORT_SHEET, 4 + i, 1)).toBeUndefined());
+      expect(h.charts(REPORT_SHEET)).toEqual([report.chart]);
+    });
+
+    test("filters a table to a number range on one column, and shows every row again", async () => {
+      await h.port.convertToTable("Contracts", "Register", 2, 0, 4, 5);
+      expect(h.visibleRows("Contracts")).toEqual([0, 1, 2]);
+      // End date: 46022, 46100 and the text "31/12/2099", which no number range shows
+      await h.port.filterTable("Contracts", "End date", { atLeast: 46050 });
+      expect(h.visibleRows("Contracts")).toEqual([1]);
+      await h.port.filterTable("Contracts", "End date", { atMost: 46050 });
+      expect(h.visibleRows("Contracts")).toEqual([0]);
+      await h.port.filterTable("Contracts", "End date", { atLeast: 46000, atMost: 46200 });
+      expect(h.visibleRows("Contracts")).toEqual([0, 1]);
+      await h.port.filterTable("Contracts", "End date", {});
+      expect(h.visibleRows("Contracts")).toEqual([0, 1]);
+      // a filter on another column replaces the first (Value: 1200, blank, "£3,330" as text)
+      await h.port.filterTable("Contracts", "Value", { atLeast: 0 });
+      expect(h.visibleRows("Contracts")).toEqual([0]);
+      await h.port.filterTable("Contracts", "Value", null);
+      expect(h.visibleRows("Contracts")).toEqual([0, 1, 2]);
+    });
+
+    test("filters and selections name a missing table, column or row", async () => {
+      await h.port.convertToTable("Contracts", "Register", 2, 0, 4, 5);
+      await expect(h.port.filterTable("Contracts", "Nope", { atLeast: 0 })).rejects.toThrow('The table "Contracts" has no column "Nope"');
+      await expect(h.port.filterTable("Contracts", "Nope", null)).rejects.toThrow('The table "Contracts" has no column "Nope"');
+      await expect(h.port.filterTable("Missing", "End date", null)).rejects.toThrow('There is no table "Missing"');
+      await expect(h.port.selectedTableRows("Missing")).rejects.toThrow('There is no table "Missing"');
+      await expect(h.port.selectTableCell("Missing", 0, "Title")).rejects.toThrow('There is no table "Missing"');
+      await expect(h.port.selectTableCell("Contracts", 0, "Nope")).rejects.toThrow('The table "Contracts" has no column "Nope"');
+      await expect(h.port.selectTableCell("Contracts", 3, "Title")).rejects.toThrow('The table "Contracts" has no row 4');
+      await expect(h.port.selectTableCell("Contracts", -1, "Title")).rejects.toThrow('The table "Contracts" has no row 0');
+    });
+
+    test("the selected rows of a table are the body rows the selection touches", async () => {
+      await h.port.convertToTable("Contracts", "Register", 2, 0, 4, 5);
+      const rowsWith = async (row: number, column: number, rowCount = 1, columnCount = 1, sheet = "Register"): Promise<number[]> => {
+        h.select({ sheet, row, column, rowCount, columnCount });
+        return h.port.selectedTableRows("Contracts");
+      };
+      expect(await rowsWith(4, 1, 2, 3)).toEqual([1, 2]);
+      expect(await rowsWith(2, 0, 1, 5)).toEqual([]); // the header row alone
+      expect(await rowsWith(0, 0, 4, 1)).toEqual([0]); // from the title down into the first row
+      expect(await rowsWith(3, 5, 3, 1)).toEqual([]); // beside the table
+      expect(await rowsWith(6, 0)).toEqual([]); // below it
+      expect(await rowsWith(0, 1, 1_048_576, 1)).toEqual([0, 1, 2]); // the whole column B
+      expect(await rowsWith(3, 0, 3, 5, "Notes")).toEqual([]); // the same cells of another sheet
+    });
+
+    test("selects a cell of a table's body, bringing its sheet into view", async () => {
+      await h.port.convertToTable("Contracts", "Register", 2, 0, 4, 5);
+      h.select({ sheet: "Notes", row: 0, column: 0, rowCount: 1, columnCount: 1 });
+      await h.port.selectTableCell("Contracts", 2, "Supplier");
+      expect(h.selection()).toEqual({ sheet: "Register", row: 5, column: 2, rowCount: 1, columnCount: 1 });
+      expect(await h.port.activeSheet()).toBe("Register");
+      expect(await h.port.selectedTableRows("Contracts")).toEqual([2]);
+    });
+
+    test("an empty table has no rows to select", async () => {
+      await h.port.addTableSheet("Log", "Escalations", ["Escalation ID", "Reason"], []);
+      h.select({ sheet: "Log", row: 0, column: 0, rowCount: 3, columnCount: 2 });
+      expect(await h.port.selectedTableRows("Escalations")).toEqual([]);
+      await expect(h.port.selectTableCell("Escalations", 0, "Reason")).rejects.toThrow('The table "Escalations" has no row 1');
+    });
+
+    test("recalculates the workbook", async () => {
+      expect(h.recalculations()).toBe(0);
+      await h.port.recalculate();
+      expect(h.recalculations()).toBe(1);
     });
   });
 }

@@ -144,3 +144,71 @@ export class FakeDataValidation extends FakeProxy<RangeTarget> {
     throw notModelled(`DataValidation.${name}`);
   }
 }
+
+/** `range.format`: column widths and (through `font`) bold text. */
+export class FakeRangeFormat extends FakeProxy<RangeTarget> {
+  readonly font: FakeRangeFont;
+
+  constructor(context: FakeRequestContext, locate: () => RangeTarget | null) {
+    super(context, locate, "lazy", "RangeFormat");
+    this.font = new FakeRangeFont(context, locate);
+  }
+
+  /** The width of the range's columns in points; null when they differ, as Excel reports it. */
+  get columnWidth(): number | null {
+    return this.read("columnWidth");
+  }
+  set columnWidth(points: number | null) {
+    this.queue("set columnWidth", points, ({ sheet, rect }) => {
+      // Excel's widest column is 255 characters, about 1,790 points.
+      if (typeof points !== "number" || !Number.isFinite(points) || points < 0 || points > 1790) throw invalidArgument(`column width ${String(points)}`);
+      for (let c = rect.column; c < rect.column + rect.columnCount; c++) sheet.columnWidths.set(c, points);
+    });
+  }
+
+  protected override navigate(name: string): FakeProxy<unknown> {
+    if (name === "font") return this.font as FakeProxy<unknown>;
+    return super.navigate(name);
+  }
+
+  protected scalar(name: string, { sheet, rect }: RangeTarget): unknown {
+    if (name === "columnWidth") {
+      const widths = new Set<number>();
+      for (let c = rect.column; c < rect.column + rect.columnCount && widths.size < 2; c++) widths.add(sheet.columnWidth(c));
+      return widths.size === 1 ? [...widths][0] : null;
+    }
+    throw notModelled(`RangeFormat.${name}`);
+  }
+}
+
+export class FakeRangeFont extends FakeProxy<RangeTarget> {
+  constructor(context: FakeRequestContext, locate: () => RangeTarget | null) {
+    super(context, locate, "lazy", "RangeFont");
+  }
+
+  /** True or false for the whole range; null when some cells are bold and some not. */
+  get bold(): boolean | null {
+    return this.read("bold");
+  }
+  set bold(bold: boolean | null) {
+    this.queue("set bold", bold, ({ sheet, rect }) => {
+      if (typeof bold !== "boolean") throw invalidArgument(`bold ${String(bold)}`);
+      sheet.setBold(rect, bold);
+    });
+  }
+
+  protected scalar(name: string, { sheet, rect }: RangeTarget): unknown {
+    if (name === "bold") {
+      let some = false;
+      let all = true;
+      for (let r = rect.row; r < rect.row + rect.rowCount; r++) {
+        for (let c = rect.column; c < rect.column + rect.columnCount; c++) {
+          if (sheet.isBold(r, c)) some = true;
+          else all = false;
+        }
+      }
+      return all ? true : some ? null : false;
+    }
+    throw notModelled(`RangeFont.${name}`);
+  }
+}

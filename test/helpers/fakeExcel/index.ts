@@ -11,13 +11,16 @@
  */
 import type { ExcelRun } from "../../../src/office/excelWorkbook";
 import type { CellValue } from "../../../src/workbook/port";
-import { Stored, formatA1, parseA1 } from "./cells";
+import { Rect, Stored, columnIndex, formatA1, parseA1 } from "./cells";
 import { FakeHost, FakeRequestContext, SyncRecord } from "./context";
-import { ConditionalFormatModel, SheetModel, TableModel, ValidationModel, WorkbookModel } from "./model";
+import { ChartView, viewChart } from "./chart";
+import { visibleRows } from "./filter";
+import { ConditionalFormatModel, FilterModel, SheetModel, TableModel, ValidationModel, WorkbookModel } from "./model";
 
 export { FakeRequestContext } from "./context";
 export type { SyncRecord } from "./context";
 export { FakeOfficeError } from "./errors";
+export type { ChartView } from "./chart";
 
 /** Excel on the web's limit on one request and one response. */
 export const EXCEL_WEB_LIMIT_BYTES = 5_000_000;
@@ -112,6 +115,62 @@ export class FakeExcel implements FakeHost {
     const s = this.sheet(sheet);
     const formula = s.formula(rect.row, rect.column);
     return { value: s.value(rect.row, rect.column), ...(formula !== undefined ? { formula } : {}), numberFormat: s.numberFormat(rect.row, rect.column) };
+  }
+
+  private rect(address: string): Rect {
+    const rect = parseA1(address);
+    if (rect === null) throw new Error(`bad address ${address}`);
+    return rect;
+  }
+
+  /** The charts on a sheet, with the series they plot from their source cells now. */
+  charts(sheet: string): ChartView[] {
+    return this.sheet(sheet).charts.map(viewChart);
+  }
+
+  /** A table's AutoFilter criteria by column header. */
+  filters(table: string): Record<string, FilterModel> {
+    const t = this.table(table);
+    const names = t.columnNames();
+    return Object.fromEntries([...t.filters].map(([c, filter]) => [names[c], { ...filter }]));
+  }
+
+  /** The data rows (0-based within the body) a table shows under its filters. */
+  visibleRows(table: string): number[] {
+    return visibleRows(this.table(table));
+  }
+
+  /** Every `application.calculate(type)` so far. */
+  get calculations(): readonly string[] {
+    return this.model.calculations;
+  }
+
+  /** Selects cells as a user would: `select("Sheet1", "B3:C5")`, or several blocks with Ctrl (`"B3:C3", "B6:C6"`); the sheet comes into view. */
+  select(sheet: string, ...addresses: string[]): void {
+    const s = this.sheet(sheet);
+    if (addresses.length === 0) throw new Error("select what?");
+    s.selection = addresses.map((address) => this.rect(address));
+    this.model.activeSheet = s;
+  }
+
+  /** The sheet in view and its selected blocks, e.g. `{ sheet: "Report", address: "C7" }`. */
+  selection(): { sheet: string; address: string } {
+    const sheet = this.model.activeSheet ?? this.model.sheets[0];
+    return { sheet: sheet.name, address: sheet.selection.map(formatA1).join(",") };
+  }
+
+  /** Whether a block's cells are bold: true, false, or null when some are. */
+  bold(sheet: string, address: string): boolean | null {
+    const s = this.sheet(sheet);
+    const rect = this.rect(address);
+    const cells: boolean[] = [];
+    for (let r = rect.row; r < rect.row + rect.rowCount; r++) for (let c = rect.column; c < rect.column + rect.columnCount; c++) cells.push(s.isBold(r, c));
+    return cells.every(Boolean) ? true : cells.some(Boolean) ? null : false;
+  }
+
+  /** A column's width in points, by its letters (`"B"`). */
+  columnWidth(sheet: string, column: string): number {
+    return this.sheet(sheet).columnWidth(columnIndex(column));
   }
 
   conditionalFormats(sheet: string): (ConditionalFormatModel & { address: string })[] {

@@ -18,13 +18,70 @@ export interface ValidationModel {
   rule: unknown;
 }
 
+/** A cell a chart's corner is anchored to (Excel's default "move and size with cells" placement). */
+export interface CellAnchor {
+  row: number;
+  column: number;
+}
+
+/** A chart on a sheet: what it plots and which cells it covers. */
+export interface ChartModel {
+  id: number;
+  name: string;
+  type: string;
+  source: { sheet: SheetModel; rect: Rect };
+  seriesBy: "Auto" | "Columns" | "Rows";
+  title: string;
+  legendVisible: boolean;
+  /** Top-left and bottom-right cells the chart covers. */
+  from: CellAnchor;
+  to: CellAnchor;
+  /** Solid fills of single points, by `series:point`. */
+  pointFills: Map<string, string>;
+}
+
+/** A column filter as Excel's FilterCriteria reports it (only custom filters are modelled). */
+export interface FilterModel {
+  filterOn: "Custom";
+  criterion1: string;
+  criterion2?: string;
+  operator?: "And" | "Or";
+}
+
+/** Excel's default column width (8.43 characters of Calibri 11) and row height, in points. */
+export const DEFAULT_COLUMN_WIDTH = 48;
+export const DEFAULT_ROW_HEIGHT = 15;
+
 export class SheetModel {
+  private static nextId = 1;
+  /** Excel's worksheet id: stays the same when the sheet is renamed; a new sheet of the same name gets a new one. */
+  readonly id = `{FAKE-SHEET-${SheetModel.nextId++}}`;
   readonly rows = new Map<number, Slot[]>();
   conditionalFormats: ConditionalFormatModel[] = [];
   validations: ValidationModel[] = [];
+  charts: ChartModel[] = [];
+  /** Cells whose font is bold. */
+  bold: Rect[] = [];
+  /** Widths set on columns, in points; other columns have the default. */
+  readonly columnWidths = new Map<number, number>();
+  /** The selected areas, as Excel keeps one selection per sheet (A1 in a new sheet). */
+  selection: Rect[] = [{ row: 0, column: 0, rowCount: 1, columnCount: 1 }];
   deleted = false;
 
   constructor(public name: string) {}
+
+  columnWidth(column: number): number {
+    return this.columnWidths.get(column) ?? DEFAULT_COLUMN_WIDTH;
+  }
+
+  isBold(row: number, column: number): boolean {
+    return this.bold.some((rect) => contains(rect, { row, column, rowCount: 1, columnCount: 1 }));
+  }
+
+  setBold(rect: Rect, bold: boolean): void {
+    this.bold = this.bold.flatMap((b) => subtract(b, rect));
+    if (bold) this.bold.push({ ...rect });
+  }
 
   slot(row: number, column: number): Slot | undefined {
     return this.rows.get(row)?.[column];
@@ -162,6 +219,8 @@ export class SheetModel {
 
 export class TableModel {
   deleted = false;
+  /** AutoFilter criteria by column offset in the table. */
+  readonly filters = new Map<number, FilterModel>();
 
   constructor(
     readonly id: number,
@@ -209,6 +268,8 @@ export class WorkbookModel {
   readonly tables: TableModel[] = [];
   readonly names = new Map<string, NamedItemModel>();
   readonly settings = new Map<string, unknown>();
+  /** Every `application.calculate(type)` call, in order. */
+  readonly calculations: string[] = [];
   activeSheet: SheetModel | null = null;
   private nextTableId = 1;
 

@@ -2,9 +2,9 @@
 import type { FakeRequestContext } from "./context";
 import { MAX_COLUMNS, MAX_ROWS, Rect, formatA1, fromR1C1, quoteSheet, readTypedInput, toR1C1 } from "./cells";
 import { invalidArgument, notModelled } from "./errors";
-import { FakeConditionalFormatCollection, FakeDataValidation } from "./formats";
+import { FakeConditionalFormatCollection, FakeDataValidation, FakeRangeFormat } from "./formats";
 import type { SheetModel } from "./model";
-import { FakeProxy, cellsIn } from "./proxy";
+import { Binding, FakeProxy, cellsIn } from "./proxy";
 import { FakeTableCollection } from "./table";
 import { FakeWorksheet } from "./worksheet";
 
@@ -25,9 +25,10 @@ export class FakeRange extends FakeProxy<RangeTarget> {
   private sheetProxy?: FakeWorksheet;
   private formatsProxy?: FakeConditionalFormatCollection;
   private validationProxy?: FakeDataValidation;
+  private formatProxy?: FakeRangeFormat;
 
-  constructor(context: FakeRequestContext, locate: () => RangeTarget | null) {
-    super(context, locate, "eager", "Range");
+  constructor(context: FakeRequestContext, locate: () => RangeTarget | null, binding: Binding<RangeTarget> = "eager") {
+    super(context, locate, binding, "Range");
   }
 
   /** A range found from this one when the call runs (a null object stays null). */
@@ -101,6 +102,18 @@ export class FakeRange extends FakeProxy<RangeTarget> {
     return (this.validationProxy ??= new FakeDataValidation(this.context, () => this.resolve()));
   }
 
+  get format(): FakeRangeFormat {
+    return (this.formatProxy ??= new FakeRangeFormat(this.context, () => this.resolve()));
+  }
+
+  /** Selects the range in the Excel UI: it becomes its sheet's selection, and its sheet the one in view. */
+  select(): void {
+    this.queue("select", null, ({ sheet, rect }) => {
+      sheet.selection = [{ ...rect }];
+      this.context.model.activeSheet = sheet;
+    });
+  }
+
   get address(): string {
     return this.read("address");
   }
@@ -143,6 +156,7 @@ export class FakeRange extends FakeProxy<RangeTarget> {
 
   protected override navigate(name: string): FakeProxy<unknown> {
     if (name === "worksheet") return this.worksheet as FakeProxy<unknown>;
+    if (name === "format") return this.format as FakeProxy<unknown>;
     return super.navigate(name);
   }
 

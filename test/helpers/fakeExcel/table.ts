@@ -6,6 +6,7 @@ import { SheetModel, TableModel, WorkbookModel, isValidName } from "./model";
 import { FakeCollection, FakeProxy, cellsIn } from "./proxy";
 import { FakeRange, RangeTarget, applyTypedInput } from "./range";
 import { FakeWorksheet } from "./worksheet";
+import { FakeFilter } from "./filter";
 
 /** Which tables a collection holds: the workbook's, a sheet's, or those meeting a range. */
 export interface TableScope {
@@ -151,6 +152,11 @@ export class FakeTable extends FakeProxy<TableModel> {
     return this.part((t) => t.rect);
   }
 
+  /** Clears the filters of every column, showing every row. */
+  clearFilters(): void {
+    this.queue("clearFilters", null, (table) => table.filters.clear());
+  }
+
   getHeaderRowRange(): FakeRange {
     return this.part((t) => t.headerRect);
   }
@@ -238,12 +244,19 @@ export class FakeTableColumnCollection extends FakeCollection<TableModel, Column
 }
 
 export class FakeTableColumn extends FakeProxy<ColumnRef> {
+  readonly filter: FakeFilter;
+
   constructor(context: FakeRequestContext, locate: () => ColumnRef | null, binding: "eager" | { bound: ColumnRef }) {
     super(context, locate, binding, "TableColumn");
+    this.filter = new FakeFilter(context, () => this.resolve());
   }
 
   get name(): string {
     return this.read("name");
+  }
+
+  get index(): number {
+    return this.read("index");
   }
 
   private part(rows: (table: TableModel) => { row: number; rowCount: number }): FakeRange {

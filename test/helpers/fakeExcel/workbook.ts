@@ -1,10 +1,11 @@
-/** Excel.Workbook and its workbook-wide collections: names and settings. */
+/** Excel.Workbook and its workbook-wide parts: names, settings, the application (calculation) and the selection. */
 import type { FakeRequestContext } from "./context";
-import { formatA1, quoteSheet } from "./cells";
-import { invalidArgument, itemAlreadyExists, itemNotFound, notModelled } from "./errors";
-import { NamedItemModel, WorkbookModel, isValidName } from "./model";
+import { Rect, formatA1, quoteSheet } from "./cells";
+import { FakeOfficeError, invalidArgument, itemAlreadyExists, itemNotFound, notModelled } from "./errors";
+import { NamedItemModel, SheetModel, WorkbookModel, isValidName } from "./model";
 import { FakeCollection, FakeProxy } from "./proxy";
 import { FakeRange } from "./range";
+import { FakeRangeAreas } from "./rangeAreas";
 import { FakeTableCollection } from "./table";
 import { FakeWorksheetCollection } from "./worksheet";
 
@@ -13,6 +14,7 @@ export class FakeWorkbook extends FakeProxy<WorkbookModel> {
   readonly tables: FakeTableCollection;
   readonly names: FakeNamedItemCollection;
   readonly settings: FakeSettingCollection;
+  readonly application: FakeApplication;
 
   constructor(context: FakeRequestContext) {
     super(context, () => context.model, "lazy", "Workbook");
@@ -20,10 +22,52 @@ export class FakeWorkbook extends FakeProxy<WorkbookModel> {
     this.tables = new FakeTableCollection(context, () => ({ model: context.model }));
     this.names = new FakeNamedItemCollection(context);
     this.settings = new FakeSettingCollection(context);
+    this.application = new FakeApplication(context);
+  }
+
+  private selection(): { sheet: SheetModel; rects: Rect[] } | null {
+    const sheet = this.context.model.activeSheet ?? this.context.model.sheets[0] ?? null;
+    return sheet === null ? null : { sheet, rects: sheet.selection.map((rect) => ({ ...rect })) };
+  }
+
+  /** The selected block on the sheet in view; Excel refuses when several blocks are selected. */
+  getSelectedRange(): FakeRange {
+    return new FakeRange(this.context, () => {
+      const selected = this.selection();
+      if (selected === null) return null;
+      if (selected.rects.length > 1) throw new FakeOfficeError("InvalidSelection", "The current selection is invalid for this operation.");
+      return { sheet: selected.sheet, rect: selected.rects[0] };
+    });
+  }
+
+  /** Every selected block on the sheet in view. */
+  getSelectedRanges(): FakeRangeAreas {
+    return new FakeRangeAreas(this.context, () => this.selection());
   }
 
   protected scalar(name: string): unknown {
     throw notModelled(`Workbook.${name}`);
+  }
+}
+
+const CALCULATION_TYPES = ["Recalculate", "Full", "FullRebuild"];
+
+/** Excel.Application: recalculation. Formulas are not calculated here; each request is recorded. */
+export class FakeApplication extends FakeProxy<WorkbookModel> {
+  constructor(context: FakeRequestContext) {
+    super(context, () => context.model, "lazy", "Application");
+  }
+
+  calculate(calculationType: string): void {
+    this.queue("calculate", calculationType, (model) => {
+      if (!CALCULATION_TYPES.includes(calculationType)) throw invalidArgument(`calculation type "${calculationType}"`);
+      model.calculations.push(calculationType);
+    });
+  }
+
+  protected scalar(name: string): unknown {
+    if (name === "calculationMode") return "Automatic";
+    throw notModelled(`Application.${name}`);
   }
 }
 

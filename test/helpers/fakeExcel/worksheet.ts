@@ -6,9 +6,11 @@ import { SheetModel, WorkbookModel, isValidSheetName } from "./model";
 import { FakeCollection, FakeProxy } from "./proxy";
 import { FakeRange, checkedRect } from "./range";
 import { FakeTableCollection } from "./table";
+import { FakeChartCollection } from "./chart";
 
 export class FakeWorksheet extends FakeProxy<SheetModel> {
   private tablesProxy?: FakeTableCollection;
+  private chartsProxy?: FakeChartCollection;
 
   constructor(context: FakeRequestContext, locate: () => SheetModel | null, binding: "eager" | "lazy" | { bound: SheetModel }) {
     super(context, locate, binding, "Worksheet");
@@ -16,6 +18,10 @@ export class FakeWorksheet extends FakeProxy<SheetModel> {
 
   get name(): string {
     return this.read("name");
+  }
+
+  get id(): string {
+    return this.read("id");
   }
 
   set name(name: string) {
@@ -36,6 +42,10 @@ export class FakeWorksheet extends FakeProxy<SheetModel> {
       const sheet = this.resolve();
       return sheet === null ? null : { model: this.context.model, sheet };
     }));
+  }
+
+  get charts(): FakeChartCollection {
+    return (this.chartsProxy ??= new FakeChartCollection(this.context, () => this.resolve()));
   }
 
   getRange(address?: string): FakeRange {
@@ -92,6 +102,7 @@ export class FakeWorksheet extends FakeProxy<SheetModel> {
   protected scalar(name: string, sheet: SheetModel): unknown {
     if (name === "name") return sheet.name;
     if (name === "position") return this.context.model.sheets.indexOf(sheet);
+    if (name === "id") return sheet.id;
     if (name === "visibility") return "Visible";
     throw notModelled(`Worksheet.${name}`);
   }

@@ -1,0 +1,51 @@
+/**
+ * The ribbon's escalation features over the Office adapter and the fake Excel, as they run in the
+ * add-in: the same calls test/features makes of the memory workbook, here through Excel JS.
+ */
+import { dateToSerial } from "../../src/core/dates";
+import { escalateSelected, expiringSoon, runEscalationSummary } from "../../src/features/escalations";
+import { setUpTracker } from "../../src/features/setUpTracker";
+import { ExcelWorkbook } from "../../src/office/excelWorkbook";
+import { FakeExcel } from "../helpers/fakeExcel";
+
+const AS_OF = dateToSerial(2026, 11, 25) ?? 0;
+const REGISTER = [
+  ["Anytown Council — contract register"],
+  [],
+  ["Ref", "Contract title", "Provider", "Contract manager", "Tier", "Start date", "Expiry", "Notice", "Total value", "Status"],
+  ["C-001", '=HYPERLINK("http://x","y")', "Binco Ltd", "Sam Patel", "Gold", "01/04/2022", "15/01/2027", "3 months", 100000, "Live"],
+  ["C-002", "Cleaning", "+cmd", "Jo Bloggs", "Silver", "01/04/2024", "31/03/2030", "", 50000, "Live"],
+  ["C-003", "<img src=x onerror=alert(1)>", "@SUM(A1)", "-2+3", "Bronze", "01/04/2021", "11/11/2026", "", 7000, "Live"],
+];
+
+async function tracker(): Promise<{ excel: FakeExcel; book: ExcelWorkbook }> {
+  const excel = FakeExcel.fromSheets({ Register: REGISTER.map((r) => [...r]) });
+  const book = new ExcelWorkbook(excel.run);
+  await setUpTracker(book, { asOf: AS_OF, createTables: ["Escalations"] });
+  excel.clearLog();
+  return { excel, book };
+}
+
+test("the escalation summary writes its sheet through Excel JS, text as text, and replaces it on a second run", async () => {
+  const { excel, book } = await tracker();
+  const first = await runEscalationSummary(book, { asOf: AS_OF });
+  expect(first).toMatchObject({ sheet: "Escalations 2026-11-25", replaced: false });
+  const sheet = excel.sheet(first.sheet);
+  const formulas = [...sheet.rows].flatMap(([r, line]) => line.flatMap((_, c) => (sheet.formula(r, c) === undefined ? [] : [[r, c]])));
+  expect(formulas).toEqual([]);
+  expect(excel.charts(first.sheet).map((c) => c.title)).toEqual(["Contracts by RAG"]);
+  const second = await runEscalationSummary(book, { asOf: AS_OF });
+  expect(second).toMatchObject({ replaced: true, logged: [] });
+  expect((await book.sheetNames()).filter((name) => name === first.sheet)).toHaveLength(1);
+  expect(excel.charts(first.sheet)).toHaveLength(1);
+});
+
+test("Escalate selected reads the user's selection, and Expiring soon sets Excel's AutoFilter", async () => {
+  const { excel, book } = await tracker();
+  const contracts = excel.tableAddress("Contracts");
+  expect(contracts.startsWith("A3:")).toBe(true);
+  excel.select("Register", "B5:C6");
+  expect((await escalateSelected(book, { asOf: AS_OF })).logged.map((l) => l.contract)).toEqual(["C-002", "C-003"]);
+  await expiringSoon(book, { asOf: AS_OF });
+  expect(excel.filters("Contracts")).toEqual({ "Days to expiry": { filterOn: "Custom", criterion1: ">=0", criterion2: "<=180", operator: "And" } });
+});
