@@ -3,13 +3,14 @@ import { convertCases } from "./convert.bench";
 import { functionCases } from "./functions.bench";
 import { BenchResult, formatTable, measure } from "./measure";
 import { TripResult, formatTripTable, tripCases } from "./setup.bench";
+import { summaryCases } from "./summary.bench";
 
 const filter = process.argv[2]?.toLowerCase();
 const wanted = (c: { suite: string; name: string }): boolean => !filter || `${c.suite} ${c.name}`.toLowerCase().includes(filter);
 
 async function main(): Promise<void> {
   const results: BenchResult[] = [];
-  for (const c of [...functionCases, ...convertCases()].filter(wanted)) {
+  for (const c of [...functionCases, ...(await summaryCases()), ...convertCases()].filter(wanted)) {
     results.push(await measure(c));
     process.stderr.write(".");
   }

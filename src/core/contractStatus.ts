@@ -22,6 +22,20 @@ export interface ContractStatus {
   escalationLevel: EscalationLevel | null;
 }
 
+// Registers repeat the same few notice periods and extension texts: each is parsed once.
+const MEMO_LIMIT = 10_000;
+const periods = new Map<string, ReturnType<typeof parsePeriod>>();
+const extensions = new Map<string, ReturnType<typeof parseExtensionOptions>>();
+function memo<T>(cache: Map<string, T>, key: string, make: () => T): T {
+  let value = cache.get(key);
+  if (value === undefined) {
+    if (cache.size >= MEMO_LIMIT) cache.clear();
+    value = make();
+    cache.set(key, value);
+  }
+  return value;
+}
+
 const num = (v: TypedValue | undefined): number | null => (typeof v === "number" ? v : null);
 const str = (v: TypedValue | undefined): string | null => (typeof v === "string" && v.trim() !== "" ? v : typeof v === "number" ? String(v) : null);
 
@@ -34,15 +48,26 @@ export function contractStatus(
   related: { slippage: number | null; kpiAttainment: number | null },
   settings: TrackerSettings,
   asOf: number,
+  /**
+   * `reason: false` leaves out the RAG reason sentence, `phase: false` the phase and final expiry,
+   * for a caller that does not show them (the escalation engine, over 100,000 contracts).
+   */
+  options: { reason?: boolean; phase?: boolean } = {},
 ): ContractStatus {
   const end = num(fields.endDate);
   const noticeText = fields.noticePeriod;
-  const period = noticeText === null || noticeText === undefined || noticeText === "" ? null : parsePeriod(typeof noticeText === "number" ? noticeText : String(noticeText));
+  const period =
+    noticeText === null || noticeText === undefined || noticeText === ""
+      ? null
+      : typeof noticeText === "number"
+        ? parsePeriod(noticeText)
+        : memo(periods, String(noticeText), () => parsePeriod(String(noticeText)));
   const notice = end !== null && period?.ok ? noticeDate(end, period.value) : null;
-  const extensionText = str(fields.extensionOptions);
-  const extension = extensionText === null ? null : parseExtensionOptions(extensionText);
-  const final = end === null ? null : extension === null ? end : extension.ok ? finalExpiry(end, extension.value) : null;
-  const phase = contractPhase({ start: num(fields.startDate), goLive: num(fields.goLiveDate), end }, asOf, settings.exitWindowDays);
+  const full = options.phase !== false;
+  const extensionText = full ? str(fields.extensionOptions) : null;
+  const extension = extensionText === null ? null : memo(extensions, extensionText, () => parseExtensionOptions(extensionText));
+  const final = !full || end === null ? null : extension === null ? end : extension.ok ? finalExpiry(end, extension.value) : null;
+  const phase = full ? contractPhase({ start: num(fields.startDate), goLive: num(fields.goLiveDate), end }, asOf, settings.exitWindowDays) : null;
   const budget = num(fields.budget);
   const spend = num(fields.spendToDate);
   const spendVariance = budget !== null && spend !== null && budget > 0 ? spend / budget - 1 : null;
@@ -59,12 +84,12 @@ export function contractStatus(
     noticeDate: notice?.ok ? notice.value : null,
     daysToNotice: notice?.ok ? notice.value - asOf : null,
     finalExpiry: final === null ? null : typeof final === "number" ? final : final.ok ? final.value : null,
-    phase: phase.ok ? phase.value : null,
+    phase: phase?.ok ? phase.value : null,
     slippage: related.slippage,
     kpiAttainment: related.kpiAttainment,
     spendVariance,
     rag,
-    ragReason: ragReason(inputs, settings),
+    ragReason: options.reason === false ? "" : ragReason(inputs, settings),
     escalationLevel: rag === null ? null : escalationLevel({ rag, daysInStatus: 0, tier: tier === null ? null : parseTier(tier) }, settings.escalationPersistDays),
   };
 }

@@ -125,6 +125,8 @@ function worstKpi(rows: readonly NormalisedRow[] | undefined): { attainment: num
   return worst;
 }
 
+const NO_LOG: LogState = { since: null, open: null };
+
 interface LogState {
   /** Earliest Raised at of the open entries with the current RAG. */
   since: number | null;
@@ -150,19 +152,64 @@ const RAG_RANK: Record<Rag, number> = { Red: 0, Amber: 1, Green: 2 };
 
 /** How soon something falls due: the nearer of notice date and end date (overdue first); null last. */
 function urgency(c: SummaryContract): number {
-  const dates = [c.daysToNotice, c.daysToExpiry].filter((d): d is number => d !== null);
-  return dates.length ? Math.min(...dates) : Number.POSITIVE_INFINITY;
+  const notice = c.daysToNotice ?? Number.POSITIVE_INFINITY;
+  const expiry = c.daysToExpiry ?? Number.POSITIVE_INFINITY;
+  return notice < expiry ? notice : expiry;
+}
+
+/** An ID as a key that sorts as people read it (C-9 before C-10): runs of digits padded, case ignored. @example idKey("C-9") → "c-000000000000009" */
+export function idKey(id: string): string {
+  return id.toLowerCase().replace(/\d+/g, (digits) => digits.replace(/^0+(?=\d)/, "").padStart(15, "0"));
 }
 
 /** Ranking of PRODUCT.md: level, then RAG, then days to notice or expiry; then ID so the order is stable. */
 export function compareEscalations(a: SummaryContract, b: SummaryContract): number {
+  return rankedBefore(rankKey(a), rankKey(b));
+}
+
+interface RankKey {
+  c: SummaryContract;
+  urgency: number;
+  /** idKey, worked out only when two contracts tie on everything before it. */
+  id: string | null;
+}
+
+const rankKey = (c: SummaryContract): RankKey => ({ c, urgency: urgency(c), id: null });
+const idOf = (k: RankKey): string => (k.id ??= idKey(k.c.id));
+
+function rankedBefore(x: RankKey, y: RankKey): number {
+  const a = x.c;
+  const b = y.c;
   return (
     b.level - a.level ||
     (a.rag === null ? 3 : RAG_RANK[a.rag]) - (b.rag === null ? 3 : RAG_RANK[b.rag]) ||
-    urgency(a) - urgency(b) ||
-    a.id.localeCompare(b.id, "en-GB", { numeric: true }) ||
+    (x.urgency === y.urgency ? 0 : x.urgency < y.urgency ? -1 : 1) ||
+    (idOf(x) === idOf(y) ? 0 : idOf(x) < idOf(y) ? -1 : 1) ||
     a.row - b.row
   );
+}
+
+/**
+ * Contracts in ranked order. Level, RAG and urgency make one number, so most of the ordering is a
+ * numeric sort of groups; only contracts equal on all three compare their IDs.
+ */
+function ranked(contracts: readonly SummaryContract[]): SummaryContract[] {
+  const groups = new Map<number, RankKey[]>();
+  for (const c of contracts) {
+    const key = rankKey(c);
+    const u = key.urgency === Number.POSITIVE_INFINITY ? 1e7 : Math.max(-1e7 + 1, Math.min(1e7 - 1, Math.round(key.urgency)));
+    const group = (3 - c.level) * 1e9 + (c.rag === null ? 3 : RAG_RANK[c.rag]) * 1e8 + (u + 1e7) * 4;
+    const list = groups.get(group);
+    if (list) list.push(key);
+    else groups.set(group, [key]);
+  }
+  const out: SummaryContract[] = [];
+  for (const group of [...groups.keys()].sort((a, b) => a - b)) {
+    const list = groups.get(group) ?? [];
+    if (list.length > 1) list.sort(rankedBefore);
+    for (const k of list) out.push(k.c);
+  }
+  return out;
 }
 
 /**
@@ -171,26 +218,74 @@ export function compareEscalations(a: SummaryContract, b: SummaryContract): numb
  */
 export function assessContract(
   contract: NormalisedRow,
-  related: { milestones?: readonly NormalisedRow[]; kpis?: readonly NormalisedRow[]; escalations?: readonly NormalisedRow[] },
+  related: Related,
   settings: TrackerSettings,
   asOf: number,
   ladder: LadderNames = DEFAULT_LADDER,
 ): SummaryContract {
+  return assess(contract, related, settings, asOf, ladder, false) as SummaryContract;
+}
+
+type Related = { milestones?: readonly NormalisedRow[]; kpis?: readonly NormalisedRow[]; escalations?: readonly NormalisedRow[] };
+
+/** A contract at level 0, when only its RAG is wanted (the summary counts it and moves on). */
+interface NotEscalated {
+  level: 0;
+  rag: Rag | null;
+}
+
+// Registers repeat a few statuses ("Live", "Active"): each is matched against the patterns once.
+const statusWords = new Map<TypedValue | undefined, { closed: boolean; decided: boolean }>();
+const NO_STATUS = { closed: false, decided: false };
+function statusMeaning(status: TypedValue | undefined): { closed: boolean; decided: boolean } {
+  if (status === null || status === undefined || status === "") return NO_STATUS;
+  let meaning = statusWords.get(status);
+  if (!meaning) {
+    if (statusWords.size > 10_000) statusWords.clear();
+    const words = text(status);
+    meaning = { closed: CLOSED.test(words), decided: DECIDED.test(words) };
+    statusWords.set(status, meaning);
+  }
+  return meaning;
+}
+
+const tiers = new Map<TypedValue | undefined, Tier | null>();
+function tierOf(value: TypedValue | undefined): Tier | null {
+  if (value === null || value === undefined || value === "") return null;
+  let tier = tiers.get(value);
+  if (tier === undefined) {
+    if (tiers.size > 10_000) tiers.clear();
+    tier = parseTier(text(value));
+    tiers.set(value, tier);
+  }
+  return tier;
+}
+
+// The level-0 answers, shared: most of a portfolio is level 0, and each needs only its RAG.
+const NOT_ESCALATED: Record<Rag | "none", NotEscalated> = {
+  Red: { level: 0, rag: "Red" },
+  Amber: { level: 0, rag: "Amber" },
+  Green: { level: 0, rag: "Green" },
+  none: { level: 0, rag: null },
+};
+
+function assess(contract: NormalisedRow, related: Related, settings: TrackerSettings, asOf: number, ladder: LadderNames, brief: boolean): SummaryContract | NotEscalated {
   const f = contract.fields;
-  const milestone = worstMilestone(related.milestones, asOf);
-  const kpi = worstKpi(related.kpis);
-  const status = contractStatus(f, { slippage: milestone?.days ?? null, kpiAttainment: kpi?.attainment ?? null }, settings, asOf);
-  const registerStatus = text(f.status);
-  const tier = parseTier(text(f.tier));
-  const log = logState(related.escalations, status.rag);
+  const milestone = related.milestones ? worstMilestone(related.milestones, asOf) : null;
+  const kpi = related.kpis ? worstKpi(related.kpis) : null;
+  const status = contractStatus(f, { slippage: milestone?.days ?? null, kpiAttainment: kpi?.attainment ?? null }, settings, asOf, { reason: false, phase: false });
+  const tier = tierOf(f.tier);
+  const log = related.escalations ? logState(related.escalations, status.rag) : NO_LOG;
   const daysInStatus = log.since === null ? 0 : Math.max(0, asOf - log.since);
   const end = num(f.endDate);
   const expired = status.daysToExpiry !== null && status.daysToExpiry < 0;
-  const decided = DECIDED.test(registerStatus);
+  const decided = statusMeaning(f.status).decided;
   const expiredWithoutReplacement = expired && !decided;
   const noticeMissed = !expired && status.noticeDate !== null && status.noticeDate < asOf && !decided;
   const level: EscalationLevel =
     status.rag === null ? 0 : escalationLevel({ rag: status.rag, daysInStatus, tier, expiredWithoutReplacement, noticeDateMissed: noticeMissed }, settings.escalationPersistDays);
+  if (brief && level === 0) return NOT_ESCALATED[status.rag ?? "none"];
+  const registerStatus = text(f.status);
 
   const reasons: string[] = [];
   if (expiredWithoutReplacement && end !== null) reasons.push(`Expired ${days(-(status.daysToExpiry ?? 0))} ago (${date(end)}) with no replacement recorded`);
@@ -303,23 +398,23 @@ export function escalationSummary(data: TrackerRows, settings: TrackerSettings, 
   let closed = 0;
   let valueAtRisk = 0;
   for (const contract of data.contracts) {
-    if (CLOSED.test(text(contract.fields.status))) {
+    if (statusMeaning(contract.fields.status).closed) {
       closed++;
       continue;
     }
     const id = key(text(contract.fields.contractId));
-    const assessed = assessContract(contract, { milestones: milestones.get(id), kpis: kpis.get(id), escalations: escalations.get(id) }, settings, asOf, ladder);
+    const assessed = assess(contract, { milestones: milestones.get(id), kpis: kpis.get(id), escalations: escalations.get(id) }, settings, asOf, ladder, true);
     if (assessed.rag === "Red") counts.red++;
     else if (assessed.rag === "Amber") counts.amber++;
     else if (assessed.rag === "Green") counts.green++;
     else counts.unrated++;
     if (assessed.level === 0) continue;
-    byLevel[assessed.level]++;
-    valueAtRisk += assessed.value ?? 0;
-    escalated.push(assessed);
+    const full = assessed as SummaryContract;
+    byLevel[full.level as 1 | 2 | 3]++;
+    valueAtRisk += full.value ?? 0;
+    escalated.push(full);
   }
-  escalated.sort(compareEscalations);
-  return { asOf, counts, byLevel, valueAtRisk, contracts: escalated, totalContracts: data.contracts.length, closedContracts: closed, ladder };
+  return { asOf, counts, byLevel, valueAtRisk, contracts: ranked(escalated), totalContracts: data.contracts.length, closedContracts: closed, ladder };
 }
 
 /** Ladder names from Settings rows (`ladder_level_1` …), over the defaults. */

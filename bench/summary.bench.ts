@@ -1,0 +1,72 @@
+import * as path from "path";
+import { dateToSerial } from "../src/core/dates";
+import { escalationSummary } from "../src/core/escalationSummary";
+import { renderText } from "../src/core/summaryRender";
+import { readTrackerData, summarise, TrackerSnapshots } from "../src/features/trackerData";
+import { readRegister } from "../src/cli/readRegister";
+import { findRegister } from "../src/cli/register";
+import type { CellValue } from "../src/workbook/port";
+import type { BenchCase } from "./measure";
+
+// The escalation summary's compute: the engine over typed rows, and the whole read of raw tables
+// (mapping, normalising, Settings) plus the engine, for a generated 100,000-contract tracker and
+// the largest shared register.
+
+const AS_OF = dateToSerial(2026, 11, 25) ?? 0;
+const N = 100_000;
+
+/**
+ * A portfolio of `N` contracts. `everyOneEscalated` ends them all within the next 180 days or
+ * already (the worst case); otherwise end dates spread over five years, as in a real portfolio,
+ * so that about one contract in five needs attention.
+ */
+function generated(everyOneEscalated = false): TrackerSnapshots {
+  const headers = ["Contract ID", "Title", "Supplier", "Contract manager", "Tier", "Start date", "End date", "Extension options", "Notice period", "Total value", "Budget", "Spend to date", "Status"];
+  const rows: CellValue[][] = [];
+  for (let i = 0; i < N; i++) {
+    rows.push([
+      `C${String(i).padStart(6, "0")}`, `Service ${i}`, `Supplier ${i % 1000} Ltd`, `Manager ${i % 250}`, ["Gold", "Silver", "Bronze"][i % 3],
+      AS_OF - 900 + (i % 300), i % 50 === 0 ? null : everyOneEscalated ? AS_OF - 60 + ((i * 37) % 240) : AS_OF - 90 + ((i * 37) % 1890), ["1+1", "", "2 x 12 months", ""][i % 4], ["3 months", "90 days", "", "6m"][i % 4],
+      50_000 + (i % 1000) * 100, 40_000, i % 97 === 0 ? 43_200 : 20_000 + (i % 100) * 190, i % 20 === 0 ? "Terminated" : "Live",
+    ]);
+  }
+  const milestones: CellValue[][] = [];
+  for (let i = 0; i < N / 5; i++) milestones.push([`C${String(i * 5).padStart(6, "0")}`, `Milestone ${i}`, AS_OF - 100 + (i % 90), AS_OF - 100 + (i % 90) + (i % 60) - 10, null, "Owner"]);
+  const log: CellValue[][] = [];
+  for (let i = 0; i < N / 20; i++) log.push([`ESC-${i}`, `C${String(i * 20 + 1).padStart(6, "0")}`, AS_OF - (i % 60), "Tracker", 1 + (i % 3), ["Red", "Amber"][i % 2], "", "", "", "Open", null, null]);
+  const table = (name: string, h: string[], r: CellValue[][]) => ({ name, sheet: name, row: 0, column: 0, headers: h, rows: r });
+  return {
+    contracts: table("Contracts", headers, rows),
+    milestones: table("Milestones", ["Contract ID", "Milestone", "Baseline date", "Forecast date", "Actual date", "Owner"], milestones),
+    escalations: table("Escalations", ["Escalation ID", "Contract ID", "Raised at", "Raised by", "Level", "RAG", "Reason", "Action", "Owner", "Status", "Resolved on", "Resolution"], log),
+  };
+}
+
+/** Builds a case's data on its first (warm-up) run only, so no case carries another's data in memory while it is timed. */
+function lazy<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}
+
+export async function summaryCases(): Promise<BenchCase[]> {
+  const tracker = lazy(() => generated());
+  const typed = lazy(() => readTrackerData(tracker(), { asOf: AS_OF }));
+  const worst = lazy(() => readTrackerData(generated(true), { asOf: AS_OF }));
+  const largestFile = path.resolve(__dirname, "../../shared/data/real/uk-contractsfinder-xlsx/sample_data_of_contract_finder_uk.xlsx");
+  const found = findRegister(await readRegister(largestFile));
+  const real: TrackerSnapshots = {
+    contracts: { name: "Contracts", sheet: found.sheet, row: found.mapping.headerRow, column: 0, headers: found.rows[found.mapping.headerRow].map((h) => String(h ?? "")), rows: found.rows.slice(found.mapping.headerRow + 1) },
+  };
+  const realRows = real.contracts.rows.length;
+  const engine = (data: () => ReturnType<typeof readTrackerData>) => () => {
+    const d = data();
+    return escalationSummary({ contracts: d.contracts, milestones: d.milestones, escalations: d.escalations }, d.settings, AS_OF, d.ladder);
+  };
+  return [
+    { suite: "summary", name: "escalation engine, 100,000 contracts (typed rows, 20,000 milestones, 5,000 log entries)", rows: N, targetMs: 300, run: engine(typed) },
+    { suite: "summary", name: "escalation engine, 100,000 contracts all needing attention (worst case)", rows: N, run: engine(worst) },
+    { suite: "summary", name: "read raw tables + engine, 100,000 contracts", rows: N, runs: 3, warmups: 1, run: () => summarise(readTrackerData(tracker(), { asOf: AS_OF })) },
+    { suite: "summary", name: "text summary of 100,000 contracts", rows: N, runs: 3, warmups: 1, run: () => renderText(summarise(typed())) },
+    { suite: "summary", name: `read + engine, largest shared register with end dates (Contracts Finder xlsx, ${realRows.toLocaleString("en-GB")} rows)`, rows: realRows, run: () => summarise(readTrackerData(real, { asOf: AS_OF })) },
+  ];
+}
