@@ -1,4 +1,4 @@
-import { ExcelWorkbook } from "../office/excelWorkbook";
+import { hostWorkbook } from "../office/hostWorkbook";
 import { RIBBON_ACTIONS, RibbonHost, registerRibbon } from "./ribbon";
 
 // The ribbon's entry: loaded by taskpane.html (the shared runtime) before the React UI, so the
@@ -26,8 +26,11 @@ const host: RibbonHost = {
   },
 };
 
+// Outside Excel (the browser preview) there is no ribbon to wire.
 if (typeof Office !== "undefined") {
-  void Office.onReady(() => registerRibbon(host, () => new ExcelWorkbook()));
+  void Office.onReady((info) => {
+    if (info.host === Office.HostType.Excel) registerRibbon(host, hostWorkbook);
+  });
 }
 
 export { RIBBON_ACTIONS, GROUP_OF };

@@ -1,40 +1,45 @@
-import { clearNotices, currentNotices } from "../../src/features/notices";
+import type * as NoticesModule from "../../src/features/notices";
 
 // The ribbon's entry as Office loads it: handlers associated once Office is ready, buttons
 // disabled and enabled through Office.ribbon.requestUpdate where RibbonApi 1.1 is supported.
 
 type Handler = (event: { completed(): void }) => Promise<void>;
 
-function fakeOffice(ribbonApi: boolean) {
+function fakeOffice(ribbonApi: boolean, host: string | null = "Excel") {
   const handlers = new Map<string, Handler>();
   const office = {
-    onReady: (callback?: () => void) => {
-      callback?.();
-      return Promise.resolve({ host: "Excel", platform: "PC" });
+    HostType: { Excel: "Excel" },
+    PlatformType: { OfficeOnline: "OfficeOnline", PC: "PC" },
+    onReady: (callback?: (info: { host: string | null; platform: string }) => void) => {
+      callback?.({ host: host, platform: "PC" });
+      return Promise.resolve({ host, platform: "PC" });
     },
     actions: { associate: (id: string, handler: Handler) => void handlers.set(id, handler) },
     addin: { showAsTaskpane: jest.fn(() => Promise.resolve()) },
-    context: { requirements: { isSetSupported: jest.fn((name: string, version: string) => ribbonApi && name === "RibbonApi" && version === "1.1") } },
+    context: { platform: "PC", requirements: { isSetSupported: jest.fn((name: string, version: string) => ribbonApi && name === "RibbonApi" && version === "1.1") } },
     ribbon: { requestUpdate: jest.fn(() => Promise.resolve()) },
   };
   return { office, handlers };
 }
 
-function load(ribbonApi: boolean) {
-  const fake = fakeOffice(ribbonApi);
+function load(ribbonApi: boolean, host: string | null = "Excel") {
+  const fake = fakeOffice(ribbonApi, host);
   (globalThis as unknown as { Office: unknown }).Office = fake.office;
   // Excel itself is absent here, so every action fails the way a broken connection would.
   (globalThis as unknown as { Excel: unknown }).Excel = { run: () => Promise.reject(new Error("Excel is not available")) };
+  let notices: typeof NoticesModule | undefined;
   jest.isolateModules(() => {
     require("../../src/commands/commands");
+    // The notices the isolated commands module posts to (its own copy of the module).
+    notices = require("../../src/features/notices") as typeof NoticesModule;
   });
-  return fake;
+  if (!notices) throw new Error("notices not loaded");
+  return { ...fake, notices };
 }
 
 afterEach(() => {
   delete (globalThis as { Office?: unknown }).Office;
   delete (globalThis as { Excel?: unknown }).Excel;
-  clearNotices();
 });
 
 test("every ribbon function is associated when Office is ready", () => {
@@ -43,7 +48,7 @@ test("every ribbon function is associated when Office is ready", () => {
 });
 
 test("a click disables and re-enables its buttons through RibbonApi, reports the failure and opens the pane", async () => {
-  const { handlers, office } = load(true);
+  const { handlers, office, notices } = load(true);
   const completed = jest.fn();
   await handlers.get("escalationSummary")?.({ completed });
   expect(completed).toHaveBeenCalledTimes(1);
@@ -54,7 +59,7 @@ test("a click disables and re-enables its buttons through RibbonApi, reports the
     tabs: [{ id: "ContractsTab", groups: [{ id: "EscalateGroup", controls: [{ id: "EscalationSummaryButton", enabled: true }, { id: "EscalateSelectedButton", enabled: true }] }] }],
   });
   expect(office.addin.showAsTaskpane).toHaveBeenCalled();
-  expect(currentNotices()[0]).toMatchObject({ kind: "error", title: "Escalation summary", message: expect.stringContaining("Excel is not available") });
+  expect(notices.currentNotices()[0]).toMatchObject({ kind: "error", title: "Escalation summary", message: expect.stringContaining("Excel is not available") });
 });
 
 test("without RibbonApi 1.1 the buttons are left alone and the action still runs", async () => {
@@ -63,4 +68,9 @@ test("without RibbonApi 1.1 the buttons are left alone and the action still runs
   await handlers.get("refresh")?.({ completed });
   expect(completed).toHaveBeenCalledTimes(1);
   expect(office.ribbon.requestUpdate).not.toHaveBeenCalled();
+});
+
+test("outside Excel (the browser preview) nothing is associated", () => {
+  const { handlers } = load(true, null);
+  expect(handlers.size).toBe(0);
 });
