@@ -85,6 +85,8 @@ const text = (v: TypedValue | undefined): string => (v === null || v === undefin
 const num = (v: TypedValue | undefined): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
 const key = (id: string): string => id.trim().toLowerCase();
 const days = (n: number): string => `${n} day${n === 1 ? "" : "s"}`;
+/** "in 21 days", "in 1 day", or "today". */
+const inDays = (n: number): string => (n === 0 ? "today" : `in ${days(n)}`);
 const percent = (fraction: number): string => `${Math.round(fraction * 1000) / 10}%`;
 const date = (serial: number): string => formatSerial(serial, "dmy");
 
@@ -297,7 +299,7 @@ function assess(contract: NormalisedRow, related: Related, settings: TrackerSett
     const isExpiry = i === 0 && status.daysToExpiry !== null;
     if (isExpiry) {
       if (end === null) return;
-      if (!expired) reasons.push(`Expires ${date(end)}, in ${days(status.daysToExpiry ?? 0)} (${c.rule})`);
+      if (!expired) reasons.push(`Expires ${date(end)}, ${inDays(status.daysToExpiry ?? 0)} (${c.rule})`);
       else if (decided) reasons.push(`End date ${date(end)} passed ${days(-(status.daysToExpiry ?? 0))} ago; the register's status says "${registerStatus}"`);
     } else if (c.finding.startsWith("milestone") && milestone) reasons.push(`Milestone "${milestone.name}" ${days(milestone.days)} late (${c.rule})`);
     else if (c.finding.startsWith("KPI") && kpi) reasons.push(`KPI "${kpi.name}" at ${percent(kpi.attainment)} of target (${c.rule})`);
@@ -363,10 +365,10 @@ function recommendedAction(a: ActionFacts): string {
     return `Notice date ${date(status.noticeDate)} passed ${days(a.asOf - status.noticeDate)} ago: decide now whether to extend, re-procure or exit`;
   }
   if (status.noticeDate !== null && status.daysToNotice !== null && status.daysToNotice <= settings.expiryAmberDays) {
-    return `Notice date ${date(status.noticeDate)} in ${days(status.daysToNotice)}: decide extend or re-procure`;
+    return `Notice date ${date(status.noticeDate)} ${inDays(status.daysToNotice)}: decide extend or re-procure`;
   }
   if (status.daysToExpiry !== null && status.daysToExpiry <= settings.expiryRedDays && a.end !== null) {
-    return `Expires ${date(a.end)} in ${days(status.daysToExpiry)}: ${a.hasExtensions ? "take up an extension option or re-procure" : "re-procure or plan the exit"}`;
+    return `Expires ${date(a.end)} ${inDays(status.daysToExpiry)}: ${a.hasExtensions ? "take up an extension option or re-procure" : "re-procure or plan the exit"}`;
   }
   if (a.milestone && a.milestone.days > settings.slippageAmberDays) {
     return `Milestone "${a.milestone.name}" ${days(a.milestone.days)} late: agree recovery plan with supplier`;
@@ -378,7 +380,7 @@ function recommendedAction(a: ActionFacts): string {
     return `Spend ${percent(status.spendVariance)} over budget: review spend and forecast with finance and the supplier`;
   }
   if (status.daysToExpiry !== null && a.end !== null) {
-    return `Expires ${date(a.end)} in ${days(status.daysToExpiry)}: start planning the re-procurement or exit`;
+    return `Expires ${date(a.end)} ${inDays(status.daysToExpiry)}: start planning the re-procurement or exit`;
   }
   return "Review the contract with the supplier";
 }

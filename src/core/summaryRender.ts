@@ -33,7 +33,7 @@ export function summaryHeadlines(summary: EscalationSummary): string[] {
 function facts(c: SummaryContract): string[] {
   const parts: string[] = [];
   if (c.contractManager) parts.push(`Contract manager: ${c.contractManager}`);
-  if (c.endDate !== null && c.daysToExpiry !== null) parts.push(c.daysToExpiry < 0 ? `Ended ${dmy(c.endDate)} (${count(-c.daysToExpiry)} days ago)` : `Ends ${dmy(c.endDate)} (in ${count(c.daysToExpiry)} days)`);
+  if (c.endDate !== null && c.daysToExpiry !== null) parts.push(c.daysToExpiry < 0 ? `Ended ${dmy(c.endDate)} (${c.daysToExpiry === -1 ? "yesterday" : `${count(-c.daysToExpiry)} days ago`})` : `Ends ${dmy(c.endDate)} (${c.daysToExpiry === 0 ? "today" : c.daysToExpiry === 1 ? "tomorrow" : `in ${count(c.daysToExpiry)} days`})`);
   if (c.noticeDate !== null) parts.push(`Notice date ${dmy(c.noticeDate)}`);
   if (c.worstSlippage !== null) parts.push(`Worst slippage ${count(c.worstSlippage)} days${c.worstMilestone ? ` ("${c.worstMilestone}")` : ""}`);
   return parts;

@@ -193,3 +193,10 @@ describe("cell text never becomes markup", () => {
     expect(tableRow.split(/(?<!\\)\|/).length - 2).toBe(10);
   });
 });
+
+test("a contract ending today says so", () => {
+  const summary = escalationSummary({ contracts: [contract("T", { endDate: AS_OF })] }, DEFAULT_SETTINGS, AS_OF);
+  expect(summary.contracts[0].reasons).toEqual(["Expires 25/11/2026, today (red at 90 or fewer)"]);
+  expect(summary.contracts[0].action).toBe("Expires 25/11/2026 today: re-procure or plan the exit");
+  expect(renderText(summary)).toContain("Ends 25/11/2026 (today)");
+});
