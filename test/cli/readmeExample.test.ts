@@ -30,3 +30,13 @@ test.each(examples.map((e) => [e.command, e]))("%s", async (_, { command, output
   const normal = (lines: string[]): string[] => lines.map((line) => line.replace(path.join(ROOT, "../shared/"), "../shared/").replace(path.join(dir, "/"), "").replace(/\(\d+\.\d s\)/, "(… s)"));
   expect(normal(printed.trimEnd().split("\n"))).toEqual(normal(output));
 }, 60_000);
+
+test("the README's escalation summary is the start of what summary prints", async () => {
+  const section = /## The Contracts tab and the escalation summary[\s\S]*?```text\n\$ npx (contract-tracker [^\n]+)\n([\s\S]*?)\n…\n```/.exec(readme);
+  if (!section) throw new Error("no summary example in the README");
+  const argv = section[1].split(" ").slice(1).map((arg) => (arg.startsWith("../shared/") ? path.join(ROOT, arg) : arg));
+  let printed = "";
+  expect(await run(argv, (s) => (printed += `${s}\n`), (s) => (printed += s))).toBe(0);
+  const shown = section[2].split("\n");
+  expect(printed.split("\n").slice(0, shown.length)).toEqual(shown);
+});
