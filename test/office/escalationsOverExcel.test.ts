@@ -6,7 +6,8 @@ import { dateToSerial } from "../../src/core/dates";
 import { escalateSelected, expiringSoon, runEscalationSummary } from "../../src/features/escalations";
 import { setUpTracker } from "../../src/features/setUpTracker";
 import { ExcelWorkbook } from "../../src/office/excelWorkbook";
-import { FakeExcel } from "../helpers/fakeExcel";
+import { DESKTOP_TRIP_BUDGET } from "../../src/office/hostWorkbook";
+import { EXCEL_WEB_LIMIT_BYTES, FakeExcel } from "../helpers/fakeExcel";
 
 const AS_OF = dateToSerial(2026, 11, 25) ?? 0;
 const REGISTER = [
@@ -48,4 +49,55 @@ test("Escalate selected reads the user's selection, and Expiring soon sets Excel
   expect((await escalateSelected(book, { asOf: AS_OF })).logged.map((l) => l.contract)).toEqual(["C-002", "C-003"]);
   await expiringSoon(book, { asOf: AS_OF });
   expect(excel.filters("Contracts")).toEqual({ "Days to expiry": { filterOn: "Custom", criterion1: ">=0", criterion2: "<=180", operator: "And" } });
+});
+
+describe("round trips of the escalation summary", () => {
+  /** A set-up tracker of n contracts, about one in four needing attention. */
+  async function bigTracker(n: number): Promise<FakeExcel> {
+    const rows = [];
+    for (let i = 0; i < n; i++) rows.push([`C-${i}`, `Service ${i}`, `Supplier ${i % 50}`, "Sam Patel", ["Gold", "Silver", "Bronze"][i % 3], AS_OF - 700, AS_OF - 30 + ((i * 37) % 1200), "", 1000 + i, "Live"]);
+    const excel = FakeExcel.fromSheets({ Register: [REGISTER[2], ...rows] });
+    await setUpTracker(new ExcelWorkbook(excel.run), { asOf: AS_OF, createTables: ["Milestones", "KPIs", "Escalations"] });
+    excel.clearLog();
+    return excel;
+  }
+
+  test("on the desktop the reads take the same few trips for 1,000 or 20,000 contracts; a second run logs nothing", async () => {
+    const measured: { trips: number; reads: number; logRows: number }[] = [];
+    for (const n of [1_000, 20_000]) {
+      const excel = await bigTracker(n);
+      excel.payloadLimit = Number.POSITIVE_INFINITY; // Excel on Windows and Mac
+      const book = new ExcelWorkbook(excel.run, { tripBudget: DESKTOP_TRIP_BUDGET });
+      // Count the trips of the reading calls.
+      let reads = 0;
+      const counting = new Proxy(book, {
+        get(target, prop, receiver) {
+          const member: unknown = Reflect.get(target, prop, receiver);
+          if (typeof member !== "function") return member;
+          return async (...args: unknown[]) => {
+            const before = excel.trips;
+            const result: unknown = await member.apply(target, args);
+            if (prop === "loadSetting" || prop === "readTables") reads += excel.trips - before;
+            return result;
+          };
+        },
+      });
+      const run = await runEscalationSummary(counting, { asOf: AS_OF });
+      measured.push({ trips: excel.trips, reads, logRows: run.logged.length });
+      const second = await runEscalationSummary(book, { asOf: AS_OF });
+      expect(second).toMatchObject({ replaced: true, logged: [] });
+      expect(excel.table("Escalations").rect.rowCount - 1).toBe(run.logged.length);
+    }
+    expect(measured[0].trips).toBe(measured[1].trips);
+    expect(measured.map((m) => m.reads)).toEqual([measured[0].reads, measured[0].reads]);
+    expect(measured[1].reads).toBeLessThanOrEqual(4);
+    expect(measured[1].logRows).toBeGreaterThan(measured[0].logRows * 10);
+  }, 120_000);
+
+  test("on the web every trip stays under 5 MB", async () => {
+    const excel = await bigTracker(20_000);
+    await runEscalationSummary(new ExcelWorkbook(excel.run), { asOf: AS_OF });
+    expect(excel.largestTrip).toBeLessThanOrEqual(EXCEL_WEB_LIMIT_BYTES);
+    expect(excel.syncLog.every((s) => s.error === undefined)).toBe(true);
+  }, 120_000);
 });
