@@ -14,7 +14,9 @@ module.exports = async (env, options) => {
     entry: {
       functions: "./src/functions/functions.ts",
       commands: "./src/commands/commands.ts",
-      taskpane: "./src/taskpane/index.tsx",
+      // The pane shares the ribbon's runtime: one instance of every module the two hold in common, so the
+      // notices the ribbon posts reach the pane's list (two runtimes would give each its own copy).
+      taskpane: { import: "./src/taskpane/index.tsx", dependOn: "commands" },
     },
     output: {
       path: path.resolve(__dirname, "dist"),
