@@ -2,9 +2,9 @@ import { runEscalationSummary } from "../src/features/escalations";
 import { setUpTracker } from "../src/features/setUpTracker";
 import { ExcelWorkbook } from "../src/office/excelWorkbook";
 import { DESKTOP_TRIP_BUDGET } from "../src/office/hostWorkbook";
-import type { WorkbookPort } from "../src/workbook/port";
-import type { CellValue } from "../src/workbook/port";
+import { BIG_HEADERS, bigRegister } from "../test/helpers/bigRegister";
 import { FakeExcel } from "../test/helpers/fakeExcel";
+import { countTripsByCall } from "../test/helpers/tripCounter";
 
 // Set-up of a register through the Office adapter, over the fake Excel that logs every
 // context.sync() with its request and response size: round trips are what Excel on the web
@@ -21,42 +21,13 @@ export interface TripCase {
   run: () => Promise<{ trips: number; largestTripBytes: number; readTrips?: number }>;
 }
 
-const HEADERS = ["Contract ID", "Title", "Supplier", "Contract manager", "Department", "Tier", "Start date", "Go-live date", "End date", "Extension options",
-  "Notice period", "Annual value", "Total value", "Budget", "Spend to date", "Status", "Category", "Region", "Notes", "Reference"];
-
-function register(n: number): CellValue[][] {
-  const rows: CellValue[][] = [];
-  for (let i = 0; i < n; i++) {
-    rows.push([
-      `C${String(i).padStart(6, "0")}`, `Facilities management lot ${i % 97}`, `Supplier ${i % 1000} Ltd`, `Manager ${i % 250}`, ["Adult Social Care", "Highways", "Corporate"][i % 3],
-      ["Gold", "Silver", "Bronze"][i % 3], 44000 + (i % 2000), i % 5 === 0 ? null : 44100 + (i % 2000), 46000 + (i % 3000), ["1+1", "2+1+1", "none", "24 months"][i % 4],
-      ["3 months", "90 days", "6m"][i % 3], 12345.67 + i, 49382.68 + i * 4, 50000 + (i % 500), Math.round(((i * 7919) % 100000) * 100) / 100, i % 11 === 0 ? "Expired" : "Active",
-      "Services", ["North", "South", "East", "West"][i % 4], i % 10 === 0 ? "Renewal under review with the commercial team" : null, `REF-${i}`,
-    ]);
-  }
-  return rows;
-}
+const HEADERS = BIG_HEADERS;
+const register = bigRegister;
 
 async function setUp(n: number, createTables: boolean): Promise<{ trips: number; largestTripBytes: number }> {
   const excel = FakeExcel.fromSheets({ Register: [["Contract register"], [], HEADERS, ...register(n)] });
   await setUpTracker(new ExcelWorkbook(excel.run), { asOf: 45747, createTables: createTables ? ["Milestones", "KPIs", "Risks", "Changes", "Escalations"] : [] });
   return { trips: excel.trips, largestTripBytes: excel.largestTrip };
-}
-
-/** Trips of each port call, counted by wrapping the port. */
-function counted(port: WorkbookPort, excel: FakeExcel, calls: Map<string, number>): WorkbookPort {
-  return new Proxy(port, {
-    get(target, prop, receiver) {
-      const member: unknown = Reflect.get(target, prop, receiver);
-      if (typeof member !== "function") return member;
-      return async (...args: unknown[]) => {
-        const before = excel.trips;
-        const result: unknown = await member.apply(target, args);
-        calls.set(String(prop), (calls.get(String(prop)) ?? 0) + excel.trips - before);
-        return result;
-      };
-    },
-  });
 }
 
 const READS = new Set(["loadSetting", "readTables", "tableNames", "readUsedRange"]);
@@ -68,7 +39,7 @@ async function summaryTrips(n: number, budget: number | undefined): Promise<{ tr
   if (budget !== undefined) excel.payloadLimit = Number.POSITIVE_INFINITY;
   excel.clearLog();
   const calls = new Map<string, number>();
-  await runEscalationSummary(counted(new ExcelWorkbook(excel.run, budget === undefined ? {} : { tripBudget: budget }), excel, calls), { asOf: 46351 });
+  await runEscalationSummary(countTripsByCall(new ExcelWorkbook(excel.run, budget === undefined ? {} : { tripBudget: budget }), excel, calls), { asOf: 46351 });
   const readTrips = [...calls].filter(([call]) => READS.has(call)).reduce((sum, [, trips]) => sum + trips, 0);
   return { trips: excel.trips, largestTripBytes: excel.largestTrip, readTrips };
 }

@@ -8,6 +8,7 @@ import { setUpTracker } from "../../src/features/setUpTracker";
 import { ExcelWorkbook } from "../../src/office/excelWorkbook";
 import { DESKTOP_TRIP_BUDGET } from "../../src/office/hostWorkbook";
 import { EXCEL_WEB_LIMIT_BYTES, FakeExcel } from "../helpers/fakeExcel";
+import { countTripsByCall } from "../helpers/tripCounter";
 
 const AS_OF = dateToSerial(2026, 11, 25) ?? 0;
 const REGISTER = [
@@ -68,21 +69,10 @@ describe("round trips of the escalation summary", () => {
       const excel = await bigTracker(n);
       excel.payloadLimit = Number.POSITIVE_INFINITY; // Excel on Windows and Mac
       const book = new ExcelWorkbook(excel.run, { tripBudget: DESKTOP_TRIP_BUDGET });
-      // Count the trips of the reading calls.
-      let reads = 0;
-      const counting = new Proxy(book, {
-        get(target, prop, receiver) {
-          const member: unknown = Reflect.get(target, prop, receiver);
-          if (typeof member !== "function") return member;
-          return async (...args: unknown[]) => {
-            const before = excel.trips;
-            const result: unknown = await member.apply(target, args);
-            if (prop === "loadSetting" || prop === "readTables") reads += excel.trips - before;
-            return result;
-          };
-        },
-      });
+      const calls = new Map<string, number>();
+      const counting = countTripsByCall(book, excel, calls);
       const run = await runEscalationSummary(counting, { asOf: AS_OF });
+      const reads = (calls.get("loadSetting") ?? 0) + (calls.get("readTables") ?? 0);
       measured.push({ trips: excel.trips, reads, logRows: run.logged.length });
       const second = await runEscalationSummary(book, { asOf: AS_OF });
       expect(second).toMatchObject({ replaced: true, logged: [] });

@@ -6,24 +6,12 @@
 import { setUpTracker } from "../../src/features/setUpTracker";
 import { ExcelWorkbook } from "../../src/office/excelWorkbook";
 import type { CellValue } from "../../src/workbook/port";
+import { BIG_HEADERS, bigRegister } from "../helpers/bigRegister";
 import { EXCEL_WEB_LIMIT_BYTES, FakeExcel, FakeRequestContext } from "../helpers/fakeExcel";
+import { countTripsByCall } from "../helpers/tripCounter";
 
-const HEADERS = ["Contract ID", "Title", "Supplier", "Contract manager", "Department", "Tier", "Start date", "Go-live date", "End date", "Extension options",
-  "Notice period", "Annual value", "Total value", "Budget", "Spend to date", "Status", "Category", "Region", "Notes", "Reference"];
-
-/** A register of `n` contracts, 20 columns of the sort real registers hold. */
-function register(n: number): CellValue[][] {
-  const rows: CellValue[][] = [];
-  for (let i = 0; i < n; i++) {
-    rows.push([
-      `C${String(i).padStart(6, "0")}`, `Facilities management lot ${i % 97}`, `Supplier ${i % 1000} Ltd`, `Manager ${i % 250}`, ["Adult Social Care", "Highways", "Corporate"][i % 3],
-      ["Gold", "Silver", "Bronze"][i % 3], 44000 + (i % 2000), i % 5 === 0 ? null : 44100 + (i % 2000), 46000 + (i % 3000), ["1+1", "2+1+1", "none", "24 months"][i % 4],
-      ["3 months", "90 days", "6m"][i % 3], 12345.67 + i, 49382.68 + i * 4, 50000 + (i % 500), Math.round(((i * 7919) % 100000) * 100) / 100, i % 11 === 0 ? "Expired" : "Active",
-      "Services", ["North", "South", "East", "West"][i % 4], i % 10 === 0 ? "=Renewal under review with the commercial team" : null, `REF-${i}`,
-    ]);
-  }
-  return rows;
-}
+const HEADERS = BIG_HEADERS;
+const register = bigRegister;
 
 interface Measured {
   rows: number;
@@ -115,19 +103,7 @@ describe("the set-up feature over the Office adapter", () => {
     const excel = FakeExcel.fromSheets({ Register: [["Contract register"], [], HEADERS, ...rows] });
     const book = new ExcelWorkbook(excel.run);
     const calls = new Map<string, number>();
-    // Counts the trips of each port call by wrapping the adapter's methods.
-    const counted = new Proxy(book, {
-      get(target, prop, receiver) {
-        const member: unknown = Reflect.get(target, prop, receiver);
-        if (typeof member !== "function") return member;
-        return async (...args: unknown[]) => {
-          const before = excel.trips;
-          const result: unknown = await member.apply(target, args);
-          calls.set(String(prop), (calls.get(String(prop)) ?? 0) + excel.trips - before);
-          return result;
-        };
-      },
-    });
+    const counted = countTripsByCall(book, excel, calls);
     await setUpTracker(counted, { asOf: 45747, createTables: ["Milestones", "KPIs", "Risks", "Changes", "Escalations"] });
     return { trips: excel.trips, calls, excel, rows };
   }
