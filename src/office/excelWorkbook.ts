@@ -1,4 +1,4 @@
-import type { CellBlock, CellInput, CellValue, ComputedColumn, DropDown, NewTable, NumberFilter, Progress, RagFormat, ReportSheet, TableSnapshot, WorkbookPort } from "../workbook/port";
+import type { CellBlock, CellInput, CellValue, ComputedColumn, DropDown, NewTable, NumberFilter, Progress, RagFormat, ReportSheet, SelectionListener, TableCellUpdate, TableSnapshot, WorkbookPort } from "../workbook/port";
 import { BlockToRead, ReadPlan, readBlocksInTrips } from "./chunkedRead";
 import { ExcelInput, formulaCells, fromExcelValue, isBlankRow, toExcelInput, toExcelRow } from "./excelCells";
 import { explainExcelError } from "./excelErrors";
@@ -8,9 +8,14 @@ import { applyDropDown, applyRagFormat, listSource, queueDropDown, queueRagForma
 import { ACTION_OVERHEAD_BYTES, DEFAULT_TRIP_BUDGET, FIRST_READ_BYTES_PER_CELL, rowBytes } from "./requestBudget";
 import { writeReport } from "./reportSheet";
 import { applyNumberFilter, readSelectedRows, selectBodyCell } from "./tableView";
+import { readActiveCell, writeTableCells } from "./tableCells";
 
-/** Runs a batch of Excel calls: `Excel.run` inside Excel, a fake in tests. */
-export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+/**
+ * Runs a batch of Excel calls: `Excel.run` inside Excel, a fake in tests. Given a context an
+ * earlier batch made, runs in that one (`Excel.run(context, batch)`), as removing an event
+ * handler must.
+ */
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>, context?: Excel.RequestContext) => Promise<T>;
 
 export interface ExcelWorkbookOptions {
   /** Bytes one round trip may carry; defaults to 4,500,000, under Excel on the web's 5 MB limit. */
@@ -19,8 +24,8 @@ export interface ExcelWorkbookOptions {
   firstReadBytesPerCell?: number;
 }
 
-function runInExcel<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
-  return Excel.run(batch);
+function runInExcel<T>(batch: (context: Excel.RequestContext) => Promise<T>, context?: Excel.RequestContext): Promise<T> {
+  return context ? Excel.run(context, batch) : Excel.run(batch);
 }
 
 /**
@@ -40,9 +45,9 @@ export class ExcelWorkbook implements WorkbookPort {
     this.readPlan = { tripBudget: this.tripBudget, firstBytesPerCell: options.firstReadBytesPerCell ?? FIRST_READ_BYTES_PER_CELL, learned: new Map() };
   }
 
-  private async batch<T>(doing: string, work: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+  private async batch<T>(doing: string, work: (context: Excel.RequestContext) => Promise<T>, inContext?: Excel.RequestContext): Promise<T> {
     try {
-      return await this.run(work);
+      return await this.run(work, inContext);
     } catch (error) {
       throw explainExcelError(error, doing);
     }
@@ -370,6 +375,42 @@ export class ExcelWorkbook implements WorkbookPort {
 
   async selectTableCell(table: string, row: number, column: string): Promise<void> {
     return this.batch(`Could not select row ${row + 1}, column "${column}" of the table "${table}"`, (context) => selectBodyCell(context, table, row, column));
+  }
+
+  async updateTableCells(table: string, updates: readonly TableCellUpdate[]): Promise<void> {
+    return this.batch(`Could not change cells of the table "${table}"`, (context) => writeTableCells(context, table, updates, this.tripBudget));
+  }
+
+  /**
+   * Follows the selection through the workbook's SelectionChanged event (ExcelApi 1.2). The event
+   * says only that the selection moved, so each time the handler reads the active cell in a batch
+   * of its own. Stopping removes the handler in the context that added it.
+   */
+  async onSelectionChanged(listener: SelectionListener): Promise<() => Promise<void>> {
+    let listening = true;
+    const handler = async (): Promise<void> => {
+      if (!listening) return;
+      const at = await this.batch("Could not find where the selection moved", readActiveCell);
+      // Stopped while the read was under way: the listener has been promised silence.
+      if (listening) listener(at.sheet, at.row, at.column);
+    };
+    const registration = await this.batch("Could not follow the selection", async (context) => {
+      const added = context.workbook.onSelectionChanged.add(handler);
+      await context.sync();
+      return { added, context };
+    });
+    return async () => {
+      if (!listening) return;
+      listening = false;
+      await this.batch(
+        "Could not stop following the selection",
+        async (context) => {
+          registration.added.remove();
+          await context.sync();
+        },
+        registration.context,
+      );
+    };
   }
 
   async loadSetting(key: string): Promise<string | null> {

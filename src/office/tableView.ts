@@ -39,13 +39,13 @@ export async function applyNumberFilter(context: Excel.RequestContext, table: st
 }
 
 /** A table's data body as the port counts it: Excel's one blank row of an empty table is no row. */
-interface BodyLookup {
+export interface BodyLookup {
   found: Excel.Table;
   body: Excel.Range;
   firstRow: Excel.Range;
 }
 
-function lookUpBody(context: Excel.RequestContext, table: string): BodyLookup {
+export function lookUpBody(context: Excel.RequestContext, table: string): BodyLookup {
   const found = context.workbook.tables.getItemOrNullObject(table);
   found.load("worksheet/id");
   const body = found.getDataBodyRange();
@@ -56,7 +56,7 @@ function lookUpBody(context: Excel.RequestContext, table: string): BodyLookup {
 }
 
 /** Data rows after the lookup's sync; throws for a missing table. */
-function dataRowCount({ found, body, firstRow }: BodyLookup, table: string): number {
+export function dataRowCount({ found, body, firstRow }: BodyLookup, table: string): number {
   if (found.isNullObject) throw new Error(`There is no table "${table}"`);
   const onlyBlank = body.rowCount === 1 && isBlankRow(firstRow.values[0], formulaCells(firstRow.values[0], firstRow.formulas[0]));
   return onlyBlank ? 0 : body.rowCount;

@@ -1,4 +1,4 @@
-import type { CellBlock, CellInput, CellValue, ComputedColumn, DropDown, NewTable, NumberFilter, Progress, RagFormat, ReportChart, ReportSheet, TableSnapshot, WorkbookPort } from "./port";
+import type { CellBlock, CellInput, CellValue, ComputedColumn, DropDown, NewTable, NumberFilter, Progress, RagFormat, ReportChart, ReportSheet, SelectionListener, TableCellUpdate, TableSnapshot, WorkbookPort } from "./port";
 
 /** One cell: its value and, for formula cells, the formula that gives it. */
 export interface MemoryCell {
@@ -28,6 +28,12 @@ export interface MemorySelection {
   columnCount: number;
 }
 
+/** A column by its header, as Excel finds table columns: the exact header, else one differing only in case. */
+function columnOf(headers: readonly string[], column: string): number {
+  const exact = headers.indexOf(column);
+  return exact >= 0 ? exact : headers.findIndex((h) => h.toLowerCase() === column.toLowerCase());
+}
+
 /** A workbook held in plain arrays: the same port the Office adapter offers, for the CLI, the preview and tests. */
 export class MemoryWorkbook implements WorkbookPort {
   readonly sheets = new Map<string, MemoryCell[][]>();
@@ -40,8 +46,10 @@ export class MemoryWorkbook implements WorkbookPort {
   readonly filters = new Map<string, { column: string; filter: NumberFilter }>();
   /** How many times the workbook was recalculated. */
   recalculations = 0;
+  /** Set it through `select` for listeners to hear of it. */
   selection: MemorySelection | null = null;
   active: string | null = null;
+  private readonly selectionListeners = new Set<SelectionListener>();
 
   /** A workbook from sheets of plain values, e.g. one read from a CSV or .xlsx file. */
   static fromSheets(sheets: Record<string, readonly (readonly CellValue[])[]>): MemoryWorkbook {
@@ -297,8 +305,52 @@ export class MemoryWorkbook implements WorkbookPort {
     const c = this.snapshot(table).headers.indexOf(column);
     if (c < 0) throw new Error(`The table "${table}" has no column "${column}"`);
     if (row < 0 || row >= t.rowCount) throw new Error(`The table "${table}" has no row ${row + 1}`);
-    this.selection = { sheet: t.sheet, row: t.row + 1 + row, column: t.column + c, rowCount: 1, columnCount: 1 };
-    this.active = t.sheet;
+    this.select(t.sheet, t.row + 1 + row, t.column + c);
+  }
+
+  /**
+   * Selects a block (0-based) as a user would, bringing its sheet into view; selection listeners
+   * hear of it once the current task is done, as Excel tells add-ins after the selection moved.
+   */
+  select(sheet: string, row: number, column: number, rowCount = 1, columnCount = 1): void {
+    this.sheet(sheet);
+    this.selection = { sheet, row, column, rowCount, columnCount };
+    this.active = sheet;
+    for (const listener of [...this.selectionListeners]) {
+      queueMicrotask(() => {
+        if (this.selectionListeners.has(listener)) listener(sheet, row, column);
+      });
+    }
+  }
+
+  async onSelectionChanged(listener: SelectionListener): Promise<() => Promise<void>> {
+    // Each subscription is its own entry, so the same function subscribed twice is stopped once per stop.
+    const entry: SelectionListener = (sheet, row, column) => listener(sheet, row, column);
+    this.selectionListeners.add(entry);
+    return async () => {
+      this.selectionListeners.delete(entry);
+    };
+  }
+
+  async updateTableCells(table: string, updates: readonly TableCellUpdate[]): Promise<void> {
+    const t = this.table(table);
+    const headers = this.snapshot(table).headers;
+    // Every update is checked before any is written.
+    const targets = updates.map((u) => {
+      const c = columnOf(headers, u.column);
+      if (c < 0) throw new Error(`The table "${table}" has no column "${u.column}"`);
+      if (!Number.isInteger(u.row) || u.row < 0 || u.row >= t.rowCount) throw new Error(`The table "${table}" has no row ${u.row + 1}`);
+      return { cell: this.cell(t.sheet, t.row + 1 + u.row, t.column + c), value: u.value };
+    });
+    for (const { cell, value } of targets) {
+      if (value !== null && typeof value === "object") {
+        cell.formula = value.formula;
+        cell.value = value.cachedValue ?? null;
+      } else {
+        delete cell.formula;
+        cell.value = value;
+      }
+    }
   }
 
   async defineName(name: string, formula: string): Promise<void> {

@@ -109,6 +109,20 @@ export interface NumberFilter {
   atMost?: number;
 }
 
+/** One cell of a table's data body to change: its row (0-based within the body) and column (by header). */
+export interface TableCellUpdate {
+  row: number;
+  column: string;
+  /** The new content: a value (text stays text, never a formula) or, explicitly, a formula cell. */
+  value: CellInput;
+}
+
+/**
+ * Told where the user's selection moved: the sheet and the 0-based row and column of its active
+ * cell (the cell the cursor is on, inside the selected block).
+ */
+export type SelectionListener = (sheet: string, row: number, column: number) => void;
+
 /** Reports progress of long operations: done of total units (rows). */
 export type Progress = (done: number, total: number) => void;
 
@@ -152,6 +166,17 @@ export interface WorkbookPort {
   selectedTableRows(table: string): Promise<number[]>;
   /** Selects one cell of a table's data body: its row (0-based within the body) and column (by header). */
   selectTableCell(table: string, row: number, column: string): Promise<void>;
+  /**
+   * Changes cells of a table's data body in place (the Settings table's Value cells, say). Every
+   * update is checked before any is written, so a missing column or row changes nothing.
+   */
+  updateTableCells(table: string, updates: readonly TableCellUpdate[]): Promise<void>;
+  /**
+   * Calls the listener each time the selection moves, whoever moved it (the user, or
+   * `selectTableCell`), some time after it moved. Resolves with the function that stops it; after
+   * that resolves the listener is not called again.
+   */
+  onSelectionChanged(listener: SelectionListener): Promise<() => Promise<void>>;
   /** A value the tracker keeps in the workbook (e.g. the saved header mapping), or null. */
   loadSetting(key: string): Promise<string | null>;
   saveSetting(key: string, value: string): Promise<void>;

@@ -16,10 +16,9 @@ describePortBehaviour("MemoryWorkbook", (sheets) => {
     peek: (sheet, row, column) => book.sheets.get(sheet)?.[row]?.[column]?.value ?? null,
     formula: (sheet, row, column) => book.sheets.get(sheet)?.[row]?.[column]?.formula,
     numberFormat: (sheet, row, column) => book.sheets.get(sheet)?.[row]?.[column]?.numberFormat ?? "General",
-    select: (cells) => {
-      book.selection = { ...cells };
-      book.active = cells.sheet;
-    },
+    select: ({ sheet, row, column, rowCount, columnCount }) => book.select(sheet, row, column, rowCount, columnCount),
+    // Memory tells listeners in a microtask: a timer's turn comes after it.
+    eventsDelivered: () => new Promise((resolve) => setTimeout(resolve, 0)),
     selection: () => book.selection,
     visibleRows: (table) => book.visibleRows(table),
     recalculations: () => book.recalculations,
@@ -39,6 +38,10 @@ describePortBehaviour("ExcelWorkbook over the fake Excel", (sheets) => {
     formula: (sheet, row, column) => excel.sheet(sheet).formula(row, column),
     numberFormat: (sheet, row, column) => excel.sheet(sheet).numberFormat(row, column),
     select: ({ sheet, row, column, rowCount, columnCount }) => excel.select(sheet, a1(row, column, rowCount, columnCount)),
+    eventsDelivered: async () => {
+      await excel.eventsDelivered();
+      expect(excel.eventErrors).toEqual([]);
+    },
     selection: () => {
       const { sheet, address } = excel.selection();
       const [first, ...others] = address.split(",");

@@ -24,8 +24,10 @@ export interface PortHarness {
   formula(sheet: string, row: number, column: number): string | undefined;
   /** A cell's number format ("General" when none). */
   numberFormat(sheet: string, row: number, column: number): string;
-  /** Selects a block as the user would, bringing its sheet into view. */
+  /** Selects a block as the user would, bringing its sheet into view (selection listeners hear of it later). */
   select(cells: CellsAt): void;
+  /** Resolves once selection listeners have been told of every change so far. */
+  eventsDelivered(): Promise<void>;
   /** The user's selection now. */
   selection(): CellsAt | null;
   /** The data rows (0-based in the body) a table shows under its filters. */
@@ -351,6 +353,80 @@ export function describePortBehaviour(name: string, make: (sheets: Record<string
       h.select({ sheet: "Log", row: 0, column: 0, rowCount: 3, columnCount: 2 });
       expect(await h.port.selectedTableRows("Escalations")).toEqual([]);
       await expect(h.port.selectTableCell("Escalations", 0, "Reason")).rejects.toThrow('The table "Escalations" has no row 1');
+    });
+
+    test("changes cells of a table's body in place: text stays text, a value replaces a formula, a formula cell is one", async () => {
+      await h.port.convertToTable("Contracts", "Register", 2, 0, 4, 5);
+      await h.port.appendComputedColumns("Contracts", [DAYS_TO_EXPIRY]);
+      const before = (await h.port.readUsedRange("Register")).values;
+      await h.port.updateTableCells("Contracts", [
+        { row: 0, column: "Title", value: "=1+1" },
+        { row: 2, column: "Value", value: 99 },
+        { row: 1, column: "supplier", value: null },
+        { row: 1, column: "Days to expiry", value: 5 },
+        { row: 2, column: "End date", value: { formula: "=TODAY()" } },
+        ...TRICKY_TEXT.slice(1, 4).map((text, i) => ({ row: i, column: "Contract ID", value: text })),
+      ]);
+      expect([h.peek("Register", 3, 1), h.formula("Register", 3, 1)]).toEqual(["=1+1", undefined]);
+      expect(h.peek("Register", 5, 4)).toBe(99);
+      expect(h.peek("Register", 4, 2)).toBeNull();
+      expect([h.peek("Register", 4, 5), h.formula("Register", 4, 5)]).toEqual([5, undefined]);
+      expect(h.formula("Register", 5, 3)).toBe("=TODAY()");
+      TRICKY_TEXT.slice(1, 4).forEach((text, i) => expect([h.peek("Register", 3 + i, 0), h.formula("Register", 3 + i, 0)]).toEqual([text, undefined]));
+      // the other cells stay as they were, and so does the calculated column elsewhere
+      const after = (await h.port.readUsedRange("Register")).values;
+      const changed = new Set(["3,1", "5,4", "4,2", "4,5", "5,3", "3,0", "4,0", "5,0"]);
+      after.forEach((line, r) => line.forEach((value, c) => changed.has(`${r},${c}`) || expect([r, c, value]).toEqual([r, c, before[r][c]])));
+      expect(h.formula("Register", 3, 5)).toBe(DAYS_TO_EXPIRY.formula);
+      await h.port.updateTableCells("Contracts", []);
+    });
+
+    test("checks every cell change before writing any: a missing table, column or row changes nothing", async () => {
+      await h.port.convertToTable("Contracts", "Register", 2, 0, 4, 5);
+      const ok = { row: 0, column: "Title", value: "changed" };
+      await expect(h.port.updateTableCells("Missing", [ok])).rejects.toThrow('There is no table "Missing"');
+      await expect(h.port.updateTableCells("Contracts", [ok, { row: 0, column: "Nope", value: 1 }])).rejects.toThrow('The table "Contracts" has no column "Nope"');
+      await expect(h.port.updateTableCells("Contracts", [ok, { row: 3, column: "Title", value: 1 }])).rejects.toThrow('The table "Contracts" has no row 4');
+      await expect(h.port.updateTableCells("Contracts", [ok, { row: -1, column: "Title", value: 1 }])).rejects.toThrow('The table "Contracts" has no row 0');
+      expect(h.peek("Register", 3, 1)).toBe("Cleaning");
+      await h.port.addTableSheet("Log", "Escalations", ["Escalation ID", "Reason"], []);
+      await expect(h.port.updateTableCells("Escalations", [{ row: 0, column: "Reason", value: "x" }])).rejects.toThrow('The table "Escalations" has no row 1');
+    });
+
+    test("tells a listener where the selection moved, whoever moved it, until it stops listening", async () => {
+      await h.port.convertToTable("Contracts", "Register", 2, 0, 4, 5);
+      const seen: [string, number, number][] = [];
+      const other: [string, number, number][] = [];
+      const stop = await h.port.onSelectionChanged((sheet, row, column) => seen.push([sheet, row, column]));
+      const stopOther = await h.port.onSelectionChanged((sheet, row, column) => other.push([sheet, row, column]));
+      expect(seen).toEqual([]);
+      h.select({ sheet: "Register", row: 4, column: 1, rowCount: 2, columnCount: 3 });
+      expect(seen).toEqual([]); // told later, not inside the change
+      await h.eventsDelivered();
+      expect(seen).toEqual([["Register", 4, 1]]);
+      await h.port.selectTableCell("Contracts", 2, "Supplier");
+      await h.eventsDelivered();
+      expect(seen).toEqual([["Register", 4, 1], ["Register", 5, 2]]);
+      h.select({ sheet: "Notes", row: 0, column: 0, rowCount: 1, columnCount: 1 });
+      await h.eventsDelivered();
+      expect(seen[2]).toEqual(["Notes", 0, 0]);
+      await stop();
+      await stop(); // stopping twice is harmless
+      h.select({ sheet: "Register", row: 3, column: 0, rowCount: 1, columnCount: 1 });
+      await h.eventsDelivered();
+      expect(seen).toHaveLength(3);
+      // the other listener still hears
+      expect(other).toEqual([...seen, ["Register", 3, 0]]);
+      await stopOther();
+    });
+
+    test("a listener stopped while a change is on its way is not told of it", async () => {
+      const seen: string[] = [];
+      const stop = await h.port.onSelectionChanged((sheet) => seen.push(sheet));
+      h.select({ sheet: "Notes", row: 0, column: 0, rowCount: 1, columnCount: 1 });
+      await stop();
+      await h.eventsDelivered();
+      expect(seen).toEqual([]);
     });
 
     test("recalculates the workbook", async () => {

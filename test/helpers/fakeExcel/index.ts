@@ -46,13 +46,32 @@ export class FakeExcel implements FakeHost {
     return sheet;
   }
 
-  /** Excel.run: a fresh context per batch; what is still queued when the batch ends is synced. */
-  readonly run: ExcelRun = async (batch) => {
-    const context = new FakeRequestContext(this);
+  /**
+   * Excel.run: a fresh context per batch, or the context of an earlier batch when given one
+   * (`Excel.run(context, batch)`); what is still queued when the batch ends is synced.
+   */
+  readonly run: ExcelRun = async (batch, earlier) => {
+    const context = earlier === undefined ? new FakeRequestContext(this) : (earlier as unknown as FakeRequestContext);
+    if (!(context instanceof FakeRequestContext) || context.host !== this) throw new Error("fake Excel: Excel.run was given a context of another workbook");
     const result = await batch(context as unknown as Excel.RequestContext);
     if (context.pendingActions > 0) await context.sync();
     return result;
   };
+
+  /** Resolves once Excel has called every event handler for what happened so far, and each has finished. */
+  async eventsDelivered(): Promise<void> {
+    await this.model.selectionChanged.delivered();
+  }
+
+  /** What event handlers threw or rejected with (Excel only logs them). */
+  get eventErrors(): readonly unknown[] {
+    return this.model.selectionChanged.errors;
+  }
+
+  /** How many handlers are registered for the workbook's SelectionChanged event. */
+  get selectionHandlers(): number {
+    return this.model.selectionChanged.registrations.length;
+  }
 
   record(sync: Omit<SyncRecord, "trip">): void {
     this.syncLog.push({ trip: this.syncLog.length + 1, ...sync });
@@ -145,12 +164,17 @@ export class FakeExcel implements FakeHost {
     return this.model.calculations;
   }
 
-  /** Selects cells as a user would: `select("Sheet1", "B3:C5")`, or several blocks with Ctrl (`"B3:C3", "B6:C6"`); the sheet comes into view. */
+  /**
+   * Selects cells as a user would: `select("Sheet1", "B3:C5")`, or several blocks with Ctrl
+   * (`"B3:C3", "B6:C6"`); the sheet comes into view, and SelectionChanged handlers are called
+   * after this returns (await `eventsDelivered()`).
+   */
   select(sheet: string, ...addresses: string[]): void {
     const s = this.sheet(sheet);
     if (addresses.length === 0) throw new Error("select what?");
     s.selection = addresses.map((address) => this.rect(address));
     this.model.activeSheet = s;
+    this.model.selectionChanged.fire();
   }
 
   /** The sheet in view and its selected blocks, e.g. `{ sheet: "Report", address: "C7" }`. */

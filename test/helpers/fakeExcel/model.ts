@@ -3,6 +3,7 @@
  * sparse grid (a map of rows, each a sparse array), so a 100,000-row sheet costs only its cells.
  */
 import { CellObject, Rect, Slot, Stored, contains, intersects, subtract } from "./cells";
+import { FakeEventSource } from "./events";
 
 export interface ConditionalFormatModel {
   id: number;
@@ -271,6 +272,8 @@ export class WorkbookModel {
   /** Every `application.calculate(type)` call, in order. */
   readonly calculations: string[] = [];
   activeSheet: SheetModel | null = null;
+  /** Workbook.onSelectionChanged: fired whenever the selection is set, by the user or by `range.select()`. */
+  readonly selectionChanged = new FakeEventSource<{ workbook: unknown }>((context) => ({ workbook: context.workbook }));
   private nextTableId = 1;
 
   sheet(name: string): SheetModel | null {

@@ -106,11 +106,12 @@ export class FakeRange extends FakeProxy<RangeTarget> {
     return (this.formatProxy ??= new FakeRangeFormat(this.context, () => this.resolve()));
   }
 
-  /** Selects the range in the Excel UI: it becomes its sheet's selection, and its sheet the one in view. */
+  /** Selects the range in the Excel UI: it becomes its sheet's selection, and its sheet the one in view; SelectionChanged fires. */
   select(): void {
     this.queue("select", null, ({ sheet, rect }) => {
       sheet.selection = [{ ...rect }];
       this.context.model.activeSheet = sheet;
+      this.context.model.selectionChanged.fire();
     });
   }
 

@@ -3,6 +3,7 @@ import type { FakeRequestContext } from "./context";
 import { Rect, formatA1, quoteSheet } from "./cells";
 import { FakeOfficeError, invalidArgument, itemAlreadyExists, itemNotFound, notModelled } from "./errors";
 import { NamedItemModel, SheetModel, WorkbookModel, isValidName } from "./model";
+import { FakeEventHandlers } from "./events";
 import { FakeCollection, FakeProxy } from "./proxy";
 import { FakeRange } from "./range";
 import { FakeRangeAreas } from "./rangeAreas";
@@ -15,6 +16,8 @@ export class FakeWorkbook extends FakeProxy<WorkbookModel> {
   readonly names: FakeNamedItemCollection;
   readonly settings: FakeSettingCollection;
   readonly application: FakeApplication;
+  /** Occurs when the selection changes (ExcelApi 1.2); its arguments hold the handler's own workbook. */
+  readonly onSelectionChanged: FakeEventHandlers<{ workbook: unknown }>;
 
   constructor(context: FakeRequestContext) {
     super(context, () => context.model, "lazy", "Workbook");
@@ -23,6 +26,7 @@ export class FakeWorkbook extends FakeProxy<WorkbookModel> {
     this.names = new FakeNamedItemCollection(context);
     this.settings = new FakeSettingCollection(context);
     this.application = new FakeApplication(context);
+    this.onSelectionChanged = new FakeEventHandlers(context, () => context.model.selectionChanged, "Workbook.onSelectionChanged");
   }
 
   private selection(): { sheet: SheetModel; rects: Rect[] } | null {
@@ -37,6 +41,19 @@ export class FakeWorkbook extends FakeProxy<WorkbookModel> {
       if (selected === null) return null;
       if (selected.rects.length > 1) throw new FakeOfficeError("InvalidSelection", "The current selection is invalid for this operation.");
       return { sheet: selected.sheet, rect: selected.rects[0] };
+    });
+  }
+
+  /**
+   * The cell the cursor is on (ExcelApi 1.7): here the top-left cell of the last block selected,
+   * as Excel has it after `range.select()` or a selection dragged or Ctrl+clicked from its top-left.
+   */
+  getActiveCell(): FakeRange {
+    return new FakeRange(this.context, () => {
+      const selected = this.selection();
+      const last = selected?.rects[selected.rects.length - 1];
+      if (!selected || !last) return null;
+      return { sheet: selected.sheet, rect: { row: last.row, column: last.column, rowCount: 1, columnCount: 1 } };
     });
   }
 
