@@ -41,6 +41,11 @@ export interface TrackerData {
   escalations: NormalisedRow[];
   /** Where each field of Contracts is (header and 0-based index). */
   contractColumns: FieldColumns;
+  /**
+   * Where the Contracts table is: its name, sheet and 0-based header row (as TableSnapshot has
+   * it), so a contract's sheet row gives its place in the table's body: `row − headerRow − 2`.
+   */
+  contractsTable?: { name: string; sheet: string; row: number };
   issues: DataQualityIssue[];
 }
 
@@ -104,6 +109,7 @@ export function readTrackerData(tables: TrackerSnapshots, options: ReadOptions =
     kpis: kpis.rows,
     escalations: escalations.rows,
     contractColumns: contracts.columns,
+    contractsTable: { name: tables.contracts.name, sheet: tables.contracts.sheet, row: tables.contracts.row },
     issues: contracts.issues,
   };
 }

@@ -1,0 +1,263 @@
+/**
+ * The contract card of PRODUCT.md: one contract's register fields, its status on the ladder with
+ * the reasons and the next action, and its milestones, KPIs, risks, changes and escalations.
+ * Worked out with the core rules from the typed data, never from computed cells.
+ */
+import { contractStatus } from "../core/contractStatus";
+import { SummaryContract, assessContract } from "../core/escalationSummary";
+import { NormalisedRow, normaliseTable } from "../core/normalise";
+import type { Phase } from "../core/rules/phase";
+import { Rag, ragStatus } from "../core/rules/rag";
+import { slippageDays } from "../core/rules/slippage";
+import { CHANGES, CONTRACTS, RISKS, TableDefinition } from "../core/schema";
+import type { CellValue, TableSnapshot } from "../workbook/port";
+import { kpiAttainment } from "./dashboard";
+import { ContractRef, byContract, closedStatus, contractRef, contractsHeaderRow, idMatch, numberOf, textOf } from "./paneData";
+import { TrackerData, columnsOf } from "./trackerData";
+
+export interface CardMilestone {
+  /** 1-based row on the Milestones sheet. */
+  row: number;
+  milestone: string;
+  baselineDate: number | null;
+  forecastDate: number | null;
+  actualDate: number | null;
+  owner: string;
+  /** Days late (+) or early (−), as the Slippage column gives it; null without a baseline. */
+  slippageDays: number | null;
+  rag: Rag | null;
+}
+
+export interface CardKpi {
+  row: number;
+  kpi: string;
+  target: number | null;
+  actual: number | null;
+  period: string;
+  /** False only where the table says FALSE (lower is better). */
+  higherIsBetter: boolean;
+  /** 1 = 100%; null when target or actual is missing. */
+  attainment: number | null;
+  rag: Rag | null;
+}
+
+export interface CardRisk {
+  row: number;
+  risk: string;
+  likelihood: number | null;
+  impact: number | null;
+  /** likelihood × impact, as the Score column gives it. */
+  score: number | null;
+  /** Red at 15 or more, Amber at 8 or more, else Green, as the RAG column gives it. */
+  rag: Rag | null;
+  owner: string;
+  mitigation: string;
+  status: string;
+}
+
+export interface CardChange {
+  row: number;
+  changeId: string;
+  description: string;
+  valueImpact: number | null;
+  requested: number | null;
+  status: string;
+  approvedBy: string;
+  approvedOn: number | null;
+}
+
+export interface CardEscalation {
+  row: number;
+  escalationId: string;
+  raisedAt: number | null;
+  raisedBy: string;
+  level: number | null;
+  rag: string;
+  reason: string;
+  action: string;
+  owner: string;
+  status: string;
+  resolvedOn: number | null;
+  resolution: string;
+}
+
+/** The contract's key fields, typed: dates as serials, money as amounts; null where the register has none. */
+export interface CardKeyFields {
+  contractManager: string;
+  department: string;
+  tier: string;
+  status: string;
+  startDate: number | null;
+  goLiveDate: number | null;
+  endDate: number | null;
+  noticePeriod: string;
+  extensionOptions: string;
+  annualValue: number | null;
+  totalValue: number | null;
+  budget: number | null;
+  spendToDate: number | null;
+}
+
+/** What the tracker's computed columns would show for the contract, worked out now. */
+export interface CardDates {
+  daysToExpiry: number | null;
+  noticeDate: number | null;
+  daysToNotice: number | null;
+  /** The end date with every extension option taken. */
+  finalExpiry: number | null;
+  phase: Phase | null;
+  /** Spend over budget as a fraction (0.1 = 10% over); null without both. */
+  spendVariance: number | null;
+}
+
+export interface ContractCard extends ContractRef {
+  /** The register's own columns as the table shows them, header → value, in table order (the tracker's computed columns are left out: `dates` and `assessment` work them out). */
+  fields: { header: string; value: CellValue }[];
+  key: CardKeyFields;
+  dates: CardDates;
+  /** RAG, ladder level, who it goes to, the reasons and the recommended action, as the escalation summary has them. */
+  assessment: SummaryContract;
+  /** True when the register's status says the contract is over: the summary leaves it out. */
+  closed: boolean;
+  /** Each list in the table's own order. */
+  milestones: CardMilestone[];
+  kpis: CardKpi[];
+  risks: CardRisk[];
+  changes: CardChange[];
+  escalations: CardEscalation[];
+}
+
+/** Which contract: its 0-based place in the Contracts table's body, or its Contract ID (case ignored). */
+export type WhichContract = number | { contractId: string };
+
+const oneLine = (header: string): string => header.replace(/\s+/g, " ").trim().toLowerCase();
+const COMPUTED = new Set(CONTRACTS.computed.map(oneLine));
+
+/** A table the engine does not read (Risks, Changes) as typed rows of the contract. */
+function rowsOf(snapshot: TableSnapshot | undefined, table: TableDefinition, data: TrackerData): Map<string, NormalisedRow[]> {
+  if (!snapshot) return new Map();
+  const columns = columnsOf(snapshot.headers, table, {}, table.computed, snapshot.rows);
+  return byContract(normaliseTable(snapshot.rows, table, columns, { dateOrder: data.settings.dateOrder, firstRow: snapshot.row + 2 }).rows);
+}
+
+/** A risk's RAG from its score, as set-up's formula on the Risks table has it. @example riskRag(15) → "Red" */
+export function riskRag(score: number | null): Rag | null {
+  if (score === null) return null;
+  return score >= 15 ? "Red" : score >= 8 ? "Amber" : "Green";
+}
+
+/**
+ * The card of one contract, or null when that row of the Contracts table is blank or not there.
+ * `tables` are the tables as read (readPaneData gives them): the Contracts table for the fields as
+ * the register shows them, Risks and Changes for those lists.
+ * @example contractCard(data, tables, 0)?.assessment.action → "Notice date 15/10/2026 passed 41 days ago: decide now whether to extend, re-procure or exit"
+ */
+export function contractCard(data: TrackerData, tables: ReadonlyMap<string, TableSnapshot>, which: WhichContract): ContractCard | null {
+  const contractsName = data.contractsTable?.name ?? "Contracts";
+  const snapshot = tables.get(contractsName);
+  const headerRow = contractsHeaderRow(data, snapshot);
+  const contract =
+    typeof which === "number"
+      ? data.contracts.find((c) => c.row === headerRow + 2 + which)
+      : data.contracts.find((c) => idMatch(c.fields.contractId) === idMatch(which.contractId) && idMatch(which.contractId) !== "");
+  if (!contract) return null;
+  const ref = contractRef(contract, headerRow);
+  const key = idMatch(contract.fields.contractId);
+  const own = (rows: readonly NormalisedRow[]): NormalisedRow[] => (key === "" ? [] : rows.filter((r) => idMatch(r.fields.contractId) === key));
+  const milestones = own(data.milestones);
+  const kpis = own(data.kpis);
+  const escalations = own(data.escalations);
+  const { settings, asOf } = data;
+  const f = contract.fields;
+
+  const assessment = assessContract(contract, { milestones, kpis, escalations }, settings, asOf, data.ladder);
+  const status = contractStatus(f, { slippage: assessment.worstSlippage, kpiAttainment: assessment.kpiAttainment }, settings, asOf, { reason: false });
+  const line = snapshot?.rows[ref.bodyIndex] ?? [];
+  const fields = (snapshot?.headers ?? []).flatMap((header, c) => (COMPUTED.has(oneLine(header)) ? [] : [{ header, value: line[c] ?? null }]));
+  const rag = (inputs: { slippageDays?: number | null; kpiAttainment?: number | null }): Rag | null =>
+    ragStatus({ daysToExpiry: null, slippageDays: inputs.slippageDays ?? null, kpiAttainment: inputs.kpiAttainment ?? null, spendVariance: null }, settings);
+
+  return {
+    ...ref,
+    fields,
+    key: {
+      contractManager: textOf(f.contractManager),
+      department: textOf(f.department),
+      tier: textOf(f.tier),
+      status: textOf(f.status),
+      startDate: numberOf(f.startDate),
+      goLiveDate: numberOf(f.goLiveDate),
+      endDate: numberOf(f.endDate),
+      noticePeriod: textOf(f.noticePeriod),
+      extensionOptions: textOf(f.extensionOptions),
+      annualValue: numberOf(f.annualValue),
+      totalValue: numberOf(f.totalValue),
+      budget: numberOf(f.budget),
+      spendToDate: numberOf(f.spendToDate),
+    },
+    dates: {
+      daysToExpiry: status.daysToExpiry,
+      noticeDate: status.noticeDate,
+      daysToNotice: status.daysToNotice,
+      finalExpiry: status.finalExpiry,
+      phase: status.phase,
+      spendVariance: status.spendVariance,
+    },
+    assessment,
+    closed: closedStatus(data)(f.status),
+    milestones: milestones.map((m): CardMilestone => {
+      const baseline = numberOf(m.fields.baselineDate);
+      const forecast = numberOf(m.fields.forecastDate);
+      const actual = numberOf(m.fields.actualDate);
+      const slip = baseline === null ? null : slippageDays({ baseline, forecast, actual }, asOf);
+      return { row: m.row, milestone: textOf(m.fields.milestone), baselineDate: baseline, forecastDate: forecast, actualDate: actual, owner: textOf(m.fields.owner), slippageDays: slip, rag: rag({ slippageDays: slip }) };
+    }),
+    kpis: kpis.map((k): CardKpi => {
+      const attainment = kpiAttainment(k);
+      return {
+        row: k.row,
+        kpi: textOf(k.fields.kpi),
+        target: numberOf(k.fields.target),
+        actual: numberOf(k.fields.actual),
+        period: textOf(k.fields.period),
+        higherIsBetter: k.fields.higherIsBetter !== false,
+        attainment,
+        rag: rag({ kpiAttainment: attainment }),
+      };
+    }),
+    risks: (rowsOf(tables.get("Risks"), RISKS, data).get(key) ?? []).map((r): CardRisk => {
+      const likelihood = numberOf(r.fields.likelihood);
+      const impact = numberOf(r.fields.impact);
+      const score = likelihood === null || impact === null ? null : likelihood * impact;
+      return { row: r.row, risk: textOf(r.fields.risk), likelihood, impact, score, rag: riskRag(score), owner: textOf(r.fields.owner), mitigation: textOf(r.fields.mitigation), status: textOf(r.fields.status) };
+    }),
+    changes: (rowsOf(tables.get("Changes"), CHANGES, data).get(key) ?? []).map(
+      (c): CardChange => ({
+        row: c.row,
+        changeId: textOf(c.fields.changeId),
+        description: textOf(c.fields.description),
+        valueImpact: numberOf(c.fields.valueImpact),
+        requested: numberOf(c.fields.requested),
+        status: textOf(c.fields.status),
+        approvedBy: textOf(c.fields.approvedBy),
+        approvedOn: numberOf(c.fields.approvedOn),
+      }),
+    ),
+    escalations: escalations.map(
+      (e): CardEscalation => ({
+        row: e.row,
+        escalationId: textOf(e.fields.escalationId),
+        raisedAt: numberOf(e.fields.raisedAt),
+        raisedBy: textOf(e.fields.raisedBy),
+        level: numberOf(e.fields.level),
+        rag: textOf(e.fields.rag),
+        reason: textOf(e.fields.reason),
+        action: textOf(e.fields.action),
+        owner: textOf(e.fields.owner),
+        status: textOf(e.fields.status),
+        resolvedOn: numberOf(e.fields.resolvedOn),
+        resolution: textOf(e.fields.resolution),
+      }),
+    ),
+  };
+}

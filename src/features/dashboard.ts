@@ -1,0 +1,210 @@
+/**
+ * The portfolio dashboard of PRODUCT.md: contracts by RAG and by phase, what expires soon, notice
+ * dates coming up and missed, the worst slipping milestones and the failing KPIs. Everything is
+ * worked out from the typed data with the core rules, never read from computed cells: the
+ * in-memory workbook does not calculate, and Excel may not have yet.
+ */
+import { contractStatus } from "../core/contractStatus";
+import { assessContract, idKey } from "../core/escalationSummary";
+import type { NormalisedRow } from "../core/normalise";
+import type { Phase } from "../core/rules/phase";
+import { Rag, ragStatus } from "../core/rules/rag";
+import { slippageDays } from "../core/rules/slippage";
+import type { TableSnapshot } from "../workbook/port";
+import { ContractRef, closedStatus, contractRef, contractsHeaderRow, idMatch, numberOf, textOf } from "./paneData";
+import { TrackerData, summarise } from "./trackerData";
+
+export interface DashboardOptions {
+  /** The Contracts table as read, for each contract's place in its body; default: where the data says it is. */
+  contractsTable?: Pick<TableSnapshot, "row">;
+  /** The expiry lists, in days from the as-of date; default 30, 90 and 180. */
+  expiryWindows?: readonly number[];
+  /** How far ahead notice dates are listed; default 90 days. */
+  noticeWindowDays?: number;
+  /** How many slipping milestones to list; default 10. */
+  topSlipping?: number;
+}
+
+/** A contract ending within a window. */
+export interface ExpiringContract extends ContractRef {
+  endDate: number;
+  /** 0 when it ends on the as-of date. */
+  daysToExpiry: number;
+}
+
+/** A contract whose notice date is coming up, or has passed with no decision recorded. */
+export interface NoticeDue extends ContractRef {
+  noticeDate: number;
+  /** Negative once the notice date has passed. */
+  daysToNotice: number;
+  endDate: number;
+}
+
+/** A late milestone, with the contract it belongs to. */
+export interface SlippingMilestone {
+  contractId: string;
+  milestone: string;
+  /** Days late: the Milestones table's Slippage. */
+  slippageDays: number;
+  /** The milestone's own RAG by the slippage thresholds: Amber or Red. */
+  rag: Rag;
+  /** True when it was met (late); false when it is still to come or overdue. */
+  met: boolean;
+  /** The contract's 1-based sheet row and 0-based place in the Contracts table's body. */
+  row: number;
+  bodyIndex: number;
+  /** The milestone's own 1-based row on the Milestones sheet. */
+  milestoneRow: number;
+}
+
+/** A KPI below its amber threshold, with the contract it measures. */
+export interface KpiFailure {
+  contractId: string;
+  kpi: string;
+  period: string;
+  /** actual ÷ target (target ÷ actual where lower is better); 1 = 100%. */
+  attainment: number;
+  rag: Exclude<Rag, "Green">;
+  row: number;
+  bodyIndex: number;
+  kpiRow: number;
+}
+
+export type PhaseOrUnknown = Phase | "Unknown";
+
+/** Every phase, in the order of a contract's life; "Unknown" where the dates cannot say. */
+export const PHASES: readonly PhaseOrUnknown[] = ["Not started", "Mobilisation", "Delivery", "Exit", "Expired", "Unknown"];
+
+export interface Dashboard {
+  asOf: number;
+  /** Live contracts by RAG, exactly as the escalation summary counts them. */
+  rag: { red: number; amber: number; green: number; unrated: number };
+  /** Live contracts by phase, every phase listed in PHASES order (zero counts too). */
+  phases: { phase: PhaseOrUnknown; count: number }[];
+  /** One list per window, soonest first; each includes the shorter windows' contracts. */
+  expiring: { withinDays: number; contracts: ExpiringContract[] }[];
+  notices: {
+    withinDays: number;
+    /** Notice dates from the as-of date to `withinDays` ahead, soonest first. */
+    upcoming: NoticeDue[];
+    /** Notice dates passed, contract not yet ended, no decision recorded in its status; longest overdue first. */
+    missed: NoticeDue[];
+  };
+  /** The worst late milestones of live contracts, most days late first. */
+  slipping: SlippingMilestone[];
+  /** KPIs of live contracts below the amber threshold, lowest attainment first. */
+  kpiFailures: KpiFailure[];
+  liveContracts: number;
+  /** Contracts left out because their register status says they are over. */
+  closedContracts: number;
+}
+
+/** Whether the engine counts the contract's notice date as missed (passed, not ended, no decision in its status). */
+function noticeMissed(contract: NormalisedRow, data: TrackerData): boolean {
+  const assessed = assessContract(contract, {}, data.settings, data.asOf, data.ladder);
+  return assessed.reasons.some((reason) => reason.startsWith("Notice date ") && reason.endsWith("with no decision recorded"));
+}
+
+const byIdThenRow = (a: { id: string; row: number }, b: { id: string; row: number }): number => {
+  const x = idKey(a.id);
+  const y = idKey(b.id);
+  return x < y ? -1 : x > y ? 1 : a.row - b.row;
+};
+
+/**
+ * The dashboard of the tracker's data at its as-of date. Closed contracts (by their register
+ * status) are left out everywhere, as the escalation summary leaves them out of its counts.
+ * @example dashboard(data).expiring[0] → { withinDays: 30, contracts: [{ id: "C-001", daysToExpiry: 12, bodyIndex: 0, … }] }
+ */
+export function dashboard(data: TrackerData, options: DashboardOptions = {}): Dashboard {
+  const headerRow = contractsHeaderRow(data, options.contractsTable);
+  const windows = [...(options.expiryWindows ?? [30, 90, 180])].sort((a, b) => a - b);
+  const noticeWindow = options.noticeWindowDays ?? 90;
+  const isClosed = closedStatus(data);
+  const { asOf, settings } = data;
+
+  const phaseCounts = new Map<PhaseOrUnknown, number>(PHASES.map((p) => [p, 0]));
+  const expiring: ExpiringContract[] = [];
+  const upcoming: NoticeDue[] = [];
+  const missed: NoticeDue[] = [];
+  const live = new Map<string, ContractRef>();
+  let closed = 0;
+  for (const contract of data.contracts) {
+    if (isClosed(contract.fields.status)) {
+      closed++;
+      continue;
+    }
+    const ref = contractRef(contract, headerRow);
+    const key = idMatch(contract.fields.contractId);
+    if (key !== "" && !live.has(key)) live.set(key, ref);
+    const status = contractStatus(contract.fields, { slippage: null, kpiAttainment: null }, settings, asOf, { reason: false });
+    const phase: PhaseOrUnknown = status.phase ?? "Unknown";
+    phaseCounts.set(phase, (phaseCounts.get(phase) ?? 0) + 1);
+    const end = numberOf(contract.fields.endDate);
+    if (end === null || status.daysToExpiry === null) continue;
+    if (status.daysToExpiry >= 0) expiring.push({ ...ref, endDate: end, daysToExpiry: status.daysToExpiry });
+    if (status.noticeDate === null || status.daysToNotice === null) continue;
+    const notice: NoticeDue = { ...ref, noticeDate: status.noticeDate, daysToNotice: status.daysToNotice, endDate: end };
+    if (status.daysToNotice >= 0 && status.daysToNotice <= noticeWindow) upcoming.push(notice);
+    else if (status.daysToNotice < 0 && noticeMissed(contract, data)) missed.push(notice);
+  }
+  expiring.sort((a, b) => a.daysToExpiry - b.daysToExpiry || byIdThenRow(a, b));
+  upcoming.sort((a, b) => a.daysToNotice - b.daysToNotice || byIdThenRow(a, b));
+  missed.sort((a, b) => a.daysToNotice - b.daysToNotice || byIdThenRow(a, b));
+
+  const slipping: SlippingMilestone[] = [];
+  for (const m of data.milestones) {
+    const contract = live.get(idMatch(m.fields.contractId));
+    const baseline = numberOf(m.fields.baselineDate);
+    if (!contract || baseline === null) continue;
+    const actual = numberOf(m.fields.actualDate);
+    const slip = slippageDays({ baseline, forecast: numberOf(m.fields.forecastDate), actual }, asOf);
+    if (slip === null || slip <= 0) continue;
+    const rag = ragStatus({ daysToExpiry: null, slippageDays: slip, kpiAttainment: null, spendVariance: null }, settings) ?? "Green";
+    slipping.push({ contractId: contract.id, milestone: textOf(m.fields.milestone) || "(unnamed)", slippageDays: slip, rag, met: actual !== null, row: contract.row, bodyIndex: contract.bodyIndex, milestoneRow: m.row });
+  }
+  slipping.sort((a, b) => b.slippageDays - a.slippageDays || byIdThenRow({ id: a.contractId, row: a.milestoneRow }, { id: b.contractId, row: b.milestoneRow }));
+
+  const kpiFailures: KpiFailure[] = [];
+  for (const k of data.kpis) {
+    const contract = live.get(idMatch(k.fields.contractId));
+    const attainment = kpiAttainment(k);
+    if (!contract || attainment === null || attainment >= settings.kpiAmberBelow) continue;
+    kpiFailures.push({
+      contractId: contract.id,
+      kpi: textOf(k.fields.kpi) || "(unnamed)",
+      period: textOf(k.fields.period),
+      attainment,
+      rag: attainment < settings.kpiRedBelow ? "Red" : "Amber",
+      row: contract.row,
+      bodyIndex: contract.bodyIndex,
+      kpiRow: k.row,
+    });
+  }
+  kpiFailures.sort((a, b) => a.attainment - b.attainment || byIdThenRow({ id: a.contractId, row: a.kpiRow }, { id: b.contractId, row: b.kpiRow }));
+
+  return {
+    asOf,
+    rag: summarise(data).counts,
+    phases: PHASES.map((phase) => ({ phase, count: phaseCounts.get(phase) ?? 0 })),
+    expiring: windows.map((withinDays) => ({ withinDays, contracts: expiring.filter((c) => c.daysToExpiry <= withinDays) })),
+    notices: { withinDays: noticeWindow, upcoming, missed },
+    slipping: slipping.slice(0, options.topSlipping ?? 10),
+    kpiFailures,
+    liveContracts: data.contracts.length - closed,
+    closedContracts: closed,
+  };
+}
+
+/**
+ * A KPI's attainment as the KPIs table's Attainment column works it out: actual ÷ target, or
+ * target ÷ actual where lower is better; null when either is missing or zero.
+ * @example kpiAttainment({ row: 2, fields: { target: 100, actual: 90 } }) → 0.9
+ */
+export function kpiAttainment(kpi: NormalisedRow): number | null {
+  const target = numberOf(kpi.fields.target);
+  const actual = numberOf(kpi.fields.actual);
+  if (target === null || actual === null || target === 0 || actual === 0) return null;
+  // FALSE itself, as the formula's `=FALSE` and the escalation engine take it (text "FALSE" is not).
+  return kpi.fields.higherIsBetter === false ? target / actual : actual / target;
+}

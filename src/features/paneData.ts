@@ -1,0 +1,94 @@
+/**
+ * What the task pane reads: every tracker table, Risks and Changes too, in one go; and the small
+ * pieces its models share (finding a contract's row in the Contracts table's body).
+ */
+import { escalationSummary } from "../core/escalationSummary";
+import type { NormalisedRow, TypedValue } from "../core/normalise";
+import type { TableSnapshot, WorkbookPort } from "../workbook/port";
+import { ReadOptions, TrackerData, readTracker } from "./trackerData";
+
+/** The tables the pane reads beside those `readTracker` always reads. */
+export const PANE_TABLES = ["Risks", "Changes"] as const;
+
+/** The tracker as the pane reads it: typed data, the Contracts table as read, and every table read by name. */
+export interface PaneData {
+  data: TrackerData;
+  contractsTable: TableSnapshot;
+  tables: Map<string, TableSnapshot>;
+}
+
+/**
+ * Reads the tracker for the dashboard and the contract card: the saved mapping, then Contracts,
+ * Milestones, KPIs, Escalations, Settings, Risks and Changes together. Throws a plain message when
+ * there is no tracker yet.
+ */
+export function readPaneData(port: WorkbookPort, options: ReadOptions = {}): Promise<PaneData> {
+  return readTracker(port, options, PANE_TABLES);
+}
+
+/** A contract as a list shows it, with where it is so a view can select it. */
+export interface ContractRef {
+  id: string;
+  title: string;
+  supplier: string;
+  /** 1-based sheet row, as Excel shows it. */
+  row: number;
+  /** 0-based row within the Contracts table's body: what `port.selectTableCell` takes. */
+  bodyIndex: number;
+}
+
+/** A cell's typed value as trimmed text; "" for blank. */
+export const textOf = (value: TypedValue | undefined): string => (value === null || value === undefined ? "" : String(value).trim());
+
+/** A typed value as a finite number, or null. */
+export const numberOf = (value: TypedValue | undefined): number | null => (typeof value === "number" && Number.isFinite(value) ? value : null);
+
+/** A contract ID as the tables are matched on it: trimmed, case ignored. @example idMatch(" c-001 ") → "c-001" */
+export const idMatch = (id: TypedValue | undefined): string => textOf(id).toLowerCase();
+
+/** The Contracts table's 0-based header row: from the data, else a table whose header is row 1. */
+export function contractsHeaderRow(data: TrackerData, table?: Pick<TableSnapshot, "row">): number {
+  return table?.row ?? data.contractsTable?.row ?? 0;
+}
+
+/** A contract of the data as a list item. */
+export function contractRef(contract: NormalisedRow, headerRow: number): ContractRef {
+  const f = contract.fields;
+  return {
+    id: textOf(f.contractId) || `Row ${contract.row}`,
+    title: textOf(f.title),
+    supplier: textOf(f.supplier),
+    row: contract.row,
+    bodyIndex: contract.row - headerRow - 2,
+  };
+}
+
+/** Rows of a table by the contract they belong to (Contract ID, case ignored). */
+export function byContract(rows: readonly NormalisedRow[]): Map<string, NormalisedRow[]> {
+  const groups = new Map<string, NormalisedRow[]>();
+  for (const r of rows) {
+    const key = idMatch(r.fields.contractId);
+    if (key === "") continue;
+    const list = groups.get(key);
+    if (list) list.push(r);
+    else groups.set(key, [r]);
+  }
+  return groups;
+}
+
+/**
+ * Whether a register status says the contract is over (Terminated, Expired and replaced …), in the
+ * escalation engine's own terms: the summary leaves such contracts out. Each status is asked once.
+ */
+export function closedStatus(data: Pick<TrackerData, "settings" | "asOf">): (status: TypedValue | undefined) => boolean {
+  const known = new Map<TypedValue | undefined, boolean>();
+  return (status) => {
+    let closed = known.get(status);
+    if (closed === undefined) {
+      // The engine's rule is its own: ask it about a contract with nothing but this status.
+      closed = escalationSummary({ contracts: [{ row: 0, fields: { status: status ?? null } }] }, data.settings, data.asOf).closedContracts === 1;
+      known.set(status, closed);
+    }
+    return closed;
+  };
+}
