@@ -43,7 +43,8 @@ interface SavedMapping {
   fields: Record<string, string>;
 }
 
-const OTHER_TABLES: Record<Exclude<TableName, "Contracts" | "Settings">, TableDefinition> = {
+/** The tracker's tables other than Contracts and Settings, by name. */
+export const OTHER_TABLES: Record<Exclude<TableName, "Contracts" | "Settings">, TableDefinition> = {
   Milestones: MILESTONES,
   KPIs: KPIS,
   Risks: RISKS,
@@ -51,8 +52,8 @@ const OTHER_TABLES: Record<Exclude<TableName, "Contracts" | "Settings">, TableDe
   Escalations: ESCALATIONS,
 };
 
-// Formulas of the other tables' computed columns, over their own headers.
-const OTHER_COMPUTED: Partial<Record<TableName, { header: string; formula: string; numberFormat?: string }[]>> = {
+/** Formulas of the other tables' computed columns, over their own headers. */
+export const OTHER_COMPUTED: Partial<Record<TableName, { header: string; formula: string; numberFormat?: string }[]>> = {
   Milestones: [
     { header: "Slippage", formula: `=CONTRACT.SLIPPAGE(${thisRow("Baseline date")},${thisRow("Forecast date")},${thisRow("Actual date")},${AS_OF})` },
     { header: "RAG", formula: `=CONTRACT.RAG("",${thisRow("Slippage")},"","",${THRESHOLDS})` },

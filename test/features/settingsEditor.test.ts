@@ -1,0 +1,115 @@
+import { dateToSerial } from "../../src/core/dates";
+import { readPaneData } from "../../src/features/paneData";
+import { readSettingsForm, saveSettings } from "../../src/features/settingsEditor";
+import { setUpTracker } from "../../src/features/setUpTracker";
+import { setWorkbookSettings, workbookSettings } from "../../src/features/workbookSettings";
+import { DEFAULT_SETTINGS } from "../../src/core/settings";
+import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
+import { AS_OF, REGISTER } from "./paneTracker";
+
+async function tracker(): Promise<MemoryWorkbook> {
+  const book = MemoryWorkbook.fromSheets({ Register: REGISTER.map((r) => [...r]) });
+  await setUpTracker(book, { asOf: AS_OF });
+  return book;
+}
+
+/** The Settings table's Value cell of a setting: its value and formula. */
+function valueCell(book: MemoryWorkbook, name: string): { value: unknown; formula?: string } | undefined {
+  const line = book.sheets.get("Settings")?.find((cells) => cells[0]?.value === name);
+  return line?.[1] && { value: line[1].value, ...(line[1].formula ? { formula: line[1].formula } : {}) };
+}
+
+afterEach(() => setWorkbookSettings(DEFAULT_SETTINGS));
+
+describe("the Settings view", () => {
+  test("lists every setting in order with its value as shown for editing, its meaning and its row", async () => {
+    const { tables } = await readPaneData(await tracker());
+    const form = readSettingsForm(tables);
+    expect(form.map((f) => [f.name, f.value, f.kind, f.row])).toEqual([
+      ["expiry_red_days", "90", "number", 0],
+      ["expiry_amber_days", "180", "number", 1],
+      ["slippage_red_days", "30", "number", 2],
+      ["slippage_amber_days", "0", "number", 3],
+      ["kpi_red_below", "0.95", "number", 4],
+      ["kpi_amber_below", "1", "number", 5],
+      ["spend_red_above", "0.05", "number", 6],
+      ["spend_amber_above", "0", "number", 7],
+      ["exit_window_days", "180", "number", 8],
+      ["escalation_persist_days", "30", "number", 9],
+      ["date_order", "dmy", "dateOrder", 10],
+      ["as_of", "25/11/2026", "date", 11],
+      ["ladder_level_1", "Contract manager", "text", 12],
+      ["ladder_level_2", "Commercial lead / head of service", "text", 13],
+      ["ladder_level_3", "Senior responsible owner / board", "text", 14],
+    ]);
+    expect(form[0]).toMatchObject({ label: "Expiry red days", meaning: "Red when days to expiry is at most this (or expired)" });
+    expect(readSettingsForm(undefined).map((f) => [f.name, f.value, f.row]).slice(10, 13)).toEqual([["date_order", "dmy", null], ["as_of", "", null], ["ladder_level_1", "Contract manager", null]]);
+  });
+
+  test("writes only the changed values into the Value cells, numbers as numbers and text as text; as_of keeps its formula", async () => {
+    const book = await tracker();
+    const form = readSettingsForm((await readPaneData(book)).tables);
+    const values = Object.fromEntries(form.map((f) => [f.name, f.value]));
+    const saved = await saveSettings(book, { ...values, expiry_red_days: "60", kpi_red_below: "90%", ladder_level_2: "=Head of commercial", exit_window_days: " 180 " });
+    expect(saved).toEqual({ ok: true, changed: ["expiry_red_days", "kpi_red_below", "ladder_level_2"], settings: { ...DEFAULT_SETTINGS, expiryRedDays: 60, kpiRedBelow: 0.9 } });
+    expect(valueCell(book, "expiry_red_days")).toEqual({ value: 60 });
+    expect(valueCell(book, "kpi_red_below")).toEqual({ value: 0.9 });
+    expect(valueCell(book, "ladder_level_2")).toEqual({ value: "=Head of commercial" });
+    expect(valueCell(book, "exit_window_days")).toEqual({ value: 180 });
+    expect(valueCell(book, "as_of")).toEqual({ value: AS_OF, formula: "=TODAY()" });
+    // the tracker reads them back, and cell functions follow at once
+    const { data } = await readPaneData(book);
+    expect([data.settings.expiryRedDays, data.ladder[2]]).toEqual([60, "=Head of commercial"]);
+    expect(workbookSettings().expiryRedDays).toBe(60);
+    // saving the same again changes nothing
+    expect(await saveSettings(book, { expiry_red_days: "60", kpi_red_below: "0.9" })).toMatchObject({ ok: true, changed: [] });
+  });
+
+  test("refuses what the tracker could not read, with a plain sentence by setting, and writes nothing", async () => {
+    const book = await tracker();
+    const before = JSON.stringify(book.snapshot("Settings"));
+    expect(await saveSettings(book, { expiry_red_days: "abc", slippage_red_days: "-1", date_order: "ymd", escalation_persist_days: "", as_of: "soon", ladder_level_1: "Anyone", nonsense: "1" })).toEqual({
+      ok: false,
+      errors: {
+        nonsense: 'There is no setting "nonsense"',
+        expiry_red_days: 'expiry_red_days must be a number of zero or more, not "abc"',
+        slippage_red_days: 'slippage_red_days must be a number of zero or more, not "-1"',
+        escalation_persist_days: "escalation_persist_days must be a number of zero or more",
+        date_order: 'date_order must be dmy or mdy, not "ymd"',
+        as_of: "as_of: enter a date such as 31/03/2026, or leave it blank for today",
+      },
+    });
+    expect(JSON.stringify(book.snapshot("Settings"))).toBe(before);
+  });
+
+  test("amber must stay at least as wide as red: the setting changed carries the message", async () => {
+    const book = await tracker();
+    expect(await saveSettings(book, { expiry_red_days: "200" })).toEqual({ ok: false, errors: { expiry_red_days: "expiry_amber_days must be at least expiry_red_days (180 < 200)" } });
+    expect(await saveSettings(book, { expiry_amber_days: "60" })).toEqual({ ok: false, errors: { expiry_amber_days: "expiry_amber_days must be at least expiry_red_days (60 < 90)" } });
+    expect(await saveSettings(book, { expiry_red_days: "200", expiry_amber_days: "365" })).toMatchObject({ ok: true, changed: ["expiry_red_days", "expiry_amber_days"] });
+  });
+
+  test("as_of becomes a fixed date only when the user gives one, read in the workbook's date order; cleared, it is today again", async () => {
+    const book = await tracker();
+    expect(await saveSettings(book, { as_of: "25/11/2026" })).toMatchObject({ ok: true, changed: [] });
+    expect(valueCell(book, "as_of")).toEqual({ value: AS_OF, formula: "=TODAY()" });
+    await saveSettings(book, { date_order: "MDY", as_of: "12/01/2026" });
+    expect(valueCell(book, "date_order")).toEqual({ value: "mdy" });
+    expect(valueCell(book, "as_of")).toEqual({ value: dateToSerial(2026, 12, 1) });
+    expect(readSettingsForm(book.snapshot("Settings")).find((f) => f.name === "as_of")?.value).toBe("12/01/2026");
+    expect((await readPaneData(book)).data.asOf).toBe(dateToSerial(2026, 12, 1));
+    await saveSettings(book, { as_of: "" });
+    expect(valueCell(book, "as_of")).toEqual({ value: null, formula: "=TODAY()" });
+  });
+
+  test("a setting the table lacks is added as a row; a missing Settings table is a plain message", async () => {
+    const book = MemoryWorkbook.fromSheets({ Register: REGISTER.map((r) => [...r]) });
+    await book.addTableSheet("Settings", "Settings", ["Name", "Value"], [["expiry_red_days", 90]]);
+    await setUpTracker(book, { asOf: AS_OF });
+    const form = readSettingsForm(book.snapshot("Settings"));
+    expect(form.find((f) => f.name === "ladder_level_3")).toMatchObject({ value: "Senior responsible owner / board", row: null });
+    expect(await saveSettings(book, { ladder_level_3: "Cabinet", expiry_red_days: "45" })).toMatchObject({ ok: true, changed: ["expiry_red_days", "ladder_level_3"] });
+    expect(book.snapshot("Settings").rows).toEqual([["expiry_red_days", 45], ["ladder_level_3", "Cabinet"]]);
+    await expect(saveSettings(MemoryWorkbook.fromSheets({ Sheet1: [] }), {})).rejects.toThrow("There is no Settings table yet: set the tracker up first (Contracts tab › Set up tracker)");
+  });
+});
