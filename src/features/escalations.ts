@@ -5,6 +5,7 @@ import type { NormalisedRow } from "../core/normalise";
 import { ESCALATIONS } from "../core/schema";
 import { summaryHeadlines, summaryTitle } from "../core/summaryRender";
 import type { CellValue, NewTable, ReportSheet, TableSnapshot, WorkbookPort } from "../workbook/port";
+import { newTrackerTable } from "./setUpTracker";
 import { ReadOptions, TrackerData, readTracker, summarise } from "./trackerData";
 
 /** A1 of every summary sheet: a sheet is replaced only when its A1 starts with this. */
@@ -76,7 +77,7 @@ export function summaryReport(summary: EscalationSummary): ReportSheet {
 }
 
 /** The Escalations log table as set-up creates it. */
-const LOG_TABLE: NewTable = { sheet: "Escalations", table: "Escalations", headers: ESCALATIONS.fields.map((f) => f.header), rows: [] };
+const LOG_TABLE: NewTable = newTrackerTable("Escalations");
 
 /** A new log row for a contract, laid out by the log's own headers. */
 function logRow(headers: readonly string[], id: string, c: SummaryContract, asOf: number, raisedBy: string, level: number, reason: string): CellValue[] {

@@ -2,15 +2,10 @@ import { formatSerial } from "../core/dates";
 import { mapHeaders } from "../core/mapping";
 import { CHANGES } from "../core/schema";
 import type { CellValue, NewTable, WorkbookPort } from "../workbook/port";
+import { newTrackerTable } from "./setUpTracker";
 import { ReadOptions, readTracker } from "./trackerData";
 
-const CHANGES_TABLE: NewTable = {
-  sheet: "Changes",
-  table: "Changes",
-  headers: CHANGES.fields.map((f) => f.header),
-  rows: [],
-  dropDowns: CHANGES.fields.flatMap((f) => (f.choices ? [{ column: f.header, choices: f.choices }] : [])),
-};
+const CHANGES_TABLE: NewTable = newTrackerTable("Changes");
 
 /**
  * Record change: adds a Proposed change for the selected contract to the Changes table (created if

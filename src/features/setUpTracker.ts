@@ -72,6 +72,31 @@ export const OTHER_COMPUTED: Partial<Record<TableName, { header: string; formula
   ],
 };
 
+/** Date columns shown as dates (dd/mm/yyyy), in the tables set-up creates. */
+const dateFormats = (definition: TableDefinition): Record<string, string> =>
+  Object.fromEntries(definition.fields.filter((f) => f.kind === "date").map((f) => [f.header, "dd/mm/yyyy"]));
+
+/**
+ * One of the tracker's other tables as set-up creates it: the schema's headers, its drop-downs,
+ * its computed columns (Risks' Score and RAG …) with RAG colours, dates shown as dates, on a sheet
+ * of its own name. Forms and the escalation log create a missing table the same way.
+ * @example newTrackerTable("Risks").headers → ["Contract ID", "Risk", "Likelihood", "Impact", "Owner", "Mitigation", "Status"]
+ */
+export function newTrackerTable(name: keyof typeof OTHER_TABLES): NewTable {
+  const definition = OTHER_TABLES[name];
+  const computed = OTHER_COMPUTED[name] ?? [];
+  return {
+    sheet: name,
+    table: name,
+    headers: definition.fields.map((f) => f.header),
+    rows: [],
+    computed,
+    dropDowns: definition.fields.flatMap((f) => (f.choices ? [{ column: f.header, choices: f.choices }] : [])),
+    ragColumn: computed.some((c) => c.header === "RAG") ? "RAG" : undefined,
+    numberFormats: dateFormats(definition),
+  };
+}
+
 function settingsRows(asOf: number | undefined): CellInput[][] {
   const defaults: Record<string, CellValue> = {
     expiry_red_days: DEFAULT_SETTINGS.expiryRedDays,
@@ -173,17 +198,7 @@ export async function setUpTracker(port: WorkbookPort, options: SetUpOptions = {
   if (!has("Settings")) newTables.push({ sheet: "Settings", table: "Settings", headers: ["Name", "Value"], rows: settingsRows(options.asOf) });
   for (const name of options.createTables ?? []) {
     if (name === "Contracts" || name === "Settings" || has(name) || newTables.some((t) => t.table === name)) continue;
-    const definition = OTHER_TABLES[name];
-    const computed = OTHER_COMPUTED[name] ?? [];
-    newTables.push({
-      sheet: name,
-      table: name,
-      headers: definition.fields.map((f) => f.header),
-      rows: [],
-      computed,
-      dropDowns: definition.fields.flatMap((f) => (f.choices ? [{ column: f.header, choices: f.choices }] : [])),
-      ragColumn: computed.some((c) => c.header === "RAG") ? "RAG" : undefined,
-    });
+    newTables.push(newTrackerTable(name));
   }
   await port.addTables(newTables);
   const createdTables = newTables.map((t) => t.table);

@@ -1,28 +1,10 @@
 /** The tracker's other tables as set-up makes them, for a form that needs one the workbook lacks. */
-import type { CellValue, NewTable, TableSnapshot, WorkbookPort } from "../workbook/port";
-import { OTHER_COMPUTED, OTHER_TABLES } from "./setUpTracker";
+import type { CellValue, TableSnapshot, WorkbookPort } from "../workbook/port";
+import { OTHER_TABLES, newTrackerTable } from "./setUpTracker";
 import { columnsOf } from "./trackerData";
 
 export type OtherTableName = keyof typeof OTHER_TABLES;
-
-/**
- * A table as set-up creates it: the schema's headers, its drop-downs, its computed columns (Risks'
- * Score and RAG …) with RAG colours, on a sheet of its own name.
- * @example newTrackerTable("Risks").headers → ["Contract ID", "Risk", "Likelihood", "Impact", "Owner", "Mitigation", "Status"]
- */
-export function newTrackerTable(name: OtherTableName): NewTable {
-  const definition = OTHER_TABLES[name];
-  const computed = OTHER_COMPUTED[name] ?? [];
-  return {
-    sheet: name,
-    table: name,
-    headers: definition.fields.map((f) => f.header),
-    rows: [],
-    computed,
-    dropDowns: definition.fields.flatMap((f) => (f.choices ? [{ column: f.header, choices: f.choices }] : [])),
-    ragColumn: computed.some((c) => c.header === "RAG") ? "RAG" : undefined,
-  };
-}
+export { newTrackerTable };
 
 /**
  * Appends one row to a tracker table, laid out by the table's own headers (its columns may be in

@@ -212,6 +212,8 @@ export class ExcelWorkbook implements WorkbookPort {
           };
           for (const d of sources[i]) queueDropDown(body(at(d.column)), d.source);
           if (spec.ragColumn) queueRagFormat(body(at(spec.ragColumn)));
+          // Formats on the table's rows: Excel gives each row added later the format of the row above.
+          for (const [header, format] of Object.entries(spec.numberFormats ?? {})) fillEveryCell(body(at(header)), "numberFormat", format);
         };
         const write = (start: number, chunk: ExcelInput[][]): void => {
           // `formulas` so that formula cells (Settings' =TODAY()) are formulas; text keeps its apostrophe and stays text.

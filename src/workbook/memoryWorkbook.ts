@@ -17,6 +17,8 @@ interface MemoryTable {
   rowCount: number;
   /** Computed columns by offset in the table: new rows get their formula, as Excel's calculated columns do. */
   calculated?: Map<number, { formula: string; numberFormat?: string }>;
+  /** Number formats by offset in the table, given to rows added later as Excel does. */
+  formats?: Map<number, string>;
 }
 
 /** A block of selected cells, 0-based. */
@@ -178,6 +180,13 @@ export class MemoryWorkbook implements WorkbookPort {
       if (t.computed?.length) await this.appendComputedColumns(t.table, t.computed);
       for (const d of t.dropDowns ?? []) await this.addDropDown({ table: t.table, column: d.column, choices: d.choices });
       if (t.ragColumn) await this.addRagFormat({ table: t.table, column: t.ragColumn });
+      const made = this.table(t.table);
+      for (const [header, format] of Object.entries(t.numberFormats ?? {})) {
+        const c = t.headers.indexOf(header);
+        if (c < 0) throw new Error(`The table "${t.table}" has no column "${header}"`);
+        (made.formats ??= new Map()).set(c, format);
+        for (let r = 1; r <= made.rowCount; r++) this.cell(made.sheet, made.row + r, made.column + c).numberFormat = format;
+      }
     }
   }
 
@@ -218,6 +227,8 @@ export class MemoryWorkbook implements WorkbookPort {
           cell.value = null;
           if (calculated.numberFormat) cell.numberFormat = calculated.numberFormat;
         } else cell.value = line[c] ?? null;
+        const format = t.formats?.get(c);
+        if (format && !cell.numberFormat) cell.numberFormat = format;
       }
     }
     progress?.(rows.length, rows.length);

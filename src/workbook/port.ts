@@ -69,6 +69,8 @@ export interface NewTable {
   dropDowns?: readonly { column: string; choices: readonly string[] }[];
   /** The column to colour red, amber and green. */
   ragColumn?: string;
+  /** Excel number formats by header, e.g. `{ "Raised at": "dd/mm/yyyy" }`: rows added later keep them. */
+  numberFormats?: Readonly<Record<string, string>>;
 }
 
 /** A sheet the tracker writes as a report (the escalation summary): heading rows from A1, a table below them, and a chart. */

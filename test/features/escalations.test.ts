@@ -80,6 +80,10 @@ describe("the one-click escalation summary", () => {
       ["ESC-20261125-004", "C-005", AS_OF, "Contract Tracker", 1, "Amber"],
     ]);
     expect(log.rows[0][9]).toBe("Open");
+    // Raised at is a date, shown as one.
+    const logTable = book.tables.get("Escalations");
+    if (!logTable) throw new Error("no log");
+    expect(book.cell("Escalations", logTable.row + 1, logTable.column + 2).numberFormat).toBe("dd/mm/yyyy");
     expect(log.rows[0][8]).toBe("Senior responsible owner / board");
     const sheetsBefore = [...book.sheets.keys()];
     const second = await runEscalationSummary(book);

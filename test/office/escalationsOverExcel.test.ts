@@ -36,6 +36,9 @@ test("the escalation summary writes its sheet through Excel JS, text as text, an
   const formulas = [...sheet.rows].flatMap(([r, line]) => line.flatMap((_, c) => (sheet.formula(r, c) === undefined ? [] : [[r, c]])));
   expect(formulas).toEqual([]);
   expect(excel.charts(first.sheet).map((c) => c.title)).toEqual(["Contracts by RAG"]);
+  // The log's Raised at shows as a date: rows added to a table take the format of the row above.
+  expect(excel.cell("Escalations", "C2")).toMatchObject({ value: AS_OF, numberFormat: "dd/mm/yyyy" });
+  expect(excel.cell("Escalations", `C${first.logged.length + 1}`).numberFormat).toBe("dd/mm/yyyy");
   const second = await runEscalationSummary(book, { asOf: AS_OF });
   expect(second).toMatchObject({ replaced: true, logged: [] });
   expect((await book.sheetNames()).filter((name) => name === first.sheet)).toHaveLength(1);

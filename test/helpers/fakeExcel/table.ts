@@ -315,6 +315,9 @@ export class FakeTableRowCollection extends FakeProxy<TableModel> {
           const calculated = sheet.formula(body.row, column);
           if ((input === null || input === undefined) && calculated !== undefined) sheet.setContent(at + r, column, { value: "", formula: fromR1C1(toR1C1(calculated, body.row, column), at + r, column) });
           else applyTypedInput(sheet, at + r, column, input);
+          // Excel formats a new table row like the row above it (a date column stays a date column).
+          const above = sheet.numberFormat(at - 1, column);
+          if (above !== "General" && sheet.numberFormat(at + r, column) === "General") sheet.setNumberFormat(at + r, column, above);
         });
       });
       table.rowCount += values.length;
