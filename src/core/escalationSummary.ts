@@ -56,6 +56,10 @@ export interface SummaryContract {
   daysInStatus: number;
   /** The open log entry at this level or above, if the contract is already escalated. */
   openEscalation: string | null;
+  /** The end date has passed with no replacement recorded in the register's status. */
+  expiredWithoutReplacement: boolean;
+  /** The notice date has passed, the contract has not ended, and no decision is recorded. */
+  noticeMissed: boolean;
 }
 
 export interface EscalationSummary {
@@ -239,7 +243,13 @@ interface NotEscalated {
 // Registers repeat a few statuses ("Live", "Active"): each is matched against the patterns once.
 const statusWords = new Map<TypedValue | undefined, { closed: boolean; decided: boolean }>();
 const NO_STATUS = { closed: false, decided: false };
-function statusMeaning(status: TypedValue | undefined): { closed: boolean; decided: boolean } {
+/**
+ * What a register's own status says: `closed` (Terminated, Completed, Replaced … — the contract is
+ * left out of ratings) and `decided` (Extended, Notice given … — a passed end or notice date is then
+ * not missed).
+ * @example statusMeaning("Terminated") → { closed: true, decided: false }
+ */
+export function statusMeaning(status: TypedValue | undefined): { closed: boolean; decided: boolean } {
   if (status === null || status === undefined || status === "") return NO_STATUS;
   let meaning = statusWords.get(status);
   if (!meaning) {
@@ -334,6 +344,8 @@ function assess(contract: NormalisedRow, related: Related, settings: TrackerSett
     value: num(f.totalValue) ?? num(f.annualValue),
     daysInStatus,
     openEscalation: log.open !== null && log.open.level >= level ? log.open.id : null,
+    expiredWithoutReplacement,
+    noticeMissed,
   };
 }
 

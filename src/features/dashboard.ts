@@ -101,8 +101,7 @@ export interface Dashboard {
 
 /** Whether the engine counts the contract's notice date as missed (passed, not ended, no decision in its status). */
 function noticeMissed(contract: NormalisedRow, data: TrackerData): boolean {
-  const assessed = assessContract(contract, {}, data.settings, data.asOf, data.ladder);
-  return assessed.reasons.some((reason) => reason.startsWith("Notice date ") && reason.endsWith("with no decision recorded"));
+  return assessContract(contract, {}, data.settings, data.asOf, data.ladder).noticeMissed;
 }
 
 const byIdThenRow = (a: { id: string; row: number }, b: { id: string; row: number }): number => {

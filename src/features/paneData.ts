@@ -2,7 +2,7 @@
  * What the task pane reads: every tracker table, Risks and Changes too, in one go; and the small
  * pieces its models share (finding a contract's row in the Contracts table's body).
  */
-import { escalationSummary } from "../core/escalationSummary";
+import { statusMeaning } from "../core/escalationSummary";
 import type { NormalisedRow, TypedValue } from "../core/normalise";
 import type { TableSnapshot, WorkbookPort } from "../workbook/port";
 import { ReadOptions, TrackerData, readTracker } from "./trackerData";
@@ -78,17 +78,8 @@ export function byContract(rows: readonly NormalisedRow[]): Map<string, Normalis
 
 /**
  * Whether a register status says the contract is over (Terminated, Expired and replaced …), in the
- * escalation engine's own terms: the summary leaves such contracts out. Each status is asked once.
+ * escalation engine's own terms (core/escalationSummary statusMeaning): the summary leaves such contracts out.
  */
-export function closedStatus(data: Pick<TrackerData, "settings" | "asOf">): (status: TypedValue | undefined) => boolean {
-  const known = new Map<TypedValue | undefined, boolean>();
-  return (status) => {
-    let closed = known.get(status);
-    if (closed === undefined) {
-      // The engine's rule is its own: ask it about a contract with nothing but this status.
-      closed = escalationSummary({ contracts: [{ row: 0, fields: { status: status ?? null } }] }, data.settings, data.asOf).closedContracts === 1;
-      known.set(status, closed);
-    }
-    return closed;
-  };
+export function closedStatus(_data?: Pick<TrackerData, "settings" | "asOf">): (status: TypedValue | undefined) => boolean {
+  return (status) => statusMeaning(status).closed;
 }
