@@ -1,0 +1,155 @@
+import { Button, Caption1, Spinner, Text, Title3, makeStyles, tokens } from "@fluentui/react-components";
+import * as React from "react";
+import { Dashboard, PhaseOrUnknown, dashboard } from "../../features/dashboard";
+import { PaneData, readPaneData } from "../../features/paneData";
+import type { WorkbookPort } from "../../workbook/port";
+import { selectContractRow } from "../contract/showContract";
+import { ErrorBar } from "../ErrorBar";
+import { formatDate, plural } from "../format";
+import { usePane } from "../paneContext";
+import { NoTracker } from "../tracker/NoTracker";
+import { useTrackerRead } from "../tracker/useTrackerRead";
+import { Bar, BarChart } from "./BarChart";
+import { ExpiringList, KpiList, NoticeList, SlippingList } from "./DashboardLists";
+
+const useStyles = makeStyles({
+  page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXL },
+  head: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+  heading: { margin: 0 },
+  muted: { color: tokens.colorNeutralForeground3 },
+  block: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
+});
+
+/** The tracker and its dashboard, read together. */
+interface DashboardRead {
+  pane: PaneData;
+  dashboard: Dashboard;
+}
+
+async function readDashboard(port: WorkbookPort): Promise<DashboardRead> {
+  const pane = await readPaneData(port);
+  return { pane, dashboard: dashboard(pane.data, { contractsTable: pane.contractsTable }) };
+}
+
+/** The bars of the RAG chart, in the summary's order. */
+export function ragBars(d: Dashboard): Bar[] {
+  return [
+    { label: "Red", value: d.rag.red, colour: "red" },
+    { label: "Amber", value: d.rag.amber, colour: "amber" },
+    { label: "Green", value: d.rag.green, colour: "green" },
+    { label: "Unrated", value: d.rag.unrated, colour: "unrated" },
+  ];
+}
+
+/** The bars of the phase chart in a contract's life order; "Unknown" only when some contract's dates cannot say. */
+export function phaseBars(d: Dashboard): Bar[] {
+  return d.phases
+    .filter((p) => p.phase !== "Unknown" || p.count > 0)
+    .map((p: { phase: PhaseOrUnknown; count: number }) => ({ label: p.phase, value: p.count, colour: p.phase === "Unknown" ? "unrated" : "brand" }));
+}
+
+function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }): React.JSX.Element {
+  const styles = useStyles();
+  return (
+    <section className={styles.block} aria-labelledby={id}>
+      <Text as="h3" id={id} weight="semibold" size={400} className={styles.heading}>{title}</Text>
+      {children}
+    </section>
+  );
+}
+
+/**
+ * The portfolio dashboard: live contracts by RAG and by phase (charts), what ends within 30, 90 or
+ * 180 days, notice dates coming up and missed, the worst slipping milestones and failing KPIs.
+ * Pressing a contract selects its row in the sheet and opens its card.
+ */
+export function DashboardView({ active }: { active: boolean }): React.JSX.Element {
+  const styles = useStyles();
+  const { workbook, locale, navigate } = usePane();
+  const { state, reading, reload } = useTrackerRead(active, readDashboard);
+  const [opening, setOpening] = React.useState<string | null>(null);
+  const [openError, setOpenError] = React.useState<{ id: string; error: unknown } | null>(null);
+  const live = React.useRef(true);
+  React.useEffect(() => {
+    live.current = true;
+    return () => void (live.current = false);
+  }, []);
+
+  const read = state.status === "ready" ? state.value : null;
+  const d = read?.dashboard ?? null;
+
+  const open = async (bodyIndex: number, id: string): Promise<void> => {
+    if (!read) return;
+    setOpening(id);
+    setOpenError(null);
+    try {
+      await selectContractRow(workbook.port, read.pane, bodyIndex);
+      if (live.current) navigate("contract");
+    } catch (error) {
+      if (live.current) setOpenError({ id, error });
+    } finally {
+      if (live.current) setOpening(null);
+    }
+  };
+  const onOpen = (bodyIndex: number, id: string): void => void open(bodyIndex, id);
+  const busy = opening !== null;
+
+  return (
+    <section className={styles.page} aria-labelledby="dashboard-title" aria-busy={state.status === "loading" || reading}>
+      <div className={styles.head}>
+        <Title3 as="h2" id="dashboard-title" className={styles.heading}>Dashboard</Title3>
+        {d && (
+          <Caption1 className={styles.muted}>
+            {`As of ${formatDate(d.asOf, locale, "long")} · ${plural(d.liveContracts, "live contract", locale)}`}
+            {d.closedContracts > 0 ? `; ${plural(d.closedContracts, "closed contract", locale)} left out` : ""}
+          </Caption1>
+        )}
+      </div>
+
+      {state.status === "loading" && <Spinner size="small" label="Reading the tracker…" />}
+      {state.status === "no-tracker" && <NoTracker view="dashboard" table={state.table} />}
+      {state.status === "failed" && (
+        <ErrorBar title="Could not read the tracker" error={state.error} todo="Fix what the message says, then press Read again." retry={{ label: "Read again", onClick: reload }} />
+      )}
+
+      {d && (
+        <>
+          <div className={styles.actions}>
+            <Button appearance="subtle" size="small" onClick={reload} disabled={reading}>{reading ? "Reading…" : "Read again"}</Button>
+            <Caption1 className={styles.muted}>Press a contract to select its row and open its card.</Caption1>
+          </div>
+          {openError && (
+            <ErrorBar
+              title={`Could not select ${openError.id} in the sheet`}
+              error={openError.error}
+              todo="If you are typing in a cell, press Enter or Esc first; then press the contract again."
+            />
+          )}
+
+          <Section id="dashboard-rag" title="Live contracts by RAG">
+            <BarChart title="Live contracts by RAG" bars={ragBars(d)} locale={locale} />
+          </Section>
+          <Section id="dashboard-phase" title="Live contracts by phase">
+            <BarChart title="Live contracts by phase" bars={phaseBars(d)} locale={locale} />
+          </Section>
+          <Section id="dashboard-expiring" title="Ending soon">
+            <ExpiringList expiring={d.expiring} locale={locale} onOpen={onOpen} busy={busy} />
+          </Section>
+          <Section id="dashboard-notices" title="Notice dates coming up">
+            <NoticeList notices={d.notices.upcoming} missed={false} withinDays={d.notices.withinDays} locale={locale} onOpen={onOpen} busy={busy} />
+          </Section>
+          <Section id="dashboard-missed" title="Notice dates missed">
+            <NoticeList notices={d.notices.missed} missed withinDays={d.notices.withinDays} locale={locale} onOpen={onOpen} busy={busy} />
+          </Section>
+          <Section id="dashboard-slipping" title="Slipping milestones">
+            <SlippingList slipping={d.slipping} locale={locale} onOpen={onOpen} busy={busy} />
+          </Section>
+          <Section id="dashboard-kpis" title="KPIs below target">
+            <KpiList failures={d.kpiFailures} locale={locale} onOpen={onOpen} busy={busy} />
+          </Section>
+        </>
+      )}
+    </section>
+  );
+}
