@@ -1,21 +1,123 @@
-import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import {
+  Badge, FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Tab, TabList, Text, makeStyles, tokens, webDarkTheme, webLightTheme,
+} from "@fluentui/react-components";
 import * as React from "react";
 import { createRoot } from "react-dom/client";
+import { savedMapping } from "../features/trackerData";
 import type { HostInfo } from "../office/host";
-import { FunctionGuide } from "./FunctionGuide";
+import { paneLocale } from "./format";
 import { Notices } from "./Notices";
+import { PaneContext, PaneServices } from "./paneContext";
+import type { PaneWorkbook } from "./paneWorkbook";
+import { PANE_TABS, PaneTab, firstTab } from "./tabs";
 
 /** What the composition root hands the UI. */
 export interface AppProps {
   host: HostInfo;
+  workbook: PaneWorkbook;
   loadCatalogue: () => Promise<unknown>;
+  /** The tabs to show; PANE_TABS unless a test gives others. */
+  tabs?: readonly PaneTab[];
 }
 
-export function App({ host, loadCatalogue }: AppProps): React.JSX.Element {
+const useStyles = makeStyles({
+  // Layout lives on a div inside the provider: Fluent copies the provider's classes onto the layers
+  // it opens for drop-downs, where a full-height box would cover the pane.
+  shell: { minHeight: "100vh", display: "flex", flexDirection: "column", backgroundColor: tokens.colorNeutralBackground1 },
+  header: {
+    display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL} 0`,
+  },
+  brand: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
+  title: { margin: 0 },
+  tabs: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, paddingLeft: tokens.spacingHorizontalS, paddingRight: tokens.spacingHorizontalS },
+  panel: { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL} ${tokens.spacingVerticalXXL}`, outlineOffset: "-2px" },
+});
+
+/** Whether set-up has made the tracker's table, so the pane can open on the summary. A failed look opens set-up, which reports it. */
+async function trackerExists(workbook: PaneWorkbook): Promise<boolean> {
+  try {
+    const [{ table }, tables] = await Promise.all([savedMapping(workbook.port), workbook.port.tableNames()]);
+    return tables.some((t) => t.name === table);
+  } catch {
+    return false;
+  }
+}
+
+/** The pane: ribbon notices on top, the preview's label, then a tab for each view. */
+export function App({ host, workbook, loadCatalogue, tabs = PANE_TABS }: AppProps): React.JSX.Element {
+  const styles = useStyles();
+  const [selected, setSelected] = React.useState<string | null>(null);
+  const [visited, setVisited] = React.useState<ReadonlySet<string>>(new Set());
+  const [revision, setRevision] = React.useState(0);
+
+  React.useEffect(() => {
+    let live = true;
+    void trackerExists(workbook).then((exists) => live && setSelected((now) => now ?? firstTab(exists, tabs)));
+    return () => {
+      live = false;
+    };
+  }, [workbook, tabs]);
+
+  React.useEffect(() => {
+    if (selected !== null && !visited.has(selected)) setVisited(new Set([...visited, selected]));
+  }, [selected, visited]);
+
+  const navigate = React.useCallback((tab: string) => {
+    if (tabs.some((t) => t.id === tab)) setSelected(tab);
+  }, [tabs]);
+  const trackerChanged = React.useCallback(() => setRevision((r) => r + 1), []);
+  const pane = React.useMemo<PaneServices>(
+    () => ({ host, workbook, locale: paneLocale(host.locale), loadCatalogue, navigate, revision, trackerChanged }),
+    [host, workbook, loadCatalogue, navigate, revision, trackerChanged],
+  );
+
   return (
-    <FluentProvider theme={host.dark ? webDarkTheme : webLightTheme} style={{ minHeight: "100%" }}>
-      <Notices />
-      <FunctionGuide inExcel={host.inExcel} loadCatalogue={loadCatalogue} />
+    <FluentProvider theme={host.dark ? webDarkTheme : webLightTheme}>
+      <PaneContext.Provider value={pane}>
+        <div className={styles.shell}>
+          <Notices />
+          <header className={styles.header}>
+            <div className={styles.brand}>
+              <Text as="h1" weight="semibold" size={500} className={styles.title}>Contract Tracker</Text>
+              {workbook.kind === "preview" && <Badge appearance="tint" color="warning">Preview</Badge>}
+            </div>
+            {workbook.kind === "preview" && (
+              <MessageBar intent="info" layout="multiline">
+                <MessageBarBody>
+                  <MessageBarTitle>Preview with sample data</MessageBarTitle>
+                  This is the pane outside Excel, working on a made-up register held in this page: nothing is saved, and reloading starts again.
+                  Sideload the add-in into Excel to use it on your own workbook.
+                </MessageBarBody>
+              </MessageBar>
+            )}
+          </header>
+          {selected === null ? (
+            <div className={styles.panel}>
+              <Spinner size="small" label="Opening the workbook…" />
+            </div>
+          ) : (
+            <>
+              <nav className={styles.tabs} aria-label="Views">
+                <TabList selectedValue={selected} onTabSelect={(_, data) => setSelected(String(data.value))}>
+                  {tabs.map((t) => (
+                    <Tab key={t.id} id={`tab-${t.id}`} value={t.id} aria-controls={`panel-${t.id}`}>{t.label}</Tab>
+                  ))}
+                </TabList>
+              </nav>
+              <main>
+                {tabs.map((t) =>
+                  visited.has(t.id) || t.id === selected ? (
+                    <div key={t.id} id={`panel-${t.id}`} role="tabpanel" aria-labelledby={`tab-${t.id}`} hidden={t.id !== selected} tabIndex={0} className={styles.panel}>
+                      {t.render({ active: t.id === selected, pane })}
+                    </div>
+                  ) : null,
+                )}
+              </main>
+            </>
+          )}
+        </div>
+      </PaneContext.Provider>
     </FluentProvider>
   );
 }

@@ -3,9 +3,6 @@ import {
   Caption1,
   Card,
   CardHeader,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
   SearchBox,
   Spinner,
   Text,
@@ -14,10 +11,12 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import * as React from "react";
+import { ErrorBar } from "./ErrorBar";
 import { FunctionEntry, filterCatalogue, parseCatalogue, syntaxOf } from "./functionCatalogue";
 
 const useStyles = makeStyles({
-  page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL },
+  page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  heading: { margin: 0 },
   list: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, listStyleType: "none", margin: 0, padding: 0 },
   syntax: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, overflowWrap: "anywhere" },
   params: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
@@ -26,12 +25,11 @@ const useStyles = makeStyles({
 type State = { status: "loading" } | { status: "ready"; entries: FunctionEntry[] } | { status: "failed"; message: string };
 
 export interface FunctionGuideProps {
-  inExcel: boolean;
   loadCatalogue: () => Promise<unknown>;
 }
 
 /** The CONTRACT functions with their syntax and parameters, searchable, from the same metadata Excel uses. */
-export function FunctionGuide({ inExcel, loadCatalogue }: FunctionGuideProps): React.JSX.Element {
+export function FunctionGuide({ loadCatalogue }: FunctionGuideProps): React.JSX.Element {
   const styles = useStyles();
   const [state, setState] = React.useState<State>({ status: "loading" });
   const [query, setQuery] = React.useState("");
@@ -48,26 +46,17 @@ export function FunctionGuide({ inExcel, loadCatalogue }: FunctionGuideProps): R
 
   const shown = state.status === "ready" ? filterCatalogue(state.entries, query) : [];
   return (
-    <main className={styles.page} aria-labelledby="guide-title">
-      <Title3 as="h1" id="guide-title">Contract functions</Title3>
-      {!inExcel && (
-        <MessageBar intent="info">
-          <MessageBarBody>
-            <MessageBarTitle>Preview</MessageBarTitle>
-            This is the pane outside Excel. Sideload the add-in into Excel to type these functions into cells.
-          </MessageBarBody>
-        </MessageBar>
-      )}
+    <section className={styles.page} aria-labelledby="guide-title">
+      <Title3 as="h2" id="guide-title" className={styles.heading}>Contract functions</Title3>
       <Body1>Type these in any cell. Give a range instead of a single cell and the answers spill down the column.</Body1>
       <SearchBox placeholder="Search functions" aria-label="Search functions" value={query} onChange={(_, data) => setQuery(data.value)} />
       {state.status === "loading" && <Spinner size="small" label="Loading the function list…" />}
       {state.status === "failed" && (
-        <MessageBar intent="error">
-          <MessageBarBody>
-            <MessageBarTitle>Could not load the function list</MessageBarTitle>
-            {state.message}. Close and reopen the pane; if it happens again, check the add-in&apos;s web address can be reached.
-          </MessageBarBody>
-        </MessageBar>
+        <ErrorBar
+          title="Could not load the function list"
+          error={state.message}
+          todo="Close and reopen the pane; if it happens again, check the add-in’s web address can be reached."
+        />
       )}
       {state.status === "ready" && shown.length === 0 && <Body1>No function matches “{query}”.</Body1>}
       <ul className={styles.list} aria-label="Functions">
@@ -90,6 +79,6 @@ export function FunctionGuide({ inExcel, loadCatalogue }: FunctionGuideProps): R
           </li>
         ))}
       </ul>
-    </main>
+    </section>
   );
 }

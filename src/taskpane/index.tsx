@@ -1,16 +1,23 @@
 import { connectToHost } from "../office/host";
+import { openPaneWorkbook } from "./paneWorkbook";
 
 // The composition root. The cell functions and ribbon handlers in this page's other scripts are
-// already registered; React and Fluent UI load only now, as their own chunk, so they never delay them.
+// already registered; the workbook adapter (Excel, or the sample in the preview) and React with
+// Fluent UI load only now, as their own chunks, so they never delay them.
 async function start(): Promise<void> {
   const root = document.getElementById("root");
   if (!root) return;
   const host = await connectToHost();
-  const { mountApp } = await import(/* webpackChunkName: "app" */ "./App");
-  mountApp(root, { host, loadCatalogue: () => fetch("functions.json").then((r) => {
-    if (!r.ok) throw new Error(`the server answered ${r.status}`);
-    return r.json();
-  }) });
+  const [{ mountApp }, workbook] = await Promise.all([import(/* webpackChunkName: "app" */ "./App"), openPaneWorkbook(host)]);
+  mountApp(root, {
+    host,
+    workbook,
+    loadCatalogue: () =>
+      fetch("functions.json").then((r) => {
+        if (!r.ok) throw new Error(`the server answered ${r.status}`);
+        return r.json();
+      }),
+  });
 }
 
 start().catch((error: unknown) => {

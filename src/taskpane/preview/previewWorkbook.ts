@@ -1,0 +1,58 @@
+import { todaySerial } from "../../core/dates";
+import { tableDefinition } from "../../core/schema";
+import { SetUpOptions, SetUpReport, setUpTracker } from "../../features/setUpTracker";
+import { MemoryWorkbook } from "../../workbook/memoryWorkbook";
+import type { CellValue } from "../../workbook/port";
+import type { PaneWorkbook } from "../paneWorkbook";
+import { SetUpProgress, watchSetUpSteps } from "../setup/setUpSteps";
+import { SAMPLE_COUNCIL, SAMPLE_SHEET, SampleRows, sampleRegister, sampleRelatedRows } from "./sampleRegister";
+
+/** Every table set-up can create besides Contracts and Settings. */
+export const OTHER_TABLES = ["Milestones", "KPIs", "Risks", "Changes", "Escalations"] as const;
+
+/** The sample register alone, on the active sheet, as it would be before set-up. */
+export function sampleWorkbook(today: number): MemoryWorkbook {
+  return MemoryWorkbook.fromSheets({ [SAMPLE_SHEET]: sampleRegister(today) });
+}
+
+/** Fills the tables set-up just created with the sample's rows, laid out by each table's headers. */
+async function fillCreatedTables(book: MemoryWorkbook, created: readonly string[], related: SampleRows): Promise<void> {
+  for (const name of OTHER_TABLES) {
+    if (!created.includes(name)) continue;
+    const fields = tableDefinition(name).fields;
+    const headers = book.snapshot(name).headers;
+    const rows = related[name].map((entry) =>
+      headers.map((header): CellValue => {
+        const field = fields.find((f) => f.header === header);
+        return field ? (entry[field.key] ?? null) : null;
+      }),
+    );
+    await book.appendRows(name, rows);
+  }
+}
+
+/**
+ * The pane outside Excel: the sample register held in this page. Set-up runs over it exactly as in
+ * Excel; the tables it creates then start with the council's milestones, KPIs, risks, changes and
+ * escalations, so the summary has something to weigh.
+ */
+export function previewWorkbook(now: Date = new Date()): PaneWorkbook {
+  const today = todaySerial(now);
+  const book = sampleWorkbook(today);
+  const related = sampleRelatedRows(today);
+  const setUp = async (options: SetUpOptions, onStep?: (progress: SetUpProgress) => void): Promise<SetUpReport> => {
+    const report = await setUpTracker(onStep ? watchSetUpSteps(book, onStep) : book, options);
+    await fillCreatedTables(book, report.createdTables, related);
+    return report;
+  };
+  return {
+    kind: "preview",
+    port: book,
+    setUp,
+    sample: {
+      name: SAMPLE_COUNCIL,
+      sheet: SAMPLE_SHEET,
+      load: () => setUp({ createTables: OTHER_TABLES }),
+    },
+  };
+}

@@ -1,0 +1,105 @@
+import {
+  Body1, Button, Caption1, MessageBar, MessageBarBody, MessageBarTitle, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens,
+} from "@fluentui/react-components";
+import * as React from "react";
+import type { ProblemCode } from "../../core/normalise";
+import type { SetUpReport } from "../../features/setUpTracker";
+import { formatCount, plural } from "../format";
+
+const SHOWN_PROBLEMS = 5;
+
+/** Problem codes in a contract manager's words. */
+export const PROBLEM_NAMES: Record<ProblemCode, string> = {
+  "missing-end-date": "No end date",
+  "duplicate-id": "Duplicate ID",
+  "placeholder-date": "Placeholder date",
+  "unparseable-date": "Not a date",
+  "unparseable-money": "Not an amount",
+  "end-before-start": "Ends before it starts",
+};
+
+const useStyles = makeStyles({
+  result: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  facts: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  table: { tableLayout: "auto" },
+  rowCell: { width: "3.5em", whiteSpace: "nowrap" },
+  problem: { display: "flex", flexDirection: "column", paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS },
+  detail: { color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+});
+
+export interface SetUpResultProps {
+  report: SetUpReport;
+  locale: string;
+  onSeeSummary: () => void;
+  onAgain: () => void;
+}
+
+/** What set-up did: rows, computed columns, tables created, and the data-quality problems it found. */
+export const SetUpResult = React.forwardRef<HTMLHeadingElement, SetUpResultProps>(function SetUpResult({ report, locale, onSeeSummary, onAgain }, headingRef) {
+  const styles = useStyles();
+  const problems = report.issues;
+  return (
+    <section className={styles.result} aria-labelledby="setup-result-title">
+      <MessageBar intent="success" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>
+            <span id="setup-result-title" ref={headingRef} tabIndex={-1} role="heading" aria-level={3}>
+              {report.unchanged ? "Already set up" : "The tracker is set up"}
+            </span>
+          </MessageBarTitle>
+          {report.unchanged
+            ? `The ${report.table} table on the sheet "${report.sheet}" already had everything: nothing changed.`
+            : `${plural(report.rows, "contract", locale)} on the sheet "${report.sheet}" are now the ${report.table} table. Nothing you typed was moved or changed.`}
+        </MessageBarBody>
+      </MessageBar>
+      <ul className={styles.facts} aria-label="What set-up did">
+        <li><Body1>{plural(report.rows, "contract row", locale)} in the {report.table} table</Body1></li>
+        <li>
+          <Body1>
+            {report.addedColumns.length === 0 ? "No computed column added (they were already there)" : `${plural(report.addedColumns.length, "computed column", locale)} added: ${report.addedColumns.join(", ")}`}
+          </Body1>
+        </li>
+        {report.skippedColumns.length > 0 && (
+          <li><Body1>{`Not added: ${report.skippedColumns.map((s) => `${s.header} (${s.reason})`).join("; ")}`}</Body1></li>
+        )}
+        <li><Body1>{report.createdTables.length === 0 ? "No table created" : `Tables created: ${report.createdTables.join(", ")}`}</Body1></li>
+        <li>
+          <Body1>
+            {problems.length === 0 ? "No data-quality problem found" : `${plural(problems.length, "data-quality problem", locale)} found${problems.length > SHOWN_PROBLEMS ? `; the first ${SHOWN_PROBLEMS} below` : " (below)"}`}
+          </Body1>
+        </li>
+      </ul>
+      {problems.length > 0 && (
+        <Table size="small" className={styles.table} aria-label="Data-quality problems">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell className={styles.rowCell}>Row</TableHeaderCell>
+              <TableHeaderCell>Column</TableHeaderCell>
+              <TableHeaderCell>Problem</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {problems.slice(0, SHOWN_PROBLEMS).map((p) => (
+              <TableRow key={`${p.row}:${p.field}:${p.problem}`}>
+                <TableCell className={styles.rowCell}>{formatCount(p.row, locale)}</TableCell>
+                <TableCell>{p.column}</TableCell>
+                <TableCell>
+                  <span className={styles.problem}>
+                    <Text weight="semibold" size={200}>{PROBLEM_NAMES[p.problem] ?? p.problem}</Text>
+                    <Caption1 className={styles.detail}>{p.message}</Caption1>
+                  </span>
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      {problems.length > 0 && <Caption1>Fix these cells in the register; the tracker reads them again every time.</Caption1>}
+      <div className={styles.actions}>
+        <Button appearance="primary" onClick={onSeeSummary}>See the escalation summary</Button>
+        <Button onClick={onAgain}>Look at the mapping again</Button>
+      </div>
+    </section>
+  );
+});

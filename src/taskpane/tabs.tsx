@@ -1,0 +1,31 @@
+import * as React from "react";
+import { FunctionGuide } from "./FunctionGuide";
+import type { PaneServices } from "./paneContext";
+import { SetUpWizard } from "./setup/SetUpWizard";
+import { SummaryView } from "./summary/SummaryView";
+
+/** One tab of the pane. A new view (Dashboard, Contract, Settings) is one more entry in PANE_TABS. */
+export interface PaneTab {
+  /** Stable id: the value other views navigate to, and the base of the tab's element ids. */
+  id: string;
+  /** The tab's text, also its accessible name. */
+  label: string;
+  /**
+   * The view. Once shown, a view stays mounted while other tabs are selected (its state survives a
+   * tab change); `active` says whether its tab is the selected one.
+   */
+  render(props: { active: boolean; pane: PaneServices }): React.ReactNode;
+}
+
+/** The tabs, in order. Views not built yet are simply not listed. */
+export const PANE_TABS: readonly PaneTab[] = [
+  { id: "setup", label: "Set up", render: () => <SetUpWizard /> },
+  { id: "summary", label: "Summary", render: ({ active }) => <SummaryView active={active} /> },
+  { id: "functions", label: "Functions", render: ({ pane }) => <FunctionGuide loadCatalogue={pane.loadCatalogue} /> },
+];
+
+/** The tab the pane opens on: the summary once a tracker exists, else set-up. */
+export function firstTab(trackerExists: boolean, tabs: readonly PaneTab[] = PANE_TABS): string {
+  const preferred = trackerExists ? "summary" : "setup";
+  return tabs.some((t) => t.id === preferred) ? preferred : (tabs[0]?.id ?? "");
+}

@@ -1,0 +1,157 @@
+/** @jest-environment jsdom */
+import "@testing-library/jest-dom";
+import { act, configure, fireEvent, screen, within } from "@testing-library/react";
+import { axe, toHaveNoViolations } from "jest-axe";
+import { previewWorkbook } from "../../src/taskpane/preview/previewWorkbook";
+import { SetUpWizard } from "../../src/taskpane/setup/SetUpWizard";
+import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
+import type { WorkbookPort } from "../../src/workbook/port";
+import { excelLike, renderInPane } from "./paneHarness";
+
+expect.extend(toHaveNoViolations);
+// Sixteen drop-downs take jsdom a while to render.
+configure({ asyncUtilTimeout: 10_000 });
+
+// The set-up wizard over the preview's sample register: it shows what it found and how sure it is,
+// takes the user's corrections, creates the tables asked for, and says what it did.
+
+const NOW = new Date(2026, 10, 25);
+
+/** The drop-down of a field, found by the field's name. */
+const dropdownOf = (field: string): HTMLElement => screen.getByRole("combobox", { name: field });
+
+/** Chooses an option of a field's drop-down, in that drop-down's own list. */
+function pick(field: string, option: string): void {
+  const box = dropdownOf(field);
+  fireEvent.click(box);
+  const list = document.getElementById(box.getAttribute("aria-controls") ?? "");
+  if (!list) throw new Error(`The drop-down of ${field} did not open`);
+  fireEvent.click(within(list).getByRole("option", { name: option }));
+}
+
+test("shows every field with the column mapped to it and how sure that is", async () => {
+  const { container } = renderInPane(<SetUpWizard />, previewWorkbook(NOW));
+  await screen.findByText(/26 contracts on the sheet “Contract register”: column names in row 4, cells A4:R30\./);
+  expect(screen.getByText("16 of 16 fields found. Change any that is wrong; choose “Not in this register” for a field you do not keep.")).toBeInTheDocument();
+  expect(dropdownOf("End date")).toHaveTextContent("Expiry Date");
+  expect(dropdownOf("Department")).toHaveTextContent("Service Area");
+  expect(dropdownOf("Go-live date")).toHaveAccessibleDescription(/83% likely/);
+  expect(dropdownOf("Contract ID")).toHaveAccessibleDescription(/100% sure/);
+  expect(screen.getByText(/Columns not used: Directorate, Notes\./)).toBeInTheDocument();
+  expect(await axe(container)).toHaveNoViolations();
+});
+
+test("a changed mapping and unticked table reach set-up, and the result says what it did", async () => {
+  const pane = previewWorkbook(NOW);
+  const setUp = jest.spyOn(pane, "setUp");
+  const { container, trackerChanged, navigate } = renderInPane(<SetUpWizard />, pane);
+  await screen.findByText(/26 contracts on the sheet/);
+
+  pick("Department", "Directorate");
+  expect(dropdownOf("Department")).toHaveTextContent("Directorate");
+  expect(dropdownOf("Department")).toHaveAccessibleDescription(/Your choice/);
+  pick("Notice period", "Not in this register");
+  expect(screen.getByText(/Columns not used: Service Area, Notice Period, Notes\./)).toBeInTheDocument();
+  fireEvent.click(screen.getByRole("checkbox", { name: /Risks/ }));
+
+  fireEvent.click(screen.getByRole("button", { name: "Set up the tracker" }));
+  const heading = await screen.findByRole("heading", { name: "The tracker is set up" });
+  expect(setUp.mock.calls[0][0]).toMatchObject({
+    sheet: "Contract register",
+    corrections: { department: "Directorate", noticePeriod: null },
+    createTables: ["Milestones", "KPIs", "Changes", "Escalations"],
+  });
+  expect(heading).toHaveFocus();
+  expect(trackerChanged).toHaveBeenCalledTimes(1);
+  const did = screen.getByRole("list", { name: "What set-up did" });
+  expect(within(did).getByText("26 contract rows in the Contracts table")).toBeInTheDocument();
+  expect(within(did).getByText(/^8 computed columns added: Days to expiry, Final expiry, Phase/)).toBeInTheDocument();
+  expect(within(did).getByText(/Not added: Notice date \(the register has no notice period column\)/)).toBeInTheDocument();
+  expect(within(did).getByText("Tables created: Settings, Milestones, KPIs, Changes, Escalations")).toBeInTheDocument();
+  expect(within(did).getByText("5 data-quality problems found (below)")).toBeInTheDocument();
+  const problems = within(screen.getByRole("table", { name: "Data-quality problems" })).getAllByRole("row").slice(1);
+  expect(problems.map((r) => within(r).getAllByRole("cell").slice(0, 2).map((c) => c.textContent))).toEqual([
+    ["17", "Spend to Date (£)"], ["26", "Contract Ref"], ["27", "Contract Ref"], ["28", "Expiry Date"], ["29", "Expiry Date"],
+  ]);
+  expect(problems[0]).toHaveTextContent(/Not an amount"n\/k" is not an amount of money/);
+  expect(await axe(container)).toHaveNoViolations();
+
+  fireEvent.click(screen.getByRole("button", { name: "See the escalation summary" }));
+  expect(navigate).toHaveBeenCalledWith("summary");
+});
+
+test("once set up, looking again finds the tracker's own table, and tables already there cannot be ticked off", async () => {
+  const pane = previewWorkbook(NOW);
+  await pane.sample?.load();
+  const { container } = renderInPane(<SetUpWizard />, pane);
+  await screen.findByText("Already set up");
+  expect(screen.getByText(/This is the tracker’s Contracts table/)).toBeInTheDocument();
+  const milestones = screen.getByRole("checkbox", { name: /Milestones — already in the workbook/ });
+  expect(milestones).toBeChecked();
+  expect(milestones).toBeDisabled();
+  // The computed columns are the tracker's own: they are not offered as register columns.
+  fireEvent.click(dropdownOf("End date"));
+  const options = within(document.getElementById(dropdownOf("End date").getAttribute("aria-controls") ?? "") as HTMLElement).getAllByRole("option");
+  expect(options.map((o) => o.textContent)).toContain("Expiry Date");
+  expect(options.map((o) => o.textContent)).not.toContain("RAG");
+  fireEvent.keyDown(dropdownOf("End date"), { key: "Escape" });
+  fireEvent.click(screen.getByRole("button", { name: "Set up again" }));
+  await screen.findByRole("heading", { name: "Already set up" });
+  expect(screen.getByText(/already had everything: nothing changed/)).toBeInTheDocument();
+  expect(await axe(container)).toHaveNoViolations();
+});
+
+test("in the preview, Load the sample tracker sets it all up in one click", async () => {
+  renderInPane(<SetUpWizard />, previewWorkbook(NOW));
+  fireEvent.click(await screen.findByRole("button", { name: "Load the sample tracker" }));
+  await screen.findByRole("heading", { name: "The tracker is set up" });
+  expect(screen.getByText("Tables created: Settings, Milestones, KPIs, Risks, Changes, Escalations")).toBeInTheDocument();
+  expect(screen.queryByRole("button", { name: "Load the sample tracker" })).toBeNull();
+});
+
+test("a progress bar says which step set-up is on while it runs", async () => {
+  const book = MemoryWorkbook.fromSheets({ Register: [["Ref", "Supplier", "End date"], ["C-1", "Acme", 46500]] });
+  let release: () => void = () => undefined;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const slow = new Proxy(book, {
+    get(target, property, receiver) {
+      if (property === "appendComputedColumns") return async (...args: Parameters<WorkbookPort["appendComputedColumns"]>) => {
+        await gate;
+        return target.appendComputedColumns(...args);
+      };
+      const value: unknown = Reflect.get(target, property, receiver);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+  const { container } = renderInPane(<SetUpWizard />, excelLike(slow));
+  fireEvent.click(await screen.findByRole("button", { name: "Set up the tracker" }));
+  const bar = await screen.findByRole("progressbar", { name: "Adding the computed columns…" });
+  expect(Number(bar.getAttribute("aria-valuenow"))).toBeGreaterThan(0.4);
+  expect(screen.getByRole("button", { name: "Set up the tracker" })).toBeDisabled();
+  expect(await axe(container)).toHaveNoViolations();
+  await act(async () => release());
+  await screen.findByRole("heading", { name: "The tracker is set up" });
+});
+
+test("failures are red messages that say what to do; Look again retries", async () => {
+  const book = MemoryWorkbook.fromSheets({ Notes: [["Shopping list"], ["Milk"]] });
+  const { container } = renderInPane(<SetUpWizard />, excelLike(book));
+  const alert = await screen.findByRole("alert");
+  expect(alert).toHaveTextContent("Could not find a register");
+  expect(alert).toHaveTextContent(/No header row found on the sheet "Notes": .*\. Open the sheet that holds your register .* and press Look again\./);
+  expect(await axe(container)).toHaveNoViolations();
+  book.sheets.set("Register", [["Ref", "Supplier", "End date"], ["C-1", "Acme", 46500]].map((r) => r.map((value) => ({ value }))));
+  book.active = "Register";
+  fireEvent.click(within(alert).getByRole("button", { name: "Look again" }));
+  await screen.findByText(/1 contract on the sheet “Register”/);
+});
+
+test("an error from the workbook while converting is shown, and the form stays to try again", async () => {
+  const book = MemoryWorkbook.fromSheets({ Register: [["Ref", "Supplier", "End date"], ["C-1", "Acme", 46500]] });
+  book.sheets.set("Settings", []);
+  renderInPane(<SetUpWizard />, excelLike(book));
+  fireEvent.click(await screen.findByRole("button", { name: "Set up the tracker" }));
+  const alert = await screen.findByRole("alert");
+  expect(alert).toHaveTextContent('Set-up stoppedA sheet named "Settings" already exists. Fix what the message says');
+  expect(screen.getByRole("button", { name: "Set up the tracker" })).toBeEnabled();
+});
