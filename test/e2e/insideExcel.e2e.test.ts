@@ -1,14 +1,12 @@
-import * as fs from "fs";
-import * as path from "path";
 import type { Browser, Page } from "playwright-core";
 import { launchChromium } from "./browser";
 import { OFFICE_STUB } from "./officeStub";
+import { DIST, axeViolations, needBuild, screenshot } from "./pane";
 import { serveDirectory } from "./server";
 
 // The built pane started as inside Excel (office.js replaced by a stand-in whose every Excel call is
-// refused): the ribbon's failure reaches the pane's notices, since the ribbon and the pane share one runtime.
-const DIST = path.resolve(__dirname, "../../dist");
-const ARTIFACTS = path.resolve(__dirname, "../../test-artifacts");
+// refused): the pane works on the Excel workbook, not the sample, and says what to do when Excel
+// refuses; the ribbon's failure reaches the pane's notices, since the ribbon and the pane share one runtime.
 
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serveDirectory>>;
@@ -16,8 +14,7 @@ let page: Page;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(DIST, "taskpane.html"))) throw new Error("Build first: npm run build (dist/taskpane.html is missing)");
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  needBuild();
   server = await serveDirectory(DIST);
   browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 360, height: 800 }, locale: "en-GB" });
@@ -32,13 +29,24 @@ afterAll(async () => {
   await server?.close();
 });
 
+test("inside Excel the pane works on the workbook, without the preview, and a refusal is a red message saying what to do", async () => {
+  await page.getByRole("heading", { name: "Contract Tracker", level: 1 }).waitFor();
+  const alert = page.getByRole("alert").filter({ hasText: "Could not find a register" });
+  await alert.getByText(/Could not list the workbook's tables: the workbook or sheet is protected or read-only\. Unprotect it/).waitFor();
+  await alert.getByRole("button", { name: "Look again" }).waitFor();
+  await expect(page.getByText("Preview with sample data").count()).resolves.toBe(0);
+  await expect(page.getByRole("button", { name: "Load the sample tracker" }).count()).resolves.toBe(0);
+  await expect(axeViolations(page)).resolves.toEqual([]);
+  await screenshot(page, "excel-setup-refused");
+});
+
 test("a ribbon button's failure shows in the pane, saying what to do", async () => {
   await page.waitForFunction(() => Object.keys((window as unknown as { __ribbon: object }).__ribbon).length > 0);
   await page.evaluate(() => new Promise<void>((resolve) => (window as unknown as { __ribbon: Record<string, (e: { completed(): void }) => void> }).__ribbon.escalationSummary({ completed: resolve })));
   const notices = page.getByRole("region", { name: "Ribbon results" });
   await notices.getByText("Escalation summary", { exact: true }).waitFor({ timeout: 5000 });
   await notices.getByText(/Unprotect it/).first().waitFor();
-  await page.screenshot({ path: path.join(ARTIFACTS, "excel-ribbon-failure.png") });
+  await screenshot(page, "excel-ribbon-failure");
 });
 
 test("no uncaught errors", () => {

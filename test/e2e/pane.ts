@@ -1,0 +1,40 @@
+import * as fs from "fs";
+import * as path from "path";
+import type { Page } from "playwright-core";
+
+export const DIST = path.resolve(__dirname, "../../dist");
+export const ARTIFACTS = path.resolve(__dirname, "../../test-artifacts");
+
+/** Fails early, with what to do, when the build is missing. */
+export function needBuild(): void {
+  if (!fs.existsSync(path.join(DIST, "taskpane.html"))) throw new Error("Build first: npm run build (dist/taskpane.html is missing)");
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+}
+
+/** Saves the whole page as test-artifacts/NAME.png. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+// jest-axe's axe-core, the version the jsdom tests use; here it also checks colour contrast.
+const AXE = require.resolve("axe-core/axe.min.js", { paths: [path.dirname(require.resolve("jest-axe"))] });
+
+/**
+ * Accessibility problems axe finds in the page as the browser draws it (WCAG 2 A and AA, contrast
+ * included). One known false positive is left out: Fluent's Tabster puts focusable, aria-hidden
+ * `<i data-tabster-dummy>` elements around arrow-key groups (the TabList) that only pass focus on;
+ * Fluent and Accessibility Insights treat them as by design (microsoft/tabster#288,
+ * microsoft/fluentui#27517, microsoft/accessibility-insights-web#7605).
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    type Violation = { id: string; nodes: { target: string[]; html: string }[] };
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Violation[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21aa"] } });
+    return result.violations
+      .map((v) => ({ ...v, nodes: v.nodes.filter((n) => !(v.id === "aria-hidden-focus" && n.html.includes("data-tabster-dummy"))) }))
+      .filter((v) => v.nodes.length > 0)
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  });
+}

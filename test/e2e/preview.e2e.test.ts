@@ -1,0 +1,187 @@
+import * as path from "path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { EscalationSummary } from "../../src/core/escalationSummary";
+import { readTracker, summarise } from "../../src/features/trackerData";
+import { previewWorkbook } from "../../src/taskpane/preview/previewWorkbook";
+import { launchChromium } from "./browser";
+import { ARTIFACTS, DIST, axeViolations, needBuild, screenshot } from "./pane";
+import { serveDirectory } from "./server";
+
+// The built pane in headless Chromium outside Office: the preview over the sample register. A
+// contract manager walks the set-up wizard, corrects a mapping, converts, reads the summary, copies
+// it for an email and writes the summary sheet; the same in dark mode; nothing logs an error.
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveDirectory>>;
+let context: BrowserContext;
+let page: Page;
+const consoleErrors: string[] = [];
+const CHECKED_TABLES = ["Milestones", "KPIs", "Changes", "Escalations"] as const;
+
+/** The summary the engine gives for the sample set up as the test sets it up: what the page must show. */
+async function expectedSummary(): Promise<EscalationSummary> {
+  const pane = previewWorkbook(new Date());
+  await pane.setUp({ corrections: { department: "Directorate" }, createTables: CHECKED_TABLES });
+  return summarise((await readTracker(pane.port)).data);
+}
+
+function watch(p: Page): void {
+  p.on("console", (message) => {
+    if (message.type() === "error") consoleErrors.push(message.text());
+  });
+  p.on("pageerror", (error) => consoleErrors.push(error.message));
+  p.on("dialog", (dialog) => {
+    consoleErrors.push(`a dialog opened: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+}
+
+beforeAll(async () => {
+  needBuild();
+  server = await serveDirectory(DIST);
+  browser = await launchChromium();
+  context = await browser.newContext({ viewport: { width: 360, height: 900 }, locale: "en-GB", colorScheme: "light" });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url.replace(/\/$/, "") });
+  page = await context.newPage();
+  watch(page);
+  await page.goto(`${server.url}taskpane.html`);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const tab = (name: string) => page.getByRole("tab", { name, exact: true });
+const dropdown = (field: string) => page.getByRole("combobox", { name: field, exact: true });
+
+test("the preview is labelled and opens on the set-up wizard, which found the sample register", async () => {
+  await page.getByRole("heading", { name: "Contract Tracker", level: 1 }).waitFor();
+  await page.getByText("Preview with sample data").waitFor();
+  await expect(tab("Set up").getAttribute("aria-selected")).resolves.toBe("true");
+  await expect(page.getByRole("tab").count()).resolves.toBe(3);
+  await page.getByText("26 contracts on the sheet “Contract register”: column names in row 4, cells A4:R30.").waitFor();
+  await expect(dropdown("Department").textContent()).resolves.toBe("Service Area");
+  await expect(page.locator("#field-goLiveDate-cue").textContent()).resolves.toBe("83% likely");
+  await screenshot(page, "setup-wizard");
+  await expect(axeViolations(page)).resolves.toEqual([]);
+});
+
+test("the user maps Department to the Directorate column instead, by keyboard", async () => {
+  await dropdown("Department").focus();
+  await page.keyboard.press("Enter");
+  const option = page.getByRole("option", { name: "Directorate", exact: true });
+  await option.waitFor();
+  // The open list floats over the page: a picture of the window, not the whole page, shows it in place.
+  await page.screenshot({ path: path.join(ARTIFACTS, "setup-mapping-open.png") });
+  // The open list's layer covers nothing else of the pane: the title stays on top at the page's head.
+  const titleOnTop = await page.evaluate(() => {
+    window.scrollTo(0, 0);
+    const title = document.querySelector("h1");
+    const box = title?.getBoundingClientRect();
+    return !!title && !!box && title.contains(document.elementFromPoint(box.left + 4, box.top + box.height / 2));
+  });
+  expect(titleOnTop).toBe(true);
+  await option.scrollIntoViewIfNeeded();
+  await option.click();
+  await expect(dropdown("Department").textContent()).resolves.toBe("Directorate");
+  await expect(page.locator("#field-department-cue").textContent()).resolves.toBe("Your choice");
+  await page.getByText("Columns not used: Service Area, Notes. They stay in the table as they are.").waitFor();
+  await page.getByRole("checkbox", { name: /^Risks/ }).uncheck();
+});
+
+test("converting says what it did: rows, computed columns, tables, the first data-quality problems", async () => {
+  await page.getByRole("button", { name: "Set up the tracker", exact: true }).click();
+  const heading = page.getByRole("heading", { name: "The tracker is set up" });
+  await heading.waitFor();
+  await expect(heading.evaluate((e) => e === document.activeElement)).resolves.toBe(true);
+  const did = page.getByRole("list", { name: "What set-up did" });
+  await did.getByText("26 contract rows in the Contracts table").waitFor();
+  await did.getByText(/^10 computed columns added: Days to expiry, Notice date/).waitFor();
+  await did.getByText(`Tables created: Settings, ${CHECKED_TABLES.join(", ")}`).waitFor();
+  await did.getByText("5 data-quality problems found (below)").waitFor();
+  await expect(page.getByRole("table", { name: "Data-quality problems" }).getByRole("row").count()).resolves.toBe(6);
+  await screenshot(page, "setup-result");
+  await expect(axeViolations(page)).resolves.toEqual([]);
+});
+
+test("the summary's counts are those of the sample register", async () => {
+  const expected = await expectedSummary();
+  await page.getByRole("button", { name: "See the escalation summary" }).click();
+  await expect(tab("Summary").getAttribute("aria-selected")).resolves.toBe("true");
+  await page.getByRole("heading", { name: "Live contracts by RAG" }).waitFor();
+  const figure = (term: string) => page.locator("dt", { hasText: new RegExp(`^${term}$`) }).locator("xpath=following-sibling::dd[1]").textContent();
+  const shown = { red: await figure("Red"), amber: await figure("Amber"), green: await figure("Green"), unrated: await figure("Unrated") };
+  expect(shown).toEqual({ red: String(expected.counts.red), amber: String(expected.counts.amber), green: String(expected.counts.green), unrated: String(expected.counts.unrated) });
+  expect(expected.counts).toEqual({ red: 7, amber: 6, green: 11, unrated: 1 });
+  for (const level of [3, 2, 1] as const) {
+    await expect(figure(`Level ${level} · ${expected.ladder[level]}`)).resolves.toBe(String(expected.byLevel[level]));
+  }
+  await page.getByText(expected.valueAtRisk.toLocaleString("en-GB")).waitFor();
+  await page.getByRole("heading", { name: `${expected.contracts.length} contracts need attention` }).waitFor();
+  const cards = page.getByRole("list", { name: "Contracts needing attention, most urgent first" }).locator(":scope > li");
+  await expect(cards.count()).resolves.toBe(expected.contracts.length);
+  await expect(cards.first().textContent()).resolves.toContain(expected.contracts[0].id);
+  await screenshot(page, "summary");
+  await expect(axeViolations(page)).resolves.toEqual([]);
+});
+
+test("Copy as text and Copy as HTML put the summary on the clipboard, and say so", async () => {
+  await page.getByRole("button", { name: "Copy as text" }).click();
+  await page.getByRole("status").getByText("Copied the summary as text.").waitFor();
+  const text = await page.evaluate(() => navigator.clipboard.readText());
+  expect(text).toMatch(/^Escalation summary as of \d\d\/\d\d\/\d{4}\n13 contracts need attention/);
+
+  await page.getByRole("button", { name: "Copy as HTML" }).click();
+  await page.getByRole("status").getByText("Copied the summary as HTML: paste it into an email to keep the table.").waitFor();
+  const copied = await page.evaluate(async () => {
+    const [item] = await navigator.clipboard.read();
+    return { types: [...item.types].sort(), html: await (await item.getType("text/html")).text(), text: await (await item.getType("text/plain")).text() };
+  });
+  expect(copied.types).toEqual(["text/html", "text/plain"]);
+  expect(copied.html).toContain("<table");
+  expect(copied.text).toBe(text);
+});
+
+test("Write summary sheet writes today's sheet and logs the new escalations", async () => {
+  await page.getByRole("button", { name: "Write summary sheet" }).click();
+  await page.getByText("Summary sheet written").waitFor();
+  await page.getByText(/The sheet “Escalations \d{4}-\d\d-\d\d” now holds 13 contracts; 12 new entries in the Escalations log\./).waitFor();
+  await screenshot(page, "summary-written");
+});
+
+test("tabs are reached and changed with the keyboard", async () => {
+  await tab("Summary").focus();
+  await page.keyboard.press("ArrowRight");
+  await expect(tab("Functions").evaluate((e) => e === document.activeElement)).resolves.toBe(true);
+  await page.keyboard.press("Enter");
+  await expect(tab("Functions").getAttribute("aria-selected")).resolves.toBe("true");
+  await page.getByRole("heading", { name: "Contract functions" }).waitFor();
+  await page.keyboard.press("ArrowLeft");
+  await page.keyboard.press("ArrowLeft");
+  await page.keyboard.press("Enter");
+  await expect(tab("Set up").getAttribute("aria-selected")).resolves.toBe("true");
+});
+
+test("in dark mode the pane is dark, readable and passes the same checks", async () => {
+  const dark = await browser.newContext({ viewport: { width: 360, height: 900 }, locale: "en-GB", colorScheme: "dark" });
+  const p = await dark.newPage();
+  watch(p);
+  await p.goto(`${server.url}taskpane.html`);
+  await p.getByText("26 contracts on the sheet").waitFor();
+  const background = await p.evaluate(() => getComputedStyle(document.querySelector(".fui-FluentProvider") as Element).backgroundColor);
+  expect(background).not.toBe("rgb(255, 255, 255)");
+  await screenshot(p, "setup-wizard-dark");
+  await expect(axeViolations(p)).resolves.toEqual([]);
+  await p.getByRole("button", { name: "Load the sample tracker" }).click();
+  await p.getByRole("heading", { name: "The tracker is set up" }).waitFor();
+  await p.getByRole("button", { name: "See the escalation summary" }).click();
+  await p.getByRole("heading", { name: "13 contracts need attention" }).waitFor();
+  await screenshot(p, "summary-dark");
+  await expect(axeViolations(p)).resolves.toEqual([]);
+  await dark.close();
+});
+
+test("no console errors, no dialogs", () => {
+  expect(consoleErrors).toEqual([]);
+});
