@@ -5,7 +5,7 @@ import { axe, toHaveNoViolations } from "jest-axe";
 import { ContractView } from "../../src/taskpane/contract/ContractView";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
 import { AS_OF, excelLike, hostileTracker, renderInPane } from "./paneHarness";
-import { renderLive, sampleTracker } from "./viewsHarness";
+import { renderLive, sampleTracker, statusOf } from "./viewsHarness";
 
 expect.extend(toHaveNoViolations);
 configure({ asyncUtilTimeout: 10_000 });
@@ -87,7 +87,7 @@ test("Add milestone: a bad date is said under its field and nothing is added; a 
   fireEvent.change(within(dialog).getByRole("textbox", { name: /^Owner/ }), { target: { value: "Daniel Reyes" } });
   fireEvent.click(within(dialog).getByRole("button", { name: "Save" }));
   await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
-  expect(screen.getByRole("status")).toHaveTextContent("Milestone “Rural wards <b>recruitment</b> drive” added to the Milestones table for NBC-C-0104.");
+  expect(statusOf(document.body)).toHaveTextContent("Milestone “Rural wards <b>recruitment</b> drive” added to the Milestones table for NBC-C-0104.");
   const rows = book.snapshot("Milestones");
   expect(rows.rows).toHaveLength(before + 1);
   const added = rows.rows[before];
@@ -115,7 +115,7 @@ test("Add risk, Record change and Log escalation append their rows and say what 
   fireEvent.change(within(dialog).getByRole("combobox", { name: /^Likelihood/ }), { target: { value: "4" } });
   fireEvent.change(within(dialog).getByRole("combobox", { name: /^Impact/ }), { target: { value: "4" } });
   fireEvent.click(within(dialog).getByRole("button", { name: "Save" }));
-  await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent("Risk added to the Risks table for NBC-C-0106: score 16 (Red)."));
+  await waitFor(() => expect(statusOf(document.body)).toHaveTextContent("Risk added to the Risks table for NBC-C-0106: score 16 (Red)."));
   await screen.findByRole("heading", { name: "Risks (1)" });
 
   fireEvent.click(screen.getByRole("button", { name: "Record change" }));
@@ -124,7 +124,7 @@ test("Add risk, Record change and Log escalation append their rows and say what 
   fireEvent.change(within(dialog).getByRole("textbox", { name: /^Description/ }), { target: { value: "Extend by three months" } });
   fireEvent.change(within(dialog).getByRole("textbox", { name: /^Value impact/ }), { target: { value: "£575,000" } });
   fireEvent.click(within(dialog).getByRole("button", { name: "Save" }));
-  await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent(/^Change CHG-20261125-001 recorded in the Changes table for NBC-C-0106\.$/));
+  await waitFor(() => expect(statusOf(document.body)).toHaveTextContent(/^Change CHG-20261125-001 recorded in the Changes table for NBC-C-0106\.$/));
   expect(await screen.findByRole("list", { name: "Changes" })).toHaveTextContent("+575,000");
 
   fireEvent.click(screen.getByRole("button", { name: "Log escalation" }));
@@ -135,7 +135,7 @@ test("Add risk, Record change and Log escalation append their rows and say what 
   fireEvent.change(within(dialog).getByRole("combobox", { name: /^Level/ }), { target: { value: "3" } });
   fireEvent.change(within(dialog).getByRole("textbox", { name: /^Reason/ }), { target: { value: "Ends in 60 days with no replacement" } });
   fireEvent.click(within(dialog).getByRole("button", { name: "Save" }));
-  await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent(/^Escalation ESC-20261125-\d{3} logged in the Escalations log for NBC-C-0106: level 3, to Senior responsible owner \/ board\.$/));
+  await waitFor(() => expect(statusOf(document.body)).toHaveTextContent(/^Escalation ESC-20261125-\d{3} logged in the Escalations log for NBC-C-0106: level 3, to Senior responsible owner \/ board\.$/));
   expect(await screen.findByRole("list", { name: "Escalations" })).toHaveTextContent("Ends in 60 days with no replacement");
 });
 

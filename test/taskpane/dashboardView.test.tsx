@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import "@testing-library/jest-dom";
-import { configure, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { act, configure, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { axe, toHaveNoViolations } from "jest-axe";
 import { dashboard } from "../../src/features/dashboard";
 import { DashboardView } from "../../src/taskpane/dashboard/DashboardView";
@@ -30,6 +30,8 @@ test("the charts and lists give the counts dashboard(data) gives for the sample"
   for (const w of d.expiring) {
     const tab = screen.getByRole("tab", { name: new RegExp(`^${w.withinDays} days \\(${w.contracts.length}\\)`) });
     fireEvent.click(tab);
+    // The tab's sliding underline settles on the next frame.
+    await act(() => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())));
     if (w.contracts.length === 0) expect(screen.getByText(`No live contract ends within ${w.withinDays} days.`)).toBeInTheDocument();
     else expect(within(screen.getByRole("list", { name: `Contracts ending within ${w.withinDays} days, soonest first` })).getAllByRole("listitem").map((li) => li.querySelector("button")?.textContent)).toEqual(w.contracts.map((c) => `${c.id} ${c.title}`));
   }
@@ -73,6 +75,7 @@ test("cell text is shown as text, never as markup", async () => {
   const { container } = renderInPane(<DashboardView active />, excelLike(book));
   await screen.findByRole("img", { name: /^Live contracts by RAG:/ });
   fireEvent.click(screen.getByRole("tab", { name: /^90 days/ }));
+  await act(() => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())));
   expect(screen.getAllByRole("button", { name: "C-001 <img src=x onerror=alert(1)>" }).length).toBeGreaterThan(0);
   expect(container.querySelector("img, b")).toBeNull();
   expect(await axe(container)).toHaveNoViolations();

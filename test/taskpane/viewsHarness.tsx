@@ -43,3 +43,8 @@ export function renderLive(ui: React.ReactElement, workbook: PaneWorkbook, overr
   }
   return { ...render(<Live />), navigate, changes: () => changes };
 }
+
+/** The view's live region (role="status"), found without the cost of a role query over a whole pane. */
+export function statusOf(root: HTMLElement): HTMLElement | null {
+  return root.querySelector<HTMLElement>('[role="status"]');
+}
