@@ -122,7 +122,7 @@ export function ContractDetails({ card, locale, mapped }: { card: ContractCard; 
           ["Total value", money(k.totalValue)],
           ["Budget", money(k.budget)],
           ["Spend to date", money(k.spendToDate)],
-          ["Spend", variance],
+          ["Against budget", variance],
         ]}
       />
 

@@ -12,7 +12,8 @@ const useStyles = makeStyles({
   item: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, paddingBottom: tokens.spacingVerticalS, borderBottom: `1px solid ${tokens.colorNeutralStroke3}` },
   top: { display: "flex", alignItems: "baseline", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
   badges: { display: "flex", gap: tokens.spacingHorizontalXS, flexShrink: 0 },
-  name: { overflowWrap: "anywhere" },
+  name: { overflowWrap: "anywhere", minWidth: 0 },
+  badge: { flexShrink: 0 },
   muted: { color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
   id: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
 });
@@ -46,7 +47,7 @@ export function ContractRecords({ card, locale }: { card: ContractCard; locale: 
           <li key={m.row} className={styles.item}>
             <div className={styles.top}>
               <Text weight="semibold" className={styles.name}>{m.milestone || "(unnamed)"}</Text>
-              {m.rag && <RagBadge rag={m.rag} />}
+              {m.rag && <span className={styles.badge}><RagBadge rag={m.rag} /></span>}
             </div>
             <Caption1 className={styles.muted}>
               {line(m.baselineDate !== null && `Baseline ${date(m.baselineDate)}`, m.forecastDate !== null && `forecast ${date(m.forecastDate)}`, m.actualDate !== null ? `met ${date(m.actualDate)}` : "not met yet")}
@@ -64,7 +65,7 @@ export function ContractRecords({ card, locale }: { card: ContractCard; locale: 
           <li key={k.row} className={styles.item}>
             <div className={styles.top}>
               <Text weight="semibold" className={styles.name}>{k.kpi || "(unnamed)"}</Text>
-              {k.rag && <RagBadge rag={k.rag} />}
+              {k.rag && <span className={styles.badge}><RagBadge rag={k.rag} /></span>}
             </div>
             <Caption1 className={styles.muted}>
               {line(`Target ${number(k.target, locale)}`, `actual ${number(k.actual, locale)}`, k.attainment !== null && `${percent(k.attainment, locale)} of target`, !k.higherIsBetter && "lower is better", k.period)}
@@ -81,7 +82,7 @@ export function ContractRecords({ card, locale }: { card: ContractCard; locale: 
           <li key={r.row} className={styles.item}>
             <div className={styles.top}>
               <Text weight="semibold" className={styles.name}>{r.risk || "(unnamed)"}</Text>
-              {r.rag && <RagBadge rag={r.rag} />}
+              {r.rag && <span className={styles.badge}><RagBadge rag={r.rag} /></span>}
             </div>
             <Caption1 className={styles.muted}>
               {line(r.score !== null && `Likelihood ${r.likelihood} × impact ${r.impact} = ${r.score}`, r.status, r.owner && `owner ${r.owner}`)}

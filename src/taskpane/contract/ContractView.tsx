@@ -96,17 +96,17 @@ export function ContractView({ active }: { active: boolean }): React.JSX.Element
             </MessageBar>
           )}
 
-          <div role="status" aria-live="polite" className={styles.done}>
-            {done && (
-              <MessageBar intent="success" layout="multiline">
-                <MessageBarBody>{done}</MessageBarBody>
-              </MessageBar>
-            )}
-          </div>
-
           {card && (
             <>
               <ContractDetails card={card} locale={locale} mapped={mapped} />
+              {/* Beside the buttons, where the focus returns when a form closes. */}
+              <div role="status" aria-live="polite" className={styles.done}>
+                {done && (
+                  <MessageBar intent="success" layout="multiline">
+                    <MessageBarBody>{done}</MessageBarBody>
+                  </MessageBar>
+                )}
+              </div>
               {hasId ? (
                 <div className={styles.actions} role="group" aria-label={`Add to ${card.id}`}>
                   {ACTIONS.map((a) => (

@@ -13,13 +13,14 @@ export interface Bar {
 
 const useStyles = makeStyles({
   chart: { display: "block", width: "100%", height: "auto", overflow: "visible" },
-  // The fills Badge uses for danger, warning, success and informative, so bar and badge agree in light and dark.
+  // The fills Badge uses for danger, warning and success, so bar and badge agree in light and dark;
+  // unrated is a grey that shows against the track in both (the informative badge's is near black in dark).
   red: { fill: tokens.colorPaletteRedBackground3 },
   amber: { fill: tokens.colorPaletteYellowBackground3 },
   green: { fill: tokens.colorPaletteGreenBackground3 },
-  unrated: { fill: tokens.colorNeutralBackground5, stroke: tokens.colorNeutralStroke1, strokeWidth: "1px" },
+  unrated: { fill: tokens.colorNeutralStrokeAccessible },
   brand: { fill: tokens.colorBrandBackground },
-  track: { fill: tokens.colorNeutralBackground3 },
+  track: { fill: tokens.colorNeutralStroke3 },
   label: { fill: tokens.colorNeutralForeground2, fontSize: "12px", fontFamily: tokens.fontFamilyBase },
   value: { fill: tokens.colorNeutralForeground1, fontSize: "12px", fontWeight: tokens.fontWeightSemibold, fontFamily: tokens.fontFamilyBase },
 });

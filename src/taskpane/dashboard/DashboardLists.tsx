@@ -16,7 +16,8 @@ const useStyles = makeStyles({
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   item: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, paddingBottom: tokens.spacingVerticalS, borderBottom: `1px solid ${tokens.colorNeutralStroke3}` },
   top: { display: "flex", alignItems: "baseline", gap: tokens.spacingHorizontalS, justifyContent: "space-between" },
-  name: { overflowWrap: "anywhere" },
+  name: { overflowWrap: "anywhere", minWidth: 0 },
+  badge: { flexShrink: 0 },
   muted: { color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
   late: { color: tokens.colorPaletteRedForeground1 },
   windows: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
@@ -101,7 +102,7 @@ export function SlippingList({ slipping, locale, onOpen, busy }: { slipping: rea
         <li key={`${m.milestoneRow}`} className={styles.item}>
           <div className={styles.top}>
             <Text weight="semibold" className={styles.name}>{m.milestone}</Text>
-            <RagBadge rag={m.rag} />
+            <span className={styles.badge}><RagBadge rag={m.rag} /></span>
           </div>
           <ContractLink id={m.contractId} onOpen={() => onOpen(m.bodyIndex, m.contractId)} disabled={busy} />
           <Caption1 className={styles.muted}>{`${lateness(m.slippageDays, locale)} · ${m.met ? "met late" : "not met yet"}`}</Caption1>
@@ -124,7 +125,7 @@ export function KpiList({ failures, locale, onOpen, busy }: { failures: readonly
         <li key={`${k.kpiRow}`} className={styles.item}>
           <div className={styles.top}>
             <Text weight="semibold" className={styles.name}>{k.kpi}</Text>
-            <RagBadge rag={k.rag} />
+            <span className={styles.badge}><RagBadge rag={k.rag} /></span>
           </div>
           <ContractLink id={k.contractId} onOpen={() => onOpen(k.bodyIndex, k.contractId)} disabled={busy} />
           <Caption1 className={styles.muted}>{[`${percent(k.attainment, locale)} of target`, k.period].filter(Boolean).join(" · ")}</Caption1>

@@ -21,10 +21,11 @@ const useStyles = makeStyles({
   group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, border: "none", margin: 0, padding: 0, minWidth: 0 },
   legend: { padding: 0, marginBottom: tokens.spacingVerticalXS },
   name: { fontFamily: tokens.fontFamilyMonospace },
-  actions: {
-    display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center", position: "sticky", bottom: 0,
+  footer: {
+    display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, position: "sticky", bottom: 0, zIndex: 1,
     padding: `${tokens.spacingVerticalS} 0`, backgroundColor: tokens.colorNeutralBackground1, borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
   },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
   status: { ":empty": { display: "none" } },
 });
 
@@ -108,6 +109,11 @@ export function SettingsView({ active }: { active: boolean }): React.JSX.Element
     }
   };
 
+  const named = (name: string): string => {
+    const f = fields.find((x) => x.name === name);
+    return f ? `${labelOf(f)} (${name})` : name;
+  };
+
   const undo = (): void => {
     setValues(Object.fromEntries(fields.map((f) => [f.name, f.value])));
     setSave({ status: "idle" });
@@ -185,29 +191,28 @@ export function SettingsView({ active }: { active: boolean }): React.JSX.Element
             </fieldset>
           ))}
 
-          <div className={styles.actions}>
-            <Button type="submit" appearance="primary" disabledFocusable={saving}>{saving ? "Saving…" : "Save"}</Button>
-            <Button onClick={undo} disabledFocusable={saving || changed.length === 0}>Undo changes</Button>
-            <Caption1 className={styles.muted}>{changed.length === 0 ? "No change yet" : `${plural(changed.length, "setting", locale)} changed`}</Caption1>
-          </div>
-          <div role="status" aria-live="polite" className={styles.status}>
-            {save.status === "saved" && (
-              <MessageBar intent="success" layout="multiline">
-                <MessageBarBody>
-                  <MessageBarTitle>{save.changed.length === 0 ? "Nothing to save" : "Settings saved"}</MessageBarTitle>
-                  {save.changed.length === 0
-                    ? "No setting differs from the Settings table."
-                    : `Changed in the Settings table: ${save.changed.map((name) => { const f = fields.find((x) => x.name === name); return f ? `${labelOf(f)} (${name})` : name; }).join("; ")}. The views now follow them.`}
-                </MessageBarBody>
-              </MessageBar>
+          {/* Kept in view at the pane's foot while the settings scroll: what Save did, and the buttons. */}
+          <div className={styles.footer}>
+            <div role="status" aria-live="polite" className={styles.status}>
+              {save.status === "saved" && (
+                <MessageBar intent="success" layout="multiline">
+                  <MessageBarBody>
+                    <MessageBarTitle>{save.changed.length === 0 ? "Nothing to save" : "Settings saved"}</MessageBarTitle>
+                    {save.changed.length === 0 ? "No setting differs from the Settings table." : `Changed in the Settings table: ${save.changed.map(named).join("; ")}. The views now follow them.`}
+                  </MessageBarBody>
+                </MessageBar>
+              )}
+            </div>
+            {save.status === "invalid" && (
+              <ErrorBar title="Nothing was saved" error={plural(Object.keys(save.errors).length, "setting needs", locale, "settings need") + " fixing"} todo="Fix what each marked field says, then press Save again." />
             )}
+            {save.status === "failed" && <ErrorBar title="Could not save the settings" error={save.error} todo="Fix what the message says, then press Save again; nothing was changed." />}
+            <div className={styles.actions}>
+              <Button type="submit" appearance="primary" disabledFocusable={saving}>{saving ? "Saving…" : "Save"}</Button>
+              <Button onClick={undo} disabledFocusable={saving || changed.length === 0}>Undo changes</Button>
+              <Caption1 className={styles.muted}>{changed.length === 0 ? "No change yet" : `${plural(changed.length, "setting", locale)} changed`}</Caption1>
+            </div>
           </div>
-          {save.status === "invalid" && (
-            <ErrorBar title="Nothing was saved" error={plural(Object.keys(save.errors).length, "setting needs", locale, "settings need") + " fixing"} todo="Fix what each marked field says, then press Save again." />
-          )}
-          {save.status === "failed" && (
-            <ErrorBar title="Could not save the settings" error={save.error} todo="Fix what the message says, then press Save again; nothing was changed." />
-          )}
         </form>
       )}
     </section>
