@@ -1,6 +1,9 @@
 import * as React from "react";
+import { ContractView } from "./contract/ContractView";
+import { DashboardView } from "./dashboard/DashboardView";
 import { FunctionGuide } from "./FunctionGuide";
 import type { PaneServices } from "./paneContext";
+import { SettingsView } from "./settings/SettingsView";
 import { SetUpWizard } from "./setup/SetUpWizard";
 import { SummaryView } from "./summary/SummaryView";
 
@@ -21,6 +24,9 @@ export interface PaneTab {
 export const PANE_TABS: readonly PaneTab[] = [
   { id: "setup", label: "Set up", render: () => <SetUpWizard /> },
   { id: "summary", label: "Summary", render: ({ active }) => <SummaryView active={active} /> },
+  { id: "dashboard", label: "Dashboard", render: ({ active }) => <DashboardView active={active} /> },
+  { id: "contract", label: "Contract", render: ({ active }) => <ContractView active={active} /> },
+  { id: "settings", label: "Settings", render: ({ active }) => <SettingsView active={active} /> },
   { id: "functions", label: "Functions", render: ({ pane }) => <FunctionGuide loadCatalogue={pane.loadCatalogue} /> },
 ];
 
