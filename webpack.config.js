@@ -13,10 +13,10 @@ module.exports = async (env, options) => {
     devtool: dev ? "source-map" : false,
     entry: {
       functions: "./src/functions/functions.ts",
-      commands: "./src/commands/commands.ts",
-      // The pane shares the ribbon's runtime: one instance of every module the two hold in common, so the
-      // notices the ribbon posts reach the pane's list (two runtimes would give each its own copy).
-      taskpane: { import: "./src/taskpane/index.tsx", dependOn: "commands" },
+      // The ribbon's handlers and the pane are one entry, so one webpack runtime: every module they hold
+      // in common (the notices the ribbon posts and the pane lists) exists once. Two entries would each
+      // get their own copy; `dependOn` shares one but breaks under the dev server's injected client.
+      taskpane: ["./src/commands/commands.ts", "./src/taskpane/index.tsx"],
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -37,7 +37,7 @@ module.exports = async (env, options) => {
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
         // One page is the shared runtime: it hosts the cell functions, the ribbon's handlers and the pane.
-        chunks: ["functions", "commands", "taskpane"],
+        chunks: ["functions", "taskpane"],
         chunksSortMode: "manual",
       }),
       new CopyWebpackPlugin({
