@@ -1,5 +1,5 @@
 import {
-  Badge, FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Tab, TabList, Text, makeStyles, tokens, webDarkTheme, webLightTheme,
+  Badge, FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens, webDarkTheme, webLightTheme,
 } from "@fluentui/react-components";
 import * as React from "react";
 import { createRoot } from "react-dom/client";
@@ -8,6 +8,7 @@ import type { HostInfo } from "../office/host";
 import { paneLocale } from "./format";
 import { Notices } from "./Notices";
 import { PaneContext, PaneServices } from "./paneContext";
+import { PaneTabs } from "./PaneTabs";
 import type { PaneWorkbook } from "./paneWorkbook";
 import { PANE_TABS, PaneTab, firstTab } from "./tabs";
 
@@ -30,7 +31,6 @@ const useStyles = makeStyles({
   },
   brand: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
   title: { margin: 0 },
-  tabs: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, paddingLeft: tokens.spacingHorizontalS, paddingRight: tokens.spacingHorizontalS },
   panel: { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL} ${tokens.spacingVerticalXXL}`, outlineOffset: "-2px" },
 });
 
@@ -98,13 +98,7 @@ export function App({ host, workbook, loadCatalogue, tabs = PANE_TABS }: AppProp
             </div>
           ) : (
             <>
-              <nav className={styles.tabs} aria-label="Views">
-                <TabList selectedValue={selected} onTabSelect={(_, data) => setSelected(String(data.value))}>
-                  {tabs.map((t) => (
-                    <Tab key={t.id} id={`tab-${t.id}`} value={t.id} aria-controls={`panel-${t.id}`}>{t.label}</Tab>
-                  ))}
-                </TabList>
-              </nav>
+              <PaneTabs tabs={tabs} selected={selected} onSelect={setSelected} />
               <main>
                 {tabs.map((t) =>
                   visited.has(t.id) || t.id === selected ? (

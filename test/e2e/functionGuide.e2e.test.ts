@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import type { Browser, Page } from "playwright-core";
 import { launchChromium } from "./browser";
+import { openView } from "./pane";
 import { serveDirectory } from "./server";
 
 // The built task pane in headless Chromium, outside Office: its Functions tab lists the eleven
@@ -25,7 +26,7 @@ beforeAll(async () => {
   });
   page.on("pageerror", (error) => consoleErrors.push(error.message));
   await page.goto(`${server.url}taskpane.html`);
-  await page.getByRole("tab", { name: "Functions", exact: true }).click();
+  await openView(page, "Functions");
 });
 
 afterAll(async () => {
@@ -58,7 +59,7 @@ test("searching narrows the list, and says so when nothing matches", async () =>
 test("dark theme follows the browser in preview", async () => {
   const dark = await browser.newPage({ colorScheme: "dark", viewport: { width: 360, height: 700 } });
   await dark.goto(`${server.url}taskpane.html`);
-  await dark.getByRole("tab", { name: "Functions", exact: true }).click();
+  await openView(dark, "Functions");
   await dark.getByRole("heading", { name: "Contract functions" }).waitFor();
   const background = await dark.evaluate(() => getComputedStyle(document.querySelector(".fui-FluentProvider") as Element).backgroundColor);
   expect(background).not.toBe("rgb(255, 255, 255)");

@@ -11,6 +11,23 @@ export function needBuild(): void {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
 }
 
+/** Opens a view by its tab, or through the More menu when the pane is too narrow to show its tab. */
+export async function openView(page: Page, name: string): Promise<void> {
+  const tab = page.getByRole("tab", { name, exact: true });
+  if (await tab.isVisible()) {
+    await tab.click();
+  } else {
+    await page.getByRole("button", { name: /^More views/ }).click();
+    await page.getByRole("menuitem", { name, exact: true }).click();
+  }
+  await page.locator(`[role="tab"][aria-selected="true"]`, { hasText: name }).first().waitFor({ state: "attached" });
+}
+
+/** The views the pane offers: its tabs in order, those in the More menu included. */
+export async function viewNames(page: Page): Promise<string[]> {
+  return page.locator('[role="tab"]').evaluateAll((tabs) => tabs.map((t) => t.querySelector(".fui-Tab__content")?.textContent ?? ""));
+}
+
 /** Saves the whole page as test-artifacts/NAME.png. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });

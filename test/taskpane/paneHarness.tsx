@@ -33,6 +33,16 @@ export async function hostileTracker(): Promise<MemoryWorkbook> {
   return book;
 }
 
+// jsdom has no ResizeObserver (the tab bar's overflow watches its width). Nothing is laid out there,
+// so no size ever changes: an observer that never calls back is exact.
+if (typeof window !== "undefined" && !("ResizeObserver" in window)) {
+  (window as unknown as { ResizeObserver: unknown }).ResizeObserver = class {
+    observe(): void {}
+    unobserve(): void {}
+    disconnect(): void {}
+  };
+}
+
 // Fluent's styles go into a document of their own. jsdom neither lays out nor paints, and matching
 // its thousands of CSS rules against every element made each axe run take seconds; colour contrast
 // and layout are checked in the browser tests (test/e2e).
