@@ -376,7 +376,7 @@ function recommendedAction(a: ActionFacts): string {
   if (a.noticeMissed && status.noticeDate !== null) {
     return `Notice date ${date(status.noticeDate)} passed ${days(a.asOf - status.noticeDate)} ago: decide now whether to extend, re-procure or exit`;
   }
-  if (status.noticeDate !== null && status.daysToNotice !== null && status.daysToNotice <= settings.expiryAmberDays) {
+  if (status.noticeDate !== null && status.daysToNotice !== null && status.daysToNotice >= 0 && status.daysToNotice <= settings.expiryAmberDays) {
     return `Notice date ${date(status.noticeDate)} ${inDays(status.daysToNotice)}: decide extend or re-procure`;
   }
   if (status.daysToExpiry !== null && status.daysToExpiry <= settings.expiryRedDays && a.end !== null) {

@@ -81,8 +81,9 @@ describe("the ladder", () => {
     expect(c).toMatchObject({ level: 3, noticeDate: d(2026, 10, 24), daysToNotice: -32 });
     expect(c?.reasons[0]).toBe("Notice date 24/10/2026 passed 32 days ago with no decision recorded");
     expect(c?.action).toBe("Notice date 24/10/2026 passed 32 days ago: decide now whether to extend, re-procure or exit");
-    // Notice given: no longer missed.
-    expect(one(contract("N", { endDate: AS_OF + 60, noticePeriod: "3 months", status: "Notice given" }))).toMatchObject({ level: 2 });
+    // Notice given: no longer missed, and the action is about the end date, not a notice date "in -32 days".
+    const decided = one(contract("N", { endDate: AS_OF + 60, noticePeriod: "3 months", status: "Notice given" }));
+    expect(decided).toMatchObject({ level: 2, action: "Expires 24/01/2027 in 60 days: re-procure or plan the exit" });
   });
 
   test("a notice date coming up is the action", () => {
