@@ -1,4 +1,7 @@
 // `npm run bench [filter]`: every benchmark case, printed as tables. Targets come from the issues.
+import { execSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
 import { convertCases } from "./convert.bench";
 import { functionCases } from "./functions.bench";
 import { BenchResult, formatTable, measure } from "./measure";
@@ -7,6 +10,31 @@ import { summaryCases } from "./summary.bench";
 
 const filter = process.argv[2]?.toLowerCase();
 const wanted = (c: { suite: string; name: string }): boolean => !filter || `${c.suite} ${c.name}`.toLowerCase().includes(filter);
+
+/** The initial JavaScript of taskpane.html (issue 5: at most 250 KB gzipped), from a production build. */
+function bundleTable(): string {
+  const dist = path.resolve(__dirname, "../dist");
+  if (!fs.existsSync(path.join(dist, "taskpane.html"))) {
+    process.stderr.write("building dist/ for the bundle size …\n");
+    execSync("npm run build", { stdio: "ignore", cwd: path.resolve(__dirname, "..") });
+  }
+  const { initialScripts, INITIAL_JS_LIMIT_BYTES } = require("../scripts/bundleSize.js") as {
+    initialScripts: (dist: string) => { file: string; bytes: number; gzip: number }[];
+    INITIAL_JS_LIMIT_BYTES: number;
+  };
+  const sizes = initialScripts(dist);
+  const total = sizes.reduce((sum, s) => sum + s.gzip, 0);
+  bundleMissed = total > INITIAL_JS_LIMIT_BYTES;
+  const lines = sizes.map((s) => `| ${s.file.padEnd(12)} | ${(s.bytes / 1024).toFixed(1).padStart(8)} | ${(s.gzip / 1024).toFixed(1).padStart(8)} |`);
+  return [
+    `Initial JavaScript of taskpane.html (KB; target ≤ ${INITIAL_JS_LIMIT_BYTES / 1024} KB gzipped: ${bundleMissed ? "MISSED" : "met"})`,
+    "| script       |      raw |  gzipped |",
+    "|--------------|----------|----------|",
+    ...lines,
+    `| ${"total".padEnd(12)} | ${(sizes.reduce((n, s) => n + s.bytes, 0) / 1024).toFixed(1).padStart(8)} | ${(total / 1024).toFixed(1).padStart(8)} |`,
+  ].join("\n");
+}
+let bundleMissed = false;
 
 async function main(): Promise<void> {
   const results: BenchResult[] = [];
@@ -22,8 +50,9 @@ async function main(): Promise<void> {
   process.stderr.write("\n");
   console.log(`Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
   if (results.length) console.log(formatTable(results));
+  if (!filter || "bundle taskpane".includes(filter)) console.log(`\n${bundleTable()}`);
   if (trips.length) console.log(`\nRound trips to Excel (context.sync calls, counted over the fake Excel; Excel on the web refuses a trip over 5 MB, Excel desktop has no limit)\n${formatTripTable(trips)}`);
-  const missed = results.filter((r) => r.targetMs !== undefined && r.medianMs >= r.targetMs).length + trips.filter((r) => tripVerdict(r) === "MISSED").length;
+  const missed = results.filter((r) => r.targetMs !== undefined && r.medianMs >= r.targetMs).length + trips.filter((r) => tripVerdict(r) === "MISSED").length + (bundleMissed ? 1 : 0);
   if (missed > 0) {
     console.log(`\n${missed} target(s) missed.`);
     process.exitCode = 1;
