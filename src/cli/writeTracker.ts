@@ -1,4 +1,5 @@
 import * as fs from "fs";
+import { columnLetters } from "../core/cellRefs";
 import type { MemoryCell, MemoryWorkbook } from "../workbook/memoryWorkbook";
 import { PackageEntry, PartWriter, xmlText, zipPackage } from "./xlsxPackage";
 
@@ -14,17 +15,6 @@ const STYLE_OF_FORMAT: Record<string, number> = { "dd/mm/yyyy": 1, "0%": 2 };
 // Functions newer than Excel 2007 are stored with the _xlfn. prefix in the file format.
 const NEWER_FUNCTIONS = /\b(MAXIFS|MINIFS|IFS|SWITCH|CONCAT|TEXTJOIN|XLOOKUP)\(/g;
 
-/** A1 column letters of a 0-based index. @example columnLetters(27) → "AB" */
-export function columnLetters(index: number): string {
-  let n = index + 1;
-  let letters = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    letters = String.fromCharCode(65 + r) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
 
 /**
  * A formula as the .xlsx format stores it: `[@[End date]]` is UI shorthand for

@@ -1,4 +1,5 @@
 /** Small pieces of the adapter's writes: filling a range with one value, checking headers, tidying up after a failure. */
+import { blockAddress } from "../core/cellRefs";
 
 /**
  * Sets one value on every cell of a range. Excel accepts a single value for a whole range (one
@@ -9,10 +10,7 @@ export function fillEveryCell(range: Excel.Range, property: "formulas" | "formul
 }
 
 /** A1 reference of a block for messages, e.g. `A1:T100001`. */
-export function a1(row: number, column: number, rowCount: number, columnCount: number): string {
-  const letters = (c: number): string => (c < 26 ? String.fromCharCode(65 + c) : letters(Math.floor(c / 26) - 1) + String.fromCharCode(65 + (c % 26)));
-  return `${letters(column)}${row + 1}:${letters(column + columnCount - 1)}${row + rowCount}`;
-}
+export const a1 = blockAddress;
 
 /** The first header that repeats an earlier one (Excel compares them ignoring case), or null. @example repeatedHeader(["ID", "Status", "status"]) → "status" */
 export function repeatedHeader(headers: readonly unknown[]): string | null {

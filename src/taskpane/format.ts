@@ -36,17 +36,7 @@ export function plural(n: number, one: string, locale: string, many = `${one}s`)
   return `${formatCount(n, locale)} ${n === 1 ? one : many}`;
 }
 
-/** A 0-based column index as Excel's letters. @example columnLetters(27) → "AB" */
-export function columnLetters(index: number): string {
-  let n = index + 1;
-  let letters = "";
-  while (n > 0) {
-    const rest = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rest) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
+export { columnLetters } from "../core/cellRefs";
 
 /** The message of anything thrown, as a sentence without a trailing full stop. */
 export function messageOf(error: unknown): string {
