@@ -43,6 +43,8 @@ export interface NoticeDue extends ContractRef {
 /** A late milestone, with the contract it belongs to. */
 export interface SlippingMilestone {
   contractId: string;
+  /** The contract's title, so a list can name it. */
+  contractTitle: string;
   milestone: string;
   /** Days late: the Milestones table's Slippage. */
   slippageDays: number;
@@ -60,6 +62,8 @@ export interface SlippingMilestone {
 /** A KPI below its amber threshold, with the contract it measures. */
 export interface KpiFailure {
   contractId: string;
+  /** The contract's title, so a list can name it. */
+  contractTitle: string;
   kpi: string;
   period: string;
   /** actual ÷ target (target ÷ actual where lower is better); 1 = 100%. */
@@ -160,7 +164,7 @@ export function dashboard(data: TrackerData, options: DashboardOptions = {}): Da
     const slip = slippageDays({ baseline, forecast: numberOf(m.fields.forecastDate), actual }, asOf);
     if (slip === null || slip <= 0) continue;
     const rag = ragStatus({ daysToExpiry: null, slippageDays: slip, kpiAttainment: null, spendVariance: null }, settings) ?? "Green";
-    slipping.push({ contractId: contract.id, milestone: textOf(m.fields.milestone) || "(unnamed)", slippageDays: slip, rag, met: actual !== null, row: contract.row, bodyIndex: contract.bodyIndex, milestoneRow: m.row });
+    slipping.push({ contractId: contract.id, contractTitle: contract.title, milestone: textOf(m.fields.milestone) || "(unnamed)", slippageDays: slip, rag, met: actual !== null, row: contract.row, bodyIndex: contract.bodyIndex, milestoneRow: m.row });
   }
   slipping.sort((a, b) => b.slippageDays - a.slippageDays || byIdThenRow({ id: a.contractId, row: a.milestoneRow }, { id: b.contractId, row: b.milestoneRow }));
 
@@ -171,6 +175,7 @@ export function dashboard(data: TrackerData, options: DashboardOptions = {}): Da
     if (!contract || attainment === null || attainment >= settings.kpiAmberBelow) continue;
     kpiFailures.push({
       contractId: contract.id,
+      contractTitle: contract.title,
       kpi: textOf(k.fields.kpi) || "(unnamed)",
       period: textOf(k.fields.period),
       attainment,

@@ -86,8 +86,8 @@ describe("the dashboard", () => {
   test("lists KPIs below the amber threshold, lowest first, red below the red one", async () => {
     const { data } = await readPaneData(await tracker());
     expect(dashboard(data).kpiFailures).toEqual([
-      { contractId: "C-008", kpi: "Response time (hours)", period: "Oct 2026", attainment: 0.8, rag: "Red", row: 11, bodyIndex: 7, kpiRow: 4 },
-      { contractId: "C-006", kpi: "Satisfaction", period: "Oct 2026", attainment: 0.97, rag: "Amber", row: 9, bodyIndex: 5, kpiRow: 3 },
+      { contractId: "C-008", contractTitle: "Waste", kpi: "Response time (hours)", period: "Oct 2026", attainment: 0.8, rag: "Red", row: 11, bodyIndex: 7, kpiRow: 4 },
+      { contractId: "C-006", contractTitle: "Security", kpi: "Satisfaction", period: "Oct 2026", attainment: 0.97, rag: "Amber", row: 9, bodyIndex: 5, kpiRow: 3 },
     ]);
   });
 

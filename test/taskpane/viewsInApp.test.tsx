@@ -18,7 +18,7 @@ test("a contract pressed on the dashboard opens on the Contract tab; a setting s
   const tab = (id: string) => document.getElementById(`tab-${id}`) as HTMLElement;
   const dashboard = await screen.findByRole("tabpanel", { name: "Dashboard" });
   await within(dashboard).findByRole("img", { name: "Live contracts by RAG: Red 7, Amber 6, Green 11, Unrated 1" });
-  fireEvent.click(within(within(dashboard).getByRole("list", { name: "KPIs below target, lowest attainment first" })).getByRole("button", { name: "NBC-C-0104" }));
+  fireEvent.click(within(within(dashboard).getByRole("list", { name: "KPIs below target, lowest attainment first" })).getByRole("button", { name: "NBC-C-0104 Home care framework (adults)" }));
   await waitFor(() => expect(tab("contract")).toHaveAttribute("aria-selected", "true"));
   const card = document.getElementById("panel-contract") as HTMLElement;
   await within(card).findByRole("heading", { name: "Home care framework (adults)" });

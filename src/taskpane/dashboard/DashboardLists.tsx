@@ -104,7 +104,7 @@ export function SlippingList({ slipping, locale, onOpen, busy }: { slipping: rea
             <Text weight="semibold" className={styles.name}>{m.milestone}</Text>
             <span className={styles.badge}><RagBadge rag={m.rag} /></span>
           </div>
-          <ContractLink id={m.contractId} onOpen={() => onOpen(m.bodyIndex, m.contractId)} disabled={busy} />
+          <ContractLink id={m.contractId} title={m.contractTitle} onOpen={() => onOpen(m.bodyIndex, m.contractId)} disabled={busy} />
           <Caption1 className={styles.muted}>{`${lateness(m.slippageDays, locale)} · ${m.met ? "met late" : "not met yet"}`}</Caption1>
         </li>
       )}
@@ -127,7 +127,7 @@ export function KpiList({ failures, locale, onOpen, busy }: { failures: readonly
             <Text weight="semibold" className={styles.name}>{k.kpi}</Text>
             <span className={styles.badge}><RagBadge rag={k.rag} /></span>
           </div>
-          <ContractLink id={k.contractId} onOpen={() => onOpen(k.bodyIndex, k.contractId)} disabled={busy} />
+          <ContractLink id={k.contractId} title={k.contractTitle} onOpen={() => onOpen(k.bodyIndex, k.contractId)} disabled={busy} />
           <Caption1 className={styles.muted}>{[`${percent(k.attainment, locale)} of target`, k.period].filter(Boolean).join(" · ")}</Caption1>
         </li>
       )}
