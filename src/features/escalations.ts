@@ -1,12 +1,11 @@
 import { formatSerial } from "../core/dates";
 import { EscalationSummary, SummaryContract, assessContract } from "../core/escalationSummary";
-import { mapHeaders } from "../core/mapping";
 import type { NormalisedRow } from "../core/normalise";
-import { ESCALATIONS } from "../core/schema";
 import { summaryHeadlines, summaryTitle } from "../core/summaryRender";
-import type { CellValue, NewTable, ReportSheet, TableSnapshot, WorkbookPort } from "../workbook/port";
-import { newTrackerTable } from "./setUpTracker";
+import type { CellValue, ReportSheet, WorkbookPort } from "../workbook/port";
+import { datedIdPrefix, idSequence } from "./formInput";
 import { ReadOptions, TrackerData, readTracker, summarise } from "./trackerData";
+import { appendTrackerRows } from "./trackerTables";
 
 /** A1 of every summary sheet: a sheet is replaced only when its A1 starts with this. */
 export const SUMMARY_MARKER = "Escalation summary";
@@ -76,51 +75,14 @@ export function summaryReport(summary: EscalationSummary): ReportSheet {
   };
 }
 
-/** The Escalations log table as set-up creates it. */
-const LOG_TABLE: NewTable = newTrackerTable("Escalations");
-
-/** A new log row for a contract, laid out by the log's own headers. */
-function logRow(headers: readonly string[], id: string, c: SummaryContract, asOf: number, raisedBy: string, level: number, reason: string): CellValue[] {
-  const columns = mapHeaders(headers, ESCALATIONS).fields;
-  const row: CellValue[] = headers.map(() => null);
-  const put = (key: string, value: CellValue): void => {
-    const at = columns[key]?.index;
-    if (at !== undefined) row[at] = value;
-  };
-  put("escalationId", id);
-  put("contractId", c.id);
-  put("raisedAt", asOf);
-  put("raisedBy", raisedBy);
-  put("level", level);
-  put("rag", c.rag ?? "");
-  put("reason", reason);
-  put("action", c.action);
-  put("owner", c.escalateTo);
-  put("status", "Open");
-  return row;
+/** A log entry for a contract escalated at `level`, by the Escalations table's fields. */
+function logEntry(id: string, c: SummaryContract, asOf: number, raisedBy: string, level: number, reason: string): Record<string, CellValue> {
+  return { escalationId: id, contractId: c.id, raisedAt: asOf, raisedBy, level, rag: c.rag, reason, action: c.action, owner: c.escalateTo, status: "Open" };
 }
 
 /** Escalation IDs `ESC-20261125-001` …, never one already in the log. */
-function idMaker(data: TrackerData): () => string {
-  const taken = new Set(data.escalations.map((r) => String(r.fields.escalationId ?? "").trim().toUpperCase()));
-  const prefix = `ESC-${formatSerial(data.asOf, "iso").replace(/-/g, "")}-`;
-  let n = 0;
-  return () => {
-    let id: string;
-    do id = `${prefix}${String(++n).padStart(3, "0")}`;
-    while (taken.has(id));
-    taken.add(id);
-    return id;
-  };
-}
-
-/** Appends rows to the Escalations log, creating the log first when the workbook has none. */
-async function appendToLog(port: WorkbookPort, log: TableSnapshot | undefined, make: (headers: readonly string[]) => CellValue[][]): Promise<void> {
-  if (!log) await port.addTables([LOG_TABLE]);
-  const headers = log?.headers ?? LOG_TABLE.headers;
-  const rows = make(headers);
-  if (rows.length) await port.appendRows(log?.name ?? LOG_TABLE.table, rows);
-}
+const escalationIds = (data: TrackerData): (() => string) =>
+  idSequence(datedIdPrefix("ESC", data.asOf), data.escalations.map((r) => String(r.fields.escalationId ?? "")));
 
 /**
  * The one-click escalation summary: reads every tracker table, writes the sheet
@@ -133,18 +95,11 @@ export async function runEscalationSummary(port: WorkbookPort, options: Escalati
   const summary = summarise(data);
   const report = summaryReport(summary);
   const { replaced } = await port.writeReportSheet(report);
-  const newId = idMaker(data);
-  const logged: string[] = [];
+  const newId = escalationIds(data);
   const fresh = summary.contracts.filter((c) => c.openEscalation === null);
-  if (fresh.length) {
-    await appendToLog(port, tables.get("Escalations"), (headers) =>
-      fresh.map((c) => {
-        const id = newId();
-        logged.push(id);
-        return logRow(headers, id, c, data.asOf, options.raisedBy ?? TRACKER_NAME, c.level, c.reasons.join("; "));
-      }),
-    );
-  }
+  const entries = fresh.map((c) => logEntry(newId(), c, data.asOf, options.raisedBy ?? TRACKER_NAME, c.level, c.reasons.join("; ")));
+  await appendTrackerRows(port, "Escalations", tables.get("Escalations"), entries);
+  const logged = entries.map((e) => String(e.escalationId));
   return { summary, sheet: report.sheet, replaced, logged };
 }
 
@@ -169,7 +124,7 @@ export async function escalateSelected(port: WorkbookPort, options: EscalationOp
     const id = String(r.fields.contractId ?? "").trim().toLowerCase();
     logByContract.set(id, [...(logByContract.get(id) ?? []), r]);
   }
-  const newId = idMaker(data);
+  const newId = escalationIds(data);
   const report: EscalateSelectedReport = { logged: [], alreadyLogged: [] };
   const entries: { id: string; contract: SummaryContract; level: number }[] = [];
   for (const index of selected) {
@@ -186,11 +141,12 @@ export async function escalateSelected(port: WorkbookPort, options: EscalationOp
     }
     entries.push({ id: newId(), contract: { ...assessed, escalateTo: data.ladder[level as 1 | 2 | 3] }, level });
   }
-  if (entries.length) {
-    await appendToLog(port, tables.get("Escalations"), (headers) =>
-      entries.map((e) => logRow(headers, e.id, e.contract, data.asOf, options.raisedBy ?? TRACKER_NAME, e.level, ["Escalated by hand", ...e.contract.reasons].join("; "))),
-    );
-  }
+  await appendTrackerRows(
+    port,
+    "Escalations",
+    tables.get("Escalations"),
+    entries.map((e) => logEntry(e.id, e.contract, data.asOf, options.raisedBy ?? TRACKER_NAME, e.level, ["Escalated by hand", ...e.contract.reasons].join("; "))),
+  );
   report.logged = entries.map((e) => ({ id: e.id, contract: e.contract.id, level: e.level }));
   return report;
 }

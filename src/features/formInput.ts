@@ -4,7 +4,7 @@
  * 31/03/2026".
  */
 import type { DateOrder } from "../core/dates";
-import { parseDateText } from "../core/dates";
+import { formatSerial, parseDateText } from "../core/dates";
 import { parseMoney } from "../core/money";
 import type { NormalisedRow } from "../core/normalise";
 import { idMatch, textOf } from "./paneData";
@@ -92,12 +92,27 @@ export function orList(words: readonly string[]): string {
   return words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} or ${words[words.length - 1]}`;
 }
 
+/** The prefix of IDs made on a date: `ESC-20261125-`. @example datedIdPrefix("CHG", 46351) → "CHG-20261125-" */
+export function datedIdPrefix(kind: string, asOf: number): string {
+  return `${kind}-${formatSerial(asOf, "iso").replace(/-/g, "")}-`;
+}
+
+/** A maker of free IDs `PREFIX001`, `PREFIX002` … never one taken (case ignored), nor one it made before. */
+export function idSequence(prefix: string, taken: Iterable<string>): () => string {
+  const used = new Set([...taken].map((id) => id.trim().toUpperCase()));
+  let n = 0;
+  return () => {
+    let id: string;
+    do id = `${prefix}${String(++n).padStart(3, "0")}`;
+    while (used.has(id.toUpperCase()));
+    used.add(id.toUpperCase());
+    return id;
+  };
+}
+
 /** The next free ID `PREFIX001`, `PREFIX002` … not among those taken (case ignored). @example nextId("CHG-20261125-", ["CHG-20261125-001"]) → "CHG-20261125-002" */
 export function nextId(prefix: string, taken: Iterable<string>): string {
-  const used = new Set([...taken].map((id) => id.trim().toUpperCase()));
-  let n = 1;
-  while (used.has(`${prefix}${String(n).padStart(3, "0")}`.toUpperCase())) n++;
-  return `${prefix}${String(n).padStart(3, "0")}`;
+  return idSequence(prefix, taken)();
 }
 
 /** A contract's ID as its register writes it. */

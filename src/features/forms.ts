@@ -4,7 +4,6 @@
  * fix or appends one row to the right table, laid out by that table's own headers. A table the
  * workbook lacks is created first, as set-up would. Text is stored as text, never as a formula.
  */
-import { formatSerial } from "../core/dates";
 import { assessContract } from "../core/escalationSummary";
 import type { NormalisedRow } from "../core/normalise";
 import type { Rag } from "../core/rules/rag";
@@ -14,10 +13,10 @@ import { CHANGE_STATUSES, CHANGES, ESCALATIONS, MILESTONES, RISKS, RISK_STATUSES
 import type { WorkbookPort } from "../workbook/port";
 import { riskRag } from "./contractCard";
 import { TRACKER_NAME } from "./escalations";
-import { FormCheck, FormResult, contractIdOf, nextId } from "./formInput";
+import { FormCheck, FormResult, contractIdOf, datedIdPrefix, nextId } from "./formInput";
 import { idMatch, textOf } from "./paneData";
-import { appendTrackerRow } from "./trackerTables";
-import { ReadOptions, columnsOf, readTracker } from "./trackerData";
+import { appendTrackerRow, idsIn } from "./trackerTables";
+import { ReadOptions, readTracker } from "./trackerData";
 
 /** Where a form's row went: the table and its 0-based place in the table's body. */
 export interface Appended {
@@ -116,8 +115,7 @@ export async function recordChangeFor(port: WorkbookPort, input: ChangeInput, op
   const approvedOn = check.date("approvedOn", label(CHANGES, "approvedOn"), input.approvedOn);
   if (!check.ok || contract === null) return { ok: false, errors: check.errors };
   const changes = tables.get("Changes");
-  const idAt = changes ? columnsOf(changes.headers, CHANGES).changeId?.index : undefined;
-  const changeId = nextId(`CHG-${formatSerial(data.asOf, "iso").replace(/-/g, "")}-`, idAt === undefined ? [] : (changes?.rows ?? []).map((r) => String(r[idAt] ?? "")));
+  const changeId = nextId(datedIdPrefix("CHG", data.asOf), idsIn(changes, "Changes", "changeId"));
   const contractId = contractIdOf(contract);
   const where = await appendTrackerRow(port, "Changes", changes, { changeId, contractId, description, valueImpact, requested, status, approvedBy, approvedOn });
   return { ok: true, ...where, contractId, changeId };
@@ -154,10 +152,7 @@ export async function logEscalation(port: WorkbookPort, input: EscalationInput, 
   const own = (rows: readonly NormalisedRow[]): NormalisedRow[] => rows.filter((r) => idMatch(r.fields.contractId) === key);
   const assessed = assessContract(contract, { milestones: own(data.milestones), kpis: own(data.kpis), escalations: own(data.escalations) }, data.settings, data.asOf, data.ladder);
   const ladderLevel = level as 1 | 2 | 3;
-  const escalationId = nextId(
-    `ESC-${formatSerial(data.asOf, "iso").replace(/-/g, "")}-`,
-    data.escalations.map((r) => textOf(r.fields.escalationId)),
-  );
+  const escalationId = nextId(datedIdPrefix("ESC", data.asOf), data.escalations.map((r) => textOf(r.fields.escalationId)));
   const contractId = contractIdOf(contract);
   const ownerNow = owner ?? data.ladder[ladderLevel];
   const where = await appendTrackerRow(port, "Escalations", tables.get("Escalations"), {

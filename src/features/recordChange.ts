@@ -1,11 +1,8 @@
-import { formatSerial } from "../core/dates";
-import { mapHeaders } from "../core/mapping";
 import { CHANGES } from "../core/schema";
-import type { CellValue, NewTable, WorkbookPort } from "../workbook/port";
-import { newTrackerTable } from "./setUpTracker";
-import { ReadOptions, readTracker } from "./trackerData";
-
-const CHANGES_TABLE: NewTable = newTrackerTable("Changes");
+import type { WorkbookPort } from "../workbook/port";
+import { datedIdPrefix, nextId } from "./formInput";
+import { appendTrackerRow, idsIn, newTrackerTable } from "./trackerTables";
+import { ReadOptions, columnsOf, readTracker } from "./trackerData";
 
 /**
  * Record change: adds a Proposed change for the selected contract to the Changes table (created if
@@ -20,27 +17,10 @@ export async function recordChange(port: WorkbookPort, options: ReadOptions = {}
   const contractId = contract ? String(contract.fields.contractId ?? "").trim() : "";
   if (!contractId) throw new Error("The selected row has no Contract ID: fill it in, then click Record change");
   const changes = tables.get("Changes");
-  if (!changes) await port.addTables([CHANGES_TABLE]);
-  const headers = changes?.headers ?? CHANGES_TABLE.headers;
-  const columns = mapHeaders(headers, CHANGES).fields;
-  const idAt = columns.changeId?.index ?? 0;
-  const existing = new Set((changes?.rows ?? []).map((r) => String(r[idAt] ?? "").trim().toUpperCase()));
-  const prefix = `CHG-${formatSerial(data.asOf, "iso").replace(/-/g, "")}-`;
-  let n = 1;
-  while (existing.has(`${prefix}${String(n).padStart(3, "0")}`)) n++;
-  const changeId = `${prefix}${String(n).padStart(3, "0")}`;
-  const row: CellValue[] = headers.map(() => null);
-  const put = (key: string, value: CellValue): void => {
-    const at = columns[key]?.index;
-    if (at !== undefined) row[at] = value;
-  };
-  put("changeId", changeId);
-  put("contractId", contractId);
-  put("requested", data.asOf);
-  put("status", "Proposed");
-  const table = changes?.name ?? CHANGES_TABLE.table;
-  await port.appendRows(table, [row]);
-  const description = columns.description ? headers[columns.description.index] : headers[0];
-  await port.selectTableCell(table, changes?.rows.length ?? 0, description);
+  const changeId = nextId(datedIdPrefix("CHG", data.asOf), idsIn(changes, "Changes", "changeId"));
+  const { table, bodyIndex } = await appendTrackerRow(port, "Changes", changes, { changeId, contractId, requested: data.asOf, status: "Proposed" });
+  const headers = changes?.headers ?? newTrackerTable("Changes").headers;
+  const description = columnsOf(headers, CHANGES).description;
+  await port.selectTableCell(table, bodyIndex, description ? headers[description.index] : headers[0]);
   return { changeId, contract: contractId };
 }
