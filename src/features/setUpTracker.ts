@@ -4,7 +4,7 @@ import { HeaderMapping, detectMapping, mapHeaders } from "../core/mapping";
 import { DataQualityIssue, FieldColumns, normaliseTable } from "../core/normalise";
 import { CHANGES, CONTRACTS, ESCALATIONS, KPIS, MILESTONES, RISKS, TableDefinition, TableName } from "../core/schema";
 import { DEFAULT_SETTINGS, SETTING_DEFINITIONS, TrackerSettings } from "../core/settings";
-import type { CellInput, CellValue, NewTable, Progress, TableSnapshot, WorkbookPort } from "../workbook/port";
+import type { CellBlock, CellInput, CellValue, NewTable, Progress, TableSnapshot, WorkbookPort } from "../workbook/port";
 import { MAPPING_SETTING } from "./trackerData";
 import { AS_OF, AS_OF_FORMULA, THRESHOLDS, contractColumns, SkippedColumn, thisRow } from "./trackerFormulas";
 
@@ -21,6 +21,8 @@ export interface SetUpOptions {
   asOf?: number;
   dateOrder?: DateOrder;
   progress?: Progress;
+  /** The used range of `sheet` as already read (by the set-up wizard), so set-up does not read it again. */
+  register?: CellBlock;
 }
 
 export interface SetUpReport {
@@ -174,7 +176,8 @@ export async function setUpTracker(port: WorkbookPort, options: SetUpOptions = {
     mapping = applyCorrections({ headerRow, ...detected }, snapshot.headers, { ...previous?.fields, ...options.corrections });
   } else {
     sheet = options.sheet ?? (await port.activeSheet());
-    const used = await port.readUsedRange(sheet);
+    // The wizard has just read this sheet to show the mapping: a second read of a big register would cost as many round trips again.
+    const used = options.register?.sheet === sheet ? options.register : await port.readUsedRange(sheet);
     const detected = detectMapping(used.values, CONTRACTS);
     if (!detected) throw new Error(`No header row found on sheet "${sheet}": the register needs a row of column names such as Contract ID, Supplier, End date`);
     const headers = used.values[detected.headerRow].map((h) => String(h ?? ""));

@@ -118,3 +118,17 @@ test("a header with a line break is referred to as the table names it, and its d
   const corrected = await setUpTracker(again, { asOf: 45747, corrections: { endDate: "Other date" } });
   expect(corrected.mapping.fields.endDate).toMatchObject({ column: "Other\ndate", index: 2 });
 });
+
+test("a register already read is not read again", async () => {
+  const book = register();
+  const used = await book.readUsedRange("Register");
+  const reads = jest.spyOn(book, "readUsedRange");
+  const report = await setUpTracker(book, { asOf: 45747, sheet: "Register", register: used });
+  expect(reads).not.toHaveBeenCalled();
+  expect(report).toMatchObject({ table: "Contracts", rows: 2 });
+  // A block of another sheet is not taken for this one.
+  const other = register();
+  const readsOther = jest.spyOn(other, "readUsedRange");
+  await setUpTracker(other, { asOf: 45747, sheet: "Register", register: { ...used, sheet: "Elsewhere" } });
+  expect(readsOther).toHaveBeenCalledTimes(1);
+});

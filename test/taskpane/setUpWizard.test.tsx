@@ -155,3 +155,13 @@ test("an error from the workbook while converting is shown, and the form stays t
   expect(alert).toHaveTextContent('Set-up stoppedA sheet named "Settings" already exists. Fix what the message says');
   expect(screen.getByRole("button", { name: "Set up the tracker" })).toBeEnabled();
 });
+
+test("the register is read once: set-up uses the wizard's read instead of reading the sheet again", async () => {
+  const pane = previewWorkbook(NOW);
+  const reads = jest.spyOn(pane.port, "readUsedRange");
+  renderInPane(<SetUpWizard />, pane);
+  await screen.findByText(/26 contracts on the sheet/);
+  fireEvent.click(screen.getByRole("button", { name: "Set up the tracker" }));
+  await screen.findByRole("heading", { name: "The tracker is set up" });
+  expect(reads).toHaveBeenCalledTimes(1);
+});

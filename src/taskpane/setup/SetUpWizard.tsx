@@ -114,6 +114,7 @@ export function SetUpWizard(): React.JSX.Element {
       workbook.setUp(
         {
           sheet: find.status === "found" && find.found.table === null ? find.found.sheet : undefined,
+          register: find.status === "found" ? find.found.register : undefined,
           corrections: correctionsOf(choices),
           createTables: OPTIONAL_TABLES.filter((t) => create.has(t.name)).map((t) => t.name),
           progress: onRows,

@@ -2,7 +2,7 @@ import { isBlankCell } from "../../core/cellValues";
 import { FieldMatch, detectMapping, mapHeaders } from "../../core/mapping";
 import { CONTRACTS } from "../../core/schema";
 import { savedMapping } from "../../features/trackerData";
-import type { WorkbookPort } from "../../workbook/port";
+import type { CellBlock, WorkbookPort } from "../../workbook/port";
 import { columnLetters } from "../format";
 
 /** The register the wizard found, and how its headers map to the tracker's fields. */
@@ -21,6 +21,8 @@ export interface RegisterFound {
   mapping: Partial<Record<string, FieldMatch>>;
   /** Tables the workbook already has. */
   tables: string[];
+  /** The sheet's used range as read here, handed to set-up so it is not read twice; absent for an existing table. */
+  register?: CellBlock;
   /** True when the table already has the tracker's computed columns. */
   alreadySetUp: boolean;
 }
@@ -85,5 +87,6 @@ export async function findRegister(port: WorkbookPort): Promise<RegisterFound> {
     mapping: found.fields,
     tables: names,
     alreadySetUp: false,
+    register: used,
   };
 }
