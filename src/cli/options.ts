@@ -1,4 +1,5 @@
 // The command line's words: commands, options and what each needs.
+import { SUMMARY_FORMATS } from "../core/summaryRender";
 
 export const USAGE = `Usage:
   contract-tracker map FILE [--sheet NAME] [--json]
@@ -42,7 +43,7 @@ export function parseArguments(argv: readonly string[]): Options {
   const asOf = flags.get("--as-of");
   if (asOf !== undefined && (typeof asOf !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(asOf))) throw new UsageError("--as-of is a date written YYYY-MM-DD");
   const format = flags.get("--format");
-  if (format !== undefined && !["text", "markdown", "html", "json"].includes(String(format))) throw new UsageError("--format is text, markdown, html or json");
+  if (format !== undefined && !(SUMMARY_FORMATS as readonly string[]).includes(String(format))) throw new UsageError("--format is text, markdown, html or json");
   if (format !== undefined && command !== "summary") throw new UsageError("--format is for summary only");
   if (command === "convert" && !flags.has("--out")) throw new UsageError("convert needs --out TRACKER.xlsx");
   return { command, file: positional[0], flags };

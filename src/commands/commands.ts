@@ -1,5 +1,5 @@
 import { hostWorkbook } from "../office/hostWorkbook";
-import { RIBBON_ACTIONS, RibbonHost, registerRibbon } from "./ribbon";
+import { RibbonHost, registerRibbon } from "./ribbon";
 
 // The ribbon's entry: loaded by taskpane.html (the shared runtime) before the React UI, so the
 // Contracts tab's buttons and Ctrl+Alt+Shift+E work as soon as the add-in starts.
@@ -33,4 +33,3 @@ if (typeof Office !== "undefined") {
   });
 }
 
-export { RIBBON_ACTIONS, GROUP_OF };

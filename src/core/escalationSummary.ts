@@ -169,10 +169,6 @@ export function idKey(id: string): string {
 }
 
 /** Ranking of PRODUCT.md: level, then RAG, then days to notice or expiry; then ID so the order is stable. */
-export function compareEscalations(a: SummaryContract, b: SummaryContract): number {
-  return rankedBefore(rankKey(a), rankKey(b));
-}
-
 interface RankKey {
   c: SummaryContract;
   urgency: number;
