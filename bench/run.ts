@@ -38,7 +38,7 @@ let bundleMissed = false;
 
 async function main(): Promise<void> {
   const results: BenchResult[] = [];
-  for (const c of [...functionCases, ...(await summaryCases()), ...convertCases()].filter(wanted)) {
+  for (const c of [...functionCases, ...summaryCases(), ...convertCases()].filter(wanted)) {
     results.push(await measure(c));
     process.stderr.write(".");
   }

@@ -163,21 +163,46 @@ function urgency(c: SummaryContract): number {
   return notice < expiry ? notice : expiry;
 }
 
-/** An ID as a key that sorts as people read it (C-9 before C-10): runs of digits padded, case ignored. @example idKey("C-9") → "c-000000000000009" */
-export function idKey(id: string): string {
-  return id.toLowerCase().replace(/\d+/g, (digits) => digits.replace(/^0+(?=\d)/, "").padStart(15, "0"));
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+const folded = (code: number): number => (code >= 65 && code <= 90 ? code + 32 : code);
+
+/**
+ * IDs in the order people read them: C-9 before C-10, case ignored. Compares in place, without
+ * building keys (the summary sorts tens of thousands of IDs).
+ * @example compareIds("C-9", "c-10") < 0
+ */
+export function compareIds(a: string, b: string): number {
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(j);
+    if (isDigit(x) && isDigit(y)) {
+      // Whole runs of digits compare as numbers: skip leading zeros, then the longer run is larger.
+      while (a.charCodeAt(i) === 48 && isDigit(a.charCodeAt(i + 1))) i++;
+      while (b.charCodeAt(j) === 48 && isDigit(b.charCodeAt(j + 1))) j++;
+      let ei = i;
+      let ej = j;
+      while (ei < a.length && isDigit(a.charCodeAt(ei))) ei++;
+      while (ej < b.length && isDigit(b.charCodeAt(ej))) ej++;
+      if (ei - i !== ej - j) return ei - i - (ej - j);
+      for (; i < ei; i++, j++) if (a.charCodeAt(i) !== b.charCodeAt(j)) return a.charCodeAt(i) - b.charCodeAt(j);
+      continue;
+    }
+    if (folded(x) !== folded(y)) return folded(x) - folded(y);
+    i++;
+    j++;
+  }
+  return a.length - i - (b.length - j);
 }
 
 /** Ranking of PRODUCT.md: level, then RAG, then days to notice or expiry; then ID so the order is stable. */
 interface RankKey {
   c: SummaryContract;
   urgency: number;
-  /** idKey, worked out only when two contracts tie on everything before it. */
-  id: string | null;
 }
 
-const rankKey = (c: SummaryContract): RankKey => ({ c, urgency: urgency(c), id: null });
-const idOf = (k: RankKey): string => (k.id ??= idKey(k.c.id));
+const rankKey = (c: SummaryContract): RankKey => ({ c, urgency: urgency(c) });
 
 function rankedBefore(x: RankKey, y: RankKey): number {
   const a = x.c;
@@ -186,7 +211,7 @@ function rankedBefore(x: RankKey, y: RankKey): number {
     b.level - a.level ||
     (a.rag === null ? 3 : RAG_RANK[a.rag]) - (b.rag === null ? 3 : RAG_RANK[b.rag]) ||
     (x.urgency === y.urgency ? 0 : x.urgency < y.urgency ? -1 : 1) ||
-    (idOf(x) === idOf(y) ? 0 : idOf(x) < idOf(y) ? -1 : 1) ||
+    compareIds(a.id, b.id) ||
     a.row - b.row
   );
 }
@@ -407,13 +432,18 @@ export function escalationSummary(data: TrackerRows, settings: TrackerSettings, 
   const escalated: SummaryContract[] = [];
   let closed = 0;
   let valueAtRisk = 0;
+  // One object reused for every contract's related rows: 100,000 of them would be garbage.
+  const related: { milestones?: readonly NormalisedRow[]; kpis?: readonly NormalisedRow[]; escalations?: readonly NormalisedRow[] } = {};
   for (const contract of data.contracts) {
     if (statusMeaning(contract.fields.status).closed) {
       closed++;
       continue;
     }
     const id = key(text(contract.fields.contractId));
-    const assessed = assess(contract, { milestones: milestones.get(id), kpis: kpis.get(id), escalations: escalations.get(id) }, settings, asOf, ladder, true);
+    related.milestones = milestones.get(id);
+    related.kpis = kpis.get(id);
+    related.escalations = escalations.get(id);
+    const assessed = assess(contract, related, settings, asOf, ladder, true);
     if (assessed.rag === "Red") counts.red++;
     else if (assessed.rag === "Amber") counts.amber++;
     else if (assessed.rag === "Green") counts.green++;

@@ -5,7 +5,7 @@
  * in-memory workbook does not calculate, and Excel may not have yet.
  */
 import { contractStatus } from "../core/contractStatus";
-import { assessContract, idKey } from "../core/escalationSummary";
+import { assessContract, compareIds } from "../core/escalationSummary";
 import type { NormalisedRow } from "../core/normalise";
 import type { Phase } from "../core/rules/phase";
 import { Rag, ragStatus } from "../core/rules/rag";
@@ -108,11 +108,7 @@ function noticeMissed(contract: NormalisedRow, data: TrackerData): boolean {
   return assessContract(contract, {}, data.settings, data.asOf, data.ladder).noticeMissed;
 }
 
-const byIdThenRow = (a: { id: string; row: number }, b: { id: string; row: number }): number => {
-  const x = idKey(a.id);
-  const y = idKey(b.id);
-  return x < y ? -1 : x > y ? 1 : a.row - b.row;
-};
+const byIdThenRow = (a: { id: string; row: number }, b: { id: string; row: number }): number => compareIds(a.id, b.id) || a.row - b.row;
 
 /**
  * The dashboard of the tracker's data at its as-of date. Closed contracts (by their register

@@ -1,5 +1,5 @@
 import { dateToSerial } from "../../src/core/dates";
-import { DEFAULT_LADDER, escalationSummary, ladderFromSettings } from "../../src/core/escalationSummary";
+import { DEFAULT_LADDER, compareIds, escalationSummary, ladderFromSettings } from "../../src/core/escalationSummary";
 import type { NormalisedRow, TypedValue } from "../../src/core/normalise";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { escapeHtml, renderHtml, renderMarkdown, renderText, summaryJson } from "../../src/core/summaryRender";
@@ -200,4 +200,10 @@ test("a contract ending today says so", () => {
   expect(summary.contracts[0].reasons).toEqual(["Expires 25/11/2026, today (red at 90 or fewer)"]);
   expect(summary.contracts[0].action).toBe("Expires 25/11/2026 today: re-procure or plan the exit");
   expect(renderText(summary)).toContain("Ends 25/11/2026 (today)");
+});
+
+test("IDs compare as people read them: numbers by value, case ignored", () => {
+  const ids = ["C-10", "c-9", "C-009b", "C-1", "A-100", "C-", "C-0010"];
+  expect([...ids].sort(compareIds)).toEqual(["A-100", "C-", "C-1", "c-9", "C-009b", "C-10", "C-0010"]);
+  expect(compareIds("ABC", "abc")).toBe(0);
 });
