@@ -39,9 +39,16 @@ async function convertFile(file: string): Promise<void> {
   if (code !== 0) throw new Error(`convert failed on ${file}`);
 }
 
+async function checkFile(file: string): Promise<void> {
+  const code = await run(["check", file, "--json"], () => undefined, (s) => process.stderr.write(`${s}\n`));
+  if (code !== 0) throw new Error(`check failed on ${file}`);
+}
+
 export function convertCases(): BenchCase[] {
   const generated = generatedRegister(100_000);
   return [
+    { suite: "cli", name: "check the largest shared register (Toronto, 7,613 rows)", rows: 7613, runs: 5, warmups: 1, run: () => checkFile(LARGEST) },
+    { suite: "cli", name: "check a generated 100,000-row register (20 columns)", rows: 100_000, runs: 3, warmups: 1, run: () => checkFile(generated) },
     { suite: "cli", name: "convert the largest shared register (Toronto, 7,613 rows)", rows: 7613, runs: 3, warmups: 1, run: () => convertFile(LARGEST) },
     { suite: "cli", name: "convert a generated 100,000-row register (20 columns)", rows: 100_000, runs: 1, warmups: 0, targetMs: 10_000, run: () => convertFile(generated) },
   ];
