@@ -31,7 +31,7 @@ export function buildXlsx(parts: WorkbookParts): Buffer {
   }));
   const numFmts = Object.entries(parts.numFmts ?? {}).map(([id, code]) => `<numFmt numFmtId="${id}" formatCode="${escape(code)}"/>`).join("");
   const xfs = (parts.cellXfs ?? [0]).map((id) => `<xf numFmtId="${id}" fontId="0" fillId="0" borderId="0" xfId="0"${id ? ' applyNumberFormat="1"' : ""}/>`).join("");
-  const styles = `<styleSheet xmlns="${MAIN}"><numFmts count="${Object.keys(parts.numFmts ?? {}).length}">${numFmts}</numFmts><fonts count="1"><font/></fonts><cellXfs count="${(parts.cellXfs ?? [0]).length}">${xfs}</cellXfs></styleSheet>`;
+  const styles = `<styleSheet xmlns="${MAIN}"><numFmts count="${Object.keys(parts.numFmts ?? {}).length}">${numFmts}</numFmts><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="${(parts.cellXfs ?? [0]).length}">${xfs}</cellXfs></styleSheet>`;
   const strings = parts.sharedStrings?.map((s) => (s.startsWith("<") ? `<si>${s}</si>` : `<si><t xml:space="preserve">${escape(s)}</t></si>`)).join("") ?? "";
   const rels = [
     ...parts.sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`),
