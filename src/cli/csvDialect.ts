@@ -50,7 +50,9 @@ export function unwrapExcelText(value: string): string {
 
 /**
  * Splits CSV text into rows of fields, as Excel opens it: any line breaks (`\r\n`, `\n`, `\r`,
- * mixed), RFC 4180 quoting (delimiters, doubled quotes and line breaks inside quotes), the
+ * mixed: papaparse wants one kind, and a real register had a CRLF header over LF rows, so all
+ * become `\n` first, inside quoted values too, where `\n` is Excel's line break within a cell),
+ * RFC 4180 quoting (delimiters, doubled quotes and line breaks inside quotes), the
  * delimiter and `sep=` line detected, `="…"` cells unwrapped. Every line is a row, blank ones too,
  * so row numbers are the ones Excel shows; a final line break does not add a row.
  * @throws InputError when a quote is never closed (the rest of the file would become one cell)
