@@ -44,6 +44,10 @@ test("mixed line breaks (a CRLF header over LF rows) are all row ends", () => {
   expect(parseCsv("Ref,End\r\nC1,31/03/2025\nC2,30/04/2025\n")).toEqual([["Ref", "End"], ["C1", "31/03/2025"], ["C2", "30/04/2025"]]);
 });
 
+test("a line break inside a quoted value is Excel's in-cell line break, \\n, however the file writes it", () => {
+  expect(parseCsv('Ref,Title\r\nC1,"Two\r\nlines"\r\nC2,"Old\rMac"\r\n')).toEqual([["Ref", "Title"], ["C1", "Two\nlines"], ["C2", "Old\nMac"]]);
+});
+
 describe('cells forced to text the ERP way, ="…"', () => {
   test.each([
     ['="000123"', "000123"],
