@@ -34,7 +34,11 @@ if (typeof Office !== "undefined") {
   void Office.onReady((info) => {
     if (info.host !== Office.HostType.Excel) return;
     registerRibbon(host, hostWorkbook);
+    // One notice: where Excel refuses, following Settings and reading it fail together, for one reason.
+    let told = false;
     void followWorkbookSettings(hostWorkbook(), (error) => {
+      if (told) return;
+      told = true;
       const why = error instanceof Error ? error.message : String(error);
       postNotice("error", "Settings", `${why}. Until Settings can be read, cell functions read a date such as 1/2/2026 day first.`);
     });
