@@ -29,7 +29,8 @@ export interface SetUpOptions {
   /**
    * How to read slash dates no value of the register settles (`--date-order`). Values that prove an
    * order win over it, as `check` reads them. Without it: the Settings table's date_order when the
-   * workbook has one, else dmy. A new Settings table says the order decided (workbookDateOrder).
+   * workbook has one, else dmy. A new Settings table says the order decided (workbookDateOrder);
+   * one the workbook has is left as the user keeps it.
    */
   dateOrder?: DateOrder;
   progress?: Progress;
@@ -47,7 +48,7 @@ export interface SetUpReport {
   createdTables: string[];
   /** True when the second and later runs found everything in place. */
   unchanged: boolean;
-  /** The order the register's slash dates were read in; a Settings table set-up created says it too. */
+  /** The date order Settings says, so the cell functions read slash dates by: the one set-up wrote, or the workbook's own. */
   dateOrder: DateOrder;
   issues: DataQualityIssue[];
 }
@@ -155,8 +156,8 @@ export async function setUpTracker(port: WorkbookPort, options: SetUpOptions = {
   let mapping: HeaderMapping;
   // The register as read once: a second read of 100,000 rows would cost as many round trips again.
   let snapshot: TableSnapshot;
-  // Without --date-order, a workbook that has its Settings says how its ambiguous slash dates read.
-  const settingsToRead = has("Settings") && options.dateOrder === undefined ? ["Settings"] : [];
+  // A workbook that has its Settings says how its slash dates read.
+  const settingsToRead = has("Settings") ? ["Settings"] : [];
   let settings: TableSnapshot | undefined;
 
   const existing = has("Contracts") ? "Contracts" : saved ? (JSON.parse(saved) as SavedMapping).table : null;
@@ -201,12 +202,14 @@ export async function setUpTracker(port: WorkbookPort, options: SetUpOptions = {
     Object.entries(mapping.fields).flatMap(([k, m]) => (m ? [[k, { column: m.column, index: snapshot.headers.indexOf(m.column) }]] : [])),
   );
   // Ambiguous dates read by the flag or the workbook's setting; a value that proves an order wins, as in `check`.
-  const dateOrder = options.dateOrder ?? (settings ? settingsInTable(settings).dateOrder : DEFAULT_SETTINGS.dateOrder);
-  const registerOrder = workbookDateOrder(snapshot.rows, fieldColumns, CONTRACTS.fields, dateOrder);
+  const settingsOrder = settings ? settingsInTable(settings).dateOrder : undefined;
+  const dateOrder = options.dateOrder ?? settingsOrder ?? DEFAULT_SETTINGS.dateOrder;
+  // The order a new Settings table says; one the workbook has is the user's and stays as it is.
+  const workbookOrder = settingsOrder ?? workbookDateOrder(snapshot.rows, fieldColumns, CONTRACTS.fields, dateOrder);
 
   // Settings and the other tables are created together: a handful of round trips however many there are.
   const newTables: NewTable[] = [];
-  if (!has("Settings")) newTables.push({ sheet: "Settings", table: "Settings", headers: ["Name", "Value"], rows: newSettingsRows({ asOf: options.asOf, fixedAsOf: options.fixedAsOf ?? false, dateOrder: registerOrder }) });
+  if (!has("Settings")) newTables.push({ sheet: "Settings", table: "Settings", headers: ["Name", "Value"], rows: newSettingsRows({ asOf: options.asOf, fixedAsOf: options.fixedAsOf ?? false, dateOrder: workbookOrder }) });
   for (const name of options.createTables ?? []) {
     if (name === "Contracts" || name === "Settings" || has(name) || newTables.some((t) => t.table === name)) continue;
     newTables.push(newTrackerTable(name));
@@ -267,7 +270,7 @@ export async function setUpTracker(port: WorkbookPort, options: SetUpOptions = {
     createdTables,
     unchanged: !changed && createdTables.length === 0,
     issues: normalised.issues,
-    dateOrder: registerOrder,
+    dateOrder: workbookOrder,
   };
 }
 

@@ -53,7 +53,10 @@ test("run again on a month-first tracker, set-up reads ambiguous dates by its Se
   const second = await setUpTracker(book, { asOf: 46023 });
   expect(second.dateOrder).toBe("mdy");
   expect(dateOrderOf(book)).toBe("mdy");
-  expect(book.tables.has("Settings")).toBe(true);
+  // The user's own choice in Settings is theirs: set-up run again reports it and does not rewrite it.
+  await book.updateTableCells("Settings", [{ row: book.snapshot("Settings").rows.findIndex((r) => r[0] === "date_order"), column: "Value", value: "dmy" }]);
+  const third = await setUpTracker(book, { asOf: 46023 });
+  expect([third.dateOrder, dateOrderOf(book), third.unchanged]).toEqual(["dmy", "dmy", true]);
 });
 
 test("a fixed as-of date is written as =DATE(y,m,d), readable in any locale; otherwise as_of is =TODAY()", async () => {
