@@ -9,6 +9,11 @@ import { App } from "../../src/taskpane/App";
 import { previewWorkbook } from "../../src/taskpane/preview/previewWorkbook";
 import { PANE_TABS, PaneTab } from "../../src/taskpane/tabs";
 import { HOST, excelLike, hostileTracker, renderFast as render } from "./paneHarness";
+import { startClockAt } from "../helpers/clock";
+
+// The sample's dates are placed relative to the preview's day: the tests run on that day, whatever the real clock says.
+beforeAll(() => startClockAt(NOW));
+afterAll(() => jest.useRealTimers());
 
 expect.extend(toHaveNoViolations);
 configure({ asyncUtilTimeout: 10_000 });

@@ -5,7 +5,12 @@ import { axe, toHaveNoViolations } from "jest-axe";
 import { ContractView } from "../../src/taskpane/contract/ContractView";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
 import { AS_OF, excelLike, hostileTracker, renderInPane } from "./paneHarness";
-import { renderLive, sampleTracker, statusOf } from "./viewsHarness";
+import { renderLive, sampleTracker, statusOf, NOW } from "./viewsHarness";
+import { startClockAt } from "../helpers/clock";
+
+// The sample's dates are placed relative to the preview's day: the tests run on that day, whatever the real clock says.
+beforeAll(() => startClockAt(NOW));
+afterAll(() => jest.useRealTimers());
 
 expect.extend(toHaveNoViolations);
 configure({ asyncUtilTimeout: 10_000 });

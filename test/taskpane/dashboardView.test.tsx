@@ -6,7 +6,12 @@ import { dashboard } from "../../src/features/dashboard";
 import { DashboardView } from "../../src/taskpane/dashboard/DashboardView";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
 import { AS_OF, excelLike, hostileTracker, renderInPane } from "./paneHarness";
-import { paneDataOf, sampleTracker } from "./viewsHarness";
+import { paneDataOf, sampleTracker, NOW } from "./viewsHarness";
+import { startClockAt } from "../helpers/clock";
+
+// The sample's dates are placed relative to the preview's day: the tests run on that day, whatever the real clock says.
+beforeAll(() => startClockAt(NOW));
+afterAll(() => jest.useRealTimers());
 
 expect.extend(toHaveNoViolations);
 configure({ asyncUtilTimeout: 10_000 });

@@ -7,6 +7,11 @@ import { SetUpWizard } from "../../src/taskpane/setup/SetUpWizard";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
 import type { WorkbookPort } from "../../src/workbook/port";
 import { excelLike, renderInPane } from "./paneHarness";
+import { startClockAt } from "../helpers/clock";
+
+// The sample's dates are placed relative to the preview's day: the tests run on that day, whatever the real clock says.
+beforeAll(() => startClockAt(NOW));
+afterAll(() => jest.useRealTimers());
 
 expect.extend(toHaveNoViolations);
 // Sixteen drop-downs take jsdom a while to render.

@@ -3,6 +3,11 @@ import "@testing-library/jest-dom";
 import { configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
 import { NOW, sampleTracker, statusOf } from "./viewsHarness";
+import { startClockAt } from "../helpers/clock";
+
+// The sample's dates are placed relative to the preview's day: the tests run on that day, whatever the real clock says.
+beforeAll(() => startClockAt(NOW));
+afterAll(() => jest.useRealTimers());
 
 configure({ asyncUtilTimeout: 15_000 });
 
