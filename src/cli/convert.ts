@@ -33,7 +33,10 @@ export async function convert(options: Options, write: (s: string) => void): Pro
   const report = await setUpTracker(book, {
     sheet: found.sheet,
     asOf,
-    dateOrder: (value(options, "--date-order") ?? "dmy") as DateOrder,
+    // The date asked for stays the tracker's as_of; without --as-of it is =TODAY().
+    fixedAsOf: asOf !== undefined,
+    // Without --date-order the register's own dates decide, as in check; Settings says the order decided.
+    dateOrder: value(options, "--date-order") as DateOrder | undefined,
     createTables: ["Milestones", "KPIs", "Risks", "Changes", "Escalations"],
   });
   await writeTracker(book, outFile);
@@ -42,6 +45,7 @@ export async function convert(options: Options, write: (s: string) => void): Pro
     `  computed columns: ${report.addedColumns.join(", ") || "none"}`,
     ...report.skippedColumns.map((s) => `  not added: ${s.header} — ${s.reason}`),
     `  tables created: ${report.createdTables.join(", ")}`,
+    `  date order: ${report.dateOrder === "mdy" ? "month first (mdy)" : "day first (dmy)"}, in Settings`,
     `  data-quality problems: ${report.issues.length.toLocaleString("en-GB")} (see: contract-tracker check ${options.file})`,
   ];
   write(lines.join("\n"));

@@ -1,8 +1,11 @@
+import { postNotice } from "../features/notices";
+import { followWorkbookSettings } from "../features/settingsFollowing";
 import { hostWorkbook } from "../office/hostWorkbook";
 import { RibbonHost, registerRibbon } from "./ribbon";
 
-// The ribbon's entry: loaded by taskpane.html (the shared runtime) before the React UI, so the
-// Contracts tab's buttons and Ctrl+Alt+Shift+E work as soon as the add-in starts.
+// The shared runtime's start: loaded by taskpane.html after the cell functions and before the
+// React UI, so the Contracts tab's buttons and Ctrl+Alt+Shift+E work as soon as the add-in starts,
+// and the cell functions learn the workbook's Settings (its date order) without the pane open.
 
 const TAB = "ContractsTab";
 // Which group each button is in (manifest.xml), for Office.ribbon.requestUpdate.
@@ -29,7 +32,16 @@ const host: RibbonHost = {
 // Outside Excel (the browser preview) there is no ribbon to wire.
 if (typeof Office !== "undefined") {
   void Office.onReady((info) => {
-    if (info.host === Office.HostType.Excel) registerRibbon(host, hostWorkbook);
+    if (info.host !== Office.HostType.Excel) return;
+    registerRibbon(host, hostWorkbook);
+    // One notice: where Excel refuses, following Settings and reading it fail together, for one reason.
+    let told = false;
+    void followWorkbookSettings(hostWorkbook(), (error) => {
+      if (told) return;
+      told = true;
+      const why = error instanceof Error ? error.message : String(error);
+      postNotice("error", "Settings", `${why}. Until Settings can be read, cell functions read a date such as 1/2/2026 day first.`);
+    });
   });
 }
 

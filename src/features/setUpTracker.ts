@@ -3,8 +3,10 @@ import { DateOrder, todaySerial } from "../core/dates";
 import { HeaderMapping, detectMapping, mapHeaders } from "../core/mapping";
 import { DataQualityIssue, FieldColumns, normaliseTable } from "../core/normalise";
 import { CHANGES, CONTRACTS, ESCALATIONS, KPIS, MILESTONES, RISKS, TableDefinition, TableName } from "../core/schema";
-import { DEFAULT_SETTINGS, SETTING_DEFINITIONS, TrackerSettings } from "../core/settings";
-import type { CellBlock, CellInput, CellValue, NewTable, Progress, TableSnapshot, WorkbookPort } from "../workbook/port";
+import { DEFAULT_SETTINGS, TrackerSettings } from "../core/settings";
+import { workbookDateOrder } from "../core/workbookDateOrder";
+import type { CellBlock, NewTable, Progress, TableSnapshot, WorkbookPort } from "../workbook/port";
+import { newSettingsRows, settingsInTable } from "./settingsTable";
 import { MAPPING_SETTING } from "./trackerData";
 import { AS_OF, AS_OF_FORMULA, THRESHOLDS, contractColumns, SkippedColumn, thisRow } from "./trackerFormulas";
 
@@ -17,8 +19,19 @@ export interface SetUpOptions {
   corrections?: Partial<Record<string, string | null>>;
   /** Other tables to create when absent. */
   createTables?: readonly TableName[];
-  /** The as-of date (serial) the cached values are worked out at; the workbook's AsOf stays =TODAY(). */
+  /** The as-of date (serial) the cached values are worked out at; the workbook's AsOf stays =TODAY() unless `fixedAsOf`. */
   asOf?: number;
+  /**
+   * Settings' as_of becomes `asOf` itself, a fixed date (`convert --as-of`), instead of =TODAY():
+   * the date the user asked for survives the first recalculation.
+   */
+  fixedAsOf?: boolean;
+  /**
+   * How to read slash dates no value of the register settles (`--date-order`). Values that prove an
+   * order win over it, as `check` reads them. Without it: the Settings table's date_order when the
+   * workbook has one, else dmy. A new Settings table says the order decided (workbookDateOrder);
+   * one the workbook has is left as the user keeps it.
+   */
   dateOrder?: DateOrder;
   progress?: Progress;
   /** The used range of `sheet` as already read (by the set-up wizard), so set-up does not read it again. */
@@ -35,6 +48,8 @@ export interface SetUpReport {
   createdTables: string[];
   /** True when the second and later runs found everything in place. */
   unchanged: boolean;
+  /** The date order Settings says, so the cell functions read slash dates by: the one set-up wrote, or the workbook's own. */
+  dateOrder: DateOrder;
   issues: DataQualityIssue[];
 }
 
@@ -99,26 +114,6 @@ export function newTrackerTable(name: keyof typeof OTHER_TABLES): NewTable {
   };
 }
 
-function settingsRows(asOf: number | undefined): CellInput[][] {
-  const defaults: Record<string, CellValue> = {
-    expiry_red_days: DEFAULT_SETTINGS.expiryRedDays,
-    expiry_amber_days: DEFAULT_SETTINGS.expiryAmberDays,
-    slippage_red_days: DEFAULT_SETTINGS.slippageRedDays,
-    slippage_amber_days: DEFAULT_SETTINGS.slippageAmberDays,
-    kpi_red_below: DEFAULT_SETTINGS.kpiRedBelow,
-    kpi_amber_below: DEFAULT_SETTINGS.kpiAmberBelow,
-    spend_red_above: DEFAULT_SETTINGS.spendRedAbove,
-    spend_amber_above: DEFAULT_SETTINGS.spendAmberAbove,
-    exit_window_days: DEFAULT_SETTINGS.exitWindowDays,
-    escalation_persist_days: DEFAULT_SETTINGS.escalationPersistDays,
-    date_order: DEFAULT_SETTINGS.dateOrder,
-    ladder_level_1: "Contract manager",
-    ladder_level_2: "Commercial lead / head of service",
-    ladder_level_3: "Senior responsible owner / board",
-  };
-  return SETTING_DEFINITIONS.map((d) => [d.name, d.name === "as_of" ? { formula: "=TODAY()", cachedValue: asOf ?? null } : (defaults[d.name] ?? null)]);
-}
-
 const oneLine = (header: string): string => header.replace(/\s+/g, " ").trim();
 
 /** The mapping with each field's column named exactly as the table names it (line breaks, spaces and all), as formulas must. */
@@ -161,13 +156,18 @@ export async function setUpTracker(port: WorkbookPort, options: SetUpOptions = {
   let mapping: HeaderMapping;
   // The register as read once: a second read of 100,000 rows would cost as many round trips again.
   let snapshot: TableSnapshot;
+  // A workbook that has its Settings says how its slash dates read.
+  const settingsToRead = has("Settings") ? ["Settings"] : [];
+  let settings: TableSnapshot | undefined;
 
   const existing = has("Contracts") ? "Contracts" : saved ? (JSON.parse(saved) as SavedMapping).table : null;
   if (existing && has(existing)) {
     table = existing;
-    const read = (await port.readTables([table], options.progress)).get(table);
+    const tablesRead = await port.readTables([table, ...settingsToRead], options.progress);
+    const read = tablesRead.get(table);
     if (!read) throw new Error(`The table "${table}" could not be read`);
     snapshot = read;
+    settings = tablesRead.get("Settings");
     sheet = snapshot.sheet;
     const previous = saved ? (JSON.parse(saved) as SavedMapping) : null;
     const detected = mapHeaders(snapshot.headers, CONTRACTS);
@@ -193,12 +193,23 @@ export async function setUpTracker(port: WorkbookPort, options: SetUpOptions = {
       headers: used.values[detected.headerRow].map((h) => String(h ?? "")),
       rows: used.values.slice(detected.headerRow + 1),
     };
+    if (settingsToRead.length > 0) settings = (await port.readTables(settingsToRead)).get("Settings");
     changed = true;
   }
 
+  mapping = withTableHeaders(mapping, snapshot.headers);
+  const fieldColumns: FieldColumns = Object.fromEntries(
+    Object.entries(mapping.fields).flatMap(([k, m]) => (m ? [[k, { column: m.column, index: snapshot.headers.indexOf(m.column) }]] : [])),
+  );
+  // Ambiguous dates read by the flag or the workbook's setting; a value that proves an order wins, as in `check`.
+  const settingsOrder = settings ? settingsInTable(settings).dateOrder : undefined;
+  const dateOrder = options.dateOrder ?? settingsOrder ?? DEFAULT_SETTINGS.dateOrder;
+  // The order a new Settings table says; one the workbook has is the user's and stays as it is.
+  const workbookOrder = settingsOrder ?? workbookDateOrder(snapshot.rows, fieldColumns, CONTRACTS.fields, dateOrder);
+
   // Settings and the other tables are created together: a handful of round trips however many there are.
   const newTables: NewTable[] = [];
-  if (!has("Settings")) newTables.push({ sheet: "Settings", table: "Settings", headers: ["Name", "Value"], rows: settingsRows(options.asOf) });
+  if (!has("Settings")) newTables.push({ sheet: "Settings", table: "Settings", headers: ["Name", "Value"], rows: newSettingsRows({ asOf: options.asOf, fixedAsOf: options.fixedAsOf ?? false, dateOrder: workbookOrder }) });
   for (const name of options.createTables ?? []) {
     if (name === "Contracts" || name === "Settings" || has(name) || newTables.some((t) => t.table === name)) continue;
     newTables.push(newTrackerTable(name));
@@ -211,22 +222,17 @@ export async function setUpTracker(port: WorkbookPort, options: SetUpOptions = {
   }
   const present = new Set([...tables.map((t) => t.name), ...createdTables]);
 
-  mapping = withTableHeaders(mapping, snapshot.headers);
   const plan = contractColumns(mapping, { milestones: present.has("Milestones"), kpis: present.has("KPIs") });
   const toAdd = plan.columns.filter((c) => !snapshot.headers.includes(c.header));
 
-  const fieldColumns: FieldColumns = Object.fromEntries(
-    Object.entries(mapping.fields).flatMap(([k, m]) => (m ? [[k, { column: m.column, index: snapshot.headers.indexOf(m.column) }]] : [])),
-  );
-  const dateOrder = options.dateOrder ?? DEFAULT_SETTINGS.dateOrder;
   const normalised = normaliseTable(snapshot.rows, CONTRACTS, fieldColumns, { dateOrder, firstRow: snapshot.row + 2 });
   if (toAdd.length) {
-    const settings: TrackerSettings = { ...DEFAULT_SETTINGS, dateOrder };
+    const rules: TrackerSettings = { ...DEFAULT_SETTINGS, dateOrder };
     const asOf = options.asOf ?? todaySerial(new Date());
     const byRow = new Map(normalised.rows.map((r) => [r.row, r.fields]));
     const statuses = snapshot.rows.map((_, i) => {
       const fields = byRow.get(snapshot.row + 2 + i);
-      return fields ? contractStatus(fields, { slippage: null, kpiAttainment: null }, settings, asOf) : null;
+      return fields ? contractStatus(fields, { slippage: null, kpiAttainment: null }, rules, asOf) : null;
     });
     await port.appendComputedColumns(
       table,
@@ -264,6 +270,7 @@ export async function setUpTracker(port: WorkbookPort, options: SetUpOptions = {
     createdTables,
     unchanged: !changed && createdTables.length === 0,
     issues: normalised.issues,
+    dateOrder: workbookOrder,
   };
 }
 

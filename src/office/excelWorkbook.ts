@@ -9,6 +9,7 @@ import { ACTION_OVERHEAD_BYTES, DEFAULT_TRIP_BUDGET, FIRST_READ_BYTES_PER_CELL, 
 import { writeReport } from "./reportSheet";
 import { applyNumberFilter, readSelectedRows, selectBodyCell } from "./tableView";
 import { readActiveCell, writeTableCells } from "./tableCells";
+import { followTableChanges } from "./tableEvents";
 
 /**
  * Runs a batch of Excel calls: `Excel.run` inside Excel, a fake in tests. Given a context an
@@ -413,6 +414,11 @@ export class ExcelWorkbook implements WorkbookPort {
         registration.context,
       );
     };
+  }
+
+  /** Follows the table through the workbook's TableCollection onChanged and onAdded events (ExcelApi 1.7). */
+  async onTableChanged(table: string, listener: () => void): Promise<() => Promise<void>> {
+    return followTableChanges((doing, work, inContext) => this.batch(doing, work, inContext), table, listener);
   }
 
   async loadSetting(key: string): Promise<string | null> {

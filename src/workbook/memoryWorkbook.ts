@@ -52,6 +52,7 @@ export class MemoryWorkbook implements WorkbookPort {
   selection: MemorySelection | null = null;
   active: string | null = null;
   private readonly selectionListeners = new Set<SelectionListener>();
+  private readonly tableListeners = new Set<{ table: string; listener: () => void }>();
 
   /** A workbook from sheets of plain values, e.g. one read from a CSV or .xlsx file. */
   static fromSheets(sheets: Record<string, readonly (readonly CellValue[])[]>): MemoryWorkbook {
@@ -158,6 +159,7 @@ export class MemoryWorkbook implements WorkbookPort {
       if (overlaps) throw new Error(`That range overlaps the table "${t.name}"`);
     }
     this.tables.set(name, { name, sheet, row, column, columnCount, rowCount: rowCount - 1 });
+    this.tableChanged(name);
   }
 
   async addTableSheet(sheet: string, table: string, headers: readonly string[], rows: readonly CellInput[][], progress?: Progress): Promise<void> {
@@ -167,6 +169,7 @@ export class MemoryWorkbook implements WorkbookPort {
       input !== null && typeof input === "object" ? { value: input.cachedValue ?? null, formula: input.formula } : { value: input };
     this.sheets.set(sheet, [headers.map((h) => ({ value: h })), ...rows.map((line) => line.map(cellOf))]);
     this.tables.set(table, { name: table, sheet, row: 0, column: 0, columnCount: headers.length, rowCount: rows.length });
+    this.tableChanged(table);
     progress?.(rows.length, rows.length);
   }
 
@@ -207,6 +210,7 @@ export class MemoryWorkbook implements WorkbookPort {
       }
       t.columnCount++;
     }
+    this.tableChanged(table);
   }
 
   async appendRows(table: string, rows: readonly CellValue[][], progress?: Progress): Promise<void> {
@@ -231,6 +235,7 @@ export class MemoryWorkbook implements WorkbookPort {
         if (format && !cell.numberFormat) cell.numberFormat = format;
       }
     }
+    this.tableChanged(table);
     progress?.(rows.length, rows.length);
   }
 
@@ -261,6 +266,7 @@ export class MemoryWorkbook implements WorkbookPort {
     if (t.ragColumn) await this.addRagFormat({ table: t.name, column: t.ragColumn });
     if (report.chart) this.charts.push({ sheet: report.sheet, ...report.chart });
     this.active = report.sheet;
+    this.tableChanged(t.name);
     return { replaced };
   }
 
@@ -362,6 +368,25 @@ export class MemoryWorkbook implements WorkbookPort {
         cell.value = value;
       }
     }
+    this.tableChanged(table);
+  }
+
+  /** Table listeners hear of a change to a table (or its making) once the current task is done, as Excel tells add-ins. */
+  private tableChanged(table: string): void {
+    for (const entry of [...this.tableListeners]) {
+      if (entry.table !== table.toLowerCase()) continue;
+      queueMicrotask(() => {
+        if (this.tableListeners.has(entry)) entry.listener();
+      });
+    }
+  }
+
+  async onTableChanged(table: string, listener: () => void): Promise<() => Promise<void>> {
+    const entry = { table: table.toLowerCase(), listener };
+    this.tableListeners.add(entry);
+    return async () => {
+      this.tableListeners.delete(entry);
+    };
   }
 
   async defineName(name: string, formula: string): Promise<void> {

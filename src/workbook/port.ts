@@ -179,6 +179,13 @@ export interface WorkbookPort {
    * that resolves the listener is not called again.
    */
   onSelectionChanged(listener: SelectionListener): Promise<() => Promise<void>>;
+  /**
+   * Calls the listener each time the cells of the named table change (typed, pasted, written by an
+   * add-in, rows or columns added) and when a table of that name is added to the workbook, some
+   * time after it happened. Resolves with the function that stops it; after that resolves the
+   * listener is not called again.
+   */
+  onTableChanged(table: string, listener: () => void): Promise<() => Promise<void>>;
   /** A value the tracker keeps in the workbook (e.g. the saved header mapping), or null. */
   loadSetting(key: string): Promise<string | null>;
   saveSetting(key: string, value: string): Promise<void>;

@@ -94,7 +94,8 @@ describe("a council register with a title block and hostile text", () => {
     if (!settings) throw new Error("no Settings");
     const names = settings.getColumn(1).values as unknown[];
     const asOfRow = names.indexOf("as_of");
-    expect(settings.getCell(asOfRow, 2).formula).toBe("TODAY()");
+    // --as-of 2025-03-31 stays the as-of date after Excel recalculates.
+    expect(settings.getCell(asOfRow, 2).formula).toBe("DATE(2025,3,31)");
     expect(settings.getCell(asOfRow, 2).result).toBe(45747);
     expect(book.definedNames.getRanges("AsOf").ranges).toEqual([`Settings!$B$${asOfRow}`]);
     const ws = book.getWorksheet("register");

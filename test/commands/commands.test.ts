@@ -74,3 +74,11 @@ test("outside Excel (the browser preview) nothing is associated", () => {
   const { handlers } = load(true, null);
   expect(handlers.size).toBe(0);
 });
+
+test("at start the runtime reads the workbook's Settings for the cell functions; when Excel refuses, one notice says what it means", async () => {
+  const { notices } = load(true);
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  const settings = notices.currentNotices().filter((n) => n.title === "Settings");
+  expect(settings).toHaveLength(1);
+  expect(settings[0]).toMatchObject({ kind: "error", message: expect.stringMatching(/Excel is not available.*cell functions read a date such as 1\/2\/2026 day first\.$/) });
+});

@@ -103,3 +103,42 @@ describe("the fake Excel's SelectionChanged event", () => {
     expect(excel.eventErrors).toEqual([new Error("handler failed")]);
   });
 });
+
+describe("the fake Excel's TableCollection onChanged and onAdded events", () => {
+  test("a table added, then its cells typed by the user or written by an add-in, are told later, by table id, with the part that changed", async () => {
+    const excel = FakeExcel.fromSheets({ Settings: [["Name", "Value"], ["date_order", "dmy"]], Notes: [["a"]] });
+    const told: { type: string; tableId: string; address?: string; changeType?: string }[] = [];
+    let settingsId = "";
+    await excel.run(async (context) => {
+      context.workbook.tables.onChanged.add(async (args) => void told.push({ type: args.type, tableId: args.tableId, address: args.address, changeType: args.changeType }));
+      context.workbook.tables.onAdded.add(async (args) => void told.push({ type: args.type, tableId: args.tableId }));
+      await context.sync();
+    });
+    expect(excel.tableHandlers).toBe(2);
+    await excel.run(async (context) => {
+      const table = context.workbook.tables.add("Settings!A1:B2", true);
+      table.name = "Settings";
+      table.load("id");
+      await context.sync();
+      settingsId = table.id;
+    });
+    excel.edit("Settings", "B2", "mdy");
+    excel.edit("Notes", "A1", "not a table");
+    expect(told).toEqual([]); // told later, never inside the change
+    await excel.eventsDelivered();
+    await excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Settings").getRange("A2:C3").values = [["date_order", "dmy", "x"], ["as_of", 1, "y"]];
+      context.workbook.tables.getItem("Settings").rows.add(undefined, [["exit_window_days", 90]]);
+      await context.sync();
+    });
+    await excel.eventsDelivered();
+    expect(told).toEqual([
+      { type: "TableAdded", tableId: settingsId },
+      { type: "TableChanged", tableId: settingsId, address: "B2", changeType: "RangeEdited" },
+      // only the part of the write inside the table
+      { type: "TableChanged", tableId: settingsId, address: "A2:B2", changeType: "RangeEdited" },
+      { type: "TableChanged", tableId: settingsId, address: "A3:B3", changeType: "RowInserted" },
+    ]);
+    expect(excel.eventErrors).toEqual([]);
+  });
+});

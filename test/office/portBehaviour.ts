@@ -429,6 +429,33 @@ export function describePortBehaviour(name: string, make: (sheets: Record<string
       expect(seen).toEqual([]);
     });
 
+    test("tells a listener when the named table's cells change or a table of that name is added, not of other tables, until it stops", async () => {
+      const heard: string[] = [];
+      const stop = await h.port.onTableChanged("Settings", () => heard.push("Settings"));
+      await h.port.convertToTable("Contracts", "Register", 2, 0, 4, 5);
+      await h.port.updateTableCells("Contracts", [{ row: 0, column: "Title", value: "Window cleaning" }]);
+      await h.eventsDelivered();
+      expect(heard).toEqual([]);
+      await h.port.addTables([{ sheet: "Settings", table: "Settings", headers: ["Name", "Value"], rows: [["date_order", "dmy"]] }]);
+      await h.eventsDelivered();
+      expect(heard.length).toBeGreaterThan(0);
+      for (const change of [
+        () => h.port.updateTableCells("Settings", [{ row: 0, column: "Value", value: "mdy" }]),
+        () => h.port.appendRows("Settings", [["expiry_red_days", 60]]),
+      ]) {
+        heard.length = 0;
+        await change();
+        await h.eventsDelivered();
+        expect(heard.length).toBeGreaterThan(0);
+      }
+      await stop();
+      await stop(); // stopping twice is harmless
+      heard.length = 0;
+      await h.port.updateTableCells("Settings", [{ row: 0, column: "Value", value: "dmy" }]);
+      await h.eventsDelivered();
+      expect(heard).toEqual([]);
+    });
+
     test("recalculates the workbook", async () => {
       expect(h.recalculations()).toBe(0);
       await h.port.recalculate();

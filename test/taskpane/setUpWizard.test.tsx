@@ -73,6 +73,8 @@ test("a changed mapping and unticked table reach set-up, and the result says wha
   expect(within(did).getByText(/^8 computed columns added: Days to expiry, Final expiry, Phase/)).toBeInTheDocument();
   expect(within(did).getByText(/Not added: Notice date \(the register has no notice period column\)/)).toBeInTheDocument();
   expect(within(did).getByText("Tables created: Settings, Milestones, KPIs, Changes, Escalations")).toBeInTheDocument();
+  // The sample register writes some dates as text, such as 31/12/2099: day first, as its Settings now say.
+  expect(within(did).getByText("Dates such as 1/2/2026 read day first: 1 February")).toBeInTheDocument();
   expect(within(did).getByText("5 data-quality problems found (below)")).toBeInTheDocument();
   const problems = within(screen.getByRole("table", { name: "Data-quality problems" })).getAllByRole("row").slice(1);
   expect(problems.map((r) => within(r).getAllByRole("cell").slice(0, 2).map((c) => c.textContent))).toEqual([

@@ -64,6 +64,7 @@ export const SetUpResult = React.forwardRef<HTMLHeadingElement, SetUpResultProps
           <li><Body1>{`Not added: ${report.skippedColumns.map((s) => `${s.header} (${s.reason})`).join("; ")}`}</Body1></li>
         )}
         <li><Body1>{report.createdTables.length === 0 ? "No table created" : `Tables created: ${report.createdTables.join(", ")}`}</Body1></li>
+        <li><Body1>{report.dateOrder === "mdy" ? "Dates such as 1/2/2026 read month first: 2 January" : "Dates such as 1/2/2026 read day first: 1 February"}</Body1></li>
         <li>
           <Body1>
             {problems.length === 0 ? "No data-quality problem found" : `${plural(problems.length, "data-quality problem", locale)} found${problems.length > SHOWN_PROBLEMS ? `; the first ${SHOWN_PROBLEMS} below` : " (below)"}`}

@@ -17,23 +17,26 @@ interface Registration<Args> {
   handler: FakeHandler<Args>;
 }
 
-/** One event of the workbook as Excel keeps it: the handlers registered, and deliveries under way. */
-export class FakeEventSource<Args> {
+/**
+ * One event of the workbook as Excel keeps it: the handlers registered, and deliveries under way.
+ * `Detail` is what the change tells the event's arguments (which table changed, say).
+ */
+export class FakeEventSource<Args, Detail = void> {
   readonly registrations: Registration<Args>[] = [];
   /** What handlers threw or rejected with: Excel only logs it; tests can look. */
   readonly errors: unknown[] = [];
   private readonly pending = new Set<Promise<void>>();
 
-  constructor(private readonly argsFor: (context: FakeRequestContext) => Args) {}
+  constructor(private readonly argsFor: (context: FakeRequestContext, detail: Detail) => Args) {}
 
   /** The event happened: each handler registered when it is delivered is called, after a timer. */
-  fire(): void {
+  fire(detail: Detail): void {
     if (this.registrations.length === 0) return;
     const delivery = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() =>
       Promise.all(
         [...this.registrations].map(async ({ context, handler }) => {
           try {
-            await handler(this.argsFor(context));
+            await handler(this.argsFor(context, detail));
           } catch (error) {
             this.errors.push(error);
           }
@@ -54,7 +57,8 @@ export class FakeEventSource<Args> {
 export class FakeEventHandlers<Args> {
   constructor(
     private readonly context: FakeRequestContext,
-    private readonly source: () => FakeEventSource<Args>,
+    // Handlers see only the arguments, whatever detail made them.
+    private readonly source: () => FakeEventSource<Args, never>,
     private readonly name: string,
   ) {}
 

@@ -15,6 +15,7 @@ import { Rect, Stored, columnIndex, formatA1, parseA1 } from "./cells";
 import { FakeHost, FakeRequestContext, SyncRecord } from "./context";
 import { ChartView, viewChart } from "./chart";
 import { visibleRows } from "./filter";
+import { applyTypedInput } from "./range";
 import { ConditionalFormatModel, FilterModel, SheetModel, TableModel, ValidationModel, WorkbookModel } from "./model";
 
 export { FakeRequestContext } from "./context";
@@ -60,12 +61,31 @@ export class FakeExcel implements FakeHost {
 
   /** Resolves once Excel has called every event handler for what happened so far, and each has finished. */
   async eventsDelivered(): Promise<void> {
-    await this.model.selectionChanged.delivered();
+    const sources = [this.model.selectionChanged, this.model.tableChanged, this.model.tableAdded];
+    // A handler may set off another event (a read that changes nothing, a write that does): wait for those too.
+    for (let i = 0; i < 10; i++) await Promise.all(sources.map((s) => s.delivered()));
   }
 
   /** What event handlers threw or rejected with (Excel only logs them). */
   get eventErrors(): readonly unknown[] {
-    return this.model.selectionChanged.errors;
+    return [...this.model.selectionChanged.errors, ...this.model.tableChanged.errors, ...this.model.tableAdded.errors];
+  }
+
+  /** How many handlers are registered for the workbook's table events (TableCollection onChanged and onAdded). */
+  get tableHandlers(): number {
+    return this.model.tableChanged.registrations.length + this.model.tableAdded.registrations.length;
+  }
+
+  /**
+   * Types into cells as a user would (`edit("Settings", "B12", "mdy")`; `=…` is a formula, `'…`
+   * stays text), every cell of the block the same; tables the cells are in fire TableChanged after
+   * this returns (await `eventsDelivered()`).
+   */
+  edit(sheet: string, address: string, input: CellValue): void {
+    const s = this.sheet(sheet);
+    const rect = this.rect(address);
+    for (let r = rect.row; r < rect.row + rect.rowCount; r++) for (let c = rect.column; c < rect.column + rect.columnCount; c++) applyTypedInput(s, r, c, input);
+    this.model.cellsChanged(s, rect);
   }
 
   /** How many handlers are registered for the workbook's SelectionChanged event. */
@@ -174,7 +194,7 @@ export class FakeExcel implements FakeHost {
     if (addresses.length === 0) throw new Error("select what?");
     s.selection = addresses.map((address) => this.rect(address));
     this.model.activeSheet = s;
-    this.model.selectionChanged.fire();
+    this.model.selectionChanged.fire(undefined);
   }
 
   /** The sheet in view and its selected blocks, e.g. `{ sheet: "Report", address: "C7" }`. */

@@ -2,7 +2,7 @@
  * The workbook behind the fake: what Excel holds between requests. Sheets keep their cells in a
  * sparse grid (a map of rows, each a sparse array), so a 100,000-row sheet costs only its cells.
  */
-import { CellObject, Rect, Slot, Stored, contains, intersects, subtract } from "./cells";
+import { CellObject, Rect, Slot, Stored, contains, formatA1, intersects, subtract } from "./cells";
 import { FakeEventSource } from "./events";
 
 export interface ConditionalFormatModel {
@@ -264,6 +264,31 @@ export interface NamedItemModel {
   comment: string;
 }
 
+/** TableChangedEventArgs as Excel gives them (ExcelApi 1.7), for the parts handlers read. */
+export interface TableChangedArgs {
+  type: "TableChanged";
+  tableId: string;
+  worksheetId: string;
+  address: string;
+  changeType: "RangeEdited" | "RowInserted" | "ColumnInserted";
+  source: "Local";
+}
+
+/** TableAddedEventArgs (ExcelApi 1.7). */
+export interface TableAddedArgs {
+  type: "TableAdded";
+  tableId: string;
+  worksheetId: string;
+  source: "Local";
+}
+
+/** What a change of a table's cells tells its event. */
+export interface TableChange {
+  table: TableModel;
+  rect: Rect;
+  changeType: TableChangedArgs["changeType"];
+}
+
 export class WorkbookModel {
   readonly sheets: SheetModel[] = [];
   readonly tables: TableModel[] = [];
@@ -274,6 +299,17 @@ export class WorkbookModel {
   activeSheet: SheetModel | null = null;
   /** Workbook.onSelectionChanged: fired whenever the selection is set, by the user or by `range.select()`. */
   readonly selectionChanged = new FakeEventSource<{ workbook: unknown }>((context) => ({ workbook: context.workbook }));
+  /** TableCollection.onChanged: cells of a table changed, typed by the user or written through the API. */
+  readonly tableChanged = new FakeEventSource<TableChangedArgs, TableChange>((_, { table, rect, changeType }) => ({
+    type: "TableChanged",
+    tableId: String(table.id),
+    worksheetId: table.sheet.id,
+    address: formatA1(rect),
+    changeType,
+    source: "Local",
+  }));
+  /** TableCollection.onAdded: a table was added (its name is the one it has when handlers run). */
+  readonly tableAdded = new FakeEventSource<TableAddedArgs, TableModel>((_, table) => ({ type: "TableAdded", tableId: String(table.id), worksheetId: table.sheet.id, source: "Local" }));
   private nextTableId = 1;
 
   sheet(name: string): SheetModel | null {
@@ -282,6 +318,18 @@ export class WorkbookModel {
 
   table(name: string): TableModel | null {
     return this.tables.find((t) => t.name.toLowerCase() === name.toLowerCase()) ?? null;
+  }
+
+  /** Cells of a sheet changed: each table they touch fires its TableChanged event, for the part of it that changed. */
+  cellsChanged(sheet: SheetModel, rect: Rect, changeType: TableChange["changeType"] = "RangeEdited"): void {
+    for (const table of this.tables) {
+      if (table.deleted || table.sheet !== sheet || !intersects(table.rect, rect)) continue;
+      const row = Math.max(rect.row, table.row);
+      const column = Math.max(rect.column, table.column);
+      const rowCount = Math.min(rect.row + rect.rowCount, table.row + table.rowCount) - row;
+      const columnCount = Math.min(rect.column + rect.columnCount, table.column + table.columnCount) - column;
+      this.tableChanged.fire({ table, rect: { row, column, rowCount, columnCount }, changeType });
+    }
   }
 
   newTableId(): number {

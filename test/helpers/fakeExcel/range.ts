@@ -111,7 +111,7 @@ export class FakeRange extends FakeProxy<RangeTarget> {
     this.queue("select", null, ({ sheet, rect }) => {
       sheet.selection = [{ ...rect }];
       this.context.model.activeSheet = sheet;
-      this.context.model.selectionChanged.fire();
+      this.context.model.selectionChanged.fire(undefined);
     });
   }
 
@@ -225,6 +225,7 @@ export class FakeRange extends FakeProxy<RangeTarget> {
           applyTypedInput(sheet, row, column, value);
         }
       }
+      if (property !== "numberFormat") this.context.model.cellsChanged(sheet, rect);
     }, Array.isArray(input) ? cellsIn(input) : 1);
   }
 }

@@ -2,7 +2,8 @@
 import type { FakeRequestContext } from "./context";
 import { Rect, contains, fromR1C1, intersects, parseA1, toR1C1 } from "./cells";
 import { invalidArgument, invalidOperation, itemAlreadyExists, itemNotFound, notModelled } from "./errors";
-import { SheetModel, TableModel, WorkbookModel, isValidName } from "./model";
+import { SheetModel, TableAddedArgs, TableChangedArgs, TableModel, WorkbookModel, isValidName } from "./model";
+import { FakeEventHandlers } from "./events";
 import { FakeCollection, FakeProxy, cellsIn } from "./proxy";
 import { FakeRange, RangeTarget, applyTypedInput } from "./range";
 import { FakeWorksheet } from "./worksheet";
@@ -36,8 +37,15 @@ function tableHeaders(sheet: SheetModel, rect: Rect): string[] {
 }
 
 export class FakeTableCollection extends FakeCollection<TableScope, TableModel, FakeTable> {
+  /** Occurs when cells of any table of the workbook change (ExcelApi 1.7). */
+  readonly onChanged: FakeEventHandlers<TableChangedArgs>;
+  /** Occurs when a table is added to the workbook (ExcelApi 1.7). */
+  readonly onAdded: FakeEventHandlers<TableAddedArgs>;
+
   constructor(context: FakeRequestContext, locate: () => TableScope | null) {
     super(context, locate, "lazy", "TableCollection");
+    this.onChanged = new FakeEventHandlers(context, () => context.model.tableChanged, "TableCollection.onChanged");
+    this.onAdded = new FakeEventHandlers(context, () => context.model.tableAdded, "TableCollection.onAdded");
   }
 
   protected itemsOf(scope: TableScope): TableModel[] {
@@ -63,6 +71,7 @@ export class FakeTableCollection extends FakeCollection<TableScope, TableModel, 
       // A header row alone still gets one (blank) data row: Excel tables always have a body.
       created = new TableModel(model.newTableId(), `Table${n}`, where.sheet, where.rect.row, where.rect.column, Math.max(2, where.rect.rowCount), where.rect.columnCount);
       model.tables.push(created);
+      model.tableAdded.fire(created);
     });
     return new FakeTable(this.context, () => created, "eager");
   }
@@ -127,6 +136,11 @@ export class FakeTable extends FakeProxy<TableModel> {
       if (this.context.model.nameTaken(name, table)) throw itemAlreadyExists(`A table or name "${name}" already exists`);
       table.name = name;
     });
+  }
+
+  /** Excel's id of the table: the same after a rename; the one TableCollection events name. */
+  get id(): string {
+    return this.read("id");
   }
 
   get worksheet(): FakeWorksheet {
@@ -214,6 +228,7 @@ export class FakeTableColumnCollection extends FakeCollection<TableModel, Column
       sheet.setContent(table.row, at, { value: header });
       table.columnCount++;
       created = { table, index: table.columnCount - 1 };
+      this.context.model.cellsChanged(sheet, { row: table.row, column: at, rowCount: table.rowCount, columnCount: 1 }, "ColumnInserted");
     });
     return new FakeTableColumn(this.context, () => created, "eager");
   }
@@ -322,6 +337,7 @@ export class FakeTableRowCollection extends FakeProxy<TableModel> {
       });
       table.rowCount += values.length;
       sheet.growWithTable(body, values.length);
+      this.context.model.cellsChanged(sheet, { row: at, column: table.column, rowCount: values.length, columnCount: table.columnCount }, "RowInserted");
     }, Array.isArray(values) ? cellsIn(values) : 0);
   }
 

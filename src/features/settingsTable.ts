@@ -1,0 +1,71 @@
+/** The tracker's Settings table: the rows set-up writes into a new one, and the settings a table holds. */
+import { DateOrder, serialToDate } from "../core/dates";
+import { DEFAULT_LADDER } from "../core/escalationSummary";
+import { DEFAULT_SETTINGS, SETTING_DEFINITIONS, TrackerSettings, readSettings } from "../core/settings";
+import type { CellInput, CellValue, TableSnapshot } from "../workbook/port";
+
+export interface NewSettings {
+  /** The as-of date (serial) the tracker is worked out at now; the cell's value until Excel recalculates. */
+  asOf?: number;
+  /** as_of is `asOf` for good (convert --as-of), written =DATE(y,m,d); otherwise =TODAY(). */
+  fixedAsOf: boolean;
+  /** How the register's slash dates read (workbookDateOrder). */
+  dateOrder: DateOrder;
+}
+
+/** The as_of cell: =TODAY(), or the date asked for as =DATE(y,m,d), which no locale reads day or month first. */
+function asOfCell(asOf: number | undefined, fixed: boolean): CellInput {
+  const date = fixed && asOf !== undefined ? serialToDate(asOf) : null;
+  const formula = date === null ? "=TODAY()" : `=DATE(${date.year},${date.month},${date.day})`;
+  return { formula, cachedValue: asOf ?? null };
+}
+
+/**
+ * The Name/Value rows of a new Settings table: every setting of SETTING_DEFINITIONS in order, each
+ * at its default but the date order and the as-of date, which are the register's.
+ * @example newSettingsRows({ asOf: 46023, fixedAsOf: true, dateOrder: "mdy" }) → [["expiry_red_days", 90], …, ["date_order", "mdy"], ["as_of", { formula: "=DATE(2026,1,1)", cachedValue: 46023 }], …]
+ */
+export function newSettingsRows(settings: NewSettings): CellInput[][] {
+  const values: Record<string, CellInput> = {
+    expiry_red_days: DEFAULT_SETTINGS.expiryRedDays,
+    expiry_amber_days: DEFAULT_SETTINGS.expiryAmberDays,
+    slippage_red_days: DEFAULT_SETTINGS.slippageRedDays,
+    slippage_amber_days: DEFAULT_SETTINGS.slippageAmberDays,
+    kpi_red_below: DEFAULT_SETTINGS.kpiRedBelow,
+    kpi_amber_below: DEFAULT_SETTINGS.kpiAmberBelow,
+    spend_red_above: DEFAULT_SETTINGS.spendRedAbove,
+    spend_amber_above: DEFAULT_SETTINGS.spendAmberAbove,
+    exit_window_days: DEFAULT_SETTINGS.exitWindowDays,
+    escalation_persist_days: DEFAULT_SETTINGS.escalationPersistDays,
+    date_order: settings.dateOrder,
+    as_of: asOfCell(settings.asOf, settings.fixedAsOf),
+    ladder_level_1: DEFAULT_LADDER[1],
+    ladder_level_2: DEFAULT_LADDER[2],
+    ladder_level_3: DEFAULT_LADDER[3],
+  };
+  return SETTING_DEFINITIONS.map((d) => [d.name, values[d.name] ?? null]);
+}
+
+/** `Date order`, `date-order` and `DATE_ORDER` all name date_order, as readSettings has it. */
+const settingName = (value: CellValue | undefined): string => String(value ?? "").trim().toLowerCase().replace(/[\s-]+/g, "_");
+
+/**
+ * The settings a Settings table holds, read from its Name and Value columns (found by header, else
+ * the first two) over the defaults. A table one of whose settings does not read (a threshold typed
+ * as "lots") still gives its date order when that reads: one bad threshold must not turn the
+ * functions' 01/02/2026 from 2 January into 1 February.
+ * @example settingsInTable({ headers: ["Name", "Value"], rows: [["date_order", "mdy"]] }).dateOrder → "mdy"
+ */
+export function settingsInTable(table: Pick<TableSnapshot, "headers" | "rows">): TrackerSettings {
+  const at = (header: string, fallback: number): number => {
+    const found = table.headers.findIndex((h) => h.trim().toLowerCase() === header);
+    return found >= 0 ? found : fallback;
+  };
+  const nameAt = at("name", 0);
+  const valueAt = at("value", 1);
+  const pairs = table.rows.map((row) => [row[nameAt] ?? null, row[valueAt] ?? null]);
+  const whole = readSettings(pairs);
+  if (whole.ok) return whole.value;
+  const order = readSettings(pairs.filter(([name]) => settingName(name) === "date_order"));
+  return { ...DEFAULT_SETTINGS, dateOrder: order.ok ? order.value.dateOrder : DEFAULT_SETTINGS.dateOrder };
+}
