@@ -2,6 +2,17 @@
 // calendar date, a time of day, an elapsed time, or a number. A cell's number format is how Excel
 // tells a date (a serial formatted as a date) from an amount (the same serial formatted as money).
 
+import type { DateOrder } from "./dates";
+
+/**
+ * The number format that shows a date serial in a tracker's date order, so the dates Excel shows
+ * read the way the register's own dates are written.
+ * @example dateNumberFormat("dmy") → "dd/mm/yyyy"; dateNumberFormat("mdy") → "mm/dd/yyyy"
+ */
+export function dateNumberFormat(order: DateOrder): string {
+  return order === "mdy" ? "mm/dd/yyyy" : "dd/mm/yyyy";
+}
+
 /** What a number format shows. */
 export type NumberFormatKind = "general" | "date" | "time" | "elapsed" | "text" | "number";
 

@@ -1,4 +1,5 @@
-import { formatSerial } from "../core/dates";
+import { DateOrder, formatSerial } from "../core/dates";
+import { dateNumberFormat } from "../core/numberFormats";
 import { EscalationSummary, SummaryContract, assessContract } from "../core/escalationSummary";
 import type { NormalisedRow } from "../core/normalise";
 import { summaryHeadlines, summaryTitle } from "../core/summaryRender";
@@ -37,8 +38,8 @@ export interface SummaryRunReport {
 /** The summary sheet's name for an as-of date: `Escalations 2026-11-25`. */
 export const summarySheetName = (asOf: number): string => `Escalations ${formatSerial(asOf, "iso")}`;
 
-/** The summary as a report sheet: heading, the ranked table with RAG fills, a chart of RAG counts. */
-export function summaryReport(summary: EscalationSummary): ReportSheet {
+/** The summary as a report sheet: heading, the ranked table with RAG fills (dates in the tracker's order), a chart of RAG counts. */
+export function summaryReport(summary: EscalationSummary, dateOrder: DateOrder): ReportSheet {
   const [attention, rag] = summaryHeadlines(summary);
   const heading: CellValue[][] = [
     [summaryTitle(summary)],
@@ -61,7 +62,7 @@ export function summaryReport(summary: EscalationSummary): ReportSheet {
       headers: SUMMARY_HEADERS,
       rows,
       ragColumn: "RAG",
-      numberFormats: { "Notice date": "dd/mm/yyyy", "Days to expiry": "0", "Worst slippage (days)": "0" },
+      numberFormats: { "Notice date": dateNumberFormat(dateOrder), "Days to expiry": "0", "Worst slippage (days)": "0" },
     },
     chart: {
       title: "Contracts by RAG",
@@ -93,12 +94,12 @@ const escalationIds = (data: TrackerData): (() => string) =>
 export async function runEscalationSummary(port: WorkbookPort, options: EscalationOptions = {}): Promise<SummaryRunReport> {
   const { data, tables } = await readTracker(port, options);
   const summary = summarise(data);
-  const report = summaryReport(summary);
+  const report = summaryReport(summary, data.settings.dateOrder);
   const { replaced } = await port.writeReportSheet(report);
   const newId = escalationIds(data);
   const fresh = summary.contracts.filter((c) => c.openEscalation === null);
   const entries = fresh.map((c) => logEntry(newId(), c, data.asOf, options.raisedBy ?? TRACKER_NAME, c.level, c.reasons.join("; ")));
-  await appendTrackerRows(port, "Escalations", tables.get("Escalations"), entries);
+  await appendTrackerRows(port, "Escalations", tables.get("Escalations"), entries, data.settings.dateOrder);
   const logged = entries.map((e) => String(e.escalationId));
   return { summary, sheet: report.sheet, replaced, logged };
 }
@@ -146,6 +147,7 @@ export async function escalateSelected(port: WorkbookPort, options: EscalationOp
     "Escalations",
     tables.get("Escalations"),
     entries.map((e) => logEntry(e.id, e.contract, data.asOf, options.raisedBy ?? TRACKER_NAME, e.level, ["Escalated by hand", ...e.contract.reasons].join("; "))),
+    data.settings.dateOrder,
   );
   report.logged = entries.map((e) => ({ id: e.id, contract: e.contract.id, level: e.level }));
   return report;

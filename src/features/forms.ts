@@ -52,7 +52,7 @@ export async function addMilestone(port: WorkbookPort, input: MilestoneInput, op
   const owner = check.text("owner", label(MILESTONES, "owner"), input.owner);
   if (!check.ok || contract === null || baseline === null) return { ok: false, errors: check.errors };
   const contractId = contractIdOf(contract);
-  const where = await appendTrackerRow(port, "Milestones", tables.get("Milestones"), { contractId, milestone, baselineDate: baseline, forecastDate: forecast, actualDate: actual, owner });
+  const where = await appendTrackerRow(port, "Milestones", tables.get("Milestones"), { contractId, milestone, baselineDate: baseline, forecastDate: forecast, actualDate: actual, owner }, data.settings.dateOrder);
   const slip = slippageDays({ baseline, forecast, actual }, data.asOf);
   const rag = ragStatus({ daysToExpiry: null, slippageDays: slip, kpiAttainment: null, spendVariance: null }, data.settings);
   return { ok: true, ...where, contractId, slippageDays: slip, rag };
@@ -84,7 +84,7 @@ export async function addRisk(port: WorkbookPort, input: RiskInput, options: Rea
   const status = check.choice("status", label(RISKS, "status"), input.status, RISK_STATUSES, "Open");
   if (!check.ok || contract === null || likelihood === null || impact === null) return { ok: false, errors: check.errors };
   const contractId = contractIdOf(contract);
-  const where = await appendTrackerRow(port, "Risks", tables.get("Risks"), { contractId, risk, likelihood, impact, owner, mitigation, status });
+  const where = await appendTrackerRow(port, "Risks", tables.get("Risks"), { contractId, risk, likelihood, impact, owner, mitigation, status }, data.settings.dateOrder);
   const score = likelihood * impact;
   return { ok: true, ...where, contractId, score, rag: riskRag(score) ?? "Green" };
 }
@@ -117,7 +117,7 @@ export async function recordChangeFor(port: WorkbookPort, input: ChangeInput, op
   const changes = tables.get("Changes");
   const changeId = nextId(datedIdPrefix("CHG", data.asOf), idsIn(changes, "Changes", "changeId"));
   const contractId = contractIdOf(contract);
-  const where = await appendTrackerRow(port, "Changes", changes, { changeId, contractId, description, valueImpact, requested, status, approvedBy, approvedOn });
+  const where = await appendTrackerRow(port, "Changes", changes, { changeId, contractId, description, valueImpact, requested, status, approvedBy, approvedOn }, data.settings.dateOrder);
   return { ok: true, ...where, contractId, changeId };
 }
 
@@ -166,6 +166,6 @@ export async function logEscalation(port: WorkbookPort, input: EscalationInput, 
     action: action ?? (assessed.action || null),
     owner: ownerNow,
     status: "Open",
-  });
+  }, data.settings.dateOrder);
   return { ok: true, ...where, contractId, escalationId, level: ladderLevel, owner: ownerNow };
 }

@@ -18,8 +18,8 @@ export async function recordChange(port: WorkbookPort, options: ReadOptions = {}
   if (!contractId) throw new Error("The selected row has no Contract ID: fill it in, then click Record change");
   const changes = tables.get("Changes");
   const changeId = nextId(datedIdPrefix("CHG", data.asOf), idsIn(changes, "Changes", "changeId"));
-  const { table, bodyIndex } = await appendTrackerRow(port, "Changes", changes, { changeId, contractId, requested: data.asOf, status: "Proposed" });
-  const headers = changes?.headers ?? newTrackerTable("Changes").headers;
+  const { table, bodyIndex } = await appendTrackerRow(port, "Changes", changes, { changeId, contractId, requested: data.asOf, status: "Proposed" }, data.settings.dateOrder);
+  const headers = changes?.headers ?? newTrackerTable("Changes", data.settings.dateOrder).headers;
   const description = columnsOf(headers, CHANGES).description;
   await port.selectTableCell(table, bodyIndex, description ? headers[description.index] : headers[0]);
   return { changeId, contract: contractId };

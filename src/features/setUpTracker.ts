@@ -1,3 +1,4 @@
+import { dateNumberFormat } from "../core/numberFormats";
 import { contractStatus } from "../core/contractStatus";
 import { DateOrder, todaySerial } from "../core/dates";
 import { HeaderMapping, detectMapping, mapHeaders } from "../core/mapping";
@@ -89,17 +90,17 @@ export const OTHER_COMPUTED: Partial<Record<TableName, { header: string; formula
   ],
 };
 
-/** Date columns shown as dates (dd/mm/yyyy), in the tables set-up creates. */
-const dateFormats = (definition: TableDefinition): Record<string, string> =>
-  Object.fromEntries(definition.fields.filter((f) => f.kind === "date").map((f) => [f.header, "dd/mm/yyyy"]));
+/** Date columns shown as dates in the tracker's date order (dd/mm/yyyy or mm/dd/yyyy), in the tables set-up creates. */
+const dateFormats = (definition: TableDefinition, order: DateOrder): Record<string, string> =>
+  Object.fromEntries(definition.fields.filter((f) => f.kind === "date").map((f) => [f.header, dateNumberFormat(order)]));
 
 /**
  * One of the tracker's other tables as set-up creates it: the schema's headers, its drop-downs,
  * its computed columns (Risks' Score and RAG …) with RAG colours, dates shown as dates, on a sheet
  * of its own name. Forms and the escalation log create a missing table the same way.
- * @example newTrackerTable("Risks").headers → ["Contract ID", "Risk", "Likelihood", "Impact", "Owner", "Mitigation", "Status"]
+ * @example newTrackerTable("Risks", "dmy").headers → ["Contract ID", "Risk", "Likelihood", "Impact", "Owner", "Mitigation", "Status"]
  */
-export function newTrackerTable(name: keyof typeof OTHER_TABLES): NewTable {
+export function newTrackerTable(name: keyof typeof OTHER_TABLES, dateOrder: DateOrder): NewTable {
   const definition = OTHER_TABLES[name];
   const computed = OTHER_COMPUTED[name] ?? [];
   return {
@@ -110,7 +111,7 @@ export function newTrackerTable(name: keyof typeof OTHER_TABLES): NewTable {
     computed,
     dropDowns: definition.fields.flatMap((f) => (f.choices ? [{ column: f.header, choices: f.choices }] : [])),
     ragColumn: computed.some((c) => c.header === "RAG") ? "RAG" : undefined,
-    numberFormats: dateFormats(definition),
+    numberFormats: dateFormats(definition, dateOrder),
   };
 }
 
@@ -212,7 +213,7 @@ export async function setUpTracker(port: WorkbookPort, options: SetUpOptions = {
   if (!has("Settings")) newTables.push({ sheet: "Settings", table: "Settings", headers: ["Name", "Value"], rows: newSettingsRows({ asOf: options.asOf, fixedAsOf: options.fixedAsOf ?? false, dateOrder: workbookOrder }) });
   for (const name of options.createTables ?? []) {
     if (name === "Contracts" || name === "Settings" || has(name) || newTables.some((t) => t.table === name)) continue;
-    newTables.push(newTrackerTable(name));
+    newTables.push(newTrackerTable(name, workbookOrder));
   }
   await port.addTables(newTables);
   const createdTables = newTables.map((t) => t.table);
@@ -222,7 +223,7 @@ export async function setUpTracker(port: WorkbookPort, options: SetUpOptions = {
   }
   const present = new Set([...tables.map((t) => t.name), ...createdTables]);
 
-  const plan = contractColumns(mapping, { milestones: present.has("Milestones"), kpis: present.has("KPIs") });
+  const plan = contractColumns(mapping, { milestones: present.has("Milestones"), kpis: present.has("KPIs") }, workbookOrder);
   const toAdd = plan.columns.filter((c) => !snapshot.headers.includes(c.header));
 
   const normalised = normaliseTable(snapshot.rows, CONTRACTS, fieldColumns, { dateOrder, firstRow: snapshot.row + 2 });

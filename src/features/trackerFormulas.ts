@@ -1,3 +1,5 @@
+import type { DateOrder } from "../core/dates";
+import { dateNumberFormat } from "../core/numberFormats";
 import type { HeaderMapping } from "../core/mapping";
 
 /** Excel escapes `[`, `]`, `#` and `'` inside a structured reference's column name with a `'`. */
@@ -34,14 +36,18 @@ export interface SkippedColumn {
   reason: string;
 }
 
-const DATE_FORMAT = "dd/mm/yyyy";
 
 /**
  * The computed columns of PRODUCT.md for a Contracts table mapped as given, as real formulas over
  * the user's own column names. Columns whose inputs the register lacks are skipped, with why.
- * @example contractColumns(mapping, { milestones: true, kpis: true }).columns[0].formula → "=CONTRACT.DAYSTOEXPIRY([@[Expiry]],AsOf)"
+ * @example contractColumns(mapping, { milestones: true, kpis: true }, "dmy").columns[0].formula → "=CONTRACT.DAYSTOEXPIRY([@[Expiry]],AsOf)"
  */
-export function contractColumns(mapping: Pick<HeaderMapping, "fields">, related: { milestones: boolean; kpis: boolean }): { columns: ComputedColumnPlan[]; skipped: SkippedColumn[] } {
+export function contractColumns(
+  mapping: Pick<HeaderMapping, "fields">,
+  related: { milestones: boolean; kpis: boolean },
+  dateOrder: DateOrder,
+): { columns: ComputedColumnPlan[]; skipped: SkippedColumn[] } {
+  const DATE_FORMAT = dateNumberFormat(dateOrder);
   const header = (key: string): string | null => mapping.fields[key]?.column ?? null;
   const ref = (key: string): string => {
     const h = header(key);

@@ -1,4 +1,5 @@
 /** The tracker's other tables as set-up makes them, for a form that needs one the workbook lacks. */
+import type { DateOrder } from "../core/dates";
 import type { CellValue, TableSnapshot, WorkbookPort } from "../workbook/port";
 import { OTHER_TABLES, newTrackerTable } from "./setUpTracker";
 import { columnsOf } from "./trackerData";
@@ -9,7 +10,7 @@ export { newTrackerTable };
 /**
  * Appends rows to a tracker table, each laid out by the table's own headers (its columns may be in
  * any order, or some missing): fields by key, computed columns left to their formulas. Creates the
- * table first, as set-up would, when the workbook has none. Resolves with the first new row's
+ * table first, as set-up would (dates shown in `dateOrder`), when the workbook has none. Resolves with the first new row's
  * 0-based place in the table's body.
  */
 export async function appendTrackerRows(
@@ -17,8 +18,9 @@ export async function appendTrackerRows(
   name: OtherTableName,
   existing: TableSnapshot | undefined,
   rows: readonly Readonly<Record<string, CellValue>>[],
+  dateOrder: DateOrder,
 ): Promise<{ table: string; bodyIndex: number }> {
-  const spec = newTrackerTable(name);
+  const spec = newTrackerTable(name, dateOrder);
   if (!existing) await port.addTables([spec]);
   const headers = existing?.headers ?? [...spec.headers, ...(spec.computed ?? []).map((c) => c.header)];
   const definition = OTHER_TABLES[name];
@@ -37,8 +39,14 @@ export async function appendTrackerRows(
 }
 
 /** Appends one row to a tracker table (see appendTrackerRows). */
-export function appendTrackerRow(port: WorkbookPort, name: OtherTableName, existing: TableSnapshot | undefined, values: Readonly<Record<string, CellValue>>): Promise<{ table: string; bodyIndex: number }> {
-  return appendTrackerRows(port, name, existing, [values]);
+export function appendTrackerRow(
+  port: WorkbookPort,
+  name: OtherTableName,
+  existing: TableSnapshot | undefined,
+  values: Readonly<Record<string, CellValue>>,
+  dateOrder: DateOrder,
+): Promise<{ table: string; bodyIndex: number }> {
+  return appendTrackerRows(port, name, existing, [values], dateOrder);
 }
 
 /** The IDs in one field of a table, e.g. every Change ID, for making new ones. */

@@ -1,4 +1,5 @@
 import { MAPPING_SETTING, setUpTracker } from "../../src/features/setUpTracker";
+import { runEscalationSummary } from "../../src/features/escalations";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
 
 const REGISTER = [
@@ -131,4 +132,30 @@ test("a register already read is not read again", async () => {
   const readsOther = jest.spyOn(other, "readUsedRange");
   await setUpTracker(other, { asOf: 45747, sheet: "Register", register: { ...used, sheet: "Elsewhere" } });
   expect(readsOther).toHaveBeenCalledTimes(1);
+});
+
+test("a month-first register's tracker shows its dates month first: computed dates, the new tables' dates and the summary sheet", async () => {
+  // 03/25/2025 can only be month-first, so the tracker is an mdy tracker.
+  const book = MemoryWorkbook.fromSheets({
+    Register: [
+      ["Ref", "Contract title", "Provider", "Commencement", "Expiry", "Notice", "Extensions"],
+      ["C1", "Cleaning", "Binco", "03/25/2024", "05/31/2025", "3 months", "1+1"],
+    ],
+  });
+  const report = await setUpTracker(book, { asOf: 45747, createTables: ["Milestones", "Escalations"] });
+  expect(report.dateOrder).toBe("mdy");
+  const row = book.sheets.get("Register")?.[1] ?? [];
+  const at = (header: string) => row[book.snapshot("Contracts").headers.indexOf(header)];
+  expect(at("Notice date")).toMatchObject({ value: 45716, numberFormat: "mm/dd/yyyy" });
+  expect(at("Final expiry")).toMatchObject({ numberFormat: "mm/dd/yyyy" });
+  await book.appendRows("Milestones", [["C1", "Go-live", 45700, null, null, null]]);
+  const milestones = book.snapshot("Milestones");
+  const baseline = book.sheets.get("Milestones")?.[milestones.row + 1]?.[milestones.headers.indexOf("Baseline date")];
+  expect(baseline).toMatchObject({ value: 45700, numberFormat: "mm/dd/yyyy" });
+  await runEscalationSummary(book, { asOf: 45747 });
+  const sheet = book.sheets.get("Escalations 2025-03-31") ?? [];
+  const summaryTable = [...book.tables.values()].find((t) => t.sheet === "Escalations 2025-03-31");
+  const headers = summaryTable ? book.snapshot(summaryTable.name).headers : [];
+  const notice = sheet[(summaryTable?.row ?? 0) + 1]?.[(summaryTable?.column ?? 0) + headers.indexOf("Notice date")];
+  expect(notice).toMatchObject({ value: 45716, numberFormat: "mm/dd/yyyy" });
 });
