@@ -12,18 +12,6 @@ export function fillEveryCell(range: Excel.Range, property: "formulas" | "formul
 /** A1 reference of a block for messages, e.g. `A1:T100001`. */
 export const a1 = blockAddress;
 
-/** The first header that repeats an earlier one (Excel compares them ignoring case), or null. @example repeatedHeader(["ID", "Status", "status"]) → "status" */
-export function repeatedHeader(headers: readonly unknown[]): string | null {
-  const seen = new Set<string>();
-  for (const header of headers) {
-    const text = String(header ?? "").trim();
-    if (text === "") continue;
-    if (seen.has(text.toLowerCase())) return text;
-    seen.add(text.toLowerCase());
-  }
-  return null;
-}
-
 /** Headers Excel would silently change (a blank becomes `Column1`, a repeat `Status2`) are refused instead. */
 export function checkHeaders(table: string, headers: readonly string[]): void {
   if (headers.length === 0) throw new Error(`The table "${table}" needs at least one column`);

@@ -3,7 +3,8 @@ import { BlockToRead, ReadPlan, readBlocksInTrips } from "./chunkedRead";
 import { ExcelInput, formulaCells, fromExcelValue, isBlankRow, toExcelInput, toExcelRow } from "./excelCells";
 import { explainExcelError } from "./excelErrors";
 import { writeRowsInTrips } from "./chunkedWrite";
-import { a1, checkHeaders, deleteQuietly, fillEveryCell, repeatedHeader } from "./excelEdits";
+import { repeatedHeader, repeatedHeaderMessage } from "../workbook/tableHeaders";
+import { a1, checkHeaders, deleteQuietly, fillEveryCell } from "./excelEdits";
 import { applyDropDown, applyRagFormat, listSource, queueDropDown, queueRagFormat } from "./tableFormats";
 import { ACTION_OVERHEAD_BYTES, DEFAULT_TRIP_BUDGET, FIRST_READ_BYTES_PER_CELL, rowBytes } from "./requestBudget";
 import { writeReport } from "./reportSheet";
@@ -152,7 +153,7 @@ export class ExcelWorkbook implements WorkbookPort {
       if (inTheWay !== undefined) throw new Error(`That range overlaps the table "${inTheWay}"`);
       // Excel would rename the second of two equal headers (Status → Status2) in the user's own cell.
       const repeated = repeatedHeader(headerRow.values[0]);
-      if (repeated !== null) throw new Error(`Two columns are headed "${repeated}": a table needs different headers, so rename one and try again`);
+      if (repeated !== null) throw new Error(repeatedHeaderMessage(repeated));
       const table = worksheet.tables.add(range, true);
       table.name = name;
       await context.sync();

@@ -1,3 +1,4 @@
+import { blankHeadersNamed, repeatedHeader, repeatedHeaderMessage } from "./tableHeaders";
 import type { CellBlock, CellInput, CellValue, ComputedColumn, DropDown, NewTable, NumberFilter, Progress, RagFormat, ReportChart, ReportSheet, SelectionListener, TableCellUpdate, TableSnapshot, WorkbookPort } from "./port";
 
 /** One cell: its value and, for formula cells, the formula that gives it. */
@@ -158,6 +159,15 @@ export class MemoryWorkbook implements WorkbookPort {
       const overlaps = t.sheet === sheet && row <= t.row + t.rowCount && t.row <= row + rowCount - 1 && column < t.column + t.columnCount && t.column < column + columnCount;
       if (overlaps) throw new Error(`That range overlaps the table "${t.name}"`);
     }
+    // A table's columns need unique names: a repeat is refused, as the Office adapter refuses it (Excel
+    // would rename the user's cell), and a blank header is named as Excel names it.
+    const cells = Array.from({ length: columnCount }, (_, c) => this.peek(sheet, row, column + c));
+    const repeated = repeatedHeader(cells);
+    if (repeated !== null) throw new Error(repeatedHeaderMessage(repeated));
+    const headers = blankHeadersNamed(cells);
+    headers.forEach((header, c) => {
+      if (this.peek(sheet, row, column + c) !== header) this.cell(sheet, row, column + c).value = header;
+    });
     this.tables.set(name, { name, sheet, row, column, columnCount, rowCount: rowCount - 1 });
     this.tableChanged(name);
   }
@@ -198,7 +208,9 @@ export class MemoryWorkbook implements WorkbookPort {
     for (const spec of columns) {
       const c = t.column + t.columnCount;
       for (let r = 1; r <= t.rowCount; r++) {
-        if (this.peek(t.sheet, t.row + r, c) !== null) throw new Error(`Cannot add column "${spec.header}": a cell to the right of the table is not empty`);
+        // An empty string is a blank cell, as Excel's values give one (a CSV's empty field).
+        const there = this.sheets.get(t.sheet)?.[t.row + r]?.[c];
+        if (there && ((there.value !== null && there.value !== "") || there.formula)) throw new Error(`Cannot add column "${spec.header}": a cell to the right of the table is not empty`);
       }
       this.cell(t.sheet, t.row, c).value = spec.header;
       (t.calculated ??= new Map()).set(c - t.column, { formula: spec.formula, numberFormat: spec.numberFormat });

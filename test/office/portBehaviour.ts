@@ -148,6 +148,23 @@ export function describePortBehaviour(name: string, make: (sheets: Record<string
       expect((await h.port.readTables(["Contracts"])).get("Contracts")?.headers).toHaveLength(5);
     });
 
+    test("a blank header gets the name Excel gives it; a repeated one is refused before anything changes", async () => {
+      h = make({ Register: [["Contract ID", null, "Notes", "End date"], ["C-001", "Cleaning", "a", 46022]], Other: [["ID", "Notes", "notes"], ["C-001", "a", "b"]] });
+      await h.port.convertToTable("Contracts", "Register", 0, 0, 2, 4);
+      expect((await h.port.readTables(["Contracts"])).get("Contracts")?.headers).toEqual(["Contract ID", "Column2", "Notes", "End date"]);
+      expect((await h.port.readUsedRange("Register")).values[1]).toEqual(["C-001", "Cleaning", "a", 46022]);
+      await expect(h.port.convertToTable("Other", "Other", 0, 0, 2, 3)).rejects.toThrow('Two columns are headed "notes": a table needs different headers, so rename one and try again');
+      expect(await h.port.tableNames()).toEqual([{ name: "Contracts", sheet: "Register" }]);
+      expect((await h.port.readUsedRange("Other")).values[0]).toEqual(["ID", "Notes", "notes"]);
+    });
+
+    test("empty text to the right of the table (a CSV's trailing empty fields) is a blank cell, not the user's", async () => {
+      h = make({ Register: [["Contract ID", "End date", ""], ["C-001", 46022, ""], ["C-002", 46100, ""]] });
+      await h.port.convertToTable("Contracts", "Register", 0, 0, 3, 2);
+      await h.port.appendComputedColumns("Contracts", [DAYS_TO_EXPIRY]);
+      expect(h.formula("Register", 1, 2)).toBe(DAYS_TO_EXPIRY.formula);
+    });
+
     test("a missing table is a plain error for writes", async () => {
       await expect(h.port.appendRows("Missing", [["x"]])).rejects.toThrow('There is no table "Missing"');
       await expect(h.port.appendComputedColumns("Missing", [DAYS_TO_EXPIRY])).rejects.toThrow('There is no table "Missing"');
