@@ -153,7 +153,7 @@ function fromParts(year: number, month: number, day: number, text: string): Resu
 /**
  * Reads a date written as text: ISO (`2025-03-31`, `2025-03-31T23:59:59+01:00`, read as the calendar
  * date written), ISO basic `20250331` (eight digits, year first), `31 March 2025`, `31-Mar-2025`, `March 31, 2025`, and numeric dates with `/`, `.` or
- * `-` read in the given order. A trailing time is ignored.
+ * `-` read in the given order (dotted dates, `31.03.2025`, are day-first in every locale). A trailing time is ignored.
  * @example parseDateText("31/03/2025", "dmy") → ok(45747); parseDateText("03/31/2025", "dmy") → fail(…)
  */
 export function parseDateText(input: string, order: DateOrder): Result<number> {
@@ -168,9 +168,12 @@ export function parseDateText(input: string, order: DateOrder): Result<number> {
     const first = Number(m[1]);
     const second = Number(m[3]);
     const year = fullYear(m[4]);
-    const [day, month] = order === "dmy" ? [first, second] : [second, first];
+    // Dotted dates (31.03.2025) are day-first wherever they are written (CLDR: no locale writes
+    // month.day.year), so only slash and dash dates follow the workbook's order.
+    const dayFirst = order === "dmy" || m[2] === ".";
+    const [day, month] = dayFirst ? [first, second] : [second, first];
     if (month > 12) {
-      const which = order === "dmy" ? "day-first (dd/mm/yyyy)" : "month-first (mm/dd/yyyy)";
+      const which = dayFirst ? "day-first (dd/mm/yyyy)" : "month-first (mm/dd/yyyy)";
       return fail(`"${text}" has no month ${month}: this workbook reads numeric dates ${which}`);
     }
     return fromParts(year, month, day, text);
@@ -192,7 +195,8 @@ export function parseDateText(input: string, order: DateOrder): Result<number> {
  */
 export function dateOrderEvidence(input: string): DateOrder | null {
   const m = NUMERIC.exec(input.trim());
-  if (!m) return null;
+  // A dotted date is day-first in every locale: it says nothing of how the slash dates read.
+  if (!m || m[2] === ".") return null;
   const first = Number(m[1]);
   const second = Number(m[3]);
   if (first > 12 && second <= 12) return "dmy";
@@ -201,6 +205,9 @@ export function dateOrderEvidence(input: string): DateOrder | null {
 }
 
 const PLACEHOLDERS: ReadonlyMap<number, string> = new Map([
+  // Serials 0 and 1 of a workbook in the 1904 date system (Excel for Mac's old default).
+  [dateToSerial(1904, 1, 1) ?? 0, "01/01/1904 is the zero date of Excel's 1904 date system: it stands in for an unknown date"],
+  [dateToSerial(1904, 1, 2) ?? 0, "02/01/1904 is day 1 of Excel's 1904 date system: it stands in for an unknown date"],
   [dateToSerial(1970, 1, 1) ?? 0, "01/01/1970 is the Unix epoch, a common stand-in for an unknown date"],
   [dateToSerial(2000, 1, 1) ?? 0, "01/01/2000 is a common stand-in for an unknown date"],
 ]);

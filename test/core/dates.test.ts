@@ -129,3 +129,21 @@ test("todaySerial uses the local calendar date", () => {
   expect(todaySerial(new Date(2025, 2, 31, 23, 59))).toBe(45747);
   expect(todaySerial(new Date(2025, 2, 31, 0, 1))).toBe(45747);
 });
+
+describe("dotted dates are day-first in every locale", () => {
+  test.each(["dmy", "mdy"] as const)("05.04.2026 is 5 April 2026 in a %s workbook, and 13.01.2026 is 13 January", (order) => {
+    expect(parseDateText("05.04.2026", order)).toEqual({ ok: true, value: dateToSerial(2026, 4, 5) });
+    expect(parseDateText("13.01.2026", order)).toEqual({ ok: true, value: dateToSerial(2026, 1, 13) });
+    expect(parseDateText("01.13.2026", order).ok).toBe(false);
+  });
+  test("a dotted date is no evidence for how a register's slash dates read", () => {
+    expect(dateOrderEvidence("13.01.2026")).toBeNull();
+    expect(dateOrderEvidence("13/01/2026")).toBe("dmy");
+  });
+});
+
+test("the 1904 date system's zero date and day 1 are placeholders, as 1900's are", () => {
+  expect(placeholderReason(dateToSerial(1904, 1, 1) ?? 0)).toMatch(/^01\/01\/1904 is the zero date of Excel's 1904 date system/);
+  expect(placeholderReason(dateToSerial(1904, 1, 2) ?? 0)).toMatch(/^02\/01\/1904 is day 1/);
+  expect(placeholderReason(dateToSerial(1904, 1, 3) ?? 0)).toBeNull();
+});
