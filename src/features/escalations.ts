@@ -1,7 +1,7 @@
 import { formatSerial } from "../core/dates";
 import { EscalationSummary, SummaryContract, assessContract } from "../core/escalationSummary";
 import type { NormalisedRow } from "../core/normalise";
-import { summaryHeadlines, summaryTitle } from "../core/summaryRender";
+import { summaryHeadlines, summaryTitle, valueAtRiskText } from "../core/summaryRender";
 import type { CellValue, ReportSheet, WorkbookPort } from "../workbook/port";
 import { datedIdPrefix, idSequence } from "./formInput";
 import { ReadOptions, TrackerData, readTracker, summarise } from "./trackerData";
@@ -44,7 +44,7 @@ export function summaryReport(summary: EscalationSummary): ReportSheet {
     [summaryTitle(summary)],
     [attention],
     [rag],
-    ["Value at risk", summary.valueAtRisk],
+    ["Value at risk", valueAtRiskText(summary.valueAtRisk)],
     ...([3, 2, 1] as const).map((l): CellValue[] => [`Level ${l} — ${summary.ladder[l]}`, summary.byLevel[l]]),
   ];
   const rows = summary.contracts.map((c, i): CellValue[] => [

@@ -59,8 +59,8 @@ test("money written in any of these locales' forms reads back exactly", () => {
     fc.property(
       fc.constantFrom(...LOCALES),
       fc.integer({ min: -99_999_999_999, max: 99_999_999_999 }),
-      fc.constantFrom("symbol", "code", "none"),
-      fc.constantFrom("standard", "accounting"),
+      fc.constantFrom("symbol" as const, "code" as const, "none" as const),
+      fc.constantFrom("standard" as const, "accounting" as const),
       ([locale, currency], cents, display, sign) => {
         const amount = cents / 100;
         const written =
