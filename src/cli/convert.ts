@@ -1,10 +1,12 @@
 import * as path from "path";
+import { dateFormat } from "../core/columnTypes";
 import { dateToSerial, type DateOrder } from "../core/dates";
 import { setUpTracker } from "../features/setUpTracker";
 import { MemoryWorkbook } from "../workbook/memoryWorkbook";
 import type { Options } from "./options";
 import { InputError, readRegister } from "./readRegister";
 import { findRegister } from "./register";
+import { typeRegisterCells } from "./registerTypes";
 import { writeTracker } from "./writeTracker";
 
 const value = (options: Options, name: string): string | undefined => {
@@ -30,12 +32,17 @@ export async function convert(options: Options, write: (s: string) => void): Pro
   const book = MemoryWorkbook.fromSheets(Object.fromEntries(register.sheets));
   book.active = found.sheet;
   const started = Date.now();
+  // Dates, money, numbers and TRUE/FALSE written as text in the register become typed cells.
+  const typing = typeRegisterCells(book.sheets.get(found.sheet) ?? [], found, (value(options, "--date-order") ?? "dmy") as DateOrder);
   const report = await setUpTracker(book, {
     sheet: found.sheet,
     asOf,
-    dateOrder: (value(options, "--date-order") ?? "dmy") as DateOrder,
+    dateOrder: typing.dateOrder,
     createTables: ["Milestones", "KPIs", "Risks", "Changes", "Escalations"],
   });
+  // The dates the tracker computes are shown in the register's own order.
+  const shown = dateFormat(typing.dateOrder);
+  for (const grid of book.sheets.values()) for (const line of grid) for (const cell of line) if (cell?.numberFormat === "dd/mm/yyyy") cell.numberFormat = shown;
   await writeTracker(book, outFile);
   const lines = [
     `Wrote ${outFile}: ${report.rows.toLocaleString("en-GB")} contracts from sheet "${report.sheet}" as the ${report.table} table (${((Date.now() - started) / 1000).toFixed(1)} s)`,

@@ -6,6 +6,9 @@ import { currencyDecimals, currencyOfSymbol, currencySymbol, isCurrencyCode } fr
  * is `[$<symbol>]` or `[$<symbol>-<locale id>]`, or a literal (`"£"`, or `£` written bare).
  */
 
+// Asked once per money cell of a register: each is worked out once (Intl formatters are slow to make).
+const formats = new Map<string, string>();
+
 const groupedDecimals = (decimals: number): string => (decimals > 0 ? `#,##0.${"0".repeat(decimals)}` : "#,##0");
 
 /**
@@ -16,10 +19,15 @@ const groupedDecimals = (decimals: number): string => (decimals > 0 ? `#,##0.${"
  */
 export function currencyFormat(code: string | null): string {
   if (code === null) return groupedDecimals(2);
-  const symbol = currencySymbol(code);
-  // Letters need a space before the digits (`CHF 1,234.00`); a sign does not (`£1,234.00`).
-  const gap = /[A-Za-z]$/.test(symbol) ? " " : "";
-  return `[$${symbol.replace(/[\]"]/g, "")}]${gap}${groupedDecimals(currencyDecimals(code))}`;
+  let format = formats.get(code);
+  if (format === undefined) {
+    const symbol = currencySymbol(code);
+    // Letters need a space before the digits (`CHF 1,234.00`); a sign does not (`£1,234.00`).
+    const gap = /[A-Za-z]$/.test(symbol) ? " " : "";
+    format = `[$${symbol.replace(/[\]"]/g, "")}]${gap}${groupedDecimals(currencyDecimals(code))}`;
+    formats.set(code, format);
+  }
+  return format;
 }
 
 // The currency string of `[$£-809]`, `[$€-x-euro2]` or `[$USD]`; `[$-409]` (a locale only) has none.

@@ -34,6 +34,10 @@ const MINUS = /^[-\u2212]/;
 const TRAILING_MINUS = /\d\s*[-\u2212]$/;
 const SCALE_WORD = /(?<=[\d.\s])(k|thousand|m|mn|million|bn|billion)$/i;
 const NUMBER = /^[\d.,' ’]*\d[\d.,' ’]*$/;
+// Forms only one reading fits, read without the grammar: `1,234,567.89` and `1234567.8`.
+const USUAL = /^([1-9]\d{0,2}(?:,\d{3})+|\d+)(\.(?:\d{0,2}|\d{4,}))?$/;
+
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
 
 interface Pieces {
   negative: boolean;
@@ -68,6 +72,8 @@ function peel(text: string): { digits: string; pieces: Pieces } | null {
   for (let changed = true; changed; ) {
     changed = false;
     rest = rest.trim();
+    // Digits at both ends: nothing left to peel (the common case, checked without a regex).
+    if (isDigit(rest.charCodeAt(0)) && isDigit(rest.charCodeAt(rest.length - 1))) break;
     if (rest.startsWith("(") && rest.endsWith(")")) {
       brackets++;
       rest = rest.slice(1, -1);
@@ -141,6 +147,9 @@ function decimalOf(core: string, mark: DecimalMark, hint: DecimalMark | undefine
  * (`1,2,3`, `3501.872.63`).
  */
 function readDigits(text: string, hint: DecimalMark | undefined): string | null {
+  // The UK/US form, by far the commonest, read in one step; the grammar below gives the same.
+  const usual = hint === "," ? null : USUAL.exec(text);
+  if (usual) return usual[1].replace(/,/g, "") + (usual[2] ?? "");
   const core = text.replace(/’/g, "'");
   const lastDot = core.lastIndexOf(".");
   const lastComma = core.lastIndexOf(",");
@@ -157,9 +166,12 @@ function readDigits(text: string, hint: DecimalMark | undefined): string | null 
     fraction = core.slice(at + 1);
     if (!/^\d*$/.test(fraction) || (integer === "" && fraction === "")) return null;
   }
-  const separators = new Set(integer.replace(/\d/g, ""));
-  if (separators.size > 1) return null;
-  const separator = separators.values().next().value;
+  let separator: string | undefined;
+  for (const ch of integer) {
+    if (ch >= "0" && ch <= "9") continue;
+    if (separator !== undefined && ch !== separator) return null;
+    separator = ch;
+  }
   const digits = integer === "" ? "0" : separator === undefined ? integer : grouped(integer, separator);
   if (digits === null) return null;
   return fraction ? `${digits}.${fraction}` : digits;
