@@ -4,6 +4,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { convertCases } from "./convert.bench";
 import { functionCases } from "./functions.bench";
+import { readCases } from "./read.bench";
 import { BenchResult, formatTable, measure } from "./measure";
 import { TripResult, formatTripTable, tripCases, tripVerdict } from "./setup.bench";
 import { summaryCases } from "./summary.bench";
@@ -38,7 +39,7 @@ let bundleMissed = false;
 
 async function main(): Promise<void> {
   const results: BenchResult[] = [];
-  for (const c of [...functionCases, ...summaryCases(), ...convertCases()].filter(wanted)) {
+  for (const c of [...functionCases, ...summaryCases(), ...convertCases(), ...readCases()].filter(wanted)) {
     results.push(await measure(c));
     process.stderr.write(".");
   }

@@ -31,6 +31,14 @@ export async function convert(options: Options, write: (s: string) => void): Pro
   }
   const book = MemoryWorkbook.fromSheets(Object.fromEntries(register.sheets));
   book.active = found.sheet;
+  // An .xlsx register's number formats go with its cells: dates stay dates, money keeps its currency.
+  for (const [sheet, formats] of register.numberFormats) {
+    const grid = book.sheets.get(sheet) ?? [];
+    formats.forEach((line, r) => line?.forEach((format, c) => {
+      const cell = grid[r]?.[c];
+      if (cell && format) cell.numberFormat = format;
+    }));
+  }
   const started = Date.now();
   // Dates, money, numbers and TRUE/FALSE written as text in the register become typed cells.
   const typing = typeRegisterCells(book.sheets.get(found.sheet) ?? [], found, (value(options, "--date-order") ?? "dmy") as DateOrder);

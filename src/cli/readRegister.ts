@@ -1,104 +1,70 @@
-import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as path from "path";
-import { dateToSerial } from "../core/dates";
 import type { CellValue } from "../workbook/port";
+import { parseCsv } from "./csvDialect";
+import { InputError } from "./inputError";
+import { decodeText, isText } from "./textEncoding";
+import { readXlsx } from "./xlsxRead";
+
+export { InputError } from "./inputError";
+export { decodeText } from "./textEncoding";
+export { parseCsv } from "./csvDialect";
 
 /** A register file read into sheets of plain cell values (dates as Excel serials). */
 export interface RegisterFile {
   file: string;
   sheets: Map<string, CellValue[][]>;
+  /**
+   * Each cell's number format code where it is not General, by sheet, sparse (rows and cells with
+   * no format are holes): `dd/mm/yyyy`, `"£"#,##0.00`, `@`. Empty for a CSV file, which has none.
+   */
+  numberFormats: Map<string, (string | undefined)[][]>;
+  kind: "csv" | "xlsx";
 }
 
-/** A bad-input problem the CLI reports in one line with exit code 1. */
-export class InputError extends Error {}
+const TEXT_EXTENSIONS = new Set([".csv", ".txt", ".tsv"]);
+const OLE_SIGNATURE = "d0cf11e0a1b11ae1"; // .xls, and any password-protected Office file
 
-/** UTF-8 if the bytes are valid UTF-8, else Windows-1252 (what Excel on Windows saves as "CSV"). */
-export function decodeText(bytes: Buffer): string {
+const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+function readText(file: string, bytes: Buffer, extension: string): RegisterFile {
+  const name = path.basename(file, extension).slice(0, 31).replace(/[[\]:*?/\\]/g, " ");
+  const text = decodeText(bytes);
+  if (!isText(text)) throw new InputError(`${file} is not a CSV text file (it holds binary data)`);
+  if (text.trim() === "") throw new InputError(`${file} is empty`);
+  let rows: string[][];
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
-  } catch {
-    return new TextDecoder("windows-1252").decode(bytes);
+    rows = parseCsv(text);
+  } catch (error) {
+    throw error instanceof InputError ? new InputError(`${file}, ${error.message}`) : error;
+  }
+  return { file, sheets: new Map([[name || "Register", rows]]), numberFormats: new Map(), kind: "csv" };
+}
+
+function readWorkbook(file: string, bytes: Buffer): RegisterFile {
+  if (bytes.subarray(0, 8).toString("hex") === OLE_SIGNATURE) {
+    throw new InputError(`${file} is not an .xlsx workbook: it is an old .xls file or is password-protected (save it from Excel as .xlsx, without a password)`);
+  }
+  if (bytes.subarray(0, 2).toString("latin1") !== "PK") throw new InputError(`${file} is not an .xlsx workbook`);
+  try {
+    const { sheets, numberFormats } = readXlsx(bytes);
+    return { file, sheets, numberFormats, kind: "xlsx" };
+  } catch (error) {
+    throw new InputError(`${file} could not be opened as a workbook: ${message(error)}`);
   }
 }
 
-/** RFC 4180 CSV: quoted fields may hold commas, doubled quotes and line breaks. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch !== '"') field += ch;
-      else if (text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else quoted = false;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      row.push(field);
-      field = "";
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-    } else field += ch;
-  }
-  if (field !== "" || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
-
-function excelCell(value: ExcelJS.CellValue): CellValue {
-  if (value === null || value === undefined) return null;
-  if (value instanceof Date) return dateToSerial(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate());
-  if (typeof value === "object") {
-    if ("richText" in value) return value.richText.map((r) => r.text).join("");
-    if ("result" in value) return excelCell((value.result ?? null) as ExcelJS.CellValue);
-    if ("text" in value) return String(value.text);
-    if ("error" in value) return String(value.error);
-    return null;
-  }
-  return value as CellValue;
-}
-
-/** Reads a .csv (UTF-8 or Windows-1252) or .xlsx register. @throws InputError with a one-line reason */
+/**
+ * Reads a register: a .csv/.txt/.tsv text file (any encoding and delimiter Excel writes: see
+ * decodeText and parseCsv) or an .xlsx/.xlsm workbook (see readXlsx).
+ * @throws InputError with a one-line reason: missing file, folder, binary or empty text, broken quotes, not a workbook
+ * @example (await readRegister("contracts.csv")).sheets.get("contracts")?.[0] → ["Contract ID", "Supplier", "End date"]
+ */
 export async function readRegister(file: string): Promise<RegisterFile> {
   if (!fs.existsSync(file)) throw new InputError(`No such file: ${file}`);
   if (fs.statSync(file).isDirectory()) throw new InputError(`${file} is a folder, not a spreadsheet`);
   const extension = path.extname(file).toLowerCase();
-  const bytes = fs.readFileSync(file);
-  if (extension === ".csv" || extension === ".txt") {
-    const name = path.basename(file, extension).slice(0, 31).replace(/[[\]:*?/\\]/g, " ");
-    if (bytes.includes(0)) throw new InputError(`${file} is not a CSV text file`);
-    return { file, sheets: new Map([[name || "Register", parseCsv(decodeText(bytes))]]) };
-  }
-  if (extension === ".xlsx" || extension === ".xlsm") {
-    if (bytes.subarray(0, 2).toString("latin1") !== "PK") throw new InputError(`${file} is not an .xlsx workbook`);
-    const book = new ExcelJS.Workbook();
-    try {
-      await book.xlsx.load(bytes as unknown as ArrayBuffer);
-    } catch (error) {
-      throw new InputError(`${file} could not be opened as a workbook (${error instanceof Error ? error.message : String(error)})`);
-    }
-    const sheets = new Map<string, CellValue[][]>();
-    for (const ws of book.worksheets) {
-      const rows: CellValue[][] = [];
-      const width = ws.columnCount;
-      ws.eachRow({ includeEmpty: true }, (row, number) => {
-        const values: CellValue[] = [];
-        for (let c = 1; c <= width; c++) values.push(excelCell(row.getCell(c).value));
-        rows[number - 1] = values;
-      });
-      sheets.set(ws.name, Array.from(rows, (r) => r ?? []));
-    }
-    return { file, sheets };
-  }
+  if (TEXT_EXTENSIONS.has(extension)) return readText(file, await fs.promises.readFile(file), extension);
+  if (extension === ".xlsx" || extension === ".xlsm") return readWorkbook(file, await fs.promises.readFile(file));
   throw new InputError(`${file} is not a spreadsheet: give a .csv or .xlsx file`);
 }

@@ -1,4 +1,5 @@
 import { ColumnDecision, TypedCell, typeColumn } from "../core/columnTypes";
+import { serialsAreDates, textSerial } from "../core/dateColumns";
 import { DateOrder, dateOrderEvidence } from "../core/dates";
 import { CONTRACTS, FieldKind } from "../core/schema";
 import type { MemoryCell } from "../workbook/memoryWorkbook";
@@ -48,11 +49,15 @@ export function typeRegisterCells(grid: MemoryCell[][], found: FoundRegister, fa
   for (let c = 0; c < width; c++) {
     const values: TypedCell["value"][] = [];
     for (let r = first; r < grid.length; r++) values.push(grid[r]?.[c]?.value ?? null);
-    const typed = typeColumn(values, { kind: kinds[c], order: own[c] ?? dateOrder });
+    const order = own[c] ?? dateOrder;
+    // Whole numbers written as text are dates only in a column whose every value is a date (core/dateColumns).
+    const serials = values.some((v) => typeof v === "string" && textSerial(v) !== null) && serialsAreDates(values, order);
+    const typed = typeColumn(values, { kind: kinds[c], order, isSerial: serials ? (t) => textSerial(t) !== null : undefined });
     columns.push(typed.decision);
     typed.cells.forEach((cell, i) => {
       const target = grid[first + i]?.[c];
-      if (!cell || !target) return;
+      // A cell formatted as text (`@`) in the workbook stays text: its owner said so.
+      if (!cell || !target || target.numberFormat === "@") return;
       target.value = cell.value;
       if (cell.numberFormat) target.numberFormat = cell.numberFormat;
     });

@@ -1,5 +1,6 @@
 import * as fs from "fs";
 import { columnLetters } from "../core/cellRefs";
+import { builtInFormat } from "../core/numberFormats";
 import type { MemoryCell, MemoryWorkbook } from "../workbook/memoryWorkbook";
 import { PackageEntry, PartWriter, xmlText, zipPackage } from "./xlsxPackage";
 
@@ -10,15 +11,17 @@ const RAG_FILLS: [string, string, string][] = [
   ["Amber", "FFFFE699", "FF7F6000"],
   ["Green", "FFC6EFCE", "FF006100"],
 ];
-// ECMA-376 Part 1 §18.8.30: number formats every reader knows by id, written by id so that
-// Excel shows them as it always does (14, the short date, in the reader's own date order).
-// The codes are those exceljs reports for the ids when it reads a workbook.
-const BUILT_IN_FORMATS: ReadonlyMap<string, number> = new Map([
-  ["0", 1], ["0.00", 2], ["#,##0", 3], ["#,##0.00", 4], ["0%", 9], ["0.00%", 10], ["0.00E+00", 11], ["# ?/?", 12], ["# ??/??", 13],
-  ["mm-dd-yy", 14], ["d-mmm-yy", 15], ["d-mmm", 16], ["mmm-yy", 17], ["h:mm AM/PM", 18], ["h:mm:ss AM/PM", 19], ["h:mm", 20], ["h:mm:ss", 21],
-  ["m/d/yy h:mm", 22], ["#,##0 ;(#,##0)", 37], ["#,##0 ;[Red](#,##0)", 38], ["#,##0.00 ;(#,##0.00)", 39], ["#,##0.00 ;[Red](#,##0.00)", 40],
-  ["mm:ss", 45], ["[h]:mm:ss", 46], ["mmss.0", 47], ["##0.0E+0", 48], ["@", 49],
-]);
+// ECMA-376 Part 1 §18.8.30: formats every reader knows by id are written by id, so Excel shows
+// them as it always does (14, the short date, in the reader's own date order). The East Asian
+// date ids have no code of their own to match, so they are left out.
+const BUILT_IN_FORMATS: ReadonlyMap<string, number> = (() => {
+  const ids = new Map<string, number>();
+  for (let id = 1; id <= 49; id++) {
+    const code = (id < 27 || id > 36) ? builtInFormat(id) : undefined;
+    if (code !== undefined && !ids.has(code)) ids.set(code, id);
+  }
+  return ids;
+})();
 /** The first id free for a workbook's own number formats. */
 const FIRST_CUSTOM_FORMAT = 164;
 

@@ -17,8 +17,9 @@ export function describeCell(value: unknown): string {
 const BLANK: Result<null> = Object.freeze({ ok: true, value: null }) as Result<null>;
 
 /**
- * A cell as a whole-day serial: date serials (a time of day is dropped), text dates, JS Dates
- * (read as their UTC calendar date, as file readers give them). Blank and 0 — what a formula
+ * A cell as a whole-day serial: date serials (a time of day is dropped), numbers past the last
+ * serial that are dates written year first (20150701), text dates, JS Dates (read as their UTC
+ * calendar date, as file readers give them). Blank and 0 — what a formula
  * shows for a blank cell — are null: not known.
  * @example readDateCell("31 March 2025", "dmy") → ok(45747); readDateCell("", "dmy") → ok(null)
  */
@@ -27,9 +28,12 @@ export function readDateCell(value: unknown, order: DateOrder, what = "date"): R
     if (value > 0 && value <= MAX_SERIAL) return ok(Math.floor(value));
     if (value === 0) return BLANK;
     if (!Number.isFinite(value) || value < 0) return fail(`The ${what} ${describeCell(value)} is not a date`);
-    const serial = Math.floor(value);
-    if (serial > MAX_SERIAL) return fail(`The ${what} ${value} is after 31/12/9999, the last date Excel can show`);
-    return ok(serial);
+    // Past the last serial a whole number can only be a date written year first: 20150701.
+    if (Number.isInteger(value) && value >= 1e7 && value < 1e8) {
+      const basic = parseDateText(String(value), order);
+      return basic.ok ? basic : fail(`The ${what} ${basic.error.charAt(0).toLowerCase()}${basic.error.slice(1)}`);
+    }
+    return fail(`The ${what} ${value} is after 31/12/9999, the last date Excel can show`);
   }
   if (isBlankCell(value)) return BLANK;
   if (typeof value === "string") {

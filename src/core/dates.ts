@@ -128,6 +128,8 @@ function fullYear(text: string): number {
 const TIME = String.raw`(?:[T\s]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[AP]\.?M\.?)?)?`;
 const ZONE = String.raw`(?:\s*(?:Z|UTC|GMT|[+-]\d{2}:?\d{2}))?`;
 const ISO = new RegExp(String.raw`^(\d{4})[-/](\d{1,2})[-/](\d{1,2})${TIME}${ZONE}$`, "i");
+// ISO 8601 basic form, what many ERP and open-data exports write: 20150701.
+const BASIC_ISO = /^(\d{4})(\d{2})(\d{2})$/;
 const NUMERIC = new RegExp(String.raw`^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})${TIME}${ZONE}$`, "i");
 const DAY_NAME = String.raw`(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?`;
 const DAY_MONTH_YEAR = new RegExp(
@@ -150,7 +152,7 @@ function fromParts(year: number, month: number, day: number, text: string): Resu
 
 /**
  * Reads a date written as text: ISO (`2025-03-31`, `2025-03-31T23:59:59+01:00`, read as the calendar
- * date written), `31 March 2025`, `31-Mar-2025`, `March 31, 2025`, and numeric dates with `/`, `.` or
+ * date written), ISO basic `20250331` (eight digits, year first), `31 March 2025`, `31-Mar-2025`, `March 31, 2025`, and numeric dates with `/`, `.` or
  * `-` read in the given order. A trailing time is ignored.
  * @example parseDateText("31/03/2025", "dmy") → ok(45747); parseDateText("03/31/2025", "dmy") → fail(…)
  */
@@ -158,6 +160,8 @@ export function parseDateText(input: string, order: DateOrder): Result<number> {
   const text = input.trim();
   if (text === "") return fail("The date is blank");
   let m = ISO.exec(text);
+  if (m) return fromParts(Number(m[1]), Number(m[2]), Number(m[3]), text);
+  m = BASIC_ISO.exec(text);
   if (m) return fromParts(Number(m[1]), Number(m[2]), Number(m[3]), text);
   m = NUMERIC.exec(text);
   if (m) {

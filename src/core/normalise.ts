@@ -1,4 +1,5 @@
 import { readDateCell, isBlankCell } from "./cellValues";
+import { serialsAreDates, textSerial } from "./dateColumns";
 import { DateOrder, dateOrderEvidence, formatSerial, placeholderReason } from "./dates";
 import { currencyOfFormat } from "./currencyFormats";
 import { DecimalMark, decimalMarkEvidence, parseMoney } from "./money";
@@ -111,6 +112,7 @@ export function normaliseTable(rows: readonly (readonly unknown[])[], table: Tab
   const issues: DataQualityIssue[] = [];
   const out: NormalisedRow[] = [];
   const mapped = table.fields.filter((f) => columns[f.key]);
+  const serialText = serialTextColumns(rows, columns, mapped, dateOrders, options.dateOrder);
   const rowsById = new Map<string, { row: number; id: TypedValue; field: FieldDefinition; raw: unknown }[]>();
   rows.forEach((cells, i) => {
     if (cells.every(isBlankCell)) return;
@@ -127,7 +129,10 @@ export function normaliseTable(rows: readonly (readonly unknown[])[], table: Tab
         const money = readMoney(value, options.numberFormats?.[i]?.[index], decimalMarks[field.key], (message) => report(field, value, "unparseable-money", message));
         fields[field.key] = money && money.amount;
         if (money?.currency) (currencies ??= {})[field.key] = money.currency;
-      } else fields[field.key] = readField(field, value, dateOrders[field.key] ?? options.dateOrder, (problem, message) => report(field, value, problem, message));
+        continue;
+      }
+      const cell = serialText.has(field.key) && typeof value === "string" ? (textSerial(value) ?? value) : value;
+      fields[field.key] = readField(field, cell, dateOrders[field.key] ?? options.dateOrder, (problem, message) => report(field, value, problem, message));
     }
     const idField = table.fields.find((f) => f.kind === "id");
     const id = idField ? fields[idField.key] : null;
@@ -181,6 +186,21 @@ function readMoney(value: unknown, format: string | undefined, decimalMark: Deci
   return money.value.currency === null && format ? { amount: money.value.amount, currency: currencyOfFormat(format) } : money.value;
 }
 
+// The date columns whose whole numbers written as text (`45747`, a CSV saved from a General column)
+// are Excel serials: those where every other value is a date too (see serialsAreDates).
+function serialTextColumns(rows: readonly (readonly unknown[])[], columns: FieldColumns, mapped: readonly FieldDefinition[], orders: Record<string, DateOrder>, fallback: DateOrder): Set<string> {
+  const out = new Set<string>();
+  for (const field of mapped) {
+    if (field.kind !== "date") continue;
+    const index = columns[field.key]?.index ?? -1;
+    const values = rows.map((r) => r[index]);
+    // Most columns hold no such text: only those that do pay for reading every value twice.
+    if (!values.some((v) => typeof v === "string" && textSerial(v) !== null)) continue;
+    if (serialsAreDates(values, orders[field.key] ?? fallback)) out.add(field.key);
+  }
+  return out;
+}
+
 function readField(field: FieldDefinition, value: unknown, order: DateOrder, report: (problem: ProblemCode, message: string) => void): TypedValue {
   if (isBlankCell(value)) return null;
   switch (field.kind) {
@@ -193,6 +213,9 @@ function readField(field: FieldDefinition, value: unknown, order: DateOrder, rep
       if (date.value !== null) {
         const placeholder = placeholderReason(date.value);
         if (placeholder) report("placeholder-date", placeholder);
+      } else if (value === 0) {
+        // Serial 0, which Excel shows as 00/01/1900: not a day, so not known — but said, not hidden.
+        report("placeholder-date", "0 is Excel's zero date (shown as 00/01/1900): it stands in for an unknown date");
       }
       return date.value;
     }

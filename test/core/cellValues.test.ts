@@ -7,6 +7,8 @@ describe("readDateCell", () => {
     ["31/03/2025", 45747],
     [" 2025-03-31 ", 45747],
     [new Date(Date.UTC(2025, 2, 31)), 45747],
+    [20250331, 45747],
+    ["20250331", 45747],
   ])("%p is 31/03/2025", (cell, serial) => {
     expect(readDateCell(cell, "dmy")).toEqual({ ok: true, value: serial });
   });
@@ -16,6 +18,9 @@ describe("readDateCell", () => {
   test.each([
     [-1, "The end date -1 is not a date"],
     [2958466, "The end date 2958466 is after 31/12/9999"],
+    [9999999, "The end date 9999999 is after 31/12/9999"],
+    [20251301, 'The end date "20251301" is not a real date'],
+    [123456789, "The end date 123456789 is after 31/12/9999"],
     [true, "The end date TRUE is not a date"],
     ["soon", 'The end date "soon" is not a date'],
     ["03/31/2025", 'The end date "03/31/2025" has no month 31'],

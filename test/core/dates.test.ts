@@ -70,7 +70,7 @@ describe("parseDateText", () => {
     ["2025-03-31 10:15", "dmy"], ["31 March 2025", "dmy"], ["31 Mar 2025", "mdy"], ["31-Mar-2025", "dmy"], ["31 Mar 25", "dmy"],
     ["31st March 2025", "dmy"], ["Monday 31 March 2025", "dmy"], ["March 31, 2025", "dmy"], ["Mar 31 2025", "dmy"],
     ["31/03/2025", "dmy"], ["31.03.2025", "dmy"], ["31-03-2025", "dmy"], ["31/3/25", "dmy"], ["03/31/2025", "mdy"],
-    ["3/31/2025 12:00:00 AM", "mdy"], ["  31/03/2025 ", "dmy"],
+    ["3/31/2025 12:00:00 AM", "mdy"], ["  31/03/2025 ", "dmy"], ["20250331", "dmy"], [" 20250331 ", "mdy"],
   ] as const)("%s (%s) is 31/03/2025", (text, order) => {
     expect(parseDateText(text, order)).toEqual({ ok: true, value: 45747 });
   });
@@ -86,6 +86,8 @@ describe("parseDateText", () => {
     ["29/02/2025", "not a real date"], ["31/04/2025", "not a real date"], ["13/13/2025", "no month 13"],
     ["03/31/2025", "reads numeric dates day-first"], ["soon", "is not a date"], ["", "blank"], ["45747", "is not a date"],
     ["31 Marchy 2025", "is not a date"], ["1899-12-31", "outside the dates Excel can show"],
+    ["20251301", "not a real date"], ["20250229", "not a real date"], ["20250332", "not a real date"], ["18991231", "outside the dates Excel can show"],
+    ["2025033", "is not a date"], ["202503310", "is not a date"],
   ])("%p is refused: %s", (text, message) => {
     const result = parseDateText(text, "dmy");
     expect(result.ok ? "" : result.error).toContain(message);
@@ -104,6 +106,7 @@ describe("parseDateText", () => {
       expect(parseDateText(formatSerial(serial), "dmy")).toEqual({ ok: true, value: serial });
       expect(parseDateText(`${d.month}/${d.day}/${d.year}`, "mdy")).toEqual({ ok: true, value: serial });
       expect(parseDateText(formatSerial(serial, "iso"), "mdy")).toEqual({ ok: true, value: serial });
+      expect(parseDateText(formatSerial(serial, "iso").replace(/-/g, ""), "dmy")).toEqual({ ok: true, value: serial });
     }));
   });
 });

@@ -85,3 +85,56 @@ describe("money keeps its currency and is never made up", () => {
     expect(result.rows.map((r) => [r.fields.annualValue, r.fields.totalValue])).toEqual([[1.5, 1500], [12.75, 1234.5]]);
   });
 });
+
+describe("dates a register writes in other ways read as the dates Excel shows", () => {
+  const dates = { contractId: columns.contractId, startDate: columns.startDate, endDate: columns.endDate };
+  const read = (rows: unknown[][]) => normaliseTable(rows, CONTRACTS, dates, { dateOrder: "dmy", firstRow: 2 });
+
+  test("eight digits year first (20150701), as text or as a number", () => {
+    const result = read([["A", "20150701", 20250331], ["B", "20200229", "20251231"]]);
+    expect(result.rows.map((r) => [r.fields.startDate, r.fields.endDate])).toEqual([[42186, 45747], [43890, 46022]]);
+    expect(result.issues).toEqual([]);
+  });
+
+  test("serials written as text in a column of dates and serials are those dates", () => {
+    const result = read([["A", "45658", "45747"], ["B", "01/01/2025", "45748"], ["C", "", "2025-04-02"]]);
+    expect(result.rows.map((r) => [r.fields.startDate, r.fields.endDate])).toEqual([[45658, 45747], [45658, 45748], [null, 45749]]);
+    expect(result.issues).toEqual([]);
+  });
+
+  test("serials are not read where the column holds other things: each such value is reported, none lost", () => {
+    const result = read([["A", "45658", "TBC"], ["B", "45659", "45747"]]);
+    expect(result.rows.map((r) => r.fields.endDate)).toEqual([null, null]);
+    expect(result.rows.map((r) => r.fields.startDate)).toEqual([45658, 45659]);
+    expect(result.issues.map((i) => [i.row, i.field, i.problem, i.value])).toEqual([
+      [2, "endDate", "unparseable-date", "TBC"],
+      [3, "endDate", "unparseable-date", "45747"],
+    ]);
+  });
+
+  test("years and small counts in a date column are never read as days of 1900–1927", () => {
+    const result = read([["A", "2024", "2025"], ["B", "12", "36"]]);
+    expect(result.rows.map((r) => [r.fields.startDate, r.fields.endDate])).toEqual([[null, null], [null, null]]);
+    expect(result.issues.every((i) => i.problem === "unparseable-date")).toBe(true);
+    expect(result.issues).toHaveLength(4);
+  });
+
+  test("an ID column of serial-like numbers stays text", () => {
+    const result = read([["45747", "45658", "45747"]]);
+    expect(result.rows[0].fields.contractId).toBe("45747");
+  });
+
+  test("serial 1 (01/01/1900) is kept and reported as a placeholder; serial 0 is not known and reported", () => {
+    const result = read([["A", 1, 0], ["B", 59, 60]]);
+    expect(result.rows.map((r) => [r.fields.startDate, r.fields.endDate])).toEqual([[1, null], [59, 60]]);
+    expect(result.issues.map((i) => [i.row, i.field, i.problem])).toEqual([
+      [2, "startDate", "placeholder-date"],
+      [2, "endDate", "placeholder-date"],
+      [3, "startDate", "placeholder-date"],
+      [3, "endDate", "placeholder-date"],
+    ]);
+    expect(result.issues[0].message).toContain("01/01/1900");
+    expect(result.issues[1].message).toContain("00/01/1900");
+    expect(result.issues[3].message).toContain("29/02/1900");
+  });
+});

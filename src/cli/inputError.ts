@@ -1,0 +1,2 @@
+/** A bad-input problem the CLI reports in one line with exit code 1. */
+export class InputError extends Error {}
