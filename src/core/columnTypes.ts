@@ -27,8 +27,10 @@ export interface ColumnDecision {
 }
 
 // A column is of a type when at least 4 in 5 of its values read as it (whole numbers: no rounding
-// at the boundary): one odd cell never decides.
+// at the boundary), so one odd cell never decides. A column mapped to a date or money field needs
+// only more than half: its header already says what it holds.
 const isMajority = (count: number, of: number): boolean => of > 0 && count * 5 >= of * 4;
+const isMost = (count: number, of: number): boolean => of > 0 && count * 2 > of;
 
 // What Excel itself reads as a number: digits with an optional point and exponent. A leading zero
 // (`000123`, `0123`) marks an ID, and more than 15 significant digits would lose the rest in Excel.
@@ -90,8 +92,6 @@ export function typeColumn(values: readonly TypedCell["value"][], options: { kin
   if (TEXT_FIELDS.has(kind)) return text;
   let said = 0;
   let writtenDates = 0;
-  let withTime = false;
-  let withSeconds = false;
   let moneyShown = 0;
   const counts = { date: 0, money: 0, number: 0, boolean: 0 };
   // What each text value reads as, kept so that no value is read twice.
@@ -101,6 +101,11 @@ export function typeColumn(values: readonly TypedCell["value"][], options: { kin
   let ambiguousBeforeMark = false;
   // Once more than 1 in 5 of all values fail every type, the column is text whatever the rest say.
   let failed = 0;
+  // The share of values that may fail every type before the column is text whatever the rest say.
+  const fieldTyped = kind === "date" || kind === "money";
+  const tooMany = (n: number): boolean => (fieldTyped ? n * 2 >= values.length : n * 5 > values.length);
+  // Cells whose time of day has seconds: shown with them.
+  const withSeconds = new Set<number>();
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
     if (typeof value === "boolean") {
@@ -152,17 +157,16 @@ export function typeColumn(values: readonly TypedCell["value"][], options: { kin
         counts.date++;
         writtenDates++;
         any = true;
-        withTime ||= time.fraction !== 0;
-        withSeconds ||= time.seconds;
+        if (time.seconds) withSeconds.add(i);
       } else if (options.isSerial?.(t)) {
         dates[i] = Number(t);
         counts.date++;
         any = true;
       }
     }
-    if (!any && ++failed * 5 > values.length) return text;
+    if (!any && tooMany(++failed)) return text;
   }
-  const most = (n: number): boolean => isMajority(n, said);
+  const most = (n: number, field?: FieldKind): boolean => (kind !== undefined && kind === field ? isMost(n, said) : isMajority(n, said));
   const cells: (TypedCell | undefined)[] = [];
   const strings = (each: (text: string, i: number) => TypedCell | undefined): void => {
     for (let i = 0; i < values.length; i++) {
@@ -174,12 +178,18 @@ export function typeColumn(values: readonly TypedCell["value"][], options: { kin
     strings((t) => (BOOLEAN.test(t) ? { value: t.toLowerCase() === "true" } : undefined));
     return { decision: { type: "boolean", order }, cells };
   }
-  if (most(counts.date) && (writtenDates > 0 || kind === "date")) {
-    const numberFormat = `${dateFormat(order)}${withTime ? (withSeconds ? " hh:mm:ss" : " hh:mm") : ""}`;
-    strings((_, i) => (dates[i] === undefined ? undefined : { value: dates[i] ?? null, numberFormat }));
+  if (most(counts.date, "date") && (writtenDates > 0 || kind === "date")) {
+    // Each date shows its time of day where it was written with one.
+    const numberFormat = dateFormat(order);
+    strings((_, i) => {
+      const date = dates[i];
+      if (date === undefined) return undefined;
+      const time = date % 1 === 0 ? "" : withSeconds.has(i) ? " hh:mm:ss" : " hh:mm";
+      return { value: date, numberFormat: `${numberFormat}${time}` };
+    });
     return { decision: { type: "date", order, numberFormat }, cells };
   }
-  if (most(counts.money) && (kind === "money" || moneyShown > 0)) {
+  if (most(counts.money, "money") && (kind === "money" || moneyShown > 0)) {
     strings((t, i) => {
       // `1,234` read before the column showed its decimal mark is read again with it.
       const money = ambiguousBeforeMark && decimalMark && AMBIGUOUS.test(t) ? readMoney(t, decimalMark) : amounts[i];

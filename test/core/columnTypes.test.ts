@@ -18,11 +18,12 @@ test("a column of text dates becomes dates in the register's order; what is not 
 
 test("a time of day is kept, as written, with a format that shows it", () => {
   expect(typed(["2020-06-04T12:18:00Z", "2020-06-12T12:36:24Z", "2025-03-31T23:59:59+01:00"]).cells).toEqual([
-    { value: 43986 + (12 * 60 + 18) / 1440, numberFormat: "dd/mm/yyyy hh:mm:ss" },
+    { value: 43986 + (12 * 60 + 18) / 1440, numberFormat: "dd/mm/yyyy hh:mm" },
     { value: 43994 + (12 * 3600 + 36 * 60 + 24) / 86400, numberFormat: "dd/mm/yyyy hh:mm:ss" },
     { value: 45747 + (23 * 3600 + 59 * 60 + 59) / 86400, numberFormat: "dd/mm/yyyy hh:mm:ss" },
   ]);
-  // Midnight everywhere (`12:00:00 AM`) is a plain date.
+  // Midnight (`12:00:00 AM`) is a plain date, beside a date with a time in the same column.
+  expect(typed(["2026-03-31", "2027-12-31T23:59:59Z"]).cells).toEqual([{ value: 46112, numberFormat: "dd/mm/yyyy" }, { value: 46752 + 86399 / 86400, numberFormat: "dd/mm/yyyy hh:mm:ss" }]);
   expect(typed(["05/01/2014 12:00:00 AM", "09/01/2019 12:00:00 AM"], { order: "mdy" }).cells).toEqual([{ value: 41760, numberFormat: "mm/dd/yyyy" }, { value: 43709, numberFormat: "mm/dd/yyyy" }]);
   expect(typed(["01/02/2024 1:30 PM"], { order: "dmy" }).cells).toEqual([{ value: 45323 + 13.5 / 24, numberFormat: "dd/mm/yyyy hh:mm" }]);
 });
@@ -64,6 +65,13 @@ test("IDs keep their zeros and text stays text: no column is typed by its odd ce
   expect(typed(["12", "15", "n/k", "20", "7"])).toEqual({ type: "number", cells: [{ value: 12 }, { value: 15 }, "n/k", { value: 20 }, { value: 7 }] });
   // Just under the majority: text.
   expect(typed(["12", "15", "20", "x", "y"]).type).toBe("text");
+  // A column mapped to a money or date field needs only more than half: its header says what it holds.
+  expect(typed(["£1,500", "USD 1,200", "(3728)", "lots"]).type).toBe("text");
+  expect(typed(["£1,500", "USD 1,200", "(3728)", "lots"], { kind: "money", order: "dmy" }).cells).toEqual([
+    { value: 1500, numberFormat: "[$£]#,##0.00" }, { value: 1200, numberFormat: "[$US$]#,##0.00" }, { value: -3728, numberFormat: "#,##0.00" }, "lots",
+  ]);
+  expect(typed(["31/03/2025", "TBC", "Ongoing"], { kind: "date", order: "dmy" }).type).toBe("text");
+  expect(typed(["31/03/2025", "TBC", "01/04/2025", "Ongoing", "02/04/2025"], { kind: "date", order: "dmy" }).type).toBe("date");
   // A reference longer than Excel's 15 digits would lose its tail as a number.
   expect(typed(["1234567890123456", "1234567890123457"]).type).toBe("text");
   // Bare whole numbers are numbers, not dates, unless the column is a date field or its serials are dates.
