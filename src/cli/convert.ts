@@ -48,9 +48,11 @@ export async function convert(options: Options, write: (s: string) => void): Pro
     dateOrder: typing.dateOrder,
     createTables: ["Milestones", "KPIs", "Risks", "Changes", "Escalations"],
   });
-  // The dates the tracker computes are shown in the register's own order.
+  // The dates the tracker computes are shown in the register's own order (set-up writes day first).
   const shown = dateFormat(typing.dateOrder);
-  for (const grid of book.sheets.values()) for (const line of grid) for (const cell of line) if (cell?.numberFormat === "dd/mm/yyyy") cell.numberFormat = shown;
+  if (shown !== "dd/mm/yyyy") {
+    for (const grid of book.sheets.values()) for (const line of grid) for (const cell of line) if (cell?.numberFormat === "dd/mm/yyyy") cell.numberFormat = shown;
+  }
   await writeTracker(book, outFile);
   const lines = [
     `Wrote ${outFile}: ${report.rows.toLocaleString("en-GB")} contracts from sheet "${report.sheet}" as the ${report.table} table (${((Date.now() - started) / 1000).toFixed(1)} s)`,

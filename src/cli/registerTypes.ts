@@ -13,13 +13,14 @@ export interface RegisterTyping {
 }
 
 const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+// `/`, `.` and `-`, the separators of numeric dates.
+const isSeparator = (code: number): boolean => code === 47 || code === 46 || code === 45;
 
 /** The first day/month order a column's text dates prove, or null. */
-function evidenceOf(grid: readonly (readonly MemoryCell[] | undefined)[], from: number, column: number): DateOrder | null {
-  for (let r = from; r < grid.length; r++) {
-    const value = grid[r]?.[column]?.value;
-    // Numeric dates start with a digit: other text is passed over without a regex.
-    if (typeof value !== "string" || !isDigit(value.charCodeAt(0))) continue;
+function evidenceOf(values: readonly TypedCell["value"][]): DateOrder | null {
+  for (const value of values) {
+    // Numeric dates start with one or two digits and a separator: other text is passed over without a regex.
+    if (typeof value !== "string" || !isDigit(value.charCodeAt(0)) || !(isSeparator(value.charCodeAt(1)) || isSeparator(value.charCodeAt(2)))) continue;
     const evidence = dateOrderEvidence(value);
     if (evidence) return evidence;
   }
@@ -36,30 +37,39 @@ function evidenceOf(grid: readonly (readonly MemoryCell[] | undefined)[], from: 
  */
 export function typeRegisterCells(grid: MemoryCell[][], found: FoundRegister, fallback: DateOrder): RegisterTyping {
   const first = found.mapping.headerRow + 1;
-  const width = grid.reduce((w, line) => Math.max(w, line?.length ?? 0), 0);
+  let width = 0;
+  for (let r = first; r < grid.length; r++) width = Math.max(width, grid[r]?.length ?? 0);
+  // Each column's values, gathered row by row in one pass (a row's cells lie together in memory).
+  const columnValues: TypedCell["value"][][] = Array.from({ length: width }, () => new Array<TypedCell["value"]>(Math.max(0, grid.length - first)).fill(null));
+  for (let r = first; r < grid.length; r++) {
+    const line = grid[r];
+    if (!line) continue;
+    for (let c = 0; c < line.length; c++) columnValues[c][r - first] = line[c]?.value ?? null;
+  }
   const kinds: (FieldKind | undefined)[] = [];
   for (const field of CONTRACTS.fields) {
     const match = found.mapping.fields[field.key];
     if (match) kinds[match.index] = field.kind;
   }
   // As normalise decides a date field's order: its own evidence, else the other columns', else the setting.
-  const own = Array.from({ length: width }, (_, c) => evidenceOf(grid, first, c));
+  const own = columnValues.map(evidenceOf);
   const dateOrder = own.find((o) => o !== null) ?? fallback;
   const columns: ColumnDecision[] = [];
   for (let c = 0; c < width; c++) {
-    const values: TypedCell["value"][] = [];
-    for (let r = first; r < grid.length; r++) values.push(grid[r]?.[c]?.value ?? null);
+    const values = columnValues[c];
     const order = own[c] ?? dateOrder;
-    // Whole numbers written as text are dates only in a column whose every value is a date (core/dateColumns).
-    const serials = values.some((v) => typeof v === "string" && textSerial(v) !== null) && serialsAreDates(values, order);
-    const typed = typeColumn(values, { kind: kinds[c], order, isSerial: serials ? (t) => textSerial(t) !== null : undefined });
+    // Whole numbers written as text are dates only in a column whose every value is a date
+    // (core/dateColumns): asked once, when the column first shows such a number.
+    let serials: boolean | undefined;
+    const isSerial = (text: string): boolean => textSerial(text) !== null && (serials ??= serialsAreDates(values, order));
+    const typed = typeColumn(values, { kind: kinds[c], order, isSerial });
     columns.push(typed.decision);
-    typed.cells.forEach((cell, i) => {
+    typed.forEachTyped((i, value, numberFormat) => {
       const target = grid[first + i]?.[c];
       // A cell formatted as text (`@`) in the workbook stays text: its owner said so.
-      if (!cell || !target || target.numberFormat === "@") return;
-      target.value = cell.value;
-      if (cell.numberFormat) target.numberFormat = cell.numberFormat;
+      if (!target || target.numberFormat === "@") return;
+      target.value = value;
+      if (numberFormat) target.numberFormat = numberFormat;
     });
   }
   return { dateOrder, columns };

@@ -1,6 +1,6 @@
 import { currencyFormat } from "./currencyFormats";
 import { DateOrder, parseDateText } from "./dates";
-import { DecimalMark, decimalMarkEvidence, parseMoney } from "./money";
+import { DecimalMark, decimalMarkEvidence, parseMoney, saysNotKnown } from "./money";
 import type { FieldKind } from "./schema";
 
 /**
@@ -55,7 +55,7 @@ export function isPlainNumber(text: string): boolean {
 
 /** The time of day a date text carries, as a fraction of a day; 0 when it has none. Read as written (its zone is not applied, as with the date). */
 function timeOfDay(text: string): { fraction: number; seconds: boolean } {
-  const m = TIME.exec(text);
+  const m = text.includes(":") ? TIME.exec(text) : null;
   if (!m) return { fraction: 0, seconds: false };
   let hours = Number(m[1]);
   if (m[4]) hours = (hours % 12) + (m[4].toUpperCase() === "P" ? 12 : 0);
@@ -68,10 +68,13 @@ export function dateFormat(order: DateOrder): string {
   return order === "mdy" ? "mm/dd/yyyy" : "dd/mm/yyyy";
 }
 
-/** A column decided, with its cells as the new workbook holds them: `cells[i]` is set only where the value changes type. */
+/** Receives one cell of a decided column whose value changes type: its 0-based index, typed value and number format. */
+export type TypedCellSink = (index: number, value: number | boolean, numberFormat: string | undefined) => void;
+
+/** A column decided; `forEachTyped` hands over each text cell that reads as the column's type. */
 export interface TypedColumn {
   decision: ColumnDecision;
-  cells: (TypedCell | undefined)[];
+  forEachTyped(sink: TypedCellSink): void;
 }
 
 const TEXT_FIELDS: ReadonlySet<FieldKind | undefined> = new Set(["id", "text", "choice", "period", "extension"]);
@@ -83,30 +86,33 @@ const TEXT_FIELDS: ReadonlySet<FieldKind | undefined> = new Set(["id", "text", "
  * column mapped to a field keeps that field's nature: IDs and text fields stay text, a money field
  * of plain numbers is money. Dates need a value written as a date (or a date field): a column of
  * bare whole numbers is numbers. `isSerial` says whether a whole number written as text stands for
- * a date in this column. Each value is read once (registers run to 100,000 rows).
- * @example typeColumn(["2025-09-15", "TBC"], { order: "dmy" }).cells[0] → { value: 45915, numberFormat: "dd/mm/yyyy" }
+ * a date in this column. Each value is read once, and what it reads as is kept in flat arrays
+ * (registers run to 100,000 rows a column).
+ * @example typeColumn(["2025-09-15", "TBC"], { order: "dmy" }).decision → { type: "date", order: "dmy", numberFormat: "dd/mm/yyyy" }
  */
 export function typeColumn(values: readonly TypedCell["value"][], options: { kind?: FieldKind; order: DateOrder; isSerial?: (text: string) => boolean }): TypedColumn {
   const { kind, order } = options;
-  const text: TypedColumn = { decision: { type: "text", order }, cells: [] };
+  const text: TypedColumn = { decision: { type: "text", order }, forEachTyped: () => undefined };
   if (TEXT_FIELDS.has(kind)) return text;
+  const length = values.length;
   let said = 0;
   let writtenDates = 0;
   let moneyShown = 0;
   const counts = { date: 0, money: 0, number: 0, boolean: 0 };
-  // What each text value reads as, kept so that no value is read twice.
-  const dates: (number | undefined)[] = [];
-  const amounts: ({ amount: number; currency: string | null } | undefined)[] = [];
+  // What each text value reads as (NaN: not that type), so that no value is read twice; made on
+  // first use, as most columns are text and give up early.
+  let dates: Float64Array | undefined;
+  let amounts: Float64Array | undefined;
+  const currencies: (string | null)[] = [];
+  // 1: the date was written with seconds, shown with them.
+  let seconds: Uint8Array | undefined;
   let decimalMark: DecimalMark | undefined;
   let ambiguousBeforeMark = false;
-  // Once more than 1 in 5 of all values fail every type, the column is text whatever the rest say.
   let failed = 0;
   // The share of values that may fail every type before the column is text whatever the rest say.
   const fieldTyped = kind === "date" || kind === "money";
-  const tooMany = (n: number): boolean => (fieldTyped ? n * 2 >= values.length : n * 5 > values.length);
-  // Cells whose time of day has seconds: shown with them.
-  const withSeconds = new Set<number>();
-  for (let i = 0; i < values.length; i++) {
+  const tooMany = (n: number): boolean => (fieldTyped ? n * 2 >= length : n * 5 > length);
+  for (let i = 0; i < length; i++) {
     const value = values[i];
     if (typeof value === "boolean") {
       said++;
@@ -124,42 +130,45 @@ export function typeColumn(values: readonly TypedCell["value"][], options: { kin
     if (typeof value !== "string") continue;
     const t = value.trim();
     if (t === "") continue;
-    const read = parseMoney(t, { decimalMark });
     // A value "not known" in words (`N/A`, `TBC`, `-`) is evidence of no type: it neither makes nor breaks one.
-    if (read.ok && read.value === null) continue;
+    if (saysNotKnown(t)) continue;
     said++;
     let any = false;
-    if (BOOLEAN.test(t)) {
+    // A date field is read only as dates, a money field only as money and numbers.
+    const read = kind === "date" ? null : parseMoney(t, { decimalMark });
+    if (kind === undefined && BOOLEAN.test(t)) {
       counts.boolean++;
       any = true;
     }
-    const plain = isPlainNumber(t);
+    const plain = kind !== "date" && isPlainNumber(t);
     if (plain) {
       counts.number++;
       any = true;
     }
     // Digits alone are money only as numbers Excel keeps (no ID's leading zeros, at most 15 digits).
-    if (read.ok && read.value !== null && (plain || (!DIGITS_ONLY.test(t) && t.replace(NOT_DIGITS, "").length <= 15))) {
+    if (read?.ok && read.value !== null && (plain || (!DIGITS_ONLY.test(t) && t.replace(NOT_DIGITS, "").length <= 15))) {
       counts.money++;
       any = true;
-      amounts[i] = read.value;
+      (amounts ??= new Float64Array(length).fill(NaN))[i] = read.value.amount;
+      if (read.value.currency !== null) currencies[i] = read.value.currency;
       if (!plain) moneyShown++;
-      if (decimalMark === undefined) {
+      if (decimalMark === undefined && (t.includes(".") || t.includes(","))) {
         decimalMark = decimalMarkEvidence(t) ?? undefined;
         ambiguousBeforeMark ||= decimalMark === undefined && AMBIGUOUS.test(t);
       }
     }
-    if (DIGIT.test(t)) {
+    // A money field is never a column of dates: its values are not read as dates at all.
+    if (kind !== "money" && DIGIT.test(t)) {
       const date = parseDateText(t, order);
       if (date.ok) {
         const time = timeOfDay(t);
-        dates[i] = date.value + time.fraction;
+        (dates ??= new Float64Array(length).fill(NaN))[i] = date.value + time.fraction;
         counts.date++;
         writtenDates++;
         any = true;
-        if (time.seconds) withSeconds.add(i);
+        if (time.seconds) (seconds ??= new Uint8Array(length))[i] = 1;
       } else if (options.isSerial?.(t)) {
-        dates[i] = Number(t);
+        (dates ??= new Float64Array(length).fill(NaN))[i] = Number(t);
         counts.date++;
         any = true;
       }
@@ -167,39 +176,48 @@ export function typeColumn(values: readonly TypedCell["value"][], options: { kin
     if (!any && tooMany(++failed)) return text;
   }
   const most = (n: number, field?: FieldKind): boolean => (kind !== undefined && kind === field ? isMost(n, said) : isMajority(n, said));
-  const cells: (TypedCell | undefined)[] = [];
-  const strings = (each: (text: string, i: number) => TypedCell | undefined): void => {
-    for (let i = 0; i < values.length; i++) {
+  const strings = (sink: TypedCellSink, each: (text: string, i: number, sink: TypedCellSink) => void): void => {
+    for (let i = 0; i < length; i++) {
       const value = values[i];
-      if (typeof value === "string" && value.trim() !== "") cells[i] = each(value.trim(), i);
+      if (typeof value === "string") each(value.trim(), i, sink);
     }
   };
   if (most(counts.boolean) && counts.boolean > 0 && kind !== "money" && kind !== "date") {
-    strings((t) => (BOOLEAN.test(t) ? { value: t.toLowerCase() === "true" } : undefined));
-    return { decision: { type: "boolean", order }, cells };
+    return {
+      decision: { type: "boolean", order },
+      forEachTyped: (sink) => strings(sink, (t, i) => BOOLEAN.test(t) && sink(i, t.toLowerCase() === "true", undefined)),
+    };
   }
   if (most(counts.date, "date") && (writtenDates > 0 || kind === "date")) {
-    // Each date shows its time of day where it was written with one.
     const numberFormat = dateFormat(order);
-    strings((_, i) => {
-      const date = dates[i];
-      if (date === undefined) return undefined;
-      const time = date % 1 === 0 ? "" : withSeconds.has(i) ? " hh:mm:ss" : " hh:mm";
-      return { value: date, numberFormat: `${numberFormat}${time}` };
-    });
-    return { decision: { type: "date", order, numberFormat }, cells };
+    // Each date shows its time of day where it was written with one.
+    const withTime = [numberFormat, `${numberFormat} hh:mm`, `${numberFormat} hh:mm:ss`];
+    const read = dates;
+    return {
+      decision: { type: "date", order, numberFormat },
+      forEachTyped: (sink) =>
+        read &&
+        strings(sink, (_, i) => {
+          const date = read[i];
+          if (!Number.isNaN(date)) sink(i, date, withTime[date % 1 === 0 ? 0 : 1 + (seconds?.[i] ?? 0)]);
+        }),
+    };
   }
   if (most(counts.money, "money") && (kind === "money" || moneyShown > 0)) {
-    strings((t, i) => {
-      // `1,234` read before the column showed its decimal mark is read again with it.
-      const money = ambiguousBeforeMark && decimalMark && AMBIGUOUS.test(t) ? readMoney(t, decimalMark) : amounts[i];
-      return money ? { value: money.amount, numberFormat: currencyFormat(money.currency) } : undefined;
-    });
-    return { decision: { type: "money", order, numberFormat: currencyFormat(null), decimalMark }, cells };
+    return {
+      decision: { type: "money", order, numberFormat: currencyFormat(null), decimalMark },
+      forEachTyped: (sink) =>
+        strings(sink, (t, i) => {
+          // `1,234` read before the column showed its decimal mark is read again with it.
+          if (ambiguousBeforeMark && decimalMark && AMBIGUOUS.test(t)) {
+            const money = readMoney(t, decimalMark);
+            if (money) sink(i, money.amount, currencyFormat(money.currency));
+          } else if (amounts && !Number.isNaN(amounts[i])) sink(i, amounts[i], currencyFormat(currencies[i] ?? null));
+        }),
+    };
   }
   if (most(counts.number) && kind !== "date") {
-    strings((t) => (isPlainNumber(t) ? { value: Number(t) } : undefined));
-    return { decision: { type: "number", order }, cells };
+    return { decision: { type: "number", order }, forEachTyped: (sink) => strings(sink, (t, i) => isPlainNumber(t) && sink(i, Number(t), undefined)) };
   }
   return text;
 }

@@ -177,6 +177,11 @@ function readDigits(text: string, hint: DecimalMark | undefined): string | null 
   return fraction ? `${digits}.${fraction}` : digits;
 }
 
+/** Whether text says a value is not known (`N/A`, `None`, `TBC`, `-`). @example saysNotKnown("n/a") → true; saysNotKnown("0") → false */
+export function saysNotKnown(text: string): boolean {
+  return NOT_KNOWN.test(text.trim());
+}
+
 /**
  * Reads money from a cell: numbers, and text as registers write it — `£3,330`, `$1,317,169.92 CAD`,
  * `€1,500`, `1.234.567,89 €`, `1 234 567,89`, `USD 1,200`, `£3.3m`, `(3,728)`, `-£500`, `£-500`,

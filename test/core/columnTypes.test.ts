@@ -1,8 +1,16 @@
 import { TypedCell, isPlainNumber, typeColumn } from "../../src/core/columnTypes";
 
+/** The cells a column hands over, as TypedCells, and the rest as they were. */
+function cellsOf(column: ReturnType<typeof typeColumn>, length: number): (TypedCell | undefined)[] {
+  const cells: (TypedCell | undefined)[] = Array.from({ length }, () => undefined);
+  column.forEachTyped((i, value, numberFormat) => (cells[i] = numberFormat ? { value, numberFormat } : { value }));
+  return cells;
+}
+
 const typed = (values: TypedCell["value"][], options: Parameters<typeof typeColumn>[1] = { order: "dmy" }) => {
   const column = typeColumn(values, options);
-  return { type: column.decision.type, cells: values.map((v, i) => column.cells[i] ?? v) };
+  const cells = cellsOf(column, values.length);
+  return { type: column.decision.type, cells: values.map((v, i) => cells[i] ?? v) };
 };
 
 test("a column of text dates becomes dates in the register's order; what is not a date stays as written", () => {
@@ -82,7 +90,7 @@ test("IDs keep their zeros and text stays text: no column is typed by its odd ce
 test("cells that already have a type (an .xlsx) are left as they are", () => {
   const column = typeColumn([45747, "31/03/2025", 45748, "01/04/2025", true, null], { kind: "date", order: "dmy" });
   expect(column.decision.type).toBe("date");
-  expect(column.cells).toEqual([undefined, { value: 45747, numberFormat: "dd/mm/yyyy" }, undefined, { value: 45748, numberFormat: "dd/mm/yyyy" }]);
+  expect(cellsOf(column, 6)).toEqual([undefined, { value: 45747, numberFormat: "dd/mm/yyyy" }, undefined, { value: 45748, numberFormat: "dd/mm/yyyy" }, undefined, undefined]);
 });
 
 test.each([
