@@ -20,7 +20,7 @@ export interface ColumnDecision {
   type: ColumnType;
   /** Day/month order of the column's slash dates. */
   order: DateOrder;
-  /** The format of the column's dates (with the time where any value has one), or of its plain amounts. */
+  /** The format of the column's dates (a date with a time of day adds it), or of its amounts with no currency. */
   numberFormat?: string;
   /** The decimal mark the column's money shows (settles `1,234`). */
   decimalMark?: DecimalMark;
@@ -53,14 +53,24 @@ export function isPlainNumber(text: string): boolean {
   return t.length <= 15 || t.replace(/[eE].*$/, "").replace(/\D/g, "").replace(/^0+/, "").length <= 15;
 }
 
-/** The time of day a date text carries, as a fraction of a day; 0 when it has none. Read as written (its zone is not applied, as with the date). */
-function timeOfDay(text: string): { fraction: number; seconds: boolean } {
+const NO_TIME = { fraction: 0, seconds: false };
+
+/**
+ * The time of day a date text carries, as a fraction of a day; 0 when it has none, null when it is
+ * no time of day (`25:00`, `13:00 PM`). Read as written: its zone is not applied, as with the date.
+ */
+function timeOfDay(text: string): { fraction: number; seconds: boolean } | null {
   const m = text.includes(":") ? TIME.exec(text) : null;
-  if (!m) return { fraction: 0, seconds: false };
+  if (!m) return NO_TIME;
   let hours = Number(m[1]);
-  if (m[4]) hours = (hours % 12) + (m[4].toUpperCase() === "P" ? 12 : 0);
+  const minutes = Number(m[2]);
   const seconds = Number(m[3] ?? 0);
-  return { fraction: (hours * 3600 + Number(m[2]) * 60 + seconds) / 86400, seconds: seconds !== 0 };
+  if (m[4]) {
+    if (hours < 1 || hours > 12) return null;
+    hours = (hours % 12) + (m[4].toUpperCase() === "P" ? 12 : 0);
+  }
+  if (hours > 23 || minutes > 59 || seconds > 59) return null;
+  return { fraction: (hours * 3600 + minutes * 60 + seconds) / 86400, seconds: seconds !== 0 };
 }
 
 /** The Excel format of dates in a day/month order: `dd/mm/yyyy` or `mm/dd/yyyy`. @example dateFormat("mdy") → "mm/dd/yyyy" */
@@ -160,8 +170,8 @@ export function typeColumn(values: readonly TypedCell["value"][], options: { kin
     // A money field is never a column of dates: its values are not read as dates at all.
     if (kind !== "money" && DIGIT.test(t)) {
       const date = parseDateText(t, order);
-      if (date.ok) {
-        const time = timeOfDay(t);
+      const time = date.ok ? timeOfDay(t) : null;
+      if (date.ok && time) {
         (dates ??= new Float64Array(length).fill(NaN))[i] = date.value + time.fraction;
         counts.date++;
         writtenDates++;

@@ -34,6 +34,8 @@ test("a time of day is kept, as written, with a format that shows it", () => {
   expect(typed(["2026-03-31", "2027-12-31T23:59:59Z"]).cells).toEqual([{ value: 46112, numberFormat: "dd/mm/yyyy" }, { value: 46752 + 86399 / 86400, numberFormat: "dd/mm/yyyy hh:mm:ss" }]);
   expect(typed(["05/01/2014 12:00:00 AM", "09/01/2019 12:00:00 AM"], { order: "mdy" }).cells).toEqual([{ value: 41760, numberFormat: "mm/dd/yyyy" }, { value: 43709, numberFormat: "mm/dd/yyyy" }]);
   expect(typed(["01/02/2024 1:30 PM"], { order: "dmy" }).cells).toEqual([{ value: 45323 + 13.5 / 24, numberFormat: "dd/mm/yyyy hh:mm" }]);
+  // A time that is no time of day leaves its value as written, never a day later.
+  expect(typed(["01/02/2024 25:00", "02/02/2024", "03/02/2024"], { kind: "date", order: "dmy" }).cells[0]).toBe("01/02/2024 25:00");
 });
 
 test("money becomes amounts in their currency's format; unreadable and not-known money stays as written, never 0", () => {
