@@ -1,10 +1,13 @@
 import * as path from "path";
 import { dateToSerial, type DateOrder } from "../core/dates";
+import { CONTRACTS } from "../core/schema";
+import { workbookDateOrder } from "../core/workbookDateOrder";
 import { setUpTracker } from "../features/setUpTracker";
 import { MemoryWorkbook } from "../workbook/memoryWorkbook";
 import type { Options } from "./options";
 import { InputError, readRegister } from "./readRegister";
-import { findRegister } from "./register";
+import { fieldColumns, findRegister } from "./register";
+import { typeRegisterCells } from "./registerTypes";
 import { writeTracker } from "./writeTracker";
 
 const value = (options: Options, name: string): string | undefined => {
@@ -29,14 +32,27 @@ export async function convert(options: Options, write: (s: string) => void): Pro
   }
   const book = MemoryWorkbook.fromSheets(Object.fromEntries(register.sheets));
   book.active = found.sheet;
+  // An .xlsx register's number formats go with its cells: dates stay dates, money keeps its currency.
+  for (const [sheet, formats] of register.numberFormats) {
+    const grid = book.sheets.get(sheet) ?? [];
+    formats.forEach((line, r) => line?.forEach((format, c) => {
+      const cell = grid[r]?.[c];
+      if (cell && format) cell.numberFormat = format;
+    }));
+  }
   const started = Date.now();
+  // The register's day/month order, decided as check and set-up decide it (what most of its dates
+  // prove, else --date-order, else day-first), before its text dates become date cells.
+  const registerOrder = workbookDateOrder(found.rows.slice(found.mapping.headerRow + 1), fieldColumns(found.mapping), CONTRACTS.fields, (value(options, "--date-order") ?? "dmy") as DateOrder);
+  // Dates, money, numbers and TRUE/FALSE written as text in the register become typed cells.
+  const typing = typeRegisterCells(book.sheets.get(found.sheet) ?? [], found, registerOrder);
   const report = await setUpTracker(book, {
     sheet: found.sheet,
     asOf,
     // The date asked for stays the tracker's as_of; without --as-of it is =TODAY().
     fixedAsOf: asOf !== undefined,
-    // Without --date-order the register's own dates decide, as in check; Settings says the order decided.
-    dateOrder: value(options, "--date-order") as DateOrder | undefined,
+    // The order decided from the register's text dates before they became date cells; Settings says it.
+    dateOrder: typing.dateOrder,
     createTables: ["Milestones", "KPIs", "Risks", "Changes", "Escalations"],
   });
   await writeTracker(book, outFile);

@@ -35,7 +35,16 @@ export async function summary(options: Options, write: (s: string) => void): Pro
     return sheet ? sheetTable(sheet, file.sheets.get(sheet) ?? []) : undefined;
   };
   const snapshots: TrackerSnapshots = {
-    contracts: { name: "Contracts", sheet: found.sheet, row: found.mapping.headerRow, column: 0, headers: found.rows[found.mapping.headerRow].map((h) => String(h ?? "")), rows: found.rows.slice(found.mapping.headerRow + 1) },
+    contracts: {
+      name: "Contracts",
+      sheet: found.sheet,
+      row: found.mapping.headerRow,
+      column: 0,
+      headers: found.rows[found.mapping.headerRow].map((h) => String(h ?? "")),
+      rows: found.rows.slice(found.mapping.headerRow + 1),
+      // An .xlsx register's money formats say its currency (`"£"#,##0`).
+      numberFormats: file.numberFormats.get(found.sheet)?.slice(found.mapping.headerRow + 1),
+    },
     milestones: other("Milestones"),
     kpis: other("KPIs"),
     escalations: other("Escalations"),

@@ -1,5 +1,6 @@
 import * as fs from "fs";
 import { columnLetters } from "../core/cellRefs";
+import { builtInFormat } from "../core/numberFormats";
 import type { MemoryCell, MemoryWorkbook } from "../workbook/memoryWorkbook";
 import { PackageEntry, PartWriter, xmlText, zipPackage } from "./xlsxPackage";
 
@@ -10,8 +11,50 @@ const RAG_FILLS: [string, string, string][] = [
   ["Amber", "FFFFE699", "FF7F6000"],
   ["Green", "FFC6EFCE", "FF006100"],
 ];
-// Styles: 0 general, 1 dd/mm/yyyy, 2 0%.
-const STYLE_OF_FORMAT: Record<string, number> = { "dd/mm/yyyy": 1, "0%": 2 };
+// ECMA-376 Part 1 §18.8.30: formats every reader knows by id are written by id, so Excel shows
+// them as it always does (14, the short date, in the reader's own date order). The East Asian
+// date ids have no code of their own to match, so they are left out.
+const BUILT_IN_FORMATS: ReadonlyMap<string, number> = (() => {
+  const ids = new Map<string, number>();
+  for (let id = 1; id <= 49; id++) {
+    const code = (id < 27 || id > 36) ? builtInFormat(id) : undefined;
+    if (code !== undefined && !ids.has(code)) ids.set(code, id);
+  }
+  return ids;
+})();
+/** The first id free for a workbook's own number formats. */
+const FIRST_CUSTOM_FORMAT = 164;
+
+/**
+ * The cell styles of a workbook, built from the number formats its cells use: style 0 is General,
+ * and each other format gets one style the first time a cell asks for it.
+ */
+class NumberFormatStyles {
+  private readonly styles = new Map<string, number>();
+  private readonly formats: { format: string; id: number }[] = [];
+
+  styleOf(format: string | undefined): number {
+    if (!format || format === "General") return 0;
+    let style = this.styles.get(format);
+    if (style === undefined) {
+      const custom = this.formats.filter((f) => f.id >= FIRST_CUSTOM_FORMAT).length;
+      this.formats.push({ format, id: BUILT_IN_FORMATS.get(format) ?? FIRST_CUSTOM_FORMAT + custom });
+      style = this.formats.length;
+      this.styles.set(format, style);
+    }
+    return style;
+  }
+
+  /** The styles part: custom number formats, one cell style per format, and the RAG fills conditional formats use. */
+  xml(): string {
+    const custom = this.formats.filter((f) => f.id >= FIRST_CUSTOM_FORMAT);
+    const numFmts = custom.length ? `<numFmts count="${custom.length}">${custom.map((f) => `<numFmt numFmtId="${f.id}" formatCode="${xmlText(f.format)}"/>`).join("")}</numFmts>` : "";
+    const xfs = [`<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`, ...this.formats.map((f) => `<xf numFmtId="${f.id}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`)];
+    const dxfs = RAG_FILLS.map(([, fill, font]) => `<dxf><font><color rgb="${font}"/></font><fill><patternFill patternType="solid"><bgColor rgb="${fill}"/></patternFill></fill></dxf>`).join("");
+    return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${numFmts}<fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="${xfs.length}">${xfs.join("")}</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles><dxfs count="${RAG_FILLS.length}">${dxfs}</dxfs></styleSheet>`;
+  }
+}
 // Functions newer than Excel 2007 are stored with the _xlfn. prefix in the file format.
 const NEWER_FUNCTIONS = /\b(MAXIFS|MINIFS|IFS|SWITCH|CONCAT|TEXTJOIN|XLOOKUP)\(/g;
 
@@ -46,8 +89,8 @@ class FormulaElements {
 // A table column name as the file stores it: line breaks as _x000a_.
 const tableColumnName = (header: string): string => xmlText(header.replace(/\r?\n/g, "_x000a_"));
 
-function cellXml(ref: string, cell: MemoryCell, formulas: FormulaElements): string {
-  const style = cell.numberFormat ? STYLE_OF_FORMAT[cell.numberFormat] ?? 0 : 0;
+function cellXml(ref: string, cell: MemoryCell, formulas: FormulaElements, styles: NumberFormatStyles): string {
+  const style = cell.numberFormat ? styles.styleOf(cell.numberFormat) : 0;
   const s = style ? ` s="${style}"` : "";
   const value = cell.value;
   if (cell.formula) {
@@ -58,7 +101,7 @@ function cellXml(ref: string, cell: MemoryCell, formulas: FormulaElements): stri
     return `<c r="${ref}"${s} t="str">${f}<v>${xmlText(value)}</v></c>`;
   }
   if (typeof value === "number") return Number.isFinite(value) ? `<c r="${ref}"${s}><v>${value}</v></c>` : "";
-  if (typeof value === "boolean") return `<c r="${ref}" t="b"><v>${value ? 1 : 0}</v></c>`;
+  if (typeof value === "boolean") return `<c r="${ref}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
   // Text is always written as text: a value such as =HYPERLINK(…) never becomes a formula.
   if (typeof value === "string" && value !== "") {
     // Leading or trailing spaces are part of the value: XML keeps them only when told to.
@@ -66,12 +109,6 @@ function cellXml(ref: string, cell: MemoryCell, formulas: FormulaElements): stri
     return `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${xmlText(value)}</t></is></c>`;
   }
   return "";
-}
-
-function stylesXml(): string {
-  const dxfs = RAG_FILLS.map(([, fill, font]) => `<dxf><font><color rgb="${font}"/></font><fill><patternFill patternType="solid"><bgColor rgb="${fill}"/></patternFill></fill></dxf>`).join("");
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts><fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="9" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles><dxfs count="${RAG_FILLS.length}">${dxfs}</dxfs></styleSheet>`;
 }
 
 /** Writes the in-memory tracker as an .xlsx workbook: sheets, tables, formulas with cached values, formats, validation, names. */
@@ -85,6 +122,7 @@ export async function trackerPackage(book: MemoryWorkbook): Promise<Buffer> {
   const sheetNames = [...book.sheets.keys()];
   const tables = [...book.tables.values()];
   const contentTypes: string[] = [];
+  const styles = new NumberFormatStyles();
   for (const [s, name] of sheetNames.entries()) {
     const grid = book.sheets.get(name) ?? [];
     const sheetTables = tables.filter((t) => t.sheet === name);
@@ -104,7 +142,7 @@ export async function trackerPackage(book: MemoryWorkbook): Promise<Buffer> {
         const cell = line[c];
         if (!cell) continue;
         const table = inRow.find((t) => c >= t.column && c < t.column + t.columnCount)?.name ?? null;
-        cells += cellXml(`${(letters[c] ??= columnLetters(c))}${r + 1}`, cell, formulasOf(table));
+        cells += cellXml(`${(letters[c] ??= columnLetters(c))}${r + 1}`, cell, formulasOf(table), styles);
       }
       if (cells) part.write(`<row r="${r + 1}">${cells}</row>`);
     });
@@ -185,7 +223,7 @@ export async function trackerPackage(book: MemoryWorkbook): Promise<Buffer> {
         `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheetNames.map((_, s) => `<Relationship Id="rId${s + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${s + 1}.xml"/>`).join("")}<Relationship Id="rIdS" Type="${REL}/styles" Target="styles.xml"/></Relationships>`,
       ),
     },
-    { name: "xl/styles.xml", data: Buffer.from(stylesXml()) },
+    { name: "xl/styles.xml", data: Buffer.from(styles.xml()) },
   );
   return zipPackage(entries);
 }

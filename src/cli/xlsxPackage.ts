@@ -19,26 +19,37 @@ const deflateRaw = promisify(zlib.deflateRaw);
 const END_OF_STREAM = Buffer.from([0x03, 0x00]);
 
 /**
- * Writes one large part (a sheet of 100,000 rows) in pieces of about a megabyte. Each piece is
- * compressed on Node's thread pool while the next is built, and no string ever holds the whole part.
+ * Writes one large part (a sheet of 100,000 rows) in pieces of about a megabyte. Text is encoded
+ * straight into a piece's buffer as it comes (no long string is built by concatenation, which costs
+ * as much again to flatten and collect); each full piece is compressed on Node's thread pool while
+ * the next is filled.
  */
 export class PartWriter {
-  private text = "";
+  private buffer: Buffer;
+  private used = 0;
   private readonly pieces: Promise<Buffer>[] = [];
   private crc = 0;
   private size = 0;
 
-  constructor(private readonly pieceChars = 1 << 20) {}
+  constructor(private readonly pieceBytes = 1 << 20) {
+    this.buffer = Buffer.allocUnsafe(pieceBytes);
+  }
 
   write(text: string): void {
-    this.text += text;
-    if (this.text.length >= this.pieceChars) this.flush();
+    // A UTF-16 code unit takes at most 3 bytes in UTF-8.
+    if (this.used + text.length * 3 > this.buffer.length) {
+      this.flush();
+      if (text.length * 3 > this.buffer.length) this.buffer = Buffer.allocUnsafe(text.length * 3);
+    }
+    this.used += this.buffer.write(text, this.used, "utf8");
+    if (this.used >= this.pieceBytes) this.flush();
   }
 
   private flush(): void {
-    if (this.text === "") return;
-    const bytes = Buffer.from(this.text, "utf8");
-    this.text = "";
+    if (this.used === 0) return;
+    const bytes = this.buffer.subarray(0, this.used);
+    this.buffer = Buffer.allocUnsafe(Math.max(this.pieceBytes, this.buffer.length));
+    this.used = 0;
     this.crc = zlib.crc32(bytes, this.crc);
     this.size += bytes.length;
     this.pieces.push(deflateRaw(bytes, { level: 6, finishFlush: zlib.constants.Z_SYNC_FLUSH }));

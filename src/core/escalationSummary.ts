@@ -52,6 +52,8 @@ export interface SummaryContract {
   worstKpi: string | null;
   /** Whole-life value, or the annual value where the register has no whole-life value. */
   value: number | null;
+  /** The currency of `value` (ISO 4217) where the register said it; null where it did not. */
+  currency: string | null;
   /** Days since an open log entry first recorded the current RAG; 0 when the log has none. */
   daysInStatus: number;
   /** The open log entry at this level or above, if the contract is already escalated. */
@@ -62,14 +64,28 @@ export interface SummaryContract {
   noticeMissed: boolean;
 }
 
+/** A sum of money in one currency (ISO 4217); currency null where the register did not say one. */
+export interface MoneyTotal {
+  currency: string | null;
+  amount: number;
+}
+
+/** What the escalated contracts are worth: amounts in different currencies are never added together. */
+export interface ValueAtRisk {
+  /** One total per currency, largest first; empty when no escalated contract has a value. */
+  totals: MoneyTotal[];
+  /** Escalated contracts whose value is blank or unreadable, so not in the totals. */
+  contractsWithoutValue: number;
+}
+
 export interface EscalationSummary {
   asOf: number;
   /** RAG of every live contract (closed ones are left out). */
   counts: { red: number; amber: number; green: number; unrated: number };
   /** Escalated contracts by level. */
   byLevel: { 1: number; 2: number; 3: number };
-  /** Sum of `value` over escalated contracts. */
-  valueAtRisk: number;
+  /** Sum of `value` over escalated contracts, by currency; null when the register has no value column. */
+  valueAtRisk: ValueAtRisk | null;
   /** Contracts at level 1 or above, most urgent first. */
   contracts: SummaryContract[];
   /** Contracts read, and those left out because their status says they are closed. */
@@ -363,6 +379,7 @@ function assess(contract: NormalisedRow, related: Related, settings: TrackerSett
     kpiAttainment: kpi?.attainment ?? null,
     worstKpi: kpi?.name ?? null,
     value: num(f.totalValue) ?? num(f.annualValue),
+    currency: (num(f.totalValue) !== null ? contract.currencies?.totalValue : contract.currencies?.annualValue) ?? null,
     daysInStatus,
     openEscalation: log.open !== null && log.open.level >= level ? log.open.id : null,
     expiredWithoutReplacement,
@@ -431,10 +448,13 @@ export function escalationSummary(data: TrackerRows, settings: TrackerSettings, 
   const byLevel = { 1: 0, 2: 0, 3: 0 };
   const escalated: SummaryContract[] = [];
   let closed = 0;
-  let valueAtRisk = 0;
+  const byCurrency = new Map<string | null, number>();
+  let contractsWithoutValue = 0;
+  let hasValueColumn = false;
   // One object reused for every contract's related rows: 100,000 of them would be garbage.
   const related: { milestones?: readonly NormalisedRow[]; kpis?: readonly NormalisedRow[]; escalations?: readonly NormalisedRow[] } = {};
   for (const contract of data.contracts) {
+    hasValueColumn ||= "totalValue" in contract.fields || "annualValue" in contract.fields;
     if (statusMeaning(contract.fields.status).closed) {
       closed++;
       continue;
@@ -451,9 +471,13 @@ export function escalationSummary(data: TrackerRows, settings: TrackerSettings, 
     if (assessed.level === 0) continue;
     const full = assessed as SummaryContract;
     byLevel[full.level as 1 | 2 | 3]++;
-    valueAtRisk += full.value ?? 0;
+    if (full.value === null) contractsWithoutValue++;
+    else byCurrency.set(full.currency, (byCurrency.get(full.currency) ?? 0) + full.value);
     escalated.push(full);
   }
+  // Cents, so sums of many amounts do not show binary-fraction dust (10742220.170000002).
+  const totals = [...byCurrency].map(([currency, amount]) => ({ currency, amount: Math.round(amount * 100) / 100 })).sort((a, b) => b.amount - a.amount);
+  const valueAtRisk = hasValueColumn ? { totals, contractsWithoutValue } : null;
   return { asOf, counts, byLevel, valueAtRisk, contracts: ranked(escalated), totalContracts: data.contracts.length, closedContracts: closed, ladder };
 }
 

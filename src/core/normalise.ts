@@ -1,7 +1,8 @@
 import { readDateCell, isBlankCell } from "./cellValues";
 import { serialsAreDates, textSerial } from "./dateColumns";
 import { DateOrder, dateOrderEvidence, formatSerial, placeholderReason } from "./dates";
-import { parseMoney } from "./money";
+import { currencyOfFormat } from "./currencyFormats";
+import { DecimalMark, decimalMarkEvidence, parseMoney } from "./money";
 import type { FieldDefinition, TableDefinition } from "./schema";
 
 /** Data-quality problems a register can have, by code (used in CLI JSON and the task pane). */
@@ -24,6 +25,12 @@ export interface NormalisedRow {
   /** 1-based sheet row. */
   row: number;
   fields: Record<string, TypedValue>;
+  /**
+   * The currency (ISO 4217 code) of each money field whose cell said one, by its text (`£3,330`,
+   * `USD 1,200`) or its number format (`"£"#,##0`). Absent where no cell of the row said one.
+   * @example { totalValue: "GBP" }
+   */
+  currencies?: Record<string, string>;
 }
 
 export interface NormalisedTable {
@@ -41,6 +48,8 @@ export interface NormaliseOptions {
   dateOrder: DateOrder;
   /** 1-based sheet row of the first data row. */
   firstRow: number;
+  /** Each cell's number format where the file keeps them (.xlsx), aligned with the rows: a money cell's currency can be in its format. */
+  numberFormats?: readonly (readonly (string | undefined)[] | undefined)[];
 }
 
 function evidenceIn(values: Iterable<unknown>): DateOrder | null {
@@ -71,12 +80,35 @@ export function dateOrdersFor(rows: readonly (readonly unknown[])[], columns: Fi
 }
 
 /**
+ * Decides each money column's decimal mark from evidence: a value such as `1.234,50` or `12.5` can
+ * be read one way only, and settles `1,234` in the rest of its column. Columns without evidence are absent.
+ * @example decimalMarksFor([["1.234,50"], ["1.500"]], { totalValue: {index: 0} }, CONTRACTS.fields) → { totalValue: "," }
+ */
+export function decimalMarksFor(rows: readonly (readonly unknown[])[], columns: FieldColumns, fields: readonly FieldDefinition[]): Record<string, DecimalMark> {
+  const marks: Record<string, DecimalMark> = {};
+  for (const field of fields) {
+    const index = columns[field.key]?.index;
+    if (field.kind !== "money" || index === undefined) continue;
+    for (const cells of rows) {
+      const value = cells[index];
+      const evidence = typeof value === "string" ? decimalMarkEvidence(value) : null;
+      if (evidence) {
+        marks[field.key] = evidence;
+        break;
+      }
+    }
+  }
+  return marks;
+}
+
+/**
  * Turns a register's cells into typed values, listing every value it could not read and every
  * data-quality problem (placeholders, duplicates, missing or impossible end dates). Never drops a row.
  * @example normaliseTable([["C1", "31/03/2025"]], CONTRACTS, { contractId: {column: "Ref", index: 0}, endDate: {column: "End", index: 1} }, { dateOrder: "dmy", firstRow: 2 })
  */
 export function normaliseTable(rows: readonly (readonly unknown[])[], table: TableDefinition, columns: FieldColumns, options: NormaliseOptions): NormalisedTable {
   const dateOrders = dateOrdersFor(rows, columns, table.fields, options.dateOrder);
+  const decimalMarks = decimalMarksFor(rows, columns, table.fields);
   const issues: DataQualityIssue[] = [];
   const out: NormalisedRow[] = [];
   const mapped = table.fields.filter((f) => columns[f.key]);
@@ -86,11 +118,19 @@ export function normaliseTable(rows: readonly (readonly unknown[])[], table: Tab
     if (cells.every(isBlankCell)) return;
     const row = options.firstRow + i;
     const fields: Record<string, TypedValue> = {};
+    let currencies: Record<string, string> | undefined;
     const report = (field: FieldDefinition, value: unknown, problem: ProblemCode, message: string): void => {
       issues.push({ row, column: columns[field.key]?.column ?? field.header, field: field.key, value: shown(value), problem, message });
     };
     for (const field of mapped) {
-      const value = cells[columns[field.key]?.index ?? -1];
+      const index = columns[field.key]?.index ?? -1;
+      const value = cells[index];
+      if (field.kind === "money") {
+        const money = readMoney(value, options.numberFormats?.[i]?.[index], decimalMarks[field.key], (message) => report(field, value, "unparseable-money", message));
+        fields[field.key] = money && money.amount;
+        if (money?.currency) (currencies ??= {})[field.key] = money.currency;
+        continue;
+      }
       const cell = serialText.has(field.key) && typeof value === "string" ? (textSerial(value) ?? value) : value;
       fields[field.key] = readField(field, cell, dateOrders[field.key] ?? options.dateOrder, (problem, message) => report(field, value, problem, message));
     }
@@ -112,7 +152,7 @@ export function normaliseTable(rows: readonly (readonly unknown[])[], table: Tab
         report(endField, raw, "end-before-start", `The end date ${formatSerial(end)} is before the start date ${formatSerial(start)}`);
       }
     }
-    out.push({ row, fields });
+    out.push(currencies ? { row, fields, currencies } : { row, fields });
   });
   // Every row of a shared ID is reported, so each can be found and put right.
   for (const group of rowsById.values()) {
@@ -132,6 +172,18 @@ export function normaliseTable(rows: readonly (readonly unknown[])[], table: Tab
   }
   issues.sort((a, b) => a.row - b.row);
   return { rows: out, issues, dateOrders };
+}
+
+/** A money cell's amount and currency (from its text, else its number format); null when blank or unreadable, which is reported. */
+function readMoney(value: unknown, format: string | undefined, decimalMark: DecimalMark | undefined, report: (message: string) => void): { amount: number; currency: string | null } | null {
+  if (isBlankCell(value)) return null;
+  const money = parseMoney(value, { decimalMark });
+  if (!money.ok) {
+    report(money.error);
+    return null;
+  }
+  if (money.value === null) return null;
+  return money.value.currency === null && format ? { amount: money.value.amount, currency: currencyOfFormat(format) } : money.value;
 }
 
 // The date columns whose whole numbers written as text (`45747`, a CSV saved from a General column)
@@ -166,14 +218,6 @@ function readField(field: FieldDefinition, value: unknown, order: DateOrder, rep
         report("placeholder-date", "0 is Excel's zero date (shown as 00/01/1900): it stands in for an unknown date");
       }
       return date.value;
-    }
-    case "money": {
-      const money = parseMoney(value);
-      if (!money.ok) {
-        report("unparseable-money", money.error);
-        return null;
-      }
-      return money.value?.amount ?? null;
     }
     case "number":
     case "fraction":

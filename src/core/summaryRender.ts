@@ -1,5 +1,6 @@
+import { formatAmount } from "./currencies";
 import { formatSerial } from "./dates";
-import type { EscalationSummary, SummaryContract } from "./escalationSummary";
+import type { EscalationSummary, SummaryContract, ValueAtRisk } from "./escalationSummary";
 
 /** The formats the summary is rendered in (CLI `--format`, task pane copy buttons). */
 export type SummaryFormat = "text" | "markdown" | "html" | "json";
@@ -8,8 +9,22 @@ export const SUMMARY_FORMATS: readonly SummaryFormat[] = ["text", "markdown", "h
 const dmy = (serial: number | null): string => (serial === null ? "" : formatSerial(serial, "dmy"));
 const iso = (serial: number | null): string | null => (serial === null ? null : formatSerial(serial, "iso"));
 const count = (n: number): string => n.toLocaleString("en-GB");
-const money = (n: number): string => n.toLocaleString("en-GB", { maximumFractionDigits: 0 });
 const plural = (n: number, one: string, many = `${one}s`): string => `${count(n)} ${n === 1 ? one : many}`;
+
+/**
+ * The value at risk in words: each currency's total with its symbol, a plain number where the
+ * register named no currency, "not known" where there is nothing to add up — never a made-up 0.
+ * @example valueAtRiskText({ totals: [{ currency: "GBP", amount: 1234567 }], contractsWithoutValue: 0 }) → "£1,234,567"
+ */
+export function valueAtRiskText(value: ValueAtRisk | null, locale = "en-GB"): string {
+  if (value === null) return "not known (the register has no value column)";
+  const { totals, contractsWithoutValue } = value;
+  const escalated = (n: number): string => `${n.toLocaleString(locale)} escalated contract${n === 1 ? "" : "s"}`;
+  if (totals.length === 0) return contractsWithoutValue === 0 ? formatAmount(0, null, locale) : `not known (no value given for the ${escalated(contractsWithoutValue)})`;
+  const several = totals.length > 1;
+  const shown = totals.map((t) => (t.currency === null && several ? `${formatAmount(t.amount, null, locale)} in no stated currency` : formatAmount(t.amount, t.currency, locale)));
+  return `${shown.join(" + ")}${contractsWithoutValue > 0 ? ` (and ${escalated(contractsWithoutValue)} with no value given)` : ""}`;
+}
 
 /** Title line of every format. */
 export function summaryTitle(summary: EscalationSummary): string {
@@ -25,7 +40,7 @@ export function summaryHeadlines(summary: EscalationSummary): string[] {
     n === 0 ? "No contract needs escalating." : `${plural(n, "contract needs", "contracts need")} attention: ${levels.join(", ")}.`,
     `RAG across ${plural(live, "live contract")}: Red ${count(summary.counts.red)} · Amber ${count(summary.counts.amber)} · Green ${count(summary.counts.green)} · Unrated ${count(summary.counts.unrated)}.` +
       (summary.closedContracts > 0 ? ` ${plural(summary.closedContracts, "closed contract")} left out.` : ""),
-    `Value at risk: ${money(summary.valueAtRisk)}.`,
+    `Value at risk: ${valueAtRiskText(summary.valueAtRisk)}.`,
   ];
 }
 
@@ -117,6 +132,7 @@ export function summaryJson(summary: EscalationSummary): unknown {
     asOf: iso(summary.asOf),
     counts: summary.counts,
     byLevel: { "1": summary.byLevel[1], "2": summary.byLevel[2], "3": summary.byLevel[3] },
+    // One total per currency (null: not stated); null when the register has no value column.
     valueAtRisk: summary.valueAtRisk,
     contracts: summary.contracts.map((c) => ({
       id: c.id,

@@ -96,6 +96,8 @@ export interface CardKeyFields {
   totalValue: number | null;
   budget: number | null;
   spendToDate: number | null;
+  /** The currency (ISO 4217) of each money field whose cell said one, e.g. `{ totalValue: "GBP" }`. */
+  currencies: Readonly<Record<string, string>>;
 }
 
 /** What the tracker's computed columns would show for the contract, worked out now. */
@@ -194,6 +196,7 @@ export function contractCard(data: TrackerData, tables: ReadonlyMap<string, Tabl
       totalValue: numberOf(f.totalValue),
       budget: numberOf(f.budget),
       spendToDate: numberOf(f.spendToDate),
+      currencies: contract.currencies ?? {},
     },
     dates: {
       daysToExpiry: status.daysToExpiry,

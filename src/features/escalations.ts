@@ -2,7 +2,7 @@ import { DateOrder, formatSerial } from "../core/dates";
 import { dateNumberFormat } from "../core/numberFormats";
 import { EscalationSummary, SummaryContract, assessContract } from "../core/escalationSummary";
 import type { NormalisedRow } from "../core/normalise";
-import { summaryHeadlines, summaryTitle } from "../core/summaryRender";
+import { summaryHeadlines, summaryTitle, valueAtRiskText } from "../core/summaryRender";
 import type { CellValue, ReportSheet, WorkbookPort } from "../workbook/port";
 import { datedIdPrefix, idSequence } from "./formInput";
 import { ReadOptions, TrackerData, readTracker, summarise } from "./trackerData";
@@ -45,7 +45,7 @@ export function summaryReport(summary: EscalationSummary, dateOrder: DateOrder):
     [summaryTitle(summary)],
     [attention],
     [rag],
-    ["Value at risk", summary.valueAtRisk],
+    ["Value at risk", valueAtRiskText(summary.valueAtRisk)],
     ...([3, 2, 1] as const).map((l): CellValue[] => [`Level ${l} — ${summary.ladder[l]}`, summary.byLevel[l]]),
   ];
   const rows = summary.contracts.map((c, i): CellValue[] => [

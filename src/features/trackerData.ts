@@ -79,7 +79,7 @@ export function columnsOf(
 function normalised(snapshot: TableSnapshot | undefined, table: TableDefinition, dateOrder: DateOrder, corrections?: Partial<Record<string, string>>, ignore: readonly string[] = []) {
   if (!snapshot) return { rows: [], issues: [], columns: {} as FieldColumns };
   const columns = columnsOf(snapshot.headers, table, corrections, ignore, snapshot.rows);
-  const result = normaliseTable(snapshot.rows, table, columns, { dateOrder, firstRow: snapshot.row + 2 });
+  const result = normaliseTable(snapshot.rows, table, columns, { dateOrder, firstRow: snapshot.row + 2, numberFormats: snapshot.numberFormats });
   return { rows: result.rows, issues: result.issues, columns };
 }
 

@@ -32,6 +32,11 @@ export interface TableSnapshot {
   column: number;
   headers: string[];
   rows: CellValue[][];
+  /**
+   * Each row's cell number formats where the reader keeps them (an .xlsx file read by the command
+   * line), aligned with `rows`; absent where not read. A money cell's currency can be in its format.
+   */
+  numberFormats?: readonly (readonly (string | undefined)[] | undefined)[];
 }
 
 /** A column of formulas the tracker appends to a table. */

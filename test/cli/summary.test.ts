@@ -3,6 +3,7 @@ import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { run } from "../../src/cli/main";
+import { buildXlsx, row } from "../helpers/xlsxBuild";
 
 // `contract-tracker summary` on real registers, against golden summaries checked in under
 // test/golden (readable: open them). Regenerate after a deliberate change with
@@ -88,4 +89,37 @@ test("bad usage and bad input", async () => {
   expect((await cli("summary", path.join(dir, "missing.csv"))).code).toBe(1);
   const source = path.join(REAL, "act-gov-contracts/act_contracts_2025.csv");
   expect(await cli("summary", source, "--out", source)).toMatchObject({ code: 1, err: expect.stringContaining("never overwritten") });
+});
+
+describe("the value at risk says its currency, from the register's text or its number formats", () => {
+  const valueLine = async (file: string): Promise<string> => {
+    const result = await cli("summary", file, "--as-of", "2025-06-30");
+    expect(result.err).toBe("");
+    return result.out.split("\n").find((l) => l.startsWith("Value at risk")) ?? "";
+  };
+
+  test("a CSV whose values are written with £ and € gives one total per currency", async () => {
+    const csv = path.join(dir, "currencies.csv");
+    fs.writeFileSync(csv, ["Contract ID,End date,Total value", 'C-1,31/07/2025,"£1,200,000"', "C-2,31/07/2025,€500", 'C-3,31/07/2025,"£34,567"', "C-4,31/12/2030,£9"].join("\r\n"));
+    expect(await valueLine(csv)).toBe("Value at risk: £1,234,567 + €500.");
+  });
+
+  test("an .xlsx whose value cells are numbers formatted as pounds shows pounds", async () => {
+    const xlsx = path.join(dir, "pounds.xlsx");
+    fs.writeFileSync(
+      xlsx,
+      buildXlsx({
+        sheets: [{ name: "Register", cells: [row(1, '<c r="A1" t="inlineStr"><is><t>Contract ID</t></is></c><c r="B1" t="inlineStr"><is><t>End date</t></is></c><c r="C1" t="inlineStr"><is><t>Total value</t></is></c>'), row(2, '<c r="A2" t="inlineStr"><is><t>C-1</t></is></c><c r="B2" s="1"><v>45869</v></c><c r="C2" s="2"><v>1234567</v></c>')].join("") }],
+        numFmts: { 164: "dd/mm/yyyy", 165: '"£"#,##0.00' },
+        cellXfs: [0, 164, 165],
+      }),
+    );
+    expect(await valueLine(xlsx)).toBe("Value at risk: £1,234,567.");
+  });
+
+  test("a register without a value column says the value is not known, not 0", async () => {
+    const csv = path.join(dir, "no-values.csv");
+    fs.writeFileSync(csv, ["Contract ID,End date", "C-1,31/07/2025"].join("\r\n"));
+    expect(await valueLine(csv)).toBe("Value at risk: not known (the register has no value column).");
+  });
 });

@@ -149,12 +149,12 @@ describe("the summary", () => {
     expect(summary.byLevel).toEqual({ 1: 1, 2: 2, 3: 1 });
     expect(summary.closedContracts).toBe(1);
     // Whole-life value, else annual value: 7,000 + 30,000 + 50,000 + 200,000.
-    expect(summary.valueAtRisk).toBe(287_000);
+    expect(summary.valueAtRisk).toEqual({ totals: [{ currency: null, amount: 287_000 }], contractsWithoutValue: 0 });
   });
 
   test("JSON as the command line prints it: ISO dates, ranked contracts", () => {
     const json = summaryJson(summary) as { asOf: string; byLevel: Record<string, number>; contracts: { id: string; noticeDate: string | null }[] };
-    expect(json).toMatchObject({ asOf: "2026-11-25", counts: { red: 3, amber: 1, green: 1, unrated: 1 }, byLevel: { "1": 1, "2": 2, "3": 1 }, valueAtRisk: 287_000 });
+    expect(json).toMatchObject({ asOf: "2026-11-25", counts: { red: 3, amber: 1, green: 1, unrated: 1 }, byLevel: { "1": 1, "2": 2, "3": 1 }, valueAtRisk: { totals: [{ currency: null, amount: 287_000 }], contractsWithoutValue: 0 } });
     expect(Object.keys(json.contracts[0])).toEqual(["id", "title", "supplier", "contractManager", "rag", "level", "reasons", "daysToExpiry", "noticeDate", "worstSlippage", "action"]);
   });
 
@@ -165,6 +165,34 @@ describe("the summary", () => {
     expect(text).toContain("RAG across 6 live contracts: Red 3 · Amber 1 · Green 1 · Unrated 1. 1 closed contract left out.");
     expect(text).toContain("Value at risk: 287,000.");
     expect(text).toContain("1. [Level 3 · Red] C-5 — Contract C-5 (Binco Ltd)");
+  });
+
+  test("the value at risk keeps each currency apart, shows its symbol, and is never a made-up 0", () => {
+    const at = (currencies: (string | null)[], values: (number | null)[] = currencies.map(() => 1000)) =>
+      escalationSummary(
+        {
+          contracts: currencies.map((currency, i) => {
+            const c = contract(`V-${i}`, { endDate: AS_OF + 30, totalValue: values[i] });
+            return currency ? { ...c, currencies: { totalValue: currency } } : c;
+          }),
+        },
+        DEFAULT_SETTINGS,
+        AS_OF,
+      );
+    const line = (s: ReturnType<typeof at>): string => renderText(s).split("\n").find((l) => l.startsWith("Value at risk")) ?? "";
+    expect(line(at(["GBP", "GBP"], [1_234_000, 567]))).toBe("Value at risk: £1,234,567.");
+    expect(at(["GBP", "USD", "GBP"], [1000, 5000, 2000]).valueAtRisk?.totals).toEqual([{ currency: "USD", amount: 5000 }, { currency: "GBP", amount: 3000 }]);
+    expect(line(at(["GBP", "USD", "GBP", null], [1000, 5000, 2000, 700]))).toBe("Value at risk: US$5,000 + £3,000 + 700 in no stated currency.");
+    expect(line(at([null, null], [1000, 2500.5]))).toBe("Value at risk: 3,501.");
+    expect(line(at(["EUR", null], [1000, null]))).toBe("Value at risk: €1,000 (and 1 escalated contract with no value given).");
+    expect(line(at([null, null], [null, null]))).toBe("Value at risk: not known (no value given for the 2 escalated contracts).");
+    const noColumn = escalationSummary({ contracts: [contract("N", { endDate: AS_OF + 30 })] }, DEFAULT_SETTINGS, AS_OF);
+    expect(noColumn.valueAtRisk).toBeNull();
+    expect(line(noColumn)).toBe("Value at risk: not known (the register has no value column).");
+    expect(summaryJson(noColumn)).toMatchObject({ valueAtRisk: null });
+    // Annual value stands in for a blank whole-life value, with its own currency.
+    const annual = { ...contract("Y", { endDate: AS_OF + 30, totalValue: null, annualValue: 400 }), currencies: { annualValue: "EUR" } };
+    expect(escalationSummary({ contracts: [annual] }, DEFAULT_SETTINGS, AS_OF).valueAtRisk?.totals).toEqual([{ currency: "EUR", amount: 400 }]);
   });
 
   test("ladder names come from Settings", () => {

@@ -49,6 +49,43 @@ test("a column's day/month order comes from its evidence, then from the other da
   expect(alone.dateOrders).toEqual({ startDate: "dmy" });
 });
 
+describe("money keeps its currency and is never made up", () => {
+  const money = { contractId: columns.contractId, annualValue: { column: "Annual", index: 1 }, totalValue: { column: "Total", index: 2 } };
+
+  test("each money field's currency, from the cell's text or its number format; none where none was said", () => {
+    const rows = [
+      ["C1", "€1,500", "1.234.567,89 €"],
+      ["C2", "USD 1,200", 5000],
+      ["C3", 250, 900],
+      ["C4", "", "N/A"],
+    ];
+    const formats = [undefined, [undefined, undefined, '"£"#,##0.00'], [undefined, "[$€-x-euro2] #,##0.00", "#,##0"]];
+    const result = normaliseTable(rows, CONTRACTS, money, { dateOrder: "dmy", firstRow: 2, numberFormats: formats });
+    expect(result.rows.map((r) => [r.fields.annualValue, r.fields.totalValue, r.currencies])).toEqual([
+      [1500, 1234567.89, { annualValue: "EUR", totalValue: "EUR" }],
+      [1200, 5000, { annualValue: "USD", totalValue: "GBP" }],
+      [250, 900, { annualValue: "EUR" }],
+      [null, null, undefined],
+    ]);
+    expect(result.issues).toEqual([]);
+  });
+
+  test("unreadable money is reported, never turned into 0", () => {
+    const result = normaliseTable([["C1", "about £3k", "12 x £400"]], CONTRACTS, money, { dateOrder: "dmy", firstRow: 2 });
+    expect(result.rows[0].fields).toEqual({ contractId: "C1", annualValue: null, totalValue: null });
+    expect(result.issues.map((i) => [i.field, i.problem, i.value])).toEqual([
+      ["annualValue", "unparseable-money", "about £3k"],
+      ["totalValue", "unparseable-money", "12 x £400"],
+    ]);
+  });
+
+  test("a column's decimal mark comes from its values: 1.500 is one and a half where the column writes 12.75", () => {
+    const rows = [["C1", "1.500", "1.500"], ["C2", "12.75", "1.234,50"]];
+    const result = normaliseTable(rows, CONTRACTS, money, { dateOrder: "dmy", firstRow: 2 });
+    expect(result.rows.map((r) => [r.fields.annualValue, r.fields.totalValue])).toEqual([[1.5, 1500], [12.75, 1234.5]]);
+  });
+});
+
 describe("dates a register writes in other ways read as the dates Excel shows", () => {
   const dates = { contractId: columns.contractId, startDate: columns.startDate, endDate: columns.endDate };
   const read = (rows: unknown[][]) => normaliseTable(rows, CONTRACTS, dates, { dateOrder: "dmy", firstRow: 2 });

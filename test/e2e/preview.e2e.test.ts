@@ -1,6 +1,7 @@
 import * as path from "path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import type { EscalationSummary } from "../../src/core/escalationSummary";
+import { valueAtRiskText } from "../../src/core/summaryRender";
 import { readTracker, summarise } from "../../src/features/trackerData";
 import { previewWorkbook } from "../../src/taskpane/preview/previewWorkbook";
 import { launchChromium } from "./browser";
@@ -119,7 +120,7 @@ test("the summary's counts are those of the sample register", async () => {
   for (const level of [3, 2, 1] as const) {
     await expect(figure(`Level ${level} · ${expected.ladder[level]}`)).resolves.toBe(String(expected.byLevel[level]));
   }
-  await page.getByText(expected.valueAtRisk.toLocaleString("en-GB")).waitFor();
+  await page.getByText(valueAtRiskText(expected.valueAtRisk)).waitFor();
   await page.getByRole("heading", { name: `${expected.contracts.length} contracts need attention` }).waitFor();
   const cards = page.getByRole("list", { name: "Contracts needing attention, most urgent first" }).locator(":scope > li");
   await expect(cards.count()).resolves.toBe(expected.contracts.length);

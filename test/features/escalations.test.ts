@@ -44,7 +44,7 @@ describe("the one-click escalation summary", () => {
     const values = sheetValues(book, "Escalations 2026-11-25");
     expect(values[0]).toEqual(["Escalation summary as of 25/11/2026"]);
     expect(values[1][0]).toBe("4 contracts need attention: 2 at level 3 (Senior responsible owner / board), 1 at level 2 (Commercial lead / head of service), 1 at level 1 (Contract manager).");
-    expect(values[3]).toEqual(["Value at risk", 177000]);
+    expect(values[3]).toEqual(["Value at risk", "177,000"]);
     const table = book.snapshot("EscalationSummary_20261125");
     expect(table.headers).toEqual([...SUMMARY_HEADERS]);
     // At level 3: C-001 (notice date missed 41 days ago) before C-003 (expired 14 days ago); then

@@ -3,6 +3,7 @@ import "@testing-library/jest-dom";
 import { act, configure, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { axe, toHaveNoViolations } from "jest-axe";
 import { ContractView } from "../../src/taskpane/contract/ContractView";
+import { setUpTracker } from "../../src/features/setUpTracker";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
 import { AS_OF, excelLike, hostileTracker, renderInPane } from "./paneHarness";
 import { renderLive, sampleTracker, statusOf, NOW } from "./viewsHarness";
@@ -177,4 +178,24 @@ test("before set-up it says there is no tracker and offers Set up", async () => 
   fireEvent.click(screen.getByRole("button", { name: "Go to Set up" }));
   expect(navigate).toHaveBeenCalledWith("setup");
   expect(await axe(container)).toHaveNoViolations();
+});
+
+test("the card shows each amount in the currency the register wrote it in", async () => {
+  const rows = [
+    ["Ref", "Contract title", "Expiry", "Annual value", "Total value"],
+    ["C-1", "Cleaning", "31/03/2030", "€12,500", "£1,234,567"],
+    ["C-2", "Catering", "31/03/2030", 800, "USD 4,000"],
+  ];
+  const book = MemoryWorkbook.fromSheets({ Register: rows });
+  await setUpTracker(book, { asOf: AS_OF });
+  renderInPane(<ContractView active />, excelLike(book));
+  await act(() => book.selectTableCell("Contracts", 0, "Ref"));
+  await screen.findByRole("heading", { name: "Cleaning" });
+  expect(screen.getByText("Annual value").nextElementSibling).toHaveTextContent("€12,500");
+  expect(screen.getByText("Total value").nextElementSibling).toHaveTextContent("£1,234,567");
+  await act(() => book.selectTableCell("Contracts", 1, "Ref"));
+  await screen.findByRole("heading", { name: "Catering" });
+  // A number cell says no currency: the amount alone.
+  expect(screen.getByText("Annual value").nextElementSibling).toHaveTextContent(/^800$/);
+  expect(screen.getByText("Total value").nextElementSibling).toHaveTextContent("US$4,000");
 });

@@ -4,7 +4,8 @@ import {
 import * as React from "react";
 import type { ContractCard } from "../../features/contractCard";
 import type { CellValue } from "../../workbook/port";
-import { formatDate, formatMoney } from "../format";
+import { formatAmount } from "../../core/currencies";
+import { formatDate } from "../format";
 import { LevelBadge, RagBadge } from "../summary/RagBadge";
 import { inDays, percent } from "../tracker/when";
 
@@ -66,7 +67,8 @@ export function ContractDetails({ card, locale, mapped }: { card: ContractCard; 
   const a = card.assessment;
   const k = card.key;
   const d = card.dates;
-  const money = (n: number | null): string => (n === null ? "" : formatMoney(n, locale));
+  // With the currency the register wrote the amount in, where it wrote one.
+  const money = (n: number | null, field: keyof typeof k): string => (n === null ? "" : formatAmount(n, k.currencies[field] ?? null, locale));
   const variance = d.spendVariance === null ? "" : d.spendVariance > 0 ? `${percent(d.spendVariance, locale)} over budget` : d.spendVariance < 0 ? `${percent(-d.spendVariance, locale)} under budget` : "on budget";
   const others = card.fields.filter((f) => !mapped.has(f.header) && f.value !== null && String(f.value).trim() !== "");
   const ends = d.daysToExpiry !== null && d.daysToExpiry < 0 ? `Ended ${formatDate(k.endDate, locale)} (${inDays(d.daysToExpiry, locale)})` : dated(k.endDate, d.daysToExpiry, locale);
@@ -118,10 +120,10 @@ export function ContractDetails({ card, locale, mapped }: { card: ContractCard; 
           ["Notice date", notice],
           ["Extensions", k.extensionOptions],
           ["Final expiry", d.finalExpiry !== null && d.finalExpiry !== k.endDate ? formatDate(d.finalExpiry, locale) : ""],
-          ["Annual value", money(k.annualValue)],
-          ["Total value", money(k.totalValue)],
-          ["Budget", money(k.budget)],
-          ["Spend to date", money(k.spendToDate)],
+          ["Annual value", money(k.annualValue, "annualValue")],
+          ["Total value", money(k.totalValue, "totalValue")],
+          ["Budget", money(k.budget, "budget")],
+          ["Spend to date", money(k.spendToDate, "spendToDate")],
           ["Against budget", variance],
         ]}
       />

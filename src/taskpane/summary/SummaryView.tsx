@@ -3,11 +3,11 @@ import {
 } from "@fluentui/react-components";
 import * as React from "react";
 import type { EscalationSummary } from "../../core/escalationSummary";
-import { renderHtml, renderText } from "../../core/summaryRender";
+import { renderHtml, renderText, valueAtRiskText } from "../../core/summaryRender";
 import { SummaryRunReport, runEscalationSummary } from "../../features/escalations";
 import { readTracker, savedMapping, summarise } from "../../features/trackerData";
 import { ErrorBar } from "../ErrorBar";
-import { formatCount, formatDate, formatMoney, plural } from "../format";
+import { formatCount, formatDate, plural } from "../format";
 import { usePane } from "../paneContext";
 import { copyHtml, copyText } from "./clipboard";
 import { CARDS_SHOWN, RankedContracts } from "./RankedContracts";
@@ -211,7 +211,7 @@ export function SummaryView({ active }: { active: boolean }): React.JSX.Element 
             </dl>
             <div className={styles.risk}>
               <Body1>Value at risk</Body1>
-              <Text weight="semibold" size={400}>{formatMoney(summary.valueAtRisk, locale)}</Text>
+              <Text weight="semibold" size={400}>{valueAtRiskText(summary.valueAtRisk, locale)}</Text>
             </div>
             {state.status === "ready" && state.problems > 0 && (
               <Caption1 className={styles.muted}>{`${plural(state.problems, "data-quality problem", locale)} in the register: contracts with them may be rated on partial facts.`}</Caption1>

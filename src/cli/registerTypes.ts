@@ -1,0 +1,76 @@
+import { ColumnDecision, TypedCell, typeColumn } from "../core/columnTypes";
+import { serialsAreDates, textSerial } from "../core/dateColumns";
+import { DateOrder, dateOrderEvidence } from "../core/dates";
+import { CONTRACTS, FieldKind } from "../core/schema";
+import type { MemoryCell } from "../workbook/memoryWorkbook";
+import type { FoundRegister } from "./register";
+
+export interface RegisterTyping {
+  /** The register's day/month order (as given): each column's own evidence overrides it for that column. */
+  dateOrder: DateOrder;
+  /** Each column's decision, by 0-based column index. */
+  columns: ColumnDecision[];
+}
+
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+// `/`, `.` and `-`, the separators of numeric dates.
+const isSeparator = (code: number): boolean => code === 47 || code === 46 || code === 45;
+
+/** The first day/month order a column's text dates prove, or null. */
+function evidenceOf(values: readonly TypedCell["value"][]): DateOrder | null {
+  for (const value of values) {
+    // Numeric dates start with one or two digits and a separator: other text is passed over without a regex.
+    if (typeof value !== "string" || !isDigit(value.charCodeAt(0)) || !(isSeparator(value.charCodeAt(1)) || isSeparator(value.charCodeAt(2)))) continue;
+    const evidence = dateOrderEvidence(value);
+    if (evidence) return evidence;
+  }
+  return null;
+}
+
+/**
+ * Gives the register's cells their types in the workbook `convert` writes: each column of the
+ * table (from the row under the headers down) is decided as a whole — dates, money, numbers,
+ * TRUE/FALSE or text (core/columnTypes) — and its text cells that read as that type become typed
+ * values with a number format; every other cell stays as it was. A cell that already has a type
+ * (an .xlsx number) keeps it and its own number format.
+ * @example typeRegisterCells(grid, found, "mdy").columns[4] → { kind: "date", … } for a column of 03/25/2025 dates
+ */
+export function typeRegisterCells(grid: MemoryCell[][], found: FoundRegister, registerOrder: DateOrder): RegisterTyping {
+  const first = found.mapping.headerRow + 1;
+  let width = 0;
+  for (let r = first; r < grid.length; r++) width = Math.max(width, grid[r]?.length ?? 0);
+  // Each column's values, gathered row by row in one pass (a row's cells lie together in memory).
+  const columnValues: TypedCell["value"][][] = Array.from({ length: width }, () => new Array<TypedCell["value"]>(Math.max(0, grid.length - first)).fill(null));
+  for (let r = first; r < grid.length; r++) {
+    const line = grid[r];
+    if (!line) continue;
+    for (let c = 0; c < line.length; c++) columnValues[c][r - first] = line[c]?.value ?? null;
+  }
+  const kinds: (FieldKind | undefined)[] = [];
+  for (const field of CONTRACTS.fields) {
+    const match = found.mapping.fields[field.key];
+    if (match) kinds[match.index] = field.kind;
+  }
+  // As normalise decides a date field's order: its own evidence, else the register's.
+  const own = columnValues.map(evidenceOf);
+  const dateOrder = registerOrder;
+  const columns: ColumnDecision[] = [];
+  for (let c = 0; c < width; c++) {
+    const values = columnValues[c];
+    const order = own[c] ?? dateOrder;
+    // Whole numbers written as text are dates only in a column whose every value is a date
+    // (core/dateColumns): asked once, when the column first shows such a number.
+    let serials: boolean | undefined;
+    const isSerial = (text: string): boolean => textSerial(text) !== null && (serials ??= serialsAreDates(values, order));
+    const typed = typeColumn(values, { kind: kinds[c], order, isSerial });
+    columns.push(typed.decision);
+    typed.forEachTyped((i, value, numberFormat) => {
+      const target = grid[first + i]?.[c];
+      // A cell formatted as text (`@`) in the workbook stays text: its owner said so.
+      if (!target || target.numberFormat === "@") return;
+      target.value = value;
+      if (numberFormat) target.numberFormat = numberFormat;
+    });
+  }
+  return { dateOrder, columns };
+}
