@@ -10,6 +10,8 @@ export interface FoundRegister {
   sheet: string;
   mapping: HeaderMapping;
   rows: CellValue[][];
+  /** The sheet's number formats where the file keeps them (.xlsx; sparse, aligned with rows), else undefined. */
+  numberFormats?: (string | undefined)[][];
 }
 
 /** The sheet holding the contract register: the one named, else the one whose headers name most fields. */
@@ -21,7 +23,7 @@ export function findRegister(file: RegisterFile, sheet?: string): FoundRegister 
     const rows = file.sheets.get(name) ?? [];
     const mapping = detectMapping(rows, CONTRACTS);
     if (!mapping) continue;
-    if (!best || Object.keys(mapping.fields).length > Object.keys(best.mapping.fields).length) best = { sheet: name, mapping, rows };
+    if (!best || Object.keys(mapping.fields).length > Object.keys(best.mapping.fields).length) best = { sheet: name, mapping, rows, numberFormats: file.kind === "xlsx" ? (file.numberFormats.get(name) ?? []) : undefined };
   }
   if (!best) throw new InputError(`No header row found in ${file.file}${sheet ? ` on sheet "${sheet}"` : ""}: expected a row of column names such as Contract ID, Supplier, End date`);
   return best;
@@ -35,5 +37,6 @@ export function fieldColumns(mapping: HeaderMapping): FieldColumns {
 /** The register's data rows read into typed values, with its data-quality problems. */
 export function normaliseRegister(found: FoundRegister, dateOrder: DateOrder): NormalisedTable {
   const data = found.rows.slice(found.mapping.headerRow + 1);
-  return normaliseTable(data, CONTRACTS, fieldColumns(found.mapping), { dateOrder, firstRow: found.mapping.headerRow + 2 });
+  const numberFormats = found.numberFormats?.slice(found.mapping.headerRow + 1);
+  return normaliseTable(data, CONTRACTS, fieldColumns(found.mapping), { dateOrder, firstRow: found.mapping.headerRow + 2, numberFormats });
 }

@@ -2,6 +2,7 @@ import { readDateCell, isBlankCell } from "./cellValues";
 import { serialsAreDates, textSerial } from "./dateColumns";
 import { DateOrder, dateOrderEvidence, formatSerial, placeholderReason } from "./dates";
 import { currencyOfFormat } from "./currencyFormats";
+import { formatMismatch } from "./formattedCells";
 import { DecimalMark, decimalMarkEvidence, parseMoney } from "./money";
 import type { FieldDefinition, TableDefinition } from "./schema";
 
@@ -125,6 +126,15 @@ export function normaliseTable(rows: readonly (readonly unknown[])[], table: Tab
     for (const field of mapped) {
       const index = columns[field.key]?.index ?? -1;
       const value = cells[index];
+      // Where the file keeps formats, a number's format says whether it is a date or an amount.
+      if ((field.kind === "money" || field.kind === "date") && typeof value === "number" && options.numberFormats) {
+        const mismatch = formatMismatch(field.kind, value, options.numberFormats[i]?.[index] ?? "General", field.header.toLowerCase());
+        if (mismatch) {
+          report(field, value, field.kind === "date" ? "unparseable-date" : "unparseable-money", mismatch);
+          fields[field.key] = null;
+          continue;
+        }
+      }
       if (field.kind === "money") {
         const money = readMoney(value, options.numberFormats?.[i]?.[index], decimalMarks[field.key], (message) => report(field, value, "unparseable-money", message));
         fields[field.key] = money && money.amount;

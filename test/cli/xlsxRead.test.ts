@@ -145,6 +145,35 @@ describe("an end date of serial 1 in an .xlsx register", () => {
   });
 });
 
+describe("a number's format says whether it is a date or an amount, as Excel shows it", () => {
+  // Styles: 0 General, 1 dd/mm/yyyy, 2 "£"#,##0.00, 3 0%, 4 h:mm.
+  const styles = { numFmts: { 164: "dd/mm/yyyy", 165: '"£"#,##0.00' }, cellXfs: [0, 164, 165, 9, 20] };
+  const header = row(1, ["Contract ID", "Supplier", "End date", "Total value"].map((h, i) => `<c r="${col(i)}1" t="inlineStr"><is><t>${h}</t></is></c>`).join(""));
+  const contract = (r: number, end: string, value: string): string =>
+    row(r, `<c r="A${r}" t="inlineStr"><is><t>C-${r}</t></is></c><c r="B${r}" t="inlineStr"><is><t>Acme</t></is></c>${end.replace("@", `C${r}`)}${value.replace("@", `D${r}`)}`);
+  async function check(...rows: string[]): Promise<{ counts: Record<string, number>; issues: { row: number; field: string; problem: string }[] }> {
+    const file = save(buildXlsx({ sheets: [{ name: "Register", cells: header + rows.join("") }], ...styles }));
+    let out = "";
+    expect(await run(["check", file, "--json"], (s) => (out += s), () => undefined)).toBe(0);
+    return JSON.parse(out) as { counts: Record<string, number>; issues: { row: number; field: string; problem: string }[] };
+  }
+
+  test("dates formatted as dates and money formatted as money (or General) read with no problem", async () => {
+    expect((await check(contract(2, '<c r="@" s="1"><v>45747</v></c>', '<c r="@" s="2"><v>1200</v></c>'), contract(3, '<c r="@"><v>45747</v></c>', '<c r="@"><v>5000</v></c>'))).counts).toEqual({});
+  });
+
+  test.each([
+    ["a General year in the end date (2026 would be 18/07/1905)", '<c r="@"><v>2026</v></c>', '<c r="@" s="2"><v>1</v></c>', "endDate", "unparseable-date"],
+    ["a money-formatted number in the end date", '<c r="@" s="2"><v>45747</v></c>', '<c r="@" s="2"><v>1</v></c>', "endDate", "unparseable-date"],
+    ["a percentage in the end date", '<c r="@" s="3"><v>45747</v></c>', '<c r="@" s="2"><v>1</v></c>', "endDate", "unparseable-date"],
+    ["a time of day in the end date", '<c r="@" s="4"><v>0.5</v></c>', '<c r="@" s="2"><v>1</v></c>', "endDate", "unparseable-date"],
+    ["a date-formatted number in the total value", '<c r="@" s="1"><v>45747</v></c>', '<c r="@" s="1"><v>45747</v></c>', "totalValue", "unparseable-money"],
+  ])("%s is reported, not read", async (_, end, value, field, problem) => {
+    const result = await check(contract(2, end, value));
+    expect(result.issues.map((i) => [i.row, i.field, i.problem])).toEqual([[2, field, problem]]);
+  });
+});
+
 describe("files that are not workbooks get a one-line error", () => {
   test.each([
     ["an old .xls or password-protected file", Buffer.concat([Buffer.from("d0cf11e0a1b11ae1", "hex"), Buffer.alloc(512)]), /is not an \.xlsx workbook: it is an old \.xls file or is password-protected/],
