@@ -2,7 +2,7 @@ import * as fs from "fs";
 import { columnLetters } from "../core/cellRefs";
 import { builtInFormat } from "../core/numberFormats";
 import type { MemoryCell, MemoryWorkbook } from "../workbook/memoryWorkbook";
-import { PackageEntry, PartWriter, xmlText, zipPackage } from "./xlsxPackage";
+import { PackageEntry, PartWriter, xmlText, xstringText, zipPackage } from "./xlsxPackage";
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -87,7 +87,7 @@ class FormulaElements {
 }
 
 // A table column name as the file stores it: line breaks as _x000a_.
-const tableColumnName = (header: string): string => xmlText(header.replace(/\r?\n/g, "_x000a_"));
+const tableColumnName = (header: string): string => xstringText(header, true);
 
 function cellXml(ref: string, cell: MemoryCell, formulas: FormulaElements, styles: NumberFormatStyles): string {
   const style = cell.numberFormat ? styles.styleOf(cell.numberFormat) : 0;
@@ -98,7 +98,7 @@ function cellXml(ref: string, cell: MemoryCell, formulas: FormulaElements, style
     if (value === null || value === undefined) return `<c r="${ref}"${s}>${f}</c>`;
     if (typeof value === "number") return `<c r="${ref}"${s}>${f}<v>${value}</v></c>`;
     if (typeof value === "boolean") return `<c r="${ref}"${s} t="b">${f}<v>${value ? 1 : 0}</v></c>`;
-    return `<c r="${ref}"${s} t="str">${f}<v>${xmlText(value)}</v></c>`;
+    return `<c r="${ref}"${s} t="str">${f}<v>${xstringText(value)}</v></c>`;
   }
   if (typeof value === "number") return Number.isFinite(value) ? `<c r="${ref}"${s}><v>${value}</v></c>` : "";
   if (typeof value === "boolean") return `<c r="${ref}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
@@ -106,7 +106,7 @@ function cellXml(ref: string, cell: MemoryCell, formulas: FormulaElements, style
   if (typeof value === "string" && value !== "") {
     // Leading or trailing spaces are part of the value: XML keeps them only when told to.
     const space = value.trim() === value ? "" : ' xml:space="preserve"';
-    return `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${xmlText(value)}</t></is></c>`;
+    return `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${xstringText(value)}</t></is></c>`;
   }
   return "";
 }

@@ -123,6 +123,23 @@ const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 // eslint-disable-next-line no-control-regex
 const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 
+const ESCAPE_LIKE = /_(x[0-9A-Fa-f]{4}_)/g;
+const hex4 = (ch: string): string => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`;
+
+/**
+ * A cell's or table column's text as the file format holds it (ECMA-376 ST_Xstring): characters XML
+ * cannot carry (control characters such as a vertical tab) are written as Excel writes them,
+ * `_x000B_`, and text that already looks like such an escape gets its underscore escaped
+ * (`_x005F_`), so every character comes back as it was. `lineBreaks` also escapes line breaks
+ * (table column names).
+ * @example xstringText("a\u000Bb") → "a_x000B_b"; xstringText("_x0041_") → "_x005F_x0041_"
+ */
+export function xstringText(text: string, lineBreaks = false): string {
+  let escaped = text.includes("_x") ? text.replace(ESCAPE_LIKE, "_x005F_$1") : text;
+  if (lineBreaks) escaped = escaped.replace(/\r?\n/g, "_x000A_");
+  return xmlText(escaped.replace(INVALID_XML, hex4));
+}
+
 /** Text made safe for an XML element or attribute. @example xmlText('a < "b"') → 'a &lt; &quot;b&quot;' */
 export function xmlText(text: string): string {
   if (!NEEDS_ESCAPE.test(text)) return text;

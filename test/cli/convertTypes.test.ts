@@ -3,6 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { run } from "../../src/cli/main";
+import { readRegister } from "../../src/cli/readRegister";
 import { buildXlsx, row } from "../helpers/xlsxBuild";
 import { attributes, xlsxParts } from "../helpers/xlsxParts";
 
@@ -146,4 +147,18 @@ test("the currency a register wrote survives convert: the summary of the tracker
   expect(await run(["convert", source, "--out", tracker, "--as-of", "2025-03-31"], () => undefined, () => undefined)).toBe(0);
   expect(await valueLine(source)).toBe("Value at risk: £1,234,567 + €500.");
   expect(await valueLine(tracker)).toBe("Value at risk: £1,234,567 + €500.");
+});
+
+test("every character of a title comes back from the tracker: control characters and text that looks like Excel's _xHHHH_ escapes", async () => {
+  const titles = ["Tab\there", "Vertical\u000Btab", "Bell\u0007 and \u001F", "Literal _x0041_ stays", "Under_x005F_score", "Line\nbreak"];
+  // Among a register's ordinary rows: a file that is mostly control characters is refused as binary.
+  const ordinary = Array.from({ length: 50 }, (_, i) => `D-${i + 1},Grounds maintenance lot ${i + 1},31/03/2028`);
+  const source = csv("control.csv", ["Contract ID,Title,End date", ...titles.map((t, i) => `C-${i + 1},"${t}",31/03/2027`), ...ordinary]);
+  const out = path.join(dir, "control.xlsx");
+  let err = "";
+  const code = await run(["convert", source, "--out", out, "--as-of", "2025-03-31"], () => undefined, (s) => (err += s));
+  expect({ code, err }).toEqual({ code: 0, err: "" });
+  const read = await readRegister(out);
+  const sheet = read.sheets.get("control") ?? [];
+  expect(sheet.slice(1, 1 + titles.length).map((r) => r[1])).toEqual(titles);
 });
