@@ -1,35 +1,18 @@
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { readCsv } from "../helpers/csv";
+import { recalculateInLibreOffice, withLibreOffice } from "../helpers/libreOffice";
 import { run } from "../../src/cli/main";
 
 // LibreOffice opens a converted tracker and recalculates it: Excel's own formulas (TODAY, COUNTIFS,
 // MAXIFS over structured table references) compute; CONTRACT.* need the add-in, so show #NAME? there.
 // CI installs libreoffice-calc-nogui; elsewhere the test says it was not run.
-const soffice = ["/usr/bin/soffice", "/usr/bin/libreoffice"].find((p) => fs.existsSync(p));
-const maybe = soffice || process.env.CI ? test : test.skip;
+const maybe = withLibreOffice;
 
-/** Opens a tracker in LibreOffice, recalculates every formula and returns each sheet as CSV rows. */
+/** Opens a tracker in LibreOffice, recalculates every formula and returns each sheet as CSV rows (raw values). */
 function recalculated(tracker: string): (sheet: string) => string[][] {
-  if (!soffice) throw new Error("LibreOffice is not installed (apt-get install libreoffice-calc-nogui)");
-  const dir = path.dirname(tracker);
-  // A profile that recalculates .xlsx files on load instead of trusting the values saved in them.
-  const profile = path.join(dir, "profile");
-  fs.mkdirSync(path.join(profile, "user"), { recursive: true });
-  fs.writeFileSync(
-    path.join(profile, "user", "registrymodifications.xcu"),
-    `<?xml version="1.0" encoding="UTF-8"?><oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item></oor:items>`,
-  );
-  const out = path.join(dir, "csv");
-  const converted = spawnSync(
-    soffice,
-    [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", "--outdir", out, tracker],
-    { encoding: "utf8", timeout: 180000 },
-  );
-  expect(converted.status).toBe(0);
-  return (sheet) => readCsv(path.join(out, `${path.basename(tracker, ".xlsx")}-${sheet}.csv`));
+  const sheetOf = recalculateInLibreOffice([tracker], { formatted: false });
+  return (sheet) => sheetOf(tracker, sheet);
 }
 
 maybe("a converted workbook opens in LibreOffice and its native formulas recalculate", async () => {
