@@ -162,3 +162,19 @@ test("every character of a title comes back from the tracker: control characters
   const sheet = read.sheets.get("control") ?? [];
   expect(sheet.slice(1, 1 + titles.length).map((r) => r[1])).toEqual(titles);
 });
+
+test("an .xlsx register's date cells at serials 0 to 60 are all kept by convert, each the day Excel shows", async () => {
+  const file = path.join(dir, "early.xlsx");
+  const text = (ref: string, t: string): string => `<c r="${ref}" t="inlineStr"><is><t>${t}</t></is></c>`;
+  const serials = Array.from({ length: 61 }, (_, i) => i);
+  const rows = serials.map((s, i) => row(i + 2, text(`A${i + 2}`, `C-${s}`) + `<c r="B${i + 2}" s="1"><v>${s}</v></c>`));
+  fs.writeFileSync(file, buildXlsx({ sheets: [{ name: "Register", cells: row(1, text("A1", "Contract ID") + text("B1", "End date")) + rows.join("") }], cellXfs: [0, 14] }));
+  const out = path.join(dir, "early-tracker.xlsx");
+  expect(await run(["convert", file, "--out", out, "--as-of", "2025-03-31"], () => undefined, () => undefined)).toBe(0);
+  // Read back as stored: the serial and its date format in every cell, serial 0 and 1 included.
+  const back = await readRegister(out);
+  const register = back.sheets.get("Register") ?? [];
+  expect(register.slice(1, 62).map((r) => r[1])).toEqual(serials);
+  const formats = back.numberFormats.get("Register") ?? [];
+  expect(formats.slice(1, 62).every((r) => r?.[1] === "mm-dd-yy")).toBe(true);
+});
