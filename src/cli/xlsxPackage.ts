@@ -135,6 +135,8 @@ const hex4 = (ch: string): string => `_x${ch.charCodeAt(0).toString(16).toUpperC
  * @example xstringText("a\u000Bb") → "a_x000B_b"; xstringText("_x0041_") → "_x005F_x0041_"
  */
 export function xstringText(text: string, lineBreaks = false): string {
+  // Most cells hold none of these: they are passed through without a copy.
+  if (!lineBreaks && !text.includes("_x") && !NEEDS_ESCAPE.test(text)) return text;
   let escaped = text.includes("_x") ? text.replace(ESCAPE_LIKE, "_x005F_$1") : text;
   if (lineBreaks) escaped = escaped.replace(/\r?\n/g, "_x000A_");
   return xmlText(escaped.replace(INVALID_XML, hex4));
