@@ -8,6 +8,7 @@ import { DEFAULT_LADDER } from "../core/escalationSummary";
 import { DEFAULT_SETTINGS, SETTING_DEFINITIONS, TrackerSettings, readSettings } from "../core/settings";
 import type { CellInput, CellValue, TableCellUpdate, TableSnapshot, WorkbookPort } from "../workbook/port";
 import { FieldErrors, FormResult, exampleDate } from "./formInput";
+import { settingColumns, settingName } from "./settingsTable";
 import { setWorkbookSettings } from "./workbookSettings";
 
 /** How a setting is edited. */
@@ -33,9 +34,6 @@ export interface SettingField {
 const AS_OF = "as_of";
 const TODAY: CellInput = { formula: "=TODAY()" };
 
-/** `Expiry red days`, `expiry-red-days` and `EXPIRY_RED_DAYS` all name expiry_red_days, as readSettings has it. */
-const settingName = (text: unknown): string => String(text ?? "").trim().toLowerCase().replace(/[\s-]+/g, "_");
-
 const kindOf = (name: string, key: keyof TrackerSettings | null): SettingKind => (name === AS_OF ? "date" : key === "dateOrder" ? "dateOrder" : key === null ? "text" : "number");
 
 /** A serial as a date in the workbook's order: 25/11/2026, or 11/25/2026 where dates are month-first. */
@@ -59,17 +57,13 @@ interface SettingsTable {
 }
 
 function settingsTable(snapshot: TableSnapshot): SettingsTable {
-  const at = (header: string, fallback: number): number => {
-    const found = snapshot.headers.findIndex((h) => h.trim().toLowerCase() === header);
-    return found >= 0 ? found : fallback;
-  };
-  const nameAt = at("name", 0);
+  const { nameAt, valueAt } = settingColumns(snapshot.headers);
   const rows = new Map<string, number>();
   snapshot.rows.forEach((line, i) => {
     const name = settingName(line[nameAt]);
     if (name !== "" && !rows.has(name)) rows.set(name, i);
   });
-  return { snapshot, nameAt, valueAt: at("value", 1), rows };
+  return { snapshot, nameAt, valueAt, rows };
 }
 
 const settingsOf = (tables: ReadonlyMap<string, TableSnapshot> | TableSnapshot | undefined): TableSnapshot | undefined =>

@@ -46,8 +46,20 @@ export function newSettingsRows(settings: NewSettings): CellInput[][] {
   return SETTING_DEFINITIONS.map((d) => [d.name, values[d.name] ?? null]);
 }
 
-/** `Date order`, `date-order` and `DATE_ORDER` all name date_order, as readSettings has it. */
-const settingName = (value: CellValue | undefined): string => String(value ?? "").trim().toLowerCase().replace(/[\s-]+/g, "_");
+/** `Date order`, `date-order` and `DATE_ORDER` all name date_order, as readSettings has it. @example settingName(" Date order ") → "date_order" */
+export const settingName = (value: CellValue | undefined): string => String(value ?? "").trim().toLowerCase().replace(/[\s-]+/g, "_");
+
+/**
+ * Where a Settings table keeps names and values: its Name and Value columns, found by header, else
+ * the first two columns. @example settingColumns(["Value", "Name"]) → { nameAt: 1, valueAt: 0 }
+ */
+export function settingColumns(headers: readonly string[]): { nameAt: number; valueAt: number } {
+  const at = (header: string, fallback: number): number => {
+    const found = headers.findIndex((h) => h.trim().toLowerCase() === header);
+    return found >= 0 ? found : fallback;
+  };
+  return { nameAt: at("name", 0), valueAt: at("value", 1) };
+}
 
 /**
  * The settings a Settings table holds, read from its Name and Value columns (found by header, else
@@ -57,12 +69,7 @@ const settingName = (value: CellValue | undefined): string => String(value ?? ""
  * @example settingsInTable({ headers: ["Name", "Value"], rows: [["date_order", "mdy"]] }).dateOrder → "mdy"
  */
 export function settingsInTable(table: Pick<TableSnapshot, "headers" | "rows">): TrackerSettings {
-  const at = (header: string, fallback: number): number => {
-    const found = table.headers.findIndex((h) => h.trim().toLowerCase() === header);
-    return found >= 0 ? found : fallback;
-  };
-  const nameAt = at("name", 0);
-  const valueAt = at("value", 1);
+  const { nameAt, valueAt } = settingColumns(table.headers);
   const pairs = table.rows.map((row) => [row[nameAt] ?? null, row[valueAt] ?? null]);
   const whole = readSettings(pairs);
   if (whole.ok) return whole.value;
