@@ -1,6 +1,6 @@
 import { ColumnDecision, TypedCell, typeColumn } from "../core/columnTypes";
-import { serialsAreDates, textSerial } from "../core/dateColumns";
-import { DateOrder, dateOrderEvidence } from "../core/dates";
+import { columnDateOrder, serialsAreDates, textSerial } from "../core/dateColumns";
+import type { DateOrder } from "../core/dates";
 import { CONTRACTS, FieldKind } from "../core/schema";
 import type { MemoryCell } from "../workbook/memoryWorkbook";
 import type { FoundRegister } from "./register";
@@ -10,21 +10,6 @@ export interface RegisterTyping {
   dateOrder: DateOrder;
   /** Each column's decision, by 0-based column index. */
   columns: ColumnDecision[];
-}
-
-const isDigit = (code: number): boolean => code >= 48 && code <= 57;
-// `/`, `.` and `-`, the separators of numeric dates.
-const isSeparator = (code: number): boolean => code === 47 || code === 46 || code === 45;
-
-/** The first day/month order a column's text dates prove, or null. */
-function evidenceOf(values: readonly TypedCell["value"][]): DateOrder | null {
-  for (const value of values) {
-    // Numeric dates start with one or two digits and a separator: other text is passed over without a regex.
-    if (typeof value !== "string" || !isDigit(value.charCodeAt(0)) || !(isSeparator(value.charCodeAt(1)) || isSeparator(value.charCodeAt(2)))) continue;
-    const evidence = dateOrderEvidence(value);
-    if (evidence) return evidence;
-  }
-  return null;
 }
 
 /**
@@ -52,7 +37,7 @@ export function typeRegisterCells(grid: MemoryCell[][], found: FoundRegister, re
     if (match) kinds[match.index] = field.kind;
   }
   // As normalise decides a date field's order: its own evidence, else the register's.
-  const own = columnValues.map(evidenceOf);
+  const own = columnValues.map(columnDateOrder);
   const dateOrder = registerOrder;
   const columns: ColumnDecision[] = [];
   for (let c = 0; c < width; c++) {

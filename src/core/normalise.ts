@@ -1,6 +1,6 @@
 import { readDateCell, isBlankCell } from "./cellValues";
-import { serialsAreDates, textSerial } from "./dateColumns";
-import { DateOrder, dateOrderEvidence, formatSerial, placeholderReason } from "./dates";
+import { columnDateOrder, serialsAreDates, textSerial } from "./dateColumns";
+import { DateOrder, formatSerial, placeholderReason } from "./dates";
 import { currencyOfFormat } from "./currencyFormats";
 import { formatMismatch } from "./formattedCells";
 import { DecimalMark, decimalMarkEvidence, parseMoney } from "./money";
@@ -53,15 +53,6 @@ export interface NormaliseOptions {
   numberFormats?: readonly (readonly (string | undefined)[] | undefined)[];
 }
 
-function evidenceIn(values: Iterable<unknown>): DateOrder | null {
-  for (const value of values) {
-    if (typeof value !== "string") continue;
-    const evidence = dateOrderEvidence(value);
-    if (evidence) return evidence;
-  }
-  return null;
-}
-
 const shown = (value: unknown): string => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value ?? ""));
 
 /**
@@ -74,7 +65,7 @@ export function dateOrdersFor(rows: readonly (readonly unknown[])[], columns: Fi
   const own = new Map<string, DateOrder | null>();
   for (const field of dateFields) {
     const index = columns[field.key]?.index ?? -1;
-    own.set(field.key, evidenceIn(rows.map((r) => r[index])));
+    own.set(field.key, columnDateOrder(rows.map((r) => r[index])));
   }
   const shared = [...own.values()].find((o) => o !== null) ?? fallback;
   return Object.fromEntries(dateFields.map((f) => [f.key, own.get(f.key) ?? shared]));

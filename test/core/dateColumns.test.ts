@@ -1,4 +1,4 @@
-import { HIGHEST_TEXT_SERIAL, LOWEST_TEXT_SERIAL, serialsAreDates, textSerial } from "../../src/core/dateColumns";
+import { HIGHEST_TEXT_SERIAL, LOWEST_TEXT_SERIAL, columnDateOrder, serialsAreDates, textSerial } from "../../src/core/dateColumns";
 
 describe("serialsAreDates: whole numbers written as text are serials only in a column of dates", () => {
   test.each([
@@ -35,4 +35,10 @@ test("textSerial reads whole numbers in the serial range only", () => {
   expect(["45747", " 45747 ", "9999", "10000", "2958465", "2958466", "45747.0", "4.5e4", "", "0045747"].map(textSerial)).toEqual([
     45747, 45747, null, 10000, 2958465, null, null, null, null, 45747,
   ]);
+});
+
+test("columnDateOrder: the first value that proves an order decides; spaces, dotted dates and other text prove nothing", () => {
+  expect(columnDateOrder(["", "03/04/2015", " 25/03/2015", "03/25/2015"])).toBe("dmy");
+  expect(columnDateOrder([45747, "Cleaning", "13.01.2015", "1/13/2015"])).toBe("mdy");
+  expect(columnDateOrder(["03/04/2015", "2015-03-25", null])).toBeNull();
 });
