@@ -43,7 +43,7 @@ export async function summary(options: Options, write: (s: string) => void): Pro
       headers: found.rows[found.mapping.headerRow].map((h) => String(h ?? "")),
       rows: found.rows.slice(found.mapping.headerRow + 1),
       // An .xlsx register's money formats say its currency (`"£"#,##0`).
-      numberFormats: file.numberFormats.get(found.sheet)?.slice(found.mapping.headerRow + 1),
+      numberFormats: found.numberFormats?.slice(found.mapping.headerRow + 1),
     },
     milestones: other("Milestones"),
     kpis: other("KPIs"),
