@@ -1,18 +1,13 @@
 import * as fs from "fs";
 import * as iconv from "iconv-lite";
-import * as os from "os";
 import * as path from "path";
 import { InputError, readRegister } from "../../src/cli/readRegister";
 import { run } from "../../src/cli/main";
+import { tempFiles } from "../helpers/tempFiles";
 
 // Registers as Excel and export tools save them, written byte by byte, then read and checked as a user would.
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ct-read-"));
-let count = 0;
-function save(bytes: Buffer, extension = ".csv"): string {
-  const file = path.join(dir, `register${++count}${extension}`);
-  fs.writeFileSync(file, bytes);
-  return file;
-}
+const saveFile = tempFiles("ct-read-", "register");
+const save = (bytes: Buffer, extension = ".csv"): string => saveFile(bytes, extension);
 
 async function check(file: string): Promise<{ code: number; out: string; err: string }> {
   let out = "";

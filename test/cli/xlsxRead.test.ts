@@ -1,18 +1,11 @@
-import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
 import { formatSerial } from "../../src/core/dates";
 import { InputError, readRegister } from "../../src/cli/readRegister";
 import { run } from "../../src/cli/main";
+import { tempFiles } from "../helpers/tempFiles";
 import { WorkbookParts, buildXlsx, row } from "../helpers/xlsxBuild";
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ct-xlsx-"));
-let count = 0;
-function save(bytes: Buffer, extension = ".xlsx"): string {
-  const file = path.join(dir, `book${++count}${extension}`);
-  fs.writeFileSync(file, bytes);
-  return file;
-}
+const saveFile = tempFiles("ct-xlsx-", "book");
+const save = (bytes: Buffer, extension = ".xlsx"): string => saveFile(bytes, extension);
 const read = async (parts: WorkbookParts) => readRegister(save(buildXlsx(parts)));
 const col = (i: number): string => String.fromCharCode(65 + i);
 const numbers = (values: number[]): string => values.map((v, i) => row(i + 1, `<c r="A${i + 1}" s="1"><v>${v}</v></c>`)).join("");
