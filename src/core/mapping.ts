@@ -6,7 +6,10 @@ import { SYNONYMS } from "./synonyms";
 export interface FieldMatch {
   column: string;
   index: number;
+  /** How sure, 0..1 (1: the user chose it, or a standard layout names it). */
   confidence: number;
+  /** Why, in the user's words: `header "End date"; dates in 98% of rows`, or `your choice`. */
+  why?: string;
 }
 
 export interface HeaderMapping {

@@ -2,6 +2,7 @@ import { dateNumberFormat } from "../core/numberFormats";
 import { contractStatus } from "../core/contractStatus";
 import { DateOrder, todaySerial } from "../core/dates";
 import { HeaderMapping, detectMapping, mapHeaders } from "../core/mapping";
+import { MappingCorrections, applyCorrections } from "../core/mappingCorrections";
 import { DataQualityIssue, FieldColumns, normaliseTable } from "../core/normalise";
 import { CHANGES, CONTRACTS, ESCALATIONS, KPIS, MILESTONES, RISKS, TableDefinition, TableName } from "../core/schema";
 import { DEFAULT_SETTINGS, TrackerSettings } from "../core/settings";
@@ -17,7 +18,7 @@ export interface SetUpOptions {
   /** The sheet holding the register; default the active sheet. */
   sheet?: string;
   /** Corrections to the detected mapping: field key → the user's header (null to unmap). */
-  corrections?: Partial<Record<string, string | null>>;
+  corrections?: MappingCorrections;
   /** Other tables to create when absent. */
   createTables?: readonly TableName[];
   /** The as-of date (serial) the cached values are worked out at; the workbook's AsOf stays =TODAY() unless `fixedAsOf`. */
@@ -115,30 +116,11 @@ export function newTrackerTable(name: keyof typeof OTHER_TABLES, dateOrder: Date
   };
 }
 
-const oneLine = (header: string): string => header.replace(/\s+/g, " ").trim();
 
 /** The mapping with each field's column named exactly as the table names it (line breaks, spaces and all), as formulas must. */
 function withTableHeaders(mapping: HeaderMapping, headers: readonly string[]): HeaderMapping {
   const fields = Object.fromEntries(Object.entries(mapping.fields).map(([key, m]) => [key, m && { ...m, column: headers[m.index] ?? m.column }]));
   return { ...mapping, fields };
-}
-
-function applyCorrections(mapping: HeaderMapping, headers: readonly string[], corrections: SetUpOptions["corrections"]): HeaderMapping {
-  if (!corrections) return mapping;
-  const fields = { ...mapping.fields };
-  for (const [key, header] of Object.entries(corrections)) {
-    for (const [other, match] of Object.entries(fields)) if (match && header && match.column === header && other !== key) delete fields[other];
-    if (header === null || header === undefined) delete fields[key];
-    else {
-      // The mapping shows headers on one line; the table may hold them with line breaks.
-      let index = headers.indexOf(header);
-      if (index < 0) index = headers.findIndex((h) => oneLine(h) === oneLine(header));
-      if (index < 0) throw new Error(`There is no column "${header}" to map to ${key}`);
-      fields[key] = { column: headers[index], index, confidence: 1 };
-    }
-  }
-  const used = new Set(Object.values(fields).map((m) => m?.index));
-  return { headerRow: mapping.headerRow, fields, unmapped: headers.filter((h, i) => h !== "" && !used.has(i)) };
 }
 
 /**
@@ -174,7 +156,9 @@ export async function setUpTracker(port: WorkbookPort, options: SetUpOptions = {
     const detected = mapHeaders(snapshot.headers, CONTRACTS);
     // The saved mapping holds the user's corrections; it wins over detection on later runs.
     const headerRow = previous?.headerRow ?? snapshot.row;
-    mapping = applyCorrections({ headerRow, ...detected }, snapshot.headers, { ...previous?.fields, ...options.corrections });
+    // A saved column the user has since renamed is skipped; a correction made now must name a column.
+    const kept = applyCorrections({ headerRow, ...detected }, snapshot.headers, previous?.fields, { missing: "skip" });
+    mapping = applyCorrections(kept, snapshot.headers, options.corrections);
   } else {
     sheet = options.sheet ?? (await port.activeSheet());
     // The wizard has just read this sheet to show the mapping: a second read of a big register would cost as many round trips again.

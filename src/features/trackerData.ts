@@ -2,6 +2,7 @@ import { isBlankCell } from "../core/cellValues";
 import { DateOrder, todaySerial } from "../core/dates";
 import { EscalationSummary, LadderNames, escalationSummary, ladderFromSettings } from "../core/escalationSummary";
 import { mapHeaders } from "../core/mapping";
+import { applyCorrections } from "../core/mappingCorrections";
 import { DataQualityIssue, FieldColumns, NormalisedRow, normaliseTable } from "../core/normalise";
 import { CONTRACTS, ESCALATIONS, KPIS, MILESTONES, TableDefinition } from "../core/schema";
 import { TrackerSettings, readSettings } from "../core/settings";
@@ -64,15 +65,10 @@ export function columnsOf(
   // As in set-up's detection, a column with no values loses to a twin that has them.
   const empty = new Set(headers.flatMap((_, c) => (rows.length > 0 && rows.every((r) => isBlankCell(r[c])) ? [c] : [])));
   const detected = mapHeaders(headers.map((h) => (ignored.has(oneLine(h)) ? "" : h)), table, empty);
+  // A saved column the user has since renamed is skipped: the rest of the mapping still holds.
+  const corrected = applyCorrections({ headerRow: 0, ...detected }, headers, corrections, { table, missing: "skip" });
   const columns: FieldColumns = {};
-  for (const [key, match] of Object.entries(detected.fields)) if (match) columns[key] = { column: headers[match.index], index: match.index };
-  for (const [key, header] of Object.entries(corrections)) {
-    if (!header) continue;
-    const index = headers.findIndex((h) => h === header || oneLine(h) === oneLine(header));
-    if (index < 0) continue;
-    for (const [other, c] of Object.entries(columns)) if (c?.index === index && other !== key) delete columns[other];
-    columns[key] = { column: headers[index], index };
-  }
+  for (const [key, match] of Object.entries(corrected.fields)) if (match) columns[key] = { column: headers[match.index], index: match.index };
   return columns;
 }
 

@@ -1,5 +1,6 @@
 import { isBlankCell } from "../../core/cellValues";
 import { FieldMatch, detectMapping, mapHeaders } from "../../core/mapping";
+import { applyCorrections } from "../../core/mappingCorrections";
 import { CONTRACTS } from "../../core/schema";
 import { savedMapping } from "../../features/trackerData";
 import type { CellBlock, WorkbookPort } from "../../workbook/port";
@@ -43,14 +44,8 @@ export async function findRegister(port: WorkbookPort): Promise<RegisterFound> {
     const snapshot = (await port.readTables([existing])).get(existing);
     if (!snapshot) throw new Error(`The table "${existing}" could not be read`);
     const headers = snapshot.headers.map(oneLine);
-    const detected = mapHeaders(headers, CONTRACTS).fields;
-    const mapping: Partial<Record<string, FieldMatch>> = { ...detected };
-    for (const [key, header] of Object.entries(saved.corrections)) {
-      const index = header ? headers.indexOf(oneLine(header)) : -1;
-      if (index < 0) continue;
-      for (const [other, match] of Object.entries(mapping)) if (match?.index === index && other !== key) delete mapping[other];
-      mapping[key] = { column: headers[index], index, confidence: 1 };
-    }
+    const detected = mapHeaders(headers, CONTRACTS);
+    const { fields: mapping } = applyCorrections({ headerRow: snapshot.row, ...detected }, headers, saved.corrections, { missing: "skip" });
     const last = snapshot.column + headers.length - 1;
     return {
       table: existing,
