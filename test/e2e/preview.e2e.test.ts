@@ -22,7 +22,7 @@ const CHECKED_TABLES = ["Milestones", "KPIs", "Changes", "Escalations"] as const
 /** The summary the engine gives for the sample set up as the test sets it up: what the page must show. */
 async function expectedSummary(): Promise<EscalationSummary> {
   const pane = previewWorkbook(new Date());
-  await pane.setUp({ corrections: { department: "Directorate" }, createTables: CHECKED_TABLES });
+  await pane.setUp({ corrections: { department: "Service Area" }, createTables: CHECKED_TABLES });
   return summarise((await readTracker(pane.port)).data);
 }
 
@@ -64,16 +64,16 @@ test("the preview is labelled and opens on the set-up wizard, which found the sa
   const views = await viewNames(page);
   expect(views.filter((v) => ["Set up", "Summary", "Functions"].includes(v))).toEqual(["Set up", "Summary", "Functions"]);
   await page.getByText("26 contracts on the sheet “Contract register”: column names in row 4, cells A4:R30.").waitFor();
-  await expect(dropdown("Department").textContent()).resolves.toBe("Service Area");
+  await expect(dropdown("Department").textContent()).resolves.toBe("Directorate");
   await expect(page.locator("#field-goLiveDate-cue").textContent()).resolves.toBe("83% likely");
   await screenshot(page, "setup-wizard");
   await expect(axeViolations(page)).resolves.toEqual([]);
 });
 
-test("the user maps Department to the Directorate column instead, by keyboard", async () => {
+test("the user maps Department to the Service Area column instead, by keyboard", async () => {
   await dropdown("Department").focus();
   await page.keyboard.press("Enter");
-  const option = page.getByRole("option", { name: "Directorate", exact: true });
+  const option = page.getByRole("option", { name: "Service Area", exact: true });
   await option.waitFor();
   // The open list floats over the page: a picture of the window, not the whole page, shows it in place.
   await page.screenshot({ path: path.join(ARTIFACTS, "setup-mapping-open.png") });
@@ -87,9 +87,9 @@ test("the user maps Department to the Directorate column instead, by keyboard", 
   expect(titleOnTop).toBe(true);
   await option.scrollIntoViewIfNeeded();
   await option.click();
-  await expect(dropdown("Department").textContent()).resolves.toBe("Directorate");
+  await expect(dropdown("Department").textContent()).resolves.toBe("Service Area");
   await expect(page.locator("#field-department-cue").textContent()).resolves.toBe("Your choice");
-  await page.getByText("Columns not used: Service Area, Notes. They stay in the table as they are.").waitFor();
+  await page.getByText("Columns not used: Directorate, Notes. They stay in the table as they are.").waitFor();
   await page.getByRole("checkbox", { name: /^Risks/ }).uncheck();
 });
 

@@ -32,9 +32,9 @@ test("the register sits below a title block, in the council's own words, with on
   const mapping = detectMapping(used.values);
   expect(mapping?.headerRow).toBe(3);
   expect(Object.keys(mapping?.fields ?? {})).toHaveLength(16);
-  expect(mapping?.fields.department?.column).toBe("Service Area");
+  expect(mapping?.fields.department?.column).toBe("Directorate");
   expect(mapping?.fields.goLiveDate?.confidence).toBeLessThan(0.9);
-  expect(mapping?.unmapped).toEqual(["Directorate", "Notes"]);
+  expect(mapping?.unmapped).toEqual(["Service Area", "Notes"]);
 });
 
 test("set-up finds the sample's data-quality problems: money as n/k, a duplicate reference, no end date, a placeholder date", async () => {

@@ -39,10 +39,10 @@ test("shows every field with the column mapped to it and how sure that is", asyn
   await screen.findByText(/26 contracts on the sheet “Contract register”: column names in row 4, cells A4:R30\./);
   expect(screen.getByText("16 of 16 fields found. Change any that is wrong; choose “Not in this register” for a field you do not keep.")).toBeInTheDocument();
   expect(dropdownOf("End date")).toHaveTextContent("Expiry Date");
-  expect(dropdownOf("Department")).toHaveTextContent("Service Area");
+  expect(dropdownOf("Department")).toHaveTextContent("Directorate");
   expect(dropdownOf("Go-live date")).toHaveAccessibleDescription(/83% likely/);
   expect(dropdownOf("Contract ID")).toHaveAccessibleDescription(/100% sure/);
-  expect(screen.getByText(/Columns not used: Directorate, Notes\./)).toBeInTheDocument();
+  expect(screen.getByText(/Columns not used: Service Area, Notes\./)).toBeInTheDocument();
   expect(await axe(container)).toHaveNoViolations();
 });
 
@@ -52,18 +52,18 @@ test("a changed mapping and unticked table reach set-up, and the result says wha
   const { container, trackerChanged, navigate } = renderInPane(<SetUpWizard />, pane);
   await screen.findByText(/26 contracts on the sheet/);
 
-  pick("Department", "Directorate");
-  expect(dropdownOf("Department")).toHaveTextContent("Directorate");
+  pick("Department", "Service Area");
+  expect(dropdownOf("Department")).toHaveTextContent("Service Area");
   expect(dropdownOf("Department")).toHaveAccessibleDescription(/Your choice/);
   pick("Notice period", "Not in this register");
-  expect(screen.getByText(/Columns not used: Service Area, Notice Period, Notes\./)).toBeInTheDocument();
+  expect(screen.getByText(/Columns not used: Directorate, Notice Period, Notes\./)).toBeInTheDocument();
   fireEvent.click(screen.getByRole("checkbox", { name: /Risks/ }));
 
   fireEvent.click(screen.getByRole("button", { name: "Set up the tracker" }));
   const heading = await screen.findByRole("heading", { name: "The tracker is set up" });
   expect(setUp.mock.calls[0][0]).toMatchObject({
     sheet: "Contract register",
-    corrections: { department: "Directorate", noticePeriod: null },
+    corrections: { department: "Service Area", noticePeriod: null },
     createTables: ["Milestones", "KPIs", "Changes", "Escalations"],
   });
   expect(heading).toHaveFocus();

@@ -1,0 +1,88 @@
+import { detectMapping, mapHeaders } from "../../src/core/mapping";
+import { seeded } from "../helpers/registerVariants";
+
+// What a person would map at once, and what a header's words alone get wrong: each case is a kind
+// of register column, written with generated values, so that no rule fits one file.
+
+const random = seeded(42);
+const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
+const ROWS = 40;
+const column = (make: (row: number) => unknown): unknown[] => Array.from({ length: ROWS }, (_, i) => make(i));
+const dates = column((i) => `${1 + (i % 28)}/${1 + (i % 12)}/20${26 + (i % 5)}`);
+const amounts = column((i) => `£${(12_000 + i * 7_919).toLocaleString("en-GB")}`);
+const refs = column((i) => `C-${1000 + i}`);
+const titles = column((i) => `${pick(["Waste collection", "School meals", "Street lighting", "Legal services", "IT support", "Grounds maintenance"])} lot ${i + 1}`);
+const suppliers = column(() => pick(["Binco Ltd", "Acme Services plc", "Brightlight LLP", "Greenspace CIC", "Northgate Systems"]));
+const directorates = column((i) => ["Place", "People", "Resources"][i % 3]);
+const services = column((i) => [["Waste", "Highways"], ["Schools", "Adult care"], ["Finance", "HR"]][i % 3][i % 2]);
+// A dozen officers, each on several contracts: people's surnames seldom repeat.
+const OFFICERS = ["Amira Okafor", "Ben Nguyen", "Carla Hughes", "Dev Patel", "Erin Kowalski", "Farid Evans", "Gwen Murphy", "Hugo Ahmed", "Isla Fraser", "Jon Osei", "Kate Lindqvist", "Liam Moreau"];
+const people = column(() => pick(OFFICERS));
+const prose = column((i) => `Budget pressures in year ${i % 4} mean the service will be reviewed at the mid-point and may be reduced in scope.`);
+
+/** A register from named columns of values: header row, then rows. */
+function register(columns: Record<string, unknown[]>): unknown[][] {
+  const headers = Object.keys(columns);
+  return [headers, ...Array.from({ length: ROWS }, (_, r) => headers.map((h) => columns[h][r]))];
+}
+const mapped = (columns: Record<string, unknown[]>): Record<string, string | undefined> =>
+  Object.fromEntries(Object.entries(detectMapping(register(columns))?.fields ?? {}).map(([k, m]) => [k, m?.column]));
+
+test("abbreviated and coded headers are mapped as a person would map them", () => {
+  const found = mapped({ "PO #": refs, desc_brief: titles, vendor: suppliers, "Dir.": directorates, start_dt: dates, end_dt: dates.map((d) => String(d).replace("/20", "/20")), tot_amt: amounts, "Contract Mgr": people });
+  expect(found).toMatchObject({ contractId: "PO #", title: "desc_brief", supplier: "vendor", department: "Dir.", startDate: "start_dt", endDate: "end_dt", totalValue: "tot_amt", contractManager: "Contract Mgr" });
+});
+
+test("prose is never money, whatever its header says", () => {
+  const found = mapped({ Ref: refs, Title: titles, "Budget narrative": prose, "End date": dates });
+  expect(found.budget).toBeUndefined();
+  expect(mapped({ Ref: refs, Title: titles, "Budget narrative": prose, "Approved budget": amounts }).budget).toBe("Approved budget");
+});
+
+test("an officer's job title is neither the contract's title nor its manager", () => {
+  const jobTitles = column(() => pick(["Procurement Specialist", "Senior Buyer", "Category Manager"]));
+  const found = mapped({ Ref: refs, "Officer Job Title": jobTitles, Supplier: suppliers, Expiry: dates });
+  expect(found.title).toBeUndefined();
+  expect(found.contractManager).toBeUndefined();
+  expect(mapped({ Ref: refs, "Officer Job Title": jobTitles, "Contract title": titles }).title).toBe("Contract title");
+});
+
+test("a column the same on every row is not the department, nor a date of the contract", () => {
+  const council = column(() => "Anytown Borough Council");
+  const published = column(() => "01/04/2025");
+  const found = mapped({ "Organisation name": council, "Effective Date": published, Reference: refs, "Directorate / service responsible": directorates, "Contract start date": dates });
+  expect(found.department).toBe("Directorate / service responsible");
+  expect(found.startDate).toBe("Contract start date");
+  expect(mapped({ "Organisation name": council, "Effective Date": published, Reference: refs }).startDate).toBeUndefined();
+});
+
+test("a column of dates is not the extension options, nor the notice period", () => {
+  const found = mapped({ Ref: refs, "Last extension date": dates, "Notice date": dates, "Extension options": column((i) => ["2+1", "1 x 12 months", "None"][i % 3]) });
+  expect(found.extensionOptions).toBe("Extension options");
+  expect(found.noticePeriod).toBeUndefined();
+  expect(mapped({ Ref: refs, "Last extension date": dates }).extensionOptions).toBeUndefined();
+});
+
+test("a supplier's address state or county, or a tax flag, is not the contract's status", () => {
+  const found = mapped({ Ref: refs, "Supplier State": column(() => pick(["NY", "CA", "TX", "ON"])), State: column(() => pick(["NY", "CA", "TX"])), vat_exempt_status: column(() => pick(["Y", "N"])), Title: titles });
+  expect(found.status).toBeUndefined();
+  expect(found.supplier).toBeUndefined();
+  expect(mapped({ Ref: refs, State: column(() => pick(["Live", "Expired", "Terminated", "Awarded"])) }).status).toBe("State");
+});
+
+test("names of people are not a department; the department column wins", () => {
+  expect(mapped({ Ref: refs, Buyer: people, "Service area": directorates }).department).toBe("Service area");
+  expect(mapped({ Ref: refs, Buyer: people, Title: titles }).department).toBeUndefined();
+});
+
+test("of two department columns, the unit the other contains is not the department", () => {
+  expect(mapped({ Ref: refs, Team: services, Division: directorates }).department).toBe("Division");
+  expect(mapped({ Ref: refs, Division: directorates, Team: services }).department).toBe("Division");
+});
+
+test("the mapping says why, in the user's words", () => {
+  const fields = detectMapping(register({ Ref: refs, "End date": dates, "Contract value": amounts }))?.fields;
+  expect(fields?.endDate?.why).toBe('header "End date"; dates in 100% of rows');
+  expect(fields?.totalValue?.why).toBe('header "Contract value"; amounts in 100% of rows');
+  expect(fields?.contractId?.why).toBe('header "Ref"; unique on 100% of rows');
+});
