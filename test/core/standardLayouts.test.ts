@@ -153,6 +153,23 @@ describe("the Local Government Transparency Code 2015 layout", () => {
   });
 });
 
+describe("registers written out for tests", () => {
+  test("are the same for the same seed and differ for another, with unique references", () => {
+    const layout = byName("Contracts Finder notices export");
+    expect(writeRegister(layout, { rows: 8, seed: 4 })).toEqual(writeRegister(layout, { rows: 8, seed: 4 }));
+    expect(writeRegister(layout, { rows: 8, seed: 4 }).rows).not.toEqual(writeRegister(layout, { rows: 8, seed: 5 }).rows);
+    expect(new Set(valuesFor("code", 200, 1)).size).toBe(200);
+    expect(new Set(valuesFor("constant", 50, 1)).size).toBe(1);
+  });
+
+  test("write each contract's end after its start", () => {
+    const register = writeRegister(byName("Government of Canada proactive disclosure of contracts over $10,000"), { rows: 40, seed: 8 });
+    const start = register.headers.indexOf("contract_period_start");
+    const end = register.headers.indexOf("delivery_date");
+    for (const row of register.rows) expect(row[end] > row[start]).toBe(true);
+  });
+});
+
 describe("registers that follow no published layout", () => {
   test.each([
     [["Ref", "Title", "Supplier", "End date", "Value"]],
