@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import * as path from "path";
 import { run } from "../../src/cli/main";
+import { howSure } from "../../src/cli/map";
 import { tempFiles } from "../helpers/tempFiles";
 
 // `--map FIELD=HEADER` corrects the mapping on every command, and what the user corrected changes
@@ -51,6 +52,13 @@ describe("map", () => {
     expect(json.fields.department).toEqual({ column: "Team", index: 5, confidence: 1, why: "your choice" });
     expect(json.fields.contractId).toBeUndefined();
     expect(err).toBe('Contract ID no longer has a column: you gave "Ref" to Supplier\n');
+  });
+
+  test("a reason detection gives is printed beside how sure it is; a user's choice is not a percentage", () => {
+    const match = { column: "Expiry", index: 4, confidence: 0.853 };
+    expect(howSure({ ...match, why: "header \"Expiry\"; dates in 98% of rows" })).toBe('85% sure: header "Expiry"; dates in 98% of rows');
+    expect(howSure(match)).toBe("85% sure");
+    expect(howSure({ ...match, confidence: 1, why: "your choice" })).toBe("your choice");
   });
 
   test("FIELD= says the register has no such column", async () => {
