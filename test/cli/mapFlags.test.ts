@@ -124,6 +124,17 @@ describe("convert", () => {
   });
 });
 
+test("convert: a register that starts below and right of A1 converts where it is, the corrected column with it", async () => {
+  const source = save(Buffer.from("\r\n,Ref,Supplier,End date,Extended end\r\n,C1,Binco Ltd,31/07/2025,31/03/2028\r\n"), ".csv");
+  const out = path.join(path.dirname(source), "offset.xlsx");
+  expect(await cli("convert", source, "--out", out, "--as-of", "2025-06-30", "--map", "end date=Extended end")).toMatchObject({ code: 0, err: "" });
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(out);
+  const ws = book.worksheets[0];
+  expect((ws.getTable("Contracts") as unknown as { table: { tableRef: string } }).table.tableRef).toBe("B2:L3");
+  expect([ws.getCell("F3").formula, ws.getCell("F3").result]).toEqual(["CONTRACT.DAYSTOEXPIRY(Contracts[[#This Row],[Extended end]],AsOf)", 1005]);
+});
+
 describe("a wrong correction is one line on stderr naming the valid ones, exit 1, nothing written", () => {
   test.each([
     ["an unknown field", ["--map", "expiry=End date"], `contract-tracker: "expiry" is not a field of Contracts: use one of ${FIELDS}\n`],
