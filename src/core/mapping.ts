@@ -1,6 +1,9 @@
 import { isBlankCell } from "./cellValues";
 import { CONTRACTS, TableDefinition } from "./schema";
 import { SYNONYMS } from "./synonyms";
+import { ColumnProfile, profileColumn, sampleIndices } from "./columnProfile";
+import { Candidate, bestAssignment } from "./assignment";
+import { fieldFit, preferParentUnits } from "./fieldFit";
 
 /** Where a field was found: the header as written (line breaks as spaces), its 0-based column, and how sure. */
 export interface FieldMatch {
@@ -22,15 +25,20 @@ export interface HeaderMapping {
 const ID_WORDS = new Set(["number", "no", "ref", "reference", "id", "code"]);
 const STOP_WORDS = new Set(["the", "of", "a", "an", "for", "in", "on", "by", "and", "or", "s"]);
 // Words that make a column about something else (how to reach a supplier, not who it is).
-const OFF_TOPIC = new Set(["address", "email", "e-mail", "mail", "phone", "telephone", "tel", "fax", "postcode", "zip", "url", "website", "web", "link", "sme", "vcse", "vat", "scheme", "currency", "city", "country", "region", "town", "county", "borough", "type", "category", "method", "count", "number of", "documents"]);
+const OFF_TOPIC = new Set(["address", "email", "e-mail", "mail", "phone", "telephone", "tel", "fax", "postcode", "zip", "url", "website", "web", "link", "sme", "vcse", "vat", "scheme", "currency", "city", "country", "region", "town", "county", "borough", "state", "province", "postal", "type", "category", "method", "count", "number of", "documents"]);
 // Awarded facts beat estimates made at tender.
 const PREFERRED = new Set(["award", "awarded", "actual", "contract"]);
 const TENTATIVE = new Set(["tender", "estimated", "estimate", "low", "high", "forecast", "latest", "original"]);
 
-/** `Contract End Date (dd/mm/yyyy)`, `expiry_date`, `contractEndDate` → words. @example headerWords("Contract_End\nDate") → ["contract", "end", "date"] */
+/**
+ * `Contract End Date (dd/mm/yyyy)`, `expiry_date`, `contractEndDate`, `PO #` → words (`#` reads
+ * as "number", as in `PO #`, `Contract #`).
+ * @example headerWords("Contract_End\nDate") → ["contract", "end", "date"]
+ */
 export function headerWords(header: string): string[] {
   return header
     .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .replace(/#/g, " number ")
     .toLowerCase()
     .replace(/\([^)]*\)/g, " ")
     .replace(/[^a-z0-9]+/g, " ")
@@ -47,35 +55,77 @@ function nearlyEqual(a: string, b: string): boolean {
   return a.slice(i + 1) === b.slice(i + 1) || a.slice(i + 1) === b.slice(i) || a.slice(i) === b.slice(i + 1);
 }
 
+const VOWELS = /[aeiou]/;
+const isSubsequence = (short: string, long: string): boolean => {
+  let i = 0;
+  for (const ch of long) if (ch === short[i]) i++;
+  return i === short.length;
+};
+
+/**
+ * Whether a header word is a short form of a word our synonyms use, as registers abbreviate
+ * (`desc` description, `amt` amount, `tot` total, `dept` department, `mgr` manager, `dt` date):
+ * the same first letter and the word's letters in order, three letters or more, or two consonants
+ * of a word of at most four letters. A word that is itself one of ours is never a short form.
+ */
+function abbreviates(short: string, word: string): boolean {
+  if (short[0] !== word[0] || short.length >= word.length || /\d/.test(short)) return false;
+  if (short.length === 2) return word.length <= 4 && !VOWELS.test(short) && isSubsequence(short, word);
+  return short.length >= 3 && isSubsequence(short, word);
+}
+
 // Words our synonyms use are never "near" another: contract is not a misspelt contact.
 const VOCABULARY = new Set(Object.values(SYNONYMS).flatMap((list) => list.flatMap(headerWords)));
-const containsWord = (words: readonly string[], word: string): boolean => words.some((w) => w === word || (!VOCABULARY.has(w) && nearlyEqual(w, word)));
-// Synonyms too vague to count inside a longer header: "Buyer Name" is not a title, "council_id" not the contract's ID.
-const WHOLE_HEADER_ONLY = new Set(["name", "number", "no", "code", "options", "id", "contact", "award"]);
-
-/** How well a header names a field, 0..1: the best of its synonyms, less for noise and off-topic words. */
-export function headerScore(header: string, field: string): number {
-  const words = headerWords(header);
-  if (words.length === 0) return 0;
+/** How a header's words hold a synonym's word: 1 as written (or misspelt by one letter), 0.95 abbreviated, 0 not at all. */
+function wordFound(words: readonly string[], word: string): number {
   let best = 0;
+  for (const w of words) {
+    if (w === word || (!VOCABULARY.has(w) && nearlyEqual(w, word))) return 1;
+    if (!VOCABULARY.has(w) && abbreviates(w, word)) best = 0.95;
+  }
+  return best;
+}
+// Synonyms too vague to count inside a longer header: "Buyer Name" is not a title, "council_id" not
+// the contract's ID, "Supplier State" not the contract's status.
+const WHOLE_HEADER_ONLY = new Set(["name", "number", "no", "code", "options", "id", "contact", "award", "state"]);
+
+/** A header's match to one field: how well, and the words of the synonym it matched. */
+interface WordMatch {
+  score: number;
+  matched: readonly string[];
+}
+
+function synonymMatch(words: readonly string[], field: string): WordMatch {
+  let best: WordMatch = { score: 0, matched: [] };
   const synonyms = SYNONYMS[field] ?? [];
   for (let rank = 0; rank < synonyms.length; rank++) {
     const synonym = synonyms[rank];
     const wanted = headerWords(synonym);
-    const found = wanted.filter((w) => containsWord(words, w)).length;
+    let found = 0;
+    let shortened = 1;
+    for (const w of wanted) {
+      const how = wordFound(words, w);
+      if (how === 0) break;
+      found++;
+      shortened = Math.min(shortened, how);
+    }
     if (found < wanted.length) continue;
     const extra = words.length - found;
     if (extra > 0 && WHOLE_HEADER_ONLY.has(synonym)) continue;
     // An exact several-word name (`Contract end date`) is the surest; among one-word names the list
     // puts the most telling first, so an exact `Title` beats an exact `Description`.
-    const exact = words.join(" ") === wanted.join(" ");
+    const exact = shortened === 1 && words.join(" ") === wanted.join(" ");
     const exactScore = wanted.length > 1 ? 1 : 0.98 - Math.min(rank, 20) * 0.002;
-    const score = extra === 0 ? (exact ? exactScore : 0.95) : Math.max(0.55, 0.9 - 0.07 * extra);
-    best = Math.max(best, score * (wanted.length === 1 && extra > 0 ? 0.92 : 1));
+    const score = (extra === 0 ? (exact ? exactScore : 0.95) : Math.max(0.55, 0.9 - 0.07 * extra)) * (wanted.length === 1 && extra > 0 ? 0.92 : 1) * shortened;
+    if (score > best.score) best = { score, matched: wanted };
   }
   // `Workspace Number`, `Tender Ref`: a name ending in an identifier word is likely the reference.
-  if (best === 0 && field.endsWith("Id") && ID_WORDS.has(words[words.length - 1])) best = 0.65;
-  if (best === 0) return 0;
+  if (best.score === 0 && field.endsWith("Id") && ID_WORDS.has(words[words.length - 1])) best = { score: 0.65, matched: [words[words.length - 1]] };
+  return best;
+}
+
+function adjusted(header: string, words: readonly string[], field: string, score: number): number {
+  let best = score;
   if (words.some((w) => OFF_TOPIC.has(w)) && !(SYNONYMS[field] ?? []).some((s) => headerWords(s).some((w) => OFF_TOPIC.has(w)))) best *= 0.3;
   if (words.some((w) => PREFERRED.has(w))) best += 0.02;
   if (words.some((w) => TENTATIVE.has(w))) best -= 0.04;
@@ -84,35 +134,105 @@ export function headerScore(header: string, field: string): number {
   return Math.max(0, Math.min(1, Math.round(best * 100) / 100));
 }
 
+/** How well a header names a field, 0..1: the best of its synonyms, less for noise and off-topic words. */
+export function headerScore(header: string, field: string): number {
+  const words = headerWords(header);
+  if (words.length === 0) return 0;
+  const match = synonymMatch(words, field);
+  return match.score === 0 ? 0 : adjusted(header, words, field, match.score);
+}
+
+// Each word that only one field's synonyms use, by table: the word names that field's subject.
+const owners = new Map<TableDefinition, Map<string, string>>();
+function ownerOf(table: TableDefinition): Map<string, string> {
+  let owned = owners.get(table);
+  if (!owned) {
+    const users = new Map<string, Set<string>>();
+    for (const field of table.fields) for (const synonym of SYNONYMS[field.key] ?? []) for (const w of headerWords(synonym)) users.set(w, (users.get(w) ?? new Set()).add(field.key));
+    owned = new Map([...users].flatMap(([w, fields]) => (fields.size === 1 ? [[w, [...fields][0]]] : [])));
+    owners.set(table, owned);
+  }
+  return owned;
+}
+
+/**
+ * How well a header names a field of a table: `headerScore`, less when the header's other words
+ * name another field's subject and the header reads as that field too (`Officer Job Title` is the
+ * officer's title, not the contract's; `Spend to date` is spend, not a date the contract ends).
+ * @example headerMatch("Officer Job Title", "title", CONTRACTS).score → 0.42
+ */
+export function headerMatch(header: string, field: string, table: TableDefinition = CONTRACTS): { score: number } {
+  const words = headerWords(header);
+  if (words.length === 0) return { score: 0 };
+  const match = synonymMatch(words, field);
+  if (match.score === 0) return { score: 0 };
+  let score = adjusted(header, words, field, match.score);
+  const owned = ownerOf(table);
+  const others = new Set(words.filter((w) => !match.matched.includes(w)).flatMap((w) => {
+    const owner = owned.get(w);
+    return owner !== undefined && owner !== field ? [owner] : [];
+  }));
+  for (const other of others) if (synonymMatch(words, other).score >= MIN_CONFIDENCE * 0.8) score *= 0.6;
+  return { score: Math.round(score * 100) / 100 };
+}
+
 const headerText = (cell: unknown): string => (isBlankCell(cell) ? "" : String(cell).replace(/\s+/g, " ").trim());
 const MIN_CONFIDENCE = 0.5;
 
+/** What the values of a register's columns can tell the mapping: the data rows below the header (a sample is enough). */
+export interface ColumnEvidence {
+  /** Data rows, aligned with the headers. */
+  rows?: readonly (readonly unknown[])[];
+  /** Whether the number cell at [row][column] of `rows` is shown as a date, where the number formats are known (.xlsx). */
+  isDateCell?: (row: number, column: number) => boolean | undefined;
+}
+
 /**
- * Matches a header row to a table's fields: each field to at most one column and each column to at
- * most one field, the better candidate winning; columns that match nothing are listed.
- * @example mapHeaders(["Ref", "Supplier", "Expiry"], CONTRACTS).fields.endDate → { column: "Expiry", index: 2, confidence: 1 }
+ * Matches a header row to a table's fields, weighing what each header says (`headerScore`) with
+ * what its column holds (`fieldFit`, from the values when `evidence.rows` is given): a date field
+ * needs dates, money needs amounts, a column the same on every row is no department. Each field
+ * takes at most one column and each column at most one field, and the assignment that is best
+ * overall wins (Kuhn–Munkres), not the first pick. Columns that match nothing are listed.
+ * @example mapHeaders(["Ref", "Supplier", "Expiry"], CONTRACTS).fields.endDate → { column: "Expiry", index: 2, confidence: 0.98, why: 'header "Expiry"' }
  */
-export function mapHeaders(headers: readonly unknown[], table: TableDefinition = CONTRACTS, emptyColumns: ReadonlySet<number> = new Set()): Omit<HeaderMapping, "headerRow"> {
+export function mapHeaders(headers: readonly unknown[], table: TableDefinition = CONTRACTS, evidence: ColumnEvidence = {}): Omit<HeaderMapping, "headerRow"> {
   const texts = headers.map(headerText);
-  const candidates: { field: string; index: number; score: number }[] = [];
+  const all = evidence.rows;
+  const sampleIndex = all ? sampleIndices(all.length) : [];
+  const sample = all ? sampleIndex.map((i) => all[i]) : undefined;
+  const profiles = new Map<number, ColumnProfile>();
+  const profileOf = (index: number): ColumnProfile | undefined => {
+    if (!sample) return undefined;
+    let profile = profiles.get(index);
+    if (!profile) {
+      const isDate = evidence.isDateCell;
+      profile = profileColumn(
+        sample.map((row) => row[index]),
+        isDate ? (row) => isDate(sampleIndex[row], index) : undefined,
+      );
+      profiles.set(index, profile);
+    }
+    return profile;
+  };
+  const candidates: Candidate[] = [];
   texts.forEach((text, index) => {
     if (text === "") return;
     for (const field of table.fields) {
-      // A column with no values loses to one that has them: exports often carry empty twins.
-      const score = Math.round(headerScore(text, field.key) * (emptyColumns.has(index) ? 0.5 : 1) * 100) / 100;
-      if (score >= MIN_CONFIDENCE) candidates.push({ field: field.key, index, score });
+      const header = headerMatch(text, field.key, table);
+      if (header.score < MIN_CONFIDENCE * 0.8) continue;
+      const profile = profileOf(index);
+      const fit = profile ? fieldFit(field, profile) : { factor: 1, why: "" };
+      const score = Math.min(1, Math.round(header.score * fit.factor * 100) / 100);
+      if (score < MIN_CONFIDENCE) continue;
+      candidates.push({ field: field.key, index, score, why: [`header "${text}"`, fit.why].filter((w) => w !== "").join("; ") });
     }
   });
-  // Best first; on a tie the column further left wins, as registers put the main column first.
-  candidates.sort((a, b) => b.score - a.score || a.index - b.index);
+  if (sample) preferParentUnits(candidates, sample);
+  const chosen = bestAssignment(candidates);
   const fields: Partial<Record<string, FieldMatch>> = {};
-  const usedColumns = new Set<number>();
-  for (const c of candidates) {
-    if (fields[c.field] || usedColumns.has(c.index)) continue;
-    fields[c.field] = { column: texts[c.index], index: c.index, confidence: c.score };
-    usedColumns.add(c.index);
-  }
-  const unmapped = texts.filter((t, i) => t !== "" && !usedColumns.has(i));
+  for (const c of chosen) fields[c.field] = { column: texts[c.index], index: c.index, confidence: c.score, why: c.why };
+  const used = new Set(chosen.map((c) => c.index));
+  const unmapped = texts.filter((t, i) => t !== "" && !used.has(i));
   return { fields, unmapped };
 }
 
@@ -140,12 +260,17 @@ export function findHeaderRow(rows: readonly (readonly unknown[])[], table: Tabl
   return best?.row ?? null;
 }
 
-/** Finds the header row and maps it. @example detectMapping(rows)?.fields.supplier?.column → "Supplier name" */
-export function detectMapping(rows: readonly (readonly unknown[])[], table: TableDefinition = CONTRACTS): HeaderMapping | null {
+/**
+ * Finds the header row and maps it, reading the values below it as evidence.
+ * @example detectMapping(rows)?.fields.supplier?.column → "Supplier name"
+ */
+export function detectMapping(rows: readonly (readonly unknown[])[], table: TableDefinition = CONTRACTS, options: { isDateCell?: (row: number, column: number) => boolean | undefined } = {}): HeaderMapping | null {
   const headerRow = findHeaderRow(rows, table);
   if (headerRow === null) return null;
-  const headers = rows[headerRow];
-  const sample = rows.slice(headerRow + 1, headerRow + 501);
-  const empty = new Set(headers.map((_, i) => i).filter((i) => sample.length > 0 && sample.every((r) => isBlankCell(r[i]))));
-  return { headerRow, ...mapHeaders(headers, table, empty) };
+  const first = headerRow + 1;
+  const isDate = options.isDateCell;
+  return {
+    headerRow,
+    ...mapHeaders(rows[headerRow], table, { rows: rows.slice(first), isDateCell: isDate ? (row, column) => isDate(row + first, column) : undefined }),
+  };
 }

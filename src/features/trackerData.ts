@@ -1,4 +1,3 @@
-import { isBlankCell } from "../core/cellValues";
 import { DateOrder, todaySerial } from "../core/dates";
 import { EscalationSummary, LadderNames, escalationSummary, ladderFromSettings } from "../core/escalationSummary";
 import { mapHeaders } from "../core/mapping";
@@ -62,9 +61,8 @@ export function columnsOf(
 ): FieldColumns {
   // Computed columns (RAG, Final expiry …) are the tracker's own: they never stand for a register field.
   const ignored = new Set(ignore.map(oneLine));
-  // As in set-up's detection, a column with no values loses to a twin that has them.
-  const empty = new Set(headers.flatMap((_, c) => (rows.length > 0 && rows.every((r) => isBlankCell(r[c])) ? [c] : [])));
-  const detected = mapHeaders(headers.map((h) => (ignored.has(oneLine(h)) ? "" : h)), table, empty);
+  // As in set-up's detection, the values weigh in: a column with no values loses to a twin that has them.
+  const detected = mapHeaders(headers.map((h) => (ignored.has(oneLine(h)) ? "" : h)), table, { rows });
   // A saved column the user has since renamed is skipped: the rest of the mapping still holds.
   const corrected = applyCorrections({ headerRow: 0, ...detected }, headers, corrections, { table, missing: "skip" });
   const columns: FieldColumns = {};

@@ -68,7 +68,7 @@ test("the header row is found under a title block and blank rows", () => {
   ];
   expect(findHeaderRow(rows)).toBe(3);
   const mapping = detectMapping(rows);
-  expect(mapping?.fields.contractId).toEqual({ column: "Contract Reference", index: 0, confidence: 1 });
+  expect(mapping?.fields.contractId).toMatchObject({ column: "Contract Reference", index: 0, confidence: 1 });
   expect(mapping?.fields.annualValue?.column).toBe("Annual Value");
 });
 
