@@ -5,12 +5,14 @@ import { movedNote, openRegister } from "./register";
 
 /**
  * How sure a match is and why, as `map` prints it: a user's choice is theirs, not a percentage.
- * @example howSure({ column: "Expiry", index: 4, confidence: 0.85, why: "dates in 98% of rows" }) → "85% sure: dates in 98% of rows"
+ * @example howSure({ column: "Expiry", index: 4, confidence: 0.85, why: 'header "Expiry"; dates in 98% of rows' }) → "85% sure: dates in 98% of rows"
  */
 export function howSure(match: FieldMatch): string {
   if (match.why === "your choice") return "your choice";
   const sure = `${Math.round(match.confidence * 100)}% sure`;
-  return match.why ? `${sure}: ${match.why}` : sure;
+  // The header is printed beside: a reason that only repeats it says nothing more.
+  const reasons = (match.why ?? "").split("; ").filter((reason) => reason.trim() !== "" && reason !== `header "${match.column}"`);
+  return reasons.length > 0 ? `${sure}: ${reasons.join("; ")}` : sure;
 }
 
 /**

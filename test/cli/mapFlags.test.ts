@@ -56,7 +56,11 @@ describe("map", () => {
 
   test("a reason detection gives is printed beside how sure it is; a user's choice is not a percentage", () => {
     const match = { column: "Expiry", index: 4, confidence: 0.853 };
-    expect(howSure({ ...match, why: "header \"Expiry\"; dates in 98% of rows" })).toBe('85% sure: header "Expiry"; dates in 98% of rows');
+    expect(howSure({ ...match, why: "dates in 98% of rows" })).toBe("85% sure: dates in 98% of rows");
+    // The header is shown beside the field already.
+    expect(howSure({ ...match, why: 'header "Expiry"; dates in 98% of rows' })).toBe("85% sure: dates in 98% of rows");
+    expect(howSure({ ...match, why: 'header "Expiry"' })).toBe("85% sure");
+    expect(howSure({ ...match, why: 'header "Expiry date"' })).toBe('85% sure: header "Expiry date"');
     expect(howSure(match)).toBe("85% sure");
     expect(howSure({ ...match, confidence: 1, why: "your choice" })).toBe("your choice");
   });
