@@ -5,24 +5,18 @@ import { workbookDateOrder } from "../core/workbookDateOrder";
 import { setUpTracker } from "../features/setUpTracker";
 import { MemoryWorkbook } from "../workbook/memoryWorkbook";
 import type { Options } from "./options";
-import { InputError, readRegister } from "./readRegister";
-import { fieldColumns, findRegister } from "./register";
+import { InputError } from "./readRegister";
+import { fieldColumns, openRegister } from "./register";
 import { typeRegisterCells } from "./registerTypes";
 import { writeTracker } from "./writeTracker";
 
-const value = (options: Options, name: string): string | undefined => {
-  const v = options.flags.get(name);
-  return typeof v === "string" ? v : undefined;
-};
-
 /** `convert FILE --out TRACKER.xlsx`: the register becomes a tracker workbook, every original value kept. */
-export async function convert(options: Options, write: (s: string) => void): Promise<void> {
-  const outFile = value(options, "--out") ?? "";
+export async function convert(options: Options, write: (s: string) => void, note: (s: string) => void): Promise<void> {
+  const outFile = options.value("--out") ?? "";
   if (path.extname(outFile).toLowerCase() !== ".xlsx") throw new InputError(`--out must name an .xlsx file (got ${outFile})`);
   if (path.resolve(outFile) === path.resolve(options.file)) throw new InputError("--out must not be the register itself: the original is never overwritten");
-  const register = await readRegister(options.file);
-  const found = findRegister(register, value(options, "--sheet"));
-  const asOfText = value(options, "--as-of");
+  const { file: register, found } = await openRegister(options, note);
+  const asOfText = options.value("--as-of");
   let asOf: number | undefined;
   if (asOfText) {
     const [y, m, d] = asOfText.split("-").map(Number);
@@ -43,11 +37,13 @@ export async function convert(options: Options, write: (s: string) => void): Pro
   const started = Date.now();
   // The register's day/month order, decided as check and set-up decide it (what most of its dates
   // prove, else --date-order, else day-first), before its text dates become date cells.
-  const registerOrder = workbookDateOrder(found.rows.slice(found.mapping.headerRow + 1), fieldColumns(found.mapping), CONTRACTS.fields, (value(options, "--date-order") ?? "dmy") as DateOrder);
+  const registerOrder = workbookDateOrder(found.rows.slice(found.mapping.headerRow + 1), fieldColumns(found.mapping), CONTRACTS.fields, (options.value("--date-order") ?? "dmy") as DateOrder);
   // Dates, money, numbers and TRUE/FALSE written as text in the register become typed cells.
   const typing = typeRegisterCells(book.sheets.get(found.sheet) ?? [], found, registerOrder);
   const report = await setUpTracker(book, {
     sheet: found.sheet,
+    // The header row and columns `map` shows, the user's corrections with them.
+    mapping: found.mapping,
     asOf,
     // The date asked for stays the tracker's as_of; without --as-of it is =TODAY().
     fixedAsOf: asOf !== undefined,

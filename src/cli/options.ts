@@ -1,51 +1,90 @@
 // The command line's words: commands, options and what each needs.
 import { SUMMARY_FORMATS } from "../core/summaryRender";
 
+const MAPPING = "[--map FIELD=HEADER]... [--mapping FILE.json]";
+
 export const USAGE = `Usage:
-  contract-tracker map FILE [--sheet NAME] [--json]
-  contract-tracker check FILE [--sheet NAME] [--date-order dmy|mdy] [--json]
-  contract-tracker convert FILE --out TRACKER.xlsx [--as-of YYYY-MM-DD] [--sheet NAME] [--date-order dmy|mdy]
-  contract-tracker summary FILE [--as-of YYYY-MM-DD] [--date-order dmy|mdy] [--format text|markdown|html|json] [--out FILE] [--sheet NAME]
-FILE is a .csv (UTF-8 or Windows-1252) or .xlsx register.`;
+  contract-tracker map FILE [--sheet NAME] ${MAPPING} [--json]
+  contract-tracker check FILE [--sheet NAME] ${MAPPING} [--date-order dmy|mdy] [--json]
+  contract-tracker convert FILE --out TRACKER.xlsx [--as-of YYYY-MM-DD] [--sheet NAME] ${MAPPING} [--date-order dmy|mdy]
+  contract-tracker summary FILE [--as-of YYYY-MM-DD] [--date-order dmy|mdy] [--format text|markdown|html|json] [--out FILE] [--sheet NAME] ${MAPPING}
+FILE is a .csv (UTF-8 or Windows-1252) or .xlsx register.
+--map FIELD=HEADER puts a field (contractId or "Contract ID") in the column with that header; FIELD= says
+  the register has no such column. Give it once a field.
+--mapping FILE.json reuses a mapping saved from \`map --json\` (or {"fields": {"title": "HEADER", "status": null}});
+  --map wins over it.`;
 
 /** Bad usage: exit code 2 with the usage text. */
 export class UsageError extends Error {}
 
+export type Command = "map" | "check" | "convert" | "summary";
+/** Options that take one value. */
+export type ValueOption = "--sheet" | "--out" | "--as-of" | "--date-order" | "--format" | "--mapping";
+/** Options that may be given again and again, each time with a value. */
+export type RepeatableOption = "--map";
+/** Options that take no value. */
+export type Switch = "--json";
+
 export interface Options {
-  command: string;
+  command: Command;
   file: string;
-  flags: Map<string, string | true>;
+  /** The value of a one-value option, or undefined when it was not given. */
+  value(name: ValueOption): string | undefined;
+  /** Every value of a repeatable option, in the order given (none: empty). */
+  values(name: RepeatableOption): readonly string[];
+  /** Whether a switch was given. */
+  has(name: Switch): boolean;
 }
 
-const VALUE_FLAGS = new Set(["--sheet", "--out", "--as-of", "--date-order", "--format"]);
-const SWITCHES = new Set(["--json"]);
+const COMMANDS: readonly string[] = ["map", "check", "convert", "summary"];
+const VALUE_OPTIONS: readonly string[] = ["--sheet", "--out", "--as-of", "--date-order", "--format", "--mapping"];
+const REPEATABLE: readonly string[] = ["--map"];
+const SWITCHES: readonly string[] = ["--json"];
 
+/**
+ * Reads the command line's words (without `node` and the script). A one-value option given twice is
+ * bad usage (which did the user mean?); a repeatable one collects its values.
+ * @throws UsageError naming what is wrong: unknown command or option, a missing value, a bad value
+ * @example parseArguments(["check", "reg.csv", "--map", "title=Name", "--map", "status="]).values("--map") → ["title=Name", "status="]
+ */
 export function parseArguments(argv: readonly string[]): Options {
   const [command, ...rest] = argv;
   if (!command || command === "--help" || command === "-h") throw new UsageError("");
-  if (!["map", "check", "convert", "summary"].includes(command)) throw new UsageError(`Unknown command "${command}"`);
-  const flags = new Map<string, string | true>();
+  if (!COMMANDS.includes(command)) throw new UsageError(`Unknown command "${command}"`);
+  const single = new Map<string, string>();
+  const lists = new Map<string, string[]>();
+  const switches = new Set<string>();
   const positional: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
-    if (VALUE_FLAGS.has(arg)) {
+    if (VALUE_OPTIONS.includes(arg) || REPEATABLE.includes(arg)) {
       const value = rest[i + 1];
       if (value === undefined || value.startsWith("--")) throw new UsageError(`${arg} needs a value`);
-      flags.set(arg, value);
       i++;
-    } else if (SWITCHES.has(arg)) flags.set(arg, true);
+      if (REPEATABLE.includes(arg)) lists.set(arg, [...(lists.get(arg) ?? []), value]);
+      else if (single.has(arg)) throw new UsageError(`${arg} is given twice`);
+      else single.set(arg, value);
+    } else if (SWITCHES.includes(arg)) switches.add(arg);
     else if (arg.startsWith("--")) throw new UsageError(`Unknown option ${arg}`);
     else positional.push(arg);
   }
   if (positional.length !== 1) throw new UsageError(positional.length === 0 ? "Give the register FILE" : `One FILE only (got ${positional.join(", ")})`);
-  const order = flags.get("--date-order");
+  const order = single.get("--date-order");
   if (order !== undefined && order !== "dmy" && order !== "mdy") throw new UsageError("--date-order is dmy or mdy");
-  const asOf = flags.get("--as-of");
-  if (asOf !== undefined && (typeof asOf !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(asOf))) throw new UsageError("--as-of is a date written YYYY-MM-DD");
-  const format = flags.get("--format");
-  if (format !== undefined && !(SUMMARY_FORMATS as readonly string[]).includes(String(format))) throw new UsageError("--format is text, markdown, html or json");
+  const asOf = single.get("--as-of");
+  if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new UsageError("--as-of is a date written YYYY-MM-DD");
+  const format = single.get("--format");
+  if (format !== undefined && !(SUMMARY_FORMATS as readonly string[]).includes(format)) throw new UsageError("--format is text, markdown, html or json");
   if (format !== undefined && command !== "summary") throw new UsageError("--format is for summary only");
-  if (command === "convert" && !flags.has("--out")) throw new UsageError("convert needs --out TRACKER.xlsx");
-  return { command, file: positional[0], flags };
+  if (command === "convert" && !single.has("--out")) throw new UsageError("convert needs --out TRACKER.xlsx");
+  for (const map of lists.get("--map") ?? []) {
+    if (!map.includes("=")) throw new UsageError(`--map ${map}: write FIELD=HEADER (or FIELD= for a field the register does not have)`);
+  }
+  return {
+    command: command as Command,
+    file: positional[0],
+    value: (name) => single.get(name),
+    values: (name) => lists.get(name) ?? [],
+    has: (name) => switches.has(name),
+  };
 }
-

@@ -1,32 +1,149 @@
-import { HeaderMapping, detectMapping } from "../core/mapping";
+import { isBlankCell } from "../core/cellValues";
+import { HeaderMapping, detectMapping, mapHeaders } from "../core/mapping";
+import { CorrectedMapping, MappingCorrections, MappingError, MappingMove, applyCorrections, columnNamed } from "../core/mappingCorrections";
 import { FieldColumns, NormalisedTable, normaliseTable } from "../core/normalise";
 import { CONTRACTS } from "../core/schema";
 import type { DateOrder } from "../core/dates";
-import { InputError, RegisterFile } from "./readRegister";
+import type { Options } from "./options";
+import { InputError, RegisterFile, readRegister } from "./readRegister";
+import { UserMapping, userMapping } from "./userMapping";
 import type { CellValue } from "../workbook/port";
 
-/** The contract table found in a file: its sheet, header mapping and data rows. */
+/** The contract table found in a file: its sheet, header mapping (the user's corrections applied) and data rows. */
 export interface FoundRegister {
   sheet: string;
-  mapping: HeaderMapping;
+  mapping: CorrectedMapping;
   rows: CellValue[][];
   /** The sheet's number formats where the file keeps them (.xlsx; sparse, aligned with rows), else undefined. */
   numberFormats?: (string | undefined)[][];
 }
 
-/** The sheet holding the contract register: the one named, else the one whose headers name most fields. */
-export function findRegister(file: RegisterFile, sheet?: string): FoundRegister {
-  const candidates = sheet ? [sheet] : [...file.sheets.keys()];
-  if (sheet && !file.sheets.has(sheet)) throw new InputError(`${file.file} has no sheet "${sheet}" (it has ${[...file.sheets.keys()].join(", ")})`);
-  let best: FoundRegister | null = null;
+/** What the user said about where the register is and how it maps. */
+export interface RegisterChoice {
+  /** `--sheet`: read this sheet, not the one whose headers name most fields. */
+  sheet?: string;
+  /** `--mapping` and `--map`. */
+  mapping?: UserMapping;
+}
+
+const sheetList = (file: RegisterFile): string => [...file.sheets.keys()].join(", ");
+const headerText = (cell: unknown): string => (isBlankCell(cell) ? "" : String(cell).replace(/\s+/g, " ").trim());
+
+/** The sheet to read and its header row, as the user's choices say them (undefined: find it). */
+function whereToLook(file: RegisterFile, choice: RegisterChoice): { sheet?: string; headerRow?: number } {
+  const saved = choice.mapping?.file;
+  if (choice.sheet !== undefined) {
+    if (!file.sheets.has(choice.sheet)) throw new InputError(`${file.file} has no sheet "${choice.sheet}" (it has ${sheetList(file)})`);
+    // --sheet beats the mapping file's sheet, and the file's header row was counted on its own sheet.
+    return { sheet: choice.sheet, headerRow: saved?.sheet === choice.sheet ? saved.headerRow : undefined };
+  }
+  if (!saved || (saved.sheet === undefined && saved.headerRow === undefined)) return {};
+  if (saved.sheet !== undefined && file.sheets.has(saved.sheet)) return { sheet: saved.sheet, headerRow: saved.headerRow };
+  // A file of one sheet holds the register meant: a CSV file's sheet is named after the file, which
+  // changes with each month's export.
+  if (file.sheets.size === 1) return { sheet: [...file.sheets.keys()][0], headerRow: saved.headerRow };
+  throw new InputError(
+    saved.sheet !== undefined
+      ? `${saved.file} is for sheet "${saved.sheet}", which ${file.file} does not have (it has ${sheetList(file)}): give --sheet NAME`
+      : `${saved.file} gives a header row but no sheet, and ${file.file} has several (${sheetList(file)}): give --sheet NAME`,
+  );
+}
+
+/** The detected mapping of the header row the user named. */
+function mappingAt(rows: readonly CellValue[][], headerRow: number, where: string): HeaderMapping {
+  const line = rows[headerRow];
+  if (!line || line.every(isBlankCell)) throw new InputError(`Row ${headerRow + 1} of ${where} is blank: it cannot be the header row the mapping file says`);
+  const detected = detectMapping(rows, CONTRACTS);
+  if (detected?.headerRow === headerRow) return detected;
+  // Detection from that row down still reads the columns' values.
+  const below = detectMapping(rows.slice(headerRow), CONTRACTS);
+  if (below?.headerRow === 0) return { ...below, headerRow };
+  return { headerRow, ...mapHeaders(line, CONTRACTS) };
+}
+
+/** Whether a saved entry says what detection finds now (then the field keeps its confidence and reason). */
+function agrees(mapping: HeaderMapping, headers: readonly string[], key: string, header: string | null | undefined): boolean {
+  const match = mapping.fields[key];
+  if (header === undefined) return true;
+  return header === null ? match === undefined : match !== undefined && columnNamed(headers, header) === match.index;
+}
+
+/**
+ * The user's corrections over the detected mapping: the mapping file's, then the `--map` flags',
+ * which win. A field listed as moved is one left with no column at the end.
+ */
+function corrected(mapping: HeaderMapping, rows: readonly CellValue[][], user: UserMapping | undefined): CorrectedMapping {
+  const headers = (rows[mapping.headerRow] ?? []).map(headerText);
+  const saved = user?.file;
+  let afterFile: CorrectedMapping = { ...mapping, moved: [] };
+  if (saved) {
+    const changes = Object.fromEntries(Object.entries(saved.corrections).filter(([key, header]) => !(saved.detected.has(key) && agrees(mapping, headers, key, header))));
+    try {
+      afterFile = applyCorrections(mapping, headers, changes);
+    } catch (error) {
+      throw error instanceof MappingError ? new MappingError(`${saved.file}: ${error.message}`) : error;
+    }
+  }
+  const afterFlags = applyCorrections(afterFile, headers, user?.flags);
+  const moved = [...afterFile.moved, ...afterFlags.moved].filter((m) => afterFlags.fields[m.field] === undefined);
+  return { ...afterFlags, moved };
+}
+
+/**
+ * The sheet holding the contract register — the one named (`--sheet`, else the mapping file's),
+ * else the one whose headers name most fields — with its header mapping: detected, then corrected
+ * by the user. Every command finds its register here, so they all read the same columns.
+ * @throws InputError for a sheet that is not there or no header row; MappingError for a correction naming no column
+ * @example findRegister(file, { mapping: { flags: { department: "Division" } } }).mapping.fields.department?.column → "Division"
+ */
+export function findRegister(file: RegisterFile, choice: RegisterChoice = {}): FoundRegister {
+  const where = whereToLook(file, choice);
+  const candidates = where.sheet !== undefined ? [where.sheet] : [...file.sheets.keys()];
+  let best: { sheet: string; mapping: HeaderMapping; rows: CellValue[][] } | null = null;
   for (const name of candidates) {
     const rows = file.sheets.get(name) ?? [];
-    const mapping = detectMapping(rows, CONTRACTS);
+    const mapping = where.headerRow !== undefined ? mappingAt(rows, where.headerRow, `sheet "${name}" of ${file.file}`) : detectMapping(rows, CONTRACTS);
     if (!mapping) continue;
-    if (!best || Object.keys(mapping.fields).length > Object.keys(best.mapping.fields).length) best = { sheet: name, mapping, rows, numberFormats: file.kind === "xlsx" ? (file.numberFormats.get(name) ?? []) : undefined };
+    if (!best || Object.keys(mapping.fields).length > Object.keys(best.mapping.fields).length) best = { sheet: name, mapping, rows };
   }
-  if (!best) throw new InputError(`No header row found in ${file.file}${sheet ? ` on sheet "${sheet}"` : ""}: expected a row of column names such as Contract ID, Supplier, End date`);
-  return best;
+  if (!best) throw new InputError(`No header row found in ${file.file}${where.sheet ? ` on sheet "${where.sheet}"` : ""}: expected a row of column names such as Contract ID, Supplier, End date`);
+  return {
+    sheet: best.sheet,
+    mapping: corrected(best.mapping, best.rows, choice.mapping),
+    rows: best.rows,
+    numberFormats: file.kind === "xlsx" ? (file.numberFormats.get(best.sheet) ?? []) : undefined,
+  };
+}
+
+/**
+ * The one-line note for a field a user's choice left with no column.
+ * @example movedNote({ field: "contractId", column: "Ref", to: "title" }) → 'Contract ID no longer has a column: you gave "Ref" to Title'
+ */
+export function movedNote(move: MappingMove): string {
+  const header = (key: string): string => CONTRACTS.fields.find((f) => f.key === key)?.header ?? key;
+  return `${header(move.field)} no longer has a column: you gave "${move.column}" to ${header(move.to)}`;
+}
+
+/**
+ * Reads the register a command works on and finds its contract table with the user's `--sheet`,
+ * `--mapping` and `--map` applied; each field a choice left with no column is one line to `note`.
+ * @example const { found } = await openRegister(options, err) // found.mapping as `map` prints it
+ */
+export async function openRegister(options: Options, note: (line: string) => void = () => undefined): Promise<{ file: RegisterFile; found: FoundRegister }> {
+  const mapping = userMapping(options);
+  const file = await readRegister(options.file);
+  const found = findRegister(file, { sheet: options.value("--sheet"), mapping });
+  for (const move of found.mapping.moved) note(movedNote(move));
+  return { file, found };
+}
+
+/**
+ * The decided mapping said as corrections, every field named (null: no column), so a step that
+ * detects again (reading a tracker, setting one up) lands on exactly the columns `map` shows.
+ * @example asCorrections(found.mapping) → { contractId: "Ref", title: "Title", tier: null, … }
+ */
+export function asCorrections(mapping: HeaderMapping): MappingCorrections {
+  return Object.fromEntries(CONTRACTS.fields.map((f) => [f.key, mapping.fields[f.key]?.column ?? null]));
 }
 
 /** Where each mapped field's values are. */

@@ -5,13 +5,8 @@ import { SummaryFormat, renderSummary } from "../core/summaryRender";
 import { TrackerSnapshots, readTrackerData, summarise } from "../features/trackerData";
 import type { CellValue, TableSnapshot } from "../workbook/port";
 import type { Options } from "./options";
-import { InputError, readRegister } from "./readRegister";
-import { findRegister } from "./register";
-
-const flag = (options: Options, name: string): string | undefined => {
-  const v = options.flags.get(name);
-  return typeof v === "string" ? v : undefined;
-};
+import { InputError } from "./readRegister";
+import { asCorrections, openRegister } from "./register";
 
 /** A sheet of a tracker workbook as a table: its first non-blank row is the header row. */
 function sheetTable(name: string, rows: readonly CellValue[][]): TableSnapshot | undefined {
@@ -24,12 +19,11 @@ function sheetTable(name: string, rows: readonly CellValue[][]): TableSnapshot |
  * `summary FILE`: the escalation summary of a register (a plain one, or a tracker workbook with
  * Milestones, KPIs, Escalations and Settings sheets), as text, Markdown, HTML or JSON.
  */
-export async function summary(options: Options, write: (s: string) => void): Promise<void> {
-  const format = (flag(options, "--format") ?? "text") as SummaryFormat;
-  const outFile = flag(options, "--out");
+export async function summary(options: Options, write: (s: string) => void, note: (s: string) => void): Promise<void> {
+  const format = (options.value("--format") ?? "text") as SummaryFormat;
+  const outFile = options.value("--out");
   if (outFile && path.resolve(outFile) === path.resolve(options.file)) throw new InputError("--out must not be the register itself: the original is never overwritten");
-  const file = await readRegister(options.file);
-  const found = findRegister(file, flag(options, "--sheet"));
+  const { file, found } = await openRegister(options, note);
   const other = (name: string): TableSnapshot | undefined => {
     const sheet = [...file.sheets.keys()].find((s) => s.toLowerCase() === name.toLowerCase() && s !== found.sheet);
     return sheet ? sheetTable(sheet, file.sheets.get(sheet) ?? []) : undefined;
@@ -50,7 +44,7 @@ export async function summary(options: Options, write: (s: string) => void): Pro
     escalations: other("Escalations"),
     settings: other("Settings"),
   };
-  const asOfText = flag(options, "--as-of");
+  const asOfText = options.value("--as-of");
   let asOf = todaySerial(new Date());
   if (asOfText) {
     const [y, m, d] = asOfText.split("-").map(Number);
@@ -60,9 +54,8 @@ export async function summary(options: Options, write: (s: string) => void): Pro
   }
   let data;
   try {
-    // The columns `map` shows are the ones summarised.
-    const corrections = Object.fromEntries(Object.entries(found.mapping.fields).flatMap(([key, m]) => (m ? [[key, m.column]] : [])));
-    data = readTrackerData(snapshots, { asOf, dateOrder: flag(options, "--date-order") as DateOrder | undefined, corrections });
+    // The columns `map` shows, the user's corrections with them, are the ones summarised.
+    data = readTrackerData(snapshots, { asOf, dateOrder: options.value("--date-order") as DateOrder | undefined, corrections: asCorrections(found.mapping) });
   } catch (error) {
     throw new InputError(error instanceof Error ? error.message : String(error));
   }

@@ -19,6 +19,12 @@ export interface SetUpOptions {
   sheet?: string;
   /** Corrections to the detected mapping: field key → the user's header (null to unmap). */
   corrections?: MappingCorrections;
+  /**
+   * The header row and columns of a new register as the caller has already decided them (the
+   * command line, with the user's `--map` and `--mapping`), rows and columns counted from the
+   * sheet's A1: used instead of detecting them, so set-up converts exactly what was shown.
+   */
+  mapping?: HeaderMapping;
   /** Other tables to create when absent. */
   createTables?: readonly TableName[];
   /** The as-of date (serial) the cached values are worked out at; the workbook's AsOf stays =TODAY() unless `fixedAsOf`. */
@@ -117,6 +123,12 @@ export function newTrackerTable(name: keyof typeof OTHER_TABLES, dateOrder: Date
 }
 
 
+/** A mapping counted from the sheet's A1, counted from the used range's first cell instead. */
+function fromUsedRange(mapping: HeaderMapping, used: CellBlock): HeaderMapping {
+  const fields = Object.fromEntries(Object.entries(mapping.fields).map(([key, m]) => [key, m && { ...m, index: m.index - used.column }]));
+  return { headerRow: mapping.headerRow - used.row, fields, unmapped: mapping.unmapped };
+}
+
 /** The mapping with each field's column named exactly as the table names it (line breaks, spaces and all), as formulas must. */
 function withTableHeaders(mapping: HeaderMapping, headers: readonly string[]): HeaderMapping {
   const fields = Object.fromEntries(Object.entries(mapping.fields).map(([key, m]) => [key, m && { ...m, column: headers[m.index] ?? m.column }]));
@@ -163,7 +175,7 @@ export async function setUpTracker(port: WorkbookPort, options: SetUpOptions = {
     sheet = options.sheet ?? (await port.activeSheet());
     // The wizard has just read this sheet to show the mapping: a second read of a big register would cost as many round trips again.
     const used = options.register?.sheet === sheet ? options.register : await port.readUsedRange(sheet);
-    const detected = detectMapping(used.values, CONTRACTS);
+    const detected = options.mapping ? fromUsedRange(options.mapping, used) : detectMapping(used.values, CONTRACTS);
     if (!detected) throw new Error(`No header row found on sheet "${sheet}": the register needs a row of column names such as Contract ID, Supplier, End date`);
     const headers = used.values[detected.headerRow].map((h) => String(h ?? ""));
     mapping = applyCorrections(detected, headers, options.corrections);

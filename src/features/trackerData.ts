@@ -1,7 +1,7 @@
 import { DateOrder, todaySerial } from "../core/dates";
 import { EscalationSummary, LadderNames, escalationSummary, ladderFromSettings } from "../core/escalationSummary";
 import { mapHeaders } from "../core/mapping";
-import { applyCorrections } from "../core/mappingCorrections";
+import { MappingCorrections, applyCorrections } from "../core/mappingCorrections";
 import { DataQualityIssue, FieldColumns, NormalisedRow, normaliseTable } from "../core/normalise";
 import { CONTRACTS, ESCALATIONS, KPIS, MILESTONES, TableDefinition } from "../core/schema";
 import { TrackerSettings, readSettings } from "../core/settings";
@@ -24,8 +24,8 @@ export interface ReadOptions {
   asOf?: number;
   /** Overrides the Settings table's date_order. */
   dateOrder?: DateOrder;
-  /** Field key → the user's header, from the saved mapping: these win over detection. */
-  corrections?: Partial<Record<string, string>>;
+  /** Field key → the user's header (null: the register has none), from the saved mapping: these win over detection. */
+  corrections?: MappingCorrections;
   /** Today, for a workbook without an as-of date. */
   now?: Date;
 }
@@ -55,7 +55,7 @@ const oneLine = (h: string): string => h.replace(/\s+/g, " ").trim().toLowerCase
 export function columnsOf(
   headers: readonly string[],
   table: TableDefinition,
-  corrections: Partial<Record<string, string>> = {},
+  corrections: MappingCorrections = {},
   ignore: readonly string[] = [],
   rows: readonly (readonly unknown[])[] = [],
 ): FieldColumns {
@@ -70,7 +70,7 @@ export function columnsOf(
   return columns;
 }
 
-function normalised(snapshot: TableSnapshot | undefined, table: TableDefinition, dateOrder: DateOrder, corrections?: Partial<Record<string, string>>, ignore: readonly string[] = []) {
+function normalised(snapshot: TableSnapshot | undefined, table: TableDefinition, dateOrder: DateOrder, corrections?: MappingCorrections, ignore: readonly string[] = []) {
   if (!snapshot) return { rows: [], issues: [], columns: {} as FieldColumns };
   const columns = columnsOf(snapshot.headers, table, corrections, ignore, snapshot.rows);
   const result = normaliseTable(snapshot.rows, table, columns, { dateOrder, firstRow: snapshot.row + 2, numberFormats: snapshot.numberFormats });

@@ -40,3 +40,24 @@ test("the README's escalation summary is the start of what summary prints", asyn
   const shown = section[2].split("\n");
   expect(printed.split("\n").slice(0, shown.length)).toEqual(shown);
 });
+
+test("the README's worked correction runs as shown: the mapping saved by map --json is reused with --mapping", async () => {
+  const block = /### Correcting the mapping[\s\S]*?```text\n([\s\S]*?)```/.exec(readme)?.[1];
+  if (!block) throw new Error("no worked correction in the README");
+  const steps = block.split(/^\$ /m).filter((part) => part.trim() !== "");
+  expect(steps).toHaveLength(2);
+  for (const step of steps) {
+    const [command, ...output] = step.trimEnd().split("\n");
+    // Words as a shell splits them here: quoted or bare; `> FILE` keeps what the command prints.
+    const words = [...command.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]).slice(2);
+    const redirect = words.indexOf(">");
+    const saveTo = redirect >= 0 ? path.join(dir, words[redirect + 1]) : undefined;
+    const argv = (redirect >= 0 ? words.slice(0, redirect) : words).map((arg) => (arg.startsWith("../shared/") ? path.join(ROOT, arg) : arg.endsWith(".json") ? path.join(dir, arg) : arg));
+    let printed = "";
+    let errors = "";
+    expect(await run(argv, (s) => (printed += `${s}\n`), (s) => (errors += `${s}\n`))).toBe(0);
+    expect(errors).toBe("");
+    if (saveTo) fs.writeFileSync(saveTo, printed);
+    else expect(printed.trimEnd().split("\n")).toEqual(output);
+  }
+});

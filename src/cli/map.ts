@@ -1,0 +1,44 @@
+import type { FieldMatch } from "../core/mapping";
+import { CONTRACTS } from "../core/schema";
+import type { Options } from "./options";
+import { movedNote, openRegister } from "./register";
+
+/**
+ * How sure a match is and why, as `map` prints it: a user's choice is theirs, not a percentage.
+ * @example howSure({ column: "Expiry", index: 4, confidence: 0.85, why: 'header "Expiry"; dates in 98% of rows' }) → "85% sure: dates in 98% of rows"
+ */
+export function howSure(match: FieldMatch): string {
+  if (match.why === "your choice") return "your choice";
+  const sure = `${Math.round(match.confidence * 100)}% sure`;
+  // The header is printed beside: a reason that only repeats it says nothing more.
+  const reasons = (match.why ?? "").split("; ").filter((reason) => reason.trim() !== "" && reason !== `header "${match.column}"`);
+  return reasons.length > 0 ? `${sure}: ${reasons.join("; ")}` : sure;
+}
+
+/**
+ * `map FILE`: the header row found and each field's column with how sure and why, the user's
+ * corrections applied; `--json` prints the same as a mapping file `--mapping` reads back.
+ */
+export async function map(options: Options, write: (s: string) => void, note: (s: string) => void): Promise<void> {
+  const json = options.has("--json");
+  // The JSON is a mapping file for --mapping: what moved is said beside it, on stderr.
+  const { found } = await openRegister(options, json ? note : undefined);
+  if (json) {
+    const fields = Object.fromEntries(
+      CONTRACTS.fields.flatMap((f) => {
+        const m = found.mapping.fields[f.key];
+        return m ? [[f.key, { column: m.column, index: m.index, confidence: m.confidence, ...(m.why ? { why: m.why } : {}) }]] : [];
+      }),
+    );
+    write(JSON.stringify({ sheet: found.sheet, headerRow: found.mapping.headerRow + 1, fields, unmapped: found.mapping.unmapped }, null, 2));
+    return;
+  }
+  const lines = [`Sheet "${found.sheet}", headers on row ${found.mapping.headerRow + 1}`];
+  for (const f of CONTRACTS.fields) {
+    const m = found.mapping.fields[f.key];
+    lines.push(`  ${f.header.padEnd(18)} ${m ? `← ${m.column}  (${howSure(m)})` : "— not found"}`);
+  }
+  lines.push(...found.mapping.moved.map(movedNote));
+  if (found.mapping.unmapped.length) lines.push(`Not mapped: ${found.mapping.unmapped.join(", ")}`);
+  write(lines.join("\n"));
+}
