@@ -4,6 +4,7 @@ import { SYNONYMS } from "./synonyms";
 import { ColumnProfile, profileColumn, sampleIndices } from "./columnProfile";
 import { Candidate, bestAssignment } from "./assignment";
 import { fieldFit, preferParentUnits } from "./fieldFit";
+import { recogniseLayout } from "./standardLayouts";
 
 /** Where a field was found: the header as written (line breaks as spaces), its 0-based column, and how sure. */
 export interface FieldMatch {
@@ -88,6 +89,9 @@ function wordFound(words: readonly string[], word: string): number {
 // Synonyms too vague to count inside a longer header: "Buyer Name" is not a title, "council_id" not
 // the contract's ID, "Supplier State" not the contract's status.
 const WHOLE_HEADER_ONLY = new Set(["name", "number", "no", "code", "options", "id", "contact", "award", "state"]);
+// Synonyms that, even alone, say little: a `State` column is as often an address's state as a
+// contract's; its values must bear it out (status words) before it is mapped.
+const VAGUE = new Set(["state"]);
 
 /** A header's match to one field: how well, and the words of the synonym it matched. */
 interface WordMatch {
@@ -116,7 +120,7 @@ function synonymMatch(words: readonly string[], field: string): WordMatch {
     // puts the most telling first, so an exact `Title` beats an exact `Description`.
     const exact = shortened === 1 && words.join(" ") === wanted.join(" ");
     const exactScore = wanted.length > 1 ? 1 : 0.98 - Math.min(rank, 20) * 0.002;
-    const score = (extra === 0 ? (exact ? exactScore : 0.95) : Math.max(0.55, 0.9 - 0.07 * extra)) * (wanted.length === 1 && extra > 0 ? 0.92 : 1) * shortened;
+    const score = (extra === 0 ? (exact ? exactScore : 0.95) : Math.max(0.55, 0.9 - 0.07 * extra)) * (wanted.length === 1 && extra > 0 ? 0.92 : 1) * shortened * (VAGUE.has(synonym) ? 0.72 : 1);
     if (score > best.score) best = { score, matched: wanted };
   }
   // `Workspace Number`, `Tender Ref`: a name ending in an identifier word is likely the reference.
@@ -192,7 +196,9 @@ export interface ColumnEvidence {
  * what its column holds (`fieldFit`, from the values when `evidence.rows` is given): a date field
  * needs dates, money needs amounts, a column the same on every row is no department. Each field
  * takes at most one column and each column at most one field, and the assignment that is best
- * overall wins (Kuhn–Munkres), not the first pick. Columns that match nothing are listed.
+ * overall wins (Kuhn–Munkres), not the first pick. A register in a standard layout
+ * (`recogniseLayout`: LGTC 2015, Contracts Finder, OCDS, North American open data) is mapped as the
+ * standard defines its columns, the values still checked. Columns that match nothing are listed.
  * @example mapHeaders(["Ref", "Supplier", "Expiry"], CONTRACTS).fields.endDate → { column: "Expiry", index: 2, confidence: 0.98, why: 'header "Expiry"' }
  */
 export function mapHeaders(headers: readonly unknown[], table: TableDefinition = CONTRACTS, evidence: ColumnEvidence = {}): Omit<HeaderMapping, "headerRow"> {
@@ -215,8 +221,24 @@ export function mapHeaders(headers: readonly unknown[], table: TableDefinition =
     return profile;
   };
   const candidates: Candidate[] = [];
+  // A standard layout names its columns exactly: each of its columns can be only the field it says,
+  // and its other columns (the publisher's name, the date published, a supplier's address) none.
+  const layout = table === CONTRACTS ? recogniseLayout(texts) : null;
+  if (layout) {
+    for (const [field, first] of Object.entries(layout.fields)) {
+      if (first === undefined) continue;
+      [first, ...(layout.fallbacks[field] ?? [])].forEach((index, rank) => {
+        const definition = table.fields.find((f) => f.key === field);
+        const profile = profileOf(index);
+        const fit = definition && profile ? fieldFit(definition, profile) : { factor: 1, why: "" };
+        const score = Math.min(1, Math.round((1 - rank * 0.01) * Math.min(1, fit.factor) * 100) / 100);
+        const why = [`the ${layout.layout.name} column "${texts[index]}"`, fit.why].filter((w) => w !== "").join("; ");
+        if (score >= MIN_CONFIDENCE) candidates.push({ field, index, score, why });
+      });
+    }
+  }
   texts.forEach((text, index) => {
-    if (text === "") return;
+    if (text === "" || layout?.known.has(index)) return;
     for (const field of table.fields) {
       const header = headerMatch(text, field.key, table);
       if (header.score < MIN_CONFIDENCE * 0.8) continue;

@@ -1,4 +1,4 @@
-import { detectMapping, mapHeaders } from "../../src/core/mapping";
+import { detectMapping } from "../../src/core/mapping";
 import { seeded } from "../helpers/registerVariants";
 
 // What a person would map at once, and what a header's words alone get wrong: each case is a kind

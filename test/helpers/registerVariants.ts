@@ -3,6 +3,7 @@
  * renamed by naming style, and decoy columns that share a field's words or look but describe
  * something else. The mapping must give the same answer for all of them.
  */
+import { HeaderStyle, randomFrom, renameHeader } from "./standardLayouts";
 
 /** A register as rows (header row first) plus, for each column, the index it had in the original (-1 for a decoy). */
 export interface RegisterVariant {
@@ -11,33 +12,18 @@ export interface RegisterVariant {
   origin: number[];
 }
 
-/** A small seeded generator (mulberry32), so a failing variant can be rebuilt exactly. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const words = (header: string): string[] =>
-  header
-    .replace(/([a-z])([A-Z])/g, "$1 $2")
-    .split(/[^A-Za-z0-9]+/)
-    .filter((w) => w !== "");
+/** A seeded generator, so a failing variant can be rebuilt exactly. */
+export const seeded = randomFrom;
 
 // A data portal's own columns (`_id`) keep their leading underscore in any style: it is what marks them.
-const portal = (style: (h: string) => string) => (h: string) => (h.startsWith("_") ? `_${style(h)}` : style(h));
+const portal = (style: HeaderStyle) => (h: string) => (h.startsWith("_") ? `_${renameHeader(h, style)}` : renameHeader(h, style));
 
 /** The naming styles publishers use for the same header. */
 export const NAMING_STYLES: Record<string, (header: string) => string> = {
-  "UPPER CASE": (h) => h.toUpperCase(),
-  snake_case: portal((h) => words(h).map((w) => w.toLowerCase()).join("_")),
-  camelCase: portal((h) => words(h).map((w, i) => (i === 0 ? w.toLowerCase() : w[0].toUpperCase() + w.slice(1).toLowerCase())).join("")),
-  "Title Case": portal((h) => words(h).map((w) => w[0].toUpperCase() + w.slice(1).toLowerCase()).join(" ")),
+  "UPPER CASE": portal("upper"),
+  snake_case: portal("snake"),
+  camelCase: portal("camel"),
+  "lower case": portal("lower"),
 };
 
 /** The columns in a seeded random order. */
