@@ -1,5 +1,6 @@
 import { isBlankCell } from "../core/cellValues";
 import { HeaderMapping, detectMapping, mapHeaders } from "../core/mapping";
+import { isDateFormat } from "../core/numberFormats";
 import { CorrectedMapping, MappingCorrections, MappingError, MappingMove, applyCorrections, columnNamed } from "../core/mappingCorrections";
 import { FieldColumns, NormalisedTable, normaliseTable } from "../core/normalise";
 import { CONTRACTS } from "../core/schema";
@@ -49,16 +50,29 @@ function whereToLook(file: RegisterFile, choice: RegisterChoice): { sheet?: stri
   );
 }
 
+type DateCells = ((row: number, column: number) => boolean) | undefined;
+
+/** Whether a sheet's number cell is shown as a date, where the file keeps number formats (.xlsx: a cell with none is General, a number). */
+function dateCells(file: RegisterFile, sheet: string): DateCells {
+  if (file.kind !== "xlsx") return undefined;
+  const formats = file.numberFormats.get(sheet) ?? [];
+  return (row, column) => {
+    const format = formats[row]?.[column];
+    return format !== undefined && isDateFormat(format);
+  };
+}
+
 /** The detected mapping of the header row the user named. */
-function mappingAt(rows: readonly CellValue[][], headerRow: number, where: string): HeaderMapping {
+function mappingAt(rows: readonly CellValue[][], headerRow: number, where: string, isDateCell: DateCells): HeaderMapping {
   const line = rows[headerRow];
   if (!line || line.every(isBlankCell)) throw new InputError(`Row ${headerRow + 1} of ${where} is blank: it cannot be the header row the mapping file says`);
-  const detected = detectMapping(rows, CONTRACTS);
+  const detected = detectMapping(rows, CONTRACTS, { isDateCell });
   if (detected?.headerRow === headerRow) return detected;
   // Detection from that row down still reads the columns' values.
-  const below = detectMapping(rows.slice(headerRow), CONTRACTS);
+  const below = detectMapping(rows.slice(headerRow), CONTRACTS, { isDateCell: isDateCell && ((row, column) => isDateCell(row + headerRow, column)) });
   if (below?.headerRow === 0) return { ...below, headerRow };
-  return { headerRow, ...mapHeaders(line, CONTRACTS) };
+  const first = headerRow + 1;
+  return { headerRow, ...mapHeaders(line, CONTRACTS, { rows: rows.slice(first), isDateCell: isDateCell && ((row, column) => isDateCell(row + first, column)) }) };
 }
 
 /** Whether a saved entry says what detection finds now (then the field keeps its confidence and reason). */
@@ -102,7 +116,8 @@ export function findRegister(file: RegisterFile, choice: RegisterChoice = {}): F
   let best: { sheet: string; mapping: HeaderMapping; rows: CellValue[][] } | null = null;
   for (const name of candidates) {
     const rows = file.sheets.get(name) ?? [];
-    const mapping = where.headerRow !== undefined ? mappingAt(rows, where.headerRow, `sheet "${name}" of ${file.file}`) : detectMapping(rows, CONTRACTS);
+    const isDateCell = dateCells(file, name);
+    const mapping = where.headerRow !== undefined ? mappingAt(rows, where.headerRow, `sheet "${name}" of ${file.file}`, isDateCell) : detectMapping(rows, CONTRACTS, { isDateCell });
     if (!mapping) continue;
     if (!best || Object.keys(mapping.fields).length > Object.keys(best.mapping.fields).length) best = { sheet: name, mapping, rows };
   }

@@ -165,7 +165,7 @@ export async function setUpTracker(port: WorkbookPort, options: SetUpOptions = {
     settings = tablesRead.get("Settings");
     sheet = snapshot.sheet;
     const previous = saved ? (JSON.parse(saved) as SavedMapping) : null;
-    const detected = mapHeaders(snapshot.headers, CONTRACTS);
+    const detected = mapHeaders(snapshot.headers, CONTRACTS, { rows: snapshot.rows });
     // The saved mapping holds the user's corrections; it wins over detection on later runs.
     const headerRow = previous?.headerRow ?? snapshot.row;
     // A saved column the user has since renamed is skipped; a correction made now must name a column.

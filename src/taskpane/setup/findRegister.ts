@@ -44,7 +44,7 @@ export async function findRegister(port: WorkbookPort): Promise<RegisterFound> {
     const snapshot = (await port.readTables([existing])).get(existing);
     if (!snapshot) throw new Error(`The table "${existing}" could not be read`);
     const headers = snapshot.headers.map(oneLine);
-    const detected = mapHeaders(headers, CONTRACTS);
+    const detected = mapHeaders(headers, CONTRACTS, { rows: snapshot.rows });
     const { fields: mapping } = applyCorrections({ headerRow: snapshot.row, ...detected }, headers, saved.corrections, { missing: "skip" });
     const last = snapshot.column + headers.length - 1;
     return {
