@@ -2,13 +2,14 @@ import { dateNumberFormat } from "../core/numberFormats";
 import { contractStatus } from "../core/contractStatus";
 import { DateOrder, todaySerial } from "../core/dates";
 import { HeaderMapping, detectMapping, mapHeaders } from "../core/mapping";
-import { MappingCorrections, applyCorrections } from "../core/mappingCorrections";
+import { MappingCorrections, applyCorrections, fieldNamed } from "../core/mappingCorrections";
 import { DataQualityIssue, FieldColumns, normaliseTable } from "../core/normalise";
 import { CHANGES, CONTRACTS, ESCALATIONS, KPIS, MILESTONES, RISKS, TableDefinition, TableName } from "../core/schema";
 import { DEFAULT_SETTINGS, TrackerSettings } from "../core/settings";
 import { workbookDateOrder } from "../core/workbookDateOrder";
 import type { CellBlock, NewTable, Progress, TableSnapshot, WorkbookPort } from "../workbook/port";
 import { newSettingsRows, settingsInTable } from "./settingsTable";
+import { LINKED_BY_ID, NEEDS_CONTRACT_ID, contractIdDecision } from "./rowKeyedRegister";
 import { MAPPING_SETTING } from "./trackerData";
 import { AS_OF, AS_OF_FORMULA, THRESHOLDS, contractColumns, SkippedColumn, thisRow } from "./trackerFormulas";
 
@@ -19,6 +20,12 @@ export interface SetUpOptions {
   sheet?: string;
   /** Corrections to the detected mapping: field key → the user's header (null to unmap). */
   corrections?: MappingCorrections;
+  /**
+   * The user has said the register has no contract IDs: with no Contract ID column, set-up names
+   * each contract by its sheet row ("Row 14") instead of refusing. Without it, a register with no
+   * Contract ID column is refused (NoContractIdError). Remembered with the mapping.
+   */
+  noContractIds?: boolean;
   /** Other tables to create when absent. */
   createTables?: readonly TableName[];
   /** The as-of date (serial) the cached values are worked out at; the workbook's AsOf stays =TODAY() unless `fixedAsOf`. */
@@ -44,6 +51,8 @@ export interface SetUpReport {
   table: string;
   sheet: string;
   rows: number;
+  /** 1-based sheet row of the first contract (the header row's next). */
+  firstRow: number;
   mapping: HeaderMapping;
   addedColumns: string[];
   skippedColumns: SkippedColumn[];
@@ -53,13 +62,20 @@ export interface SetUpReport {
   /** The date order Settings says, so the cell functions read slash dates by: the one set-up wrote, or the workbook's own. */
   dateOrder: DateOrder;
   issues: DataQualityIssue[];
+  /** True when the register has no Contract ID column (the user said so): each contract is named by its sheet row, "Row 14". */
+  keyedByRow: boolean;
+  /** Tables asked for but not created, with why (Milestones … need a Contract ID column). */
+  notCreated: { table: TableName; reason: string }[];
 }
 
 interface SavedMapping {
   sheet: string;
   table: string;
   headerRow: number;
-  fields: Record<string, string>;
+  /** Field key → its column; null for a field the user said the register does not have. */
+  fields: Record<string, string | null>;
+  /** The user said the register has no contract IDs: it is keyed by row number. */
+  noContractIds?: true;
 }
 
 /** The tracker's tables other than Contracts and Settings, by name. */
@@ -137,6 +153,7 @@ export async function setUpTracker(port: WorkbookPort, options: SetUpOptions = {
   let sheet: string;
   let table = "Contracts";
   let mapping: HeaderMapping;
+  let keyedByRow: boolean;
   // The register as read once: a second read of 100,000 rows would cost as many round trips again.
   let snapshot: TableSnapshot;
   // A workbook that has its Settings says how its slash dates read.
@@ -152,13 +169,14 @@ export async function setUpTracker(port: WorkbookPort, options: SetUpOptions = {
     snapshot = read;
     settings = tablesRead.get("Settings");
     sheet = snapshot.sheet;
-    const previous = saved ? (JSON.parse(saved) as SavedMapping) : null;
+    const previous = previousOf(saved);
     const detected = mapHeaders(snapshot.headers, CONTRACTS);
     // The saved mapping holds the user's corrections; it wins over detection on later runs.
     const headerRow = previous?.headerRow ?? snapshot.row;
     // A saved column the user has since renamed is skipped; a correction made now must name a column.
     const kept = applyCorrections({ headerRow, ...detected }, snapshot.headers, previous?.fields, { missing: "skip" });
     mapping = applyCorrections(kept, snapshot.headers, options.corrections);
+    keyedByRow = contractIdDecision(mapping, options.noContractIds ?? previous?.noContractIds === true, sheet, snapshot.row + 2).keyedByRow;
   } else {
     sheet = options.sheet ?? (await port.activeSheet());
     // The wizard has just read this sheet to show the mapping: a second read of a big register would cost as many round trips again.
@@ -167,6 +185,8 @@ export async function setUpTracker(port: WorkbookPort, options: SetUpOptions = {
     if (!detected) throw new Error(`No header row found on sheet "${sheet}": the register needs a row of column names such as Contract ID, Supplier, End date`);
     const headers = used.values[detected.headerRow].map((h) => String(h ?? ""));
     mapping = applyCorrections(detected, headers, options.corrections);
+    // Refused before anything is written: the register is left as it was.
+    keyedByRow = contractIdDecision(mapping, options.noContractIds ?? previousOf(saved)?.noContractIds === true, sheet, used.row + detected.headerRow + 2).keyedByRow;
     const width = used.values[detected.headerRow].length;
     await port.convertToTable(table, sheet, used.row + detected.headerRow, used.column, used.values.length - detected.headerRow, width);
     // The table holds exactly the cells just read, from the header row down.
@@ -194,9 +214,14 @@ export async function setUpTracker(port: WorkbookPort, options: SetUpOptions = {
 
   // Settings and the other tables are created together: a handful of round trips however many there are.
   const newTables: NewTable[] = [];
+  const notCreated: SetUpReport["notCreated"] = [];
   if (!has("Settings")) newTables.push({ sheet: "Settings", table: "Settings", headers: ["Name", "Value"], rows: newSettingsRows({ asOf: options.asOf, fixedAsOf: options.fixedAsOf ?? false, dateOrder: workbookOrder }) });
   for (const name of options.createTables ?? []) {
     if (name === "Contracts" || name === "Settings" || has(name) || newTables.some((t) => t.table === name)) continue;
+    if (keyedByRow && LINKED_BY_ID.includes(name)) {
+      notCreated.push({ table: name, reason: NEEDS_CONTRACT_ID });
+      continue;
+    }
     newTables.push(newTrackerTable(name, workbookOrder));
   }
   await port.addTables(newTables);
@@ -239,7 +264,8 @@ export async function setUpTracker(port: WorkbookPort, options: SetUpOptions = {
     sheet,
     table,
     headerRow: mapping.headerRow,
-    fields: Object.fromEntries(Object.entries(mapping.fields).flatMap(([k, m]) => (m ? [[k, m.column]] : []))),
+    fields: { ...Object.fromEntries(Object.entries(mapping.fields).flatMap(([k, m]) => (m ? [[k, m.column]] : []))), ...saidAbsent(mapping, options.corrections, previousOf(saved)) },
+    ...(keyedByRow ? { noContractIds: true as const } : {}),
   };
   if (saved !== JSON.stringify(toSave)) {
     await port.saveSetting(MAPPING_SETTING, JSON.stringify(toSave));
@@ -249,6 +275,7 @@ export async function setUpTracker(port: WorkbookPort, options: SetUpOptions = {
     table,
     sheet,
     rows: snapshot.rows.length,
+    firstRow: snapshot.row + 2,
     mapping,
     addedColumns: toAdd.map((c) => c.header),
     skippedColumns: plan.skipped,
@@ -256,6 +283,29 @@ export async function setUpTracker(port: WorkbookPort, options: SetUpOptions = {
     unchanged: !changed && createdTables.length === 0,
     issues: normalised.issues,
     dateOrder: workbookOrder,
+    keyedByRow,
+    notCreated,
   };
+}
+
+function previousOf(saved: string | null): SavedMapping | null {
+  return saved ? (JSON.parse(saved) as SavedMapping) : null;
+}
+
+/**
+ * The fields the user said the register does not have (a null correction, now or saved before)
+ * and that still have no column: saved as null, so later reads do not find them again by their
+ * headers and disagree with the computed columns.
+ */
+function saidAbsent(mapping: HeaderMapping, corrections: MappingCorrections | undefined, previous: SavedMapping | null): Record<string, null> {
+  const absent = new Set(Object.entries(previous?.fields ?? {}).flatMap(([k, v]) => (v === null ? [k] : [])));
+  for (const [name, header] of Object.entries(corrections ?? {})) {
+    if (header === undefined) continue;
+    // Names were checked when the corrections were applied.
+    const key = fieldNamed(name);
+    if (header === null || header.trim() === "") absent.add(key);
+    else absent.delete(key);
+  }
+  return Object.fromEntries(CONTRACTS.fields.flatMap((f) => (absent.has(f.key) && !mapping.fields[f.key] ? [[f.key, null]] : [])));
 }
 
