@@ -264,7 +264,7 @@ export async function setUpTracker(port: WorkbookPort, options: SetUpOptions = {
     sheet,
     table,
     headerRow: mapping.headerRow,
-    fields: { ...Object.fromEntries(Object.entries(mapping.fields).flatMap(([k, m]) => (m ? [[k, m.column]] : []))), ...saidAbsent(mapping, options.corrections, previousOf(saved)) },
+    fields: { ...Object.fromEntries(Object.entries(mapping.fields).flatMap(([k, m]) => (m ? [[k, m.column]] : []))), ...saidAbsent(mapping, options.corrections, previousOf(saved), keyedByRow) },
     ...(keyedByRow ? { noContractIds: true as const } : {}),
   };
   if (saved !== JSON.stringify(toSave)) {
@@ -293,12 +293,13 @@ function previousOf(saved: string | null): SavedMapping | null {
 }
 
 /**
- * The fields the user said the register does not have (a null correction, now or saved before)
- * and that still have no column: saved as null, so later reads do not find them again by their
+ * The fields the user said the register does not have (a null correction, now or saved before;
+ * the Contract ID of a register keyed by row) and that still have no column: saved as null, so later reads do not find them again by their
  * headers and disagree with the computed columns.
  */
-function saidAbsent(mapping: HeaderMapping, corrections: MappingCorrections | undefined, previous: SavedMapping | null): Record<string, null> {
+function saidAbsent(mapping: HeaderMapping, corrections: MappingCorrections | undefined, previous: SavedMapping | null, keyedByRow: boolean): Record<string, null> {
   const absent = new Set(Object.entries(previous?.fields ?? {}).flatMap(([k, v]) => (v === null ? [k] : [])));
+  if (keyedByRow) absent.add("contractId");
   for (const [name, header] of Object.entries(corrections ?? {})) {
     if (header === undefined) continue;
     // Names were checked when the corrections were applied.
