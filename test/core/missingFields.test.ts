@@ -75,7 +75,7 @@ describe("a contract's name and key: one rule", () => {
   test("its ID as written, trimmed; else its sheet row", () => {
     expect(contractName({ row: 14, fields: { contractId: " C-001 " } })).toBe("C-001");
     expect(contractName({ row: 14, fields: { contractId: 1042 } })).toBe("1042");
-    for (const blank of [undefined, null, "", "   "]) expect(contractName({ row: 14, fields: { contractId: blank } })).toBe("Row 14");
+    for (const blank of [null, "", "   "]) expect(contractName({ row: 14, fields: { contractId: blank } })).toBe("Row 14");
     expect(contractName({ row: 14, fields: {} })).toBe("Row 14");
   });
 

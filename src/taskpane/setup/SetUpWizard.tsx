@@ -126,7 +126,8 @@ export function SetUpWizard(): React.JSX.Element {
           register: find.status === "found" ? find.found.register : undefined,
           corrections: correctionsOf(choices),
           noContractIds: keyedByRow,
-          createTables: OPTIONAL_TABLES.filter((t) => create.has(t.name) && !linkedByIdOff(t.name)).map((t) => t.name),
+          // Those that need a Contract ID go too: set-up leaves them out and the result says why.
+          createTables: OPTIONAL_TABLES.filter((t) => create.has(t.name)).map((t) => t.name),
           progress: onRows,
         },
         onStep,
