@@ -2,7 +2,7 @@ import { dateNumberFormat } from "../core/numberFormats";
 import { contractStatus } from "../core/contractStatus";
 import { DateOrder, todaySerial } from "../core/dates";
 import { HeaderMapping, detectMapping, mapHeaders } from "../core/mapping";
-import { MappingCorrections, applyCorrections, fieldNamed } from "../core/mappingCorrections";
+import { MappingCorrections, applyCorrections } from "../core/mappingCorrections";
 import { DataQualityIssue, FieldColumns, normaliseTable } from "../core/normalise";
 import { CHANGES, CONTRACTS, ESCALATIONS, KPIS, MILESTONES, RISKS, TableDefinition, TableName } from "../core/schema";
 import { DEFAULT_SETTINGS, TrackerSettings } from "../core/settings";
@@ -10,6 +10,7 @@ import { workbookDateOrder } from "../core/workbookDateOrder";
 import type { CellBlock, NewTable, Progress, TableSnapshot, WorkbookPort } from "../workbook/port";
 import { newSettingsRows, settingsInTable } from "./settingsTable";
 import { LINKED_BY_ID, NEEDS_CONTRACT_ID, contractIdDecision } from "./rowKeyedRegister";
+import { mappingToSave, previousOf } from "./savedMappingRecord";
 import { MAPPING_SETTING } from "./trackerData";
 import { AS_OF, AS_OF_FORMULA, THRESHOLDS, contractColumns, SkippedColumn, thisRow } from "./trackerFormulas";
 
@@ -68,15 +69,6 @@ export interface SetUpReport {
   notCreated: { table: TableName; reason: string }[];
 }
 
-interface SavedMapping {
-  sheet: string;
-  table: string;
-  headerRow: number;
-  /** Field key → its column; null for a field the user said the register does not have. */
-  fields: Record<string, string | null>;
-  /** The user said the register has no contract IDs: it is keyed by row number. */
-  noContractIds?: true;
-}
 
 /** The tracker's tables other than Contracts and Settings, by name. */
 export const OTHER_TABLES: Record<Exclude<TableName, "Contracts" | "Settings">, TableDefinition> = {
@@ -160,7 +152,8 @@ export async function setUpTracker(port: WorkbookPort, options: SetUpOptions = {
   const settingsToRead = has("Settings") ? ["Settings"] : [];
   let settings: TableSnapshot | undefined;
 
-  const existing = has("Contracts") ? "Contracts" : saved ? (JSON.parse(saved) as SavedMapping).table : null;
+  const previous = previousOf(saved);
+  const existing = has("Contracts") ? "Contracts" : (previous?.table ?? null);
   if (existing && has(existing)) {
     table = existing;
     const tablesRead = await port.readTables([table, ...settingsToRead], options.progress);
@@ -169,7 +162,6 @@ export async function setUpTracker(port: WorkbookPort, options: SetUpOptions = {
     snapshot = read;
     settings = tablesRead.get("Settings");
     sheet = snapshot.sheet;
-    const previous = previousOf(saved);
     const detected = mapHeaders(snapshot.headers, CONTRACTS);
     // The saved mapping holds the user's corrections; it wins over detection on later runs.
     const headerRow = previous?.headerRow ?? snapshot.row;
@@ -186,7 +178,7 @@ export async function setUpTracker(port: WorkbookPort, options: SetUpOptions = {
     const headers = used.values[detected.headerRow].map((h) => String(h ?? ""));
     mapping = applyCorrections(detected, headers, options.corrections);
     // Refused before anything is written: the register is left as it was.
-    keyedByRow = contractIdDecision(mapping, options.noContractIds ?? previousOf(saved)?.noContractIds === true, sheet, used.row + detected.headerRow + 2).keyedByRow;
+    keyedByRow = contractIdDecision(mapping, options.noContractIds ?? previous?.noContractIds === true, sheet, used.row + detected.headerRow + 2).keyedByRow;
     const width = used.values[detected.headerRow].length;
     await port.convertToTable(table, sheet, used.row + detected.headerRow, used.column, used.values.length - detected.headerRow, width);
     // The table holds exactly the cells just read, from the header row down.
@@ -260,13 +252,7 @@ export async function setUpTracker(port: WorkbookPort, options: SetUpOptions = {
   const tier = mapping.fields.tier?.column;
   if (tier) await port.addDropDown({ table, column: tier, choices: ["Gold", "Silver", "Bronze"] });
 
-  const toSave: SavedMapping = {
-    sheet,
-    table,
-    headerRow: mapping.headerRow,
-    fields: { ...Object.fromEntries(Object.entries(mapping.fields).flatMap(([k, m]) => (m ? [[k, m.column]] : []))), ...saidAbsent(mapping, options.corrections, previousOf(saved), keyedByRow) },
-    ...(keyedByRow ? { noContractIds: true as const } : {}),
-  };
+  const toSave = mappingToSave({ sheet, table, mapping, keyedByRow }, options.corrections, previous);
   if (saved !== JSON.stringify(toSave)) {
     await port.saveSetting(MAPPING_SETTING, JSON.stringify(toSave));
     changed = true;
@@ -287,26 +273,3 @@ export async function setUpTracker(port: WorkbookPort, options: SetUpOptions = {
     notCreated,
   };
 }
-
-function previousOf(saved: string | null): SavedMapping | null {
-  return saved ? (JSON.parse(saved) as SavedMapping) : null;
-}
-
-/**
- * The fields the user said the register does not have (a null correction, now or saved before;
- * the Contract ID of a register keyed by row) and that still have no column: saved as null, so later reads do not find them again by their
- * headers and disagree with the computed columns.
- */
-function saidAbsent(mapping: HeaderMapping, corrections: MappingCorrections | undefined, previous: SavedMapping | null, keyedByRow: boolean): Record<string, null> {
-  const absent = new Set(Object.entries(previous?.fields ?? {}).flatMap(([k, v]) => (v === null ? [k] : [])));
-  if (keyedByRow) absent.add("contractId");
-  for (const [name, header] of Object.entries(corrections ?? {})) {
-    if (header === undefined) continue;
-    // Names were checked when the corrections were applied.
-    const key = fieldNamed(name);
-    if (header === null || header.trim() === "") absent.add(key);
-    else absent.delete(key);
-  }
-  return Object.fromEntries(CONTRACTS.fields.flatMap((f) => (absent.has(f.key) && !mapping.fields[f.key] ? [[f.key, null]] : [])));
-}
-
