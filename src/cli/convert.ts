@@ -1,4 +1,5 @@
 import * as path from "path";
+import { rowName } from "../core/contractNames";
 import { dateToSerial, type DateOrder } from "../core/dates";
 import { CONTRACTS } from "../core/schema";
 import { workbookDateOrder } from "../core/workbookDateOrder";
@@ -50,13 +51,18 @@ export async function convert(options: Options, write: (s: string) => void, note
     // The order decided from the register's text dates before they became date cells; Settings says it.
     dateOrder: typing.dateOrder,
     createTables: ["Milestones", "KPIs", "Risks", "Changes", "Escalations"],
+    // The command line cannot ask as the wizard does: a register with no ID column is converted
+    // keyed by row number, and the output says so on its own line.
+    noContractIds: !found.mapping.fields.contractId,
   });
   await writeTracker(book, outFile);
   const lines = [
     `Wrote ${outFile}: ${report.rows.toLocaleString("en-GB")} contracts from sheet "${report.sheet}" as the ${report.table} table (${((Date.now() - started) / 1000).toFixed(1)} s)`,
     `  computed columns: ${report.addedColumns.join(", ") || "none"}`,
     ...report.skippedColumns.map((s) => `  not added: ${s.header} — ${s.reason}`),
+    ...(report.keyedByRow ? [`  no Contract ID column: each contract is named by its row (${rowName(found.mapping.headerRow + 2)}, ${rowName(found.mapping.headerRow + 3)} …)`] : []),
     `  tables created: ${report.createdTables.join(", ")}`,
+    ...[...new Set(report.notCreated.map((t) => t.reason))].map((reason) => `  not created: ${report.notCreated.filter((t) => t.reason === reason).map((t) => t.table).join(", ")} — ${reason}`),
     `  date order: ${report.dateOrder === "mdy" ? "month first (mdy)" : "day first (dmy)"}, in Settings`,
     `  data-quality problems: ${report.issues.length.toLocaleString("en-GB")} (see: contract-tracker check ${options.file})`,
   ];

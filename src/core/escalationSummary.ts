@@ -1,3 +1,4 @@
+import { contractName, contractKey, groupByContract } from "./contractNames";
 import { contractStatus } from "./contractStatus";
 import { formatSerial } from "./dates";
 import type { NormalisedRow, TypedValue } from "./normalise";
@@ -103,24 +104,11 @@ const RESOLVED = /\b(resolved|closed|done|complete|completed|cancell?ed|withdraw
 
 const text = (v: TypedValue | undefined): string => (v === null || v === undefined ? "" : typeof v === "number" ? String(v) : String(v).trim());
 const num = (v: TypedValue | undefined): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
-const key = (id: string): string => id.trim().toLowerCase();
 const days = (n: number): string => `${n} day${n === 1 ? "" : "s"}`;
 /** "in 21 days", "in 1 day", or "today". */
 const inDays = (n: number): string => (n === 0 ? "today" : `in ${days(n)}`);
 const percent = (fraction: number): string => `${Math.round(fraction * 1000) / 10}%`;
 const date = (serial: number): string => formatSerial(serial, "dmy");
-
-function groupBy(rows: readonly NormalisedRow[] | undefined): Map<string, NormalisedRow[]> {
-  const groups = new Map<string, NormalisedRow[]>();
-  for (const r of rows ?? []) {
-    const id = text(r.fields.contractId);
-    if (id === "") continue;
-    const list = groups.get(key(id));
-    if (list) list.push(r);
-    else groups.set(key(id), [r]);
-  }
-  return groups;
-}
 
 /** The worst slipping milestone of a contract, as the Milestones table's Slippage column gives it. */
 function worstMilestone(rows: readonly NormalisedRow[] | undefined, asOf: number): { days: number; name: string } | null {
@@ -359,7 +347,7 @@ function assess(contract: NormalisedRow, related: Related, settings: TrackerSett
 
   return {
     row: contract.row,
-    id: text(f.contractId) || `Row ${contract.row}`,
+    id: contractName(contract),
     title: text(f.title),
     supplier: text(f.supplier),
     contractManager: text(f.contractManager),
@@ -441,9 +429,9 @@ function recommendedAction(a: ActionFacts): string {
  * @example escalationSummary({ contracts }, DEFAULT_SETTINGS, 45747).contracts[0].action
  */
 export function escalationSummary(data: TrackerRows, settings: TrackerSettings, asOf: number, ladder: LadderNames = DEFAULT_LADDER): EscalationSummary {
-  const milestones = groupBy(data.milestones);
-  const kpis = groupBy(data.kpis);
-  const escalations = groupBy(data.escalations);
+  const milestones = groupByContract(data.milestones);
+  const kpis = groupByContract(data.kpis);
+  const escalations = groupByContract(data.escalations);
   const counts = { red: 0, amber: 0, green: 0, unrated: 0 };
   const byLevel = { 1: 0, 2: 0, 3: 0 };
   const escalated: SummaryContract[] = [];
@@ -459,7 +447,7 @@ export function escalationSummary(data: TrackerRows, settings: TrackerSettings, 
       closed++;
       continue;
     }
-    const id = key(text(contract.fields.contractId));
+    const id = contractKey(contract);
     related.milestones = milestones.get(id);
     related.kpis = kpis.get(id);
     related.escalations = escalations.get(id);

@@ -24,6 +24,9 @@ export interface CorrectedMapping extends HeaderMapping {
   moved: MappingMove[];
 }
 
+/** The `why` of a field the user chose the column of (FieldMatch.why): the wizard shows it as "Your choice". */
+export const USER_CHOICE = "your choice";
+
 const oneLine = (header: string): string => header.replace(/\s+/g, " ").trim();
 const loose = (text: string): string => oneLine(text).toLowerCase();
 const keyWords = (text: string): string => text.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
@@ -88,7 +91,7 @@ export function applyCorrections(
     const other = given.get(index);
     if (other !== undefined && other !== key) throw new MappingError(`The column "${oneLine(headers[index])}" is given to both ${other} and ${key}: a column holds one field`);
     given.set(index, key);
-    fields[key] = { column: headers[index], index, confidence: 1, why: "your choice" };
+    fields[key] = { column: headers[index], index, confidence: 1, why: USER_CHOICE };
   }
   for (const [key, match] of Object.entries(fields)) {
     if (!match || given.get(match.index) === undefined || given.get(match.index) === key) continue;

@@ -135,9 +135,11 @@ export function normaliseTable(rows: readonly (readonly unknown[])[], table: Tab
       const cell = serialText.has(field.key) && typeof value === "string" ? (textSerial(value) ?? value) : value;
       fields[field.key] = readField(field, cell, dateOrders[field.key] ?? options.dateOrder, (problem, message) => report(field, value, problem, message));
     }
-    const idField = table.fields.find((f) => f.kind === "id");
-    const id = idField ? fields[idField.key] : null;
-    if (idField && id !== null && id !== "") {
+    // Only a column the register has can repeat an ID: a table with no ID column has no duplicates
+    // (its rows go by their row numbers), and its "ID" is never `undefined`.
+    const idField = table.fields.find((f) => f.kind === "id" && columns[f.key]);
+    const id = idField ? (fields[idField.key] ?? null) : null;
+    if (idField && id !== null && String(id).trim() !== "") {
       const key = String(id).trim().toLowerCase();
       const group = rowsById.get(key) ?? [];
       group.push({ row, id, field: idField, raw: cells[columns[idField.key]?.index ?? -1] });

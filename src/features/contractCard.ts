@@ -3,6 +3,7 @@
  * the reasons and the next action, and its milestones, KPIs, risks, changes and escalations.
  * Worked out with the core rules from the typed data, never from computed cells.
  */
+import { belongsTo, contractKey, groupByContract, keyOfName } from "../core/contractNames";
 import { contractStatus } from "../core/contractStatus";
 import { SummaryContract, assessContract } from "../core/escalationSummary";
 import { NormalisedRow, normaliseTable } from "../core/normalise";
@@ -12,7 +13,7 @@ import { slippageDays } from "../core/rules/slippage";
 import { CHANGES, CONTRACTS, RISKS, TableDefinition } from "../core/schema";
 import type { CellValue, TableSnapshot } from "../workbook/port";
 import { kpiAttainment } from "./dashboard";
-import { ContractRef, byContract, closedStatus, contractRef, contractsHeaderRow, idMatch, numberOf, textOf } from "./paneData";
+import { ContractRef, closedStatus, contractRef, contractsHeaderRow, numberOf, textOf } from "./paneData";
 import { TrackerData, columnsOf } from "./trackerData";
 
 export interface CardMilestone {
@@ -129,7 +130,7 @@ export interface ContractCard extends ContractRef {
   escalations: CardEscalation[];
 }
 
-/** Which contract: its 0-based place in the Contracts table's body, or its Contract ID (case ignored). */
+/** Which contract: its 0-based place in the Contracts table's body, or its name (its Contract ID, or `Row 14` for one without; case ignored). */
 export type WhichContract = number | { contractId: string };
 
 const oneLine = (header: string): string => header.replace(/\s+/g, " ").trim().toLowerCase();
@@ -139,7 +140,7 @@ const COMPUTED = new Set(CONTRACTS.computed.map(oneLine));
 function rowsOf(snapshot: TableSnapshot | undefined, table: TableDefinition, data: TrackerData): Map<string, NormalisedRow[]> {
   if (!snapshot) return new Map();
   const columns = columnsOf(snapshot.headers, table, {}, table.computed, snapshot.rows);
-  return byContract(normaliseTable(snapshot.rows, table, columns, { dateOrder: data.settings.dateOrder, firstRow: snapshot.row + 2 }).rows);
+  return groupByContract(normaliseTable(snapshot.rows, table, columns, { dateOrder: data.settings.dateOrder, firstRow: snapshot.row + 2 }).rows);
 }
 
 /** A risk's RAG from its score, as set-up's formula on the Risks table has it. @example riskRag(15) → "Red" */
@@ -161,11 +162,11 @@ export function contractCard(data: TrackerData, tables: ReadonlyMap<string, Tabl
   const contract =
     typeof which === "number"
       ? data.contracts.find((c) => c.row === headerRow + 2 + which)
-      : data.contracts.find((c) => idMatch(c.fields.contractId) === idMatch(which.contractId) && idMatch(which.contractId) !== "");
+      : data.contracts.find((c) => contractKey(c) === keyOfName(which.contractId));
   if (!contract) return null;
   const ref = contractRef(contract, headerRow);
-  const key = idMatch(contract.fields.contractId);
-  const own = (rows: readonly NormalisedRow[]): NormalisedRow[] => (key === "" ? [] : rows.filter((r) => idMatch(r.fields.contractId) === key));
+  const key = contractKey(contract);
+  const own = (rows: readonly NormalisedRow[]): NormalisedRow[] => rows.filter((r) => belongsTo(r) === key);
   const milestones = own(data.milestones);
   const kpis = own(data.kpis);
   const escalations = own(data.escalations);

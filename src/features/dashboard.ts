@@ -4,6 +4,7 @@
  * worked out from the typed data with the core rules, never read from computed cells: the
  * in-memory workbook does not calculate, and Excel may not have yet.
  */
+import { belongsTo, contractKey } from "../core/contractNames";
 import { contractStatus } from "../core/contractStatus";
 import { assessContract, compareIds } from "../core/escalationSummary";
 import type { NormalisedRow } from "../core/normalise";
@@ -11,7 +12,7 @@ import type { Phase } from "../core/rules/phase";
 import { Rag, ragStatus } from "../core/rules/rag";
 import { slippageDays } from "../core/rules/slippage";
 import type { TableSnapshot } from "../workbook/port";
-import { ContractRef, closedStatus, contractRef, contractsHeaderRow, idMatch, numberOf, textOf } from "./paneData";
+import { ContractRef, closedStatus, contractRef, contractsHeaderRow, numberOf, textOf } from "./paneData";
 import { TrackerData, summarise } from "./trackerData";
 
 export interface DashboardOptions {
@@ -134,8 +135,8 @@ export function dashboard(data: TrackerData, options: DashboardOptions = {}): Da
       continue;
     }
     const ref = contractRef(contract, headerRow);
-    const key = idMatch(contract.fields.contractId);
-    if (key !== "" && !live.has(key)) live.set(key, ref);
+    const key = contractKey(contract);
+    if (!live.has(key)) live.set(key, ref);
     const status = contractStatus(contract.fields, { slippage: null, kpiAttainment: null }, settings, asOf, { reason: false });
     const phase: PhaseOrUnknown = status.phase ?? "Unknown";
     phaseCounts.set(phase, (phaseCounts.get(phase) ?? 0) + 1);
@@ -153,7 +154,7 @@ export function dashboard(data: TrackerData, options: DashboardOptions = {}): Da
 
   const slipping: SlippingMilestone[] = [];
   for (const m of data.milestones) {
-    const contract = live.get(idMatch(m.fields.contractId));
+    const contract = live.get(belongsTo(m));
     const baseline = numberOf(m.fields.baselineDate);
     if (!contract || baseline === null) continue;
     const actual = numberOf(m.fields.actualDate);
@@ -166,7 +167,7 @@ export function dashboard(data: TrackerData, options: DashboardOptions = {}): Da
 
   const kpiFailures: KpiFailure[] = [];
   for (const k of data.kpis) {
-    const contract = live.get(idMatch(k.fields.contractId));
+    const contract = live.get(belongsTo(k));
     const attainment = kpiAttainment(k);
     if (!contract || attainment === null || attainment >= settings.kpiAmberBelow) continue;
     kpiFailures.push({

@@ -1,7 +1,7 @@
+import { belongsTo, contractKey, groupByContract } from "../core/contractNames";
 import { DateOrder, formatSerial } from "../core/dates";
 import { dateNumberFormat } from "../core/numberFormats";
 import { EscalationSummary, SummaryContract, assessContract } from "../core/escalationSummary";
-import type { NormalisedRow } from "../core/normalise";
 import { summaryHeadlines, summaryTitle, valueAtRiskText } from "../core/summaryRender";
 import type { CellValue, ReportSheet, WorkbookPort } from "../workbook/port";
 import { datedIdPrefix, idSequence } from "./formInput";
@@ -120,20 +120,16 @@ export async function escalateSelected(port: WorkbookPort, options: EscalationOp
   const selected = await port.selectedTableRows(contractsTable.name);
   if (selected.length === 0) throw new Error(`Select one or more contract rows in the ${contractsTable.name} table, then click Escalate selected`);
   const byRow = new Map(data.contracts.map((c) => [c.row, c]));
-  const logByContract = new Map<string, NormalisedRow[]>();
-  for (const r of data.escalations) {
-    const id = String(r.fields.contractId ?? "").trim().toLowerCase();
-    logByContract.set(id, [...(logByContract.get(id) ?? []), r]);
-  }
+  const logByContract = groupByContract(data.escalations);
   const newId = escalationIds(data);
   const report: EscalateSelectedReport = { logged: [], alreadyLogged: [] };
   const entries: { id: string; contract: SummaryContract; level: number }[] = [];
   for (const index of selected) {
     const contract = byRow.get(contractsTable.row + 2 + index);
     if (!contract) continue;
-    const key = String(contract.fields.contractId ?? "").trim().toLowerCase();
+    const key = contractKey(contract);
     const related = { escalations: logByContract.get(key) };
-    const assessed = assessContract(contract, { ...related, milestones: data.milestones.filter((m) => String(m.fields.contractId ?? "").trim().toLowerCase() === key), kpis: data.kpis.filter((k) => String(k.fields.contractId ?? "").trim().toLowerCase() === key) }, data.settings, data.asOf, data.ladder);
+    const assessed = assessContract(contract, { ...related, milestones: data.milestones.filter((m) => belongsTo(m) === key), kpis: data.kpis.filter((k) => belongsTo(k) === key) }, data.settings, data.asOf, data.ladder);
     const level = Math.max(1, assessed.level);
     const today = (related.escalations ?? []).some((r) => r.fields.raisedAt === data.asOf && Number(r.fields.level ?? 0) >= level);
     if (today || entries.some((e) => e.contract.id.toLowerCase() === assessed.id.toLowerCase())) {

@@ -7,7 +7,7 @@ import type { DateOrder } from "../core/dates";
 import { formatSerial, parseDateText } from "../core/dates";
 import { parseMoney } from "../core/money";
 import type { NormalisedRow } from "../core/normalise";
-import { idMatch, textOf } from "./paneData";
+import { contractKey, contractName, keyOfName } from "../core/contractNames";
 
 /** Problems by field key (the form's own names, e.g. `baselineDate`): one plain sentence each. */
 export type FieldErrors = Partial<Record<string, string>>;
@@ -78,11 +78,11 @@ export class FormCheck {
     return found ?? this.fail(field, `${label}: choose ${orList(choices)}`);
   }
 
-  /** A contract of the Contracts table by its ID (case and spaces ignored); the ID as the register writes it. */
+  /** A contract of the Contracts table by its name (its ID, or `Row 14` for one without; case and spaces ignored). */
   contract(field: string, input: string | undefined, contracts: readonly NormalisedRow[]): NormalisedRow | null {
     const text = (input ?? "").trim();
     if (text === "") return this.fail(field, "Contract ID: choose a contract");
-    const found = contracts.find((c) => idMatch(c.fields.contractId) === idMatch(text));
+    const found = contracts.find((c) => contractKey(c) === keyOfName(text));
     return found ?? this.fail(field, `Contract ID: there is no contract "${text}" in the Contracts table`);
   }
 }
@@ -115,5 +115,5 @@ export function nextId(prefix: string, taken: Iterable<string>): string {
   return idSequence(prefix, taken)();
 }
 
-/** A contract's ID as its register writes it. */
-export const contractIdOf = (contract: NormalisedRow): string => textOf(contract.fields.contractId);
+/** A contract's name as the other tables record it: its ID as its register writes it, or `Row 14` (core/contractNames). */
+export const contractIdOf = (contract: NormalisedRow): string => contractName(contract);

@@ -4,6 +4,7 @@
  * fix or appends one row to the right table, laid out by that table's own headers. A table the
  * workbook lacks is created first, as set-up would. Text is stored as text, never as a formula.
  */
+import { belongsTo, contractKey } from "../core/contractNames";
 import { assessContract } from "../core/escalationSummary";
 import type { NormalisedRow } from "../core/normalise";
 import type { Rag } from "../core/rules/rag";
@@ -14,7 +15,7 @@ import type { WorkbookPort } from "../workbook/port";
 import { riskRag } from "./contractCard";
 import { TRACKER_NAME } from "./escalations";
 import { FormCheck, FormResult, contractIdOf, datedIdPrefix, nextId } from "./formInput";
-import { idMatch, textOf } from "./paneData";
+import { textOf } from "./paneData";
 import { appendTrackerRow, idsIn } from "./trackerTables";
 import { ReadOptions, readTracker } from "./trackerData";
 
@@ -148,8 +149,8 @@ export async function logEscalation(port: WorkbookPort, input: EscalationInput, 
   const owner = check.text("owner", label(ESCALATIONS, "owner"), input.owner);
   const raisedBy = check.text("raisedBy", label(ESCALATIONS, "raisedBy"), input.raisedBy);
   if (!check.ok || contract === null || level === null) return { ok: false, errors: check.errors };
-  const key = idMatch(contract.fields.contractId);
-  const own = (rows: readonly NormalisedRow[]): NormalisedRow[] => rows.filter((r) => idMatch(r.fields.contractId) === key);
+  const key = contractKey(contract);
+  const own = (rows: readonly NormalisedRow[]): NormalisedRow[] => rows.filter((r) => belongsTo(r) === key);
   const assessed = assessContract(contract, { milestones: own(data.milestones), kpis: own(data.kpis), escalations: own(data.escalations) }, data.settings, data.asOf, data.ladder);
   const ladderLevel = level as 1 | 2 | 3;
   const escalationId = nextId(datedIdPrefix("ESC", data.asOf), data.escalations.map((r) => textOf(r.fields.escalationId)));

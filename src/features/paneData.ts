@@ -2,6 +2,7 @@
  * What the task pane reads: every tracker table, Risks and Changes too, in one go; and the small
  * pieces its models share (finding a contract's row in the Contracts table's body).
  */
+import { contractName } from "../core/contractNames";
 import { statusMeaning } from "../core/escalationSummary";
 import type { NormalisedRow, TypedValue } from "../core/normalise";
 import type { TableSnapshot, WorkbookPort } from "../workbook/port";
@@ -43,9 +44,6 @@ export const textOf = (value: TypedValue | undefined): string => (value === null
 /** A typed value as a finite number, or null. */
 export const numberOf = (value: TypedValue | undefined): number | null => (typeof value === "number" && Number.isFinite(value) ? value : null);
 
-/** A contract ID as the tables are matched on it: trimmed, case ignored. @example idMatch(" c-001 ") → "c-001" */
-export const idMatch = (id: TypedValue | undefined): string => textOf(id).toLowerCase();
-
 /** The Contracts table's 0-based header row: from the data, else a table whose header is row 1. */
 export function contractsHeaderRow(data: TrackerData, table?: Pick<TableSnapshot, "row">): number {
   return table?.row ?? data.contractsTable?.row ?? 0;
@@ -55,25 +53,12 @@ export function contractsHeaderRow(data: TrackerData, table?: Pick<TableSnapshot
 export function contractRef(contract: NormalisedRow, headerRow: number): ContractRef {
   const f = contract.fields;
   return {
-    id: textOf(f.contractId) || `Row ${contract.row}`,
+    id: contractName(contract),
     title: textOf(f.title),
     supplier: textOf(f.supplier),
     row: contract.row,
     bodyIndex: contract.row - headerRow - 2,
   };
-}
-
-/** Rows of a table by the contract they belong to (Contract ID, case ignored). */
-export function byContract(rows: readonly NormalisedRow[]): Map<string, NormalisedRow[]> {
-  const groups = new Map<string, NormalisedRow[]>();
-  for (const r of rows) {
-    const key = idMatch(r.fields.contractId);
-    if (key === "") continue;
-    const list = groups.get(key);
-    if (list) list.push(r);
-    else groups.set(key, [r]);
-  }
-  return groups;
 }
 
 /**

@@ -15,6 +15,8 @@ export async function recordChange(port: WorkbookPort, options: ReadOptions = {}
   if (selected.length === 0) throw new Error(`Select a contract row in the ${contractsTable.name} table, then click Record change`);
   const contract = data.contracts.find((c) => c.row === contractsTable.row + 2 + selected[0]);
   const contractId = contract ? String(contract.fields.contractId ?? "").trim() : "";
+  // A change kept against a row number would follow another contract once the rows are sorted.
+  if (!contractId && !data.contractColumns.contractId) throw new Error(`The ${contractsTable.name} table has no Contract ID column, and changes are kept against a contract's ID: add one, set the tracker up again, then click Record change`);
   if (!contractId) throw new Error("The selected row has no Contract ID: fill it in, then click Record change");
   const changes = tables.get("Changes");
   const changeId = nextId(datedIdPrefix("CHG", data.asOf), idsIn(changes, "Changes", "changeId"));

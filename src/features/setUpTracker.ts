@@ -9,6 +9,8 @@ import { DEFAULT_SETTINGS, TrackerSettings } from "../core/settings";
 import { workbookDateOrder } from "../core/workbookDateOrder";
 import type { CellBlock, NewTable, Progress, TableSnapshot, WorkbookPort } from "../workbook/port";
 import { newSettingsRows, settingsInTable } from "./settingsTable";
+import { LINKED_BY_ID, NEEDS_CONTRACT_ID, contractIdDecision } from "./rowKeyedRegister";
+import { mappingToSave, previousOf } from "./savedMappingRecord";
 import { MAPPING_SETTING } from "./trackerData";
 import { AS_OF, AS_OF_FORMULA, THRESHOLDS, contractColumns, SkippedColumn, thisRow } from "./trackerFormulas";
 
@@ -25,6 +27,12 @@ export interface SetUpOptions {
    * sheet's A1: used instead of detecting them, so set-up converts exactly what was shown.
    */
   mapping?: HeaderMapping;
+  /**
+   * The user has said the register has no contract IDs: with no Contract ID column, set-up names
+   * each contract by its sheet row ("Row 14") instead of refusing. Without it, a register with no
+   * Contract ID column is refused (NoContractIdError). Remembered with the mapping.
+   */
+  noContractIds?: boolean;
   /** Other tables to create when absent. */
   createTables?: readonly TableName[];
   /** The as-of date (serial) the cached values are worked out at; the workbook's AsOf stays =TODAY() unless `fixedAsOf`. */
@@ -50,6 +58,8 @@ export interface SetUpReport {
   table: string;
   sheet: string;
   rows: number;
+  /** 1-based sheet row of the first contract (the header row's next). */
+  firstRow: number;
   mapping: HeaderMapping;
   addedColumns: string[];
   skippedColumns: SkippedColumn[];
@@ -59,14 +69,12 @@ export interface SetUpReport {
   /** The date order Settings says, so the cell functions read slash dates by: the one set-up wrote, or the workbook's own. */
   dateOrder: DateOrder;
   issues: DataQualityIssue[];
+  /** True when the register has no Contract ID column (the user said so): each contract is named by its sheet row, "Row 14". */
+  keyedByRow: boolean;
+  /** Tables asked for but not created, with why (Milestones … need a Contract ID column). */
+  notCreated: { table: TableName; reason: string }[];
 }
 
-interface SavedMapping {
-  sheet: string;
-  table: string;
-  headerRow: number;
-  fields: Record<string, string>;
-}
 
 /** The tracker's tables other than Contracts and Settings, by name. */
 export const OTHER_TABLES: Record<Exclude<TableName, "Contracts" | "Settings">, TableDefinition> = {
@@ -149,13 +157,15 @@ export async function setUpTracker(port: WorkbookPort, options: SetUpOptions = {
   let sheet: string;
   let table = "Contracts";
   let mapping: HeaderMapping;
+  let keyedByRow: boolean;
   // The register as read once: a second read of 100,000 rows would cost as many round trips again.
   let snapshot: TableSnapshot;
   // A workbook that has its Settings says how its slash dates read.
   const settingsToRead = has("Settings") ? ["Settings"] : [];
   let settings: TableSnapshot | undefined;
 
-  const existing = has("Contracts") ? "Contracts" : saved ? (JSON.parse(saved) as SavedMapping).table : null;
+  const previous = previousOf(saved);
+  const existing = has("Contracts") ? "Contracts" : (previous?.table ?? null);
   if (existing && has(existing)) {
     table = existing;
     const tablesRead = await port.readTables([table, ...settingsToRead], options.progress);
@@ -164,13 +174,13 @@ export async function setUpTracker(port: WorkbookPort, options: SetUpOptions = {
     snapshot = read;
     settings = tablesRead.get("Settings");
     sheet = snapshot.sheet;
-    const previous = saved ? (JSON.parse(saved) as SavedMapping) : null;
     const detected = mapHeaders(snapshot.headers, CONTRACTS, { rows: snapshot.rows });
     // The saved mapping holds the user's corrections; it wins over detection on later runs.
     const headerRow = previous?.headerRow ?? snapshot.row;
     // A saved column the user has since renamed is skipped; a correction made now must name a column.
     const kept = applyCorrections({ headerRow, ...detected }, snapshot.headers, previous?.fields, { missing: "skip" });
     mapping = applyCorrections(kept, snapshot.headers, options.corrections);
+    keyedByRow = contractIdDecision(mapping, options.noContractIds ?? previous?.noContractIds === true, sheet, snapshot.row + 2).keyedByRow;
   } else {
     sheet = options.sheet ?? (await port.activeSheet());
     // The wizard has just read this sheet to show the mapping: a second read of a big register would cost as many round trips again.
@@ -179,6 +189,8 @@ export async function setUpTracker(port: WorkbookPort, options: SetUpOptions = {
     if (!detected) throw new Error(`No header row found on sheet "${sheet}": the register needs a row of column names such as Contract ID, Supplier, End date`);
     const headers = used.values[detected.headerRow].map((h) => String(h ?? ""));
     mapping = applyCorrections(detected, headers, options.corrections);
+    // Refused before anything is written: the register is left as it was.
+    keyedByRow = contractIdDecision(mapping, options.noContractIds ?? previous?.noContractIds === true, sheet, used.row + detected.headerRow + 2).keyedByRow;
     const width = used.values[detected.headerRow].length;
     await port.convertToTable(table, sheet, used.row + detected.headerRow, used.column, used.values.length - detected.headerRow, width);
     // The table holds exactly the cells just read, from the header row down.
@@ -206,9 +218,14 @@ export async function setUpTracker(port: WorkbookPort, options: SetUpOptions = {
 
   // Settings and the other tables are created together: a handful of round trips however many there are.
   const newTables: NewTable[] = [];
+  const notCreated: SetUpReport["notCreated"] = [];
   if (!has("Settings")) newTables.push({ sheet: "Settings", table: "Settings", headers: ["Name", "Value"], rows: newSettingsRows({ asOf: options.asOf, fixedAsOf: options.fixedAsOf ?? false, dateOrder: workbookOrder }) });
   for (const name of options.createTables ?? []) {
     if (name === "Contracts" || name === "Settings" || has(name) || newTables.some((t) => t.table === name)) continue;
+    if (keyedByRow && LINKED_BY_ID.includes(name)) {
+      notCreated.push({ table: name, reason: NEEDS_CONTRACT_ID });
+      continue;
+    }
     newTables.push(newTrackerTable(name, workbookOrder));
   }
   await port.addTables(newTables);
@@ -247,12 +264,7 @@ export async function setUpTracker(port: WorkbookPort, options: SetUpOptions = {
   const tier = mapping.fields.tier?.column;
   if (tier) await port.addDropDown({ table, column: tier, choices: ["Gold", "Silver", "Bronze"] });
 
-  const toSave: SavedMapping = {
-    sheet,
-    table,
-    headerRow: mapping.headerRow,
-    fields: Object.fromEntries(Object.entries(mapping.fields).flatMap(([k, m]) => (m ? [[k, m.column]] : []))),
-  };
+  const toSave = mappingToSave({ sheet, table, mapping, keyedByRow }, options.corrections, previous);
   if (saved !== JSON.stringify(toSave)) {
     await port.saveSetting(MAPPING_SETTING, JSON.stringify(toSave));
     changed = true;
@@ -261,6 +273,7 @@ export async function setUpTracker(port: WorkbookPort, options: SetUpOptions = {
     table,
     sheet,
     rows: snapshot.rows.length,
+    firstRow: snapshot.row + 2,
     mapping,
     addedColumns: toAdd.map((c) => c.header),
     skippedColumns: plan.skipped,
@@ -268,6 +281,7 @@ export async function setUpTracker(port: WorkbookPort, options: SetUpOptions = {
     unchanged: !changed && createdTables.length === 0,
     issues: normalised.issues,
     dateOrder: workbookOrder,
+    keyedByRow,
+    notCreated,
   };
 }
-

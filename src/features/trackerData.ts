@@ -24,7 +24,7 @@ export interface ReadOptions {
   asOf?: number;
   /** Overrides the Settings table's date_order. */
   dateOrder?: DateOrder;
-  /** Field key → the user's header (null: the register has none), from the saved mapping: these win over detection. */
+  /** Field key → the user's header, or null for a field the user said the register has none of (saved mapping): these win over detection. */
   corrections?: MappingCorrections;
   /** Today, for a workbook without an as-of date. */
   now?: Date;
@@ -113,18 +113,23 @@ export function summarise(data: TrackerData): EscalationSummary {
   return escalationSummary({ contracts: data.contracts, milestones: data.milestones, kpis: data.kpis, escalations: data.escalations }, data.settings, data.asOf, data.ladder);
 }
 
-/** The saved mapping's corrections and the Contracts table's name, if set-up has run. */
-export async function savedMapping(port: WorkbookPort): Promise<{ table: string; corrections: Partial<Record<string, string>> }> {
+/**
+ * The saved mapping's corrections and the Contracts table's name, if set-up has run: field key →
+ * header, or null for a field the user said the register does not have (a register with no
+ * Contract IDs stays keyed by row number however its headers read later); `noContractIds` when the
+ * user said the register has none.
+ */
+export async function savedMapping(port: WorkbookPort): Promise<{ table: string; corrections: MappingCorrections; noContractIds: boolean }> {
   const saved = await port.loadSetting(MAPPING_SETTING);
-  if (!saved) return { table: "Contracts", corrections: {} };
+  if (!saved) return { table: "Contracts", corrections: {}, noContractIds: false };
   try {
-    const parsed = JSON.parse(saved) as { table?: unknown; fields?: unknown };
+    const parsed = JSON.parse(saved) as { table?: unknown; fields?: unknown; noContractIds?: unknown };
     const table = typeof parsed.table === "string" && parsed.table ? parsed.table : "Contracts";
     const fields = parsed.fields && typeof parsed.fields === "object" ? (parsed.fields as Record<string, unknown>) : {};
-    const corrections = Object.fromEntries(Object.entries(fields).filter((e): e is [string, string] => typeof e[1] === "string"));
-    return { table, corrections };
+    const corrections = Object.fromEntries(Object.entries(fields).filter((e): e is [string, string | null] => typeof e[1] === "string" || e[1] === null));
+    return { table, corrections, noContractIds: parsed.noContractIds === true };
   } catch {
-    return { table: "Contracts", corrections: {} };
+    return { table: "Contracts", corrections: {}, noContractIds: false };
   }
 }
 

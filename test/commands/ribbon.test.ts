@@ -110,3 +110,16 @@ test("Expiring soon and Escalate selected without a selection explain what to do
   await click("expiringSoon");
   expect(currentNotices()[0]).toMatchObject({ kind: "success", message: "The Contracts table now shows contracts ending in the next 180 days. Clear the filter on Days to expiry to see them all." });
 });
+
+test("Set up tracker on a register with no Contract ID column asks for one in the pane, and changes nothing", async () => {
+  const book = MemoryWorkbook.fromSheets({ Register: [["Title", "Supplier", "End date"], ["Cleaning", "Binco Ltd", "15/01/2027"]] });
+  const { click, calls } = harness(book);
+  expect(await click("setUpTracker")).toBe(1);
+  expect(currentNotices()[0]).toMatchObject({
+    kind: "error",
+    title: "Set up tracker",
+    message: expect.stringMatching(/^No column of the register on the sheet "Register" holds the Contract ID: choose the column that does in the task pane's Set up, or tick there that this register has no contract IDs \(each contract is then named by its row, such as "Row 2"\)/),
+  });
+  expect(calls).toContain("showPane");
+  expect(book.tables.size).toBe(0);
+});

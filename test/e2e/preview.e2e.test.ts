@@ -93,6 +93,40 @@ test("the user maps Department to the Service Area column instead, by keyboard",
   await page.getByRole("checkbox", { name: /^Risks/ }).uncheck();
 });
 
+test("choosing the ID column for Title asks first, at the field, by keyboard; keeping it changes nothing", async () => {
+  await dropdown("Title").focus();
+  await page.keyboard.press("Enter");
+  await page.getByRole("option", { name: "Contract Ref", exact: true }).waitFor();
+  // Home goes to "Not in this register", the next option down is the register's first column.
+  await page.keyboard.press("Home");
+  await page.keyboard.press("ArrowDown");
+  const active = await dropdown("Title").evaluate((box) => document.getElementById(box.getAttribute("aria-activedescendant") ?? "")?.textContent);
+  expect(active).toBe("Contract Ref");
+  await page.keyboard.press("Enter");
+  const question = page.getByRole("group", { name: "“Contract Ref” is Contract ID’s column. Use it for Title instead? Contract ID will be left without a column." });
+  await question.waitFor();
+  const move = question.getByRole("button", { name: "Use it for Title" });
+  await expect(move.evaluate((e) => e === document.activeElement)).resolves.toBe(true);
+  await expect(dropdown("Title").textContent()).resolves.toBe("Contract Title");
+  // It fits the pane at every width Office gives it: nothing scrolls sideways, both answers are in view.
+  for (const width of [320, 450, 360]) {
+    await page.setViewportSize({ width, height: 900 });
+    await expect(page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).resolves.toBe(true);
+    const box = await question.boundingBox();
+    expect(box && box.x >= 0 && box.x + box.width <= width).toBe(true);
+  }
+  await question.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(ARTIFACTS, "setup-move-question.png") });
+  await expect(axeViolations(page)).resolves.toEqual([]);
+  await page.keyboard.press("Tab");
+  await expect(question.getByRole("button", { name: "Keep it for Contract ID" }).evaluate((e) => e === document.activeElement)).resolves.toBe(true);
+  await page.keyboard.press("Enter");
+  await question.waitFor({ state: "detached" });
+  await expect(dropdown("Title").evaluate((e) => e === document.activeElement)).resolves.toBe(true);
+  await expect(dropdown("Title").textContent()).resolves.toBe("Contract Title");
+  await expect(dropdown("Contract ID").textContent()).resolves.toBe("Contract Ref");
+});
+
 test("converting says what it did: rows, computed columns, tables, the first data-quality problems", async () => {
   await page.getByRole("button", { name: "Set up the tracker", exact: true }).click();
   const heading = page.getByRole("heading", { name: "The tracker is set up" });
@@ -186,6 +220,21 @@ test("in dark mode the pane is dark, readable and passes the same checks", async
   expect(background).not.toBe("rgb(255, 255, 255)");
   await screenshot(p, "setup-wizard-dark");
   await expect(axeViolations(p)).resolves.toEqual([]);
+  // Moving the ID column to Title: Contract ID says where its column went, and set-up waits for the user's word.
+  await p.getByRole("combobox", { name: "Title", exact: true }).click();
+  await p.getByRole("option", { name: "Contract Ref", exact: true }).click();
+  await p.getByRole("button", { name: "Use it for Title" }).click();
+  await p.locator("#field-contractId-cue", { hasText: "Moved to Title" }).waitFor();
+  await p.getByText("Its column “Contract Ref” now holds Title. Choose another column, or “Not in this register”.").waitFor();
+  await p.evaluate(() => window.scrollTo(0, (document.getElementById("field-contractId")?.getBoundingClientRect().top ?? 0) + window.scrollY - 16));
+  await p.screenshot({ path: path.join(ARTIFACTS, "setup-moved-dark.png") });
+  const setUpButton = p.getByRole("button", { name: "Set up the tracker", exact: true });
+  await expect(setUpButton.getAttribute("aria-disabled")).resolves.toBe("true");
+  await p.getByText("No Contract ID column").scrollIntoViewIfNeeded();
+  await p.screenshot({ path: path.join(ARTIFACTS, "setup-no-id-dark.png") });
+  await expect(axeViolations(p)).resolves.toEqual([]);
+  await p.getByRole("checkbox", { name: "This register has no contract IDs — name contracts by their row" }).check();
+  await expect(setUpButton.getAttribute("aria-disabled")).resolves.toBe(null);
   await p.getByRole("button", { name: "Load the sample tracker" }).click();
   await p.getByRole("heading", { name: "The tracker is set up" }).waitFor();
   await p.getByRole("button", { name: "See the escalation summary" }).click();

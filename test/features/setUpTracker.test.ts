@@ -1,5 +1,8 @@
 import { MAPPING_SETTING, setUpTracker } from "../../src/features/setUpTracker";
+import { contractCard } from "../../src/features/contractCard";
+import { dashboard } from "../../src/features/dashboard";
 import { runEscalationSummary } from "../../src/features/escalations";
+import { readPaneData } from "../../src/features/paneData";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
 
 const REGISTER = [
@@ -79,7 +82,8 @@ test("the mapping is saved, and the user's corrections are remembered", async ()
   const saved = JSON.parse((await book.loadSetting(MAPPING_SETTING)) ?? "{}");
   expect(saved).toMatchObject({ sheet: "Register", table: "Contracts", headerRow: 2 });
   expect(saved.fields.title).toBe("Provider");
-  expect(saved.fields.supplier).toBeUndefined();
+  // Said to be absent, so later reads do not find it again by its header.
+  expect(saved.fields.supplier).toBeNull();
   const again = await setUpTracker(book, { asOf: 45747 });
   expect(again.mapping.fields.title?.column).toBe("Provider");
   expect(again.mapping.fields.supplier).toBeUndefined();
@@ -158,4 +162,75 @@ test("a month-first register's tracker shows its dates month first: computed dat
   const headers = summaryTable ? book.snapshot(summaryTable.name).headers : [];
   const notice = sheet[(summaryTable?.row ?? 0) + 1]?.[(summaryTable?.column ?? 0) + headers.indexOf("Notice date")];
   expect(notice).toMatchObject({ value: 45716, numberFormat: "mm/dd/yyyy" });
+});
+
+describe("a register with no Contract ID column", () => {
+  // The register above without its Ref column: title block, blank row, header row 3, contracts on rows 4 and 5.
+  const WITHOUT_IDS = REGISTER.map((line) => (line.length > 1 ? line.slice(1) : line));
+  const withoutIds = (): MemoryWorkbook => MemoryWorkbook.fromSheets({ Register: WITHOUT_IDS });
+  const ALL = ["Milestones", "KPIs", "Risks", "Changes", "Escalations"] as const;
+
+  test("is refused, nothing written, until the user says it has none", async () => {
+    const book = withoutIds();
+    const before = JSON.stringify([...book.sheets]);
+    await expect(setUpTracker(book, { asOf: 45747, createTables: ALL })).rejects.toThrow(
+      'No column of the register on the sheet "Register" holds the Contract ID: choose the column that does in the task pane\'s Set up, or tick there that this register has no contract IDs (each contract is then named by its row, such as "Row 4")',
+    );
+    expect(JSON.stringify([...book.sheets])).toBe(before);
+    expect(book.tables.size).toBe(0);
+  });
+
+  test("a user's choice that takes the ID column for another field is refused the same way: the ID is never lost silently", async () => {
+    const book = register();
+    await expect(setUpTracker(book, { asOf: 45747, corrections: { title: "Ref" } })).rejects.toThrow(/holds the Contract ID/);
+    await expect(setUpTracker(book, { asOf: 45747, corrections: { contractId: null } })).rejects.toThrow(/holds the Contract ID/);
+    expect(book.tables.size).toBe(0);
+  });
+
+  test("said to have none, it is keyed by row number: the tables that link by ID are not made, the log is, and it is remembered", async () => {
+    const book = withoutIds();
+    const report = await setUpTracker(book, { asOf: 45747, createTables: ALL, noContractIds: true });
+    expect(report).toMatchObject({ keyedByRow: true, firstRow: 4, rows: 2, createdTables: ["Settings", "Escalations"] });
+    expect(report.notCreated.map((t) => t.table)).toEqual(["Milestones", "KPIs", "Risks", "Changes"]);
+    expect(report.notCreated[0].reason).toMatch(/Contract ID/);
+    expect(report.issues.filter((i) => i.problem === "duplicate-id")).toEqual([]);
+    const saved = JSON.parse((await book.loadSetting(MAPPING_SETTING)) ?? "{}");
+    expect(saved).toMatchObject({ noContractIds: true, fields: { contractId: null } });
+    // A second run, from the ribbon say, needs no telling again and changes nothing.
+    const again = await setUpTracker(book, { asOf: 45747, createTables: ALL });
+    expect(again).toMatchObject({ keyedByRow: true, unchanged: true });
+  });
+
+  test("each contract goes by its row in the summary and the log, and a second summary logs nothing new", async () => {
+    const book = withoutIds();
+    await setUpTracker(book, { asOf: 45747, createTables: ["Escalations"], noContractIds: true });
+    const first = await runEscalationSummary(book, { asOf: 45747 });
+    expect(first.summary.contracts.map((c) => c.id)).toEqual(["Row 4"]);
+    const log = book.snapshot("Escalations");
+    expect(log.rows.map((r) => r[log.headers.indexOf("Contract ID")])).toEqual(["Row 4"]);
+    // The log's "Row 4" is found again as that contract's: it is already escalated.
+    const second = await runEscalationSummary(book, { asOf: 45747 });
+    expect(second.logged).toEqual([]);
+    expect(second.summary.contracts[0].openEscalation).toBe(first.logged[0]);
+  });
+
+  test("the dashboard and the contract card name each contract by its row, never blank or undefined", async () => {
+    const book = withoutIds();
+    await setUpTracker(book, { asOf: 45747, createTables: ALL, noContractIds: true });
+    const pane = await readPaneData(book, { asOf: 45747 });
+    const board = dashboard(pane.data);
+    expect(board.expiring.flatMap((w) => w.contracts.map((c) => c.id))).toEqual(["Row 4", "Row 4"]);
+    expect(contractCard(pane.data, pane.tables, 1)).toMatchObject({ id: "Row 5", title: "Cleaning", row: 5 });
+    // Found by that name too, as the forms find a contract.
+    expect(contractCard(pane.data, pane.tables, { contractId: "row 4" })?.bodyIndex).toBe(0);
+    expect(JSON.stringify([board, contractCard(pane.data, pane.tables, 0)])).not.toMatch(/undefined|"id":""|NaN/);
+  });
+
+  test("a register given an ID column later is keyed by it again once set up with it", async () => {
+    const book = withoutIds();
+    await setUpTracker(book, { asOf: 45747, noContractIds: true });
+    const report = await setUpTracker(book, { asOf: 45747, corrections: { contractId: "Contract title" }, noContractIds: false });
+    expect(report.keyedByRow).toBe(false);
+    expect(JSON.parse((await book.loadSetting(MAPPING_SETTING)) ?? "{}").noContractIds).toBeUndefined();
+  });
 });

@@ -199,3 +199,17 @@ test("the card shows each amount in the currency the register wrote it in", asyn
   expect(screen.getByText("Annual value").nextElementSibling).toHaveTextContent(/^800$/);
   expect(screen.getByText("Total value").nextElementSibling).toHaveTextContent("US$4,000");
 });
+
+test("a register keyed by row: the card names the contract by its row and says why records cannot be added", async () => {
+  const book = MemoryWorkbook.fromSheets({ Register: [["Contract title", "Provider", "Expiry"], ["Cleaning", "Binco Ltd", "31/12/2026"], ["Catering", "Shine Ltd", "31/03/2030"]] });
+  await setUpTracker(book, { asOf: AS_OF, createTables: ["Escalations"], noContractIds: true });
+  const { container } = renderInPane(<ContractView active />, excelLike(book));
+  await act(() => book.selectTableCell("Contracts", 0, "Contract title"));
+  await screen.findByRole("heading", { name: "Cleaning" });
+  expect(screen.getByRole("region", { name: "Status of Row 2" })).toBeInTheDocument();
+  expect(screen.getByRole("combobox", { name: "Contract" })).toHaveValue("Row 2 — Cleaning");
+  expect(screen.getByText(/The register has no Contract ID column, so contracts are named by their row, as “Row 2”: add an ID column and set up again/)).toBeInTheDocument();
+  expect(screen.queryByRole("button", { name: "Add milestone" })).toBeNull();
+  expect(container.textContent).not.toMatch(/undefined|null/);
+  expect(await axe(container)).toHaveNoViolations();
+});

@@ -1,12 +1,14 @@
 /** @jest-environment jsdom */
 import "@testing-library/jest-dom";
-import { act, configure, fireEvent, screen, within } from "@testing-library/react";
+import { act, configure, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { axe, toHaveNoViolations } from "jest-axe";
 import { previewWorkbook } from "../../src/taskpane/preview/previewWorkbook";
+import { initialChoices } from "../../src/taskpane/setup/fieldChoices";
+import { MappingList } from "../../src/taskpane/setup/MappingList";
 import { SetUpWizard } from "../../src/taskpane/setup/SetUpWizard";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
 import type { WorkbookPort } from "../../src/workbook/port";
-import { excelLike, renderInPane } from "./paneHarness";
+import { excelLike, renderFast, renderInPane } from "./paneHarness";
 import { startClockAt } from "../helpers/clock";
 
 // The sample's dates are placed relative to the preview's day: the tests run on that day, whatever the real clock says.
@@ -171,4 +173,125 @@ test("the register is read once: set-up uses the wizard's read instead of readin
   fireEvent.click(screen.getByRole("button", { name: "Set up the tracker" }));
   await screen.findByRole("heading", { name: "The tracker is set up" });
   expect(reads).toHaveBeenCalledTimes(1);
+});
+
+// One column per field, and the user decides: choosing a column another field holds asks first,
+// at the field; the field that loses its column says so; set-up waits for a Contract ID or for the
+// user's word that the register has none.
+
+const MOVE_QUESTION = "“Contract Ref” is Contract ID’s column. Use it for Title instead? Contract ID will be left without a column.";
+
+test("choosing the ID column for Title asks at the field, and keeping leaves everything as it was", async () => {
+  const { container } = renderInPane(<SetUpWizard />, previewWorkbook(NOW));
+  await screen.findByText(/26 contracts on the sheet/);
+  pick("Title", "Contract Ref");
+  const question = screen.getByRole("group", { name: MOVE_QUESTION });
+  // Asked where the user is looking: inside the Title field's item of the list.
+  expect(dropdownOf("Title").closest("li")).toContainElement(question);
+  // Nothing has moved yet.
+  expect(dropdownOf("Title")).toHaveTextContent("Contract Title");
+  expect(dropdownOf("Contract ID")).toHaveTextContent("Contract Ref");
+  expect(within(question).getByRole("button", { name: "Use it for Title" })).toHaveFocus();
+  expect(await axe(container)).toHaveNoViolations();
+
+  fireEvent.click(within(question).getByRole("button", { name: "Keep it for Contract ID" }));
+  expect(screen.queryByRole("group", { name: MOVE_QUESTION })).toBeNull();
+  await waitFor(() => expect(dropdownOf("Title")).toHaveFocus());
+  expect(dropdownOf("Title")).toHaveTextContent("Contract Title");
+  expect(dropdownOf("Contract ID")).toHaveTextContent("Contract Ref");
+
+  // By the keyboard: Escape in the question keeps things as they were too.
+  pick("Title", "Contract Ref");
+  fireEvent.keyDown(screen.getByRole("button", { name: "Use it for Title" }), { key: "Escape" });
+  expect(screen.queryByRole("group", { name: MOVE_QUESTION })).toBeNull();
+  await waitFor(() => expect(dropdownOf("Title")).toHaveFocus());
+  expect(dropdownOf("Contract ID")).toHaveTextContent("Contract Ref");
+  expect(screen.getByRole("button", { name: "Set up the tracker" })).toBeEnabled();
+});
+
+test("moving it: Contract ID says where its column went, and set-up waits until the user says the register has no IDs", async () => {
+  const pane = previewWorkbook(NOW);
+  const setUp = jest.spyOn(pane, "setUp");
+  const { container } = renderInPane(<SetUpWizard />, pane);
+  await screen.findByText(/26 contracts on the sheet/);
+  pick("Title", "Contract Ref");
+  fireEvent.click(screen.getByRole("button", { name: "Use it for Title" }));
+  await waitFor(() => expect(dropdownOf("Title")).toHaveFocus());
+  expect(dropdownOf("Title")).toHaveTextContent("Contract Ref");
+  expect(dropdownOf("Title")).toHaveAccessibleDescription(/Your choice/);
+  expect(dropdownOf("Contract ID")).toHaveTextContent("Not in this register");
+  expect(dropdownOf("Contract ID")).toHaveAccessibleDescription(/Moved to Title Its column “Contract Ref” now holds Title\. Choose another column, or “Not in this register”\./);
+  expect(screen.queryByText("Not found")).toBeNull();
+
+  // The button says why it waits, and can be reached to hear it.
+  const button = screen.getByRole("button", { name: "Set up the tracker" });
+  expect(button).toHaveAttribute("aria-disabled", "true");
+  expect(button).toHaveAccessibleDescription(/No Contract ID column.*Set-up needs the column that tells your contracts apart/);
+  button.focus();
+  expect(button).toHaveFocus();
+  fireEvent.click(button);
+  expect(setUp).not.toHaveBeenCalled();
+
+  fireEvent.click(screen.getByRole("checkbox", { name: "This register has no contract IDs — name contracts by their row" }));
+  expect(button).not.toHaveAttribute("aria-disabled");
+  expect(button).toHaveAccessibleDescription(/Each contract is named by its sheet row, such as “Row 5”/);
+  // The tables that link rows to a contract by its ID cannot be made for it; the log can.
+  for (const table of ["Milestones", "KPIs", "Risks", "Changes"]) {
+    const box = screen.getByRole("checkbox", { name: new RegExp(`^${table} — needs a Contract ID column`) });
+    expect(box).toBeDisabled();
+    expect(box).not.toBeChecked();
+  }
+  expect(screen.getByRole("checkbox", { name: /^Escalations/ })).toBeChecked();
+  expect(await axe(container)).toHaveNoViolations();
+
+  fireEvent.click(button);
+  await screen.findByRole("heading", { name: "The tracker is set up" });
+  expect(setUp.mock.calls[0][0]).toMatchObject({ corrections: { title: "Contract Ref", contractId: null }, noContractIds: true });
+  const did = screen.getByRole("list", { name: "What set-up did" });
+  expect(within(did).getByText(/^No Contract ID column, as you said: each contract is named by its sheet row \(Row 5 to Row 30\)/)).toBeInTheDocument();
+  expect(within(did).getByText(/^Not created: Milestones, KPIs, Risks, Changes: their rows name a contract by its Contract ID/)).toBeInTheDocument();
+  expect(within(did).getByText("Tables created: Settings, Escalations")).toBeInTheDocument();
+  // No problem is about an ID the register does not have, and nothing anywhere says undefined.
+  const problems = within(screen.getByRole("table", { name: "Data-quality problems" })).getAllByRole("row").slice(1);
+  expect(problems.map((r) => within(r).getAllByRole("cell")[1].textContent)).not.toContain("Contract ID");
+  expect(container.textContent).not.toMatch(/undefined|null/);
+  expect(await axe(container)).toHaveNoViolations();
+});
+
+test("choosing a column for Contract ID again takes the box away and lets set-up run keyed by ID", async () => {
+  renderInPane(<SetUpWizard />, previewWorkbook(NOW));
+  await screen.findByText(/26 contracts on the sheet/);
+  pick("Contract ID", "Not in this register");
+  expect(screen.getByRole("button", { name: "Set up the tracker" })).toHaveAttribute("aria-disabled", "true");
+  expect(screen.getByRole("checkbox", { name: /This register has no contract IDs/ })).not.toBeChecked();
+  pick("Contract ID", "Contract Ref");
+  expect(screen.queryByRole("checkbox", { name: /This register has no contract IDs/ })).toBeNull();
+  expect(screen.getByRole("button", { name: "Set up the tracker" })).toBeEnabled();
+});
+
+test("a register set up keyed by row opens with the user's word remembered", async () => {
+  const pane = previewWorkbook(NOW);
+  await pane.setUp({ corrections: { contractId: null }, noContractIds: true });
+  renderInPane(<SetUpWizard />, pane);
+  await screen.findByText("Already set up");
+  expect(dropdownOf("Contract ID")).toHaveTextContent("Not in this register");
+  expect(screen.getByRole("checkbox", { name: /This register has no contract IDs/ })).toBeChecked();
+  expect(screen.getByRole("button", { name: "Set up again" })).toBeEnabled();
+});
+
+test("why a column was chosen is shown under the field; the user's own choices say so instead", () => {
+  const headers = ["Ref", "Supplier", "Ends"];
+  const choices = initialChoices({
+    endDate: { column: "Ends", index: 2, confidence: 0.98, why: "dates in 98% of rows" },
+    supplier: { column: "Supplier", index: 1, confidence: 0.9 },
+    contractId: { column: "Ref", index: 0, confidence: 1, why: "your choice" },
+  });
+  renderFast(<MappingList headers={headers} choices={{ ...choices, title: { header: "Supplier", confidence: null, byUser: true } }} onChoose={() => undefined} />);
+  expect(screen.getByText("Why: dates in 98% of rows")).toBeInTheDocument();
+  expect(dropdownOf("End date")).toHaveAccessibleDescription(/98% sure Why: dates in 98% of rows/);
+  // No reason given, none shown; a saved choice is sure, with no detection reason to show.
+  expect(dropdownOf("Supplier").getAttribute("aria-describedby")).not.toMatch(/note/);
+  expect(dropdownOf("Contract ID")).toHaveAccessibleDescription(/100% sure$/);
+  expect(dropdownOf("Title")).toHaveAccessibleDescription(/Your choice$/);
+  expect(screen.queryByText(/Why: your choice/)).toBeNull();
 });

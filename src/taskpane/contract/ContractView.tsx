@@ -114,7 +114,11 @@ export function ContractView({ active }: { active: boolean }): React.JSX.Element
                   ))}
                 </div>
               ) : (
-                <Caption1 className={styles.muted}>This contract has no ID in the register: give it one there to add milestones, risks, changes or escalations.</Caption1>
+                <Caption1 className={styles.muted}>
+                  {pane?.data.contractColumns.contractId
+                    ? "This contract has no ID in the register: give it one there to add milestones, risks, changes or escalations."
+                    : `The register has no Contract ID column, so contracts are named by their row, as “${card.id}”: add an ID column and set up again to add milestones, risks, changes or escalations.`}
+                </Caption1>
               )}
               <ContractRecords card={card} locale={locale} />
             </>

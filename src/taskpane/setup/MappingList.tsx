@@ -1,43 +1,12 @@
 import { Badge, Caption1, Dropdown, Option, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import * as React from "react";
-import type { FieldMatch } from "../../core/mapping";
+import type { MappingMove } from "../../core/mappingCorrections";
 import { CONTRACTS } from "../../core/schema";
-
-/** A field's column as the user sees it in the wizard: a header, or null for "Not in this register". */
-export type Choice = { header: string | null; confidence: number | null; byUser: boolean };
-export type Choices = Record<string, Choice>;
+import { Choice, Choices, fieldLabel, movesOf } from "./fieldChoices";
+import { MoveQuestion } from "./MoveQuestion";
 
 const NONE = "none";
 export const NOT_IN_REGISTER = "Not in this register";
-
-/** The starting choices: what detection (or the saved mapping) found for every field. */
-export function initialChoices(mapping: Partial<Record<string, FieldMatch>>): Choices {
-  return Object.fromEntries(
-    CONTRACTS.fields.map((f) => {
-      const match = mapping[f.key];
-      return [f.key, { header: match?.column ?? null, confidence: match?.confidence ?? null, byUser: false }];
-    }),
-  );
-}
-
-/**
- * A field set to a header (or to none): a header can stand for one field only, so a field that had
- * it is left without a column, as set-up would do.
- */
-export function choose(choices: Choices, key: string, header: string | null): Choices {
-  const next: Choices = { ...choices, [key]: { header, confidence: null, byUser: true } };
-  if (header !== null) {
-    for (const [other, choice] of Object.entries(choices)) {
-      if (other !== key && choice.header === header) next[other] = { header: null, confidence: null, byUser: true };
-    }
-  }
-  return next;
-}
-
-/** What set-up is told: every field the user changed, field key → header (null to unmap). */
-export function correctionsOf(choices: Choices): Record<string, string | null> {
-  return Object.fromEntries(Object.entries(choices).flatMap(([key, c]) => (c.byUser ? [[key, c.header]] : [])));
-}
 
 const useStyles = makeStyles({
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -52,6 +21,7 @@ const useStyles = makeStyles({
   likely: { backgroundColor: tokens.colorPaletteMarigoldBackground3 },
   doubtful: { backgroundColor: tokens.colorPaletteRedBackground3 },
   dropdown: { minWidth: 0, width: "100%" },
+  note: { color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
 });
 
 /** How sure a match is, in words a user can weigh: 90% and above sure, 70% and above likely. */
@@ -61,6 +31,7 @@ export function confidenceWord(confidence: number): "sure" | "likely" | "check" 
 
 function ConfidenceCue({ choice, id }: { choice: Choice; id: string }): React.JSX.Element {
   const styles = useStyles();
+  if (choice.lost) return <Badge id={id} appearance="tint" color="warning">{`Moved to ${fieldLabel(choice.lost.to)}`}</Badge>;
   if (choice.byUser) return <Badge id={id} appearance="tint" color="brand">Your choice</Badge>;
   if (choice.header === null || choice.confidence === null) return <Badge id={id} appearance="tint" color="subtle">Not found</Badge>;
   const percent = Math.round(choice.confidence * 100);
@@ -78,22 +49,51 @@ function ConfidenceCue({ choice, id }: { choice: Choice; id: string }): React.JS
   );
 }
 
+/** The line under a field's drop-down: where its column went, or why detection chose the column; null when there is nothing to say. */
+function noteOf(choice: Choice): string | null {
+  if (choice.lost) return `Its column “${choice.lost.column}” now holds ${fieldLabel(choice.lost.to)}. Choose another column, or “${NOT_IN_REGISTER}”.`;
+  if (!choice.byUser && choice.header !== null && choice.why) return `Why: ${choice.why}`;
+  return null;
+}
+
 export interface MappingListProps {
   headers: readonly string[];
   choices: Choices;
+  /** A choice the user confirmed: a column another field held is only chosen after the user says to move it. */
   onChoose: (key: string, header: string | null) => void;
   disabled?: boolean;
 }
 
-/** Every field of the Contracts table with the register's column mapped to it, how sure that is, and a drop-down to change it. */
+type Pending = { field: string; header: string; moves: MappingMove[] };
+
+/**
+ * Every field of the Contracts table with the register's column mapped to it, how sure that is and
+ * why, and a drop-down to change it. Choosing a column another field holds asks first, at the field.
+ */
 export function MappingList({ headers, choices, onChoose, disabled }: MappingListProps): React.JSX.Element {
   const styles = useStyles();
+  const [pending, setPending] = React.useState<Pending | null>(null);
+  const dropdowns = React.useRef(new Map<string, HTMLButtonElement | null>());
   const valueOf = (header: string | null): string => (header === null ? NONE : `column:${headers.indexOf(header)}`);
+  // The answer given, the focus goes back to the field asked about.
+  const answered = (field: string): void => {
+    setPending(null);
+    requestAnimationFrame(() => dropdowns.current.get(field)?.focus());
+  };
+  const picked = (field: string, header: string | null): void => {
+    const moves = movesOf(choices, headers, field, header);
+    if (header === null || moves.length === 0) {
+      setPending(null);
+      onChoose(field, header);
+    } else setPending({ field, header, moves });
+  };
   return (
     <ul className={styles.list} aria-label="Fields and the columns mapped to them">
       {CONTRACTS.fields.map((field) => {
         const choice = choices[field.key] ?? { header: null, confidence: null, byUser: false };
-        const ids = { name: `field-${field.key}`, meaning: `field-${field.key}-meaning`, cue: `field-${field.key}-cue` };
+        const ids = { name: `field-${field.key}`, meaning: `field-${field.key}-meaning`, cue: `field-${field.key}-cue`, note: `field-${field.key}-note` };
+        const note = noteOf(choice);
+        const asking = pending?.field === field.key ? pending : null;
         return (
           <li key={field.key} className={styles.item}>
             <div className={styles.top}>
@@ -102,19 +102,33 @@ export function MappingList({ headers, choices, onChoose, disabled }: MappingLis
             </div>
             <Caption1 id={ids.meaning} className={styles.meaning}>{field.meaning}</Caption1>
             <Dropdown
+              ref={(el) => void dropdowns.current.set(field.key, el)}
               className={styles.dropdown}
               aria-labelledby={ids.name}
-              aria-describedby={`${ids.meaning} ${ids.cue}`}
+              aria-describedby={[ids.meaning, ids.cue, ...(note ? [ids.note] : [])].join(" ")}
               value={choice.header ?? NOT_IN_REGISTER}
               selectedOptions={[valueOf(choice.header)]}
               disabled={disabled}
-              onOptionSelect={(_, data) => onChoose(field.key, data.optionValue === NONE || data.optionValue === undefined ? null : (headers[Number(data.optionValue.slice("column:".length))] ?? null))}
+              onOptionSelect={(_, data) => picked(field.key, data.optionValue === NONE || data.optionValue === undefined ? null : (headers[Number(data.optionValue.slice("column:".length))] ?? null))}
             >
               <Option value={NONE}>{NOT_IN_REGISTER}</Option>
               {headers.map((header, i) => (
                 <Option key={`${i}:${header}`} value={`column:${i}`}>{header}</Option>
               ))}
             </Dropdown>
+            {note && <Caption1 id={ids.note} className={styles.note}>{note}</Caption1>}
+            {asking && (
+              <MoveQuestion
+                field={asking.field}
+                header={asking.header}
+                moves={asking.moves}
+                onMove={() => {
+                  onChoose(asking.field, asking.header);
+                  answered(asking.field);
+                }}
+                onKeep={() => answered(asking.field)}
+              />
+            )}
           </li>
         );
       })}

@@ -3,10 +3,18 @@ import {
 } from "@fluentui/react-components";
 import * as React from "react";
 import type { ProblemCode } from "../../core/normalise";
+import { rowName } from "../../core/contractNames";
 import type { SetUpReport } from "../../features/setUpTracker";
 import { formatCount, plural } from "../format";
 
 const SHOWN_PROBLEMS = 5;
+
+/** The names the register's contracts got when keyed by row: `Row 5 to Row 30`, or one. */
+function rowRange(report: SetUpReport): string {
+  const first = report.firstRow;
+  const last = first + report.rows - 1;
+  return report.rows <= 1 ? rowName(first) : `${rowName(first)} to ${rowName(last)}`;
+}
 
 /** Problem codes in a contract manager's words. */
 export const PROBLEM_NAMES: Record<ProblemCode, string> = {
@@ -63,7 +71,17 @@ export const SetUpResult = React.forwardRef<HTMLHeadingElement, SetUpResultProps
         {report.skippedColumns.length > 0 && (
           <li><Body1>{`Not added: ${report.skippedColumns.map((s) => `${s.header} (${s.reason})`).join("; ")}`}</Body1></li>
         )}
+        {report.keyedByRow && (
+          <li>
+            <Body1>
+              {`No Contract ID column, as you said: each contract is named by its sheet row (${rowRange(report)}) in the summary, the dashboard, the contract card and the Escalations log. Sorting or inserting rows changes those names.`}
+            </Body1>
+          </li>
+        )}
         <li><Body1>{report.createdTables.length === 0 ? "No table created" : `Tables created: ${report.createdTables.join(", ")}`}</Body1></li>
+        {report.notCreated.length > 0 && (
+          <li><Body1>{`Not created: ${report.notCreated.map((t) => t.table).join(", ")}: ${report.notCreated[0].reason}. Add a Contract ID column and set up again to use them.`}</Body1></li>
+        )}
         <li><Body1>{report.dateOrder === "mdy" ? "Dates such as 1/2/2026 read month first: 2 January" : "Dates such as 1/2/2026 read day first: 1 February"}</Body1></li>
         <li>
           <Body1>

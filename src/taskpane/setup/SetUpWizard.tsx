@@ -8,7 +8,10 @@ import { ErrorBar } from "../ErrorBar";
 import { formatCount, plural } from "../format";
 import { usePane } from "../paneContext";
 import { RegisterFound, findRegister } from "./findRegister";
-import { Choices, MappingList, choose, correctionsOf, initialChoices } from "./MappingList";
+import { LINKED_BY_ID } from "../../features/rowKeyedRegister";
+import { Choices, choose, correctionsOf, initialChoices } from "./fieldChoices";
+import { MappingList } from "./MappingList";
+import { NoContractId } from "./NoContractId";
 import { SET_UP_STEPS, SetUpProgress } from "./setUpSteps";
 import { SetUpResult } from "./SetUpResult";
 
@@ -66,6 +69,8 @@ export function SetUpWizard(): React.JSX.Element {
   const { workbook, locale, navigate, trackerChanged } = usePane();
   const [find, setFind] = React.useState<FindState>({ status: "finding" });
   const [choices, setChoices] = React.useState<Choices>({});
+  // The user's own word that the register has no contract IDs: never assumed.
+  const [noIds, setNoIds] = React.useState(false);
   const [create, setCreate] = React.useState<ReadonlySet<TableName>>(() => new Set(OPTIONAL_TABLES.map((t) => t.name)));
   const [run, setRun] = React.useState<RunState>({ status: "idle" });
   const resultHeading = React.useRef<HTMLHeadingElement>(null);
@@ -79,6 +84,7 @@ export function SetUpWizard(): React.JSX.Element {
       (found) => {
         if (!live.current) return;
         setChoices(initialChoices(found.mapping));
+        setNoIds(found.noContractIds);
         setFind({ status: "found", found });
       },
       (error: unknown) => live.current && setFind({ status: "failed", error }),
@@ -109,6 +115,9 @@ export function SetUpWizard(): React.JSX.Element {
     }
   };
 
+  const hasId = choices.contractId !== undefined && choices.contractId.header !== null;
+  const keyedByRow = !hasId && noIds;
+  const linkedByIdOff = (name: TableName): boolean => keyedByRow && LINKED_BY_ID.includes(name);
   const setUp = (): Promise<void> =>
     perform("wizard", (onStep, onRows) =>
       workbook.setUp(
@@ -116,6 +125,8 @@ export function SetUpWizard(): React.JSX.Element {
           sheet: find.status === "found" && find.found.table === null ? find.found.sheet : undefined,
           register: find.status === "found" ? find.found.register : undefined,
           corrections: correctionsOf(choices),
+          noContractIds: keyedByRow,
+          // Those that need a Contract ID go too: set-up leaves them out and the result says why.
           createTables: OPTIONAL_TABLES.filter((t) => create.has(t.name)).map((t) => t.name),
           progress: onRows,
         },
@@ -191,7 +202,7 @@ export function SetUpWizard(): React.JSX.Element {
                 <Text as="h3" id="setup-columns" weight="semibold" size={400} className={styles.heading}>2. Check the columns</Text>
                 <Body1>{`${mapped} of ${Object.keys(choices).length} fields found. Change any that is wrong; choose “Not in this register” for a field you do not keep.`}</Body1>
                 {unused.length > 0 && <Caption1 className={styles.muted}>{`Columns not used: ${unused.join(", ")}. They stay in the table as they are.`}</Caption1>}
-                <MappingList headers={found.headers} choices={choices} onChoose={(key, header) => setChoices((c) => choose(c, key, header))} disabled={running} />
+                <MappingList headers={found.headers} choices={choices} onChoose={(key, header) => setChoices((c) => choose(c, found.headers, key, header))} disabled={running} />
               </section>
 
               <section className={styles.section} aria-labelledby="setup-tables">
@@ -200,12 +211,13 @@ export function SetUpWizard(): React.JSX.Element {
                 <div className={styles.tables} role="group" aria-labelledby="setup-tables">
                   {OPTIONAL_TABLES.map((t) => {
                     const exists = found.tables.includes(t.name);
+                    const off = !exists && linkedByIdOff(t.name);
                     return (
                       <Checkbox
                         key={t.name}
                         className={styles.checkbox}
-                        checked={exists || create.has(t.name)}
-                        disabled={exists || running}
+                        checked={exists || (create.has(t.name) && !off)}
+                        disabled={exists || off || running}
                         onChange={(_, data) =>
                           setCreate((now) => {
                             const next = new Set(now);
@@ -217,7 +229,7 @@ export function SetUpWizard(): React.JSX.Element {
                         label={
                           <>
                             <Text weight="semibold">{t.name}</Text>
-                            {exists ? " — already in the workbook" : ` — ${t.what}`}
+                            {exists ? " — already in the workbook" : off ? " — needs a Contract ID column to link its rows to contracts" : ` — ${t.what}`}
                           </>
                         }
                       />
@@ -231,8 +243,16 @@ export function SetUpWizard(): React.JSX.Element {
                   <ErrorBar title="Set-up stopped" error={run.error} todo="Fix what the message says, then press the button again: a second run only adds what is still missing." />
                 )}
                 {run.status === "running" && run.from === "wizard" && <SetUpProgressBar run={run} locale={locale} />}
+                {!hasId && <NoContractId id="setup-no-id" firstRow={found.headerRow + 1} checked={noIds} onChange={setNoIds} disabled={running} />}
                 <div className={styles.row}>
-                  <Button appearance="primary" onClick={() => void setUp()} disabled={running || mapped === 0}>
+                  <Button
+                    appearance="primary"
+                    onClick={() => void setUp()}
+                    disabled={running || mapped === 0}
+                    // Focusable while waiting for a Contract ID, so a keyboard user reaches it and hears why.
+                    disabledFocusable={!running && mapped > 0 && !hasId && !noIds}
+                    aria-describedby={hasId ? undefined : "setup-no-id"}
+                  >
                     {found.alreadySetUp ? "Set up again" : "Set up the tracker"}
                   </Button>
                 </div>

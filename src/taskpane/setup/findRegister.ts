@@ -26,6 +26,8 @@ export interface RegisterFound {
   register?: CellBlock;
   /** True when the table already has the tracker's computed columns. */
   alreadySetUp: boolean;
+  /** The user said, at an earlier set-up, that the register has no contract IDs (it is keyed by row number). */
+  noContractIds: boolean;
 }
 
 const oneLine = (cell: unknown): string => (isBlankCell(cell) ? "" : String(cell).replace(/\s+/g, " ").trim());
@@ -57,6 +59,7 @@ export async function findRegister(port: WorkbookPort): Promise<RegisterFound> {
       mapping,
       tables: names,
       alreadySetUp: headers.some((h) => computed.has(h.toLowerCase())),
+      noContractIds: saved.noContractIds,
     };
   }
   const sheet = await port.activeSheet();
@@ -82,6 +85,7 @@ export async function findRegister(port: WorkbookPort): Promise<RegisterFound> {
     mapping: found.fields,
     tables: names,
     alreadySetUp: false,
+    noContractIds: false,
     register: used,
   };
 }
