@@ -9,6 +9,7 @@ import type { Options } from "./options";
 import { InputError } from "./readRegister";
 import { fieldColumns, openRegister } from "./register";
 import { typeRegisterCells } from "./registerTypes";
+import { userMapping } from "./userMapping";
 import { writeTracker } from "./writeTracker";
 
 /** `convert FILE --out TRACKER.xlsx`: the register becomes a tracker workbook, every original value kept. */
@@ -17,6 +18,16 @@ export async function convert(options: Options, write: (s: string) => void, note
   if (path.extname(outFile).toLowerCase() !== ".xlsx") throw new InputError(`--out must name an .xlsx file (got ${outFile})`);
   if (path.resolve(outFile) === path.resolve(options.file)) throw new InputError("--out must not be the register itself: the original is never overwritten");
   const { file: register, found } = await openRegister(options, note);
+  // As in the wizard, a tracker is set up without a Contract ID only when the user has said the
+  // register has none (`--map contractId=`, or a mapping file with "contractId": null).
+  const user = userMapping(options);
+  const saidNoIds = user.flags.contractId === null || (user.flags.contractId === undefined && user.file?.corrections.contractId === null);
+  if (!found.mapping.fields.contractId && !saidNoIds) {
+    const headers = (found.rows[found.mapping.headerRow] ?? []).map((h) => String(h ?? "").replace(/\s+/g, " ").trim()).filter((h) => h !== "");
+    throw new InputError(
+      `No Contract ID column found on sheet "${found.sheet}": name it with --map contractId="HEADER" (the columns are ${headers.map((h) => `"${h}"`).join(", ")}), or say the register has none with --map contractId= and each contract is named by its row`,
+    );
+  }
   const asOfText = options.value("--as-of");
   let asOf: number | undefined;
   if (asOfText) {
@@ -51,9 +62,8 @@ export async function convert(options: Options, write: (s: string) => void, note
     // The order decided from the register's text dates before they became date cells; Settings says it.
     dateOrder: typing.dateOrder,
     createTables: ["Milestones", "KPIs", "Risks", "Changes", "Escalations"],
-    // The command line cannot ask as the wizard does: a register with no ID column is converted
-    // keyed by row number, and the output says so on its own line.
-    noContractIds: !found.mapping.fields.contractId,
+    // The user has said there is none (checked above): keyed by row number, and the output says so on its own line.
+    noContractIds: saidNoIds,
   });
   await writeTracker(book, outFile);
   const lines = [

@@ -18,7 +18,8 @@ async function check(options: Options, write: (s: string) => void, note: (s: str
     write(JSON.stringify({ rows: result.rows.length, counts, issues }, null, 2));
     return;
   }
-  const lines = [`${result.rows.length.toLocaleString("en-GB")} contracts on sheet "${found.sheet}": ${result.issues.length.toLocaleString("en-GB")} data-quality problems`];
+  const count = (n: number, one: string, many: string): string => `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
+  const lines = [`${count(result.rows.length, "contract", "contracts")} on sheet "${found.sheet}": ${count(result.issues.length, "data-quality problem", "data-quality problems")}`];
   for (const [code, n] of Object.entries(counts)) lines.push(`  ${code.padEnd(18)} ${String(n).padStart(6)}`);
   for (const issue of result.issues.slice(0, 50)) lines.push(`Row ${issue.row}, ${issue.column}: ${issue.message}`);
   if (result.issues.length > 50) lines.push(`… and ${result.issues.length - 50} more (use --json for all)`);

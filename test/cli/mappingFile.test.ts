@@ -126,9 +126,9 @@ describe("the file's sheet and header row", () => {
 
     test("the file's sheet is read; --sheet wins over it", async () => {
       const file = json({ sheet: "2025", headerRow: 1, fields: { contractId: "Ref" } });
-      expect((await cli("check", workbook)).out).toMatch(/^1 contracts on sheet "2024"/);
+      expect((await cli("check", workbook)).out).toMatch(/^1 contract on sheet "2024"/);
       expect((await cli("check", workbook, "--mapping", file)).out).toMatch(/^2 contracts on sheet "2025"/);
-      expect((await cli("check", workbook, "--mapping", file, "--sheet", "2024")).out).toMatch(/^1 contracts on sheet "2024"/);
+      expect((await cli("check", workbook, "--mapping", file, "--sheet", "2024")).out).toMatch(/^1 contract on sheet "2024"/);
     });
 
     test("a sheet the workbook does not have is a one-line error naming its sheets", async () => {

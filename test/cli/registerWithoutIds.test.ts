@@ -73,15 +73,19 @@ describe.each(CASES)("$register without its ID columns", ({ register, asOf }) =>
   });
 });
 
-test("a small register with no ID column: check, summary and convert say Row N", async () => {
+test("a small register with no ID column: check and summary say Row N; convert asks first, then says Row N", async () => {
   const file = save(Buffer.from("Title,Supplier,End date,Notice period\nWaste collection,Acme Ltd,31/03/2025,3 months\nLibrary books,Acme Ltd,30/06/2025,\nCleaning,Shine Ltd,,\n", "utf8"), ".csv");
   const check = await cli("check", file);
-  expect(check.out).toBe('3 contracts on sheet "register4": 1 data-quality problems\n  missing-end-date        1\nRow 4, End date: No end date: expiry, notice and RAG cannot be worked out\n');
+  expect(check.out).toBe('3 contracts on sheet "register4": 1 data-quality problem\n  missing-end-date        1\nRow 4, End date: No end date: expiry, notice and RAG cannot be worked out\n');
   const summary = await cli("summary", file, "--as-of", "2025-03-01");
   expect(summary.out).toMatch(/^1\. \[Level 3 · Red\] Row 2 — Waste collection \(Acme Ltd\)$/m);
   expect(summary.out).toMatch(/^2\. \[Level 1 · Amber\] Row 3 — Library books \(Acme Ltd\)$/m);
   const out = save(Buffer.alloc(0), ".xlsx");
-  const convert = await cli("convert", file, "--out", out, "--as-of", "2025-03-01");
+  // convert sets up a tracker: without a Contract ID it asks, in one line, for the column or the user's word that there is none.
+  const refused = await cli("convert", file, "--out", out, "--as-of", "2025-03-01");
+  expect(refused).toMatchObject({ code: 1, out: "" });
+  expect(refused.err).toBe('contract-tracker: No Contract ID column found on sheet "register4": name it with --map contractId="HEADER" (the columns are "Title", "Supplier", "End date", "Notice period"), or say the register has none with --map contractId= and each contract is named by its row\n');
+  const convert = await cli("convert", file, "--out", out, "--as-of", "2025-03-01", "--map", "contractId=");
   expect(convert).toMatchObject({ code: 0, err: "" });
   expect(convert.out).toContain("  no Contract ID column: each contract is named by its row (Row 2, Row 3 …)");
   expect(convert.out).toContain("  not created: Milestones, KPIs, Risks, Changes — their rows name a contract by its Contract ID");
