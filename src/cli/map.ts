@@ -10,8 +10,8 @@ import { movedNote, openRegister } from "./register";
 export function howSure(match: FieldMatch): string {
   if (match.why === "your choice") return "your choice";
   const sure = `${Math.round(match.confidence * 100)}% sure`;
-  // The header is printed beside: a reason that only repeats it says nothing more.
-  const reasons = (match.why ?? "").split("; ").filter((reason) => reason.trim() !== "" && reason !== `header "${match.column}"`);
+  // The header is printed beside, and the standard layout above: a reason that only repeats them says nothing more.
+  const reasons = (match.why ?? "").split("; ").filter((reason) => reason.trim() !== "" && reason !== `header "${match.column}"` && !reason.startsWith("standard layout: "));
   return reasons.length > 0 ? `${sure}: ${reasons.join("; ")}` : sure;
 }
 
@@ -30,10 +30,12 @@ export async function map(options: Options, write: (s: string) => void, note: (s
         return m ? [[f.key, { column: m.column, index: m.index, confidence: m.confidence, ...(m.why ? { why: m.why } : {}) }]] : [];
       }),
     );
-    write(JSON.stringify({ sheet: found.sheet, headerRow: found.mapping.headerRow + 1, fields, unmapped: found.mapping.unmapped }, null, 2));
+    const layout = found.mapping.layout ? { layout: found.mapping.layout } : {};
+    write(JSON.stringify({ sheet: found.sheet, headerRow: found.mapping.headerRow + 1, ...layout, fields, unmapped: found.mapping.unmapped }, null, 2));
     return;
   }
   const lines = [`Sheet "${found.sheet}", headers on row ${found.mapping.headerRow + 1}`];
+  if (found.mapping.layout) lines.push(`A standard layout: ${found.mapping.layout} (its columns are mapped as it defines them)`);
   for (const f of CONTRACTS.fields) {
     const m = found.mapping.fields[f.key];
     lines.push(`  ${f.header.padEnd(18)} ${m ? `← ${m.column}  (${howSure(m)})` : "— not found"}`);

@@ -21,6 +21,8 @@ export interface HeaderMapping {
   headerRow: number;
   fields: Partial<Record<string, FieldMatch>>;
   unmapped: string[];
+  /** The standard layout the header row follows (`recogniseLayout`), by name, when it follows one. */
+  layout?: string;
 }
 
 const ID_WORDS = new Set(["number", "no", "ref", "reference", "id", "code"]);
@@ -232,7 +234,7 @@ export function mapHeaders(headers: readonly unknown[], table: TableDefinition =
         const profile = profileOf(index);
         const fit = definition && profile ? fieldFit(definition, profile) : { factor: 1, why: "" };
         const score = Math.min(1, Math.round((1 - rank * 0.01) * Math.min(1, fit.factor) * 100) / 100);
-        const why = [`the ${layout.layout.name} column "${texts[index]}"`, fit.why].filter((w) => w !== "").join("; ");
+        const why = [`standard layout: ${layout.layout.name}`, fit.why].filter((w) => w !== "").join("; ");
         if (score >= MIN_CONFIDENCE) candidates.push({ field, index, score, why });
       });
     }
@@ -255,7 +257,7 @@ export function mapHeaders(headers: readonly unknown[], table: TableDefinition =
   for (const c of chosen) fields[c.field] = { column: texts[c.index], index: c.index, confidence: c.score, why: c.why };
   const used = new Set(chosen.map((c) => c.index));
   const unmapped = texts.filter((t, i) => t !== "" && !used.has(i));
-  return { fields, unmapped };
+  return layout ? { fields, unmapped, layout: layout.layout.name } : { fields, unmapped };
 }
 
 function looksLikeData(cell: unknown): boolean {

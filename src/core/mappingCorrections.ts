@@ -99,5 +99,6 @@ export function applyCorrections(
     delete fields[key];
   }
   const used = new Set(Object.values(fields).map((m) => m?.index));
-  return { headerRow: mapping.headerRow, fields, unmapped: headers.filter((h, i) => h.trim() !== "" && !used.has(i)).map(oneLine), moved };
+  const layout = mapping.layout === undefined ? {} : { layout: mapping.layout };
+  return { headerRow: mapping.headerRow, ...layout, fields, unmapped: headers.filter((h, i) => h.trim() !== "" && !used.has(i)).map(oneLine), moved };
 }
