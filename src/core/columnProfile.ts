@@ -182,7 +182,10 @@ function peopleCount(people: number, values: readonly string[]): number {
   if (people === 0) return 0;
   const shaped = values.filter((v) => v.split(" ").length <= 5 && PERSON.test(v));
   if (shaped.length < 5) return 0;
-  const lastWord = (v: string): string => (v.includes(",") ? v.split(",")[0] : (v.split(/\s+/).at(-1) ?? "")).toLowerCase();
+  const lastWord = (v: string): string => {
+    const words = v.includes(",") ? [v.split(",")[0]] : v.split(/\s+/);
+    return words[words.length - 1].toLowerCase();
+  };
   const lasts = new Map<string, number>();
   for (const v of shaped) lasts.set(lastWord(v), (lasts.get(lastWord(v)) ?? 0) + 1);
   const sharing = shaped.filter((v) => (lasts.get(lastWord(v)) ?? 0) > 1).length;
