@@ -1,4 +1,4 @@
-import type { FieldMatch } from "../core/mapping";
+import { FieldMatch, reasonsBeyondHeader } from "../core/mapping";
 import { CONTRACTS } from "../core/schema";
 import type { Options } from "./options";
 import { movedNote, openRegister } from "./register";
@@ -11,7 +11,7 @@ export function howSure(match: FieldMatch): string {
   if (match.why === "your choice") return "your choice";
   const sure = `${Math.round(match.confidence * 100)}% sure`;
   // The header is printed beside, and the standard layout above: a reason that only repeats them says nothing more.
-  const reasons = (match.why ?? "").split("; ").filter((reason) => reason.trim() !== "" && reason !== `header "${match.column}"` && !reason.startsWith("standard layout: "));
+  const reasons = reasonsBeyondHeader(match).filter((reason) => !reason.startsWith("standard layout: "));
   return reasons.length > 0 ? `${sure}: ${reasons.join("; ")}` : sure;
 }
 

@@ -182,6 +182,15 @@ export function headerMatch(header: string, field: string, table: TableDefinitio
   return { score: Math.round(score * 100) / 100 };
 }
 
+/**
+ * The reasons a match gives beyond its own header, which is shown beside it wherever a match is:
+ * `header "End date"; dates in 98% of rows` → `["dates in 98% of rows"]`.
+ * @example reasonsBeyondHeader({ column: "Expiry", index: 2, confidence: 1, why: 'header "Expiry"; dates in 98% of rows' }) → ["dates in 98% of rows"]
+ */
+export function reasonsBeyondHeader(match: FieldMatch): string[] {
+  return (match.why ?? "").split("; ").filter((reason) => reason.trim() !== "" && reason !== `header "${match.column}"`);
+}
+
 const headerText = (cell: unknown): string => (isBlankCell(cell) ? "" : String(cell).replace(/\s+/g, " ").trim());
 const MIN_CONFIDENCE = 0.5;
 

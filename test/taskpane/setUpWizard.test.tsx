@@ -282,14 +282,14 @@ test("a register set up keyed by row opens with the user's word remembered", asy
 test("why a column was chosen is shown under the field; the user's own choices say so instead", () => {
   const headers = ["Ref", "Supplier", "Ends"];
   const choices = initialChoices({
-    endDate: { column: "Ends", index: 2, confidence: 0.98, why: "dates in 98% of rows" },
-    supplier: { column: "Supplier", index: 1, confidence: 0.9 },
+    endDate: { column: "Ends", index: 2, confidence: 0.98, why: 'header "Ends"; dates in 98% of rows' },
+    supplier: { column: "Supplier", index: 1, confidence: 0.9, why: 'header "Supplier"' },
     contractId: { column: "Ref", index: 0, confidence: 1, why: "your choice" },
   });
   renderFast(<MappingList headers={headers} choices={{ ...choices, title: { header: "Supplier", confidence: null, byUser: true } }} onChoose={() => undefined} />);
   expect(screen.getByText("Why: dates in 98% of rows")).toBeInTheDocument();
   expect(dropdownOf("End date")).toHaveAccessibleDescription(/98% sure Why: dates in 98% of rows/);
-  // No reason given, none shown; a saved choice is sure, with no detection reason to show.
+  // The header is the drop-down's value: a reason that only repeats it is not shown. A saved choice is sure, with no detection reason to show.
   expect(dropdownOf("Supplier").getAttribute("aria-describedby")).not.toMatch(/note/);
   expect(dropdownOf("Contract ID")).toHaveAccessibleDescription(/100% sure$/);
   expect(dropdownOf("Title")).toHaveAccessibleDescription(/Your choice$/);

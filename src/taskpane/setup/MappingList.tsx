@@ -1,5 +1,6 @@
 import { Badge, Caption1, Dropdown, Option, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import * as React from "react";
+import { reasonsBeyondHeader } from "../../core/mapping";
 import type { MappingMove } from "../../core/mappingCorrections";
 import { CONTRACTS } from "../../core/schema";
 import { Choice, Choices, fieldLabel, movesOf } from "./fieldChoices";
@@ -52,7 +53,10 @@ function ConfidenceCue({ choice, id }: { choice: Choice; id: string }): React.JS
 /** The line under a field's drop-down: where its column went, or why detection chose the column; null when there is nothing to say. */
 function noteOf(choice: Choice): string | null {
   if (choice.lost) return `Its column “${choice.lost.column}” now holds ${fieldLabel(choice.lost.to)}. Choose another column, or “${NOT_IN_REGISTER}”.`;
-  if (!choice.byUser && choice.header !== null && choice.why) return `Why: ${choice.why}`;
+  if (choice.byUser || choice.header === null) return null;
+  // The header is the drop-down's value just above: the note gives what the values showed.
+  const reasons = reasonsBeyondHeader({ column: choice.header, index: 0, confidence: 0, why: choice.why });
+  if (reasons.length > 0) return `Why: ${reasons.join("; ")}`;
   return null;
 }
 
