@@ -39,6 +39,11 @@ async function convertFile(file: string): Promise<void> {
   if (code !== 0) throw new Error(`convert failed on ${file}`);
 }
 
+async function mapFile(file: string): Promise<void> {
+  const code = await run(["map", file], () => undefined, (s) => process.stderr.write(`${s}\n`));
+  if (code !== 0) throw new Error(`map failed on ${file}`);
+}
+
 async function checkFile(file: string): Promise<void> {
   const code = await run(["check", file, "--json"], () => undefined, (s) => process.stderr.write(`${s}\n`));
   if (code !== 0) throw new Error(`check failed on ${file}`);
@@ -47,6 +52,7 @@ async function checkFile(file: string): Promise<void> {
 export function convertCases(): BenchCase[] {
   const generated = generatedRegister(100_000);
   return [
+    { suite: "cli", name: "map a generated 100,000-row register (20 columns; values profiled)", rows: 100_000, runs: 3, warmups: 1, run: () => mapFile(generated) },
     { suite: "cli", name: "check the largest shared register (Toronto, 7,613 rows)", rows: 7613, runs: 5, warmups: 1, run: () => checkFile(LARGEST) },
     { suite: "cli", name: "check a generated 100,000-row register (20 columns)", rows: 100_000, runs: 3, warmups: 1, run: () => checkFile(generated) },
     { suite: "cli", name: "convert the largest shared register (Toronto, 7,613 rows)", rows: 7613, runs: 3, warmups: 1, run: () => convertFile(LARGEST) },
