@@ -12,7 +12,7 @@ const LEFT_FIRST = 1e-6;
 
 /**
  * The candidates to keep so that each field has at most one column and each column at most one
- * field, with the greatest total score: the assignment problem, solved exactly by Kuhn–Munkres
+ * field, with the greatest total of squared scores (sure matches weigh more than doubtful ones): the assignment problem, solved exactly by Kuhn–Munkres
  * (Hungarian method, O(n²m) for n fields and m columns; a register's 16 fields and a few hundred
  * columns take well under a millisecond). A field may be left without a column. A greedy pick can
  * give one field a column another field needs more; this cannot.
@@ -34,7 +34,9 @@ export function bestAssignment(candidates: readonly Candidate[]): Candidate[] {
   for (const c of candidates) {
     const i = fieldAt.get(c.field) ?? 0;
     const j = columnAt.get(c.index) ?? 0;
-    const value = -(c.score - c.index * LEFT_FIRST);
+    // Squared, so that one sure match outweighs two doubtful ones: a column a field is 96% sure of is
+    // not handed to another field at 70% so that a third may take a 50% column.
+    const value = -(c.score * c.score - c.index * LEFT_FIRST);
     if (value < cost[i][j]) {
       cost[i][j] = value;
       byCell.set(`${i}:${j}`, c);

@@ -63,7 +63,7 @@ const STATUS_WORDS = new Set([
   "withdrawn", "live", "current", "open", "closed", "expired", "ended", "awarded", "draft", "approved", "signed", "suspended",
   "extended", "renewed", "ongoing", "inactive", "archived", "mobilisation", "mobilization", "procurement", "tender", "tendering",
   "evaluation", "design", "construction", "delivery", "implementation", "closeout", "close", "retendering", "novated", "replaced",
-  "superseded", "expiring", "overdue", "progress", "hold", "paused", "not", "started", "proposed", "under", "review",
+  "superseded", "expiring", "progress", "hold", "paused", "started", "proposed", "review",
 ]);
 
 const median = (lengths: number[]): number => {
@@ -140,12 +140,14 @@ export function profileColumn(cells: readonly unknown[], isDateCell?: (row: numb
     if (words.length <= 5 && PERSON.test(text)) counts.people++;
     if (words.some((w) => STATUS_WORDS.has(w.toLowerCase().replace(/[^a-z]/g, "")))) counts.status++;
     if (/^[-+]?\d+(?:\.\d+)?$/.test(text)) counts.numbers++;
-    if (readsAsDate(text)) counts.dates++;
+    // A date written as its Excel serial in a CSV (`45747`) may be a date as a number cell may.
+    if (readsAsDate(text) || (/^\d{5}$/.test(text) && Number(text) >= FIRST_SERIAL && Number(text) <= LAST_SERIAL)) counts.dates++;
     else {
       const money = parseMoney(text);
       if (money.ok && money.value !== null) counts.amounts++;
     }
-    if (/\d|one|two|three|six|twelve/i.test(text) && text.length <= 60 && (parsePeriod(text).ok || parseExtensionOptions(text).ok)) counts.periods++;
+    // A bare number (`2`, a count of renewals left) is no period written as one.
+    if (!/^[-+]?\d+(?:\.\d+)?$/.test(text) && /\d|one|two|three|six|twelve/i.test(text) && text.length <= 60 && (parsePeriod(text).ok || parseExtensionOptions(text).ok)) counts.periods++;
   });
   const share = (n: number): number => (filled === 0 ? 0 : n / filled);
   let commonest = 0;
@@ -175,13 +177,14 @@ export function profileColumn(cells: readonly unknown[], isDateCell?: (row: numb
 /**
  * Names of people vary as people do: surnames seldom repeat from one person to the next, where
  * names of organisations and departments shaped like names (`Devon County Council`, `Education
- * Directorate`, `Legal Services`) share their last word. Fewer than five different names say too
+ * Directorate`, `Legal Services`) share their last word. Fewer than three different names say too
  * little, and count as no people.
  */
 function peopleCount(people: number, values: readonly string[]): number {
   if (people === 0) return 0;
   const shaped = values.filter((v) => v.split(" ").length <= 5 && PERSON.test(v));
-  if (shaped.length < 5) return 0;
+  // Three or four names say enough only when each is a plain first name and surname.
+  if (shaped.length < 3 || (shaped.length < 5 && (shaped.length < values.length || shaped.some((v) => v.split(" ").length !== 2)))) return 0;
   const lastWord = (v: string): string => {
     const words = v.includes(",") ? [v.split(",")[0]] : v.split(/\s+/);
     return words[words.length - 1].toLowerCase();

@@ -59,6 +59,7 @@ export function fieldFit(field: FieldDefinition, p: ColumnProfile): FieldFit {
     case "extension":
     case "period": {
       if (p.dates >= 0.5) return veto(`dates in ${pct(p.dates)} of rows, not a period`);
+      if (p.yesNo >= 0.8) return veto("yes/no flags, not periods");
       if (p.sentences >= 0.5) return { factor: 0.8, why: "sentences" };
       return p.periods >= 0.3 ? { factor: 1.02, why: `periods in ${pct(p.periods)} of rows` } : { factor: 1, why: "" };
     }
@@ -91,6 +92,8 @@ function textFit(key: string, p: ColumnProfile, constant: boolean): FieldFit {
   if (key === "title") {
     if (constant) return { factor: 0.5, why: `the same on ${pct(p.dominant)} of rows` };
     if (p.personNames >= 0.5) return { factor: 0.5, why: `names of people in ${pct(p.personNames)} of rows` };
+    // A column of short codes is a reference or a category, not what the contract is for.
+    if (p.codes >= 0.8 && p.typicalLength <= 15) return { factor: 0.6, why: `codes in ${pct(p.codes)} of rows` };
     // Titles differ from contract to contract; job titles and categories repeat.
     if (p.unique < 0.2 && p.filled >= 20) return { factor: 0.7, why: `only ${p.distinct} different values` };
     return { factor: p.typicalLength <= 120 ? 1 : 0.9, why: `text, typically ${p.typicalLength} characters` };
@@ -122,7 +125,7 @@ export function preferParentUnits(candidates: Candidate[], rows: readonly (reado
   for (const finer of departments) {
     for (const coarser of departments) {
       if (finer === coarser || !isWithin(rows, finer.index, coarser.index)) continue;
-      finer.score = Math.round(finer.score * 0.9 * 100) / 100;
+      finer.score = Math.round(finer.score * 0.85 * 100) / 100;
       finer.why = `${finer.why}; a unit within another column's`;
       break;
     }

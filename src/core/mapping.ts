@@ -90,19 +90,33 @@ function wordFound(words: readonly string[], word: string): number {
 }
 // Synonyms too vague to count inside a longer header: "Buyer Name" is not a title, "council_id" not
 // the contract's ID, "Supplier State" not the contract's status.
-const WHOLE_HEADER_ONLY = new Set(["name", "number", "no", "code", "options", "id", "contact", "award", "state"]);
-// Synonyms that, even alone, say little: a `State` column is as often an address's state as a
-// contract's; its values must bear it out (status words) before it is mapped.
-const VAGUE = new Set(["state"]);
+const WHOLE_HEADER_ONLY = new Set([
+  "name", "number", "no", "code", "options", "id", "contact", "award", "state", "area", "what", "item", "sum", "annual", "paid",
+  "lead", "unit", "section", "begin", "starts", "ends", "finish", "identifier", "purpose", "product", "commitment", "recipient",
+  "contract", "agreement", "administrator", "total",
+]);
+// Synonyms that, even alone, say little of a field: a `State` column is as often an address's
+// state as a contract's, a `Name` column a contract's name as a person's. Such a match counts only
+// when the column's values bear the field out (status words; names of people).
+const VAGUE: Partial<Record<string, ReadonlySet<string>>> = { status: new Set(["state"]), contractManager: new Set(["name"]) };
+// Words that add nothing to what a header names: `Department Name` is the department.
+const FILLER = new Set(["name", "names"]);
+// Fields named by a head noun that other things have too (a payment's status, an officer's job
+// title): a word before it that none of our synonyms use says the header is about something else.
+const HEAD_NOUNS: Partial<Record<string, ReadonlySet<string>>> = { status: new Set(["status", "state", "stage"]), title: new Set(["title", "name"]) };
 
-/** A header's match to one field: how well, and the words of the synonym it matched. */
+/** A header's match to one field: how well, the words of the synonym it matched, and whether that synonym is vague for the field. */
 interface WordMatch {
   score: number;
   matched: readonly string[];
+  vague: boolean;
 }
 
+/** The initials of a several-word synonym as one word: `tcv` total contract value, `acv` annual contract value. */
+const initialsOf = (wanted: readonly string[]): string => wanted.map((w) => w[0]).join("");
+
 function synonymMatch(words: readonly string[], field: string): WordMatch {
-  let best: WordMatch = { score: 0, matched: [] };
+  let best: WordMatch = { score: 0, matched: [], vague: false };
   const synonyms = SYNONYMS[field] ?? [];
   for (let rank = 0; rank < synonyms.length; rank++) {
     const synonym = synonyms[rank];
@@ -115,18 +129,32 @@ function synonymMatch(words: readonly string[], field: string): WordMatch {
       found++;
       shortened = Math.min(shortened, how);
     }
-    if (found < wanted.length) continue;
-    const extra = words.length - found;
+    if (found < wanted.length) {
+      // A header written as the synonym's initials (`TCV`, `ACV`), three letters or more.
+      const initials = initialsOf(wanted);
+      const at = wanted.length >= 3 ? words.findIndex((w) => w === initials && !VOCABULARY.has(w)) : -1;
+      if (at < 0) continue;
+      const score = Math.max(0.55, 0.9 - 0.07 * (words.length - 1));
+      if (score > best.score) best = { score, matched: [words[at]], vague: false };
+      continue;
+    }
+    const extras = words.filter((w) => !wanted.includes(w) && !(FILLER.has(w) && !wanted.some((x) => FILLER.has(x))));
+    const extra = Math.max(0, Math.min(extras.length, words.length - found));
     if (extra > 0 && WHOLE_HEADER_ONLY.has(synonym)) continue;
     // An exact several-word name (`Contract end date`) is the surest; among one-word names the list
     // puts the most telling first, so an exact `Title` beats an exact `Description`.
     const exact = shortened === 1 && words.join(" ") === wanted.join(" ");
     const exactScore = wanted.length > 1 ? 1 : 0.98 - Math.min(rank, 20) * 0.002;
-    const score = (extra === 0 ? (exact ? exactScore : 0.95) : Math.max(0.55, 0.9 - 0.07 * extra)) * (wanted.length === 1 && extra > 0 ? 0.92 : 1) * shortened * (VAGUE.has(synonym) ? 0.72 : 1);
-    if (score > best.score) best = { score, matched: wanted };
+    let score = (extra === 0 ? (exact ? exactScore : 0.95) : Math.max(0.55, 0.9 - 0.07 * extra)) * (wanted.length === 1 && extra > 0 ? 0.92 : 1) * shortened;
+    // `Payment Status`, `MWBE Status`, `Job Title`: the head noun of something else.
+    const head = wanted[wanted.length - 1];
+    const before = words.slice(0, Math.max(0, words.indexOf(head)));
+    if (wanted.length === 1 && HEAD_NOUNS[field]?.has(head) && before.some((w) => !VOCABULARY.has(w) && !FILLER.has(w))) score *= 0.6;
+    const vague = VAGUE[field]?.has(synonym) ?? false;
+    if (score > best.score) best = { score, matched: wanted, vague };
   }
   // `Workspace Number`, `Tender Ref`: a name ending in an identifier word is likely the reference.
-  if (best.score === 0 && field.endsWith("Id") && ID_WORDS.has(words[words.length - 1])) best = { score: 0.65, matched: [words[words.length - 1]] };
+  if (best.score === 0 && field.endsWith("Id") && ID_WORDS.has(words[words.length - 1])) best = { score: 0.65, matched: [words[words.length - 1]], vague: false };
   return best;
 }
 
@@ -167,11 +195,19 @@ function ownerOf(table: TableDefinition): Map<string, string> {
  * officer's title, not the contract's; `Spend to date` is spend, not a date the contract ends).
  * @example headerMatch("Officer Job Title", "title", CONTRACTS).score → 0.42
  */
-export function headerMatch(header: string, field: string, table: TableDefinition = CONTRACTS): { score: number } {
+export function headerMatch(header: string, field: string, table: TableDefinition = CONTRACTS): { score: number; vague: boolean } {
+  const whole = wholeHeaderMatch(header, field, table);
+  // `Teitl / Title`, `Directorate / service responsible`: a header giving two names is either.
+  const parts = header.split(/\s+\/\s+/);
+  if (parts.length < 2) return whole;
+  return parts.map((part) => wholeHeaderMatch(part, field, table)).reduce((best, m) => (m.score * 0.98 > best.score ? { ...m, score: Math.round(m.score * 0.98 * 100) / 100 } : best), whole);
+}
+
+function wholeHeaderMatch(header: string, field: string, table: TableDefinition): { score: number; vague: boolean } {
   const words = headerWords(header);
-  if (words.length === 0) return { score: 0 };
+  if (words.length === 0) return { score: 0, vague: false };
   const match = synonymMatch(words, field);
-  if (match.score === 0) return { score: 0 };
+  if (match.score === 0) return { score: 0, vague: false };
   let score = adjusted(header, words, field, match.score);
   const owned = ownerOf(table);
   const others = new Set(words.filter((w) => !match.matched.includes(w)).flatMap((w) => {
@@ -179,7 +215,7 @@ export function headerMatch(header: string, field: string, table: TableDefinitio
     return owner !== undefined && owner !== field ? [owner] : [];
   }));
   for (const other of others) if (synonymMatch(words, other).score >= MIN_CONFIDENCE * 0.8) score *= 0.6;
-  return { score: Math.round(score * 100) / 100 };
+  return { score: Math.round(score * 100) / 100, vague: match.vague };
 }
 
 /**
@@ -190,6 +226,9 @@ export function headerMatch(header: string, field: string, table: TableDefinitio
 export function reasonsBeyondHeader(match: FieldMatch): string[] {
   return (match.why ?? "").split("; ").filter((reason) => reason.trim() !== "" && reason !== `header "${match.column}"`);
 }
+
+// Tax said beside a value: `(inc VAT)`, `ex GST`, `excluding tax`, `gross of VAT`.
+const TAX_QUALIFIER = /\(?\b(inc|incl|including|inclusive of|ex|excl|excluding|exclusive of|net of|gross of|gross|net)\.?\s*(?:of\s+)?(vat|gst|hst|tax|taxes)\b\)?/i;
 
 const headerText = (cell: unknown): string => (isBlankCell(cell) ? "" : String(cell).replace(/\s+/g, " ").trim());
 const MIN_CONFIDENCE = 0.5;
@@ -250,14 +289,23 @@ export function mapHeaders(headers: readonly unknown[], table: TableDefinition =
   }
   texts.forEach((text, index) => {
     if (text === "" || layout?.known.has(index)) return;
+    // `Value (inc VAT)` beside `Value (ex VAT)`: the same value with tax on; contract values are
+    // compared without it (public-sector registers publish values excluding VAT).
+    const tax = TAX_QUALIFIER.exec(text);
+    const taxIncluded = tax !== null && /^(inc|gross)/i.test(tax[1]);
+    const words = tax ? text.replace(tax[0], " ") : text;
     for (const field of table.fields) {
-      const header = headerMatch(text, field.key, table);
+      const header = headerMatch(words, field.key, table);
       if (header.score < MIN_CONFIDENCE * 0.8) continue;
       const profile = profileOf(index);
       const fit = profile ? fieldFit(field, profile) : { factor: 1, why: "" };
-      const score = Math.min(1, Math.round(header.score * fit.factor * 100) / 100);
+      // A vague header counts only where the values confirm the field.
+      const unconfirmed = header.vague && fit.factor <= 1 ? 0.65 : 1;
+      const taxed = taxIncluded && field.kind === "money" ? 0.97 : 1;
+      const score = Math.min(1, Math.round(header.score * fit.factor * unconfirmed * taxed * 100) / 100);
       if (score < MIN_CONFIDENCE) continue;
-      candidates.push({ field: field.key, index, score, why: [`header "${text}"`, fit.why].filter((w) => w !== "").join("; ") });
+      const why = [`header "${text}"`, fit.why, taxed < 1 ? "includes tax" : ""].filter((w) => w !== "").join("; ");
+      candidates.push({ field: field.key, index, score, why });
     }
   });
   if (sample) preferParentUnits(candidates, sample);
@@ -283,11 +331,19 @@ function looksLikeData(cell: unknown): boolean {
 export function findHeaderRow(rows: readonly (readonly unknown[])[], table: TableDefinition = CONTRACTS): number | null {
   let best: { row: number; matches: number } | null = null;
   const limit = Math.min(rows.length, 30);
-  for (let r = 0; r < limit; r++) {
+  const matchesAt = (r: number): number => {
     const cells = rows[r].filter((c) => !isBlankCell(c));
-    if (cells.length < 2 || cells.filter(looksLikeData).length > cells.length / 3) continue;
-    const matches = Object.keys(mapHeaders(rows[r], table).fields).length;
-    if (matches >= 3) return r;
+    if (cells.length < 2 || cells.filter(looksLikeData).length > cells.length / 3) return 0;
+    return Object.keys(mapHeaders(rows[r], table).fields).length;
+  };
+  for (let r = 0; r < limit; r++) {
+    const matches = matchesAt(r);
+    if (matches >= 3) {
+      // A row of group headings (`Contract`, `Value (£)` spanning `Annual`, `Total`) sits above the
+      // row that names each column: the row below naming more fields is the header row.
+      for (let below = r + 1; below <= Math.min(r + 2, limit - 1); below++) if (matchesAt(below) > matches) return below;
+      return r;
+    }
     if (matches >= 2 && (best === null || matches > best.matches)) best = { row: r, matches };
   }
   return best?.row ?? null;

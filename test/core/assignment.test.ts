@@ -8,6 +8,10 @@ test("the best overall assignment, where the first pick by score would leave a f
   expect(picked([c("title", 0, 0.9), c("title", 1, 0.8), c("department", 0, 0.7)])).toEqual(["department→0", "title→1"]);
 });
 
+test("a sure match is not given up so that two doubtful ones can be made", () => {
+  expect(picked([c("department", 0, 0.96), c("title", 0, 0.7), c("department", 1, 0.5)])).toEqual(["department→0"]);
+});
+
 test("one column per field and one field per column; a field may be left without one", () => {
   expect(picked([c("a", 0, 0.9), c("b", 0, 0.6)])).toEqual(["a→0"]);
   expect(picked([])).toEqual([]);
@@ -17,7 +21,7 @@ test("on a tie, the column further left wins", () => {
   expect(picked([c("endDate", 3, 0.95), c("endDate", 1, 0.95)])).toEqual(["endDate→1"]);
 });
 
-test("many fields and columns: the total is the greatest of any assignment", () => {
+test("many fields and columns: the total of squared scores is the greatest of any assignment", () => {
   // Checked against every assignment of 4 fields to 5 columns.
   const scores = [
     [0.9, 0.85, 0.1, 0.5, 0.6],
@@ -26,12 +30,12 @@ test("many fields and columns: the total is the greatest of any assignment", () 
     [0.7, 0.65, 0.66, 0.9, 0.51],
   ];
   const candidates = scores.flatMap((row, f) => row.map((s, i) => c(`f${f}`, i, s)));
-  const total = bestAssignment(candidates).reduce((n, x) => n + x.score, 0);
+  const total = bestAssignment(candidates).reduce((n, x) => n + x.score ** 2, 0);
   let best = 0;
   const walk = (f: number, used: Set<number>, sum: number): void => {
     if (f === scores.length) return void (best = Math.max(best, sum));
     walk(f + 1, used, sum);
-    for (let i = 0; i < 5; i++) if (!used.has(i)) walk(f + 1, new Set([...used, i]), sum + scores[f][i]);
+    for (let i = 0; i < 5; i++) if (!used.has(i)) walk(f + 1, new Set([...used, i]), sum + scores[f][i] ** 2);
   };
   walk(0, new Set(), 0);
   expect(total).toBeCloseTo(best, 9);

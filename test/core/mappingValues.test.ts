@@ -86,3 +86,53 @@ test("the mapping says why, in the user's words", () => {
   expect(fields?.totalValue?.why).toBe('header "Contract value"; amounts in 100% of rows');
   expect(fields?.contractId?.why).toBe('header "Ref"; unique on 100% of rows');
 });
+
+test("of a value with tax and without, the value without tax is the contract's, in either order", () => {
+  const withTax = amounts.map((a) => `£${(Number(String(a).replace(/[£,]/g, "")) * 1.2).toLocaleString("en-GB")}`);
+  expect(mapped({ Ref: refs, "Value (inc VAT)": withTax, "Value (ex VAT)": amounts }).totalValue).toBe("Value (ex VAT)");
+  expect(mapped({ Ref: refs, "Value ex GST": amounts, "Value inc GST": withTax }).totalValue).toBe("Value ex GST");
+  expect(mapped({ Ref: refs, "Value (including VAT)": withTax }).totalValue).toBe("Value (including VAT)");
+});
+
+test("a header is read without the words that add nothing, and by its initials", () => {
+  expect(mapped({ Ref: refs, "Department Name": directorates, Team: services }).department).toBe("Department Name");
+  expect(mapped({ Ref: refs, TCV: amounts, ACV: amounts.map((a) => String(a).slice(0, -2)) })).toMatchObject({ totalValue: "TCV", annualValue: "ACV" });
+  expect(mapped({ "Agreement Name": titles, Counterparty: suppliers, "Term Begin": dates, "Term End": dates, "Expended to date": amounts })).toMatchObject({
+    title: "Agreement Name", supplier: "Counterparty", startDate: "Term Begin", endDate: "Term End", spendToDate: "Expended to date",
+  });
+});
+
+test("a header giving two names (a bilingual register, `A / B`) is read as either", () => {
+  expect(mapped({ "Cyfeirnod / Reference": refs, "Teitl / Title": titles, "Cyflenwr / Supplier": suppliers, "Dyddiad gorffen / End date": dates })).toMatchObject({
+    contractId: "Cyfeirnod / Reference", title: "Teitl / Title", supplier: "Cyflenwr / Supplier", endDate: "Dyddiad gorffen / End date",
+  });
+});
+
+test("a column of people under a bare `Name` is the contract manager, not the title", () => {
+  const few = column((i) => ["Anna Lee", "Tom Evans", "Rui Costa"][i % 3]);
+  expect(mapped({ Ref: refs, Name: few, Description: titles, "End date": dates })).toMatchObject({ title: "Description", contractManager: "Name" });
+  expect(mapped({ Ref: refs, Name: titles, "End date": dates })).toMatchObject({ title: "Name" });
+  expect(mapped({ Ref: refs, Name: titles, "End date": dates }).contractManager).toBeUndefined();
+});
+
+test("another thing's status, and a yes/no flag, are neither the contract's status nor its extension options", () => {
+  const payment = column(() => pick(["Paid", "Pending", "Overdue"]));
+  const certified = column(() => pick(["Certified MBE", "Not certified", "Certified WBE"]));
+  const flags = column(() => pick(["Yes", "No"]));
+  const found = mapped({ Ref: refs, Title: titles, "Payment Status": payment, "Certification Status": certified, "Auto-renew?": flags, "End date": dates });
+  expect(found.status).toBeUndefined();
+  expect(found.extensionOptions).toBeUndefined();
+  expect(mapped({ Ref: refs, "Contract Status": column(() => pick(["Live", "Expired"])) }).status).toBe("Contract Status");
+});
+
+test("a count of renewals left is not said to hold periods", () => {
+  const why = detectMapping(register({ Ref: refs, "Renewals": column((i) => String(i % 3)), "End date": dates }))?.fields.extensionOptions?.why ?? "";
+  expect(why).not.toMatch(/periods/);
+});
+
+test("under a row of group headings, the row naming each column is the header row", () => {
+  const rows = [["Contract", null, "Dates", null, "Value (£)", null], ["Ref", "Supplier", "Start", "End", "Annual", "Total"], ...Array.from({ length: ROWS }, (_, r) => [refs[r], suppliers[r], dates[r], dates[(r + 7) % ROWS], amounts[r], amounts[(r + 3) % ROWS]])];
+  const mapping = detectMapping(rows);
+  expect(mapping?.headerRow).toBe(1);
+  expect(Object.fromEntries(Object.entries(mapping?.fields ?? {}).map(([k, m]) => [k, m?.column]))).toMatchObject({ contractId: "Ref", supplier: "Supplier", startDate: "Start", endDate: "End", totalValue: "Total" });
+});
