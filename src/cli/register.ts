@@ -63,11 +63,15 @@ function dateCells(file: RegisterFile, sheet: string): DateCells {
 }
 
 /** The detected mapping of the header row the user named. */
-function mappingAt(rows: readonly CellValue[][], headerRow: number, where: string, isDateCell: DateCells): HeaderMapping {
+function mappingAt(rows: readonly CellValue[][], headerRow: number, where: string, isDateCell: DateCells, savedHeaders: readonly string[]): HeaderMapping {
   const line = rows[headerRow];
-  if (!line || line.every(isBlankCell)) throw new InputError(`Row ${headerRow + 1} of ${where} is blank: it cannot be the header row the mapping file says`);
   const detected = detectMapping(rows, CONTRACTS, { isDateCell });
   if (detected?.headerRow === headerRow) return detected;
+  // Next month's export with one more title row: the header row has moved, and detection finds the
+  // row that holds the columns the file names.
+  const holds = (row: readonly CellValue[] | undefined): boolean => !!row && savedHeaders.some((h) => columnNamed(row.map(headerText), h) >= 0);
+  if (detected && savedHeaders.length > 0 && !holds(line) && holds(rows[detected.headerRow])) return detected;
+  if (!line || line.every(isBlankCell)) throw new InputError(`Row ${headerRow + 1} of ${where} is blank: it cannot be the header row the mapping file says`);
   // Detection from that row down still reads the columns' values.
   const below = detectMapping(rows.slice(headerRow), CONTRACTS, { isDateCell: isDateCell && ((row, column) => isDateCell(row + headerRow, column)) });
   if (below?.headerRow === 0) return { ...below, headerRow };
@@ -117,7 +121,8 @@ export function findRegister(file: RegisterFile, choice: RegisterChoice = {}): F
   for (const name of candidates) {
     const rows = file.sheets.get(name) ?? [];
     const isDateCell = dateCells(file, name);
-    const mapping = where.headerRow !== undefined ? mappingAt(rows, where.headerRow, `sheet "${name}" of ${file.file}`, isDateCell) : detectMapping(rows, CONTRACTS, { isDateCell });
+    const savedHeaders = Object.values(choice.mapping?.file?.corrections ?? {}).filter((h): h is string => typeof h === "string");
+    const mapping = where.headerRow !== undefined ? mappingAt(rows, where.headerRow, `sheet "${name}" of ${file.file}`, isDateCell, savedHeaders) : detectMapping(rows, CONTRACTS, { isDateCell });
     if (!mapping) continue;
     if (!best || Object.keys(mapping.fields).length > Object.keys(best.mapping.fields).length) best = { sheet: name, mapping, rows };
   }
@@ -149,6 +154,13 @@ export async function openRegister(options: Options, note: (line: string) => voi
   const file = await readRegister(options.file);
   const found = findRegister(file, { sheet: options.value("--sheet"), mapping });
   for (const move of found.mapping.moved) note(movedNote(move));
+  // A field that decides what the tracker says, with no column: said once, with how to name it
+  // (`map` lists every field already).
+  if (options.command !== "map") {
+    const saidNone = (key: string): boolean => mapping.flags[key] === null || (mapping.flags[key] === undefined && mapping.file?.corrections[key] === null);
+    if (!found.mapping.fields.endDate && !saidNone("endDate")) note('End date has no column: expiry, notice and RAG cannot be worked out (name it with --map endDate="HEADER")');
+    if (!found.mapping.fields.contractId && !saidNone("contractId") && options.command !== "convert") note('Contract ID has no column: contracts are named by their row (name it with --map contractId="HEADER")');
+  }
   return { file, found };
 }
 

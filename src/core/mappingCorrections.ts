@@ -34,11 +34,13 @@ const keyWords = (text: string): string => text.replace(/([a-z])([A-Z])/g, "$1 $
 /**
  * The table's field a user named: its key (`contractId`) or its header (`Contract ID`), any case,
  * spaces or underscores. Throws MappingError naming the fields when it is none of them.
- * @example fieldNamed("contract id") → "contractId"; fieldNamed("End date") → "endDate"
+ * @example fieldNamed("contract id") → "contractId"; fieldNamed("totalvalue") → "totalValue"
  */
 export function fieldNamed(name: string, table: TableDefinition = CONTRACTS): string {
-  const wanted = keyWords(name);
-  const field = table.fields.find((f) => keyWords(f.key) === wanted || keyWords(f.header) === wanted);
+  // `totalvalue`, `total value`, `Total_Value` and `totalValue` all name it.
+  const compact = (text: string): string => keyWords(text).replace(/ /g, "");
+  const wanted = compact(name);
+  const field = table.fields.find((f) => compact(f.key) === wanted || compact(f.header) === wanted);
   if (!field) throw new MappingError(`"${name}" is not a field of ${table.name}: use one of ${table.fields.map((f) => f.key).join(", ")}`);
   return field.key;
 }

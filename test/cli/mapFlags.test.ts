@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import * as fs from "fs";
 import * as path from "path";
 import { run } from "../../src/cli/main";
 import { howSure } from "../../src/cli/map";
@@ -161,5 +162,22 @@ describe("a wrong correction is one line on stderr naming the valid ones, exit 1
     expect(noEquals.code).toBe(2);
     expect(noEquals.err.split("\n")[0]).toBe("--map title: write FIELD=HEADER (or FIELD= for a field the register does not have)");
     expect((await cli("check", REGISTER, "--sheet", "a", "--sheet", "b")).err.split("\n")[0]).toBe("--sheet is given twice");
+  });
+});
+
+describe("a field that decides what the tracker says", () => {
+  test("an End date with no column is said once, with how to name it; not when the user said there is none", async () => {
+    const file = path.join(path.dirname(REGISTER), "no-end.csv");
+    fs.writeFileSync(file, "Ref,Title,Supplier\nC1,Waste,Acme Ltd\nC2,Meals,Binco Ltd\n");
+    for (const command of ["check", "summary"]) {
+      expect((await cli(command, file)).err).toBe('End date has no column: expiry, notice and RAG cannot be worked out (name it with --map endDate="HEADER")\n');
+      expect((await cli(command, file, "--map", "endDate=")).err).toBe("");
+    }
+  });
+
+  test("a field key is named in any case, run together or not", async () => {
+    for (const name of ["totalvalue", "TOTALVALUE", "total_value", "Total value", "totalValue"]) {
+      expect((await cli("map", REGISTER, "--map", `${name}=Annual value`, "--json")).code).toBe(0);
+    }
   });
 });

@@ -165,3 +165,18 @@ describe("a bad mapping file is one line naming what is valid, exit 1, never a s
     expect(await cli("check", REGISTER, "--mapping", "/no/such/mapping.json")).toEqual({ code: 1, out: "", err: "contract-tracker: No such mapping file: /no/such/mapping.json\n" });
   });
 });
+
+describe("next month's export", () => {
+  test("a saved mapping still applies when a title row moves the header row down", async () => {
+    const saved = await cli("map", REGISTER, "--map", "department=Service", "--json");
+    const file = json(JSON.parse(saved.out));
+    const lines = fs.readFileSync(REGISTER, "utf8").split("\r\n");
+    const nextMonth = text(["Anytown Council — contract register, December", "", ...lines]);
+    const mapped = await cli("map", nextMonth, "--mapping", file, "--json");
+    expect(mapped).toMatchObject({ code: 0, err: "" });
+    const result = JSON.parse(mapped.out) as { headerRow: number; fields: Record<string, { column: string }> };
+    expect(result.headerRow).toBe(3);
+    expect(result.fields.department.column).toBe("Service");
+    expect(JSON.parse((await cli("check", nextMonth, "--mapping", file, "--json")).out).rows).toBe(3);
+  });
+});
