@@ -1,4 +1,5 @@
-import { detectMapping, findHeaderRow, headerWords, mapHeaders } from "../../src/core/mapping";
+import { detectMapping, findHeaderRow, mapHeaders } from "../../src/core/mapping";
+import { headerWords } from "../../src/core/headerMatch";
 import { CONTRACTS, KPIS, MILESTONES } from "../../src/core/schema";
 
 const fieldOf = (headers: string[], column: string): string | undefined =>
