@@ -4,6 +4,8 @@ export interface Candidate {
   index: number;
   score: number;
   why: string;
+  /** What the assignment weighs, where it differs from the score shown (a score capped at 1 keeps its lead here). */
+  weight?: number;
 }
 
 // A column further left wins a tie, as registers put the main column first: worth less than any
@@ -36,7 +38,8 @@ export function bestAssignment(candidates: readonly Candidate[]): Candidate[] {
     const j = columnAt.get(c.index) ?? 0;
     // Squared, so that one sure match outweighs two doubtful ones: a column a field is 96% sure of is
     // not handed to another field at 70% so that a third may take a 50% column.
-    const value = -(c.score * c.score - c.index * LEFT_FIRST);
+    const weight = c.weight ?? c.score;
+    const value = -(weight * weight - c.index * LEFT_FIRST);
     if (value < cost[i][j]) {
       cost[i][j] = value;
       byCell.set(`${i}:${j}`, c);

@@ -1,3 +1,4 @@
+import { abbreviates } from "./abbreviations";
 import { isBlankCell } from "./cellValues";
 import { parseDateText } from "./dates";
 import { parseExtensionOptions } from "./extensionOptions";
@@ -52,10 +53,14 @@ const LAST_SERIAL = 73415;
 const YES_NO = /^(?:y|n|yes|no|true|false)$/i;
 const SHORT_CODE = /^[A-Z]{2,3}$/;
 const CODE = /^(?=[^\s]*\d)[^\s]{2,40}$|^[A-Z0-9][A-Z0-9/_.-]{2,39}$/;
-// A name of a person: two to four words, each capitalised (a particle such as `van` or `de` allowed),
-// or `Surname, First`; no digits.
+// A name of a person: a first name and a surname, perhaps with a middle initial or a particle
+// (`van`, `de`), an initial and a surname, or `Surname, First`; no digits. Three capitalised words
+// in a row (`Stormwater Master Plan`) read as a title, not a person.
 const NAME_WORD = String.raw`[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?`;
-const PERSON = new RegExp(String.raw`^(?:${NAME_WORD}|[A-Z]\.?)(?:\s+(?:(?:van|von|de|da|del|der|le|la|du|bin|al)\s+)?(?:${NAME_WORD}|[A-Z]\.)){1,3}$|^${NAME_WORD},\s*${NAME_WORD}(?:\s+[A-Z]\.?)?$`);
+const PARTICLE = String.raw`(?:van|von|de|da|del|der|le|la|du|bin|al)`;
+const PERSON = new RegExp(
+  String.raw`^(?:${NAME_WORD}|[A-Z]\.)\s+(?:(?:[A-Z]\.?|${PARTICLE})\s+)?${NAME_WORD}$|^${NAME_WORD},\s*${NAME_WORD}(?:\s+[A-Z]\.?)?$`,
+);
 // Words of a contract's life cycle: the OCDS codelists (contractStatus, awardStatus, tenderStatus)
 // and what registers write for them.
 const STATUS_WORDS = new Set([
@@ -65,6 +70,13 @@ const STATUS_WORDS = new Set([
   "evaluation", "design", "construction", "delivery", "implementation", "closeout", "close", "retendering", "novated", "replaced",
   "superseded", "expiring", "progress", "hold", "paused", "started", "proposed", "review",
 ]);
+
+const STATUS_LIST = [...STATUS_WORDS];
+/** A status word, or its short form (`ACT` active, `EXP` expired, `TRM` terminated). */
+function isStatusWord(word: string): boolean {
+  const w = word.toLowerCase().replace(/[^a-z]/g, "");
+  return STATUS_WORDS.has(w) || (w.length >= 3 && STATUS_LIST.some((s) => abbreviates(w, s)));
+}
 
 const median = (lengths: number[]): number => {
   if (lengths.length === 0) return 0;
@@ -137,8 +149,8 @@ export function profileColumn(cells: readonly unknown[], isDateCell?: (row: numb
     if (YES_NO.test(text)) counts.yesNo++;
     if (SHORT_CODE.test(text)) counts.shortCodes++;
     if (CODE.test(text) && !YES_NO.test(text)) counts.codes++;
-    if (words.length <= 5 && PERSON.test(text)) counts.people++;
-    if (words.some((w) => STATUS_WORDS.has(w.toLowerCase().replace(/[^a-z]/g, "")))) counts.status++;
+    if (PERSON.test(text)) counts.people++;
+    if (words.some(isStatusWord)) counts.status++;
     if (/^[-+]?\d+(?:\.\d+)?$/.test(text)) counts.numbers++;
     // A date written as its Excel serial in a CSV (`45747`) may be a date as a number cell may.
     if (readsAsDate(text) || (/^\d{5}$/.test(text) && Number(text) >= FIRST_SERIAL && Number(text) <= LAST_SERIAL)) counts.dates++;
@@ -182,7 +194,9 @@ export function profileColumn(cells: readonly unknown[], isDateCell?: (row: numb
  */
 function peopleCount(people: number, values: readonly string[]): number {
   if (people === 0) return 0;
-  const shaped = values.filter((v) => v.split(" ").length <= 5 && PERSON.test(v));
+  const shaped = values.filter((v) => PERSON.test(v));
+  // People's names are short: a column whose names run longer holds titles written in capitals.
+  if (median(shaped.map((v) => v.length)) > 20) return 0;
   // Three or four names say enough only when each is a plain first name and surname.
   if (shaped.length < 3 || (shaped.length < 5 && (shaped.length < values.length || shaped.some((v) => v.split(" ").length !== 2)))) return 0;
   const lastWord = (v: string): string => {

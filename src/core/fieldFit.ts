@@ -60,11 +60,14 @@ export function fieldFit(field: FieldDefinition, p: ColumnProfile): FieldFit {
     case "period": {
       if (p.dates >= 0.5) return veto(`dates in ${pct(p.dates)} of rows, not a period`);
       if (p.yesNo >= 0.8) return veto("yes/no flags, not periods");
+      // A notice period is written as one (`3 months`) or as days (`90`); links, names and notes are not.
+      if (field.kind === "period" && p.periods + p.numbers < 0.2) return veto("no periods");
       if (p.sentences >= 0.5) return { factor: 0.8, why: "sentences" };
       return p.periods >= 0.3 ? { factor: 1.02, why: `periods in ${pct(p.periods)} of rows` } : { factor: 1, why: "" };
     }
     case "choice":
-      if (p.dates >= 0.5 || p.amounts >= 0.8) return veto("dates or amounts, not a choice");
+      // A choice is a few values (`Gold`, `Tier 1`, `1`): dates, or amounts that vary, are not one.
+      if (p.dates >= 0.5 || (p.amounts >= 0.8 && p.distinct > 10)) return veto("dates or amounts, not a choice");
       return p.distinct > 10 ? { factor: 0.6, why: `${p.distinct} different values` } : { factor: 1, why: `${p.distinct} different values` };
     default:
       return field.key === "status" ? statusFit(p, constant) : TEXT_FIELDS.has(field.key) ? textFit(field.key, p, constant) : { factor: 1, why: "" };
@@ -107,10 +110,10 @@ function statusFit(p: ColumnProfile, constant: boolean): FieldFit {
   if (p.dates >= 0.5) return veto(`dates in ${pct(p.dates)} of rows`);
   if (p.numbers >= 0.8 || p.amounts >= 0.8) return veto("numbers, not statuses");
   if (p.yesNo >= 0.8) return veto("yes/no flags, not statuses");
+  if (p.statusWords >= 0.5 && p.sentences < 0.3) return { factor: 1.03, why: `status words in ${pct(p.statusWords)} of rows` };
   if (p.shortCodes >= 0.5) return { factor: 0.3, why: "two- or three-letter codes (places?), not statuses" };
   if (p.personNames >= 0.5) return { factor: 0.3, why: "names of people, not statuses" };
   if (p.sentences >= 0.3) return { factor: 0.5, why: "sentences, not statuses" };
-  if (p.statusWords >= 0.5) return { factor: 1.03, why: `status words in ${pct(p.statusWords)} of rows` };
   if (p.distinct > 30 && p.unique > 0.2) return { factor: 0.5, why: `${p.distinct} different values` };
   return { factor: p.statusWords < 0.1 && !constant ? 0.7 : 1, why: `${p.distinct} different values` };
 }

@@ -1,4 +1,5 @@
 import { CONTRACTS, TableDefinition } from "./schema";
+import { abbreviates } from "./abbreviations";
 import { SYNONYMS } from "./synonyms";
 
 // How well a header's words name a field: synonyms in any naming style, abbreviations and
@@ -25,6 +26,8 @@ export function headerWords(header: string): string[] {
   return header
     .replace(/([a-z])([A-Z])/g, "$1 $2")
     .replace(/#/g, " number ")
+    // `p.a.`, `y.t.d.`: letters with stops are one word.
+    .replace(/\b([A-Za-z])\.([A-Za-z])\.(?:([A-Za-z])\.)?/g, "$1$2$3")
     .toLowerCase()
     .replace(/\([^)]*\)/g, " ")
     .replace(/[^a-z0-9]+/g, " ")
@@ -39,25 +42,6 @@ function nearlyEqual(a: string, b: string): boolean {
   let i = 0;
   while (i < a.length && a[i] === b[i]) i++;
   return a.slice(i + 1) === b.slice(i + 1) || a.slice(i + 1) === b.slice(i) || a.slice(i) === b.slice(i + 1);
-}
-
-const VOWELS = /[aeiou]/;
-const isSubsequence = (short: string, long: string): boolean => {
-  let i = 0;
-  for (const ch of long) if (ch === short[i]) i++;
-  return i === short.length;
-};
-
-/**
- * Whether a header word is a short form of a word our synonyms use, as registers abbreviate
- * (`desc` description, `amt` amount, `tot` total, `dept` department, `mgr` manager, `dt` date):
- * the same first letter and the word's letters in order, three letters or more, or two consonants
- * of a word of at most four letters. A word that is itself one of ours is never a short form.
- */
-function abbreviates(short: string, word: string): boolean {
-  if (short[0] !== word[0] || short.length >= word.length || /\d/.test(short)) return false;
-  if (short.length === 2) return word.length <= 4 && !VOWELS.test(short) && isSubsequence(short, word);
-  return short.length >= 3 && isSubsequence(short, word);
 }
 
 // Words our synonyms use are never "near" another: contract is not a misspelt contact.
@@ -76,7 +60,7 @@ function wordFound(words: readonly string[], word: string): number {
 const WHOLE_HEADER_ONLY = new Set([
   "name", "number", "no", "code", "options", "id", "contact", "award", "state", "area", "what", "item", "sum", "annual", "paid",
   "lead", "unit", "section", "begin", "starts", "ends", "finish", "identifier", "purpose", "product", "commitment", "recipient",
-  "contract", "agreement", "administrator", "total",
+  "contract", "agreement", "administrator", "total", "function", "package",
 ]);
 // Synonyms that, even alone, say little of a field: a `State` column is as often an address's
 // state as a contract's, a `Name` column a contract's name as a person's. Such a match counts only
@@ -127,7 +111,8 @@ function synonymMatch(words: readonly string[], field: string): WordMatch {
     // An exact several-word name (`Contract end date`) is the surest; among one-word names the list
     // puts the most telling first, so an exact `Title` beats an exact `Description`.
     const exact = shortened === 1 && words.join(" ") === wanted.join(" ");
-    const exactScore = wanted.length > 1 ? 1 : 0.98 - Math.min(rank, 20) * 0.002;
+    // Several-word names too: the list's order says which is the field's usual name (`Contract manager` before `Budget holder`).
+    const exactScore = wanted.length > 1 ? 1 - Math.min(rank, 40) * 0.0005 : 0.98 - Math.min(rank, 20) * 0.002;
     let score = (extra === 0 ? (exact ? exactScore : 0.95) : Math.max(0.55, 0.9 - 0.07 * extra)) * (wanted.length === 1 && extra > 0 ? 0.92 : 1) * shortened;
     // `Payment Status`, `MWBE Status`, `Job Title`: the head noun of something else.
     const head = wanted[wanted.length - 1];
@@ -141,9 +126,10 @@ function synonymMatch(words: readonly string[], field: string): WordMatch {
   return best;
 }
 
-function adjusted(header: string, words: readonly string[], field: string, score: number): number {
+function adjusted(header: string, words: readonly string[], matched: readonly string[], score: number): number {
   let best = score;
-  if (words.some((w) => OFF_TOPIC.has(w)) && !(SYNONYMS[field] ?? []).some((s) => headerWords(s).some((w) => OFF_TOPIC.has(w)))) best *= 0.3;
+  // An off-topic word (`address`, `email`, `SME`) the matched name does not itself use.
+  if (words.some((w) => OFF_TOPIC.has(w) && !matched.includes(w))) best *= 0.3;
   if (words.some((w) => PREFERRED.has(w))) best += 0.02;
   if (words.some((w) => TENTATIVE.has(w))) best -= 0.04;
   // `_id`, `_rowid`: columns a data portal adds, not the register's own.
@@ -173,8 +159,10 @@ function ownerOf(table: TableDefinition): Map<string, string> {
  */
 export function headerMatch(header: string, field: string, table: TableDefinition = CONTRACTS): { score: number; vague: boolean } {
   const whole = wholeHeaderMatch(header, field, table);
-  // `Teitl / Title`, `Directorate / service responsible`: a header giving two names is either.
-  const parts = header.split(/\s+\/\s+/);
+  // `Teitl / Title`, `Directorate / service responsible`: a header giving two names is either; so is
+  // `Teideal (Title)` or `Group (Department)`, a name with another in brackets.
+  const bracketed = [...header.matchAll(/\(([^)]+)\)/g)].map((m) => m[1]);
+  const parts = [...header.split(/\s+\/\s+/), ...bracketed];
   if (parts.length < 2) return whole;
   return parts.map((part) => wholeHeaderMatch(part, field, table)).reduce((best, m) => (m.score * 0.98 > best.score ? { ...m, score: Math.round(m.score * 0.98 * 100) / 100 } : best), whole);
 }
@@ -184,7 +172,7 @@ function wholeHeaderMatch(header: string, field: string, table: TableDefinition)
   if (words.length === 0) return { score: 0, vague: false };
   const match = synonymMatch(words, field);
   if (match.score === 0) return { score: 0, vague: false };
-  let score = adjusted(header, words, field, match.score);
+  let score = adjusted(header, words, match.matched, match.score);
   const owned = ownerOf(table);
   const others = new Set(words.filter((w) => !match.matched.includes(w)).flatMap((w) => {
     const owner = owned.get(w);

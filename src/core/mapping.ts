@@ -108,10 +108,11 @@ export function mapHeaders(headers: readonly unknown[], table: TableDefinition =
       // A vague header counts only where the values confirm the field.
       const unconfirmed = header.vague && fit.factor <= 1 ? 0.65 : 1;
       const taxed = taxIncluded && field.kind === "money" ? 0.97 : 1;
-      const score = Math.min(1, Math.round(header.score * fit.factor * unconfirmed * taxed * 100) / 100);
+      const weight = header.score * fit.factor * unconfirmed * taxed;
+      const score = Math.min(1, Math.round(weight * 100) / 100);
       if (score < MIN_CONFIDENCE) continue;
       const why = [`header "${text}"`, fit.why, taxed < 1 ? "includes tax" : ""].filter((w) => w !== "").join("; ");
-      candidates.push({ field: field.key, index, score, why });
+      candidates.push({ field: field.key, index, score, why, weight });
     }
   });
   if (sample) preferParentUnits(candidates, sample);

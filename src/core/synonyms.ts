@@ -13,7 +13,7 @@ export const SYNONYMS: Record<string, readonly string[]> = {
     "title", "contract title", "contract name", "name", "description", "contract description", "subject", "services",
     "service", "project name", "project title", "tender title", "award title", "notice title", "requirement", "scope",
     "goods services", "details",
-    "agreement", "agreement name", "agreement title", "purpose", "product", "item", "contract", "short title", "what"],
+    "agreement", "agreement name", "agreement title", "purpose", "product", "item", "contract", "short title", "what", "works package", "package"],
   supplier: [
     "supplier", "suppliers", "supplier name", "supplier names", "vendor", "vendor name", "contractor", "contractor name",
     "provider", "service provider", "awarded supplier", "successful supplier", "successful bidder", "awarded to",
@@ -22,13 +22,13 @@ export const SYNONYMS: Record<string, readonly string[]> = {
   contractManager: [
     "contract manager", "contract owner", "manager", "officer", "responsible officer", "lead officer", "contract lead",
     "owner", "contact name", "contact", "managed by", "buyer contact name",
-    "contract administrator", "administrator", "lead", "contact point", "nominated contact", "name"],
+    "contract administrator", "administrator", "lead", "contact point", "nominated contact", "name", "budget holder", "commissioner contact", "lead commissioner"],
   department: [
     "department", "directorate", "service area", "division", "business unit", "buyer", "buyer name", "organisation",
     "organisation name", "authority", "contracting authority", "managing agency", "agency", "council", "team",
     "cost centre", "client", "commissioner", "ministry", "portfolio",
-    "service", "section", "unit", "faculty", "care group", "area", "department name"],
-  tier: ["tier", "contract tier", "priority", "criticality", "importance", "risk tier", "segmentation"],
+    "service", "section", "unit", "faculty", "care group", "area", "department name", "function"],
+  tier: ["tier", "contract tier", "priority", "criticality", "importance", "risk tier", "segmentation", "category tier", "tier level"],
   startDate: [
     "start date", "start", "contract start", "contract start date", "commencement date", "commencement", "effective date",
     "execution date", "date signed", "signed date", "from date", "begin date", "design start",
@@ -38,15 +38,15 @@ export const SYNONYMS: Record<string, readonly string[]> = {
     "end date", "end", "contract end", "contract end date", "expiry", "expiry date", "expiration date", "expires",
     "expiration", "finish date", "termination date", "completion date", "completion", "to date", "valid until", "until",
     "term end", "ends", "finish", "renewal date", "expires on", "end of term"],
-  extensionOptions: ["extension options", "extension option", "extensions", "extension", "renewal", "renewal options", "option to extend", "extension period", "options"],
+  extensionOptions: ["extension options", "extension option", "extensions", "extension", "renewal", "renewal options", "option to extend", "extension period", "options", "option periods", "option period", "extension periods"],
   noticePeriod: ["notice period", "notice", "notice required", "termination notice", "notice days", "notice months"],
-  annualValue: ["annual value", "annual contract value", "value per annum", "value pa", "annual cost", "yearly value", "estimated annual value", "annual spend", "cost per year", "per annum", "annual", "yearly cost"],
+  annualValue: ["annual value", "annual contract value", "value per annum", "value pa", "annual cost", "yearly value", "estimated annual value", "annual spend", "cost per year", "per annum", "annual", "yearly cost", "annual amount", "annual estimated amount"],
   totalValue: [
     "total value", "contract value", "value", "total contract value", "whole life value", "award value", "awarded value",
     "amount", "contract amount", "award", "estimated value", "tender value", "value of contract", "price", "total cost",
     "contract sum", "sum", "total commitment", "commitment", "total"],
   budget: ["budget", "approved budget", "budget amount", "budget forecast", "allocated budget"],
-  spendToDate: ["spend to date", "spend", "actual spend", "spent", "expenditure", "paid to date", "invoiced to date", "actuals", "expended to date", "expended", "spent to date", "paid"],
+  spendToDate: ["spend to date", "spend", "actual spend", "spent", "expenditure", "paid to date", "invoiced to date", "actuals", "expended to date", "expended", "spent to date", "paid", "amount paid", "total paid", "valuation to date", "invoiced ytd", "spend ytd"],
   status: ["status", "contract status", "state", "current phase", "stage", "award status", "current status", "overall status", "project status"],
 
   milestone: ["milestone", "milestone name", "deliverable", "task", "activity", "milestone description"],

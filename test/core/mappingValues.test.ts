@@ -136,3 +136,31 @@ test("under a row of group headings, the row naming each column is the header ro
   expect(mapping?.headerRow).toBe(1);
   expect(Object.fromEntries(Object.entries(mapping?.fields ?? {}).map(([k, m]) => [k, m?.column]))).toMatchObject({ contractId: "Ref", supplier: "Supplier", startDate: "Start", endDate: "End", totalValue: "Total" });
 });
+
+test("a register whose headers give each name again in brackets (`Teideal (Title)`) is found and mapped", () => {
+  const found = mapped({ "Uimhir Thagartha (Reference No.)": refs, "Teideal (Title)": titles, "Soláthraí (Supplier)": suppliers, "Dáta Críochnaithe (End Date)": dates, "Roinn (Department)": directorates });
+  expect(found).toMatchObject({ contractId: "Uimhir Thagartha (Reference No.)", title: "Teideal (Title)", supplier: "Soláthraí (Supplier)", endDate: "Dáta Críochnaithe (End Date)", department: "Roinn (Department)" });
+});
+
+test("titles written in capitals are titles, not people's names", () => {
+  const capitalised = column((i) => `${pick(["Stormwater", "Street", "Uniform", "Janitorial", "Tree"])} ${pick(["Master Plan", "Resurfacing Program", "Rental", "Services", "Trimming"])} ${i % 7 === 0 ? "" : `Phase ${i % 4}`}`.trim());
+  expect(mapped({ "Contract #": refs, Title: capitalised, Vendor: suppliers, "Expiration Date": dates }).title).toBe("Title");
+});
+
+test("a short form is read from the start of a word, not spread across it; an off-topic word is never a field", () => {
+  const statuses = column(() => pick(["ACT", "EXP", "TRM", "PND", "Active", "Expired"]));
+  const found = mapped({ ctr_no: refs, stat: statuses, tier_lvl: column((i) => String(1 + (i % 3))), "SME/VCSE": column(() => pick(["SME", "VCSE", "Neither"])) });
+  expect(found.tier).toBe("tier_lvl");
+  expect(found.status).toBe("stat");
+});
+
+test("a notice period is written as a period or days; a column of links is not one", () => {
+  const links = column((i) => `https://www.find-tender.service.gov.uk/Notice/${1000 + i}`);
+  expect(mapped({ Ref: refs, "PCS Notice": links, "End date": dates }).noticePeriod).toBeUndefined();
+  expect(mapped({ Ref: refs, "Notice (days)": column((i) => String(30 + (i % 3) * 30)) }).noticePeriod).toBe("Notice (days)");
+});
+
+test("a field's usual name wins over another of its names, and `p.a.` is per annum", () => {
+  expect(mapped({ Ref: refs, "Budget Holder": people, "Contract Manager": people.slice().reverse() }).contractManager).toBe("Contract Manager");
+  expect(mapped({ Ref: refs, "Est. Value p.a.": amounts }).annualValue).toBe("Est. Value p.a.");
+});
