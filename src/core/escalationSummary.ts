@@ -1,3 +1,4 @@
+import { readStatus } from "./statusPhrases";
 import { contractName, contractKey, groupByContract } from "./contractNames";
 import { contractStatus } from "./contractStatus";
 import { formatSerial } from "./dates";
@@ -95,10 +96,6 @@ export interface EscalationSummary {
   ladder: LadderNames;
 }
 
-// A register's own status that says the contract is over: it is not rated or escalated.
-const CLOSED = /\b(closed|complete|completed|terminated|cancell?ed|withdrawn|archived|ended|inactive|replaced|superseded|expired and replaced|no longer (live|active))\b/i;
-// A status that records a decision at notice time: the notice date passing is then no emergency.
-const DECIDED = /\b(notice (given|served|issued)|extend(ed|ing)?|extension (agreed|signed|approved)|re-?procur\w*|re-?tender\w*|renew(ed|al agreed)|replacement (in place|awarded|agreed)|exit plan agreed)\b/i;
 // Log entries no longer open.
 const RESOLVED = /\b(resolved|closed|done|complete|completed|cancell?ed|withdrawn)\b/i;
 
@@ -265,13 +262,14 @@ interface NotEscalated {
   rag: Rag | null;
 }
 
-// Registers repeat a few statuses ("Live", "Active"): each is matched against the patterns once.
+// Registers repeat a few statuses ("Live", "Active"): each is read once.
 const statusWords = new Map<TypedValue | undefined, { closed: boolean; decided: boolean }>();
 const NO_STATUS = { closed: false, decided: false };
 /**
- * What a register's own status says: `closed` (Terminated, Completed, Replaced … — the contract is
- * left out of ratings) and `decided` (Extended, Notice given … — a passed end or notice date is then
- * not missed).
+ * What a register's own status says, read as a phrase (`readStatus`): `closed` (Terminated,
+ * Completed, Replaced … — the contract is left out of ratings) and `decided` (Extended, Notice
+ * given, Re-procurement under way … — a passed end or notice date is then not missed, and the
+ * action follows the decision up). `Not complete`, `Live - to be replaced`, `Not extended` are neither.
  * @example statusMeaning("Terminated") → { closed: true, decided: false }
  */
 export function statusMeaning(status: TypedValue | undefined): { closed: boolean; decided: boolean } {
@@ -279,8 +277,8 @@ export function statusMeaning(status: TypedValue | undefined): { closed: boolean
   let meaning = statusWords.get(status);
   if (!meaning) {
     if (statusWords.size > 10_000) statusWords.clear();
-    const words = text(status);
-    meaning = { closed: CLOSED.test(words), decided: DECIDED.test(words) };
+    const reading = readStatus(text(status));
+    meaning = { closed: reading.class === "closed", decided: reading.class === "decided" };
     statusWords.set(status, meaning);
   }
   return meaning;
@@ -402,8 +400,11 @@ function recommendedAction(a: ActionFacts): string {
   if (a.noticeMissed && status.noticeDate !== null) {
     return `Notice date ${date(status.noticeDate)} passed ${days(a.asOf - status.noticeDate)} ago: decide now whether to extend, re-procure or exit`;
   }
+  // A decision already recorded (`Re-procurement under way`, `Extension agreed`) is followed up, not asked for again.
+  const onTrack = (when: string): string => `${when}: the status says "${a.decidedStatus}": check it is on track${a.end !== null ? ` for ${date(a.end)}` : ""}`;
   if (status.noticeDate !== null && status.daysToNotice !== null && status.daysToNotice >= 0 && status.daysToNotice <= settings.expiryAmberDays) {
-    return `Notice date ${date(status.noticeDate)} ${inDays(status.daysToNotice)}: decide extend or re-procure`;
+    const when = `Notice date ${date(status.noticeDate)} ${inDays(status.daysToNotice)}`;
+    return a.decidedStatus !== null ? onTrack(when) : `${when}: decide extend or re-procure`;
   }
   if (status.daysToExpiry !== null && status.daysToExpiry <= settings.expiryRedDays && a.end !== null) {
     return `Expires ${date(a.end)} ${inDays(status.daysToExpiry)}: ${a.hasExtensions ? "take up an extension option or re-procure" : "re-procure or plan the exit"}`;

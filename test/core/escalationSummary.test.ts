@@ -90,6 +90,22 @@ describe("the ladder", () => {
     const c = one(contract("N", { endDate: AS_OF + 120, noticePeriod: "3 months" }));
     expect(c?.action).toBe("Notice date 25/12/2026 in 30 days: decide extend or re-procure");
   });
+
+  test("a decision the status records is followed up, not asked for again; one it denies is still asked for", () => {
+    const underWay = one(contract("N", { endDate: AS_OF + 120, noticePeriod: "3 months", status: "Re-procurement under way" }));
+    expect(underWay?.action).toBe('Notice date 25/12/2026 in 30 days: the status says "Re-procurement under way": check it is on track for 25/03/2027');
+    const notStarted = one(contract("N", { endDate: AS_OF + 120, noticePeriod: "3 months", status: "Re-procurement not started" }));
+    expect(notStarted?.action).toBe("Notice date 25/12/2026 in 30 days: decide extend or re-procure");
+    // Not extended: a missed notice date is still missed (level 3), not a decision to record.
+    const notExtended = one(contract("N", { endDate: AS_OF + 60, noticePeriod: "3 months", status: "Not extended" }));
+    expect(notExtended).toMatchObject({ level: 3 });
+  });
+
+  test("a live contract whose status is written in words that contain a closing one stays in the summary", () => {
+    for (const status of ["Not complete", "Mobilisation not yet completed", "Live - to be replaced", "Not ended"]) {
+      expect(one(contract("L", { endDate: AS_OF + 20, status }))).toMatchObject({ rag: "Red" });
+    }
+  });
 });
 
 describe("milestones, KPIs and spend", () => {
