@@ -1,13 +1,14 @@
 import { readDateCell, isBlankCell } from "./cellValues";
 import { columnDateOrder, serialsAreDates, textSerial } from "./dateColumns";
 import { DateOrder, formatSerial, placeholderReason } from "./dates";
+import { standInDate, standInMessage } from "./standInDates";
 import { currencyOfFormat } from "./currencyFormats";
 import { formatMismatch } from "./formattedCells";
 import { DecimalMark, decimalMarkEvidence, parseMoney } from "./money";
 import type { FieldDefinition, TableDefinition } from "./schema";
 
 /** Data-quality problems a register can have, by code (used in CLI JSON and the task pane). */
-export type ProblemCode = "missing-end-date" | "duplicate-id" | "placeholder-date" | "unparseable-date" | "unparseable-money" | "end-before-start";
+export type ProblemCode = "missing-end-date" | "duplicate-id" | "placeholder-date" | "likely-stand-in" | "unparseable-date" | "unparseable-money" | "end-before-start";
 
 /** One problem found in one cell. Row is the sheet's 1-based row number, as Excel shows it. */
 export interface DataQualityIssue {
@@ -171,6 +172,19 @@ export function normaliseTable(rows: readonly (readonly unknown[])[], table: Tab
         problem: "duplicate-id",
         message: `${String(entry.id)} is also the ID on row${others.length > 1 ? "s" : ""} ${where}`,
       });
+    }
+  }
+  // A round date an outsized share of a date column holds stands in for "not known": each of its rows is said.
+  for (const field of mapped) {
+    if (field.kind !== "date") continue;
+    const dated = out.flatMap((r) => (typeof r.fields[field.key] === "number" ? [{ row: r.row, serial: r.fields[field.key] as number }] : []));
+    const standIn = standInDate(dated.map((d) => d.serial));
+    // A fixed placeholder (31/12/2099 …) is reported as one already.
+    if (!standIn || placeholderReason(standIn.serial) !== null) continue;
+    const message = standInMessage(standIn, field.header.toLowerCase());
+    for (const d of dated) {
+      if (Math.floor(d.serial) !== standIn.serial) continue;
+      issues.push({ row: d.row, column: columns[field.key]?.column ?? field.header, field: field.key, value: formatSerial(d.serial), problem: "likely-stand-in", message });
     }
   }
   issues.sort((a, b) => a.row - b.row);

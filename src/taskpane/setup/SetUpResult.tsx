@@ -21,6 +21,7 @@ export const PROBLEM_NAMES: Record<ProblemCode, string> = {
   "missing-end-date": "No end date",
   "duplicate-id": "Duplicate ID",
   "placeholder-date": "Placeholder date",
+  "likely-stand-in": "Likely stand-in date",
   "unparseable-date": "Not a date",
   "unparseable-money": "Not an amount",
   "end-before-start": "Ends before it starts",
