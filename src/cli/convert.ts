@@ -1,5 +1,6 @@
 import * as path from "path";
 import { rowName } from "../core/contractNames";
+import { headerText } from "../core/mapping";
 import { dateToSerial, type DateOrder } from "../core/dates";
 import { CONTRACTS } from "../core/schema";
 import { workbookDateOrder } from "../core/workbookDateOrder";
@@ -23,7 +24,7 @@ export async function convert(options: Options, write: (s: string) => void, note
   const user = userMapping(options);
   const saidNoIds = user.flags.contractId === null || (user.flags.contractId === undefined && user.file?.corrections.contractId === null);
   if (!found.mapping.fields.contractId && !saidNoIds) {
-    const headers = (found.rows[found.mapping.headerRow] ?? []).map((h) => String(h ?? "").replace(/\s+/g, " ").trim()).filter((h) => h !== "");
+    const headers = (found.rows[found.mapping.headerRow] ?? []).map(headerText).filter((h) => h !== "");
     throw new InputError(
       `No Contract ID column found on sheet "${found.sheet}": name it with --map contractId="HEADER" (the columns are ${headers.map((h) => `"${h}"`).join(", ")}), or say the register has none with --map contractId= and each contract is named by its row`,
     );

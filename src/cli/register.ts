@@ -1,5 +1,5 @@
 import { isBlankCell } from "../core/cellValues";
-import { HeaderMapping, detectMapping, mapHeaders } from "../core/mapping";
+import { HeaderMapping, detectMapping, headerText, mapHeaders } from "../core/mapping";
 import { isDateFormat } from "../core/numberFormats";
 import { CorrectedMapping, MappingCorrections, MappingError, MappingMove, applyCorrections, columnNamed } from "../core/mappingCorrections";
 import { FieldColumns, NormalisedTable, normaliseTable } from "../core/normalise";
@@ -28,7 +28,6 @@ export interface RegisterChoice {
 }
 
 const sheetList = (file: RegisterFile): string => [...file.sheets.keys()].join(", ");
-const headerText = (cell: unknown): string => (isBlankCell(cell) ? "" : String(cell).replace(/\s+/g, " ").trim());
 
 /** The sheet to read and its header row, as the user's choices say them (undefined: find it). */
 function whereToLook(file: RegisterFile, choice: RegisterChoice): { sheet?: string; headerRow?: number } {

@@ -262,9 +262,8 @@ interface NotEscalated {
   rag: Rag | null;
 }
 
-// Registers repeat a few statuses ("Live", "Active"): each is read once.
-const statusWords = new Map<TypedValue | undefined, { closed: boolean; decided: boolean }>();
-const NO_STATUS = { closed: false, decided: false };
+// One answer per class, shared: readStatus reads each distinct status text once.
+const MEANINGS = { live: { closed: false, decided: false }, closed: { closed: true, decided: false }, decided: { closed: false, decided: true } } as const;
 /**
  * What a register's own status says, read as a phrase (`readStatus`): `closed` (Terminated,
  * Completed, Replaced … — the contract is left out of ratings) and `decided` (Extended, Notice
@@ -273,15 +272,8 @@ const NO_STATUS = { closed: false, decided: false };
  * @example statusMeaning("Terminated") → { closed: true, decided: false }
  */
 export function statusMeaning(status: TypedValue | undefined): { closed: boolean; decided: boolean } {
-  if (status === null || status === undefined || status === "") return NO_STATUS;
-  let meaning = statusWords.get(status);
-  if (!meaning) {
-    if (statusWords.size > 10_000) statusWords.clear();
-    const reading = readStatus(text(status));
-    meaning = { closed: reading.class === "closed", decided: reading.class === "decided" };
-    statusWords.set(status, meaning);
-  }
-  return meaning;
+  if (status === null || status === undefined || status === "") return MEANINGS.live;
+  return MEANINGS[readStatus(text(status)).class];
 }
 
 const tiers = new Map<TypedValue | undefined, Tier | null>();

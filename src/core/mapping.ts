@@ -37,7 +37,8 @@ export function reasonsBeyondHeader(match: FieldMatch): string[] {
 // Tax said beside a value: `(inc VAT)`, `ex GST`, `excluding tax`, `gross of VAT`.
 const TAX_QUALIFIER = /\(?\b(inc|incl|including|inclusive of|ex|excl|excluding|exclusive of|net of|gross of|gross|net)\.?\s*(?:of\s+)?(vat|gst|hst|tax|taxes)\b\)?/i;
 
-const headerText = (cell: unknown): string => (isBlankCell(cell) ? "" : String(cell).replace(/\s+/g, " ").trim());
+/** A header cell as the mapping shows it: on one line, blank for an empty cell. @example headerText("Contract\nEnd  Date ") → "Contract End Date" */
+export const headerText = (cell: unknown): string => (isBlankCell(cell) ? "" : String(cell).replace(/\s+/g, " ").trim());
 
 /** What the values of a register's columns can tell the mapping: the data rows below the header (a sample is enough). */
 export interface ColumnEvidence {

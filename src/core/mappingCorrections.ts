@@ -1,4 +1,4 @@
-import type { FieldMatch, HeaderMapping } from "./mapping";
+import { FieldMatch, HeaderMapping, headerText } from "./mapping";
 import { CONTRACTS, TableDefinition } from "./schema";
 
 /**
@@ -27,8 +27,7 @@ export interface CorrectedMapping extends HeaderMapping {
 /** The `why` of a field the user chose the column of (FieldMatch.why): the wizard shows it as "Your choice". */
 export const USER_CHOICE = "your choice";
 
-const oneLine = (header: string): string => header.replace(/\s+/g, " ").trim();
-const loose = (text: string): string => oneLine(text).toLowerCase();
+const loose = (text: string): string => headerText(text).toLowerCase();
 const keyWords = (text: string): string => text.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
 
 /**
@@ -52,7 +51,7 @@ export function fieldNamed(name: string, table: TableDefinition = CONTRACTS): st
  */
 export function columnNamed(headers: readonly string[], header: string): number {
   let index = headers.indexOf(header);
-  if (index < 0) index = headers.findIndex((h) => oneLine(h) === oneLine(header));
+  if (index < 0) index = headers.findIndex((h) => headerText(h) === headerText(header));
   if (index < 0) index = headers.findIndex((h) => loose(h) === loose(header));
   return index;
 }
@@ -87,11 +86,11 @@ export function applyCorrections(
     const index = columnNamed(headers, header);
     if (index < 0) {
       if (options.missing === "skip") continue;
-      const named = headers.filter((h) => h.trim() !== "").map((h) => `"${oneLine(h)}"`);
+      const named = headers.filter((h) => h.trim() !== "").map((h) => `"${headerText(h)}"`);
       throw new MappingError(`There is no column "${header}" to map to ${key}: the columns are ${named.join(", ")}`);
     }
     const other = given.get(index);
-    if (other !== undefined && other !== key) throw new MappingError(`The column "${oneLine(headers[index])}" is given to both ${other} and ${key}: a column holds one field`);
+    if (other !== undefined && other !== key) throw new MappingError(`The column "${headerText(headers[index])}" is given to both ${other} and ${key}: a column holds one field`);
     given.set(index, key);
     fields[key] = { column: headers[index], index, confidence: 1, why: USER_CHOICE };
   }
@@ -102,5 +101,5 @@ export function applyCorrections(
   }
   const used = new Set(Object.values(fields).map((m) => m?.index));
   const layout = mapping.layout === undefined ? {} : { layout: mapping.layout };
-  return { headerRow: mapping.headerRow, ...layout, fields, unmapped: headers.filter((h, i) => h.trim() !== "" && !used.has(i)).map(oneLine), moved };
+  return { headerRow: mapping.headerRow, ...layout, fields, unmapped: headers.filter((h, i) => h.trim() !== "" && !used.has(i)).map(headerText), moved };
 }

@@ -2,19 +2,12 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { run } from "../../src/cli/main";
+import { cli } from "../helpers/cli";
 
 // The command line on every shared real register: map and check run without a crash, the mapping
 // is right and check's counts match what each README reports.
 const REAL = path.resolve(__dirname, "../../../shared/data/real");
 const BIN = path.resolve(__dirname, "../../bin/contract-tracker.js");
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await run(argv, (s) => (out += `${s}\n`), (s) => (err += `${s}\n`));
-  return { code, out, err };
-}
 
 const FILES = [
   "act-gov-contracts/act_contracts_2025.csv",

@@ -1,20 +1,13 @@
 import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as path from "path";
-import { run } from "../../src/cli/main";
+import { cli } from "../helpers/cli";
 import { howSure } from "../../src/cli/map";
 import { tempFiles } from "../helpers/tempFiles";
 
 // `--map FIELD=HEADER` corrects the mapping on every command, and what the user corrected changes
 // what each command says.
 const save = tempFiles("ct-map-", "register");
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await run(argv, (s) => (out += `${s}\n`), (s) => (err += `${s}\n`));
-  return { code, out, err };
-}
 
 // Detection takes `End date` and `Directorate`; the register also has the end date with extensions
 // and the team, one with a placeholder date standing for "no end".

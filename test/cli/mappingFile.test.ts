@@ -1,27 +1,12 @@
-import { spawnSync } from "child_process";
 import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as path from "path";
-import { run } from "../../src/cli/main";
+import { cli, bin } from "../helpers/cli";
 import { tempFiles } from "../helpers/tempFiles";
 
 // `--mapping FILE.json`: a mapping fixed once (`map --json > m.json`, edited) and reused by every
 // command; `--map` wins over it.
 const save = tempFiles("ct-mapping-", "file");
-const BIN = path.resolve(__dirname, "../../bin/contract-tracker.js");
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await run(argv, (s) => (out += `${s}\n`), (s) => (err += `${s}\n`));
-  return { code, out, err };
-}
-
-/** The real command as a user's shell runs it. */
-function bin(...argv: string[]): { code: number | null; out: string; err: string } {
-  const result = spawnSync(process.execPath, [BIN, ...argv], { encoding: "utf8" });
-  return { code: result.status, out: result.stdout, err: result.stderr };
-}
 
 const json = (value: unknown): string => save(Buffer.from(JSON.stringify(value)), ".json");
 const text = (lines: string[], extension = ".csv"): string => save(Buffer.from(lines.join("\r\n")), extension);

@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import Papa from "papaparse";
-import { run } from "../../src/cli/main";
+import { cli } from "../helpers/cli";
 import { detectMapping } from "../../src/core/mapping";
 import { tempFiles } from "../helpers/tempFiles";
 
@@ -13,13 +13,6 @@ import { tempFiles } from "../helpers/tempFiles";
 const REAL = path.resolve(__dirname, "../../../shared/data/real");
 const save = tempFiles("ct-no-ids-", "register");
 const ABSENCE = /\bundefined\b|\bnull\b|\bNaN\b/;
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await run(argv, (s) => (out += `${s}\n`), (s) => (err += `${s}\n`));
-  return { code, out, err };
-}
 
 /** The register with every column detection takes for the Contract ID removed, saved as a CSV; and its header's 1-based row. */
 function withoutIdColumns(file: string): { file: string; headerRow: number; dropped: string[] } {

@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { run } from "../../src/cli/main";
+import { cli } from "../helpers/cli";
 import { buildXlsx, row } from "../helpers/xlsxBuild";
 
 // `contract-tracker summary` on real registers, against golden summaries checked in under
@@ -11,13 +11,6 @@ import { buildXlsx, row } from "../helpers/xlsxBuild";
 const REAL = path.resolve(__dirname, "../../../shared/data/real");
 const GOLDEN = path.resolve(__dirname, "../golden");
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ct-summary-"));
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await run(argv, (s) => (out += `${s}\n`), (s) => (err += `${s}\n`));
-  return { code, out, err };
-}
 
 const CASES = [
   { name: "act-2025-07-31", file: "act-gov-contracts/act_contracts_2025.csv", asOf: "2025-07-31" },
