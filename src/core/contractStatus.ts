@@ -4,7 +4,9 @@ import { parsePeriod } from "./periods";
 import { escalationLevel, EscalationLevel, parseTier } from "./rules/escalation";
 import { daysToExpiry, finalExpiry, noticeDate } from "./rules/expiry";
 import { contractPhase, Phase } from "./rules/phase";
-import { Rag, RagInputs, ragReason, ragStatus } from "./rules/rag";
+import { SpendAgainstBudget, spendAgainstBudget } from "./rules/spend";
+import { Rag, RagInputs, contractRag, contractRagReason } from "./rules/rag";
+import { endDateGap as gapOf } from "./endDates";
 import type { TrackerSettings } from "./settings";
 
 /** What the tracker works out for one contract: the values of its computed columns. Null where not known. */
@@ -16,9 +18,15 @@ export interface ContractStatus {
   phase: Phase | null;
   slippage: number | null;
   kpiAttainment: number | null;
+  /** Spend over the budget profiled to date (rules/spend), a fraction; null where not known or not comparable. */
   spendVariance: number | null;
+  /** The comparison behind spendVariance, or why there is none; null without a budget and a spend. */
+  spend: SpendAgainstBudget | null;
+  /** Null is Unrated: nothing known, or an end date that is not real and nothing worse than Green (rules/rag contractRag). */
   rag: Rag | null;
   ragReason: string;
+  /** Why the end date cannot be rated on (blank, unreadable, a stand-in), in words; null when it is a real date. */
+  endDateGap: string | null;
   escalationLevel: EscalationLevel | null;
 }
 
@@ -51,10 +59,13 @@ export function contractStatus(
   /**
    * `reason: false` leaves out the RAG reason sentence, `phase: false` the phase and final expiry,
    * for a caller that does not show them (the escalation engine, over 100,000 contracts).
+   * `endDateGap`: why the end date is not a real one, judged with the whole column (core/endDates);
+   * left out, it is judged from the value alone. A contract with a gap has no expiry, notice date or phase.
    */
-  options: { reason?: boolean; phase?: boolean } = {},
+  options: { reason?: boolean; phase?: boolean; endDateGap?: string | null } = {},
 ): ContractStatus {
-  const end = num(fields.endDate);
+  const gap = options.endDateGap !== undefined ? options.endDateGap : gapOf(fields.endDate);
+  const end = gap === null ? num(fields.endDate) : null;
   const noticeText = fields.noticePeriod;
   const period =
     noticeText === null || noticeText === undefined || noticeText === ""
@@ -68,16 +79,15 @@ export function contractStatus(
   const extension = extensionText === null ? null : memo(extensions, extensionText, () => parseExtensionOptions(extensionText));
   const final = !full || end === null ? null : extension === null ? end : extension.ok ? finalExpiry(end, extension.value) : null;
   const phase = full ? contractPhase({ start: num(fields.startDate), goLive: num(fields.goLiveDate), end }, asOf, settings.exitWindowDays) : null;
-  const budget = num(fields.budget);
-  const spend = num(fields.spendToDate);
-  const spendVariance = budget !== null && spend !== null && budget > 0 ? spend / budget - 1 : null;
+  const spend = spendAgainstBudget({ budget: num(fields.budget), spendToDate: num(fields.spendToDate), start: num(fields.startDate), end }, asOf);
+  const spendVariance = spend === null ? null : spend.variance;
   const inputs: RagInputs = {
     daysToExpiry: end === null ? null : daysToExpiry(end, asOf),
     slippageDays: related.slippage,
     kpiAttainment: related.kpiAttainment,
     spendVariance,
   };
-  const rag = ragStatus(inputs, settings);
+  const rag = contractRag(inputs, settings);
   const tier = str(fields.tier);
   return {
     daysToExpiry: inputs.daysToExpiry,
@@ -88,8 +98,10 @@ export function contractStatus(
     slippage: related.slippage,
     kpiAttainment: related.kpiAttainment,
     spendVariance,
+    spend,
     rag,
-    ragReason: options.reason === false ? "" : ragReason(inputs, settings),
+    ragReason: options.reason === false ? "" : contractRagReason(inputs, settings, gap ?? undefined),
+    endDateGap: gap,
     escalationLevel: rag === null ? null : escalationLevel({ rag, daysInStatus: 0, tier: tier === null ? null : parseTier(tier) }, settings.escalationPersistDays),
   };
 }

@@ -13,6 +13,8 @@ export interface TrackerSettings {
   spendAmberAbove: number;
   exitWindowDays: number;
   escalationPersistDays: number;
+  /** Days past its end date after which a contract with no closing status is probably closed, not escalated. */
+  staleAfterDays: number;
   dateOrder: DateOrder;
 }
 
@@ -37,6 +39,7 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
   { name: "spend_amber_above", key: "spendAmberAbove", meaning: "Amber when spend is over budget by more than this fraction" },
   { name: "exit_window_days", key: "exitWindowDays", meaning: "PHASE's exit window in days" },
   { name: "escalation_persist_days", key: "escalationPersistDays", meaning: "Days in status after which the ladder steps up" },
+  { name: "stale_after_days", key: "staleAfterDays", meaning: "Days past its end date after which a contract with no closing status is probably closed: listed to confirm, not escalated" },
   { name: "date_order", key: "dateOrder", meaning: "How slash dates in text are read: dmy or mdy" },
   // Held in the same table for the workbook and the task pane; the functions take them as arguments.
   { name: "as_of", key: null, meaning: "The date the tracker is worked out at (default =TODAY())" },
@@ -57,6 +60,7 @@ export const DEFAULT_SETTINGS: Readonly<TrackerSettings> = Object.freeze({
   spendAmberAbove: 0,
   exitWindowDays: 180,
   escalationPersistDays: 30,
+  staleAfterDays: 365,
   dateOrder: "dmy",
 });
 

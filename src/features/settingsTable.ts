@@ -37,6 +37,7 @@ export function newSettingsRows(settings: NewSettings): CellInput[][] {
     spend_amber_above: DEFAULT_SETTINGS.spendAmberAbove,
     exit_window_days: DEFAULT_SETTINGS.exitWindowDays,
     escalation_persist_days: DEFAULT_SETTINGS.escalationPersistDays,
+    stale_after_days: DEFAULT_SETTINGS.staleAfterDays,
     date_order: settings.dateOrder,
     as_of: asOfCell(settings.asOf, settings.fixedAsOf),
     ladder_level_1: DEFAULT_LADDER[1],

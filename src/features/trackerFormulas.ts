@@ -98,7 +98,15 @@ export function contractColumns(
   const kpi = planned.has("KPI attainment") ? thisRow("KPI attainment") : '""';
   const budget = header("budget");
   const spend = header("spendToDate");
-  const variance = budget !== null && spend !== null ? `IF(OR(${thisRow(budget)}="",${thisRow(spend)}="",${thisRow(budget)}=0),"",${thisRow(spend)}/${thisRow(budget)}-1)` : '""';
+  const start = header("startDate");
+  // Spend against the budget profiled to date (core/rules/spend): budget × the share of the term
+  // gone, from the start date to the end date. Day counts go through DAYSTOEXPIRY so dates typed as
+  // text and stand-in end dates read as everywhere else.
+  const variance =
+    budget !== null && spend !== null && start !== null && end !== null
+      ? `LET(b,${thisRow(budget)},s,${thisRow(spend)},gone,CONTRACT.DAYSTOEXPIRY(${AS_OF},${thisRow(start)}),term,CONTRACT.DAYSTOEXPIRY(${thisRow(end)},${thisRow(start)}),` +
+        `IF(OR(b="",s="",NOT(ISNUMBER(gone)),NOT(ISNUMBER(term))),"",IF(OR(b<=0,term<=0,gone<=0),"",s/(b*MIN(1,gone/term))-1)))`
+      : '""';
   const ragArgs = `${days},${slip},${kpi},${variance},${THRESHOLDS}`;
   const nothingToRate = days === '""' && slip === '""' && kpi === '""' && variance === '""' ? "nothing to rate: no end date, milestones, KPIs or budget" : null;
   needs({ header: "RAG", formula: `=CONTRACT.RAG(${ragArgs})`, shows: "rag" }, nothingToRate);

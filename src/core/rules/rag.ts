@@ -119,6 +119,35 @@ export function ragReason(inputs: RagInputs, settings: TrackerSettings): string 
   return line.charAt(0).toUpperCase() + line.slice(1);
 }
 
+/**
+ * A contract's RAG: the worst component, except that a contract whose expiry is not known (blank,
+ * unreadable or stand-in end date) is never Green — it is Unrated (null), unless a milestone, KPI
+ * or spend already makes it Amber or Red. A known problem stays a problem; an unknown end date is
+ * never an all-clear (a register where 3,169 of 3,699 contracts end on 31/12/2099 is not 98% Green).
+ * @example contractRag({ daysToExpiry: null, slippageDays: 0, kpiAttainment: 1, spendVariance: null }) → null
+ * @example contractRag({ daysToExpiry: null, slippageDays: 12, … }) → "Amber"
+ */
+export function contractRag(inputs: RagInputs, settings: TrackerSettings): Rag | null {
+  const rag = ragStatus(inputs, settings);
+  return inputs.daysToExpiry === null && rag === "Green" ? null : rag;
+}
+
+/**
+ * contractRag's reason in one line. With the expiry not known it starts from `unknownEnd` (the
+ * reason in words, e.g. `No real end date: 31/12/2099 is a stand-in`), then the other components.
+ * @example contractRagReason({ daysToExpiry: null, slippageDays: 0, … }, s, "No end date") → "Unrated: no end date; milestone on time"
+ */
+export function contractRagReason(inputs: RagInputs, settings: TrackerSettings, unknownEnd = "No end date"): string {
+  if (inputs.daysToExpiry !== null) return ragReason(inputs, settings);
+  const others = ragReason(inputs, settings);
+  const gap = unknownEnd.charAt(0).toLowerCase() + unknownEnd.slice(1);
+  if (contractRag(inputs, settings) === null) {
+    const known = ragComponents(inputs, settings).map((c) => c.finding);
+    return `Unrated: ${gap}${known.length ? `; ${known.join("; ")}` : ""}`;
+  }
+  return `${others}; ${gap}`;
+}
+
 /** Reads `Red`, `amber`, `G` … as a status, or null. @example parseRag(" red ") → "Red" */
 export function parseRag(text: string): Rag | null {
   switch (text.trim().toLowerCase()) {

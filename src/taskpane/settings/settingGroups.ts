@@ -18,8 +18,8 @@ export const SETTING_GROUPS: readonly SettingGroup[] = [
   {
     id: "ladder",
     title: "Phases and the escalation ladder",
-    about: "When a contract is in its exit phase, when the ladder steps up, and who each level goes to.",
-    names: ["exit_window_days", "escalation_persist_days", "ladder_level_1", "ladder_level_2", "ladder_level_3"],
+    about: "When a contract is in its exit phase, when the ladder steps up, when a long-ended contract is probably closed, and who each level goes to.",
+    names: ["exit_window_days", "escalation_persist_days", "stale_after_days", "ladder_level_1", "ladder_level_2", "ladder_level_3"],
   },
   {
     id: "dates",
@@ -41,6 +41,7 @@ export const SETTING_LABELS: Readonly<Record<string, string>> = {
   spend_amber_above: "Spend over budget: amber above",
   exit_window_days: "Exit window (days)",
   escalation_persist_days: "Steps up after (days in status)",
+  stale_after_days: "Probably closed after (days past its end date)",
   ladder_level_1: "Level 1 goes to",
   ladder_level_2: "Level 2 goes to",
   ladder_level_3: "Level 3 goes to",
