@@ -132,10 +132,20 @@ describe("milestones, KPIs and spend", () => {
     expect(c?.action).toBe('KPI "Response time (hours)" at 80% of target: agree a service improvement plan with the supplier');
   });
 
-  test("spend over budget", () => {
-    const c = one(contract("S", { endDate: AS_OF + 900, budget: 100_000, spendToDate: 112_000 }));
+  test("spend over the budget profiled to date: halfway through the term, half the budget", () => {
+    const c = one(contract("S", { startDate: AS_OF - 450, endDate: AS_OF + 450, budget: 100_000, spendToDate: 56_000 }));
     expect(c?.reasons).toEqual(["Spend 12% over budget (red above 5%)"]);
     expect(c?.action).toBe("Spend 12% over budget: review spend and forecast with finance and the supplier");
+  });
+
+  test("spend is compared like with like: three months into a four-year term is not 73% under budget", () => {
+    // 3 months of 48 gone: 1/16 of a 1.6m budget is 100,000; 430,000 spent is Red, not Green.
+    const start = d(2026, 8, 25);
+    const early = one(contract("E", { startDate: start, endDate: d(2030, 8, 24), budget: 1_600_000, spendToDate: 430_000 }));
+    expect(early?.rag).toBe("Red");
+    expect(early?.reasons[0]).toMatch(/^Spend 3\d\d(\.\d)?% over budget \(red above 5%\)$/);
+    // Without a start date the budget cannot be profiled: spend says nothing rather than compare with the whole budget.
+    expect(one(contract("N", { endDate: d(2030, 8, 24), budget: 1_600_000, spendToDate: 430_000 }))).toBeNull();
   });
 });
 

@@ -45,9 +45,12 @@ test("computed columns are formulas over the user's headers, with today's values
   expect(at("Notice date")).toMatchObject({ value: 45716, formula: "=CONTRACT.NOTICEDATE([@[Expiry]],[@[Notice]])", numberFormat: "dd/mm/yyyy" });
   expect(at("RAG")).toMatchObject({
     value: "Red",
-    formula: '=CONTRACT.RAG([@[Days to expiry]],"","",IF(OR([@[Budget]]="",[@[Spend to date]]="",[@[Budget]]=0),"",[@[Spend to date]]/[@[Budget]]-1),Settings[[Name]:[Value]])',
+    formula:
+      '=CONTRACT.RAG([@[Days to expiry]],"","",LET(b,[@[Budget]],s,[@[Spend to date]],gone,CONTRACT.DAYSTOEXPIRY(AsOf,[@[Commencement]]),term,CONTRACT.DAYSTOEXPIRY([@[Expiry]],[@[Commencement]]),' +
+      'IF(OR(b="",s="",NOT(ISNUMBER(gone)),NOT(ISNUMBER(term))),"",IF(OR(b<=0,term<=0,gone<=0),"",s/(b*MIN(1,gone/term))-1))),Settings[[Name]:[Value]])',
   });
-  expect(at("RAG reason").value).toBe("Expires in 61 days (red at 90 or fewer); spend 20% over budget (red above 5%)");
+  // 120,000 spent against the budget profiled to date: 1,095 of the term's 1,156 days gone, so 94,723 of 100,000.
+  expect(at("RAG reason").value).toBe("Expires in 61 days (red at 90 or fewer); spend 26.7% over budget (red above 5%)");
   expect(at("Escalation level")).toMatchObject({ value: 3, formula: '=CONTRACT.ESCALATIONLEVEL([@[RAG]],"",[@[Tier]],Settings[[Name]:[Value]])' });
   expect(book.names.get("AsOf")).toBe('=INDEX(Settings[Value],MATCH("as_of",Settings[Name],0))');
   const settings = book.snapshot("Settings").rows;

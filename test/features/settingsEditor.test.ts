@@ -36,14 +36,15 @@ describe("the Settings view", () => {
       ["spend_amber_above", "0", "number", 7],
       ["exit_window_days", "180", "number", 8],
       ["escalation_persist_days", "30", "number", 9],
-      ["date_order", "dmy", "dateOrder", 10],
-      ["as_of", "25/11/2026", "date", 11],
-      ["ladder_level_1", "Contract manager", "text", 12],
-      ["ladder_level_2", "Commercial lead / head of service", "text", 13],
-      ["ladder_level_3", "Senior responsible owner / board", "text", 14],
+      ["stale_after_days", "365", "number", 10],
+      ["date_order", "dmy", "dateOrder", 11],
+      ["as_of", "25/11/2026", "date", 12],
+      ["ladder_level_1", "Contract manager", "text", 13],
+      ["ladder_level_2", "Commercial lead / head of service", "text", 14],
+      ["ladder_level_3", "Senior responsible owner / board", "text", 15],
     ]);
     expect(form[0]).toMatchObject({ label: "Expiry red days", meaning: "Red when days to expiry is at most this (or expired)" });
-    expect(readSettingsForm(undefined).map((f) => [f.name, f.value, f.row]).slice(10, 13)).toEqual([["date_order", "dmy", null], ["as_of", "", null], ["ladder_level_1", "Contract manager", null]]);
+    expect(readSettingsForm(undefined).map((f) => [f.name, f.value, f.row]).slice(11, 14)).toEqual([["date_order", "dmy", null], ["as_of", "", null], ["ladder_level_1", "Contract manager", null]]);
   });
 
   test("writes only the changed values into the Value cells, numbers as numbers and text as text; as_of keeps its formula", async () => {
