@@ -1,7 +1,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import { DateOrder, dateToSerial, todaySerial } from "../core/dates";
-import { SummaryFormat, renderSummary } from "../core/summaryRender";
+import { DEFAULT_LIMIT, SummaryFormat, SummaryGrouping, SummaryLayout, renderSummary } from "../core/summaryRender";
+import type { DataQualityIssue } from "../core/normalise";
 import { TrackerSnapshots, readTrackerData, summarise } from "../features/trackerData";
 import type { CellValue, TableSnapshot } from "../workbook/port";
 import type { Options } from "./options";
@@ -13,6 +14,28 @@ function sheetTable(name: string, rows: readonly CellValue[][]): TableSnapshot |
   const headerRow = rows.findIndex((line) => line.some((v) => v !== null && v !== ""));
   if (headerRow < 0) return undefined;
   return { name, sheet: name, row: headerRow, column: 0, headers: rows[headerRow].map((h) => String(h ?? "")), rows: rows.slice(headerRow + 1) };
+}
+
+// What `check` calls each problem, in the summary's words: one, many.
+const PROBLEM_WORDS: Readonly<Record<DataQualityIssue["problem"], readonly [string, string]>> = {
+  "missing-end-date": ["missing end date", "missing end dates"],
+  "duplicate-id": ["duplicate contract ID", "duplicate contract IDs"],
+  "placeholder-date": ["placeholder date", "placeholder dates"],
+  "likely-stand-in": ["likely stand-in date", "likely stand-in dates"],
+  "unparseable-date": ["unreadable date", "unreadable dates"],
+  "unparseable-money": ["unreadable amount", "unreadable amounts"],
+  "end-before-start": ["end date before the start", "end dates before the start"],
+};
+
+/** The data-quality problems in a line: how many of each kind, in how many rows, and where the list is. */
+function problemsOf(issues: readonly DataQualityIssue[], file: string): SummaryLayout["problems"] {
+  const kinds = new Map<DataQualityIssue["problem"], number>();
+  for (const issue of issues) kinds.set(issue.problem, (kinds.get(issue.problem) ?? 0) + 1);
+  return {
+    rows: new Set(issues.map((i) => i.row)).size,
+    byKind: [...kinds].sort((a, b) => b[1] - a[1]).map(([problem, count]) => ({ name: PROBLEM_WORDS[problem][count === 1 ? 0 : 1], count })),
+    where: `\`contract-tracker check ${path.basename(file)}\` lists them`,
+  };
 }
 
 /**
@@ -59,7 +82,13 @@ export async function summary(options: Options, write: (s: string) => void, note
   } catch (error) {
     throw new InputError(error instanceof Error ? error.message : String(error));
   }
-  const rendered = renderSummary(summarise(data), format);
+  const layout: SummaryLayout = {
+    limit: Number(options.value("--limit") ?? DEFAULT_LIMIT),
+    groupBy: (options.value("--group-by") as SummaryGrouping | undefined) ?? null,
+    more: "`--limit 0` or `--format json` lists them all",
+    problems: problemsOf(data.issues, options.file),
+  };
+  const rendered = renderSummary(summarise(data), format, layout);
   if (outFile) {
     fs.writeFileSync(outFile, rendered);
     write(`Wrote ${outFile}`);

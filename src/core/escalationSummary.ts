@@ -2,6 +2,7 @@ import { readStatus } from "./statusPhrases";
 import { contractName, contractKey, groupByContract } from "./contractNames";
 import { contractStatus } from "./contractStatus";
 import { formatSerial } from "./dates";
+import { EndDateFacts, LONE_END_DATE, endDateGap } from "./endDates";
 import type { NormalisedRow, TypedValue } from "./normalise";
 import { EscalationLevel, Tier, escalationLevel, parseTier } from "./rules/escalation";
 import { Rag, ragComponents, parseRag } from "./rules/rag";
@@ -24,6 +25,8 @@ export interface TrackerRows {
   kpis?: readonly NormalisedRow[];
   /** The Escalations log: how long a contract has been in its status, and what is already open. */
   escalations?: readonly NormalisedRow[];
+  /** What the Contracts table says of its end dates (core/endDates): a likely stand-in, the unreadable ones. */
+  endDates?: EndDateFacts;
 }
 
 /** One contract as the summary shows it. Dates are serials; null where not known. */
@@ -36,6 +39,7 @@ export interface SummaryContract {
   contractManager: string;
   department: string;
   tier: Tier | null;
+  /** Null is Unrated: the end date is not a real one (see endDateGap) and nothing else is Amber or Red. */
   rag: Rag | null;
   level: EscalationLevel;
   /** Who the level goes to, from the ladder names. */
@@ -64,6 +68,36 @@ export interface SummaryContract {
   expiredWithoutReplacement: boolean;
   /** The notice date has passed, the contract has not ended, and no decision is recorded. */
   noticeMissed: boolean;
+  /**
+   * A decision is due and none is recorded: the notice date is missed or within the amber window,
+   * or the contract has ended or ends within the red window, and the status records no decision.
+   */
+  decisionNeeded: boolean;
+  /** Why the end date cannot be rated on, in words (`No real end date: 31/12/2099 is a stand-in`); null when it is a real date. */
+  endDateGap: string | null;
+  /** Ended more than `stale_after_days` ago with no closing status: probably closed, to confirm — never escalated. */
+  probablyClosed: boolean;
+  /** The register's status says the contract is over (Completed, Terminated …): not rated, not escalated. */
+  closed: boolean;
+}
+
+/** A contract left out of the ratings, as the summary lists it: unrated, or probably closed. */
+export interface ListedContract {
+  row: number;
+  id: string;
+  title: string;
+  supplier: string;
+  contractManager: string;
+  department: string;
+  /** Whole-life value, or the annual value where the register has no whole-life value. */
+  value: number | null;
+  currency: string | null;
+  /** The register's end date as a serial, if it has a real one. */
+  endDate: number | null;
+  /** Unrated: why the end date cannot be rated on. Probably closed: how long ago it ended, in words. */
+  reason: string;
+  /** The register's own status text, as written. */
+  status: string;
 }
 
 /** A sum of money in one currency (ISO 4217); currency null where the register did not say one. */
@@ -72,17 +106,32 @@ export interface MoneyTotal {
   amount: number;
 }
 
-/** What the escalated contracts are worth: amounts in different currencies are never added together. */
+/**
+ * What the contracts escalated beyond their contract manager (level 2 or 3) are worth: the
+ * whole-life value of each, or its annual value where the register gives no whole-life value.
+ * Amounts in different currencies are never added together.
+ */
 export interface ValueAtRisk {
-  /** One total per currency, largest first; empty when no escalated contract has a value. */
+  /** One total per currency, largest first; empty when no such contract has a value. */
   totals: MoneyTotal[];
-  /** Escalated contracts whose value is blank or unreadable, so not in the totals. */
+  /** Contracts at level 2 or 3 (all of them, with a value or not). */
+  contracts: number;
+  /** Of those, the ones whose value is blank or unreadable, so not in the totals. */
   contractsWithoutValue: number;
+  /** Of those, the ones counted at their annual value, having no whole-life value. */
+  annualOnly: number;
 }
+
+/** The ladder levels whose contracts' value is the value at risk. */
+export const AT_RISK_FROM_LEVEL = 2;
 
 export interface EscalationSummary {
   asOf: number;
-  /** RAG of every live contract (closed ones are left out). */
+  /**
+   * Every contract read is in exactly one of: Red, Amber, Green (live and rated), unrated (no real
+   * end date, nothing worse known), stale (probably closed) or closed:
+   * red + amber + green + unrated + staleContracts + closedContracts = totalContracts.
+   */
   counts: { red: number; amber: number; green: number; unrated: number };
   /** Escalated contracts by level. */
   byLevel: { 1: number; 2: number; 3: number };
@@ -93,6 +142,15 @@ export interface EscalationSummary {
   /** Contracts read, and those left out because their status says they are closed. */
   totalContracts: number;
   closedContracts: number;
+  /** Ended more than `staleAfterDays` ago with no closing status; listed apart, never escalated. */
+  staleContracts: number;
+  /** The stale contracts, longest ended first. */
+  stale: ListedContract[];
+  /** The unrated contracts with their reasons, biggest by value first (no value last). */
+  unrated: ListedContract[];
+  staleAfterDays: number;
+  /** Settings' expiry_red_days, for saying which contracts came within it lately. */
+  expiryRedDays: number;
   ladder: LadderNames;
 }
 
@@ -242,7 +300,9 @@ function ranked(contracts: readonly SummaryContract[]): SummaryContract[] {
 
 /**
  * One contract's place on the ladder, the reasons behind it and the recommended action.
- * Exported for the contract card; `escalationSummary` runs it over the register.
+ * Exported for the contract card; `escalationSummary` runs it over the register. `endDates`: what
+ * the whole Contracts table says of its end dates (a likely stand-in, unreadable ones); left out,
+ * the contract's end date is judged by its own value.
  */
 export function assessContract(
   contract: NormalisedRow,
@@ -250,16 +310,20 @@ export function assessContract(
   settings: TrackerSettings,
   asOf: number,
   ladder: LadderNames = DEFAULT_LADDER,
+  endDates: EndDateFacts = LONE_END_DATE,
 ): SummaryContract {
-  return assess(contract, related, settings, asOf, ladder, false) as SummaryContract;
+  return assess(contract, related, settings, asOf, ladder, false, endDates) as SummaryContract;
 }
 
 type Related = { milestones?: readonly NormalisedRow[]; kpis?: readonly NormalisedRow[]; escalations?: readonly NormalisedRow[] };
 
-/** A contract at level 0, when only its RAG is wanted (the summary counts it and moves on). */
+/** A contract at level 0, when only its RAG is wanted (the summary counts it and moves on), or its listing facts. */
 interface NotEscalated {
   level: 0;
   rag: Rag | null;
+  probablyClosed: boolean;
+  endDateGap: string | null;
+  daysToExpiry: number | null;
 }
 
 // One answer per class, shared: readStatus reads each distinct status text once.
@@ -289,51 +353,79 @@ function tierOf(value: TypedValue | undefined): Tier | null {
 }
 
 // The level-0 answers, shared: most of a portfolio is level 0, and each needs only its RAG.
-const NOT_ESCALATED: Record<Rag | "none", NotEscalated> = {
-  Red: { level: 0, rag: "Red" },
-  Amber: { level: 0, rag: "Amber" },
-  Green: { level: 0, rag: "Green" },
-  none: { level: 0, rag: null },
+const NOT_ESCALATED: Record<Rag, NotEscalated> = {
+  Red: { level: 0, rag: "Red", probablyClosed: false, endDateGap: null, daysToExpiry: null },
+  Amber: { level: 0, rag: "Amber", probablyClosed: false, endDateGap: null, daysToExpiry: null },
+  Green: { level: 0, rag: "Green", probablyClosed: false, endDateGap: null, daysToExpiry: null },
 };
 
-function assess(contract: NormalisedRow, related: Related, settings: TrackerSettings, asOf: number, ladder: LadderNames, brief: boolean): SummaryContract | NotEscalated {
+/** "Ended 04/06/2015, 4,071 days ago, with no closing status". */
+const endedLongAgo = (end: number, asOf: number): string => `Ended ${date(end)}, ${(asOf - end).toLocaleString("en-GB")} days ago, with no closing status`;
+
+function assess(contract: NormalisedRow, related: Related, settings: TrackerSettings, asOf: number, ladder: LadderNames, brief: boolean, endDates: EndDateFacts): SummaryContract | NotEscalated {
   const f = contract.fields;
+  const meaning = statusMeaning(f.status);
+  const closed = meaning.closed;
   const milestone = related.milestones ? worstMilestone(related.milestones, asOf) : null;
   const kpi = related.kpis ? worstKpi(related.kpis) : null;
-  const status = contractStatus(f, { slippage: milestone?.days ?? null, kpiAttainment: kpi?.attainment ?? null }, settings, asOf, { reason: false, phase: false });
+  const gap = endDateGap(f.endDate, endDates, contract.row);
+  const status = contractStatus(f, { slippage: milestone?.days ?? null, kpiAttainment: kpi?.attainment ?? null }, settings, asOf, { reason: false, phase: false, endDateGap: gap });
   const tier = tierOf(f.tier);
   const log = related.escalations ? logState(related.escalations, status.rag) : NO_LOG;
   const daysInStatus = log.since === null ? 0 : Math.max(0, asOf - log.since);
-  const end = num(f.endDate);
+  const end = gap === null ? num(f.endDate) : null;
   const expired = status.daysToExpiry !== null && status.daysToExpiry < 0;
-  const decided = statusMeaning(f.status).decided;
-  const expiredWithoutReplacement = expired && !decided;
-  const noticeMissed = !expired && status.noticeDate !== null && status.noticeDate < asOf && !decided;
-  const level: EscalationLevel =
-    status.rag === null ? 0 : escalationLevel({ rag: status.rag, daysInStatus, tier, expiredWithoutReplacement, noticeDateMissed: noticeMissed }, settings.escalationPersistDays);
-  if (brief && level === 0) return NOT_ESCALATED[status.rag ?? "none"];
+  // Ended long ago with no closing status: a record nobody closed, not a live contract to escalate.
+  const probablyClosed = !closed && status.daysToExpiry !== null && -status.daysToExpiry > settings.staleAfterDays;
+  const decided = meaning.decided;
+  const expiredWithoutReplacement = expired && !decided && !closed && !probablyClosed;
+  const noticeMissed = !expired && status.noticeDate !== null && status.noticeDate < asOf && !decided && !closed;
+  const rated = !closed && !probablyClosed && status.rag !== null;
+  const level: EscalationLevel = !rated || status.rag === null ? 0 : escalationLevel({ rag: status.rag, daysInStatus, tier, expiredWithoutReplacement, noticeDateMissed: noticeMissed }, settings.escalationPersistDays);
+  if (brief && level === 0) {
+    if (rated && status.rag !== null) return NOT_ESCALATED[status.rag];
+    return { level: 0, rag: rated ? status.rag : null, probablyClosed, endDateGap: gap, daysToExpiry: status.daysToExpiry };
+  }
   const registerStatus = text(f.status);
 
   const reasons: string[] = [];
-  if (expiredWithoutReplacement && end !== null) reasons.push(`Expired ${days(-(status.daysToExpiry ?? 0))} ago (${date(end)}) with no replacement recorded`);
-  if (noticeMissed && status.noticeDate !== null) reasons.push(`Notice date ${date(status.noticeDate)} passed ${days(asOf - status.noticeDate)} ago with no decision recorded`);
-  const inputs = { daysToExpiry: status.daysToExpiry, slippageDays: status.slippage, kpiAttainment: status.kpiAttainment, spendVariance: status.spendVariance };
-  // RAG's components in its order: expiry (when the end date is known), milestone, KPI, spend.
-  ragComponents(inputs, settings).forEach((c, i) => {
-    if (c.status === "Green") return;
-    const isExpiry = i === 0 && status.daysToExpiry !== null;
-    if (isExpiry) {
-      if (end === null) return;
-      if (!expired) reasons.push(`Expires ${date(end)}, ${inDays(status.daysToExpiry ?? 0)} (${c.rule})`);
-      else if (decided) reasons.push(`End date ${date(end)} passed ${days(-(status.daysToExpiry ?? 0))} ago; the register's status says "${registerStatus}"`);
-    } else if (c.finding.startsWith("milestone") && milestone) reasons.push(`Milestone "${milestone.name}" ${days(milestone.days)} late (${c.rule})`);
-    else if (c.finding.startsWith("KPI") && kpi) reasons.push(`KPI "${kpi.name}" at ${percent(kpi.attainment)} of target (${c.rule})`);
-    else reasons.push(`${c.finding.charAt(0).toUpperCase()}${c.finding.slice(1)} (${c.rule})`);
-  });
-  if (status.rag !== null && status.rag !== "Green" && daysInStatus > settings.escalationPersistDays) {
-    reasons.push(`${status.rag} for ${days(daysInStatus)} (more than ${settings.escalationPersistDays})`);
+  if (closed) reasons.push(`Closed: the register's status says "${registerStatus}"`);
+  else if (probablyClosed && end !== null) reasons.push(`${endedLongAgo(end, asOf)}: probably closed (more than ${days(settings.staleAfterDays)} ago)`);
+  else {
+    if (expiredWithoutReplacement && end !== null) reasons.push(`Expired ${days(-(status.daysToExpiry ?? 0))} ago (${date(end)}) with no replacement recorded`);
+    if (noticeMissed && status.noticeDate !== null) reasons.push(`Notice date ${date(status.noticeDate)} passed ${days(asOf - status.noticeDate)} ago with no decision recorded`);
+    const inputs = { daysToExpiry: status.daysToExpiry, slippageDays: status.slippage, kpiAttainment: status.kpiAttainment, spendVariance: status.spendVariance };
+    // RAG's components in its order: expiry (when the end date is known), milestone, KPI, spend.
+    ragComponents(inputs, settings).forEach((c, i) => {
+      if (c.status === "Green") return;
+      const isExpiry = i === 0 && status.daysToExpiry !== null;
+      if (isExpiry) {
+        if (end === null) return;
+        if (!expired) reasons.push(`Expires ${date(end)}, ${inDays(status.daysToExpiry ?? 0)} (${c.rule})`);
+        else if (decided) reasons.push(`End date ${date(end)} passed ${days(-(status.daysToExpiry ?? 0))} ago; the register's status says "${registerStatus}"`);
+      } else if (c.finding.startsWith("milestone") && milestone) reasons.push(`Milestone "${milestone.name}" ${days(milestone.days)} late (${c.rule})`);
+      else if (c.finding.startsWith("KPI") && kpi) reasons.push(`KPI "${kpi.name}" at ${percent(kpi.attainment)} of target (${c.rule})`);
+      else reasons.push(`${c.finding.charAt(0).toUpperCase()}${c.finding.slice(1)} (${c.rule})`);
+    });
+    if (status.rag !== null && status.rag !== "Green" && daysInStatus > settings.escalationPersistDays) {
+      reasons.push(`${status.rag} for ${days(daysInStatus)} (more than ${settings.escalationPersistDays})`);
+    }
+    if (status.rag === "Red" && tier === "Gold") reasons.push("Red on a Gold-tier contract");
+    if (gap !== null) reasons.push(status.rag === null ? `Unrated: ${gap.charAt(0).toLowerCase()}${gap.slice(1)}` : gap);
   }
-  if (status.rag === "Red" && tier === "Gold") reasons.push("Red on a Gold-tier contract");
+  const noticeDue = status.daysToNotice !== null && status.daysToNotice >= 0 && status.daysToNotice <= settings.expiryAmberDays;
+  const endDue = status.daysToExpiry !== null && status.daysToExpiry >= 0 && status.daysToExpiry <= settings.expiryRedDays;
+  const decisionNeeded = rated && !decided && (noticeMissed || expiredWithoutReplacement || noticeDue || endDue);
+  const action = closed
+    ? ""
+    : probablyClosed
+      ? "Confirm it has closed and mark it closed, or record its new end date"
+      : level === 0
+        ? status.rag === null && gap !== null
+          ? "Record the real end date, so the contract can be rated"
+          : ""
+        : recommendedAction({ status, end, expiredWithoutReplacement, noticeMissed, milestone, kpi, asOf, settings, hasExtensions: text(f.extensionOptions) !== "", decidedStatus: decided ? registerStatus : null });
+  const value = valueOf(contract);
 
   return {
     row: contract.row,
@@ -343,11 +435,11 @@ function assess(contract: NormalisedRow, related: Related, settings: TrackerSett
     contractManager: text(f.contractManager),
     department: text(f.department),
     tier,
-    rag: status.rag,
+    rag: rated ? status.rag : null,
     level,
     escalateTo: level === 0 ? "" : ladder[level],
     reasons,
-    action: level === 0 ? "" : recommendedAction({ status, end, expiredWithoutReplacement, noticeMissed, milestone, kpi, asOf, settings, hasExtensions: text(f.extensionOptions) !== "", decidedStatus: decided ? registerStatus : null }),
+    action,
     endDate: end,
     daysToExpiry: status.daysToExpiry,
     noticeDate: status.noticeDate,
@@ -356,14 +448,48 @@ function assess(contract: NormalisedRow, related: Related, settings: TrackerSett
     worstMilestone: milestone?.name ?? null,
     kpiAttainment: kpi?.attainment ?? null,
     worstKpi: kpi?.name ?? null,
-    value: num(f.totalValue) ?? num(f.annualValue),
-    currency: (num(f.totalValue) !== null ? contract.currencies?.totalValue : contract.currencies?.annualValue) ?? null,
+    value: value.amount,
+    currency: value.currency,
     daysInStatus,
     openEscalation: log.open !== null && log.open.level >= level ? log.open.id : null,
     expiredWithoutReplacement,
     noticeMissed,
+    decisionNeeded,
+    endDateGap: gap,
+    probablyClosed,
+    closed,
   };
 }
+
+/** A contract's value for the summary: whole-life, else annual; with its currency and which it is. */
+function valueOf(contract: NormalisedRow): { amount: number | null; currency: string | null; annual: boolean } {
+  const total = num(contract.fields.totalValue);
+  if (total !== null) return { amount: total, currency: contract.currencies?.totalValue ?? null, annual: false };
+  const annual = num(contract.fields.annualValue);
+  return { amount: annual, currency: annual === null ? null : (contract.currencies?.annualValue ?? null), annual: annual !== null };
+}
+
+function listed(contract: NormalisedRow, reason: string, end: number | null): ListedContract {
+  const f = contract.fields;
+  const value = valueOf(contract);
+  return {
+    row: contract.row,
+    id: contractName(contract),
+    title: text(f.title),
+    supplier: text(f.supplier),
+    contractManager: text(f.contractManager),
+    department: text(f.department),
+    value: value.amount,
+    currency: value.currency,
+    endDate: end,
+    reason,
+    status: text(f.status),
+  };
+}
+
+/** Biggest value first, no value last; then ID. */
+const byValue = (a: ListedContract, b: ListedContract): number =>
+  (a.value === null ? 1 : 0) - (b.value === null ? 1 : 0) || (b.value ?? 0) - (a.value ?? 0) || compareIds(a.id, b.id) || a.row - b.row;
 
 interface ActionFacts {
   status: ReturnType<typeof contractStatus>;
@@ -417,20 +543,28 @@ function recommendedAction(a: ActionFacts): string {
 }
 
 /**
- * The escalation summary of PRODUCT.md: every live contract rated, those at level 1 or above
- * ranked with their reasons and recommended action, counts by RAG and level, and the value at risk.
+ * The escalation summary of PRODUCT.md: every contract read sorted into live (rated Red, Amber or
+ * Green), unrated (no real end date, nothing worse known), probably closed (ended more than
+ * `staleAfterDays` ago with no closing status: listed to confirm, never escalated) and closed (by
+ * its status); those at level 1 or above ranked with their reasons and recommended action; counts
+ * by RAG and level; and the value at risk (levels 2 and 3, see ValueAtRisk).
  * @example escalationSummary({ contracts }, DEFAULT_SETTINGS, 45747).contracts[0].action
  */
 export function escalationSummary(data: TrackerRows, settings: TrackerSettings, asOf: number, ladder: LadderNames = DEFAULT_LADDER): EscalationSummary {
   const milestones = groupByContract(data.milestones);
   const kpis = groupByContract(data.kpis);
   const escalations = groupByContract(data.escalations);
+  const endDates = data.endDates ?? LONE_END_DATE;
   const counts = { red: 0, amber: 0, green: 0, unrated: 0 };
   const byLevel = { 1: 0, 2: 0, 3: 0 };
   const escalated: SummaryContract[] = [];
+  const stale: ListedContract[] = [];
+  const unrated: ListedContract[] = [];
   let closed = 0;
   const byCurrency = new Map<string | null, number>();
+  let atRisk = 0;
   let contractsWithoutValue = 0;
+  let annualOnly = 0;
   let hasValueColumn = false;
   // One object reused for every contract's related rows: 100,000 of them would be garbage.
   const related: { milestones?: readonly NormalisedRow[]; kpis?: readonly NormalisedRow[]; escalations?: readonly NormalisedRow[] } = {};
@@ -444,22 +578,53 @@ export function escalationSummary(data: TrackerRows, settings: TrackerSettings, 
     related.milestones = milestones.get(id);
     related.kpis = kpis.get(id);
     related.escalations = escalations.get(id);
-    const assessed = assess(contract, related, settings, asOf, ladder, true);
+    const assessed = assess(contract, related, settings, asOf, ladder, true, endDates);
+    if (assessed.probablyClosed) {
+      const end = num(contract.fields.endDate) ?? asOf;
+      stale.push(listed(contract, endedLongAgo(end, asOf), end));
+      continue;
+    }
+    if (assessed.rag === null) {
+      counts.unrated++;
+      unrated.push(listed(contract, assessed.endDateGap ?? "Nothing to rate it on", null));
+      continue;
+    }
     if (assessed.rag === "Red") counts.red++;
     else if (assessed.rag === "Amber") counts.amber++;
-    else if (assessed.rag === "Green") counts.green++;
-    else counts.unrated++;
+    else counts.green++;
     if (assessed.level === 0) continue;
     const full = assessed as SummaryContract;
     byLevel[full.level as 1 | 2 | 3]++;
-    if (full.value === null) contractsWithoutValue++;
-    else byCurrency.set(full.currency, (byCurrency.get(full.currency) ?? 0) + full.value);
     escalated.push(full);
+    if (full.level < AT_RISK_FROM_LEVEL) continue;
+    atRisk++;
+    const value = valueOf(contract);
+    if (value.amount === null) contractsWithoutValue++;
+    else {
+      byCurrency.set(value.currency, (byCurrency.get(value.currency) ?? 0) + value.amount);
+      if (value.annual) annualOnly++;
+    }
   }
   // Cents, so sums of many amounts do not show binary-fraction dust (10742220.170000002).
   const totals = [...byCurrency].map(([currency, amount]) => ({ currency, amount: Math.round(amount * 100) / 100 })).sort((a, b) => b.amount - a.amount);
-  const valueAtRisk = hasValueColumn ? { totals, contractsWithoutValue } : null;
-  return { asOf, counts, byLevel, valueAtRisk, contracts: ranked(escalated), totalContracts: data.contracts.length, closedContracts: closed, ladder };
+  const valueAtRisk = hasValueColumn ? { totals, contracts: atRisk, contractsWithoutValue, annualOnly } : null;
+  stale.sort((a, b) => (a.endDate ?? 0) - (b.endDate ?? 0) || compareIds(a.id, b.id) || a.row - b.row);
+  unrated.sort(byValue);
+  return {
+    asOf,
+    counts,
+    byLevel,
+    valueAtRisk,
+    contracts: ranked(escalated),
+    totalContracts: data.contracts.length,
+    closedContracts: closed,
+    staleContracts: stale.length,
+    stale,
+    unrated,
+    staleAfterDays: settings.staleAfterDays,
+    expiryRedDays: settings.expiryRedDays,
+    ladder,
+  };
 }
 
 /** Ladder names from Settings rows (`ladder_level_1` …), over the defaults. */

@@ -1,6 +1,6 @@
 import { formatAmount } from "./currencies";
 import { formatSerial } from "./dates";
-import type { EscalationSummary, SummaryContract, ValueAtRisk } from "./escalationSummary";
+import { AT_RISK_FROM_LEVEL, EscalationSummary, ListedContract, SummaryContract, ValueAtRisk } from "./escalationSummary";
 
 /** The formats the summary is rendered in (CLI `--format`, task pane copy buttons). */
 export type SummaryFormat = "text" | "markdown" | "html" | "json";
@@ -12,18 +12,25 @@ const count = (n: number): string => n.toLocaleString("en-GB");
 const plural = (n: number, one: string, many = `${one}s`): string => `${count(n)} ${n === 1 ? one : many}`;
 
 /**
- * The value at risk in words: each currency's total with its symbol, a plain number where the
- * register named no currency, "not known" where there is nothing to add up — never a made-up 0.
- * @example valueAtRiskText({ totals: [{ currency: "GBP", amount: 1234567 }], contractsWithoutValue: 0 }) → "£1,234,567"
+ * The value at risk in words, with the rule it follows: each currency's total with its symbol (a
+ * plain number where the register named no currency), what it sums, and "not known" where there is
+ * nothing to add up — never a made-up 0.
+ * @example valueAtRiskText({ totals: [{ currency: "GBP", amount: 1234567 }], contracts: 3, contractsWithoutValue: 0, annualOnly: 0 }) → "£1,234,567: the whole-life value of the 3 contracts at level 2 or 3"
  */
 export function valueAtRiskText(value: ValueAtRisk | null, locale = "en-GB"): string {
-  if (value === null) return "not known (the register has no value column)";
-  const { totals, contractsWithoutValue } = value;
-  const escalated = (n: number): string => `${n.toLocaleString(locale)} escalated contract${n === 1 ? "" : "s"}`;
-  if (totals.length === 0) return contractsWithoutValue === 0 ? formatAmount(0, null, locale) : `not known (no value given for the ${escalated(contractsWithoutValue)})`;
+  if (value === null) return "not known: the register has no value column";
+  const { totals, contracts, contractsWithoutValue, annualOnly } = value;
+  const n = (k: number): string => k.toLocaleString(locale);
+  const whose = `the ${contracts === 1 ? "contract" : `${n(contracts)} contracts`} at level ${AT_RISK_FROM_LEVEL} or ${AT_RISK_FROM_LEVEL + 1}`;
+  if (contracts === 0) return `${formatAmount(0, totals[0]?.currency ?? null, locale)}: no contract is at level ${AT_RISK_FROM_LEVEL} or ${AT_RISK_FROM_LEVEL + 1}`;
+  if (totals.length === 0) return `not known: no value is given for ${whose}`;
   const several = totals.length > 1;
   const shown = totals.map((t) => (t.currency === null && several ? `${formatAmount(t.amount, null, locale)} in no stated currency` : formatAmount(t.amount, t.currency, locale)));
-  return `${shown.join(" + ")}${contractsWithoutValue > 0 ? ` (and ${escalated(contractsWithoutValue)} with no value given)` : ""}`;
+  const notes = [
+    contractsWithoutValue > 0 ? `${n(contractsWithoutValue)} with no value given` : "",
+    annualOnly > 0 ? `${n(annualOnly)} counted at ${annualOnly === 1 ? "its" : "their"} annual value, having no whole-life value` : "",
+  ].filter(Boolean);
+  return `${shown.join(" + ")}: the whole-life value of ${whose}${notes.length ? ` (${notes.join("; ")})` : ""}`;
 }
 
 /** Title line of every format. */
@@ -31,41 +38,211 @@ export function summaryTitle(summary: EscalationSummary): string {
   return `Escalation summary as of ${dmy(summary.asOf)}`;
 }
 
-/** The headline figures as short sentences, shared by the formats. */
+/**
+ * The headline figures as short sentences, shared by the formats: who needs to act, every contract
+ * read in exactly one of live (by RAG), unrated, probably closed and closed, and the value at risk.
+ */
 export function summaryHeadlines(summary: EscalationSummary): string[] {
   const n = summary.contracts.length;
-  const live = summary.counts.red + summary.counts.amber + summary.counts.green + summary.counts.unrated;
+  const { red, amber, green, unrated } = summary.counts;
+  const live = red + amber + green;
   const levels = ([3, 2, 1] as const).filter((l) => summary.byLevel[l] > 0).map((l) => `${count(summary.byLevel[l])} at level ${l} (${summary.ladder[l]})`);
+  const parts = [`${count(live)} live (Red ${count(red)} · Amber ${count(amber)} · Green ${count(green)})`];
+  if (unrated > 0) parts.push(`${count(unrated)} unrated`);
+  if (summary.staleContracts > 0) parts.push(`${count(summary.staleContracts)} probably closed`);
+  if (summary.closedContracts > 0) parts.push(`${count(summary.closedContracts)} closed`);
   return [
     n === 0 ? "No contract needs escalating." : `${plural(n, "contract needs", "contracts need")} attention: ${levels.join(", ")}.`,
-    `RAG across ${plural(live, "live contract")}: Red ${count(summary.counts.red)} · Amber ${count(summary.counts.amber)} · Green ${count(summary.counts.green)} · Unrated ${count(summary.counts.unrated)}.` +
-      (summary.closedContracts > 0 ? ` ${plural(summary.closedContracts, "closed contract")} left out.` : ""),
+    `${plural(summary.totalContracts, "contract")} read: ${parts.join(" · ")}.`,
     `Value at risk: ${valueAtRiskText(summary.valueAtRisk)}.`,
   ];
 }
 
-/** The facts line of one contract: manager, dates, slippage. */
-function facts(c: SummaryContract): string[] {
-  const parts: string[] = [];
-  if (c.contractManager) parts.push(`Contract manager: ${c.contractManager}`);
-  if (c.endDate !== null && c.daysToExpiry !== null) parts.push(c.daysToExpiry < 0 ? `Ended ${dmy(c.endDate)} (${c.daysToExpiry === -1 ? "yesterday" : `${count(-c.daysToExpiry)} days ago`})` : `Ends ${dmy(c.endDate)} (${c.daysToExpiry === 0 ? "today" : c.daysToExpiry === 1 ? "tomorrow" : `in ${count(c.daysToExpiry)} days`})`);
-  if (c.noticeDate !== null) parts.push(`Notice date ${dmy(c.noticeDate)}`);
-  if (c.worstSlippage !== null) parts.push(`Worst slippage ${count(c.worstSlippage)} days${c.worstMilestone ? ` ("${c.worstMilestone}")` : ""}`);
-  return parts;
+/** How the summary is cut for reading: the CLI's `--limit` and `--group-by`. */
+export interface SummaryLayout {
+  /** Contracts listed per level; 0 lists them all. Default 25. */
+  limit?: number;
+  /** Contracts of each level listed under their department or contract manager. */
+  groupBy?: SummaryGrouping | null;
+  /** Where the rest can be had, said after "and N more" (e.g. "`--limit 0` lists them all"). */
+  more?: string;
+  /** Data-quality problems found while reading, by kind, for their own short section. */
+  problems?: { rows: number; byKind: readonly { name: string; count: number }[]; where?: string };
+}
+export type SummaryGrouping = "department" | "manager";
+export const SUMMARY_GROUPINGS: readonly SummaryGrouping[] = ["department", "manager"];
+export const DEFAULT_LIMIT = 25;
+
+const groupOf = (c: SummaryContract, by: SummaryGrouping): string =>
+  (by === "department" ? c.department : c.contractManager) || (by === "department" ? "(no department)" : "(no contract manager)");
+
+/** The sum of some contracts' values, by currency, in words; "" when none has a value. */
+function valueOfAll(contracts: readonly { value: number | null; currency: string | null }[]): string {
+  const sums = new Map<string | null, number>();
+  for (const c of contracts) if (c.value !== null) sums.set(c.currency, (sums.get(c.currency) ?? 0) + c.value);
+  return [...sums].sort((a, b) => b[1] - a[1]).map(([currency, amount]) => formatAmount(Math.round(amount * 100) / 100, currency)).join(" + ");
+}
+
+/** One level's section: its contracts up to the limit, in rank order (within groups when grouped), and what is left. */
+export interface LevelSection {
+  level: 1 | 2 | 3;
+  title: string;
+  total: number;
+  value: string;
+  /** Listed contracts with their rank in the whole summary (1-based), under group headings when grouped. */
+  groups: { name: string | null; count: number; value: string; contracts: { rank: number; c: SummaryContract }[] }[];
+  /** Contracts of the level past the limit, and what they hold. */
+  more: { count: number; value: string };
+}
+
+/**
+ * The level sections of a summary, highest level first: each lists up to `limit` of its
+ * contracts (all with 0) in rank order, under department or manager headings when grouped (groups
+ * with the most contracts at the level first), and says how many more there are and their value.
+ * @example levelSections(summary, { limit: 25 })[0].more → { count: 2559, value: "£12,345,678" }
+ */
+export function levelSections(summary: EscalationSummary, layout: SummaryLayout = {}): LevelSection[] {
+  const limit = layout.limit ?? DEFAULT_LIMIT;
+  const out: LevelSection[] = [];
+  for (const level of [3, 2, 1] as const) {
+    const all = summary.contracts.map((c, i) => ({ rank: i + 1, c })).filter((x) => x.c.level === level);
+    if (all.length === 0) continue;
+    const shown = limit > 0 ? all.slice(0, limit) : all;
+    const rest = all.slice(shown.length).map((x) => x.c);
+    let groups: LevelSection["groups"];
+    if (layout.groupBy) {
+      const by = layout.groupBy;
+      const members = new Map<string, { rank: number; c: SummaryContract }[]>();
+      for (const x of all) {
+        const key = groupOf(x.c, by);
+        const list = members.get(key);
+        if (list) list.push(x);
+        else members.set(key, [x]);
+      }
+      const listed = new Set(shown);
+      groups = [...members]
+        .sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))
+        .map(([name, xs]) => ({ name, count: xs.length, value: valueOfAll(xs.map((x) => x.c)), contracts: xs.filter((x) => listed.has(x)) }));
+    } else groups = [{ name: null, count: all.length, value: "", contracts: shown }];
+    out.push({
+      level,
+      title: `Level ${level} · ${summary.ladder[level]}`,
+      total: all.length,
+      value: valueOfAll(all.map((x) => x.c)),
+      groups,
+      more: { count: rest.length, value: valueOfAll(rest) },
+    });
+  }
+  return out;
+}
+
+/** Days counted back for "what changed". */
+export const RECENT_DAYS = 7;
+
+/**
+ * What changed in the last week, from the escalated contracts' own dates: notice dates that
+ * passed, contracts that ended, and contracts that came within the red window of their end date
+ * (days to expiry ≤ `expiryRedDays`, crossed in the last 7 days). Empty phrases are left out.
+ * @example recentChanges(summary) → ["the notice date of 2 contracts passed (C-1, C-7)", "1 contract ended (C-3)"]
+ */
+export function recentChanges(summary: EscalationSummary): string[] {
+  const { expiryRedDays } = summary;
+  const within = (d: number | null, from: number, to: number): boolean => d !== null && d >= from && d <= to;
+  const pick = (test: (c: SummaryContract) => boolean): SummaryContract[] => summary.contracts.filter(test);
+  const ids = (cs: readonly SummaryContract[]): string => ` (${cs.slice(0, 5).map((c) => c.id).join(", ")}${cs.length > 5 ? ` and ${count(cs.length - 5)} more` : ""})`;
+  const notice = pick((c) => within(c.daysToNotice, -RECENT_DAYS, -1));
+  const ended = pick((c) => within(c.daysToExpiry, -RECENT_DAYS, -1));
+  const red = pick((c) => within(c.daysToExpiry, Math.max(0, expiryRedDays - RECENT_DAYS + 1), expiryRedDays));
+  const out: string[] = [];
+  if (notice.length) out.push(`the notice date of ${plural(notice.length, "contract")} passed${ids(notice)}`);
+  if (ended.length) out.push(`${plural(ended.length, "contract")} ended${ids(ended)}`);
+  if (red.length) out.push(`${plural(red.length, "contract")} came within ${expiryRedDays} days of ${red.length === 1 ? "its" : "their"} end${ids(red)}`);
+  return out;
+}
+
+/** The unrated contracts in one sentence: how many, why by kind, the biggest by value. */
+export function unratedText(summary: EscalationSummary, names = 5): string | null {
+  const list = summary.unrated;
+  if (list.length === 0) return null;
+  const kinds = new Map<string, number>();
+  for (const c of list) {
+    const kind = c.reason.includes("no end date column") ? "no end date column in the register" : c.reason.startsWith("No end date") ? "no end date" : c.reason.includes("is not a date") ? "an end date that is not a date" : c.reason.includes("stand-in") ? "a stand-in end date" : "nothing to rate";
+    kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+  }
+  const why = [...kinds].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${count(n)} ${k}`).join(", ");
+  const stand = list.find((c) => c.reason.includes("stand-in"));
+  const example = stand ? ` (e.g. ${stand.reason.replace(/^No real end date: /, "")})` : "";
+  const valued = list.filter((c) => c.value !== null).slice(0, names);
+  const biggest = valued.length ? ` Biggest by value: ${valued.map((c) => `${c.id}${c.title ? ` ${c.title}` : ""} (${formatAmount(c.value ?? 0, c.currency)})`).join("; ")}.` : "";
+  return `${plural(list.length, "contract is", "contracts are")} unrated, neither Green nor Red, for want of a real end date: ${why}${example}.${biggest}`;
+}
+
+/** The probably-closed contracts in one sentence, with what to do. */
+export function staleText(summary: EscalationSummary): string | null {
+  const list = summary.stale;
+  if (list.length === 0) return null;
+  const oldest = list[0];
+  const value = valueOfAll(list);
+  return (
+    `${plural(list.length, "contract")} ended more than ${count(summary.staleAfterDays)} days ago with no closing status${value ? `, worth ${value}` : ""}` +
+    `${oldest?.endDate != null ? ` (the oldest ${dmy(oldest.endDate)})` : ""}: probably closed. Confirm, and mark them closed (set their status); they are not escalated.`
+  );
 }
 
 const heading = (c: SummaryContract): string => `${c.id}${c.title ? ` — ${c.title}` : ""}${c.supplier ? ` (${c.supplier})` : ""}`;
 
-/** Plain text, for an email body or a terminal. */
-export function renderText(summary: EscalationSummary): string {
-  const lines = [summaryTitle(summary), ...summaryHeadlines(summary)];
-  summary.contracts.forEach((c, i) => {
-    lines.push("", `${i + 1}. [Level ${c.level} · ${c.rag ?? "Unrated"}] ${heading(c)}`);
-    const f = facts(c);
-    if (f.length) lines.push(`   ${f.join(" · ")}`);
-    if (c.reasons.length) lines.push(`   Why: ${c.reasons.join("; ")}`);
-    lines.push(`   Action: ${c.action}`, `   Escalate to: ${c.escalateTo}${c.openEscalation ? ` (already logged as ${c.openEscalation})` : ""}`);
-  });
+/** What the summary leads with: the week's changes and the decisions due, as lines of text. */
+function leadLines(summary: EscalationSummary, limit: number): string[] {
+  const changes = recentChanges(summary);
+  const lines = [changes.length ? `Changed in the last ${RECENT_DAYS} days: ${changes.join("; ")}.` : `Nothing changed in the last ${RECENT_DAYS} days.`];
+  // The decisions whose window closes soonest first (the level lists below lead with the overdue).
+  const due = (c: SummaryContract): number => {
+    const d = c.daysToNotice !== null && c.daysToNotice >= 0 ? c.daysToNotice : (c.daysToExpiry ?? 0);
+    return d >= 0 ? d : 1e6 - d;
+  };
+  const decisions = summary.contracts.filter((c) => c.decisionNeeded).sort((a, b) => due(a) - due(b));
+  if (decisions.length) {
+    const shown = limit > 0 ? decisions.slice(0, Math.min(limit, 10)) : decisions;
+    lines.push("", `Needs a decision (${count(decisions.length)}):`, ...shown.map((c) => `  - ${c.id}${c.title ? ` ${c.title}` : ""}: ${c.action}`));
+    if (shown.length < decisions.length) lines.push(`  - and ${count(decisions.length - shown.length)} more, listed by level below`);
+  }
+  return lines;
+}
+
+/**
+ * Plain text, for an email body or a terminal: headlines, what changed and what needs a decision,
+ * then each level's contracts one line each (up to `limit`, with "and N more" and their value),
+ * then the unrated, the probably closed and the data-quality problems in a line or two each.
+ */
+export function renderText(summary: EscalationSummary, layout: SummaryLayout = {}): string {
+  const limit = layout.limit ?? DEFAULT_LIMIT;
+  const lines = [summaryTitle(summary), ...summaryHeadlines(summary), "", ...leadLines(summary, limit)];
+  for (const section of levelSections(summary, layout)) {
+    lines.push("", `${section.title}: ${plural(section.total, "contract")}${section.value ? `, worth ${section.value}` : ""}`);
+    const unlisted = section.groups.filter((g) => g.contracts.length === 0);
+    for (const group of section.groups) {
+      if (group.contracts.length === 0) continue;
+      if (group.name !== null) lines.push(`  ${group.name}: ${count(group.count)}${group.value ? `, ${group.value}` : ""}${group.contracts.length < group.count ? ` (${count(group.contracts.length)} listed)` : ""}`);
+      for (const { rank, c } of group.contracts) {
+        const who = c.contractManager && layout.groupBy !== "manager" ? ` · ${c.contractManager}` : "";
+        const worth = c.value !== null ? ` · ${formatAmount(c.value, c.currency)}` : "";
+        lines.push(`${group.name !== null ? "  " : ""}  ${rank}. [${c.rag ?? "Unrated"}] ${heading(c)}${who}${worth}: ${c.action}${c.openEscalation ? ` (logged as ${c.openEscalation})` : ""}`);
+      }
+    }
+    if (unlisted.length > 0) {
+      const names = unlisted.slice(0, 5).map((g) => `${g.name} ${count(g.count)}`).join(", ");
+      lines.push(`  Others, not listed: ${names}${unlisted.length > 5 ? ` and ${count(unlisted.length - 5)} more` : ""}`);
+    }
+    if (section.more.count > 0) lines.push(`  … and ${count(section.more.count)} more at level ${section.level}${section.more.value ? `, worth ${section.more.value}` : ""}${layout.more ? ` (${layout.more})` : ""}`);
+  }
+  const unrated = unratedText(summary);
+  if (unrated) lines.push("", `Unrated: ${unrated}`);
+  const stale = staleText(summary);
+  if (stale) lines.push("", `Probably closed — confirm: ${stale}`);
+  if (layout.problems && layout.problems.byKind.length) {
+    const p = layout.problems;
+    lines.push("", `Data quality: ${p.byKind.map((k) => `${count(k.count)} ${k.name}`).join(", ")} in ${plural(p.rows, "row")}${p.where ? `; ${p.where}` : ""}.`);
+  }
   return `${lines.join("\n")}\n`;
 }
 
@@ -74,15 +251,31 @@ function md(value: string): string {
   return value.replace(/\r?\n/g, " ").replace(/[\\`*_[\]|<>~]/g, (ch) => (ch === "<" ? "&lt;" : ch === ">" ? "&gt;" : `\\${ch}`));
 }
 
-/** Markdown: headline list and one table row per contract. */
-export function renderMarkdown(summary: EscalationSummary): string {
-  const lines = [`# ${summaryTitle(summary)}`, "", ...summaryHeadlines(summary).map((h) => `- ${md(h)}`)];
-  if (summary.contracts.length) {
-    lines.push("", "| # | Level | RAG | Contract | Supplier | Contract manager | Ends | Notice date | Why | Action |", "| ---: | ---: | --- | --- | --- | --- | --- | --- | --- | --- |");
-    summary.contracts.forEach((c, i) => {
-      const cells = [String(i + 1), String(c.level), c.rag ?? "Unrated", md(`${c.id}${c.title ? ` — ${c.title}` : ""}`), md(c.supplier), md(c.contractManager), dmy(c.endDate), dmy(c.noticeDate), md(c.reasons.join("; ")), md(c.action)];
-      lines.push(`| ${cells.join(" | ")} |`);
-    });
+/** Markdown: headline list, what changed and the decisions due, a table per level (up to the limit), then the short sections. */
+export function renderMarkdown(summary: EscalationSummary, layout: SummaryLayout = {}): string {
+  const limit = layout.limit ?? DEFAULT_LIMIT;
+  const lines = [`# ${summaryTitle(summary)}`, "", ...summaryHeadlines(summary).map((h) => `- ${md(h)}`), ""];
+  for (const line of leadLines(summary, limit)) lines.push(line === "" ? "" : line.startsWith("  - ") ? `- ${md(line.slice(4))}` : md(line));
+  for (const section of levelSections(summary, layout)) {
+    lines.push("", `## ${md(section.title)}: ${plural(section.total, "contract")}${section.value ? `, worth ${md(section.value)}` : ""}`);
+    for (const group of section.groups) {
+      if (group.contracts.length === 0) continue;
+      if (group.name !== null) lines.push("", `### ${md(group.name)}: ${count(group.count)}${group.value ? `, ${md(group.value)}` : ""}`);
+      lines.push("", "| # | RAG | Contract | Supplier | Contract manager | Value | Ends | Notice date | Why | Action |", "| ---: | --- | --- | --- | --- | ---: | --- | --- | --- | --- |");
+      for (const { rank, c } of group.contracts) {
+        const cells = [String(rank), c.rag ?? "Unrated", md(`${c.id}${c.title ? ` — ${c.title}` : ""}`), md(c.supplier), md(c.contractManager), c.value === null ? "" : md(formatAmount(c.value, c.currency)), dmy(c.endDate), dmy(c.noticeDate), md(c.reasons.join("; ")), md(c.action)];
+        lines.push(`| ${cells.join(" | ")} |`);
+      }
+    }
+    if (section.more.count > 0) lines.push("", md(`… and ${count(section.more.count)} more at level ${section.level}${section.more.value ? `, worth ${section.more.value}` : ""}${layout.more ? ` (${layout.more})` : ""}`));
+  }
+  const unrated = unratedText(summary);
+  if (unrated) lines.push("", "## Unrated", "", md(unrated));
+  const stale = staleText(summary);
+  if (stale) lines.push("", "## Probably closed — confirm", "", md(stale));
+  if (layout.problems && layout.problems.byKind.length) {
+    const p = layout.problems;
+    lines.push("", "## Data quality", "", md(`${p.byKind.map((k) => `${count(k.count)} ${k.name}`).join(", ")} in ${plural(p.rows, "row")}${p.where ? `; ${p.where}` : ""}.`));
   }
   return `${lines.join("\n")}\n`;
 }
@@ -100,65 +293,98 @@ const RAG_STYLE: Record<string, string> = {
 };
 
 /** An HTML fragment for an email: inline styles only (mail clients drop style sheets), every piece of cell text escaped. */
-export function renderHtml(summary: EscalationSummary): string {
+export function renderHtml(summary: EscalationSummary, layout: SummaryLayout = {}): string {
+  const limit = layout.limit ?? DEFAULT_LIMIT;
   const cell = "padding:4px 8px;border:1px solid #D0D0D0;vertical-align:top;text-align:left";
+  const para = (text: string): string => `<p style="margin:8px 0">${escapeHtml(text)}</p>`;
+  const h3 = (text: string): string => `<h3 style="font-size:15px;margin:16px 0 6px">${escapeHtml(text)}</h3>`;
   const out = [
     `<div style="font-family:Segoe UI,Arial,sans-serif;font-size:14px;color:#242424">`,
     `<h2 style="font-size:18px;margin:0 0 8px">${escapeHtml(summaryTitle(summary))}</h2>`,
     `<ul style="margin:0 0 12px;padding-left:20px">${summaryHeadlines(summary).map((h) => `<li>${escapeHtml(h)}</li>`).join("")}</ul>`,
   ];
-  if (summary.contracts.length) {
-    const headers = ["#", "Level", "RAG", "Contract", "Supplier", "Contract manager", "Ends", "Notice date", "Why", "Action"];
-    out.push(`<table style="border-collapse:collapse;font-size:13px"><thead><tr>${headers.map((h) => `<th style="${cell};background:#F3F3F3">${h}</th>`).join("")}</tr></thead><tbody>`);
-    summary.contracts.forEach((c, i) => {
-      const rag = c.rag ?? "Unrated";
-      const contract = `<strong>${escapeHtml(c.id)}</strong>${c.title ? `<br>${escapeHtml(c.title)}` : ""}`;
-      const why = c.reasons.map(escapeHtml).join("<br>");
-      out.push(
-        `<tr><td style="${cell}">${i + 1}</td><td style="${cell}">${c.level}</td><td style="${cell};${RAG_STYLE[rag]}">${rag}</td><td style="${cell}">${contract}</td>` +
-          `<td style="${cell}">${escapeHtml(c.supplier)}</td><td style="${cell}">${escapeHtml(c.contractManager)}</td><td style="${cell}">${dmy(c.endDate)}</td>` +
-          `<td style="${cell}">${dmy(c.noticeDate)}</td><td style="${cell}">${why}</td><td style="${cell}">${escapeHtml(c.action)}</td></tr>`,
-      );
-    });
-    out.push("</tbody></table>");
+  const lead = leadLines(summary, limit).filter((l) => l !== "");
+  const items = lead.filter((l) => l.startsWith("  - ")).map((l) => `<li>${escapeHtml(l.slice(4))}</li>`);
+  for (const l of lead) if (!l.startsWith("  - ")) out.push(para(l));
+  if (items.length) out.push(`<ul style="margin:0 0 12px;padding-left:20px">${items.join("")}</ul>`);
+  const headers = ["#", "RAG", "Contract", "Supplier", "Contract manager", "Value", "Ends", "Notice date", "Why", "Action"];
+  for (const section of levelSections(summary, layout)) {
+    out.push(h3(`${section.title}: ${plural(section.total, "contract")}${section.value ? `, worth ${section.value}` : ""}`));
+    for (const group of section.groups) {
+      if (group.contracts.length === 0) continue;
+      if (group.name !== null) out.push(para(`${group.name}: ${count(group.count)}${group.value ? `, ${group.value}` : ""}`));
+      out.push(`<table style="border-collapse:collapse;font-size:13px"><thead><tr>${headers.map((h) => `<th style="${cell};background:#F3F3F3">${h}</th>`).join("")}</tr></thead><tbody>`);
+      for (const { rank, c } of group.contracts) {
+        const rag = c.rag ?? "Unrated";
+        const contract = `<strong>${escapeHtml(c.id)}</strong>${c.title ? `<br>${escapeHtml(c.title)}` : ""}`;
+        const why = c.reasons.map(escapeHtml).join("<br>");
+        out.push(
+          `<tr><td style="${cell}">${rank}</td><td style="${cell};${RAG_STYLE[rag]}">${rag}</td><td style="${cell}">${contract}</td>` +
+            `<td style="${cell}">${escapeHtml(c.supplier)}</td><td style="${cell}">${escapeHtml(c.contractManager)}</td><td style="${cell}">${c.value === null ? "" : escapeHtml(formatAmount(c.value, c.currency))}</td>` +
+            `<td style="${cell}">${dmy(c.endDate)}</td><td style="${cell}">${dmy(c.noticeDate)}</td><td style="${cell}">${why}</td><td style="${cell}">${escapeHtml(c.action)}</td></tr>`,
+        );
+      }
+      out.push("</tbody></table>");
+    }
+    if (section.more.count > 0) out.push(para(`… and ${count(section.more.count)} more at level ${section.level}${section.more.value ? `, worth ${section.more.value}` : ""}${layout.more ? ` (${layout.more})` : ""}`));
+  }
+  const unrated = unratedText(summary);
+  if (unrated) out.push(h3("Unrated"), para(unrated));
+  const stale = staleText(summary);
+  if (stale) out.push(h3("Probably closed — confirm"), para(stale));
+  if (layout.problems && layout.problems.byKind.length) {
+    const p = layout.problems;
+    out.push(h3("Data quality"), para(`${p.byKind.map((k) => `${count(k.count)} ${k.name}`).join(", ")} in ${plural(p.rows, "row")}${p.where ? `; ${p.where}` : ""}.`));
   }
   out.push("</div>");
   return `${out.join("\n")}\n`;
 }
 
-/** The JSON of the command line: dates ISO, contracts in ranked order. */
+/** The JSON of the command line: everything, whatever the limit; dates ISO, contracts in ranked order. */
 export function summaryJson(summary: EscalationSummary): unknown {
+  const listed = (c: ListedContract) => ({ id: c.id, row: c.row, title: c.title, supplier: c.supplier, department: c.department, contractManager: c.contractManager, value: c.value, currency: c.currency, endDate: iso(c.endDate), status: c.status, reason: c.reason });
   return {
     asOf: iso(summary.asOf),
-    counts: summary.counts,
+    // Every contract read is in one of these: red + amber + green + unrated + probablyClosed + closed = read.
+    contractsRead: summary.totalContracts,
+    counts: { ...summary.counts, probablyClosed: summary.staleContracts, closed: summary.closedContracts },
     byLevel: { "1": summary.byLevel[1], "2": summary.byLevel[2], "3": summary.byLevel[3] },
-    // One total per currency (null: not stated); null when the register has no value column.
-    valueAtRisk: summary.valueAtRisk,
+    // One total per currency (null: not stated), with what it sums; null when the register has no value column.
+    valueAtRisk: summary.valueAtRisk === null ? null : { ...summary.valueAtRisk, fromLevel: AT_RISK_FROM_LEVEL, inWords: valueAtRiskText(summary.valueAtRisk) },
+    changedInLast7Days: recentChanges(summary),
     contracts: summary.contracts.map((c) => ({
       id: c.id,
+      row: c.row,
       title: c.title,
       supplier: c.supplier,
+      department: c.department,
       contractManager: c.contractManager,
       rag: c.rag,
       level: c.level,
+      decisionNeeded: c.decisionNeeded,
       reasons: c.reasons,
+      value: c.value,
+      currency: c.currency,
+      endDate: iso(c.endDate),
       daysToExpiry: c.daysToExpiry,
       noticeDate: iso(c.noticeDate),
       worstSlippage: c.worstSlippage,
       action: c.action,
     })),
+    unrated: summary.unrated.map(listed),
+    probablyClosed: summary.stale.map(listed),
   };
 }
 
-/** The summary in one of the formats. */
-export function renderSummary(summary: EscalationSummary, format: SummaryFormat): string {
+/** The summary in one of the formats (JSON is never cut by the layout). */
+export function renderSummary(summary: EscalationSummary, format: SummaryFormat, layout: SummaryLayout = {}): string {
   switch (format) {
     case "text":
-      return renderText(summary);
+      return renderText(summary, layout);
     case "markdown":
-      return renderMarkdown(summary);
+      return renderMarkdown(summary, layout);
     case "html":
-      return renderHtml(summary);
+      return renderHtml(summary, layout);
     case "json":
       return `${JSON.stringify(summaryJson(summary), null, 2)}\n`;
   }

@@ -1,4 +1,5 @@
 import { DateOrder, todaySerial } from "../core/dates";
+import { EndDateFacts, endDateFacts } from "../core/endDates";
 import { EscalationSummary, LadderNames, escalationSummary, ladderFromSettings } from "../core/escalationSummary";
 import { mapHeaders } from "../core/mapping";
 import { MappingCorrections, applyCorrections } from "../core/mappingCorrections";
@@ -47,6 +48,8 @@ export interface TrackerData {
    */
   contractsTable?: { name: string; sheet: string; row: number };
   issues: DataQualityIssue[];
+  /** What the Contracts table says of its end dates: a likely stand-in, the unreadable ones (core/endDates). */
+  endDates: EndDateFacts;
 }
 
 const oneLine = (h: string): string => h.replace(/\s+/g, " ").trim().toLowerCase();
@@ -105,12 +108,18 @@ export function readTrackerData(tables: TrackerSnapshots, options: ReadOptions =
     contractColumns: contracts.columns,
     contractsTable: { name: tables.contracts.name, sheet: tables.contracts.sheet, row: tables.contracts.row },
     issues: contracts.issues,
+    endDates: endDateFacts(contracts.rows, contracts.issues, contracts.columns.endDate !== undefined),
   };
 }
 
 /** The escalation summary of the tracker's data. */
 export function summarise(data: TrackerData): EscalationSummary {
-  return escalationSummary({ contracts: data.contracts, milestones: data.milestones, kpis: data.kpis, escalations: data.escalations }, data.settings, data.asOf, data.ladder);
+  return escalationSummary(
+    { contracts: data.contracts, milestones: data.milestones, kpis: data.kpis, escalations: data.escalations, endDates: data.endDates },
+    data.settings,
+    data.asOf,
+    data.ladder,
+  );
 }
 
 /**
