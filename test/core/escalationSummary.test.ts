@@ -174,23 +174,31 @@ describe("the summary", () => {
     expect(summary.counts).toEqual({ red: 3, amber: 1, green: 1, unrated: 1 });
     expect(summary.byLevel).toEqual({ 1: 1, 2: 2, 3: 1 });
     expect(summary.closedContracts).toBe(1);
-    // Whole-life value, else annual value: 7,000 + 30,000 + 50,000 + 200,000.
-    expect(summary.valueAtRisk).toEqual({ totals: [{ currency: null, amount: 287_000 }], contractsWithoutValue: 0 });
+    // Levels 2 and 3 only; whole-life value, else annual value: 7,000 + 30,000 (annual) + 50,000.
+    expect(summary.valueAtRisk).toEqual({ totals: [{ currency: null, amount: 87_000 }], contracts: 3, contractsWithoutValue: 0, annualOnly: 1 });
   });
 
   test("JSON as the command line prints it: ISO dates, ranked contracts", () => {
     const json = summaryJson(summary) as { asOf: string; byLevel: Record<string, number>; contracts: { id: string; noticeDate: string | null }[] };
-    expect(json).toMatchObject({ asOf: "2026-11-25", counts: { red: 3, amber: 1, green: 1, unrated: 1 }, byLevel: { "1": 1, "2": 2, "3": 1 }, valueAtRisk: { totals: [{ currency: null, amount: 287_000 }], contractsWithoutValue: 0 } });
-    expect(Object.keys(json.contracts[0])).toEqual(["id", "title", "supplier", "contractManager", "rag", "level", "reasons", "daysToExpiry", "noticeDate", "worstSlippage", "action"]);
+    expect(json).toMatchObject({
+      asOf: "2026-11-25",
+      contractsRead: 7,
+      counts: { red: 3, amber: 1, green: 1, unrated: 1, probablyClosed: 0, closed: 1 },
+      byLevel: { "1": 1, "2": 2, "3": 1 },
+      valueAtRisk: { totals: [{ currency: null, amount: 87_000 }], contractsWithoutValue: 0, fromLevel: 2 },
+      unrated: [{ id: "C-7", reason: "No end date" }],
+    });
+    expect(Object.keys(json.contracts[0])).toEqual(["id", "row", "title", "supplier", "department", "contractManager", "rag", "level", "decisionNeeded", "reasons", "value", "currency", "endDate", "daysToExpiry", "noticeDate", "worstSlippage", "action"]);
   });
 
   test("text says what needs attention", () => {
     const text = renderText(summary);
     expect(text).toContain("Escalation summary as of 25/11/2026");
     expect(text).toContain("4 contracts need attention: 1 at level 3 (Senior responsible owner / board), 2 at level 2 (Commercial lead / head of service), 1 at level 1 (Contract manager).");
-    expect(text).toContain("RAG across 6 live contracts: Red 3 · Amber 1 · Green 1 · Unrated 1. 1 closed contract left out.");
-    expect(text).toContain("Value at risk: 287,000.");
-    expect(text).toContain("1. [Level 3 · Red] C-5 — Contract C-5 (Binco Ltd)");
+    expect(text).toContain("7 contracts read: 5 live (Red 3 · Amber 1 · Green 1) · 1 unrated · 1 closed.");
+    expect(text).toContain("Value at risk: 87,000: the whole-life value of the 3 contracts at level 2 or 3 (1 counted at its annual value, having no whole-life value).");
+    expect(text).toContain("Level 3 · Senior responsible owner / board: 1 contract, worth 7,000\n  1. [Red] C-5 — Contract C-5 (Binco Ltd) · Sam Patel · 7,000: Expired 3 days ago");
+    expect(text).toContain("Unrated: 1 contract is unrated, neither Green nor Red, for want of a real end date: 1 no end date.");
   });
 
   test("the value at risk keeps each currency apart, shows its symbol, and is never a made-up 0", () => {
@@ -206,15 +214,15 @@ describe("the summary", () => {
         AS_OF,
       );
     const line = (s: ReturnType<typeof at>): string => renderText(s).split("\n").find((l) => l.startsWith("Value at risk")) ?? "";
-    expect(line(at(["GBP", "GBP"], [1_234_000, 567]))).toBe("Value at risk: £1,234,567.");
+    expect(line(at(["GBP", "GBP"], [1_234_000, 567]))).toBe("Value at risk: £1,234,567: the whole-life value of the 2 contracts at level 2 or 3.");
     expect(at(["GBP", "USD", "GBP"], [1000, 5000, 2000]).valueAtRisk?.totals).toEqual([{ currency: "USD", amount: 5000 }, { currency: "GBP", amount: 3000 }]);
-    expect(line(at(["GBP", "USD", "GBP", null], [1000, 5000, 2000, 700]))).toBe("Value at risk: US$5,000 + £3,000 + 700 in no stated currency.");
-    expect(line(at([null, null], [1000, 2500.5]))).toBe("Value at risk: 3,501.");
-    expect(line(at(["EUR", null], [1000, null]))).toBe("Value at risk: €1,000 (and 1 escalated contract with no value given).");
-    expect(line(at([null, null], [null, null]))).toBe("Value at risk: not known (no value given for the 2 escalated contracts).");
+    expect(line(at(["GBP", "USD", "GBP", null], [1000, 5000, 2000, 700]))).toBe("Value at risk: US$5,000 + £3,000 + 700 in no stated currency: the whole-life value of the 4 contracts at level 2 or 3.");
+    expect(line(at([null, null], [1000, 2500.5]))).toBe("Value at risk: 3,501: the whole-life value of the 2 contracts at level 2 or 3.");
+    expect(line(at(["EUR", null], [1000, null]))).toBe("Value at risk: €1,000: the whole-life value of the 2 contracts at level 2 or 3 (1 with no value given).");
+    expect(line(at([null, null], [null, null]))).toBe("Value at risk: not known: no value is given for the 2 contracts at level 2 or 3.");
     const noColumn = escalationSummary({ contracts: [contract("N", { endDate: AS_OF + 30 })] }, DEFAULT_SETTINGS, AS_OF);
     expect(noColumn.valueAtRisk).toBeNull();
-    expect(line(noColumn)).toBe("Value at risk: not known (the register has no value column).");
+    expect(line(noColumn)).toBe("Value at risk: not known: the register has no value column.");
     expect(summaryJson(noColumn)).toMatchObject({ valueAtRisk: null });
     // Annual value stands in for a blank whole-life value, with its own currency.
     const annual = { ...contract("Y", { endDate: AS_OF + 30, totalValue: null, annualValue: 400 }), currencies: { annualValue: "EUR" } };
@@ -253,7 +261,7 @@ test("a contract ending today says so", () => {
   const summary = escalationSummary({ contracts: [contract("T", { endDate: AS_OF })] }, DEFAULT_SETTINGS, AS_OF);
   expect(summary.contracts[0].reasons).toEqual(["Expires 25/11/2026, today (red at 90 or fewer)"]);
   expect(summary.contracts[0].action).toBe("Expires 25/11/2026 today: re-procure or plan the exit");
-  expect(renderText(summary)).toContain("Ends 25/11/2026 (today)");
+  expect(renderText(summary)).toContain("1. [Red] T — Contract T (Binco Ltd) · Sam Patel: Expires 25/11/2026 today: re-procure or plan the exit");
 });
 
 test("IDs compare as people read them: numbers by value, case ignored", () => {

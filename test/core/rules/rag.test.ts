@@ -1,4 +1,4 @@
-import { RagInputs, parseRag, ragReason, ragStatus, worstOf } from "../../../src/core/rules/rag";
+import { RagInputs, contractRag, contractRagReason, parseRag, ragReason, ragStatus, worstOf } from "../../../src/core/rules/rag";
 import { DEFAULT_SETTINGS } from "../../../src/core/settings";
 
 const none: RagInputs = { daysToExpiry: null, slippageDays: null, kpiAttainment: null, spendVariance: null };
@@ -57,4 +57,26 @@ test("worstOf and parseRag", () => {
   expect(worstOf(["Green", "Amber", "Green"])).toBe("Amber");
   expect(worstOf(["Amber", "Red", "Green"])).toBe("Red");
   expect(["red", " AMBER ", "g", "Yellow", "purple", ""].map(parseRag)).toEqual(["Red", "Amber", "Green", "Amber", null, null]);
+});
+
+describe("contractRag: an unknown end date is never an all-clear", () => {
+  const s = DEFAULT_SETTINGS;
+  const none: RagInputs = { daysToExpiry: null, slippageDays: null, kpiAttainment: null, spendVariance: null };
+  test.each([
+    [{}, null],
+    [{ slippageDays: 0, kpiAttainment: 1, spendVariance: 0 }, null],
+    [{ slippageDays: 12 }, "Amber"],
+    [{ kpiAttainment: 0.5 }, "Red"],
+    [{ daysToExpiry: 400 }, "Green"],
+    [{ daysToExpiry: 400, slippageDays: 0 }, "Green"],
+  ] as const)("%o → %s", (given, expected) => {
+    expect(contractRag({ ...none, ...given }, s)).toBe(expected);
+  });
+
+  test("the reason starts from why the end date is not known", () => {
+    expect(contractRagReason({ ...none, slippageDays: 0 }, s, "No real end date: 31/12/2099 is a stand-in")).toBe("Unrated: no real end date: 31/12/2099 is a stand-in; milestone on time");
+    expect(contractRagReason(none, s)).toBe("Unrated: no end date");
+    expect(contractRagReason({ ...none, slippageDays: 12 }, s)).toBe("Milestone 12 days late (amber above 0 days); no end date");
+    expect(contractRagReason({ ...none, daysToExpiry: 45 }, s)).toBe("Expires in 45 days (red at 90 or fewer)");
+  });
 });
