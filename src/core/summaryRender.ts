@@ -22,7 +22,7 @@ export function valueAtRiskText(value: ValueAtRisk | null, locale = "en-GB"): st
   const { totals, contracts, contractsWithoutValue, annualOnly } = value;
   const n = (k: number): string => k.toLocaleString(locale);
   const whose = `the ${contracts === 1 ? "contract" : `${n(contracts)} contracts`} at level ${AT_RISK_FROM_LEVEL} or ${AT_RISK_FROM_LEVEL + 1}`;
-  if (contracts === 0) return `${formatAmount(0, totals[0]?.currency ?? null, locale)}: no contract is at level ${AT_RISK_FROM_LEVEL} or ${AT_RISK_FROM_LEVEL + 1}`;
+  if (contracts === 0) return `none: no contract is at level ${AT_RISK_FROM_LEVEL} or ${AT_RISK_FROM_LEVEL + 1}`;
   if (totals.length === 0) return `not known: no value is given for ${whose}`;
   const several = totals.length > 1;
   const shown = totals.map((t) => (t.currency === null && several ? `${formatAmount(t.amount, null, locale)} in no stated currency` : formatAmount(t.amount, t.currency, locale)));
@@ -149,7 +149,10 @@ export function recentChanges(summary: EscalationSummary): string[] {
   const { expiryRedDays } = summary;
   const within = (d: number | null, from: number, to: number): boolean => d !== null && d >= from && d <= to;
   const pick = (test: (c: SummaryContract) => boolean): SummaryContract[] => summary.contracts.filter(test);
-  const ids = (cs: readonly SummaryContract[]): string => ` (${cs.slice(0, 5).map((c) => c.id).join(", ")}${cs.length > 5 ? ` and ${count(cs.length - 5)} more` : ""})`;
+  const ids = (cs: readonly SummaryContract[]): string => {
+    const unique = [...new Set(cs.map((c) => c.id))];
+    return ` (${unique.slice(0, 5).join(", ")}${unique.length > 5 ? ` and ${count(unique.length - 5)} more` : ""})`;
+  };
   const notice = pick((c) => within(c.daysToNotice, -RECENT_DAYS, -1));
   const ended = pick((c) => within(c.daysToExpiry, -RECENT_DAYS, -1));
   const red = pick((c) => within(c.daysToExpiry, Math.max(0, expiryRedDays - RECENT_DAYS + 1), expiryRedDays));
@@ -185,7 +188,7 @@ export function staleText(summary: EscalationSummary): string | null {
   const value = valueOfAll(list);
   return (
     `${plural(list.length, "contract")} ended more than ${count(summary.staleAfterDays)} days ago with no closing status${value ? `, worth ${value}` : ""}` +
-    `${oldest?.endDate != null ? ` (the oldest ${dmy(oldest.endDate)})` : ""}: probably closed. Confirm, and mark them closed (set their status); they are not escalated.`
+    `${oldest?.endDate != null ? ` (${list.length === 1 ? "on" : "the oldest"} ${dmy(oldest.endDate)})` : ""}: probably closed. Confirm, and mark ${list.length === 1 ? "it closed (set its status); it is" : "them closed (set their status); they are"} not escalated.`
   );
 }
 

@@ -137,7 +137,7 @@ test("a real register (ACT): amounts add up, dates sort, TRUE/FALSE filter, cont
 }, 60_000);
 
 test("the currency a register wrote survives convert: the summary of the tracker says it as the register's did", async () => {
-  const source = csv("currencies.csv", ["Contract ID,Title,End date,Total value", 'C-1,Cleaning,30/04/2025,"£1,200,000"', 'C-2,Catering,31/05/2025,"£34,567"', "C-3,Security,30/06/2025,€500"]);
+  const source = csv("currencies.csv", ["Contract ID,Title,End date,Total value", 'C-1,Cleaning,30/04/2025,"£1,200,000"', 'C-2,Catering,31/05/2025,"£34,567"', "C-3,Security,31/05/2025,€500"]);
   const tracker = path.join(dir, "currencies-tracker.xlsx");
   const valueLine = async (file: string): Promise<string> => {
     let out = "";
@@ -145,8 +145,8 @@ test("the currency a register wrote survives convert: the summary of the tracker
     return out.split("\n").find((l) => l.startsWith("Value at risk")) ?? "";
   };
   expect(await run(["convert", source, "--out", tracker, "--as-of", "2025-03-31"], () => undefined, () => undefined)).toBe(0);
-  expect(await valueLine(source)).toBe("Value at risk: £1,234,567 + €500.");
-  expect(await valueLine(tracker)).toBe("Value at risk: £1,234,567 + €500.");
+  expect(await valueLine(source)).toBe("Value at risk: £1,234,567 + €500: the whole-life value of the 3 contracts at level 2 or 3.");
+  expect(await valueLine(tracker)).toBe("Value at risk: £1,234,567 + €500: the whole-life value of the 3 contracts at level 2 or 3.");
 });
 
 test("every character of a title comes back from the tracker: control characters and text that looks like Excel's _xHHHH_ escapes", async () => {

@@ -74,8 +74,8 @@ test("a small register with no ID column: check and summary say Row N; convert a
   const check = await cli("check", file);
   expect(check.out).toBe('3 contracts on sheet "register4": 1 data-quality problem\n  missing-end-date        1\nRow 4, End date: No end date: expiry, notice and RAG cannot be worked out\n');
   const summary = await cli("summary", file, "--as-of", "2025-03-01");
-  expect(summary.out).toMatch(/^1\. \[Level 3 · Red\] Row 2 — Waste collection \(Acme Ltd\)$/m);
-  expect(summary.out).toMatch(/^2\. \[Level 1 · Amber\] Row 3 — Library books \(Acme Ltd\)$/m);
+  expect(summary.out).toMatch(/^ {2}1\. \[Red\] Row 2 — Waste collection \(Acme Ltd\): Notice date/m);
+  expect(summary.out).toMatch(/^ {2}2\. \[Amber\] Row 3 — Library books \(Acme Ltd\): Expires/m);
   const out = save(Buffer.alloc(0), ".xlsx");
   // convert sets up a tracker: without a Contract ID it asks, in one line, for the column or the user's word that there is none.
   const refused = await cli("convert", file, "--out", out, "--as-of", "2025-03-01");
@@ -86,5 +86,5 @@ test("a small register with no ID column: check and summary say Row N; convert a
   expect(convert.out).toContain("  no Contract ID column: each contract is named by its row (Row 2, Row 3 …)");
   expect(convert.out).toContain("  not created: Milestones, KPIs, Risks, Changes — their rows name a contract by its Contract ID");
   // The tracker it wrote summarises the same way.
-  expect((await cli("summary", out, "--as-of", "2025-03-01")).out).toMatch(/^1\. \[Level 3 · Red\] Row 2 — Waste collection/m);
+  expect((await cli("summary", out, "--as-of", "2025-03-01")).out).toMatch(/^ {2}1\. \[Red\] Row 2 — Waste collection/m);
 });

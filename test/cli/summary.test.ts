@@ -29,14 +29,14 @@ describe.each(CASES)("golden summary $name", ({ name, file, asOf }) => {
 
 test("the summary uses the columns map shows (an empty twin column never wins)", async () => {
   const json = JSON.parse((await cli("summary", path.join(REAL, "uk-ocds-cf-pcs-s2w-2025/uk_ocds_releases_flat.csv"), "--as-of", "2025-06-30", "--format", "json")).out);
-  // 148 of the 381 releases have an award_contract_end; contract_end is empty throughout.
-  expect(json.counts.red + json.counts.amber + json.counts.green).toBe(148);
+  // 148 of the 381 releases have an award_contract_end (one ended over a year before); contract_end is empty throughout.
+  expect(json.counts.red + json.counts.amber + json.counts.green + json.counts.probablyClosed).toBe(148);
 });
 
 test("JSON has the documented shape and ranked contracts", async () => {
   const json = JSON.parse(fs.readFileSync(path.join(GOLDEN, "uk-ocds-2025-06-30.json"), "utf8"));
-  expect(Object.keys(json)).toEqual(["asOf", "counts", "byLevel", "valueAtRisk", "contracts"]);
-  expect(Object.keys(json.counts)).toEqual(["red", "amber", "green", "unrated"]);
+  expect(Object.keys(json)).toEqual(["asOf", "contractsRead", "counts", "byLevel", "valueAtRisk", "changedInLast7Days", "contracts", "unrated", "probablyClosed"]);
+  expect(Object.keys(json.counts)).toEqual(["red", "amber", "green", "unrated", "probablyClosed", "closed"]);
   expect(Object.keys(json.byLevel)).toEqual(["1", "2", "3"]);
   const levels: number[] = json.contracts.map((c: { level: number }) => c.level);
   expect(levels).toEqual([...levels].sort((a, b) => b - a));
@@ -74,7 +74,7 @@ test("a full tracker workbook: milestones and the log count, --out writes the fi
   expect(written).toContain("&lt;img src=x onerror=alert(1)&gt;");
   expect(written).not.toContain("<img");
   expect(written).toContain("Director of Place");
-  expect((await cli("summary", tracker, "--as-of", "2025-06-30", "--format", "markdown")).out).toContain("| 1 | 3 | Red | C-2 — Cleaning | Shine Ltd |");
+  expect((await cli("summary", tracker, "--as-of", "2025-06-30", "--format", "markdown")).out).toContain("## Level 3 · Director of Place: 2 contracts, worth 105,000\n\n| # | RAG | Contract | Supplier | Contract manager | Value | Ends | Notice date | Why | Action |\n| ---: | --- | --- | --- | --- | ---: | --- | --- | --- | --- |\n| 1 | Red | C-2 — Cleaning | Shine Ltd | Jo Bloggs | 5,000 |");
 });
 
 test("bad usage and bad input", async () => {
@@ -94,7 +94,7 @@ describe("the value at risk says its currency, from the register's text or its n
   test("a CSV whose values are written with £ and € gives one total per currency", async () => {
     const csv = path.join(dir, "currencies.csv");
     fs.writeFileSync(csv, ["Contract ID,End date,Total value", 'C-1,31/07/2025,"£1,200,000"', "C-2,31/07/2025,€500", 'C-3,31/07/2025,"£34,567"', "C-4,31/12/2030,£9"].join("\r\n"));
-    expect(await valueLine(csv)).toBe("Value at risk: £1,234,567 + €500.");
+    expect(await valueLine(csv)).toBe("Value at risk: £1,234,567 + €500: the whole-life value of the 3 contracts at level 2 or 3.");
   });
 
   test("an .xlsx whose value cells are numbers formatted as pounds shows pounds", async () => {
@@ -107,12 +107,41 @@ describe("the value at risk says its currency, from the register's text or its n
         cellXfs: [0, 164, 165],
       }),
     );
-    expect(await valueLine(xlsx)).toBe("Value at risk: £1,234,567.");
+    expect(await valueLine(xlsx)).toBe("Value at risk: £1,234,567: the whole-life value of the contract at level 2 or 3.");
   });
 
   test("a register without a value column says the value is not known, not 0", async () => {
     const csv = path.join(dir, "no-values.csv");
     fs.writeFileSync(csv, ["Contract ID,End date", "C-1,31/07/2025"].join("\r\n"));
-    expect(await valueLine(csv)).toBe("Value at risk: not known (the register has no value column).");
+    expect(await valueLine(csv)).toBe("Value at risk: not known: the register has no value column.");
   });
 });
+
+// Every shared register: a summary a head of service can read (about 150 lines at most by default)
+// whose counts add up to the contracts read.
+const registers = (dir: string): string[] =>
+  fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? registers(path.join(dir, e.name)) : /\.(csv|xlsx)$/i.test(e.name) ? [path.join(dir, e.name)] : []));
+
+test.each(registers(REAL).map((f) => [path.relative(REAL, f), f]))("%s: short by default, and its counts add up", async (_, file) => {
+  const text = await cli("summary", file, "--as-of", "2026-11-25");
+  expect(text.code).toBe(0);
+  expect(text.out.split("\n").length).toBeLessThanOrEqual(150);
+  const json = JSON.parse((await cli("summary", file, "--as-of", "2026-11-25", "--format", "json")).out);
+  const c = json.counts;
+  expect(c.red + c.amber + c.green + c.unrated + c.probablyClosed + c.closed).toBe(json.contractsRead);
+  expect(json.contracts.filter((x: { level: number }) => x.level === 3)).toHaveLength(json.byLevel["3"]);
+  // The headline says the same split in words.
+  expect(text.out).toContain(`${json.contractsRead.toLocaleString("en-GB")} contract${json.contractsRead === 1 ? "" : "s"} read: ${(c.red + c.amber + c.green).toLocaleString("en-GB")} live`);
+}, 120_000);
+
+test("real registers: no end dates is not an all-clear; long-ended records are triage, not the board's", async () => {
+  const toronto = JSON.parse((await cli("summary", path.join(REAL, "toronto-contracts/Awarded Contracts.csv"), "--as-of", "2026-11-25", "--format", "json")).out);
+  expect(toronto.counts).toMatchObject({ red: 0, amber: 0, green: 0, unrated: toronto.contractsRead });
+  expect(toronto.unrated[0].reason).toBe("No end date: the register has no end date column");
+  expect(toronto.unrated[0].value).toBeGreaterThanOrEqual(toronto.unrated[1].value);
+  const finder = JSON.parse((await cli("summary", path.join(REAL, "uk-contractsfinder-xlsx/sample_data_of_contract_finder_uk.xlsx"), "--as-of", "2026-11-25", "--format", "json")).out);
+  // 2,960 notices, most of them for contracts that ended years ago with no status.
+  expect(finder.counts.probablyClosed).toBeGreaterThan(2500);
+  expect(finder.byLevel["3"]).toBeLessThan(200);
+  expect(finder.contracts.every((c: { daysToExpiry: number | null }) => c.daysToExpiry === null || c.daysToExpiry >= -365)).toBe(true);
+}, 120_000);

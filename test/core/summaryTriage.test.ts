@@ -77,7 +77,7 @@ describe("stale records are triage, not escalation", () => {
     expect(summary.staleContracts).toBe(1);
     const card = assessContract(ancient, {}, DEFAULT_SETTINGS, AS_OF);
     expect(card).toMatchObject({ level: 0, probablyClosed: true, escalateTo: "", action: "Confirm it has closed and mark it closed, or record its new end date" });
-    expect(renderText(summary)).toContain("Probably closed — confirm: 1 contract ended more than 365 days ago with no closing status, worth 80,000 (the oldest 03/10/2015)");
+    expect(renderText(summary)).toContain("Probably closed — confirm: 1 contract ended more than 365 days ago with no closing status, worth 80,000 (on 03/10/2015): probably closed. Confirm, and mark it closed (set its status); it is not escalated.");
   });
 
   test("stale_after_days moves the line", () => {
