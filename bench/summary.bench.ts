@@ -24,10 +24,15 @@ function generated(everyOneEscalated = false): TrackerSnapshots {
   const headers = ["Contract ID", "Title", "Supplier", "Contract manager", "Tier", "Start date", "End date", "Extension options", "Notice period", "Total value", "Budget", "Spend to date", "Status"];
   const rows: CellValue[][] = [];
   for (let i = 0; i < N; i++) {
+    const start = AS_OF - 900 + (i % 300);
+    const end = i % 50 === 0 ? null : everyOneEscalated ? AS_OF - 60 + ((i * 37) % 240) : AS_OF - 90 + ((i * 37) % 1890);
+    // Spend to date tracks the share of the term gone (70–100% of the budget profiled to date), as in a real portfolio; one in 97 runs 30% over.
+    const elapsed = end === null ? 1 : Math.min(1, (AS_OF - start) / (end - start));
+    const spend = Math.round(40_000 * elapsed * (i % 97 === 0 ? 1.3 : 0.7 + (i % 100) / 330));
     rows.push([
       `C${String(i).padStart(6, "0")}`, `Service ${i}`, `Supplier ${i % 1000} Ltd`, `Manager ${i % 250}`, ["Gold", "Silver", "Bronze"][i % 3],
-      AS_OF - 900 + (i % 300), i % 50 === 0 ? null : everyOneEscalated ? AS_OF - 60 + ((i * 37) % 240) : AS_OF - 90 + ((i * 37) % 1890), ["1+1", "", "2 x 12 months", ""][i % 4], ["3 months", "90 days", "", "6m"][i % 4],
-      50_000 + (i % 1000) * 100, 40_000, i % 97 === 0 ? 43_200 : 20_000 + (i % 100) * 190, i % 20 === 0 ? "Terminated" : "Live",
+      start, end, ["1+1", "", "2 x 12 months", ""][i % 4], ["3 months", "90 days", "", "6m"][i % 4],
+      50_000 + (i % 1000) * 100, 40_000, spend, i % 20 === 0 ? "Terminated" : "Live",
     ]);
   }
   const milestones: CellValue[][] = [];
