@@ -428,12 +428,7 @@ function assess(contract: NormalisedRow, related: Related, settings: TrackerSett
   const value = valueOf(contract);
 
   return {
-    row: contract.row,
-    id: contractName(contract),
-    title: text(f.title),
-    supplier: text(f.supplier),
-    contractManager: text(f.contractManager),
-    department: text(f.department),
+    ...named(contract),
     tier,
     rag: rated ? status.rag : null,
     level,
@@ -469,21 +464,21 @@ function valueOf(contract: NormalisedRow): { amount: number | null; currency: st
   return { amount: annual, currency: annual === null ? null : (contract.currencies?.annualValue ?? null), annual: annual !== null };
 }
 
-function listed(contract: NormalisedRow, reason: string, end: number | null): ListedContract {
+/** Who a contract is, as every list of the summary names it. */
+function named(contract: NormalisedRow): Pick<ListedContract, "row" | "id" | "title" | "supplier" | "contractManager" | "department"> {
   const f = contract.fields;
+  return { row: contract.row, id: contractName(contract), title: text(f.title), supplier: text(f.supplier), contractManager: text(f.contractManager), department: text(f.department) };
+}
+
+function listed(contract: NormalisedRow, reason: string, end: number | null): ListedContract {
   const value = valueOf(contract);
   return {
-    row: contract.row,
-    id: contractName(contract),
-    title: text(f.title),
-    supplier: text(f.supplier),
-    contractManager: text(f.contractManager),
-    department: text(f.department),
+    ...named(contract),
     value: value.amount,
     currency: value.currency,
     endDate: end,
     reason,
-    status: text(f.status),
+    status: text(contract.fields.status),
   };
 }
 
