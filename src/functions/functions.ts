@@ -1,6 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes any cell value at this boundary */
 import { readDateCell, readDaysCell, readNumberCell, readTextCell, describeCell, isBlankCell } from "../core/cellValues";
-import { todaySerial } from "../core/dates";
+import { MAX_SERIAL, placeholderReason, todaySerial } from "../core/dates";
 import { endDateGap } from "../core/endDates";
 import { parseExtensionOptions } from "../core/extensionOptions";
 import { parsePeriod, Period } from "../core/periods";
@@ -228,6 +228,8 @@ function ragInputs(values: readonly unknown[]): Result<RagInputs> {
 // Why the expiry is not known, from the end date RAG is given beside days to expiry; null when it is
 // a real date. Text that is not a date is named as written, as the tracker's contract card names it.
 function endGapOf(value: unknown): string | null {
+  // Most end dates are date cells, over whole columns: a real one is settled without building a Result.
+  if (typeof value === "number" && value >= 1 && value <= MAX_SERIAL && placeholderReason(Math.floor(value)) === null) return null;
   const end = dateIn(value, "end date");
   if (end.ok) return endDateGap(end.value);
   return endDateGap(typeof value === "string" ? value : String(value));
