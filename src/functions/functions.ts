@@ -1,53 +1,16 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes any cell value at this boundary */
-import { readDateCell, readDaysCell, readNumberCell, readTextCell, describeCell, isBlankCell } from "../core/cellValues";
-import { MAX_SERIAL, placeholderReason, todaySerial } from "../core/dates";
-import { endDateGap } from "../core/endDates";
+import { readDaysCell, readTextCell, describeCell, isBlankCell } from "../core/cellValues";
 import { parseExtensionOptions } from "../core/extensionOptions";
-import { parsePeriod, Period } from "../core/periods";
-import { Result, fail, ok } from "../core/result";
+import { ok } from "../core/result";
 import { escalationLevel as ladderLevel, parseTier } from "../core/rules/escalation";
 import { daysToExpiry as daysLeft, daysToNotice as noticeDaysLeft, finalExpiry as extendedEnd, noticeDate as lastNoticeDay } from "../core/rules/expiry";
 import { contractPhase } from "../core/rules/phase";
-import { Rag, RagInputs, UNRATED, contractRag, contractRagReason, isUnratedText, parseRag, worstOf } from "../core/rules/rag";
+import { Rag, UNRATED, contractRag, contractRagReason, isUnratedText, parseRag, worstOf } from "../core/rules/rag";
 import { slippageDays, slippageFraction } from "../core/rules/slippage";
-import { DEFAULT_SETTINGS, TrackerSettings, readSettings } from "../core/settings";
-import { workbookSettings } from "../features/workbookSettings";
-import { CellOutput, isExcelError, spill, toCell, valueError } from "./spill";
-
-const today = (): number => todaySerial(new Date());
-const dateIn = (value: unknown, what: string): Result<number | null> => readDateCell(value, workbookSettings().dateOrder, what);
-const asOfIn = (value: unknown, now: number): Result<number> => {
-  const asOf = dateIn(value, "as-of date");
-  return asOf.ok ? ok(asOf.value ?? now) : asOf;
-};
-
-/**
- * The end date as a real date, or null: blank, or a stand-in (31/12/2099 and later, 1900, 01/01/2000,
- * the 1904 and Unix epochs: core/endDates endDateGap) that says "no end date" in a date's clothes.
- * The tracker rates such a contract Unrated, so its days to expiry, notice and final expiry are blank
- * rather than 27,000 days away.
- */
-function endIn(value: unknown): Result<number | null> {
-  const end = dateIn(value, "end date");
-  return end.ok && end.value !== null && endDateGap(end.value) !== null ? ok(null) : end;
-}
-
-function periodIn(value: unknown): Result<Period | null> {
-  if (isBlankCell(value)) return ok(null);
-  if (typeof value === "number" || typeof value === "string") return parsePeriod(value);
-  return fail(`The notice period ${describeCell(value)} is not a period: use days (90), "90 days", "3 months" or "1 year"`);
-}
-
-/** Settings from a thresholds range, or every cell of the result shows why they cannot be read. */
-function settingsIn(thresholds: any[][] | null | undefined): Result<TrackerSettings> {
-  if (thresholds === null || thresholds === undefined) return ok({ ...DEFAULT_SETTINGS, dateOrder: workbookSettings().dateOrder });
-  const settings = readSettings(thresholds);
-  return settings.ok ? settings : fail(`Thresholds: ${settings.error}`);
-}
-
-function everyCell(args: readonly unknown[], error: string): CellOutput[][] {
-  return spill(args, () => valueError(error));
-}
+import { DEFAULT_SETTINGS } from "../core/settings";
+import { asOfIn, dateIn, endIn, everyCell, periodIn, settingsIn, today } from "./cellArguments";
+import { ragSpill } from "./ragCells";
+import { spill, toCell, valueError } from "./spill";
 
 /**
  * Whole days from the as-of date to the contract's end date; negative once it has expired. Blank when the end date is blank or a stand-in for none (31/12/2099 or later, a date in 1900, 01/01/2000): there is no real expiry to count to.
@@ -196,78 +159,6 @@ export function phase(start_date: any[][], go_live_date: any[][], end_date: any[
     const dates = { start: start.value, goLive: goLive.value, end: end.value };
     return toCell(contractPhase(dates, asOf.value, window.value ?? DEFAULT_SETTINGS.exitWindowDays));
   });
-}
-
-// Numbers and blanks need no parsing; RAG reads four cells a row over whole columns, so they skip
-// building a Result each. Anything else goes through the full reader and its message.
-function quickNumber(value: unknown): number | null | undefined {
-  if (typeof value === "number") return Number.isFinite(value) ? value : undefined;
-  return value === "" || value === null || value === undefined ? null : undefined;
-}
-
-function ragComponent(value: unknown, what: string, wholeDays: boolean): Result<number | null> {
-  const quick = quickNumber(value);
-  if (quick !== undefined) return ok(quick === null || !wholeDays ? quick : Math.round(quick));
-  return wholeDays ? readDaysCell(value, what) : readNumberCell(value, what);
-}
-
-function ragInputs(values: readonly unknown[]): Result<RagInputs> {
-  const [d, s, k, v] = values;
-  const days = ragComponent(d, "days to expiry", true);
-  if (!days.ok) return days;
-  const slip = ragComponent(s, "slippage", true);
-  if (!slip.ok) return slip;
-  const kpi = ragComponent(k, "KPI attainment", false);
-  if (!kpi.ok) return kpi;
-  if (kpi.value !== null && kpi.value < 0) return fail(`The KPI attainment ${kpi.value} cannot be negative (1 = 100% of target)`);
-  const spend = ragComponent(v, "spend variance", false);
-  if (!spend.ok) return spend;
-  return ok({ daysToExpiry: days.value, slippageDays: slip.value, kpiAttainment: kpi.value, spendVariance: spend.value });
-}
-
-// Why the expiry is not known, from the end date RAG is given beside days to expiry; null when it is
-// a real date. Text that is not a date is named as written, as the tracker's contract card names it.
-function endGapOf(value: unknown): string | null {
-  // Most end dates are date cells, over whole columns: a real one is settled without building a Result.
-  if (typeof value === "number" && value >= 1 && value <= MAX_SERIAL && placeholderReason(Math.floor(value)) === null) return null;
-  const end = dateIn(value, "end date");
-  if (end.ok) return endDateGap(end.value);
-  return endDateGap(typeof value === "string" ? value : String(value));
-}
-
-// Days to expiry left blank beside an end date that is real: said as it is, not blamed on the end date.
-const DAYS_NOT_GIVEN = "Days to expiry not given";
-
-type RagShow = (inputs: RagInputs, settings: TrackerSettings, unknownEnd: string | undefined) => string;
-
-/**
- * RAG and RAGREASON over their arguments. Given an end date, it decides whether the expiry is known:
- * blank, not a date or a stand-in, and days to expiry counts as blank whatever it holds (its #VALUE!
- * for "TBC" included: the end date explains it); a real date, and days to expiry is read as given.
- */
-function ragSpill(args: readonly unknown[], thresholds: any[][] | null | undefined, end_date: any[][] | null | undefined, show: RagShow): any[][] {
-  const endGiven = end_date !== null && end_date !== undefined;
-  const all = endGiven ? [...args, end_date] : args;
-  const settings = settingsIn(thresholds);
-  if (!settings.ok) return everyCell(all, settings.error);
-  return spill(
-    all,
-    (values) => {
-      let row = values;
-      let unknownEnd: string | undefined;
-      if (endGiven) {
-        const gap = endGapOf(values[4]);
-        if (gap !== null) {
-          unknownEnd = gap;
-          row = [null, values[1], values[2], values[3]];
-        } else if (isExcelError(values[0])) return values[0];
-        else unknownEnd = DAYS_NOT_GIVEN;
-      }
-      const inputs = ragInputs(row);
-      return inputs.ok ? show(inputs.value, settings.value, unknownEnd) : valueError(inputs.error);
-    },
-    endGiven ? [0] : [],
-  );
 }
 
 /**
