@@ -1,6 +1,7 @@
 import { dateNumberFormat } from "../core/numberFormats";
 import { contractStatus } from "../core/contractStatus";
 import { DateOrder, todaySerial } from "../core/dates";
+import { EndDateFacts, endDateFacts, endDateGap as gapOf } from "../core/endDates";
 import { HeaderMapping, detectMapping, mapHeaders } from "../core/mapping";
 import { MappingCorrections, applyCorrections } from "../core/mappingCorrections";
 import { DataQualityIssue, FieldColumns, normaliseTable } from "../core/normalise";
@@ -12,7 +13,7 @@ import { newSettingsRows, settingsInTable } from "./settingsTable";
 import { LINKED_BY_ID, NEEDS_CONTRACT_ID, contractIdDecision } from "./rowKeyedRegister";
 import { mappingToSave, previousOf } from "./savedMappingRecord";
 import { MAPPING_SETTING } from "./trackerData";
-import { AS_OF, AS_OF_FORMULA, THRESHOLDS, contractColumns, SkippedColumn, thisRow } from "./trackerFormulas";
+import { AS_OF, AS_OF_FORMULA, contractColumns, computedValue, setting, SkippedColumn, thisRow } from "./trackerFormulas";
 
 export { MAPPING_SETTING };
 
@@ -85,11 +86,19 @@ export const OTHER_TABLES: Record<Exclude<TableName, "Contracts" | "Settings">, 
   Escalations: ESCALATIONS,
 };
 
+/**
+ * One component's RAG in Excel's own formula, over the Settings thresholds: `worse` compares the value
+ * with a threshold (">" for slippage, "<" for attainment). Not CONTRACT.RAG: that rates a contract,
+ * and a row with no days to expiry is an Unrated contract, where a milestone simply has no expiry.
+ */
+const componentRag = (value: string, worse: ">" | "<", red: string, amber: string): string =>
+  `=IF(${value}="","",IF(${value}${worse}${setting(red)},"Red",IF(${value}${worse}${setting(amber)},"Amber","Green")))`;
+
 /** Formulas of the other tables' computed columns, over their own headers. */
 export const OTHER_COMPUTED: Partial<Record<TableName, { header: string; formula: string; numberFormat?: string }[]>> = {
   Milestones: [
     { header: "Slippage", formula: `=CONTRACT.SLIPPAGE(${thisRow("Baseline date")},${thisRow("Forecast date")},${thisRow("Actual date")},${AS_OF})` },
-    { header: "RAG", formula: `=CONTRACT.RAG("",${thisRow("Slippage")},"","",${THRESHOLDS})` },
+    { header: "RAG", formula: componentRag(thisRow("Slippage"), ">", "slippage_red_days", "slippage_amber_days") },
   ],
   KPIs: [
     {
@@ -97,7 +106,7 @@ export const OTHER_COMPUTED: Partial<Record<TableName, { header: string; formula
       formula: `=IF(OR(${thisRow("Target")}="",${thisRow("Actual")}="",${thisRow("Target")}=0,${thisRow("Actual")}=0),"",IF(${thisRow("Higher is better")}=FALSE,${thisRow("Target")}/${thisRow("Actual")},${thisRow("Actual")}/${thisRow("Target")}))`,
       numberFormat: "0%",
     },
-    { header: "RAG", formula: `=CONTRACT.RAG("","",${thisRow("Attainment")},"",${THRESHOLDS})` },
+    { header: "RAG", formula: componentRag(thisRow("Attainment"), "<", "kpi_red_below", "kpi_amber_below") },
   ],
   Risks: [
     { header: "Score", formula: `=IF(OR(${thisRow("Likelihood")}="",${thisRow("Impact")}=""),"",${thisRow("Likelihood")}*${thisRow("Impact")})` },
@@ -244,9 +253,15 @@ export async function setUpTracker(port: WorkbookPort, options: SetUpOptions = {
     const rules: TrackerSettings = { ...DEFAULT_SETTINGS, dateOrder };
     const asOf = options.asOf ?? todaySerial(new Date());
     const byRow = new Map(normalised.rows.map((r) => [r.row, r.fields]));
+    // Each end date judged as the formulas judge it, by its own value (RAG is given the cell): an
+    // unreadable one named as written. Not the column's likely stand-in, which no formula can see, and
+    // a register with no end date column reads as blank end dates, as RAGREASON reads them.
+    const ends: EndDateFacts = { ...endDateFacts([], normalised.issues, true), standIn: null };
     const statuses = snapshot.rows.map((_, i) => {
-      const fields = byRow.get(snapshot.row + 2 + i);
-      return fields ? contractStatus(fields, { slippage: null, kpiAttainment: null }, rules, asOf) : null;
+      const row = snapshot.row + 2 + i;
+      const fields = byRow.get(row);
+      const endDateGap = fields ? gapOf(fields.endDate, ends, row) : null;
+      return fields ? contractStatus(fields, { slippage: null, kpiAttainment: null }, rules, asOf, { endDateGap }) : null;
     });
     await port.appendComputedColumns(
       table,
@@ -254,7 +269,7 @@ export async function setUpTracker(port: WorkbookPort, options: SetUpOptions = {
         header: c.header,
         formula: c.formula,
         numberFormat: c.numberFormat,
-        cachedValues: statuses.map((s) => (s === null ? null : (s[c.shows] ?? null))),
+        cachedValues: statuses.map((s) => (s === null ? null : computedValue(s, c.shows))),
       })),
     );
     changed = true;

@@ -1,6 +1,9 @@
+import type { ContractStatus } from "../core/contractStatus";
 import type { DateOrder } from "../core/dates";
 import { dateNumberFormat } from "../core/numberFormats";
 import type { HeaderMapping } from "../core/mapping";
+import { UNRATED } from "../core/rules/rag";
+import type { CellValue } from "../workbook/port";
 
 /** Excel escapes `[`, `]`, `#` and `'` inside a structured reference's column name with a `'`. */
 export function escapeColumn(header: string): string {
@@ -107,10 +110,24 @@ export function contractColumns(
       ? `LET(b,${thisRow(budget)},s,${thisRow(spend)},gone,CONTRACT.DAYSTOEXPIRY(${AS_OF},${thisRow(start)}),term,CONTRACT.DAYSTOEXPIRY(${thisRow(end)},${thisRow(start)}),` +
         `IF(OR(b="",s="",NOT(ISNUMBER(gone)),NOT(ISNUMBER(term))),"",IF(OR(b<=0,term<=0,gone<=0),"",s/(b*MIN(1,gone/term))-1)))`
       : '""';
-  const ragArgs = `${days},${slip},${kpi},${variance},${THRESHOLDS}`;
+  // The end date goes last, so RAG and RAGREASON know why a blank days to expiry is blank: no end
+  // date, one that is not a date, or a stand-in such as 31/12/2099 (the contract is then Unrated).
+  const ragArgs = `${days},${slip},${kpi},${variance},${THRESHOLDS}${end === null ? "" : `,${thisRow(end)}`}`;
   const nothingToRate = days === '""' && slip === '""' && kpi === '""' && variance === '""' ? "nothing to rate: no end date, milestones, KPIs or budget" : null;
   needs({ header: "RAG", formula: `=CONTRACT.RAG(${ragArgs})`, shows: "rag" }, nothingToRate);
   needs({ header: "RAG reason", formula: `=CONTRACT.RAGREASON(${ragArgs})`, shows: "ragReason" }, nothingToRate);
   needs({ header: "Escalation level", formula: `=CONTRACT.ESCALATIONLEVEL(${thisRow("RAG")},"",${ref("tier")},${THRESHOLDS})`, shows: "escalationLevel" }, nothingToRate);
   return { columns, skipped };
+}
+
+/**
+ * What a computed column's formula gives for a contract, from the core's working (set-up writes it as
+ * the formula's cached value, so a file read before Excel recalculates says the same): RAG shows a
+ * contract the core cannot rate as `Unrated`, and ESCALATIONLEVEL puts it at level 0.
+ * @example computedValue({ ...status, rag: null, escalationLevel: null }, "rag") → "Unrated"
+ */
+export function computedValue(status: ContractStatus, shows: ComputedColumnPlan["shows"]): CellValue {
+  if (shows === "rag") return status.rag ?? UNRATED;
+  if (shows === "escalationLevel") return status.escalationLevel ?? 0;
+  return status[shows] ?? null;
 }

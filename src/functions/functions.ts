@@ -1,53 +1,28 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes any cell value at this boundary */
-import { readDateCell, readDaysCell, readNumberCell, readTextCell, describeCell, isBlankCell } from "../core/cellValues";
-import { todaySerial } from "../core/dates";
+import { readDaysCell, readTextCell, describeCell, isBlankCell } from "../core/cellValues";
 import { parseExtensionOptions } from "../core/extensionOptions";
-import { parsePeriod, Period } from "../core/periods";
-import { Result, fail, ok } from "../core/result";
+import { ok } from "../core/result";
 import { escalationLevel as ladderLevel, parseTier } from "../core/rules/escalation";
 import { daysToExpiry as daysLeft, daysToNotice as noticeDaysLeft, finalExpiry as extendedEnd, noticeDate as lastNoticeDay } from "../core/rules/expiry";
 import { contractPhase } from "../core/rules/phase";
-import { Rag, RagInputs, parseRag, ragReason as ragReasonLine, ragStatus, worstOf } from "../core/rules/rag";
+import { Rag, UNRATED, contractRag, contractRagReason, isUnratedText, parseRag, worstOf } from "../core/rules/rag";
 import { slippageDays, slippageFraction } from "../core/rules/slippage";
-import { DEFAULT_SETTINGS, TrackerSettings, readSettings } from "../core/settings";
-import { workbookSettings } from "../features/workbookSettings";
-import { CellOutput, spill, toCell, valueError } from "./spill";
-
-const today = (): number => todaySerial(new Date());
-const dateIn = (value: unknown, what: string): Result<number | null> => readDateCell(value, workbookSettings().dateOrder, what);
-const asOfIn = (value: unknown, now: number): Result<number> => {
-  const asOf = dateIn(value, "as-of date");
-  return asOf.ok ? ok(asOf.value ?? now) : asOf;
-};
-
-function periodIn(value: unknown): Result<Period | null> {
-  if (isBlankCell(value)) return ok(null);
-  if (typeof value === "number" || typeof value === "string") return parsePeriod(value);
-  return fail(`The notice period ${describeCell(value)} is not a period: use days (90), "90 days", "3 months" or "1 year"`);
-}
-
-/** Settings from a thresholds range, or every cell of the result shows why they cannot be read. */
-function settingsIn(thresholds: any[][] | null | undefined): Result<TrackerSettings> {
-  if (thresholds === null || thresholds === undefined) return ok({ ...DEFAULT_SETTINGS, dateOrder: workbookSettings().dateOrder });
-  const settings = readSettings(thresholds);
-  return settings.ok ? settings : fail(`Thresholds: ${settings.error}`);
-}
-
-function everyCell(args: readonly unknown[], error: string): CellOutput[][] {
-  return spill(args, () => valueError(error));
-}
+import { DEFAULT_SETTINGS } from "../core/settings";
+import { asOfIn, dateIn, endIn, everyCell, periodIn, settingsIn, today } from "./cellArguments";
+import { ragSpill } from "./ragCells";
+import { spill, toCell, valueError } from "./spill";
 
 /**
- * Whole days from the as-of date to the contract's end date; negative once it has expired.
+ * Whole days from the as-of date to the contract's end date; negative once it has expired. Blank when the end date is blank or a stand-in for none (31/12/2099 or later, a date in 1900, 01/01/2000): there is no real expiry to count to.
  * @customfunction DAYSTOEXPIRY
- * @param end_date The contract's end date: a date, a date typed as text (31/03/2025, 2025-03-31, 31 March 2025), or a range of them.
+ * @param end_date The contract's end date: a date, a date typed as text (31/03/2025, 2025-03-31, 31 March 2025), or a range of them. 31/12/2099 and other stand-ins count as blank.
  * @param [as_of] The date to count from, or a range of them. Leave out for today.
- * @returns Days to expiry, one per input cell.
+ * @returns Days to expiry, one per input cell; blank where the end date is not known.
  */
 export function daysToExpiry(end_date: any[][], as_of?: any[][]): any[][] {
   const now = today();
   return spill([end_date, as_of], ([end, asOfValue]) => {
-    const endDate = dateIn(end, "end date");
+    const endDate = endIn(end);
     if (!endDate.ok || endDate.value === null) return toCell(endDate);
     const asOf = asOfIn(asOfValue, now);
     return asOf.ok ? daysLeft(endDate.value, asOf.value) : toCell(asOf);
@@ -55,15 +30,15 @@ export function daysToExpiry(end_date: any[][], as_of?: any[][]): any[][] {
 }
 
 /**
- * The last day to give notice: the end date minus the notice period. Months count like EDATE (31 Mar less 1 month is 28/29 Feb).
+ * The last day to give notice: the end date minus the notice period. Months count like EDATE (31 Mar less 1 month is 28/29 Feb). Blank when the end date is blank or a stand-in for none (31/12/2099 or later, a date in 1900, 01/01/2000).
  * @customfunction NOTICEDATE
- * @param end_date The contract's end date, or a range of them.
+ * @param end_date The contract's end date, or a range of them. 31/12/2099 and other stand-ins count as blank.
  * @param notice_period Days as a number (90), or text such as "90 days", "3 months", "6m", "1 year"; or a range of them.
  * @returns The notice date as a date serial (format the cell as a date).
  */
 export function noticeDate(end_date: any[][], notice_period: any[][]): any[][] {
   return spill([end_date, notice_period], ([end, periodValue]) => {
-    const endDate = dateIn(end, "end date");
+    const endDate = endIn(end);
     if (!endDate.ok || endDate.value === null) return toCell(endDate);
     const period = periodIn(periodValue);
     if (!period.ok) return valueError(period.error);
@@ -73,9 +48,9 @@ export function noticeDate(end_date: any[][], notice_period: any[][]): any[][] {
 }
 
 /**
- * Days left until the last day to give notice; negative once it has been missed.
+ * Days left until the last day to give notice; negative once it has been missed. Blank when the end date is blank or a stand-in for none (31/12/2099 or later, a date in 1900, 01/01/2000).
  * @customfunction DAYSTONOTICE
- * @param end_date The contract's end date, or a range of them.
+ * @param end_date The contract's end date, or a range of them. 31/12/2099 and other stand-ins count as blank.
  * @param notice_period Days as a number (90), or text such as "90 days", "3 months", "1 year"; or a range of them.
  * @param [as_of] The date to count from, or a range of them. Leave out for today.
  * @returns Days to the notice date, one per input cell.
@@ -83,7 +58,7 @@ export function noticeDate(end_date: any[][], notice_period: any[][]): any[][] {
 export function daysToNotice(end_date: any[][], notice_period: any[][], as_of?: any[][]): any[][] {
   const now = today();
   return spill([end_date, notice_period, as_of], ([end, periodValue, asOfValue]) => {
-    const endDate = dateIn(end, "end date");
+    const endDate = endIn(end);
     if (!endDate.ok || endDate.value === null) return toCell(endDate);
     const period = periodIn(periodValue);
     if (!period.ok) return valueError(period.error);
@@ -94,15 +69,15 @@ export function daysToNotice(end_date: any[][], notice_period: any[][], as_of?: 
 }
 
 /**
- * The end date if every optional extension is taken: "1+1", "2+1+1" (years), "2 x 12 months", "24 months", "up to 12 months", "none".
+ * The end date if every optional extension is taken: "1+1", "2+1+1" (years), "2 x 12 months", "24 months", "up to 12 months", "none". Blank when the end date is blank or a stand-in for none (31/12/2099 or later, a date in 1900, 01/01/2000).
  * @customfunction FINALEXPIRY
- * @param end_date The contract's current end date, or a range of them.
+ * @param end_date The contract's current end date, or a range of them. 31/12/2099 and other stand-ins count as blank.
  * @param extension_options The extension options as the register writes them; blank means none. Or a range of them.
  * @returns The final possible end date as a date serial (format the cell as a date).
  */
 export function finalExpiry(end_date: any[][], extension_options: any[][]): any[][] {
   return spill([end_date, extension_options], ([end, options]) => {
-    const endDate = dateIn(end, "end date");
+    const endDate = endIn(end);
     if (!endDate.ok || endDate.value === null) return toCell(endDate);
     if (isBlankCell(options)) return endDate.value;
     if (typeof options !== "string") {
@@ -158,11 +133,11 @@ export function slippagePct(start_date: any[][], baseline_end: any[][], forecast
 }
 
 /**
- * The contract's phase: Not started, Mobilisation (start to the day before go-live), Delivery, Exit (within the exit window of the end date) or Expired.
+ * The contract's phase: Not started, Mobilisation (start to the day before go-live), Delivery, Exit (within the exit window of the end date) or Expired. An end date that is a stand-in for none (31/12/2099 or later, a date in 1900, 01/01/2000) counts as blank: the phase comes from the other dates.
  * @customfunction PHASE
  * @param start_date The contract start date, or a range of them.
  * @param go_live_date The go-live date (blank when there is no mobilisation), or a range of them.
- * @param end_date The contract end date, or a range of them.
+ * @param end_date The contract end date, or a range of them. Blank, 31/12/2099 and other stand-ins: never Exit or Expired.
  * @param [as_of] The date to judge from, or a range of them. Leave out for today.
  * @param [exit_window_days] Days before the end date when the exit phase begins. Default 180.
  * @returns The phase, one per input cell.
@@ -174,7 +149,7 @@ export function phase(start_date: any[][], go_live_date: any[][], end_date: any[
     if (!start.ok) return toCell(start);
     const goLive = dateIn(g, "go-live date");
     if (!goLive.ok) return toCell(goLive);
-    const end = dateIn(e, "end date");
+    const end = endIn(e);
     if (!end.ok) return toCell(end);
     const asOf = asOfIn(asOfValue, now);
     if (!asOf.ok) return toCell(asOf);
@@ -186,74 +161,54 @@ export function phase(start_date: any[][], go_live_date: any[][], end_date: any[
   });
 }
 
-// Numbers and blanks need no parsing; RAG reads four cells a row over whole columns, so they skip
-// building a Result each. Anything else goes through the full reader and its message.
-function quickNumber(value: unknown): number | null | undefined {
-  if (typeof value === "number") return Number.isFinite(value) ? value : undefined;
-  return value === "" || value === null || value === undefined ? null : undefined;
-}
-
-function ragComponent(value: unknown, what: string, wholeDays: boolean): Result<number | null> {
-  const quick = quickNumber(value);
-  if (quick !== undefined) return ok(quick === null || !wholeDays ? quick : Math.round(quick));
-  return wholeDays ? readDaysCell(value, what) : readNumberCell(value, what);
-}
-
-function ragInputs(values: readonly unknown[]): Result<RagInputs> {
-  const [d, s, k, v] = values;
-  const days = ragComponent(d, "days to expiry", true);
-  if (!days.ok) return days;
-  const slip = ragComponent(s, "slippage", true);
-  if (!slip.ok) return slip;
-  const kpi = ragComponent(k, "KPI attainment", false);
-  if (!kpi.ok) return kpi;
-  if (kpi.value !== null && kpi.value < 0) return fail(`The KPI attainment ${kpi.value} cannot be negative (1 = 100% of target)`);
-  const spend = ragComponent(v, "spend variance", false);
-  if (!spend.ok) return spend;
-  return ok({ daysToExpiry: days.value, slippageDays: slip.value, kpiAttainment: kpi.value, spendVariance: spend.value });
-}
-
-function ragSpill(args: readonly unknown[], thresholds: any[][] | null | undefined, show: (inputs: RagInputs, settings: TrackerSettings) => string | null): any[][] {
-  const settings = settingsIn(thresholds);
-  if (!settings.ok) return everyCell(args, settings.error);
-  return spill(args, (values) => {
-    const inputs = ragInputs(values);
-    return inputs.ok ? (show(inputs.value, settings.value) ?? "") : valueError(inputs.error);
-  });
-}
-
 /**
- * Red, Amber or Green: the worst of the components given; blank when nothing is known.
+ * Red, Amber or Green: the worst of the components given. Unrated when days to expiry is blank (no end date, or one that is not a date or a stand-in such as 31/12/2099) and nothing else is Amber or Red: an unknown expiry is never an all-clear.
  * @customfunction RAG
- * @param days_to_expiry Days to expiry (negative once expired), or a range of them.
+ * @param days_to_expiry Days to expiry (negative once expired), or a range of them. Blank means the expiry is not known.
  * @param [slippage_days] Days the worst milestone is late, or a range of them.
  * @param [kpi_attainment] KPI actual ÷ target (1 = 100%), or a range of them.
  * @param [spend_variance] Spend over budget as a fraction (0.05 = 5% over), or a range of them.
  * @param [thresholds] A two-column Name/Value range such as the Settings table, overriding the default thresholds.
- * @returns The status, one per input cell.
+ * @param [end_date] The contract's end date, or a range of them. When it is blank, not a date or a stand-in (31/12/2099), the expiry is not known whatever days_to_expiry holds.
+ * @returns Red, Amber, Green or Unrated, one per input cell.
  */
-export function rag(days_to_expiry: any[][], slippage_days?: any[][], kpi_attainment?: any[][], spend_variance?: any[][], thresholds?: any[][]): any[][] {
-  return ragSpill([days_to_expiry, slippage_days, kpi_attainment, spend_variance], thresholds, ragStatus);
+export function rag(
+  days_to_expiry: any[][],
+  slippage_days?: any[][],
+  kpi_attainment?: any[][],
+  spend_variance?: any[][],
+  thresholds?: any[][],
+  end_date?: any[][],
+): any[][] {
+  return ragSpill([days_to_expiry, slippage_days, kpi_attainment, spend_variance], thresholds, end_date, (inputs, settings) => contractRag(inputs, settings) ?? UNRATED);
 }
 
 /**
- * One line saying which components drove the status, e.g. "Expires in 45 days (red at 90 or fewer); milestone 12 days late".
+ * One line saying which components drove the status, e.g. "Expires in 45 days (red at 90 or fewer); milestone 12 days late", or why a contract is Unrated: "Unrated: no real end date: 31/12/2099 is a stand-in; milestone on time".
  * @customfunction RAGREASON
- * @param days_to_expiry Days to expiry (negative once expired), or a range of them.
+ * @param days_to_expiry Days to expiry (negative once expired), or a range of them. Blank means the expiry is not known.
  * @param [slippage_days] Days the worst milestone is late, or a range of them.
  * @param [kpi_attainment] KPI actual ÷ target (1 = 100%), or a range of them.
  * @param [spend_variance] Spend over budget as a fraction (0.05 = 5% over), or a range of them.
  * @param [thresholds] A two-column Name/Value range such as the Settings table, overriding the default thresholds.
+ * @param [end_date] The contract's end date, or a range of them: the reason then says why the expiry is not known (no end date, not a date, or a stand-in such as 31/12/2099). Left out, a blank days_to_expiry reads as no end date.
  * @returns The reason, one per input cell.
  */
-export function ragReason(days_to_expiry: any[][], slippage_days?: any[][], kpi_attainment?: any[][], spend_variance?: any[][], thresholds?: any[][]): any[][] {
-  return ragSpill([days_to_expiry, slippage_days, kpi_attainment, spend_variance], thresholds, ragReasonLine);
+export function ragReason(
+  days_to_expiry: any[][],
+  slippage_days?: any[][],
+  kpi_attainment?: any[][],
+  spend_variance?: any[][],
+  thresholds?: any[][],
+  end_date?: any[][],
+): any[][] {
+  return ragSpill([days_to_expiry, slippage_days, kpi_attainment, spend_variance], thresholds, end_date, contractRagReason);
 }
 
 /**
- * The worst status (Red, then Amber, then Green) in one or more ranges, for portfolio and supplier roll-ups. Blank cells are skipped.
+ * The worst status (Red, then Amber, then Green) in one or more ranges, for portfolio and supplier roll-ups. Blank and Unrated cells are skipped.
  * @customfunction WORSTRAG
- * @param values Ranges or values holding Red, Amber or Green.
+ * @param values Ranges or values holding Red, Amber, Green or Unrated.
  * @returns The worst status, or blank when there is none.
  */
 export function worstRag(...values: any[][][]): any[][] {
@@ -263,8 +218,9 @@ export function worstRag(...values: any[][][]): any[][] {
       for (const value of row) {
         if (isBlankCell(value)) continue;
         if (typeof value === "object" && value !== null) return [[value]];
+        if (typeof value === "string" && isUnratedText(value)) continue;
         const status = typeof value === "string" ? parseRag(value) : null;
-        if (status === null) return [[valueError(`WORSTRAG expects Red, Amber or Green; found ${describeCell(value)}`)]];
+        if (status === null) return [[valueError(`WORSTRAG expects Red, Amber, Green or Unrated; found ${describeCell(value)}`)]];
         found.push(status);
       }
     }
@@ -273,9 +229,9 @@ export function worstRag(...values: any[][][]): any[][] {
 }
 
 /**
- * The step on the escalation ladder: 0 none (Green); 1 contract manager (Amber); 2 commercial lead / head of service (Red, or Amber for more than 30 days); 3 senior responsible owner / board (Red for more than 30 days, or Red on a Gold contract).
+ * The step on the escalation ladder: 0 none (Green, or Unrated: an unknown end date is not escalated by RAG); 1 contract manager (Amber); 2 commercial lead / head of service (Red, or Amber for more than 30 days); 3 senior responsible owner / board (Red for more than 30 days, or Red on a Gold contract).
  * @customfunction ESCALATIONLEVEL
- * @param rag The status: Red, Amber or Green; or a range of them.
+ * @param rag The status: Red, Amber, Green or Unrated; or a range of them.
  * @param [days_in_status] How many days the contract has had this status, or a range of them.
  * @param [tier] The contract tier: Gold, Silver or Bronze; or a range of them.
  * @param [thresholds] A two-column Name/Value range such as the Settings table (escalation_persist_days).
@@ -289,13 +245,17 @@ export function escalationLevel(rag: any[][], days_in_status?: any[][], tier?: a
     const text = readTextCell(r);
     if (text === null) return "";
     const status = parseRag(text);
-    if (status === null) return valueError(`The status ${describeCell(r)} is not Red, Amber or Green`);
+    const unrated = status === null && isUnratedText(text);
+    if (status === null && !unrated) return valueError(`The status ${describeCell(r)} is not Red, Amber, Green or Unrated`);
     const days = readDaysCell(d, "days in status");
     if (!days.ok) return toCell(days);
     if (days.value !== null && days.value < 0) return valueError(`Days in status ${days.value} cannot be negative`);
     const tierText = readTextCell(t);
     const contractTier = tierText === null ? null : parseTier(tierText);
     if (tierText !== null && contractTier === null) return valueError(`The tier ${describeCell(t)} is not Gold, Silver or Bronze`);
+    // Unrated is not a finding about the contract but a gap in the register: data quality and the
+    // summary's unrated list deal with it, not the escalation ladder.
+    if (status === null) return 0;
     return ladderLevel({ rag: status, daysInStatus: days.value ?? 0, tier: contractTier }, settings.value.escalationPersistDays);
   });
 }

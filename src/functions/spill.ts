@@ -39,9 +39,11 @@ export function toCell(result: Result<number | string | null>): CellOutput {
 /**
  * Applies `cell` across the broadcast of the arguments, as Excel's own functions do: a 1-row or
  * 1-column argument repeats along the other's size; where sizes differ otherwise, cells beyond the
- * shorter argument show #N/A. An input cell holding an Excel error gives that error.
+ * shorter argument show #N/A. An input cell holding an Excel error gives that error, except in the
+ * arguments `errorsTo` lists: their errors reach `cell`, which decides (RAG's days to expiry is
+ * #VALUE! for an end date that is not a date, and the end date beside it says why).
  */
-export function spill(args: readonly CellInput[], cell: (values: readonly unknown[]) => CellOutput): CellOutput[][] {
+export function spill(args: readonly CellInput[], cell: (values: readonly unknown[]) => CellOutput, errorsTo: readonly number[] = []): CellOutput[][] {
   const grids = args.map(toGrid);
   let rows = 1;
   let cols = 1;
@@ -65,7 +67,7 @@ export function spill(args: readonly CellInput[], cell: (values: readonly unknow
           break;
         }
         const value = row[gc];
-        if (isExcelError(value)) {
+        if (isExcelError(value) && !errorsTo.includes(i)) {
           result = value;
           break;
         }

@@ -1,4 +1,4 @@
-import { MAPPING_SETTING, setUpTracker } from "../../src/features/setUpTracker";
+import { MAPPING_SETTING, newTrackerTable, setUpTracker } from "../../src/features/setUpTracker";
 import { contractCard } from "../../src/features/contractCard";
 import { dashboard } from "../../src/features/dashboard";
 import { runEscalationSummary } from "../../src/features/escalations";
@@ -47,8 +47,9 @@ test("computed columns are formulas over the user's headers, with today's values
     value: "Red",
     formula:
       '=CONTRACT.RAG([@[Days to expiry]],"","",LET(b,[@[Budget]],s,[@[Spend to date]],gone,CONTRACT.DAYSTOEXPIRY(AsOf,[@[Commencement]]),term,CONTRACT.DAYSTOEXPIRY([@[Expiry]],[@[Commencement]]),' +
-      'IF(OR(b="",s="",NOT(ISNUMBER(gone)),NOT(ISNUMBER(term))),"",IF(OR(b<=0,term<=0,gone<=0),"",s/(b*MIN(1,gone/term))-1))),Settings[[Name]:[Value]])',
+      'IF(OR(b="",s="",NOT(ISNUMBER(gone)),NOT(ISNUMBER(term))),"",IF(OR(b<=0,term<=0,gone<=0),"",s/(b*MIN(1,gone/term))-1))),Settings[[Name]:[Value]],[@[Expiry]])',
   });
+  expect(at("RAG reason").formula).toBe(at("RAG").formula?.replace("=CONTRACT.RAG(", "=CONTRACT.RAGREASON("));
   // 120,000 spent against the budget profiled to date: 1,095 of the term's 1,156 days gone, so 94,723 of 100,000.
   expect(at("RAG reason").value).toBe("Expires in 61 days (red at 90 or fewer); spend 26.7% over budget (red above 5%)");
   expect(at("Escalation level")).toMatchObject({ value: 3, formula: '=CONTRACT.ESCALATIONLEVEL([@[RAG]],"",[@[Tier]],Settings[[Name]:[Value]])' });
@@ -58,6 +59,49 @@ test("computed columns are formulas over the user's headers, with today's values
   expect(book.sheets.get("Settings")?.find((line) => line[0].value === "as_of")?.[1]).toEqual({ value: 45747, formula: "=TODAY()" });
   expect(book.ragFormats).toEqual([{ table: "Contracts", column: "RAG" }]);
   expect(book.dropDowns).toEqual([{ table: "Contracts", column: "Tier", choices: ["Gold", "Silver", "Bronze"] }]);
+});
+
+test("a contract whose end date is blank, a stand-in or not a date is Unrated in the tracker, with why, at level 0; a real one is rated", async () => {
+  const book = MemoryWorkbook.fromSheets({
+    Register: [
+      ["Ref", "Title", "Supplier", "Tier", "Start date", "End date", "Notice period", "Extension options"],
+      ["C1", "Cleaning", "Shine Ltd", "Gold", "01/04/2024", "31/05/2025", "3 months", "1+1"],
+      ["C2", "Rolling licence", "Softco", "Gold", "01/04/2019", "31/12/2099", "3 months", "none"],
+      ["C3", "Grounds", "Green Ltd", "Silver", "01/04/2024", "", "3 months", ""],
+      ["C4", "Catering", "Dine Ltd", "Silver", "01/04/2024", "TBC", 90, "1+1"],
+      ["C5", "Legacy", "Old Ltd", "Bronze", "01/04/2024", 36526, 90, ""],
+    ],
+  });
+  await setUpTracker(book, { asOf: 45747 });
+  const headers = book.snapshot("Contracts").headers;
+  const column = (header: string): unknown[] => (book.sheets.get("Register") ?? []).slice(1).map((line) => line[headers.indexOf(header)].value);
+  expect(column("Days to expiry")).toEqual([61, null, null, null, null]);
+  expect(column("Notice date")).toEqual([45716, null, null, null, null]);
+  expect(column("Final expiry")).toEqual([46173, null, null, null, null]);
+  expect(column("Phase")).toEqual(["Exit", "Delivery", "Delivery", "Delivery", "Delivery"]);
+  expect(column("RAG")).toEqual(["Red", "Unrated", "Unrated", "Unrated", "Unrated"]);
+  expect(column("RAG reason")).toEqual([
+    "Expires in 61 days (red at 90 or fewer)",
+    "Unrated: no real end date: 31/12/2099 is a stand-in",
+    "Unrated: no end date",
+    'Unrated: no real end date: "TBC" is not a date',
+    "Unrated: no real end date: 01/01/2000 is a stand-in",
+  ]);
+  // A Gold contract with an unknown end date is not sent to the board by its RAG.
+  expect(column("Escalation level")).toEqual([3, 0, 0, 0, 0]);
+  const row = book.sheets.get("Register")?.[1] ?? [];
+  expect(row[headers.indexOf("RAG reason")].formula).toBe("=CONTRACT.RAGREASON([@[Days to expiry]],\"\",\"\",\"\",Settings[[Name]:[Value]],[@[End date]])");
+});
+
+test("the Milestones and KPIs tables rate a milestone or KPI by itself, over the Settings thresholds, never Unrated", () => {
+  const formula = (table: "Milestones" | "KPIs"): string | undefined => newTrackerTable(table, "dmy").computed?.find((c) => c.header === "RAG")?.formula;
+  const threshold = (name: string): string => `INDEX(Settings[Value],MATCH("${name}",Settings[Name],0))`;
+  expect(formula("Milestones")).toBe(
+    `=IF([@[Slippage]]="","",IF([@[Slippage]]>${threshold("slippage_red_days")},"Red",IF([@[Slippage]]>${threshold("slippage_amber_days")},"Amber","Green")))`,
+  );
+  expect(formula("KPIs")).toBe(
+    `=IF([@[Attainment]]="","",IF([@[Attainment]]<${threshold("kpi_red_below")},"Red",IF([@[Attainment]]<${threshold("kpi_amber_below")},"Amber","Green")))`,
+  );
 });
 
 test("running it twice changes nothing the second time", async () => {

@@ -69,6 +69,18 @@ test("parameters take ranges and results spill; optional ones are marked; WORSTR
   const optional = (id: string): string[] => (metadata.find((f) => f.id === id)?.parameters ?? []).filter((p) => p.optional).map((p) => p.name);
   expect(optional("DAYSTOEXPIRY")).toEqual(["as_of"]);
   expect(optional("SLIPPAGE")).toEqual(["actual_date", "as_of"]);
-  expect(optional("RAG")).toEqual(["slippage_days", "kpi_attainment", "spend_variance", "thresholds"]);
+  // end_date comes last, so formulas written before it keep their meaning.
+  expect(optional("RAG")).toEqual(["slippage_days", "kpi_attainment", "spend_variance", "thresholds", "end_date"]);
+  expect(optional("RAGREASON")).toEqual(["slippage_days", "kpi_attainment", "spend_variance", "thresholds", "end_date"]);
   expect(metadata.find((f) => f.id === "WORSTRAG")?.parameters[0].repeating).toBe(true);
+});
+
+test("the help Excel shows says a stand-in end date counts as blank, and what Unrated means", () => {
+  const help = (id: string): string => {
+    const f = metadata.find((m) => m.id === id);
+    return [f?.description ?? "", ...(f?.parameters ?? []).map((p) => p.description ?? "")].join(" ");
+  };
+  for (const id of ["DAYSTOEXPIRY", "NOTICEDATE", "DAYSTONOTICE", "FINALEXPIRY", "PHASE"]) expect({ id, says: /stand-in/.test(help(id)) && /31\/12\/2099/.test(help(id)) }).toEqual({ id, says: true });
+  for (const id of ["RAG", "RAGREASON", "WORSTRAG", "ESCALATIONLEVEL"]) expect({ id, says: help(id).includes("Unrated") }).toEqual({ id, says: true });
+  expect(help("ESCALATIONLEVEL")).toMatch(/0 none \(Green, or Unrated/);
 });

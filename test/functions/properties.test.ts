@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { endDateGap } from "../../src/core/endDates";
 import * as functions from "../../src/functions/functions";
 
 // Properties over arbitrary Excel-like input: no function throws, every result has the broadcast
@@ -54,33 +55,34 @@ function checkCells(result: unknown[][], inputs: readonly unknown[]): void {
   }
 }
 
-// name, then which arguments are optional, then whether the last is thresholds (not broadcast).
-const SIGNATURES: [keyof typeof functions, boolean[], boolean][] = [
-  ["daysToExpiry", [false, true], false],
-  ["noticeDate", [false, false], false],
-  ["daysToNotice", [false, false, true], false],
-  ["finalExpiry", [false, false], false],
-  ["slippage", [false, false, true, true], false],
-  ["slippagePct", [false, false, false], false],
-  ["phase", [false, false, false, true, true], false],
-  ["rag", [false, true, true, true], true],
-  ["ragReason", [false, true, true, true], true],
-  ["escalationLevel", [false, true, true], true],
+// name, then which arguments are optional, then whether thresholds (not broadcast) come next, then
+// whether an optional end date (broadcast) follows the thresholds.
+const SIGNATURES: [keyof typeof functions, boolean[], boolean, boolean][] = [
+  ["daysToExpiry", [false, true], false, false],
+  ["noticeDate", [false, false], false, false],
+  ["daysToNotice", [false, false, true], false, false],
+  ["finalExpiry", [false, false], false, false],
+  ["slippage", [false, false, true, true], false, false],
+  ["slippagePct", [false, false, false], false, false],
+  ["phase", [false, false, false, true, true], false, false],
+  ["rag", [false, true, true, true], true, true],
+  ["ragReason", [false, true, true, true], true, true],
+  ["escalationLevel", [false, true, true], true, false],
 ];
 
 beforeAll(() => jest.useFakeTimers({ now: new Date(2025, 2, 31) }));
 afterAll(() => jest.useRealTimers());
 
-describe.each(SIGNATURES)("%s", (name, optional, takesThresholds) => {
+describe.each(SIGNATURES)("%s", (name, optional, takesThresholds, takesEndDate) => {
   test("never throws; the result has the broadcast shape; every cell is a value or an error with a message", () => {
     fc.assert(
-      fc.property(fc.tuple(...optional.map(argument)), thresholds, (args, limits) => {
-        const call = takesThresholds ? [...args, limits] : args;
+      fc.property(fc.tuple(...optional.map(argument)), thresholds, argument(true), (args, limits, end) => {
+        const call = takesThresholds ? (takesEndDate ? [...args, limits, end] : [...args, limits]) : args;
         let result: unknown[][] = [];
         expect(() => {
           result = fn(name)(...call);
         }).not.toThrow();
-        const expected = broadcast(args);
+        const expected = broadcast(takesEndDate ? [...args, end] : args);
         expect({ rows: result.length, cols: result[0].length }).toEqual(expected);
         expect(result.every((row) => row.length === expected.cols)).toBe(true);
         checkCells(result, call);
@@ -102,9 +104,12 @@ test("WORSTRAG gives one cell whatever it is given", () => {
 });
 
 const serial = fc.integer({ min: 1, max: 2_958_465 });
+// A real end date; the rest (31/12/2099 and later, 1900, 01/01/2000 …) stand in for none.
+const realEnd = serial.filter((s) => endDateGap(s) === null);
+const standIn = fc.oneof(fc.integer({ min: 1, max: 366 }), fc.integer({ min: 73050, max: 2_958_465 }), fc.constantFrom(1462, 1463, 25569, 36526));
 
 test("DAYSTOEXPIRY(end, as_of) = −DAYSTOEXPIRY(as_of, end)", () => {
-  fc.assert(fc.property(serial, serial, (a, b) => {
+  fc.assert(fc.property(realEnd, realEnd, (a, b) => {
     const forward = fn("daysToExpiry")([[a]], [[b]])[0][0] as number;
     const backward = fn("daysToExpiry")([[b]], [[a]])[0][0] as number;
     expect(forward + backward).toBe(0);
@@ -112,13 +117,44 @@ test("DAYSTOEXPIRY(end, as_of) = −DAYSTOEXPIRY(as_of, end)", () => {
 });
 
 test("NOTICEDATE with n days is the end date less n", () => {
-  fc.assert(fc.property(fc.integer({ min: 40000, max: 2_958_465 }), fc.integer({ min: 0, max: 3650 }), (end, days) => {
+  fc.assert(fc.property(fc.integer({ min: 40000, max: 2_958_465 }).filter((s) => endDateGap(s) === null), fc.integer({ min: 0, max: 3650 }), (end, days) => {
     expect(fn("noticeDate")([[end]], [[days]])).toEqual([[end - days]]);
   }));
 });
 
+test("an end date that stands in for none gives no expiry, notice or final expiry, and PHASE judges as with a blank end date", () => {
+  fc.assert(
+    fc.property(standIn, realEnd, fc.integer({ min: 0, max: 400 }), realEnd, (end, asOf, days, start) => {
+      expect(endDateGap(end)).not.toBeNull();
+      expect(fn("daysToExpiry")([[end]], [[asOf]])).toEqual([[""]]);
+      expect(fn("noticeDate")([[end]], [[days]])).toEqual([[""]]);
+      expect(fn("daysToNotice")([[end]], [[days]], [[asOf]])).toEqual([[""]]);
+      expect(fn("finalExpiry")([[end]], [["1+1"]])).toEqual([[""]]);
+      expect(fn("phase")([[start]], [[""]], [[end]], [[asOf]])).toEqual(fn("phase")([[start]], [[""]], [[""]], [[asOf]]));
+    }),
+  );
+});
+
+test("RAG: an expiry not known is never Green, and a known one is never Unrated", () => {
+  const part = fc.option(fc.double({ min: -400, max: 400, noNaN: true }), { nil: null });
+  const cellOf = (n: number | null): number | string => (n === null ? "" : n);
+  fc.assert(
+    fc.property(part, part, part, fc.oneof(standIn, fc.constant("")), (s, k, v, end) => {
+      const kpi = cellOf(k === null ? null : Math.abs(k) / 100);
+      expect(fn("rag")([[""]], [[cellOf(s)]], [[kpi]], [[cellOf(v)]])[0][0]).not.toBe("Green");
+      expect(fn("rag")([[400]], [[cellOf(s)]], [[kpi]], [[cellOf(v)]], null, [[end]])[0][0]).not.toBe("Green");
+    }),
+  );
+  fc.assert(
+    fc.property(fc.integer({ min: -5000, max: 5000 }), part, (days, s) => {
+      expect(fn("rag")([[days]], [[cellOf(s)]])[0][0]).not.toBe("Unrated");
+    }),
+  );
+});
+
 test("RAG is never better than any single component on its own", () => {
-  const rank: Record<string, number> = { Red: 0, Amber: 1, Green: 2 };
+  // Unrated ranks with Green: neither is a finding that needs acting on.
+  const rank: Record<string, number> = { Red: 0, Amber: 1, Green: 2, Unrated: 2 };
   const part = fc.option(fc.double({ min: -400, max: 400, noNaN: true }), { nil: null });
   const cellOf = (n: number | null, scale = 1): number | string => (n === null ? "" : n / scale);
   fc.assert(fc.property(part, part, part, part, (d, s, k, v) => {

@@ -24,6 +24,13 @@ describe("spill broadcasts like Excel's own functions", () => {
     expect(result[1][0]).toBe(na);
     expect(codes(result)).toEqual([["a"], ["#N/A"], ["c"]]);
   });
+  test("an argument named in errorsTo hands its errors to the cell's rule; the others still give theirs", () => {
+    const na = new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable);
+    const value = new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, "TBC");
+    const seen = spill([[[na], [1]], [["x"], [value]]], ([a, b]) => (a === na ? `explained by ${String(b)}` : "fine"), [0]);
+    expect(seen[0][0]).toBe("explained by x");
+    expect(seen[1][0]).toBe(value);
+  });
   test("a defect in one cell's rule shows as that cell's #VALUE!, not a crash", () => {
     const result = spill([[[1], [2]]], ([v]) => {
       if (v === 2) throw new TypeError("boom");

@@ -6,6 +6,16 @@ export type Rag = "Red" | "Amber" | "Green";
 /** Worst first. */
 export const RAG_ORDER: readonly Rag[] = ["Red", "Amber", "Green"];
 
+/**
+ * How a cell shows a contract contractRag cannot rate (null): its expiry is not known and nothing
+ * else is Amber or Red. A word rather than a blank, so an unknown reads as unknown, not as nothing.
+ * @example contractRag(inputs, settings) ?? UNRATED → "Unrated"
+ */
+export const UNRATED = "Unrated";
+
+/** True for the text `Unrated` as a cell holds it, any case, spaces around. @example isUnratedText(" unrated ") → true */
+export const isUnratedText = (text: string): boolean => text.trim().toLowerCase() === "unrated";
+
 /** What RAG can weigh; null where not known. Attainment and variance are fractions (1 = 100%). */
 export interface RagInputs {
   daysToExpiry: number | null;

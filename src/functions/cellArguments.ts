@@ -1,0 +1,61 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes any cell value at this boundary */
+// How the cell functions read their arguments: dates in the workbook's order, the end date as a real
+// one or none, notice periods, thresholds. Shared by functions.ts and ragCells.ts.
+import { describeCell, isBlankCell, readDateCell } from "../core/cellValues";
+import { todaySerial } from "../core/dates";
+import { endDateGap } from "../core/endDates";
+import { parsePeriod, Period } from "../core/periods";
+import { Result, fail, ok } from "../core/result";
+import { DEFAULT_SETTINGS, TrackerSettings, readSettings } from "../core/settings";
+import { workbookSettings } from "../features/workbookSettings";
+import { CellOutput, spill, valueError } from "./spill";
+
+/** Today's serial, when the cell calculates. @example today() → 45747 on 31 March 2025 */
+export const today = (): number => todaySerial(new Date());
+
+/**
+ * A date argument read in the workbook's date order (Settings' date_order); blank is null.
+ * @example dateIn("31/03/2025", "end date") → ok(45747); dateIn("soon", "end date") → fail("The end date …")
+ */
+export const dateIn = (value: unknown, what: string): Result<number | null> => readDateCell(value, workbookSettings().dateOrder, what);
+
+/** The as-of argument, or `now` when it is blank or left out. @example asOfIn("", 45747) → ok(45747) */
+export const asOfIn = (value: unknown, now: number): Result<number> => {
+  const asOf = dateIn(value, "as-of date");
+  return asOf.ok ? ok(asOf.value ?? now) : asOf;
+};
+
+/**
+ * The end date as a real date, or null: blank, or a stand-in (31/12/2099 and later, 1900, 01/01/2000,
+ * the 1904 and Unix epochs: core/endDates endDateGap) that says "no end date" in a date's clothes.
+ * The tracker rates such a contract Unrated, so its days to expiry, notice and final expiry are blank
+ * rather than 27,000 days away.
+ * @example endIn("31/12/2099") → ok(null); endIn(45747) → ok(45747); endIn("TBC") → fail("The end date …")
+ */
+export function endIn(value: unknown): Result<number | null> {
+  const end = dateIn(value, "end date");
+  return end.ok && end.value !== null && endDateGap(end.value) !== null ? ok(null) : end;
+}
+
+/** A notice period argument: days or text such as "3 months"; blank is null. @example periodIn("3 months") → ok({ unit: "months", amount: 3 }) */
+export function periodIn(value: unknown): Result<Period | null> {
+  if (isBlankCell(value)) return ok(null);
+  if (typeof value === "number" || typeof value === "string") return parsePeriod(value);
+  return fail(`The notice period ${describeCell(value)} is not a period: use days (90), "90 days", "3 months" or "1 year"`);
+}
+
+/**
+ * Settings from a thresholds range (the Settings table's Name/Value rows), the defaults when it is
+ * left out, or a failure every cell of the result shows.
+ * @example settingsIn([["expiry_red_days", 60]]) → ok({ ...DEFAULT_SETTINGS, expiryRedDays: 60 })
+ */
+export function settingsIn(thresholds: any[][] | null | undefined): Result<TrackerSettings> {
+  if (thresholds === null || thresholds === undefined) return ok({ ...DEFAULT_SETTINGS, dateOrder: workbookSettings().dateOrder });
+  const settings = readSettings(thresholds);
+  return settings.ok ? settings : fail(`Thresholds: ${settings.error}`);
+}
+
+/** The result's shape with `error` as #VALUE! in every cell. @example everyCell([[[1], [2]]], "Thresholds: …") → [[#VALUE!], [#VALUE!]] */
+export function everyCell(args: readonly unknown[], error: string): CellOutput[][] {
+  return spill(args, () => valueError(error));
+}
