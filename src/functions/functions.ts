@@ -5,7 +5,7 @@ import { ok } from "../core/result";
 import { escalationLevel as ladderLevel, parseTier } from "../core/rules/escalation";
 import { daysToExpiry as daysLeft, daysToNotice as noticeDaysLeft, finalExpiry as extendedEnd, noticeDate as lastNoticeDay } from "../core/rules/expiry";
 import { contractPhase } from "../core/rules/phase";
-import { Rag, UNRATED, contractRag, contractRagReason, isUnratedText, parseRag, worstOf } from "../core/rules/rag";
+import { Rag, UNRATED, contractRag, contractRagReason, isUnratedText, parseRag, ragReason as componentReason, ragStatus, worstOf } from "../core/rules/rag";
 import { slippageDays, slippageFraction } from "../core/rules/slippage";
 import { DEFAULT_SETTINGS } from "../core/settings";
 import { asOfIn, dateIn, endIn, everyCell, periodIn, settingsIn, today } from "./cellArguments";
@@ -162,15 +162,15 @@ export function phase(start_date: any[][], go_live_date: any[][], end_date: any[
 }
 
 /**
- * Red, Amber or Green: the worst of the components given. Unrated when days to expiry is blank (no end date, or one that is not a date or a stand-in such as 31/12/2099) and nothing else is Amber or Red: an unknown expiry is never an all-clear.
+ * Red, Amber or Green: the worst of the components given. Given the end date, a contract's RAG: Unrated when the end date is blank, not a date or a stand-in such as 31/12/2099 and nothing else is Amber or Red (an unknown expiry is never an all-clear). Without it, the components given alone (a milestone's slippage), blank when none is.
  * @customfunction RAG
  * @param days_to_expiry Days to expiry (negative once expired), or a range of them. Blank means the expiry is not known.
  * @param [slippage_days] Days the worst milestone is late, or a range of them.
  * @param [kpi_attainment] KPI actual ÷ target (1 = 100%), or a range of them.
  * @param [spend_variance] Spend over budget as a fraction (0.05 = 5% over), or a range of them.
  * @param [thresholds] A two-column Name/Value range such as the Settings table, overriding the default thresholds.
- * @param [end_date] The contract's end date, or a range of them. When it is blank, not a date or a stand-in (31/12/2099), the expiry is not known whatever days_to_expiry holds.
- * @returns Red, Amber, Green or Unrated, one per input cell.
+ * @param [end_date] The contract's end date, or a range of them: give it to rate a contract. When it is blank, not a date or a stand-in (31/12/2099), the expiry is not known whatever days_to_expiry holds.
+ * @returns Red, Amber, Green or (given the end date) Unrated, one per input cell.
  */
 export function rag(
   days_to_expiry: any[][],
@@ -180,7 +180,11 @@ export function rag(
   thresholds?: any[][],
   end_date?: any[][],
 ): any[][] {
-  return ragSpill([days_to_expiry, slippage_days, kpi_attainment, spend_variance], thresholds, end_date, (inputs, settings) => contractRag(inputs, settings) ?? UNRATED);
+  return ragSpill([days_to_expiry, slippage_days, kpi_attainment, spend_variance], thresholds, end_date, (inputs, settings, unknownEnd) =>
+    // Without the end date, the rating of the components given, as before the end date was a parameter:
+    // trackers set up earlier rate their Milestones and KPIs rows with CONTRACT.RAG("", …), which must stay Green when on time.
+    unknownEnd === undefined ? (ragStatus(inputs, settings) ?? "") : (contractRag(inputs, settings) ?? UNRATED),
+  );
 }
 
 /**
@@ -191,7 +195,7 @@ export function rag(
  * @param [kpi_attainment] KPI actual ÷ target (1 = 100%), or a range of them.
  * @param [spend_variance] Spend over budget as a fraction (0.05 = 5% over), or a range of them.
  * @param [thresholds] A two-column Name/Value range such as the Settings table, overriding the default thresholds.
- * @param [end_date] The contract's end date, or a range of them: the reason then says why the expiry is not known (no end date, not a date, or a stand-in such as 31/12/2099). Left out, a blank days_to_expiry reads as no end date.
+ * @param [end_date] The contract's end date, or a range of them: the reason then says why the expiry is not known (no end date, not a date, or a stand-in such as 31/12/2099). Left out, the reason of the components given alone, as RAG without the end date.
  * @returns The reason, one per input cell.
  */
 export function ragReason(
@@ -202,7 +206,9 @@ export function ragReason(
   thresholds?: any[][],
   end_date?: any[][],
 ): any[][] {
-  return ragSpill([days_to_expiry, slippage_days, kpi_attainment, spend_variance], thresholds, end_date, contractRagReason);
+  return ragSpill([days_to_expiry, slippage_days, kpi_attainment, spend_variance], thresholds, end_date, (inputs, settings, unknownEnd) =>
+    unknownEnd === undefined ? componentReason(inputs, settings) : contractRagReason(inputs, settings, unknownEnd),
+  );
 }
 
 /**

@@ -135,13 +135,15 @@ test("an end date that stands in for none gives no expiry, notice or final expir
   );
 });
 
-test("RAG: an expiry not known is never Green, and a known one is never Unrated", () => {
+test("RAG given the end date: an expiry not known is never Green, and a known one is never Unrated", () => {
   const part = fc.option(fc.double({ min: -400, max: 400, noNaN: true }), { nil: null });
   const cellOf = (n: number | null): number | string => (n === null ? "" : n);
   fc.assert(
     fc.property(part, part, part, fc.oneof(standIn, fc.constant("")), (s, k, v, end) => {
       const kpi = cellOf(k === null ? null : Math.abs(k) / 100);
-      expect(fn("rag")([[""]], [[cellOf(s)]], [[kpi]], [[cellOf(v)]])[0][0]).not.toBe("Green");
+      expect(fn("rag")([[""]], [[cellOf(s)]], [[kpi]], [[cellOf(v)]], null, [[end]])[0][0]).not.toBe("Green");
+      // Without it, the components alone (a milestone row): never Unrated.
+      expect(fn("rag")([[""]], [[cellOf(s)]], [[kpi]], [[cellOf(v)]])[0][0]).not.toBe("Unrated");
       expect(fn("rag")([[400]], [[cellOf(s)]], [[kpi]], [[cellOf(v)]], null, [[end]])[0][0]).not.toBe("Green");
     }),
   );
