@@ -10,6 +10,7 @@ const RAG_FILLS: [string, string, string][] = [
   ["Red", "FFF8CBAD", "FF9C0006"],
   ["Amber", "FFFFE699", "FF7F6000"],
   ["Green", "FFC6EFCE", "FF006100"],
+  ["Unrated", "FFEDEDED", "FF3B3B3B"],
 ];
 // ECMA-376 Part 1 §18.8.30: formats every reader knows by id are written by id, so Excel shows
 // them as it always does (14, the short date, in the reader's own date order). The East Asian

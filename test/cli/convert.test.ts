@@ -106,7 +106,7 @@ describe("a council register with a title block and hostile text", () => {
     expect(ws.getCell("D4").dataValidation).toMatchObject({ type: "list", formulae: ['"Gold,Silver,Bronze"'] });
     const formats = (ws as unknown as { conditionalFormattings: { ref: string; rules: { formulae: string[] }[] }[] }).conditionalFormattings;
     expect(formats.map((f) => [f.ref, f.rules.map((r) => r.formulae[0])])).toEqual([
-      ["Q4:Q7", ['NOT(ISERROR(SEARCH("Red",Q4)))', 'NOT(ISERROR(SEARCH("Amber",Q4)))', 'NOT(ISERROR(SEARCH("Green",Q4)))']],
+      ["Q4:Q7", ['NOT(ISERROR(SEARCH("Red",Q4)))', 'NOT(ISERROR(SEARCH("Amber",Q4)))', 'NOT(ISERROR(SEARCH("Green",Q4)))', 'NOT(ISERROR(SEARCH("Unrated",Q4)))']],
     ]);
   });
 

@@ -69,7 +69,7 @@ describe("ExcelWorkbook over the fake Excel", () => {
     excel.clearLog();
   });
 
-  test("running addRagFormat twice leaves three rules on the column, red, amber and green", async () => {
+  test("running addRagFormat twice leaves four rules on the column, red, amber, green and unrated", async () => {
     await book.addRagFormat({ table: "Contracts", column: "Title" });
     await book.addRagFormat({ table: "Contracts", column: "Title" });
     const rules = excel.conditionalFormats("Register").map(({ address, type, rule, fill, font }) => ({ address, type, rule, fill, font }));
@@ -77,10 +77,11 @@ describe("ExcelWorkbook over the fake Excel", () => {
       { address: "B4:B6", type: "ContainsText", rule: { operator: "Contains", text: "Red" }, fill: "#F8CBAD", font: "#9C0006" },
       { address: "B4:B6", type: "ContainsText", rule: { operator: "Contains", text: "Amber" }, fill: "#FFE699", font: "#7F6000" },
       { address: "B4:B6", type: "ContainsText", rule: { operator: "Contains", text: "Green" }, fill: "#C6EFCE", font: "#006100" },
+      { address: "B4:B6", type: "ContainsText", rule: { operator: "Contains", text: "Unrated" }, fill: "#EDEDED", font: "#3B3B3B" },
     ]);
     // the rules grow with the table
     await book.appendRows("Contracts", [["C-004", "Red", "x", 1, 2]]);
-    expect(excel.conditionalFormats("Register").map((cf) => cf.address)).toEqual(["B4:B7", "B4:B7", "B4:B7"]);
+    expect(excel.conditionalFormats("Register").map((cf) => cf.address)).toEqual(["B4:B7", "B4:B7", "B4:B7", "B4:B7"]);
   });
 
   test("a drop-down replaces the column's validation instead of stacking", async () => {
@@ -153,7 +154,7 @@ describe("ExcelWorkbook over the fake Excel", () => {
     expect(excel.tableAddress("Milestones")).toBe("A1:D2");
     expect(excel.cell("Milestones", "D2").formula).toBe('=IF([@Status]="Late","Red","Green")');
     expect(excel.validations("Milestones").map((v) => v.address)).toEqual(["C2"]);
-    expect(excel.conditionalFormats("Milestones").map((f) => f.address)).toEqual(["D2", "D2", "D2"]);
+    expect(excel.conditionalFormats("Milestones").map((f) => f.address)).toEqual(["D2", "D2", "D2", "D2"]);
     // Excel's blank row with only the table's formulas reads as no rows.
     expect((await book.readTables(["Milestones"])).get("Milestones")?.rows).toEqual([]);
   });
@@ -268,6 +269,7 @@ describe("ExcelWorkbook: report sheets, filters and the selection over the fake 
       { address: "C5:C7", rule: { operator: "Contains", text: "Red" }, fill: "#F8CBAD" },
       { address: "C5:C7", rule: { operator: "Contains", text: "Amber" }, fill: "#FFE699" },
       { address: "C5:C7", rule: { operator: "Contains", text: "Green" }, fill: "#C6EFCE" },
+      { address: "C5:C7", rule: { operator: "Contains", text: "Unrated" }, fill: "#EDEDED" },
     ]);
     expect(excel.cell(REPORT_SHEET, "E7")).toEqual({ value: 46500, numberFormat: "dd/mm/yyyy" });
     expect([excel.bold(REPORT_SHEET, "A1:B1"), excel.bold(REPORT_SHEET, "A2:B2"), excel.bold(REPORT_SHEET, "A4:E7")]).toEqual([true, false, false]);
@@ -296,7 +298,7 @@ describe("ExcelWorkbook: report sheets, filters and the selection over the fake 
     expect(excel.tableAddress(REPORT_TABLE)).toBe("A4:E20004");
     expect(excel.values(REPORT_SHEET, "A5:E5")).toEqual([rows[0]]);
     expect(excel.values(REPORT_SHEET, "A20004:E20004")).toEqual([rows[19_999]]);
-    expect(excel.conditionalFormats(REPORT_SHEET).map((cf) => cf.address)).toEqual(["C5:C20004", "C5:C20004", "C5:C20004"]);
+    expect(excel.conditionalFormats(REPORT_SHEET).map((cf) => cf.address)).toEqual(["C5:C20004", "C5:C20004", "C5:C20004", "C5:C20004"]);
     expect(excel.charts(REPORT_SHEET)[0].series[0].values).toEqual([6667, 6667, 6666]);
   });
 

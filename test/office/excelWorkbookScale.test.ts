@@ -122,6 +122,6 @@ describe("the set-up feature over the Office adapter", () => {
     expect(excel.tableAddress("Contracts")).toBe("A3:AD100003");
     expect(excel.values("Register", "A100003:T100003")[0]).toEqual(rows[99_999].map((v) => (v === null ? "" : v)));
     expect(excel.cell("Register", "U100003").formula).toBe("=CONTRACT.DAYSTOEXPIRY([@[End date]],AsOf)");
-    expect(excel.conditionalFormats("Register").map((f) => f.address)).toEqual(["AB4:AB100003", "AB4:AB100003", "AB4:AB100003"]);
+    expect(excel.conditionalFormats("Register").map((f) => f.address)).toEqual(["AB4:AB100003", "AB4:AB100003", "AB4:AB100003", "AB4:AB100003"]);
   }, 120_000);
 });
