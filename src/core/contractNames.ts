@@ -53,7 +53,8 @@ export function keyOfName(name: TypedValue | undefined): string {
 }
 
 /**
- * Rows of another table grouped by the contract they belong to (blank Contract IDs left out).
+ * Rows of another table grouped by the contract ID they give (blank Contract IDs left out). It
+ * cannot tell contracts sharing an ID apart: to match rows to contracts use `relatedByContract`.
  * @example groupByContract([{ row: 2, fields: { contractId: "C-1" } }]).get("c-1")?.length → 1
  */
 export function groupByContract<T extends Pick<NormalisedRow, "fields">>(rows: readonly T[] | undefined): Map<string, T[]> {
