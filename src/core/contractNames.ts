@@ -72,22 +72,25 @@ export function groupByContract<T extends Pick<NormalisedRow, "fields">>(rows: r
 // ---------------------------------------------------------------------------------------------
 // Contracts that share an ID. Registers repeat IDs (a lot split into two lines, a renewal kept under
 // the old reference), and a milestone, risk or log entry that gives only the ID cannot say which of
-// them it is about. Such a row names its contract in a "Which contract" column beside its Contract
-// ID, added to a table only when a record for a shared ID is first written there, so a register
-// whose IDs are unique never sees it.
+// them it is about. Such a row names its contract in a "Which contract" column, added to a table
+// only when a record for a shared ID is first written there: a register whose IDs are unique never
+// sees it.
 //
-// Why not the contract's sheet row: sorting or filtering-and-sorting the Contracts table is routine,
-// and moves contracts between rows. A record keyed "row 12" would then follow whichever contract
-// lands on row 12 — and when the two rows sharing the ID trade places, nothing could notice. So the
-// column holds what tells the contract apart from the others with its ID, in the register's own
-// words: its title ("Cleaning – Lot 2"), else its supplier, start or end date ("starts 1 Apr 2024"),
-// value ("value 120,000"), department or contract manager. That travels with the contract however the table is sorted, the
-// user reads it, and can type it by hand. Editing the contract's title afterwards cannot send a
-// record to the wrong contract: the record then names none, and shows on each card marked "can't
-// tell which". Where no one field tells them apart, two together do. Only a line whose every
-// filled one of those fields another line of its ID repeats (a line entered twice, or a copy with
-// cells left blank) is named "Row 40", since nothing else tells it apart; a row typed by hand is read
-// too. On the shared registers that is 57 of Toronto's 1,873 contracts sharing an ID.
+// Why not the contract's sheet row: sorting the Contracts table is routine and moves contracts
+// between rows. A record keyed "row 12" would then follow whichever contract lands on row 12, and
+// when the two rows sharing the ID trade places nothing could notice. So the column holds what
+// tells the contract apart from the others with its ID, in the register's own words: its title
+// ("Cleaning – Lot 2"), else its supplier, start or end date ("starts 1 Apr 2024"), value ("value
+// 120,000"), department or contract manager; two of them together where no one does. That travels
+// with the contract however the table is sorted, and the user reads it and can type it by hand.
+// Editing the contract's title afterwards cannot send a record to the wrong contract: the record then
+// names none, and shows on each card marked "can't tell which".
+//
+// Only a line whose every filled one of those fields another line of its ID repeats (a line entered
+// twice, or a copy with cells left blank) is named by its row ("Row 40"), since nothing else tells
+// it apart; a row typed by hand is read too. A sort can swap such lines unnoticed, but they differ
+// only where one is blank or in columns the tracker does not read. On the shared registers that is 57 of Toronto's 1,873
+// contracts sharing an ID, 30 of its 206 non-competitive ones, 11 of 22 in the OCDS extract.
 
 /** The header of the column, in the Milestones, KPIs, Risks, Changes and Escalations tables, saying which of the contracts sharing an ID a row is about. */
 export const WHICH_CONTRACT_HEADER = "Which contract";

@@ -166,7 +166,7 @@ test("two rows sharing a reference: the card warns at the top, a risk added goes
   await picker.fill("cremator");
   await page.getByRole("option", { name: "NBC-C-0122 — Bereavement services cremator relining" }).click();
   await page.getByRole("heading", { name: "Bereavement services cremator relining", level: 3 }).waitFor();
-  const warning = page.getByText(/^Rows \d+ and \d+ share the ID NBC-C-0122: records in the other tables cannot tell them apart\./);
+  const warning = page.getByText(/^Rows \d+ and \d+ share the ID NBC-C-0122: records in the other tables cannot tell them apart by the ID alone\./);
   await warning.waitFor();
   await page.getByRole("heading", { name: "Risks (0)" }).waitFor();
   await screenshot(page, "contract-shared-id");

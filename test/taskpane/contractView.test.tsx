@@ -221,7 +221,7 @@ test("two rows sharing an ID: the card warns at the top, goes to the other row, 
   await book.selectTableCell("Contracts", LOT_2_ROW - 2, "Ref");
   const view = renderLive(<ContractView active />, excelLike(book));
   await screen.findByRole("heading", { name: "Cleaning – Lot 2 South" });
-  const warning = screen.getByText(/^Rows 3 and 5 share the ID c-104: records in the other tables cannot tell them apart\./).closest<HTMLElement>(".fui-MessageBar");
+  const warning = screen.getByText(/^Rows 3 and 5 share the ID c-104: records in the other tables cannot tell them apart by the ID alone\./).closest<HTMLElement>(".fui-MessageBar");
   expect(warning).not.toBeNull();
   // At the top of the card: before its title.
   expect(warning?.compareDocumentPosition(screen.getByRole("heading", { name: "Cleaning – Lot 2 South" })) ?? 0).toBe(Node.DOCUMENT_POSITION_FOLLOWING);

@@ -15,7 +15,7 @@ export function SharedIdWarning({ card, onGoTo, going }: { card: ContractCard; o
   return (
     <MessageBar intent="warning" layout="multiline">
       <MessageBarBody>
-        <MessageBarTitle>{`Rows ${rowsInWords(rows)} share the ID ${card.id}: records in the other tables cannot tell them apart.`}</MessageBarTitle>
+        <MessageBarTitle>{`Rows ${rowsInWords(rows)} share the ID ${card.id}: records in the other tables cannot tell them apart by the ID alone.`}</MessageBarTitle>
         {` Records added here say “${card.whichContract ?? ""}” in their ${WHICH_CONTRACT_HEADER} column, so they stay with this row (${card.row}); those giving only the ID show on ${both}, marked. Giving each row its own ID in the register keeps them apart everywhere, in Excel's own formulas too.`}
       </MessageBarBody>
       <MessageBarActions>
