@@ -3,10 +3,10 @@
  * the reasons and the next action, and its milestones, KPIs, risks, changes and escalations.
  * Worked out with the core rules from the typed data, never from computed cells.
  */
-import { belongsTo, contractKey, groupByContract, keyOfName } from "../core/contractNames";
+import { contractKey, contractsById, keyOfName, relatedByContract } from "../core/contractNames";
 import { contractStatus } from "../core/contractStatus";
 import { SummaryContract, assessContract } from "../core/escalationSummary";
-import { NormalisedRow, normaliseTable } from "../core/normalise";
+import type { NormalisedRow } from "../core/normalise";
 import type { Phase } from "../core/rules/phase";
 import { Rag, ragStatus } from "../core/rules/rag";
 import { slippageDays } from "../core/rules/slippage";
@@ -14,9 +14,19 @@ import { CHANGES, CONTRACTS, RISKS, TableDefinition } from "../core/schema";
 import type { CellValue, TableSnapshot } from "../workbook/port";
 import { kpiAttainment } from "./dashboard";
 import { ContractRef, closedStatus, contractRef, contractsHeaderRow, numberOf, textOf } from "./paneData";
-import { TrackerData, columnsOf } from "./trackerData";
+import { TrackerData, relatedRows } from "./trackerData";
 
-export interface CardMilestone {
+/** A record of another table, as a card lists it. */
+export interface SharedIdRecord {
+  /**
+   * Present only when the record gives an ID several contracts share and does not say which of them
+   * it is about (no Which contract, or one naming none or several): the sheet rows of those
+   * contracts, this one among them. It shows on each of their cards.
+   */
+  ambiguousRows?: number[];
+}
+
+export interface CardMilestone extends SharedIdRecord {
   /** 1-based row on the Milestones sheet. */
   row: number;
   milestone: string;
@@ -29,7 +39,7 @@ export interface CardMilestone {
   rag: Rag | null;
 }
 
-export interface CardKpi {
+export interface CardKpi extends SharedIdRecord {
   row: number;
   kpi: string;
   target: number | null;
@@ -42,7 +52,7 @@ export interface CardKpi {
   rag: Rag | null;
 }
 
-export interface CardRisk {
+export interface CardRisk extends SharedIdRecord {
   row: number;
   risk: string;
   likelihood: number | null;
@@ -56,7 +66,7 @@ export interface CardRisk {
   status: string;
 }
 
-export interface CardChange {
+export interface CardChange extends SharedIdRecord {
   row: number;
   changeId: string;
   description: string;
@@ -67,7 +77,7 @@ export interface CardChange {
   approvedOn: number | null;
 }
 
-export interface CardEscalation {
+export interface CardEscalation extends SharedIdRecord {
   row: number;
   escalationId: string;
   raisedAt: number | null;
@@ -114,6 +124,13 @@ export interface CardDates {
 }
 
 export interface ContractCard extends ContractRef {
+  /**
+   * The other contracts with this one's ID, in sheet order (a register may repeat an ID: a lot split
+   * into two lines, a renewal kept under the old reference); empty when the ID is its own.
+   */
+  sharesIdWith: ContractRef[];
+  /** What records added from the card write in the other tables' Which contract column to say they are about this contract; null when its ID is its own. */
+  whichContract: string | null;
   /** The register's own columns as the table shows them, header → value, in table order (the tracker's computed columns are left out: `dates` and `assessment` work them out). */
   fields: { header: string; value: CellValue }[];
   key: CardKeyFields;
@@ -136,11 +153,10 @@ export type WhichContract = number | { contractId: string };
 const oneLine = (header: string): string => header.replace(/\s+/g, " ").trim().toLowerCase();
 const COMPUTED = new Set(CONTRACTS.computed.map(oneLine));
 
-/** A table the engine does not read (Risks, Changes) as typed rows of the contract. */
-function rowsOf(snapshot: TableSnapshot | undefined, table: TableDefinition, data: TrackerData): Map<string, NormalisedRow[]> {
-  if (!snapshot) return new Map();
-  const columns = columnsOf(snapshot.headers, table, {}, table.computed, snapshot.rows);
-  return groupByContract(normaliseTable(snapshot.rows, table, columns, { dateOrder: data.settings.dateOrder, firstRow: snapshot.row + 2 }).rows);
+/** A row of another table as the card lists it: the typed row, and the rows of the contracts it may be about where it cannot say. */
+interface Listed {
+  r: NormalisedRow;
+  ambiguous: SharedIdRecord;
 }
 
 /** A risk's RAG from its score, as set-up's formula on the Risks table has it. @example riskRag(15) → "Red" */
@@ -165,12 +181,21 @@ export function contractCard(data: TrackerData, tables: ReadonlyMap<string, Tabl
       : data.contracts.find((c) => contractKey(c) === keyOfName(which.contractId));
   if (!contract) return null;
   const ref = contractRef(contract, headerRow);
-  const key = contractKey(contract);
-  const own = (rows: readonly NormalisedRow[]): NormalisedRow[] => rows.filter((r) => belongsTo(r) === key);
-  const milestones = own(data.milestones);
-  const kpis = own(data.kpis);
-  const escalations = own(data.escalations);
   const { settings, asOf } = data;
+  // A record whose ID other contracts share too is this contract's when it says so (Which contract); one that does not say is on each of their cards, marked.
+  const index = contractsById(data.contracts);
+  const own = (rows: readonly NormalisedRow[]): Listed[] =>
+    (relatedByContract(index, rows).get(contract) ?? []).map((r) => {
+      const of = index.contractsOf(r);
+      return { r, ambiguous: of.length > 1 ? { ambiguousRows: of.map((c) => c.row) } : {} };
+    });
+  const milestoneRows = own(data.milestones);
+  const kpiRows = own(data.kpis);
+  const escalationRows = own(data.escalations);
+  const milestones = milestoneRows.map((l) => l.r);
+  const kpis = kpiRows.map((l) => l.r);
+  const escalations = escalationRows.map((l) => l.r);
+  const related = (name: "Risks" | "Changes", table: TableDefinition): Listed[] => own(relatedRows(tables.get(name), table, settings.dateOrder));
   const f = contract.fields;
 
   const assessment = assessContract(contract, { milestones, kpis, escalations }, settings, asOf, data.ladder);
@@ -182,6 +207,8 @@ export function contractCard(data: TrackerData, tables: ReadonlyMap<string, Tabl
 
   return {
     ...ref,
+    sharesIdWith: index.sameId(contract).filter((c) => c !== contract).map((c) => contractRef(c, headerRow)),
+    whichContract: index.whichContract(contract),
     fields,
     key: {
       contractManager: textOf(f.contractManager),
@@ -209,14 +236,14 @@ export function contractCard(data: TrackerData, tables: ReadonlyMap<string, Tabl
     },
     assessment,
     closed: closedStatus(data)(f.status),
-    milestones: milestones.map((m): CardMilestone => {
+    milestones: milestoneRows.map(({ r: m, ambiguous }): CardMilestone => {
       const baseline = numberOf(m.fields.baselineDate);
       const forecast = numberOf(m.fields.forecastDate);
       const actual = numberOf(m.fields.actualDate);
       const slip = baseline === null ? null : slippageDays({ baseline, forecast, actual }, asOf);
-      return { row: m.row, milestone: textOf(m.fields.milestone), baselineDate: baseline, forecastDate: forecast, actualDate: actual, owner: textOf(m.fields.owner), slippageDays: slip, rag: rag({ slippageDays: slip }) };
+      return { row: m.row, milestone: textOf(m.fields.milestone), baselineDate: baseline, forecastDate: forecast, actualDate: actual, owner: textOf(m.fields.owner), slippageDays: slip, rag: rag({ slippageDays: slip }), ...ambiguous };
     }),
-    kpis: kpis.map((k): CardKpi => {
+    kpis: kpiRows.map(({ r: k, ambiguous }): CardKpi => {
       const attainment = kpiAttainment(k);
       return {
         row: k.row,
@@ -227,16 +254,17 @@ export function contractCard(data: TrackerData, tables: ReadonlyMap<string, Tabl
         higherIsBetter: k.fields.higherIsBetter !== false,
         attainment,
         rag: rag({ kpiAttainment: attainment }),
+        ...ambiguous,
       };
     }),
-    risks: (rowsOf(tables.get("Risks"), RISKS, data).get(key) ?? []).map((r): CardRisk => {
+    risks: related("Risks", RISKS).map(({ r, ambiguous }): CardRisk => {
       const likelihood = numberOf(r.fields.likelihood);
       const impact = numberOf(r.fields.impact);
       const score = likelihood === null || impact === null ? null : likelihood * impact;
-      return { row: r.row, risk: textOf(r.fields.risk), likelihood, impact, score, rag: riskRag(score), owner: textOf(r.fields.owner), mitigation: textOf(r.fields.mitigation), status: textOf(r.fields.status) };
+      return { row: r.row, risk: textOf(r.fields.risk), likelihood, impact, score, rag: riskRag(score), owner: textOf(r.fields.owner), mitigation: textOf(r.fields.mitigation), status: textOf(r.fields.status), ...ambiguous };
     }),
-    changes: (rowsOf(tables.get("Changes"), CHANGES, data).get(key) ?? []).map(
-      (c): CardChange => ({
+    changes: related("Changes", CHANGES).map(
+      ({ r: c, ambiguous }): CardChange => ({
         row: c.row,
         changeId: textOf(c.fields.changeId),
         description: textOf(c.fields.description),
@@ -245,10 +273,11 @@ export function contractCard(data: TrackerData, tables: ReadonlyMap<string, Tabl
         status: textOf(c.fields.status),
         approvedBy: textOf(c.fields.approvedBy),
         approvedOn: numberOf(c.fields.approvedOn),
+        ...ambiguous,
       }),
     ),
-    escalations: escalations.map(
-      (e): CardEscalation => ({
+    escalations: escalationRows.map(
+      ({ r: e, ambiguous }): CardEscalation => ({
         row: e.row,
         escalationId: textOf(e.fields.escalationId),
         raisedAt: numberOf(e.fields.raisedAt),
@@ -261,6 +290,7 @@ export function contractCard(data: TrackerData, tables: ReadonlyMap<string, Tabl
         status: textOf(e.fields.status),
         resolvedOn: numberOf(e.fields.resolvedOn),
         resolution: textOf(e.fields.resolution),
+        ...ambiguous,
       }),
     ),
   };

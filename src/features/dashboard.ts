@@ -4,7 +4,7 @@
  * worked out from the typed data with the core rules, never read from computed cells: the
  * in-memory workbook does not calculate, and Excel may not have yet.
  */
-import { belongsTo, contractKey } from "../core/contractNames";
+import { contractsById } from "../core/contractNames";
 import { contractStatus } from "../core/contractStatus";
 import { assessContract, compareIds } from "../core/escalationSummary";
 import type { NormalisedRow } from "../core/normalise";
@@ -127,7 +127,10 @@ export function dashboard(data: TrackerData, options: DashboardOptions = {}): Da
   const expiring: ExpiringContract[] = [];
   const upcoming: NoticeDue[] = [];
   const missed: NoticeDue[] = [];
-  const live = new Map<string, ContractRef>();
+  // Live contracts by row object; a milestone or KPI goes to its own contract even where rows share an ID (core/contractNames).
+  const live = new Map<NormalisedRow, ContractRef>();
+  const index = contractsById(data.contracts);
+  const liveOf = (related: NormalisedRow): ContractRef | undefined => index.contractsOf(related).map((c) => live.get(c)).find((ref) => ref !== undefined);
   let closed = 0;
   for (const contract of data.contracts) {
     if (isClosed(contract.fields.status)) {
@@ -135,8 +138,7 @@ export function dashboard(data: TrackerData, options: DashboardOptions = {}): Da
       continue;
     }
     const ref = contractRef(contract, headerRow);
-    const key = contractKey(contract);
-    if (!live.has(key)) live.set(key, ref);
+    live.set(contract, ref);
     const status = contractStatus(contract.fields, { slippage: null, kpiAttainment: null }, settings, asOf, { reason: false });
     const phase: PhaseOrUnknown = status.phase ?? "Unknown";
     phaseCounts.set(phase, (phaseCounts.get(phase) ?? 0) + 1);
@@ -154,7 +156,7 @@ export function dashboard(data: TrackerData, options: DashboardOptions = {}): Da
 
   const slipping: SlippingMilestone[] = [];
   for (const m of data.milestones) {
-    const contract = live.get(belongsTo(m));
+    const contract = liveOf(m);
     const baseline = numberOf(m.fields.baselineDate);
     if (!contract || baseline === null) continue;
     const actual = numberOf(m.fields.actualDate);
@@ -167,7 +169,7 @@ export function dashboard(data: TrackerData, options: DashboardOptions = {}): Da
 
   const kpiFailures: KpiFailure[] = [];
   for (const k of data.kpis) {
-    const contract = live.get(belongsTo(k));
+    const contract = liveOf(k);
     const attainment = kpiAttainment(k);
     if (!contract || attainment === null || attainment >= settings.kpiAmberBelow) continue;
     kpiFailures.push({

@@ -1,5 +1,6 @@
-import { belongsTo, contractKey, groupByContract } from "../core/contractNames";
+import { ContractsById, WHICH_CONTRACT, contractsById, relatedByContract } from "../core/contractNames";
 import { DateOrder, formatSerial } from "../core/dates";
+import type { NormalisedRow } from "../core/normalise";
 import { dateNumberFormat } from "../core/numberFormats";
 import { EscalationSummary, SummaryContract, assessContract } from "../core/escalationSummary";
 import { summaryHeadlines, summaryTitle, valueAtRiskText } from "../core/summaryRender";
@@ -76,9 +77,18 @@ export function summaryReport(summary: EscalationSummary, dateOrder: DateOrder):
   };
 }
 
-/** A log entry for a contract escalated at `level`, by the Escalations table's fields. */
-function logEntry(id: string, c: SummaryContract, asOf: number, raisedBy: string, level: number, reason: string): Record<string, CellValue> {
-  return { escalationId: id, contractId: c.id, raisedAt: asOf, raisedBy, level, rag: c.rag, reason, action: c.action, owner: c.escalateTo, status: "Open" };
+/**
+ * A log entry for a contract escalated at `level`, by the Escalations table's fields; `which` says
+ * which contract it is where other rows share its ID (core/contractNames), else null.
+ */
+function logEntry(id: string, c: SummaryContract, asOf: number, raisedBy: string, level: number, reason: string, which: string | null): Record<string, CellValue> {
+  return { escalationId: id, contractId: c.id, [WHICH_CONTRACT]: which, raisedAt: asOf, raisedBy, level, rag: c.rag, reason, action: c.action, owner: c.escalateTo, status: "Open" };
+}
+
+/** What a log entry for the summary's contract says in Which contract: found by its sheet row. */
+function whichOf(index: ContractsById<NormalisedRow>, byRow: ReadonlyMap<number, NormalisedRow>, c: SummaryContract): string | null {
+  const contract = byRow.get(c.row);
+  return contract ? index.whichContract(contract) : null;
 }
 
 /** Escalation IDs `ESC-20261125-001` …, never one already in the log. */
@@ -98,7 +108,9 @@ export async function runEscalationSummary(port: WorkbookPort, options: Escalati
   const { replaced } = await port.writeReportSheet(report);
   const newId = escalationIds(data);
   const fresh = summary.contracts.filter((c) => c.openEscalation === null);
-  const entries = fresh.map((c) => logEntry(newId(), c, data.asOf, options.raisedBy ?? TRACKER_NAME, c.level, c.reasons.join("; ")));
+  const index = contractsById(data.contracts);
+  const byRow = new Map(data.contracts.map((c) => [c.row, c]));
+  const entries = fresh.map((c) => logEntry(newId(), c, data.asOf, options.raisedBy ?? TRACKER_NAME, c.level, c.reasons.join("; "), whichOf(index, byRow, c)));
   await appendTrackerRows(port, "Escalations", tables.get("Escalations"), entries, data.settings.dateOrder);
   const logged = entries.map((e) => String(e.escalationId));
   return { summary, sheet: report.sheet, replaced, logged };
@@ -120,29 +132,32 @@ export async function escalateSelected(port: WorkbookPort, options: EscalationOp
   const selected = await port.selectedTableRows(contractsTable.name);
   if (selected.length === 0) throw new Error(`Select one or more contract rows in the ${contractsTable.name} table, then click Escalate selected`);
   const byRow = new Map(data.contracts.map((c) => [c.row, c]));
-  const logByContract = groupByContract(data.escalations);
+  // Each selected row is its own contract, even where rows share an ID (core/contractNames).
+  const index = contractsById(data.contracts);
+  const milestonesOf = relatedByContract(index, data.milestones);
+  const kpisOf = relatedByContract(index, data.kpis);
+  const logOf = relatedByContract(index, data.escalations);
   const newId = escalationIds(data);
   const report: EscalateSelectedReport = { logged: [], alreadyLogged: [] };
-  const entries: { id: string; contract: SummaryContract; level: number }[] = [];
-  for (const index of selected) {
-    const contract = byRow.get(contractsTable.row + 2 + index);
+  const entries: { id: string; contract: SummaryContract; level: number; which: string | null }[] = [];
+  for (const at of selected) {
+    const contract = byRow.get(contractsTable.row + 2 + at);
     if (!contract) continue;
-    const key = contractKey(contract);
-    const related = { escalations: logByContract.get(key) };
-    const assessed = assessContract(contract, { ...related, milestones: data.milestones.filter((m) => belongsTo(m) === key), kpis: data.kpis.filter((k) => belongsTo(k) === key) }, data.settings, data.asOf, data.ladder);
+    const related = { escalations: logOf.get(contract) };
+    const assessed = assessContract(contract, { ...related, milestones: milestonesOf.get(contract), kpis: kpisOf.get(contract) }, data.settings, data.asOf, data.ladder);
     const level = Math.max(1, assessed.level);
     const today = (related.escalations ?? []).some((r) => r.fields.raisedAt === data.asOf && Number(r.fields.level ?? 0) >= level);
-    if (today || entries.some((e) => e.contract.id.toLowerCase() === assessed.id.toLowerCase())) {
+    if (today || entries.some((e) => e.contract.row === assessed.row)) {
       report.alreadyLogged.push(assessed.id);
       continue;
     }
-    entries.push({ id: newId(), contract: { ...assessed, escalateTo: data.ladder[level as 1 | 2 | 3] }, level });
+    entries.push({ id: newId(), contract: { ...assessed, escalateTo: data.ladder[level as 1 | 2 | 3] }, level, which: index.whichContract(contract) });
   }
   await appendTrackerRows(
     port,
     "Escalations",
     tables.get("Escalations"),
-    entries.map((e) => logEntry(e.id, e.contract, data.asOf, options.raisedBy ?? TRACKER_NAME, e.level, ["Escalated by hand", ...e.contract.reasons].join("; "))),
+    entries.map((e) => logEntry(e.id, e.contract, data.asOf, options.raisedBy ?? TRACKER_NAME, e.level, ["Escalated by hand", ...e.contract.reasons].join("; "), e.which)),
     data.settings.dateOrder,
   );
   report.logged = entries.map((e) => ({ id: e.id, contract: e.contract.id, level: e.level }));

@@ -7,7 +7,7 @@ import type { DateOrder } from "../core/dates";
 import { formatSerial, parseDateText } from "../core/dates";
 import { parseMoney } from "../core/money";
 import type { NormalisedRow } from "../core/normalise";
-import { contractKey, contractName, keyOfName } from "../core/contractNames";
+import { contractKey, contractName, keyOfName, rowsInWords } from "../core/contractNames";
 
 /** Problems by field key (the form's own names, e.g. `baselineDate`): one plain sentence each. */
 export type FieldErrors = Partial<Record<string, string>>;
@@ -78,12 +78,23 @@ export class FormCheck {
     return found ?? this.fail(field, `${label}: choose ${orList(choices)}`);
   }
 
-  /** A contract of the Contracts table by its name (its ID, or `Row 14` for one without; case and spaces ignored). */
-  contract(field: string, input: string | undefined, contracts: readonly NormalisedRow[]): NormalisedRow | null {
+  /**
+   * A contract of the Contracts table by its name (its ID, or `Row 14` for one without; case and
+   * spaces ignored) and, where the form knows it, its sheet row: the card says which contract it
+   * shows by its row, as several can share an ID. The row must still hold that ID (the table may
+   * have been sorted since the card was read); an ID several rows share needs the row.
+   */
+  contract(field: string, input: string | undefined, contracts: readonly NormalisedRow[], row?: number): NormalisedRow | null {
     const text = (input ?? "").trim();
     if (text === "") return this.fail(field, "Contract ID: choose a contract");
-    const found = contracts.find((c) => contractKey(c) === keyOfName(text));
-    return found ?? this.fail(field, `Contract ID: there is no contract "${text}" in the Contracts table`);
+    const named = contracts.filter((c) => contractKey(c) === keyOfName(text));
+    if (named.length === 0) return this.fail(field, `Contract ID: there is no contract "${text}" in the Contracts table`);
+    if (row !== undefined) {
+      const found = named.find((c) => c.row === row);
+      return found ?? this.fail(field, `Contract ID: row ${row} of the Contracts table no longer holds "${text}" (the table may have been sorted): choose the contract again`);
+    }
+    if (named.length > 1) return this.fail(field, `Contract ID: rows ${rowsInWords(named.map((c) => c.row))} share the ID "${text}": choose the contract on its own row`);
+    return named[0];
   }
 }
 

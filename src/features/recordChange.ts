@@ -1,3 +1,4 @@
+import { WHICH_CONTRACT, contractsById } from "../core/contractNames";
 import { CHANGES } from "../core/schema";
 import type { WorkbookPort } from "../workbook/port";
 import { datedIdPrefix, nextId } from "./formInput";
@@ -20,7 +21,9 @@ export async function recordChange(port: WorkbookPort, options: ReadOptions = {}
   if (!contractId) throw new Error("The selected row has no Contract ID: fill it in, then click Record change");
   const changes = tables.get("Changes");
   const changeId = nextId(datedIdPrefix("CHG", data.asOf), idsIn(changes, "Changes", "changeId"));
-  const { table, bodyIndex } = await appendTrackerRow(port, "Changes", changes, { changeId, contractId, requested: data.asOf, status: "Proposed" }, data.settings.dateOrder);
+  // The selected row's contract, even where other rows share its ID.
+  const whichContract = contract ? contractsById(data.contracts).whichContract(contract) : null;
+  const { table, bodyIndex } = await appendTrackerRow(port, "Changes", changes, { changeId, contractId, [WHICH_CONTRACT]: whichContract, requested: data.asOf, status: "Proposed" }, data.settings.dateOrder);
   const headers = changes?.headers ?? newTrackerTable("Changes", data.settings.dateOrder).headers;
   const description = columnsOf(headers, CHANGES).description;
   await port.selectTableCell(table, bodyIndex, description ? headers[description.index] : headers[0]);

@@ -1,3 +1,4 @@
+import { WHICH_CONTRACT, WHICH_CONTRACT_HEADER } from "../core/contractNames";
 import { DateOrder, todaySerial } from "../core/dates";
 import { EndDateFacts, endDateFacts } from "../core/endDates";
 import { EscalationSummary, LadderNames, escalationSummary, ladderFromSettings } from "../core/escalationSummary";
@@ -80,6 +81,32 @@ function normalised(snapshot: TableSnapshot | undefined, table: TableDefinition,
   return { rows: result.rows, issues: result.issues, columns };
 }
 
+/** The 0-based index of a table's Which contract column (core/contractNames), or -1 where it has none. */
+export function whichContractColumn(headers: readonly string[]): number {
+  const wanted = oneLine(WHICH_CONTRACT_HEADER);
+  return headers.findIndex((h) => oneLine(h) === wanted);
+}
+
+/**
+ * A table of rows about contracts (Milestones, KPIs, Risks, Changes, Escalations) as typed rows:
+ * its fields by its headers, its computed columns left out, and its Which contract cell, where the
+ * table has that column, as the `whichContract` field, so a row about one of several contracts
+ * sharing an ID finds its own (core/contractNames contractsById).
+ * @example relatedRows(tables.get("Risks"), RISKS, "dmy")[0].fields → { contractId: "C-104", risk: "Strike", …, whichContract: "Cleaning – Lot 2" }
+ */
+export function relatedRows(snapshot: TableSnapshot | undefined, table: TableDefinition, dateOrder: DateOrder): NormalisedRow[] {
+  if (!snapshot) return [];
+  const { rows } = normalised(snapshot, table, dateOrder, undefined, [...table.computed, WHICH_CONTRACT_HEADER]);
+  const at = whichContractColumn(snapshot.headers);
+  if (at < 0) return rows;
+  // Blank lines are not among the typed rows: each is found by its sheet row.
+  const first = snapshot.row + 2;
+  return rows.map((r) => {
+    const cell = snapshot.rows[r.row - first]?.[at] ?? null;
+    return cell === null || String(cell).trim() === "" ? r : { ...r, fields: { ...r.fields, [WHICH_CONTRACT]: cell } };
+  });
+}
+
 /**
  * Reads the tracker's tables into typed rows: Settings (thresholds, date order, as-of date, ladder
  * names) first, then Contracts by its mapping, then Milestones, KPIs and the Escalations log.
@@ -94,17 +121,17 @@ export function readTrackerData(tables: TrackerSnapshots, options: ReadOptions =
   const asOfCell = settingRows.find((r) => String(r[0] ?? "").trim().toLowerCase() === "as_of")?.[1];
   const asOf = options.asOf ?? (typeof asOfCell === "number" && asOfCell > 0 ? Math.floor(asOfCell) : todaySerial(options.now ?? new Date()));
   const contracts = normalised(tables.contracts, CONTRACTS, dateOrder, options.corrections, CONTRACTS.computed);
-  const milestones = normalised(tables.milestones, MILESTONES, dateOrder, undefined, MILESTONES.computed);
-  const kpis = normalised(tables.kpis, KPIS, dateOrder, undefined, KPIS.computed);
-  const escalations = normalised(tables.escalations, ESCALATIONS, dateOrder);
+  const milestones = relatedRows(tables.milestones, MILESTONES, dateOrder);
+  const kpis = relatedRows(tables.kpis, KPIS, dateOrder);
+  const escalations = relatedRows(tables.escalations, ESCALATIONS, dateOrder);
   return {
     asOf,
     settings,
     ladder: ladderFromSettings(settingRows),
     contracts: contracts.rows,
-    milestones: milestones.rows,
-    kpis: kpis.rows,
-    escalations: escalations.rows,
+    milestones,
+    kpis,
+    escalations,
     contractColumns: contracts.columns,
     contractsTable: { name: tables.contracts.name, sheet: tables.contracts.sheet, row: tables.contracts.row },
     issues: contracts.issues,

@@ -250,7 +250,16 @@ export class ExcelWorkbook implements WorkbookPort {
   }
 
   async appendComputedColumns(table: string, columns: readonly ComputedColumn[]): Promise<void> {
-    return this.batch(`Could not add computed columns to the table "${table}"`, async (context) => {
+    return this.addColumns(table, columns, `Could not add computed columns to the table "${table}"`);
+  }
+
+  async appendColumns(table: string, headers: readonly string[]): Promise<void> {
+    return this.addColumns(table, headers.map((header) => ({ header })), `Could not add columns to the table "${table}"`);
+  }
+
+  /** New columns at the right of a table: formula columns, or blank ones (no formula) for values typed later. */
+  private async addColumns(table: string, columns: readonly (Omit<ComputedColumn, "formula"> & { formula?: string })[], doing: string): Promise<void> {
+    return this.batch(doing, async (context) => {
       const found = context.workbook.tables.getItemOrNullObject(table);
       const header = found.getHeaderRowRange();
       header.load("values");
@@ -271,6 +280,7 @@ export class ExcelWorkbook implements WorkbookPort {
       }
       for (const spec of columns) {
         const column = found.columns.add(undefined, undefined, spec.header);
+        if (spec.formula === undefined) continue;
         const body = column.getDataBodyRange();
         // One formula for the whole column: Excel fills it down as a calculated column, and the
         // request stays a few hundred bytes however many rows the table has.

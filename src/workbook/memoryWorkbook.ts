@@ -204,15 +204,34 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   async appendComputedColumns(table: string, columns: readonly ComputedColumn[]): Promise<void> {
+    return this.addColumns(table, columns);
+  }
+
+  async appendColumns(table: string, headers: readonly string[]): Promise<void> {
+    return this.addColumns(table, headers.map((header) => ({ header })));
+  }
+
+  /** New columns at the right of a table: formula columns, or blank ones (no formula) for values typed later. */
+  private async addColumns(table: string, columns: readonly (Omit<ComputedColumn, "formula"> & { formula?: string })[]): Promise<void> {
     const t = this.table(table);
-    for (const spec of columns) {
-      const c = t.column + t.columnCount;
-      for (let r = 1; r <= t.rowCount; r++) {
+    // As Excel does, a header the table has already (case ignored) is refused before anything changes.
+    const taken = repeatedHeader([...this.snapshot(table).headers, ...columns.map((c) => c.header)]);
+    if (taken !== null) throw new Error(`The table "${table}" already has a column "${taken}"`);
+    // Every cell the new columns take, header row too, is checked before any is written.
+    columns.forEach((spec, k) => {
+      for (let r = 0; r <= t.rowCount; r++) {
         // An empty string is a blank cell, as Excel's values give one (a CSV's empty field).
-        const there = this.sheets.get(t.sheet)?.[t.row + r]?.[c];
+        const there = this.sheets.get(t.sheet)?.[t.row + r]?.[t.column + t.columnCount + k];
         if (there && ((there.value !== null && there.value !== "") || there.formula)) throw new Error(`Cannot add column "${spec.header}": a cell to the right of the table is not empty`);
       }
+    });
+    for (const spec of columns) {
+      const c = t.column + t.columnCount;
       this.cell(t.sheet, t.row, c).value = spec.header;
+      if (spec.formula === undefined) {
+        t.columnCount++;
+        continue;
+      }
       (t.calculated ??= new Map()).set(c - t.column, { formula: spec.formula, numberFormat: spec.numberFormat });
       for (let r = 1; r <= t.rowCount; r++) {
         const cell = this.cell(t.sheet, t.row + r, c);

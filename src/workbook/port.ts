@@ -152,6 +152,12 @@ export interface WorkbookPort {
   addTables(tables: readonly NewTable[]): Promise<void>;
   /** Appends formula columns to the right of a table. */
   appendComputedColumns(table: string, columns: readonly ComputedColumn[]): Promise<void>;
+  /**
+   * Appends blank columns, headed as given, to the right of a table: for values users and forms
+   * type in later (no formula). Refuses, changing nothing, when a cell they would take is not empty
+   * or the table has a column of that name.
+   */
+  appendColumns(table: string, headers: readonly string[]): Promise<void>;
   /** Appends data rows at the bottom of a table. */
   appendRows(table: string, rows: readonly CellValue[][], progress?: Progress): Promise<void>;
   /** Defines or redefines a workbook name, e.g. `AsOf` → `=Settings!$B$2`. */

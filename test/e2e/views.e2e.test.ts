@@ -160,6 +160,34 @@ test("the list picks another contract, and Add milestone checks the date, then a
   await screenshot(page, "contract-milestone-added");
 });
 
+test("two rows sharing a reference: the card warns at the top, a risk added goes to this row only, and Go to row opens the other", async () => {
+  const picker = page.getByRole("combobox", { name: "Contract" });
+  await picker.click();
+  await picker.fill("cremator");
+  await page.getByRole("option", { name: "NBC-C-0122 — Bereavement services cremator relining" }).click();
+  await page.getByRole("heading", { name: "Bereavement services cremator relining", level: 3 }).waitFor();
+  const warning = page.getByText(/^Rows \d+ and \d+ share the ID NBC-C-0122: records in the other tables cannot tell them apart by the ID alone\./);
+  await warning.waitFor();
+  await page.getByRole("heading", { name: "Risks (0)" }).waitFor();
+  await screenshot(page, "contract-shared-id");
+  await expect(axeViolations(page)).resolves.toEqual([]);
+
+  await page.getByRole("button", { name: "Add risk" }).click();
+  const dialog = page.getByRole("dialog", { name: "Add risk" });
+  await dialog.getByRole("textbox", { name: /^Risk/ }).fill("Cremator out of use during relining");
+  await dialog.getByRole("combobox", { name: /^Likelihood/ }).selectOption("3");
+  await dialog.getByRole("combobox", { name: /^Impact/ }).selectOption("4");
+  await dialog.getByRole("button", { name: "Save" }).click();
+  await dialog.waitFor({ state: "detached" });
+  await page.getByRole("status").getByText("Risk added to the Risks table for NBC-C-0122 (Bereavement services cremator relining): score 12 (Amber).").waitFor();
+  await page.getByRole("heading", { name: "Risks (1)" }).waitFor();
+
+  await page.getByRole("button", { name: /^Go to row \d+, Winter gritting salt supply$/ }).click();
+  await page.getByRole("heading", { name: "Winter gritting salt supply", level: 3 }).waitFor();
+  await page.getByRole("heading", { name: "Risks (0)" }).waitFor();
+  await page.getByRole("button", { name: /^Go to row \d+, Bereavement services cremator relining$/ }).waitFor();
+});
+
 test("a setting changed in Settings is saved, and the dashboard follows it", async () => {
   const expected = await expectedDashboard({ expiry_red_days: "45" });
   await openView("Settings");

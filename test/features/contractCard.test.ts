@@ -2,7 +2,7 @@ import { dateToSerial } from "../../src/core/dates";
 import { contractCard, riskRag } from "../../src/features/contractCard";
 import { readPaneData } from "../../src/features/paneData";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
-import { AS_OF, REGISTER, buildTracker } from "./paneTracker";
+import { AS_OF, LOT_1_ROW, LOT_2_ROW, REGISTER, SHARED_ID_REGISTER, buildSharedIdTracker, buildTracker } from "./paneTracker";
 
 async function pane(): Promise<Awaited<ReturnType<typeof readPaneData>>> {
   const book = MemoryWorkbook.fromSheets({ Register: REGISTER.map((r) => [...r]) });
@@ -96,5 +96,54 @@ describe("the contract card", () => {
 
   test("a risk's RAG is Red from 15, Amber from 8, else Green, as the Risks table's formula", () => {
     expect([25, 15, 14, 8, 7, 1, null].map(riskRag)).toEqual(["Red", "Red", "Amber", "Amber", "Green", "Green", null]);
+  });
+});
+
+describe("the card of a contract whose ID another row shares", () => {
+  async function shared(): Promise<Awaited<ReturnType<typeof readPaneData>>> {
+    const book = MemoryWorkbook.fromSheets({ Register: SHARED_ID_REGISTER.map((r) => [...r]) });
+    await buildSharedIdTracker(book);
+    return readPaneData(book);
+  }
+
+  test("names the other rows with the ID, and what its records say to be its own", async () => {
+    const { data, tables } = await shared();
+    const lot2 = contractCard(data, tables, 3);
+    // Its ID as its own row writes it.
+    expect(lot2).toMatchObject({ id: "c-104", row: LOT_2_ROW, whichContract: "Cleaning – Lot 2 South" });
+    expect(lot2?.sharesIdWith).toEqual([{ id: "C-104", title: "Cleaning – Lot 1 North", supplier: "Binco Ltd", row: LOT_1_ROW, bodyIndex: 1 }]);
+    expect(contractCard(data, tables, 1)?.sharesIdWith.map((c) => c.row)).toEqual([LOT_2_ROW]);
+    // Found by ID: the first line of it, with the warning all the same.
+    expect(contractCard(data, tables, { contractId: "c-104" })?.row).toBe(LOT_1_ROW);
+  });
+
+  test("lists the records that say they are its own, and those giving only the ID marked with both rows", async () => {
+    const { data, tables } = await shared();
+    const lot1 = contractCard(data, tables, 1);
+    const lot2 = contractCard(data, tables, 3);
+    const both = [LOT_1_ROW, LOT_2_ROW];
+    expect(lot1?.milestones.map((m) => [m.milestone, m.ambiguousRows])).toEqual([
+      ["North mobilised", undefined],
+      ["Deep clean", both],
+      ["Handover", both], // "Lot 3" names neither line
+    ]);
+    expect(lot2?.milestones.map((m) => [m.milestone, m.ambiguousRows])).toEqual([
+      ["South mobilised", undefined], // its Which contract gives the row, typed by hand
+      ["Deep clean", both],
+      ["Handover", both],
+    ]);
+    expect(lot1?.risks.map((r) => [r.risk, r.ambiguousRows])).toEqual([["Staff shortage", both]]);
+    expect(lot2?.risks.map((r) => [r.risk, r.ambiguousRows])).toEqual([["Staff shortage", both]]);
+    // Rated on its own milestones: North is 40 days late, South 10.
+    expect(lot1?.assessment.worstSlippage).toBe(40);
+    expect(lot2?.assessment.worstSlippage).toBe(10);
+  });
+
+  test("a contract whose ID is its own is as before: no warning, its records unmarked, whatever their Which contract says", async () => {
+    const { data, tables } = await shared();
+    const card = contractCard(data, tables, 0);
+    expect(card).toMatchObject({ id: "C-101", sharesIdWith: [], whichContract: null });
+    expect(card?.milestones.map((m) => m.milestone)).toEqual(["Menu agreed"]);
+    expect(card?.risks).toEqual([{ row: 3, risk: "Food prices", likelihood: 2, impact: 2, score: 4, rag: "Green", owner: "Sam", mitigation: "", status: "Open" }]);
   });
 });

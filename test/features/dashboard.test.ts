@@ -2,7 +2,7 @@ import { dashboard } from "../../src/features/dashboard";
 import { readPaneData } from "../../src/features/paneData";
 import { runEscalationSummary } from "../../src/features/escalations";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
-import { AS_OF, REGISTER, buildTracker } from "./paneTracker";
+import { AS_OF, LOT_1_ROW, LOT_2_ROW, REGISTER, SHARED_ID_REGISTER, buildSharedIdTracker, buildTracker } from "./paneTracker";
 
 // The dashboard over a hand-made tracker in the memory workbook, which calculates nothing: every
 // number here is worked out by the core rules, as the pane shows it before Excel recalculates.
@@ -71,6 +71,16 @@ describe("the dashboard", () => {
     ]);
     // on time (Mowing plan), on a closed contract (Old milestone) or on no contract (Ghost milestone): not listed
     expect(dashboard(data, { topSlipping: 2 }).slipping.map((m) => m.milestone)).toEqual(["Data migration", "Survey"]);
+  });
+
+  test("a slipping milestone of one of two lines sharing an ID opens that line's card", async () => {
+    const book = MemoryWorkbook.fromSheets({ Register: SHARED_ID_REGISTER.map((r) => [...r]) });
+    await buildSharedIdTracker(book);
+    const { data } = await readPaneData(book);
+    expect(dashboard(data).slipping.map((m) => [m.contractId, m.milestone, m.slippageDays, m.row, m.bodyIndex])).toEqual([
+      ["C-104", "North mobilised", 40, LOT_1_ROW, 1],
+      ["c-104", "South mobilised", 10, LOT_2_ROW, 3],
+    ]);
   });
 
   test("keeps the ten worst when more are late", async () => {

@@ -4,7 +4,7 @@ import { addMilestone, addRisk, logEscalation, recordChangeFor } from "../../src
 import { readPaneData } from "../../src/features/paneData";
 import { setUpTracker } from "../../src/features/setUpTracker";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
-import { AS_OF, REGISTER, buildTracker } from "./paneTracker";
+import { AS_OF, LOT_1_ROW, LOT_2_ROW, REGISTER, SHARED_ID_REGISTER, buildSharedIdTracker, buildTracker } from "./paneTracker";
 
 async function tracker(): Promise<MemoryWorkbook> {
   const book = MemoryWorkbook.fromSheets({ Register: REGISTER.map((r) => [...r]) });
@@ -176,5 +176,94 @@ describe("Log escalation", () => {
     expect(lastRow(book, "Escalations")).toEqual(["ESC-20261125-002", "C-010", AS_OF, "Sam Patel", 1, "Green", "+Check", "=Call them", "Jo", "Open", null, null]);
     const { data, tables } = await readPaneData(book);
     expect(contractCard(data, tables, 0)?.escalations.map((e) => e.escalationId)).toEqual(["ESC-20261125-001"]);
+  });
+});
+
+describe("a contract whose ID another row shares", () => {
+  async function sharedTracker(): Promise<MemoryWorkbook> {
+    const book = MemoryWorkbook.fromSheets({ Register: SHARED_ID_REGISTER.map((r) => [...r]) });
+    await buildSharedIdTracker(book);
+    return book;
+  }
+  const cards = async (book: MemoryWorkbook) => {
+    const { data, tables } = await readPaneData(book);
+    return { lot1: contractCard(data, tables, 1), lot2: contractCard(data, tables, 3), alone: contractCard(data, tables, 0) };
+  };
+  const cell = (book: MemoryWorkbook, table: string, header: string): unknown => {
+    const t = book.snapshot(table);
+    return t.rows[t.rows.length - 1][t.headers.indexOf(header)];
+  };
+
+  test("a risk, milestone, change or escalation added to one line goes to that line only, saying which in a Which contract column added for it", async () => {
+    const book = await sharedTracker();
+    const riskHeaders = book.snapshot("Risks").headers;
+    expect(await addRisk(book, { contractId: "c-104", contractRow: LOT_2_ROW, risk: "Lift breaks down", likelihood: "4", impact: "4" })).toMatchObject({ ok: true, contractId: "c-104", whichContract: "Cleaning – Lot 2 South" });
+    // Added at the right of the table the first time it is needed; the ID is written as the row writes it.
+    expect(book.snapshot("Risks").headers).toEqual([...riskHeaders, "Which contract"]);
+    expect([cell(book, "Risks", "Contract ID"), cell(book, "Risks", "Which contract")]).toEqual(["c-104", "Cleaning – Lot 2 South"]);
+    expect(await addMilestone(book, { contractId: "C-104", contractRow: LOT_1_ROW, milestone: "North handover", baselineDate: "01/12/2026" })).toMatchObject({ ok: true, whichContract: "Cleaning – Lot 1 North" });
+    expect(await recordChangeFor(book, { contractId: "C-104", contractRow: LOT_1_ROW, description: "Add a site" })).toMatchObject({ ok: true, changeId: "CHG-20261125-001", whichContract: "Cleaning – Lot 1 North" });
+    expect(cell(book, "Changes", "Which contract")).toBe("Cleaning – Lot 1 North");
+    expect(await logEscalation(book, { contractId: "c-104", contractRow: LOT_2_ROW, level: "2", reason: "Lift" })).toMatchObject({ ok: true, whichContract: "Cleaning – Lot 2 South" });
+
+    const { lot1, lot2 } = await cards(book);
+    const own = <T extends { ambiguousRows?: number[] }>(items: readonly T[] | undefined): T[] => (items ?? []).filter((i) => !i.ambiguousRows);
+    expect(own(lot2?.risks).map((r) => r.risk)).toEqual(["Lift breaks down"]);
+    expect(own(lot1?.risks)).toEqual([]);
+    expect(own(lot1?.milestones).map((m) => m.milestone)).toEqual(["North mobilised", "North handover"]);
+    expect(own(lot2?.milestones).map((m) => m.milestone)).toEqual(["South mobilised"]);
+    expect([lot1?.changes.map((c) => c.description), lot2?.changes.map((c) => c.description)]).toEqual([["Add a site"], []]);
+    expect([lot1?.escalations.length, lot2?.escalations.map((e) => e.reason)]).toEqual([0, ["Lift"]]);
+    // The line's rating counts its own records, not its twin's.
+    expect(lot2?.assessment.openEscalation).toMatch(/^ESC-/);
+    expect(lot1?.assessment.openEscalation).toBeNull();
+  });
+
+  test("a new table made for the record has the column beside Contract ID", async () => {
+    const book = MemoryWorkbook.fromSheets({ Register: SHARED_ID_REGISTER.map((r) => [...r]) });
+    await setUpTracker(book, { asOf: AS_OF });
+    expect(await addRisk(book, { contractId: "C-104", contractRow: LOT_1_ROW, risk: "Strike", likelihood: "2", impact: "5" })).toMatchObject({ ok: true, bodyIndex: 0 });
+    expect(book.snapshot("Risks").headers).toEqual(["Contract ID", "Which contract", "Risk", "Likelihood", "Impact", "Owner", "Mitigation", "Status", "Score", "RAG"]);
+    expect(book.snapshot("Risks").rows[0].slice(0, 3)).toEqual(["C-104", "Cleaning – Lot 1 North", "Strike"]);
+    expect(book.dropDowns).toContainEqual({ table: "Risks", column: "Status", choices: ["Open", "Mitigating", "Closed"] });
+  });
+
+  test("without its row the form will not guess which line; a row that no longer holds the ID is refused", async () => {
+    const book = await sharedTracker();
+    const before = book.snapshot("Risks").rows.length;
+    expect(await addRisk(book, { contractId: "C-104", risk: "Strike", likelihood: "2", impact: "5" })).toEqual({
+      ok: false,
+      errors: { contractId: 'Contract ID: rows 3 and 5 share the ID "C-104": choose the contract on its own row' },
+    });
+    expect(await addRisk(book, { contractId: "C-104", contractRow: 4, risk: "Strike", likelihood: "2", impact: "5" })).toEqual({
+      ok: false,
+      errors: { contractId: 'Contract ID: row 4 of the Contracts table no longer holds "C-104" (the table may have been sorted): choose the contract again' },
+    });
+    expect(book.snapshot("Risks").rows).toHaveLength(before);
+  });
+
+  test("a cell of the user's beside the table is never written over: the record is refused, saying what to do", async () => {
+    const book = await sharedTracker();
+    const risks = book.tables.get("Risks");
+    const right = (risks?.column ?? 0) + (risks?.columnCount ?? 0);
+    (book.sheets.get("Risks") ?? [])[1][right] = { value: "my note" };
+    const result = addRisk(book, { contractId: "C-104", contractRow: LOT_1_ROW, risk: "Strike", likelihood: "2", impact: "5" });
+    await expect(result).rejects.toThrow(/^The Risks table needs a "Which contract" column .*a cell to the right of the table is not empty\): clear the cells just right of the table, or add a column headed "Which contract" to it yourself$/);
+    expect(book.sheets.get("Risks")?.[1][right]?.value).toBe("my note");
+    expect(book.snapshot("Risks").rows).toHaveLength(2);
+  });
+
+  test("contracts whose IDs are their own are as before: no new column, nothing more said", async () => {
+    const book = await sharedTracker();
+    const headers = ["Risks", "Changes", "Escalations"].map((t) => book.snapshot(t).headers);
+    expect(await addRisk(book, { contractId: "C-101", risk: "Supplier exits", likelihood: "3", impact: "5" })).toEqual({ ok: true, table: "Risks", bodyIndex: 2, contractId: "C-101", score: 15, rag: "Red" });
+    expect(await recordChangeFor(book, { contractId: "C-105", contractRow: 4, description: "Fewer parks" })).toEqual({ ok: true, table: "Changes", bodyIndex: 0, contractId: "C-105", changeId: "CHG-20261125-001" });
+    expect(await logEscalation(book, { contractId: "C-105", level: "1", reason: "Check" })).toMatchObject({ ok: true, contractId: "C-105" });
+    expect(["Risks", "Changes", "Escalations"].map((t) => book.snapshot(t).headers)).toEqual(headers);
+    // Where the table has the column already, their records leave it blank.
+    expect(await addMilestone(book, { contractId: "C-101", milestone: "Tasting", baselineDate: "01/12/2026" })).toMatchObject({ ok: true });
+    expect(cell(book, "Milestones", "Which contract")).toBeNull();
+    const { alone } = await cards(book);
+    expect(alone?.risks.map((r) => r.risk)).toEqual(["Food prices", "Supplier exits"]);
   });
 });

@@ -65,3 +65,40 @@ export async function buildTracker(port: WorkbookPort): Promise<void> {
   await port.appendRows("Changes", [["CHG-1", "C-002", "Extra licences", 12000, AS_OF - 10, "Approved", "Sam Patel", AS_OF - 5]]);
   await port.appendRows("Escalations", [["ESC-1", "C-002", AS_OF - 3, "Sam Patel", 2, "Red", "Migration late", "Recovery plan", "Commercial lead", "Open", null, null]]);
 }
+
+/**
+ * A register whose C-104 is on two rows (a lot split into two lines: sheet rows 3 and 5, body
+ * indexes 1 and 3), between contracts whose IDs are their own.
+ */
+export const SHARED_ID_REGISTER: CellValue[][] = [
+  ["Ref", "Contract title", "Provider", "Expiry", "Total value", "Status"],
+  ["C-101", "Catering", "Shine Ltd", "31/03/2030", 5000, "Live"],
+  ["C-104", "Cleaning – Lot 1 North", "Binco Ltd", "31/03/2030", 100000, "Live"],
+  ["C-105", "Parks", "Green Co", "31/03/2030", 20000, "Live"],
+  ["c-104 ", "Cleaning – Lot 2 South", "Binco Ltd", "31/03/2030", 80000, "Live"],
+];
+
+/** Sheet rows of C-104's two lines. */
+export const LOT_1_ROW = 3;
+export const LOT_2_ROW = 5;
+
+/**
+ * Sets SHARED_ID_REGISTER up with every table and records as a user would have typed them: some
+ * giving only C-104, some saying which line in a Which contract column the user added to Milestones.
+ */
+export async function buildSharedIdTracker(port: WorkbookPort): Promise<void> {
+  await setUpTracker(port, { asOf: AS_OF, createTables: ["Milestones", "KPIs", "Risks", "Changes", "Escalations"] });
+  await port.appendColumns("Milestones", ["Which contract"]);
+  await port.appendRows("Milestones", [
+    // Contract ID, Milestone, Baseline, Forecast, Actual, Owner, Slippage, RAG, Which contract
+    ["C-104", "North mobilised", AS_OF - 40, AS_OF, null, "Jo", null, null, " cleaning – LOT 1 north"],
+    ["C-104", "South mobilised", AS_OF - 10, AS_OF, null, "Jo", null, null, 5],
+    ["C-104", "Deep clean", AS_OF + 30, null, null, "Jo", null, null, null],
+    ["C-104", "Handover", AS_OF + 60, null, null, "Jo", null, null, "Lot 3"],
+    ["C-101", "Menu agreed", AS_OF + 10, null, null, "Sam", null, null, "Cleaning – Lot 1 North"],
+  ]);
+  await port.appendRows("Risks", [
+    ["C-104", "Staff shortage", 3, 3, "Jo", null, "Open"],
+    ["C-101", "Food prices", 2, 2, "Sam", null, "Open"],
+  ]);
+}

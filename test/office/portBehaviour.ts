@@ -148,6 +148,25 @@ export function describePortBehaviour(name: string, make: (sheets: Record<string
       expect((await h.port.readTables(["Contracts"])).get("Contracts")?.headers).toHaveLength(5);
     });
 
+    test("appends a blank column for values typed later: rows added after fill it, no formula, and a cell to its right is never overwritten", async () => {
+      await h.port.convertToTable("Contracts", "Register", 2, 0, 4, 5);
+      await h.port.appendComputedColumns("Contracts", [DAYS_TO_EXPIRY]);
+      await h.port.appendColumns("Contracts", ["Which contract"]);
+      expect(h.peek("Register", 2, 6)).toBe("Which contract");
+      expect([3, 4, 5].map((r) => [h.peek("Register", r, 6), h.formula("Register", r, 6)])).toEqual([[null, undefined], [null, undefined], [null, undefined]]);
+      await h.port.appendRows("Contracts", [["C-9", "Cleaning", "Acme", 46000, 10, null, "=Lot 2"]]);
+      const table = (await h.port.readTables(["Contracts"])).get("Contracts");
+      expect(table?.headers).toEqual(["Contract ID", "Title", "Supplier", "End date", "Value", "Days to expiry", "Which contract"]);
+      expect(h.peek("Register", 6, 6)).toBe("=Lot 2");
+      expect(h.formula("Register", 6, 6)).toBeUndefined();
+      expect(h.formula("Register", 6, 5)).toBe(DAYS_TO_EXPIRY.formula);
+      await expect(h.port.appendColumns("Contracts", ["which contract"])).rejects.toThrow('The table "Contracts" already has a column "which contract"');
+      h.poke("Register", 4, 7, "user's note");
+      await expect(h.port.appendColumns("Contracts", ["Notes"])).rejects.toThrow('Cannot add column "Notes": a cell to the right of the table is not empty');
+      expect(h.peek("Register", 4, 7)).toBe("user's note");
+      expect((await h.port.readTables(["Contracts"])).get("Contracts")?.headers).toHaveLength(7);
+    });
+
     test("a blank header gets the name Excel gives it; a repeated one is refused before anything changes", async () => {
       h = make({ Register: [["Contract ID", null, "Notes", "End date"], ["C-001", "Cleaning", "a", 46022]], Other: [["ID", "Notes", "notes"], ["C-001", "a", "b"]] });
       await h.port.convertToTable("Contracts", "Register", 0, 0, 2, 4);

@@ -8,6 +8,7 @@ import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
 import { AS_OF, excelLike, hostileTracker, renderInPane } from "./paneHarness";
 import { renderLive, sampleTracker, statusOf, NOW } from "./viewsHarness";
 import { startClockAt } from "../helpers/clock";
+import { LOT_1_ROW, LOT_2_ROW, SHARED_ID_REGISTER, buildSharedIdTracker } from "../features/paneTracker";
 
 // The sample's dates are placed relative to the preview's day: the tests run on that day, whatever the real clock says.
 beforeAll(() => startClockAt(NOW));
@@ -212,4 +213,50 @@ test("a register keyed by row: the card names the contract by its row and says w
   expect(screen.queryByRole("button", { name: "Add milestone" })).toBeNull();
   expect(container.textContent).not.toMatch(/undefined|null/);
   expect(await axe(container)).toHaveNoViolations();
+});
+
+test("two rows sharing an ID: the card warns at the top, goes to the other row, marks records that cannot say which, and adds a risk to this row only", async () => {
+  const book = MemoryWorkbook.fromSheets({ Register: SHARED_ID_REGISTER.map((r) => [...r]) });
+  await buildSharedIdTracker(book);
+  await book.selectTableCell("Contracts", LOT_2_ROW - 2, "Ref");
+  const view = renderLive(<ContractView active />, excelLike(book));
+  await screen.findByRole("heading", { name: "Cleaning – Lot 2 South" });
+  const warning = screen.getByText(/^Rows 3 and 5 share the ID c-104: records in the other tables cannot tell them apart by the ID alone\./).closest<HTMLElement>(".fui-MessageBar");
+  expect(warning).not.toBeNull();
+  // At the top of the card: before its title.
+  expect(warning?.compareDocumentPosition(screen.getByRole("heading", { name: "Cleaning – Lot 2 South" })) ?? 0).toBe(Node.DOCUMENT_POSITION_FOLLOWING);
+  expect(warning).toHaveTextContent("Records added here say “Cleaning – Lot 2 South” in their Which contract column, so they stay with this row (5)");
+  const risks = screen.getByRole("list", { name: "Risks" });
+  expect(within(risks).getByRole("listitem")).toHaveTextContent("Staff shortage");
+  expect(within(risks).getByRole("listitem")).toHaveTextContent("Can't tell which of rows 3 and 5");
+  expect(await axe(view.container)).toHaveNoViolations();
+
+  fireEvent.click(screen.getByRole("button", { name: "Add risk" }));
+  const dialog = await screen.findByRole("dialog", { name: "Add risk" });
+  expect(dialog).toHaveTextContent("A risk to c-104 (row 5, “Cleaning – Lot 2 South”)");
+  await waitFor(() => expect(within(dialog).getByRole("textbox", { name: /^Risk/ })).toHaveFocus());
+  fireEvent.change(within(dialog).getByRole("textbox", { name: /^Risk/ }), { target: { value: "Lift breaks down" } });
+  fireEvent.change(within(dialog).getByRole("combobox", { name: /^Likelihood/ }), { target: { value: "4" } });
+  fireEvent.change(within(dialog).getByRole("combobox", { name: /^Impact/ }), { target: { value: "4" } });
+  fireEvent.click(within(dialog).getByRole("button", { name: "Save" }));
+  await waitFor(() => expect(statusOf(document.body)).toHaveTextContent("Risk added to the Risks table for c-104 (Cleaning – Lot 2 South): score 16 (Red)."));
+  await screen.findByRole("heading", { name: "Risks (2)" });
+  expect(within(screen.getByRole("list", { name: "Risks" })).getAllByRole("listitem")[1]).not.toHaveTextContent("Can't tell");
+
+  // The other line: its card, and its row selected in the sheet; the new risk is not on it.
+  fireEvent.click(screen.getByRole("button", { name: "Go to row 3, Cleaning – Lot 1 North" }));
+  await screen.findByRole("heading", { name: "Cleaning – Lot 1 North" });
+  await waitFor(() => expect(book.selection).toMatchObject({ sheet: "Register", row: LOT_1_ROW - 1 }));
+  expect(screen.getByRole("heading", { name: "Risks (1)" })).toBeInTheDocument();
+  expect(screen.getByRole("button", { name: "Go to row 5, Cleaning – Lot 2 South" })).toBeInTheDocument();
+});
+
+test("a contract whose ID is its own has no warning", async () => {
+  const book = MemoryWorkbook.fromSheets({ Register: SHARED_ID_REGISTER.map((r) => [...r]) });
+  await buildSharedIdTracker(book);
+  await book.selectTableCell("Contracts", 0, "Ref");
+  renderInPane(<ContractView active />, excelLike(book));
+  await screen.findByRole("heading", { name: "Catering" });
+  expect(screen.queryByText(/share the ID/)).toBeNull();
+  expect(screen.queryByText(/Can't tell which/)).toBeNull();
 });

@@ -1,6 +1,7 @@
 import { Badge, Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
 import * as React from "react";
-import type { ContractCard } from "../../features/contractCard";
+import { WHICH_CONTRACT_HEADER, rowsInWords } from "../../core/contractNames";
+import type { ContractCard, SharedIdRecord } from "../../features/contractCard";
 import { formatDate, formatMoney } from "../format";
 import { LevelBadge, RagBadge } from "../summary/RagBadge";
 import { lateness, percent } from "../tracker/when";
@@ -16,7 +17,15 @@ const useStyles = makeStyles({
   badge: { flexShrink: 0 },
   muted: { color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
   id: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  unsure: { color: tokens.colorPaletteMarigoldForeground2, overflowWrap: "anywhere" },
 });
+
+/** On a record that gives only an ID several contracts share: which rows it could be about, and how to say. */
+function CannotTell({ item }: { item: SharedIdRecord }): React.JSX.Element | null {
+  const styles = useStyles();
+  if (!item.ambiguousRows) return null;
+  return <Caption1 className={styles.unsure}>{`Can't tell which of rows ${rowsInWords(item.ambiguousRows)}: say which in its ${WHICH_CONTRACT_HEADER} cell`}</Caption1>;
+}
 
 /** Parts of a line that are known, joined with dots. */
 const line = (...parts: (string | null | false | undefined)[]): string => parts.filter((p): p is string => typeof p === "string" && p !== "").join(" · ");
@@ -53,6 +62,7 @@ export function ContractRecords({ card, locale }: { card: ContractCard; locale: 
               {line(m.baselineDate !== null && `Baseline ${date(m.baselineDate)}`, m.forecastDate !== null && `forecast ${date(m.forecastDate)}`, m.actualDate !== null ? `met ${date(m.actualDate)}` : "not met yet")}
             </Caption1>
             <Caption1 className={styles.muted}>{line(m.slippageDays !== null && lateness(m.slippageDays, locale), m.owner && `owner ${m.owner}`)}</Caption1>
+            <CannotTell item={m} />
           </li>
         )}
       />
@@ -70,6 +80,7 @@ export function ContractRecords({ card, locale }: { card: ContractCard; locale: 
             <Caption1 className={styles.muted}>
               {line(`Target ${number(k.target, locale)}`, `actual ${number(k.actual, locale)}`, k.attainment !== null && `${percent(k.attainment, locale)} of target`, !k.higherIsBetter && "lower is better", k.period)}
             </Caption1>
+            <CannotTell item={k} />
           </li>
         )}
       />
@@ -88,6 +99,7 @@ export function ContractRecords({ card, locale }: { card: ContractCard; locale: 
               {line(r.score !== null && `Likelihood ${r.likelihood} × impact ${r.impact} = ${r.score}`, r.status, r.owner && `owner ${r.owner}`)}
             </Caption1>
             {r.mitigation && <Caption1 className={styles.muted}>{`Mitigation: ${r.mitigation}`}</Caption1>}
+            <CannotTell item={r} />
           </li>
         )}
       />
@@ -110,6 +122,7 @@ export function ContractRecords({ card, locale }: { card: ContractCard; locale: 
                 (c.approvedBy || c.approvedOn !== null) && `approved${c.approvedBy ? ` by ${c.approvedBy}` : ""}${c.approvedOn !== null ? ` on ${date(c.approvedOn)}` : ""}`,
               )}
             </Caption1>
+            <CannotTell item={c} />
           </li>
         )}
       />
@@ -135,6 +148,7 @@ export function ContractRecords({ card, locale }: { card: ContractCard; locale: 
             {(e.resolvedOn !== null || e.resolution) && (
               <Caption1 className={styles.muted}>{line(e.resolvedOn !== null && `Resolved ${date(e.resolvedOn)}`, e.resolution)}</Caption1>
             )}
+            <CannotTell item={e} />
           </li>
         )}
       />

@@ -13,6 +13,8 @@ import { ContractPicker } from "./ContractPicker";
 import { ContractRecords } from "./ContractRecords";
 import { RecordDialog } from "./RecordDialog";
 import { RecordKind, recordForms } from "./recordForms";
+import { SharedIdWarning } from "./SharedIdWarning";
+import { selectContractRow } from "./showContract";
 import { useFollowedContract } from "./useFollowedContract";
 
 const useStyles = makeStyles({
@@ -61,12 +63,29 @@ export function ContractView({ active }: { active: boolean }): React.JSX.Element
   const mapped = React.useMemo(() => new Set(Object.values(pane?.data.contractColumns ?? {}).flatMap((c) => (c ? [c.column] : []))), [pane]);
   const hasId = card !== null && pane !== null && pane.data.contracts.some((c) => c.row === card.row && String(c.fields.contractId ?? "").trim() !== "");
   const forms = React.useMemo(
-    () => (card && pane ? recordForms({ contractId: card.id, dateOrder: pane.data.settings.dateOrder, locale, ladder: pane.data.ladder, assessment: card.assessment }) : null),
+    () => (card && pane ? recordForms({ contractId: card.id, contractRow: card.row, whichContract: card.whichContract, dateOrder: pane.data.settings.dateOrder, locale, ladder: pane.data.ladder, assessment: card.assessment }) : null),
     [card, pane, locale],
   );
 
   // A message about one contract is not left under another.
   React.useEffect(() => setDone(""), [chosen]);
+
+  // Another row sharing the ID: the card shows it at once, and its row is selected in the sheet as the dashboard's links do.
+  const [going, setGoing] = React.useState(false);
+  const [goError, setGoError] = React.useState<unknown>(null);
+  const goTo = (bodyIndex: number): void => {
+    if (!pane) return;
+    choose(bodyIndex);
+    setGoing(true);
+    setGoError(null);
+    selectContractRow(workbook.port, pane, bodyIndex).then(
+      () => setGoing(false),
+      (error: unknown) => {
+        setGoing(false);
+        setGoError(error);
+      },
+    );
+  };
 
   const inExcel = workbook.kind === "excel";
   return (
@@ -98,6 +117,8 @@ export function ContractView({ active }: { active: boolean }): React.JSX.Element
 
           {card && (
             <>
+              <SharedIdWarning card={card} onGoTo={goTo} going={going} />
+              {goError !== null && <ErrorBar title="Could not select that row in the sheet" error={goError} todo="The card shows it all the same; select the row yourself to see it in the sheet." />}
               <ContractDetails card={card} locale={locale} mapped={mapped} />
               {/* Beside the buttons, where the focus returns when a form closes. */}
               <div role="status" aria-live="polite" className={styles.done}>

@@ -40,6 +40,10 @@ export interface RecordForm {
 /** What the forms need to know of the contract the card shows. */
 export interface FormContract {
   contractId: string;
+  /** The contract's 1-based sheet row: which contract records go to where other rows share its ID. */
+  contractRow: number;
+  /** What its records say in Which contract where other rows share its ID; null when the ID is its own. */
+  whichContract: string | null;
   dateOrder: DateOrder;
   locale: string;
   ladder: LadderNames;
@@ -59,11 +63,15 @@ async function saying<T extends object>(result: Promise<FormResult<T>>, done: (r
 export function recordForms(c: FormContract): Record<RecordKind, RecordForm> {
   const example = exampleDate(c.dateOrder);
   const id = c.contractId;
+  const row = c.contractRow;
+  // The contract as the forms' sentences name it: its ID, and where rows share it, which one.
+  const named = (r: { contractId: string; whichContract?: string }): string => (r.whichContract ? `${r.contractId} (${r.whichContract})` : r.contractId);
+  const intro = c.whichContract ? `${id} (row ${row}, “${c.whichContract}”)` : id;
   return {
     milestone: {
       kind: "milestone",
       title: "Add milestone",
-      intro: `A milestone of ${id}, added to the Milestones table. Dates like ${example}.`,
+      intro: `A milestone of ${intro}, added to the Milestones table. Dates like ${example}.`,
       fields: [
         { key: "milestone", label: "Milestone", kind: "text", required: true, hint: "What is to be achieved, e.g. Service go-live" },
         { key: "baselineDate", label: "Baseline date", kind: "date", required: true, hint: `The date first agreed, e.g. ${example}` },
@@ -72,14 +80,14 @@ export function recordForms(c: FormContract): Record<RecordKind, RecordForm> {
         { key: "owner", label: "Owner", kind: "text" },
       ],
       save: (port, v) =>
-        saying(addMilestone(port, { contractId: id, milestone: v.milestone, baselineDate: v.baselineDate, forecastDate: v.forecastDate, actualDate: v.actualDate, owner: v.owner }), (r) =>
-          `Milestone “${v.milestone.trim()}” added to the ${r.table} table for ${r.contractId}${r.slippageDays !== null && r.slippageDays > 0 ? `: ${lateness(r.slippageDays, c.locale)} (${r.rag ?? "unrated"})` : ""}.`,
+        saying(addMilestone(port, { contractId: id, contractRow: row, milestone: v.milestone, baselineDate: v.baselineDate, forecastDate: v.forecastDate, actualDate: v.actualDate, owner: v.owner }), (r) =>
+          `Milestone “${v.milestone.trim()}” added to the ${r.table} table for ${named(r)}${r.slippageDays !== null && r.slippageDays > 0 ? `: ${lateness(r.slippageDays, c.locale)} (${r.rag ?? "unrated"})` : ""}.`,
         ),
     },
     risk: {
       kind: "risk",
       title: "Add risk",
-      intro: `A risk to ${id}, added to the Risks table. Its score is likelihood × impact: red at 15 or more, amber at 8.`,
+      intro: `A risk to ${intro}, added to the Risks table. Its score is likelihood × impact: red at 15 or more, amber at 8.`,
       fields: [
         { key: "risk", label: "Risk", kind: "multiline", required: true, hint: "What might happen" },
         { key: "likelihood", label: "Likelihood", kind: "choice", required: true, choices: numbered(["rare", "unlikely", "possible", "likely", "almost certain"]) },
@@ -89,14 +97,14 @@ export function recordForms(c: FormContract): Record<RecordKind, RecordForm> {
         { key: "status", label: "Status", kind: "choice", choices: listed(RISK_STATUSES), initial: "Open" },
       ],
       save: (port, v) =>
-        saying(addRisk(port, { contractId: id, risk: v.risk, likelihood: v.likelihood, impact: v.impact, owner: v.owner, mitigation: v.mitigation, status: v.status }), (r) =>
-          `Risk added to the ${r.table} table for ${r.contractId}: score ${r.score} (${r.rag}).`,
+        saying(addRisk(port, { contractId: id, contractRow: row, risk: v.risk, likelihood: v.likelihood, impact: v.impact, owner: v.owner, mitigation: v.mitigation, status: v.status }), (r) =>
+          `Risk added to the ${r.table} table for ${named(r)}: score ${r.score} (${r.rag}).`,
         ),
     },
     change: {
       kind: "change",
       title: "Record change",
-      intro: `A change to ${id}, recorded in the Changes table under a new Change ID.`,
+      intro: `A change to ${intro}, recorded in the Changes table under a new Change ID.`,
       fields: [
         { key: "description", label: "Description", kind: "multiline", required: true, hint: "What changes" },
         { key: "valueImpact", label: "Value impact", kind: "text", hint: "Change in the contract's value, e.g. 12,000, or -500 for a saving; blank when none" },
@@ -106,14 +114,14 @@ export function recordForms(c: FormContract): Record<RecordKind, RecordForm> {
         { key: "approvedOn", label: "Approved on", kind: "date" },
       ],
       save: (port, v) =>
-        saying(recordChangeFor(port, { contractId: id, description: v.description, valueImpact: v.valueImpact, status: v.status, requested: v.requested, approvedBy: v.approvedBy, approvedOn: v.approvedOn }), (r) =>
-          `Change ${r.changeId} recorded in the ${r.table} table for ${r.contractId}.`,
+        saying(recordChangeFor(port, { contractId: id, contractRow: row, description: v.description, valueImpact: v.valueImpact, status: v.status, requested: v.requested, approvedBy: v.approvedBy, approvedOn: v.approvedOn }), (r) =>
+          `Change ${r.changeId} recorded in the ${r.table} table for ${named(r)}.`,
         ),
     },
     escalation: {
       kind: "escalation",
       title: "Log escalation",
-      intro: `An escalation of ${id}, logged Open in the Escalations log at the as-of date with its RAG now.`,
+      intro: `An escalation of ${intro}, logged Open in the Escalations log at the as-of date with its RAG now.`,
       fields: [
         { key: "level", label: "Level", kind: "choice", required: true, choices: numbered([c.ladder[1], c.ladder[2], c.ladder[3]]), initial: String(Math.min(3, Math.max(1, c.assessment.level))) },
         { key: "reason", label: "Reason", kind: "multiline", required: true, hint: "Why it is being escalated" },
@@ -122,8 +130,8 @@ export function recordForms(c: FormContract): Record<RecordKind, RecordForm> {
         { key: "raisedBy", label: "Raised by", kind: "text", hint: "Blank for Contract Tracker" },
       ],
       save: (port, v) =>
-        saying(logEscalation(port, { contractId: id, level: v.level, reason: v.reason, action: v.action, owner: v.owner, raisedBy: v.raisedBy }), (r) =>
-          `Escalation ${r.escalationId} logged in the ${r.table} log for ${r.contractId}: level ${r.level}, to ${r.owner}.`,
+        saying(logEscalation(port, { contractId: id, contractRow: row, level: v.level, reason: v.reason, action: v.action, owner: v.owner, raisedBy: v.raisedBy }), (r) =>
+          `Escalation ${r.escalationId} logged in the ${r.table} log for ${named(r)}: level ${r.level}, to ${r.owner}.`,
         ),
     },
   };
