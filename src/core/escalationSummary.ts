@@ -1,5 +1,5 @@
 import { readStatus } from "./statusPhrases";
-import { contractName, contractKey, groupByContract } from "./contractNames";
+import { contractName, contractsById, relatedByContract } from "./contractNames";
 import { contractStatus } from "./contractStatus";
 import { formatSerial } from "./dates";
 import { EndDateFacts, LONE_END_DATE, endDateGap } from "./endDates";
@@ -546,9 +546,11 @@ function recommendedAction(a: ActionFacts): string {
  * @example escalationSummary({ contracts }, DEFAULT_SETTINGS, 45747).contracts[0].action
  */
 export function escalationSummary(data: TrackerRows, settings: TrackerSettings, asOf: number, ladder: LadderNames = DEFAULT_LADDER): EscalationSummary {
-  const milestones = groupByContract(data.milestones);
-  const kpis = groupByContract(data.kpis);
-  const escalations = groupByContract(data.escalations);
+  // Related rows go to their own contract, also where contracts share an ID (core/contractNames).
+  const byId = contractsById(data.contracts);
+  const milestones = relatedByContract(byId, data.milestones);
+  const kpis = relatedByContract(byId, data.kpis);
+  const escalations = relatedByContract(byId, data.escalations);
   const endDates = data.endDates ?? LONE_END_DATE;
   const counts = { red: 0, amber: 0, green: 0, unrated: 0 };
   const byLevel = { 1: 0, 2: 0, 3: 0 };
@@ -569,10 +571,9 @@ export function escalationSummary(data: TrackerRows, settings: TrackerSettings, 
       closed++;
       continue;
     }
-    const id = contractKey(contract);
-    related.milestones = milestones.get(id);
-    related.kpis = kpis.get(id);
-    related.escalations = escalations.get(id);
+    related.milestones = milestones.get(contract);
+    related.kpis = kpis.get(contract);
+    related.escalations = escalations.get(contract);
     const assessed = assess(contract, related, settings, asOf, ladder, true, endDates);
     if (assessed.probablyClosed) {
       const end = num(contract.fields.endDate) ?? asOf;

@@ -162,3 +162,16 @@ describe("a summary a head of service reads in two minutes", () => {
     expect(md).toContain("### (no contract manager): 60, 60,000");
   });
 });
+
+describe("contracts sharing an ID", () => {
+  test("a milestone that says which contract rates that contract only; one that cannot say rates both", () => {
+    const north = contract("C-104", { title: "Lot 1 North", endDate: AS_OF + 500 });
+    const south = contract("C-104", { title: "Lot 2 South", endDate: AS_OF + 500 });
+    const late = (which: string | null): NormalisedRow => ({ row: 900, fields: { contractId: "C-104", milestone: "Mobilisation", baselineDate: AS_OF - 40, ...(which ? { whichContract: which } : {}) } });
+    const one = escalationSummary({ contracts: [north, south], milestones: [late("Lot 2 South")] }, DEFAULT_SETTINGS, AS_OF);
+    expect(one.contracts.map((c) => c.title)).toEqual(["Lot 2 South"]);
+    expect(one.counts).toMatchObject({ red: 1, green: 1 });
+    const both = escalationSummary({ contracts: [north, south], milestones: [late(null)] }, DEFAULT_SETTINGS, AS_OF);
+    expect(both.contracts.map((c) => c.title)).toEqual(["Lot 1 North", "Lot 2 South"]);
+  });
+});
