@@ -6,6 +6,7 @@
 import { contractKey, contractsById, keyOfName, relatedByContract } from "../core/contractNames";
 import { contractStatus } from "../core/contractStatus";
 import { SummaryContract, assessContract } from "../core/escalationSummary";
+import type { SpendAgainstBudget } from "../core/rules/spend";
 import type { NormalisedRow } from "../core/normalise";
 import type { Phase } from "../core/rules/phase";
 import { Rag, ragStatus } from "../core/rules/rag";
@@ -119,8 +120,10 @@ export interface CardDates {
   /** The end date with every extension option taken. */
   finalExpiry: number | null;
   phase: Phase | null;
-  /** Spend over budget as a fraction (0.1 = 10% over); null without both. */
+  /** Spend over the budget profiled to date as a fraction (0.1 = 10% over); null without both, or when they cannot be compared. */
   spendVariance: number | null;
+  /** The comparison behind spendVariance (the profiled budget, the share of the term gone), or why there is none (core/rules/spend). */
+  spend: SpendAgainstBudget | null;
 }
 
 export interface ContractCard extends ContractRef {
@@ -198,8 +201,8 @@ export function contractCard(data: TrackerData, tables: ReadonlyMap<string, Tabl
   const related = (name: "Risks" | "Changes", table: TableDefinition): Listed[] => own(relatedRows(tables.get(name), table, settings.dateOrder));
   const f = contract.fields;
 
-  const assessment = assessContract(contract, { milestones, kpis, escalations }, settings, asOf, data.ladder);
-  const status = contractStatus(f, { slippage: assessment.worstSlippage, kpiAttainment: assessment.kpiAttainment }, settings, asOf, { reason: false });
+  const assessment = assessContract(contract, { milestones, kpis, escalations }, settings, asOf, data.ladder, data.endDates);
+  const status = contractStatus(f, { slippage: assessment.worstSlippage, kpiAttainment: assessment.kpiAttainment }, settings, asOf, { reason: false, endDateGap: assessment.endDateGap });
   const line = snapshot?.rows[ref.bodyIndex] ?? [];
   const fields = (snapshot?.headers ?? []).flatMap((header, c) => (COMPUTED.has(oneLine(header)) ? [] : [{ header, value: line[c] ?? null }]));
   const rag = (inputs: { slippageDays?: number | null; kpiAttainment?: number | null }): Rag | null =>
@@ -233,6 +236,7 @@ export function contractCard(data: TrackerData, tables: ReadonlyMap<string, Tabl
       finalExpiry: status.finalExpiry,
       phase: status.phase,
       spendVariance: status.spendVariance,
+      spend: status.spend,
     },
     assessment,
     closed: closedStatus(data)(f.status),

@@ -106,7 +106,7 @@ export interface Dashboard {
 
 /** Whether the engine counts the contract's notice date as missed (passed, not ended, no decision in its status). */
 function noticeMissed(contract: NormalisedRow, data: TrackerData): boolean {
-  return assessContract(contract, {}, data.settings, data.asOf, data.ladder).noticeMissed;
+  return assessContract(contract, {}, data.settings, data.asOf, data.ladder, data.endDates).noticeMissed;
 }
 
 const byIdThenRow = (a: { id: string; row: number }, b: { id: string; row: number }): number => compareIds(a.id, b.id) || a.row - b.row;

@@ -144,7 +144,7 @@ export async function escalateSelected(port: WorkbookPort, options: EscalationOp
     const contract = byRow.get(contractsTable.row + 2 + at);
     if (!contract) continue;
     const related = { escalations: logOf.get(contract) };
-    const assessed = assessContract(contract, { ...related, milestones: milestonesOf.get(contract), kpis: kpisOf.get(contract) }, data.settings, data.asOf, data.ladder);
+    const assessed = assessContract(contract, { ...related, milestones: milestonesOf.get(contract), kpis: kpisOf.get(contract) }, data.settings, data.asOf, data.ladder, data.endDates);
     const level = Math.max(1, assessed.level);
     const today = (related.escalations ?? []).some((r) => r.fields.raisedAt === data.asOf && Number(r.fields.level ?? 0) >= level);
     if (today || entries.some((e) => e.contract.row === assessed.row)) {

@@ -1,6 +1,7 @@
 import { dateToSerial } from "../../src/core/dates";
 import { contractCard, riskRag } from "../../src/features/contractCard";
 import { readPaneData } from "../../src/features/paneData";
+import { setUpTracker } from "../../src/features/setUpTracker";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
 import { AS_OF, LOT_1_ROW, LOT_2_ROW, REGISTER, SHARED_ID_REGISTER, buildSharedIdTracker, buildTracker } from "./paneTracker";
 
@@ -30,7 +31,7 @@ describe("the contract card", () => {
       { header: "Status", value: "Live" },
     ]);
     expect(card?.key).toMatchObject({ contractManager: "Jo Bloggs", tier: "Silver", status: "Live", startDate: dateToSerial(2024, 4, 1), endDate: AS_OF + 1222, totalValue: 50000, noticePeriod: "" });
-    expect(card?.dates).toEqual({ daysToExpiry: 1222, noticeDate: null, daysToNotice: null, finalExpiry: AS_OF + 1222, phase: "Delivery", spendVariance: null });
+    expect(card?.dates).toEqual({ daysToExpiry: 1222, noticeDate: null, daysToNotice: null, finalExpiry: AS_OF + 1222, phase: "Delivery", spendVariance: null, spend: null });
   });
 
   test("says where the contract stands on the ladder, why, and what to do, as the escalation summary does", async () => {
@@ -145,5 +146,43 @@ describe("the card of a contract whose ID another row shares", () => {
     expect(card).toMatchObject({ id: "C-101", sharesIdWith: [], whichContract: null });
     expect(card?.milestones.map((m) => m.milestone)).toEqual(["Menu agreed"]);
     expect(card?.risks).toEqual([{ row: 3, risk: "Food prices", likelihood: 2, impact: 2, score: 4, rag: "Green", owner: "Sam", mitigation: "", status: "Open" }]);
+  });
+});
+
+describe("the card rates as a contract manager would", () => {
+  // 25/11/2026: a rolling licence ending 31/12/2099, a contract ended in 2015 nobody closed, a
+  // completed one, and a four-year contract three months in with a quarter of its budget spent.
+  const REG: (string | number | null)[][] = [
+    ["Ref", "Contract title", "Start date", "Expiry", "Budget", "Spend to date", "Status"],
+    ["R-1", "Rolling licence", "01/04/2020", "31/12/2099", null, null, "Live"],
+    ["R-2", "Old cleaning", "01/04/2012", "31/03/2015", null, null, ""],
+    ["R-3", "Finished works", "01/04/2025", "31/10/2026", null, null, "Completed"],
+    ["R-4", "New IT service", "25/08/2026", "24/08/2030", 1_600_000, 400_000, "Live"],
+  ];
+  const cards = async () => {
+    const book = MemoryWorkbook.fromSheets({ Register: REG.map((r) => [...r]) });
+    await setUpTracker(book, { asOf: AS_OF });
+    const { data, tables } = await readPaneData(book);
+    return (i: number) => contractCard(data, tables, i);
+  };
+
+  test("a stand-in end date is Unrated with the reason, not Green", async () => {
+    const card = (await cards())(0);
+    expect(card?.assessment).toMatchObject({ rag: null, level: 0, endDateGap: "No real end date: 31/12/2099 is a stand-in" });
+    expect(card?.dates.daysToExpiry).toBeNull();
+  });
+
+  test("a record ended years ago is probably closed, not escalated; a completed one is not told to escalate", async () => {
+    const card = await cards();
+    expect(card(1)?.assessment).toMatchObject({ probablyClosed: true, level: 0, escalateTo: "" });
+    expect(card(2)?.assessment).toMatchObject({ closed: true, level: 0, rag: null, action: "" });
+  });
+
+  test("spend is against the budget profiled to date: three months into four years, a quarter spent is far over", async () => {
+    const spend = (await cards())(3)?.dates.spend;
+    // 92 of the term's 1,460 days gone: about 1/16 of 1,600,000.
+    expect(spend).toMatchObject({ elapsed: expect.closeTo(1 / 16, 2) });
+    expect(spend && spend.variance !== null && Math.round(spend.profiledBudget)).toBe(Math.round((1_600_000 * 92) / 1460));
+    expect(spend?.variance).toBeGreaterThan(2.9);
   });
 });

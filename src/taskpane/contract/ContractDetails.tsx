@@ -69,7 +69,13 @@ export function ContractDetails({ card, locale, mapped }: { card: ContractCard; 
   const d = card.dates;
   // With the currency the register wrote the amount in, where it wrote one.
   const money = (n: number | null, field: keyof typeof k): string => (n === null ? "" : formatAmount(n, k.currencies[field] ?? null, locale));
-  const variance = d.spendVariance === null ? "" : d.spendVariance > 0 ? `${percent(d.spendVariance, locale)} over budget` : d.spendVariance < 0 ? `${percent(-d.spendVariance, locale)} under budget` : "on budget";
+  // Spend against the budget profiled to date (core/rules/spend), with the figures it compares, or why it cannot.
+  const variance =
+    d.spend === null
+      ? ""
+      : d.spend.variance === null
+        ? `Cannot compare: ${d.spend.why}`
+        : `${d.spend.variance > 0 ? `${percent(d.spend.variance, locale)} over` : d.spend.variance < 0 ? `${percent(-d.spend.variance, locale)} under` : "on"} the budget profiled to date (${money(d.spend.profiledBudget, "budget")}, ${percent(d.spend.elapsed, locale)} of the term gone)`;
   const others = card.fields.filter((f) => !mapped.has(f.header) && f.value !== null && String(f.value).trim() !== "");
   const ends = d.daysToExpiry !== null && d.daysToExpiry < 0 ? `Ended ${formatDate(k.endDate, locale)} (${inDays(d.daysToExpiry, locale)})` : dated(k.endDate, d.daysToExpiry, locale);
   const notice = d.noticeDate === null ? "" : d.daysToNotice !== null && d.daysToNotice < 0 ? `${formatDate(d.noticeDate, locale)} (passed ${inDays(d.daysToNotice, locale)})` : dated(d.noticeDate, d.daysToNotice, locale);
@@ -84,14 +90,16 @@ export function ContractDetails({ card, locale, mapped }: { card: ContractCard; 
 
       <section className={mergeClasses(styles.status, a.rag ? styles[a.rag] : undefined)} aria-label={`Status of ${card.id}`}>
         <div className={styles.badges}>
-          <RagBadge rag={a.rag} />
-          <LevelBadge level={a.level} />
+          {/* A closed or probably-closed contract is not rated: its badge says which, not "Unrated" or a level. */}
+          {!a.closed && !a.probablyClosed && <RagBadge rag={a.rag} />}
+          {!a.closed && !a.probablyClosed && <LevelBadge level={a.level} />}
           {card.closed && <Badge appearance="outline" color="informative" shape="rounded">Closed</Badge>}
+          {a.probablyClosed && <Badge appearance="outline" color="warning" shape="rounded">Probably closed — confirm</Badge>}
           {a.level > 0 && <Caption1 className={styles.muted}>{`Escalate to ${a.escalateTo}`}</Caption1>}
         </div>
         {card.closed && <Caption1 className={styles.muted}>{`The register says “${k.status}”: the summary and the dashboard leave this contract out.`}</Caption1>}
         {a.reasons.length > 0 && (
-          <ul className={styles.reasons} aria-label={`Why ${card.id} is ${a.rag ?? "unrated"}`}>
+          <ul className={styles.reasons} aria-label={`Why ${card.id} is ${a.closed ? "closed" : a.probablyClosed ? "probably closed" : (a.rag ?? "unrated")}`}>
             {a.reasons.map((r) => (
               <li key={r}><Caption1 className={styles.wrap}>{r}</Caption1></li>
             ))}
