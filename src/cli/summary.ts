@@ -66,6 +66,7 @@ export async function summary(options: Options, write: (s: string) => void, note
     kpis: other("KPIs"),
     escalations: other("Escalations"),
     settings: other("Settings"),
+    risks: other("Risks"),
   };
   const asOfText = options.value("--as-of");
   let asOf = todaySerial(new Date());

@@ -6,6 +6,7 @@ import { EndDateFacts, LONE_END_DATE, endDateGap } from "./endDates";
 import type { NormalisedRow, TypedValue } from "./normalise";
 import { EscalationLevel, Tier, escalationLevel, parseTier } from "./rules/escalation";
 import { Rag, ragComponents, parseRag } from "./rules/rag";
+import { RISK_RED_AT, riskRag, riskScore } from "./rules/risk";
 import { slippageDays } from "./rules/slippage";
 import type { TrackerSettings } from "./settings";
 
@@ -27,6 +28,8 @@ export interface TrackerRows {
   escalations?: readonly NormalisedRow[];
   /** What the Contracts table says of its end dates (core/endDates): a likely stand-in, the unreadable ones. */
   endDates?: EndDateFacts;
+  /** The Risks table: an open Red risk is among a contract's reasons. */
+  risks?: readonly NormalisedRow[];
 }
 
 /** One contract as the summary shows it. Dates are serials; null where not known. */
@@ -315,7 +318,7 @@ export function assessContract(
   return assess(contract, related, settings, asOf, ladder, false, endDates) as SummaryContract;
 }
 
-type Related = { milestones?: readonly NormalisedRow[]; kpis?: readonly NormalisedRow[]; escalations?: readonly NormalisedRow[] };
+type Related = { milestones?: readonly NormalisedRow[]; kpis?: readonly NormalisedRow[]; escalations?: readonly NormalisedRow[]; risks?: readonly NormalisedRow[] };
 
 /** A contract at level 0, when only its RAG is wanted (the summary counts it and moves on), or its listing facts. */
 interface NotEscalated {
@@ -411,6 +414,7 @@ function assess(contract: NormalisedRow, related: Related, settings: TrackerSett
       reasons.push(`${status.rag} for ${days(daysInStatus)} (more than ${settings.escalationPersistDays})`);
     }
     if (status.rag === "Red" && tier === "Gold") reasons.push("Red on a Gold-tier contract");
+    reasons.push(...redRisks(related.risks));
     if (gap !== null) reasons.push(status.rag === null ? `Unrated: ${gap.charAt(0).toLowerCase()}${gap.slice(1)}` : gap);
   }
   const noticeDue = status.daysToNotice !== null && status.daysToNotice >= 0 && status.daysToNotice <= settings.expiryAmberDays;
@@ -454,6 +458,22 @@ function assess(contract: NormalisedRow, related: Related, settings: TrackerSett
     probablyClosed,
     closed,
   };
+}
+
+/**
+ * The contract's open Red risks in words, highest score first: a risk the register scores at 15 or
+ * more (likelihood × impact, core/rules/risk) is something the board should hear of, though RAG
+ * itself weighs expiry, milestones, KPIs and spend (PRODUCT.md). A risk whose status says it is over
+ * (Closed, Resolved …) is left out.
+ */
+function redRisks(risks: readonly NormalisedRow[] | undefined): string[] {
+  const red: { score: number; name: string }[] = [];
+  for (const r of risks ?? []) {
+    const score = riskScore(r.fields.likelihood, r.fields.impact);
+    if (score === null || riskRag(score) !== "Red" || statusMeaning(r.fields.status).closed) continue;
+    red.push({ score, name: text(r.fields.risk) || "(unnamed)" });
+  }
+  return red.sort((a, b) => b.score - a.score).map((r) => `Open risk "${r.name}" scores ${r.score} of 25 (red at ${RISK_RED_AT} or more)`);
 }
 
 /** A contract's value for the summary: whole-life, else annual; with its currency and which it is. */
@@ -551,6 +571,7 @@ export function escalationSummary(data: TrackerRows, settings: TrackerSettings, 
   const milestones = relatedByContract(byId, data.milestones);
   const kpis = relatedByContract(byId, data.kpis);
   const escalations = relatedByContract(byId, data.escalations);
+  const risks = relatedByContract(byId, data.risks);
   const endDates = data.endDates ?? LONE_END_DATE;
   const counts = { red: 0, amber: 0, green: 0, unrated: 0 };
   const byLevel = { 1: 0, 2: 0, 3: 0 };
@@ -564,7 +585,7 @@ export function escalationSummary(data: TrackerRows, settings: TrackerSettings, 
   let annualOnly = 0;
   let hasValueColumn = false;
   // One object reused for every contract's related rows: 100,000 of them would be garbage.
-  const related: { milestones?: readonly NormalisedRow[]; kpis?: readonly NormalisedRow[]; escalations?: readonly NormalisedRow[] } = {};
+  const related: Related = {};
   for (const contract of data.contracts) {
     hasValueColumn ||= "totalValue" in contract.fields || "annualValue" in contract.fields;
     if (statusMeaning(contract.fields.status).closed) {
@@ -574,6 +595,7 @@ export function escalationSummary(data: TrackerRows, settings: TrackerSettings, 
     related.milestones = milestones.get(contract);
     related.kpis = kpis.get(contract);
     related.escalations = escalations.get(contract);
+    related.risks = risks.get(contract);
     const assessed = assess(contract, related, settings, asOf, ladder, true, endDates);
     if (assessed.probablyClosed) {
       const end = num(contract.fields.endDate) ?? asOf;

@@ -7,6 +7,7 @@ import { contractKey, contractsById, keyOfName, relatedByContract } from "../cor
 import { contractStatus } from "../core/contractStatus";
 import { SummaryContract, assessContract } from "../core/escalationSummary";
 import type { SpendAgainstBudget } from "../core/rules/spend";
+import { riskRag, riskScore } from "../core/rules/risk";
 import type { NormalisedRow } from "../core/normalise";
 import type { Phase } from "../core/rules/phase";
 import { Rag, ragStatus } from "../core/rules/rag";
@@ -162,11 +163,8 @@ interface Listed {
   ambiguous: SharedIdRecord;
 }
 
-/** A risk's RAG from its score, as set-up's formula on the Risks table has it. @example riskRag(15) → "Red" */
-export function riskRag(score: number | null): Rag | null {
-  if (score === null) return null;
-  return score >= 15 ? "Red" : score >= 8 ? "Amber" : "Green";
-}
+/** A risk's RAG from its score (core/rules/risk), as set-up's formula on the Risks table has it. @example riskRag(15) → "Red" */
+export { riskRag };
 
 /**
  * The card of one contract, or null when that row of the Contracts table is blank or not there.
@@ -199,9 +197,10 @@ export function contractCard(data: TrackerData, tables: ReadonlyMap<string, Tabl
   const kpis = kpiRows.map((l) => l.r);
   const escalations = escalationRows.map((l) => l.r);
   const related = (name: "Risks" | "Changes", table: TableDefinition): Listed[] => own(relatedRows(tables.get(name), table, settings.dateOrder));
+  const riskRows = related("Risks", RISKS);
   const f = contract.fields;
 
-  const assessment = assessContract(contract, { milestones, kpis, escalations }, settings, asOf, data.ladder, data.endDates);
+  const assessment = assessContract(contract, { milestones, kpis, escalations, risks: riskRows.map((l) => l.r) }, settings, asOf, data.ladder, data.endDates);
   const status = contractStatus(f, { slippage: assessment.worstSlippage, kpiAttainment: assessment.kpiAttainment }, settings, asOf, { reason: false, endDateGap: assessment.endDateGap });
   const line = snapshot?.rows[ref.bodyIndex] ?? [];
   const fields = (snapshot?.headers ?? []).flatMap((header, c) => (COMPUTED.has(oneLine(header)) ? [] : [{ header, value: line[c] ?? null }]));
@@ -261,10 +260,10 @@ export function contractCard(data: TrackerData, tables: ReadonlyMap<string, Tabl
         ...ambiguous,
       };
     }),
-    risks: related("Risks", RISKS).map(({ r, ambiguous }): CardRisk => {
+    risks: riskRows.map(({ r, ambiguous }): CardRisk => {
       const likelihood = numberOf(r.fields.likelihood);
       const impact = numberOf(r.fields.impact);
-      const score = likelihood === null || impact === null ? null : likelihood * impact;
+      const score = riskScore(likelihood, impact);
       return { row: r.row, risk: textOf(r.fields.risk), likelihood, impact, score, rag: riskRag(score), owner: textOf(r.fields.owner), mitigation: textOf(r.fields.mitigation), status: textOf(r.fields.status), ...ambiguous };
     }),
     changes: related("Changes", CHANGES).map(

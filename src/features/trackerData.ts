@@ -5,7 +5,7 @@ import { EscalationSummary, LadderNames, escalationSummary, ladderFromSettings }
 import { mapHeaders } from "../core/mapping";
 import { MappingCorrections, applyCorrections } from "../core/mappingCorrections";
 import { DataQualityIssue, FieldColumns, NormalisedRow, normaliseTable } from "../core/normalise";
-import { CONTRACTS, ESCALATIONS, KPIS, MILESTONES, TableDefinition } from "../core/schema";
+import { CONTRACTS, ESCALATIONS, KPIS, MILESTONES, RISKS, TableDefinition } from "../core/schema";
 import { TrackerSettings, readSettings } from "../core/settings";
 import type { TableSnapshot, WorkbookPort } from "../workbook/port";
 
@@ -19,6 +19,8 @@ export interface TrackerSnapshots {
   kpis?: TableSnapshot;
   escalations?: TableSnapshot;
   settings?: TableSnapshot;
+  /** The Risks table, where it was read: an open Red risk is among a contract's reasons. */
+  risks?: TableSnapshot;
 }
 
 export interface ReadOptions {
@@ -41,6 +43,7 @@ export interface TrackerData {
   milestones: NormalisedRow[];
   kpis: NormalisedRow[];
   escalations: NormalisedRow[];
+  risks: NormalisedRow[];
   /** Where each field of Contracts is (header and 0-based index). */
   contractColumns: FieldColumns;
   /**
@@ -109,7 +112,7 @@ export function relatedRows(snapshot: TableSnapshot | undefined, table: TableDef
 
 /**
  * Reads the tracker's tables into typed rows: Settings (thresholds, date order, as-of date, ladder
- * names) first, then Contracts by its mapping, then Milestones, KPIs and the Escalations log.
+ * names) first, then Contracts by its mapping, then Milestones, KPIs, Risks and the Escalations log.
  * Throws a plain message when Settings holds a value it cannot use.
  */
 export function readTrackerData(tables: TrackerSnapshots, options: ReadOptions = {}): TrackerData {
@@ -124,6 +127,7 @@ export function readTrackerData(tables: TrackerSnapshots, options: ReadOptions =
   const milestones = relatedRows(tables.milestones, MILESTONES, dateOrder);
   const kpis = relatedRows(tables.kpis, KPIS, dateOrder);
   const escalations = relatedRows(tables.escalations, ESCALATIONS, dateOrder);
+  const risks = relatedRows(tables.risks, RISKS, dateOrder);
   return {
     asOf,
     settings,
@@ -132,6 +136,7 @@ export function readTrackerData(tables: TrackerSnapshots, options: ReadOptions =
     milestones,
     kpis,
     escalations,
+    risks,
     contractColumns: contracts.columns,
     contractsTable: { name: tables.contracts.name, sheet: tables.contracts.sheet, row: tables.contracts.row },
     issues: contracts.issues,
@@ -142,7 +147,7 @@ export function readTrackerData(tables: TrackerSnapshots, options: ReadOptions =
 /** The escalation summary of the tracker's data. */
 export function summarise(data: TrackerData): EscalationSummary {
   return escalationSummary(
-    { contracts: data.contracts, milestones: data.milestones, kpis: data.kpis, escalations: data.escalations, endDates: data.endDates },
+    { contracts: data.contracts, milestones: data.milestones, kpis: data.kpis, escalations: data.escalations, risks: data.risks, endDates: data.endDates },
     data.settings,
     data.asOf,
     data.ladder,
@@ -179,11 +184,11 @@ export async function readTracker(
   alsoRead: readonly string[] = [],
 ): Promise<{ data: TrackerData; contractsTable: TableSnapshot; tables: Map<string, TableSnapshot> }> {
   const { table, corrections } = await savedMapping(port);
-  const tables = await port.readTables([table, "Milestones", "KPIs", "Escalations", "Settings", ...alsoRead]);
+  const tables = await port.readTables([...new Set([table, "Milestones", "KPIs", "Escalations", "Settings", "Risks", ...alsoRead])]);
   const contracts = tables.get(table);
   if (!contracts) throw new Error(`There is no ${table} table yet: set the tracker up first (Contracts tab › Set up tracker)`);
   const data = readTrackerData(
-    { contracts, milestones: tables.get("Milestones"), kpis: tables.get("KPIs"), escalations: tables.get("Escalations"), settings: tables.get("Settings") },
+    { contracts, milestones: tables.get("Milestones"), kpis: tables.get("KPIs"), escalations: tables.get("Escalations"), settings: tables.get("Settings"), risks: tables.get("Risks") },
     { ...options, corrections: { ...corrections, ...options.corrections } },
   );
   return { data, contractsTable: contracts, tables };

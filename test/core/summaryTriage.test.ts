@@ -175,3 +175,16 @@ describe("contracts sharing an ID", () => {
     expect(both.contracts.map((c) => c.title)).toEqual(["Lot 1 North", "Lot 2 South"]);
   });
 });
+
+describe("an open Red risk is among the contract's reasons", () => {
+  test("score 20 is said, highest first; a closed one and an Amber one are not", () => {
+    const c = contract("K", { endDate: AS_OF + 60 });
+    const risk = (name: string, likelihood: number, impact: number, status = "Open"): NormalisedRow => ({ row: 800, fields: { contractId: "K", risk: name, likelihood, impact, status } });
+    const summary = escalationSummary({ contracts: [c], risks: [risk("Supplier insolvency", 4, 5), risk("TUPE dispute", 5, 5, "Closed"), risk("Late invoices", 2, 4), risk("Key staff leave", 3, 5)] }, DEFAULT_SETTINGS, AS_OF);
+    expect(summary.contracts[0].reasons).toEqual([
+      "Expires 24/01/2027, in 60 days (red at 90 or fewer)",
+      'Open risk "Supplier insolvency" scores 20 of 25 (red at 15 or more)',
+      'Open risk "Key staff leave" scores 15 of 25 (red at 15 or more)',
+    ]);
+  });
+});

@@ -41,7 +41,8 @@ describe("the contract card", () => {
       rag: "Red",
       level: 2,
       escalateTo: "Commercial lead / head of service",
-      reasons: ['Milestone "Data migration" 40 days late (red above 30 days)'],
+      // Its open Red risk (4 × 4) is among the reasons, though RAG weighs the milestone.
+      reasons: ['Milestone "Data migration" 40 days late (red above 30 days)', 'Open risk "Supplier insolvency" scores 16 of 25 (red at 15 or more)'],
       action: 'Milestone "Data migration" 40 days late: agree recovery plan with supplier',
       openEscalation: "ESC-1",
       daysInStatus: 3,
