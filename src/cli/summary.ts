@@ -34,7 +34,7 @@ function problemsOf(issues: readonly DataQualityIssue[], file: string): SummaryL
   return {
     rows: new Set(issues.map((i) => i.row)).size,
     byKind: [...kinds].sort((a, b) => b[1] - a[1]).map(([problem, count]) => ({ name: PROBLEM_WORDS[problem][count === 1 ? 0 : 1], count })),
-    where: `\`contract-tracker check ${path.basename(file)}\` lists them`,
+    where: `contract-tracker check ${path.basename(file)} lists them`,
   };
 }
 
@@ -86,7 +86,7 @@ export async function summary(options: Options, write: (s: string) => void, note
   const layout: SummaryLayout = {
     limit: Number(options.value("--limit") ?? DEFAULT_LIMIT),
     groupBy: (options.value("--group-by") as SummaryGrouping | undefined) ?? null,
-    more: "`--limit 0` or `--format json` lists them all",
+    more: "--limit 0 or --format json lists them all",
     problems: problemsOf(data.issues, options.file),
   };
   const rendered = renderSummary(summarise(data), format, layout);
