@@ -52,9 +52,15 @@ export function summaryHeadlines(summary: EscalationSummary): string[] {
   if (summary.staleContracts > 0) parts.push(`${count(summary.staleContracts)} probably closed`);
   if (summary.closedContracts > 0) parts.push(`${count(summary.closedContracts)} closed`);
   return [
-    n === 0 ? "No contract needs escalating." : `${plural(n, "contract needs", "contracts need")} attention: ${levels.join(", ")}.`,
+    n > 0
+      ? `${plural(n, "contract needs", "contracts need")} attention: ${levels.join(", ")}.`
+      : live === 0 && unrated > 0
+        ? `No contract could be rated: ${plural(unrated, "is", "are")} unrated for want of a real end date, so this is not an all-clear.`
+        : "No contract needs escalating.",
     `${plural(summary.totalContracts, "contract")} read: ${parts.join(" · ")}.`,
-    `Value at risk: ${valueAtRiskText(summary.valueAtRisk)}.`,
+    live === 0 && unrated > 0 && summary.valueAtRisk !== null && summary.valueAtRisk.contracts === 0
+      ? "Value at risk: not known: no contract could be rated."
+      : `Value at risk: ${valueAtRiskText(summary.valueAtRisk)}.`,
   ];
 }
 
@@ -139,27 +145,41 @@ export function levelSections(summary: EscalationSummary, layout: SummaryLayout 
 /** Days counted back for "what changed". */
 export const RECENT_DAYS = 7;
 
+/** What changed in the last week: the escalated contracts whose notice date passed, that ended, or that came within the red window. */
+export interface RecentChanges {
+  noticePassed: SummaryContract[];
+  ended: SummaryContract[];
+  cameWithinRed: SummaryContract[];
+}
+
 /**
- * What changed in the last week, from the escalated contracts' own dates: notice dates that
- * passed, contracts that ended, and contracts that came within the red window of their end date
- * (days to expiry ≤ `expiryRedDays`, crossed in the last 7 days). Empty phrases are left out.
- * @example recentChanges(summary) → ["the notice date of 2 contracts passed (C-1, C-7)", "1 contract ended (C-3)"]
+ * What changed in the last week, from the escalated contracts' own dates (no history needed):
+ * notice dates that passed, contracts that ended, and contracts that came within the red window of
+ * their end date (days to expiry ≤ `expiryRedDays`, crossed in the last 7 days).
+ * @example recentChanges(summary).ended.map((c) => c.id) → ["C-3"]
  */
-export function recentChanges(summary: EscalationSummary): string[] {
+export function recentChanges(summary: EscalationSummary): RecentChanges {
   const { expiryRedDays } = summary;
   const within = (d: number | null, from: number, to: number): boolean => d !== null && d >= from && d <= to;
-  const pick = (test: (c: SummaryContract) => boolean): SummaryContract[] => summary.contracts.filter(test);
-  const ids = (cs: readonly SummaryContract[]): string => {
-    const unique = [...new Set(cs.map((c) => c.id))];
-    return ` (${unique.slice(0, 5).join(", ")}${unique.length > 5 ? ` and ${count(unique.length - 5)} more` : ""})`;
+  return {
+    noticePassed: summary.contracts.filter((c) => within(c.daysToNotice, -RECENT_DAYS, -1)),
+    ended: summary.contracts.filter((c) => within(c.daysToExpiry, -RECENT_DAYS, -1)),
+    cameWithinRed: summary.contracts.filter((c) => within(c.daysToExpiry, Math.max(0, expiryRedDays - RECENT_DAYS + 1), expiryRedDays)),
   };
-  const notice = pick((c) => within(c.daysToNotice, -RECENT_DAYS, -1));
-  const ended = pick((c) => within(c.daysToExpiry, -RECENT_DAYS, -1));
-  const red = pick((c) => within(c.daysToExpiry, Math.max(0, expiryRedDays - RECENT_DAYS + 1), expiryRedDays));
+}
+
+/**
+ * The week's changes as phrases, each naming up to five contracts and how many more.
+ * @example recentChangeLines(summary) → ["the notice date of 2 contracts passed (C-1, C-7)", "1 contract ended (C-3)"]
+ */
+export function recentChangeLines(summary: EscalationSummary): string[] {
+  const changes = recentChanges(summary);
+  const ids = (cs: readonly SummaryContract[]): string => ` (${cs.slice(0, 5).map((c) => c.id).join(", ")}${cs.length > 5 ? ` and ${count(cs.length - 5)} more` : ""})`;
   const out: string[] = [];
+  const { noticePassed: notice, ended, cameWithinRed: red } = changes;
   if (notice.length) out.push(`the notice date of ${plural(notice.length, "contract")} passed${ids(notice)}`);
   if (ended.length) out.push(`${plural(ended.length, "contract")} ended${ids(ended)}`);
-  if (red.length) out.push(`${plural(red.length, "contract")} came within ${expiryRedDays} days of ${red.length === 1 ? "its" : "their"} end${ids(red)}`);
+  if (red.length) out.push(`${plural(red.length, "contract")} came within ${summary.expiryRedDays} days of ${red.length === 1 ? "its" : "their"} end${ids(red)}`);
   return out;
 }
 
@@ -173,8 +193,8 @@ export function unratedText(summary: EscalationSummary, names = 5): string | nul
     kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
   }
   const why = [...kinds].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${count(n)} ${k}`).join(", ");
-  const stand = list.find((c) => c.reason.includes("stand-in"));
-  const example = stand ? ` (e.g. ${stand.reason.replace(/^No real end date: /, "")})` : "";
+  const stand = /\d\d\/\d\d\/\d{4}/.exec(list.find((c) => c.reason.includes("stand-in"))?.reason ?? "");
+  const example = stand ? ` (such as ${stand[0]})` : "";
   const valued = list.filter((c) => c.value !== null).slice(0, names);
   const biggest = valued.length ? ` Biggest by value: ${valued.map((c) => `${c.id}${c.title ? ` ${c.title}` : ""} (${formatAmount(c.value ?? 0, c.currency)})`).join("; ")}.` : "";
   return `${plural(list.length, "contract is", "contracts are")} unrated, neither Green nor Red, for want of a real end date: ${why}${example}.${biggest}`;
@@ -194,16 +214,25 @@ export function staleText(summary: EscalationSummary): string | null {
 
 const heading = (c: SummaryContract): string => `${c.id}${c.title ? ` — ${c.title}` : ""}${c.supplier ? ` (${c.supplier})` : ""}`;
 
+/**
+ * The contracts whose decision is due and not recorded (SummaryContract.decisionNeeded), in the
+ * order to take them: overdue first, the most recently missed first (the freshest to act on), then
+ * the windows closing soonest.
+ * @example decisionsDue(summary).map((c) => c.id) → ["C-5", "C-3", "C-4"]
+ */
+export function decisionsDue(summary: EscalationSummary): SummaryContract[] {
+  const due = (c: SummaryContract): number => {
+    const d = c.daysToNotice !== null && (c.daysToNotice >= 0 || c.noticeMissed) ? c.daysToNotice : (c.daysToExpiry ?? 0);
+    return d < 0 ? -1e6 - d : d;
+  };
+  return summary.contracts.filter((c) => c.decisionNeeded).sort((a, b) => due(a) - due(b));
+}
+
 /** What the summary leads with: the week's changes and the decisions due, as lines of text. */
 function leadLines(summary: EscalationSummary, limit: number): string[] {
-  const changes = recentChanges(summary);
+  const changes = recentChangeLines(summary);
   const lines = [changes.length ? `Changed in the last ${RECENT_DAYS} days: ${changes.join("; ")}.` : `Nothing changed in the last ${RECENT_DAYS} days.`];
-  // The decisions whose window closes soonest first (the level lists below lead with the overdue).
-  const due = (c: SummaryContract): number => {
-    const d = c.daysToNotice !== null && c.daysToNotice >= 0 ? c.daysToNotice : (c.daysToExpiry ?? 0);
-    return d >= 0 ? d : 1e6 - d;
-  };
-  const decisions = summary.contracts.filter((c) => c.decisionNeeded).sort((a, b) => due(a) - due(b));
+  const decisions = decisionsDue(summary);
   if (decisions.length) {
     const shown = limit > 0 ? decisions.slice(0, Math.min(limit, 10)) : decisions;
     lines.push("", `Needs a decision (${count(decisions.length)}):`, ...shown.map((c) => `  - ${c.id}${c.title ? ` ${c.title}` : ""}: ${c.action}`));
@@ -246,8 +275,13 @@ export function renderText(summary: EscalationSummary, layout: SummaryLayout = {
     const p = layout.problems;
     lines.push("", `Data quality: ${p.byKind.map((k) => `${count(k.count)} ${k.name}`).join(", ")} in ${plural(p.rows, "row")}${p.where ? `; ${p.where}` : ""}.`);
   }
-  return `${lines.join("\n")}\n`;
+  // Each entry is one line: a line break inside a cell's text must not start a line of its own
+  // (a title could otherwise print a headline of its own making).
+  return `${lines.map(oneLine).join("\n")}\n`;
 }
+
+/** Cell text kept on its line: line and paragraph breaks become spaces. */
+const oneLine = (text: string): string => text.replace(/[\r\n\u2028\u2029\v\f]+/g, " ");
 
 /** Cell text made inert for Markdown: no table breaks, no markup, no inline HTML. */
 function md(value: string): string {
@@ -343,6 +377,11 @@ export function renderHtml(summary: EscalationSummary, layout: SummaryLayout = {
   return `${out.join("\n")}\n`;
 }
 
+const changedJson = (changes: RecentChanges): Record<keyof RecentChanges, { id: string; row: number }[]> => {
+  const listed = (cs: readonly SummaryContract[]) => cs.map((c) => ({ id: c.id, row: c.row }));
+  return { noticePassed: listed(changes.noticePassed), ended: listed(changes.ended), cameWithinRed: listed(changes.cameWithinRed) };
+};
+
 /** The JSON of the command line: everything, whatever the limit; dates ISO, contracts in ranked order. */
 export function summaryJson(summary: EscalationSummary): unknown {
   const listed = (c: ListedContract) => ({ id: c.id, row: c.row, title: c.title, supplier: c.supplier, department: c.department, contractManager: c.contractManager, value: c.value, currency: c.currency, endDate: iso(c.endDate), status: c.status, reason: c.reason });
@@ -354,7 +393,8 @@ export function summaryJson(summary: EscalationSummary): unknown {
     byLevel: { "1": summary.byLevel[1], "2": summary.byLevel[2], "3": summary.byLevel[3] },
     // One total per currency (null: not stated), with what it sums; null when the register has no value column.
     valueAtRisk: summary.valueAtRisk === null ? null : { ...summary.valueAtRisk, fromLevel: AT_RISK_FROM_LEVEL, inWords: valueAtRiskText(summary.valueAtRisk) },
-    changedInLast7Days: recentChanges(summary),
+    // What changed in the last 7 days, every contract listed by ID and sheet row.
+    changedInLast7Days: changedJson(recentChanges(summary)),
     contracts: summary.contracts.map((c) => ({
       id: c.id,
       row: c.row,
