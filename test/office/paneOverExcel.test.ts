@@ -73,18 +73,18 @@ test("a form makes the table it needs, as set-up would, and fills Excel's blank 
 test("saving settings changes the Value cells in one trip after one to find the table; as_of keeps =TODAY()", async () => {
   const { excel, book } = await tracker();
   const { tables } = await readPaneData(book, AT);
-  expect(readSettingsForm(tables).find((f) => f.name === "as_of")).toMatchObject({ value: "", row: 11 });
+  expect(readSettingsForm(tables).find((f) => f.name === "as_of")).toMatchObject({ value: "", row: 12 });
   excel.clearLog();
   const saved = await saveSettings(book, { expiry_red_days: "60", ladder_level_1: "=Sam", as_of: "" });
   expect(saved).toMatchObject({ ok: true, changed: ["expiry_red_days", "ladder_level_1"] });
   expect(excel.values("Settings", "B2")).toEqual([[60]]);
-  expect(excel.cell("Settings", "B14")).toMatchObject({ value: "=Sam" });
-  expect(excel.cell("Settings", "B14").formula).toBeUndefined();
-  expect(excel.cell("Settings", "B13").formula).toBe("=TODAY()");
+  expect(excel.cell("Settings", "B15")).toMatchObject({ value: "=Sam" });
+  expect(excel.cell("Settings", "B15").formula).toBeUndefined();
+  expect(excel.cell("Settings", "B14").formula).toBe("=TODAY()");
   // reading Settings takes two trips (its shape, then its rows); changing it two more
   expect(excel.trips).toBe(4);
   await saveSettings(book, { as_of: "01/12/2026" });
-  expect(excel.cell("Settings", "B13")).toEqual({ value: dateToSerial(2026, 12, 1), numberFormat: "General" });
+  expect(excel.cell("Settings", "B14")).toEqual({ value: dateToSerial(2026, 12, 1), numberFormat: "General" });
 });
 
 test("the card follows the selection through Excel's SelectionChanged event, one read per move, until it stops", async () => {
