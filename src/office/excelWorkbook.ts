@@ -281,6 +281,23 @@ export class ExcelWorkbook implements WorkbookPort {
     });
   }
 
+  async appendBlankColumn(table: string, header: string): Promise<void> {
+    return this.batch(`Could not add the column "${header}" to the table "${table}"`, async (context) => {
+      const found = context.workbook.tables.getItemOrNullObject(table);
+      const headerRow = found.getHeaderRowRange();
+      headerRow.load("values");
+      // One read answers "is anything to the right?", header row included.
+      const right = found.getRange().getColumnsAfter(1).getUsedRangeOrNullObject(true);
+      right.load("columnIndex");
+      await context.sync();
+      if (found.isNullObject) throw new Error(`There is no table "${table}"`);
+      if (repeatedHeader([...headerRow.values[0], header]) !== null) throw new Error(`The table "${table}" already has a column "${header}"`);
+      if (!right.isNullObject) throw new Error(`Cannot add column "${header}": a cell to the right of the table is not empty`);
+      found.columns.add(undefined, undefined, header);
+      await context.sync();
+    });
+  }
+
   async appendRows(table: string, rows: readonly CellValue[][], progress?: Progress): Promise<void> {
     return this.batch(`Could not add rows to the table "${table}"`, async (context) => {
       const found = context.workbook.tables.getItemOrNullObject(table);

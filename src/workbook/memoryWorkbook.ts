@@ -225,6 +225,20 @@ export class MemoryWorkbook implements WorkbookPort {
     this.tableChanged(table);
   }
 
+  async appendBlankColumn(table: string, header: string): Promise<void> {
+    const t = this.table(table);
+    if (columnOf(this.snapshot(table).headers, header) >= 0) throw new Error(`The table "${table}" already has a column "${header}"`);
+    const c = t.column + t.columnCount;
+    for (let r = 0; r <= t.rowCount; r++) {
+      const there = this.sheets.get(t.sheet)?.[t.row + r]?.[c];
+      if (there && ((there.value !== null && there.value !== "") || there.formula)) throw new Error(`Cannot add column "${header}": a cell to the right of the table is not empty`);
+    }
+    this.cell(t.sheet, t.row, c).value = header;
+    for (let r = 1; r <= t.rowCount; r++) this.cell(t.sheet, t.row + r, c).value = null;
+    t.columnCount++;
+    this.tableChanged(table);
+  }
+
   async appendRows(table: string, rows: readonly CellValue[][], progress?: Progress): Promise<void> {
     const t = this.table(table);
     // Calculated columns: those set up as computed, else those whose first row holds a formula.

@@ -152,6 +152,12 @@ export interface WorkbookPort {
   addTables(tables: readonly NewTable[]): Promise<void>;
   /** Appends formula columns to the right of a table. */
   appendComputedColumns(table: string, columns: readonly ComputedColumn[]): Promise<void>;
+  /**
+   * Adds an empty column at the right of a table, headed `header`, for values the user keeps (the
+   * Status a register lacked). Refuses, changing nothing, when a cell it would take is not empty or
+   * the table already has a column of that name (case ignored).
+   */
+  appendBlankColumn(table: string, header: string): Promise<void>;
   /** Appends data rows at the bottom of a table. */
   appendRows(table: string, rows: readonly CellValue[][], progress?: Progress): Promise<void>;
   /** Defines or redefines a workbook name, e.g. `AsOf` → `=Settings!$B$2`. */
