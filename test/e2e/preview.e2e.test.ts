@@ -63,7 +63,7 @@ test("the preview is labelled and opens on the set-up wizard, which found the sa
   // Set up, Summary and Functions in that order; other views may sit between them.
   const views = await viewNames(page);
   expect(views.filter((v) => ["Set up", "Summary", "Functions"].includes(v))).toEqual(["Set up", "Summary", "Functions"]);
-  await page.getByText("26 contracts on the sheet “Contract register”: column names in row 4, cells A4:R30.").waitFor();
+  await page.getByText("27 contracts on the sheet “Contract register”: column names in row 4, cells A4:R31.").waitFor();
   await expect(dropdown("Department").textContent()).resolves.toBe("Directorate");
   await expect(page.locator("#field-goLiveDate-cue").textContent()).resolves.toBe("83% likely");
   await screenshot(page, "setup-wizard");
@@ -133,7 +133,7 @@ test("converting says what it did: rows, computed columns, tables, the first dat
   await heading.waitFor();
   await expect(heading.evaluate((e) => e === document.activeElement)).resolves.toBe(true);
   const did = page.getByRole("list", { name: "What set-up did" });
-  await did.getByText("26 contract rows in the Contracts table").waitFor();
+  await did.getByText("27 contract rows in the Contracts table").waitFor();
   await did.getByText(/^10 computed columns added: Days to expiry, Notice date/).waitFor();
   await did.getByText(`Tables created: Settings, ${CHECKED_TABLES.join(", ")}`).waitFor();
   await did.getByText("5 data-quality problems found (below)").waitFor();
@@ -215,7 +215,7 @@ test("in dark mode the pane is dark, readable and passes the same checks", async
   const p = await dark.newPage();
   watch(p);
   await p.goto(`${server.url}taskpane.html`);
-  await p.getByText("26 contracts on the sheet").waitFor();
+  await p.getByText("27 contracts on the sheet").waitFor();
   const background = await p.evaluate(() => getComputedStyle(document.querySelector(".fui-FluentProvider") as Element).backgroundColor);
   expect(background).not.toBe("rgb(255, 255, 255)");
   await screenshot(p, "setup-wizard-dark");
