@@ -63,13 +63,15 @@ test("Mark as closed asks first, saying the cell and what it will hold; Cancel w
   const { changes } = renderLive(<SummaryView active />, workbook);
   fireEvent.click(await screen.findByRole("button", { name: "Mark NBC-C-0127 as closed" }));
   let dialog = await screen.findByRole("dialog", { name: "Mark NBC-C-0127 as closed?" });
-  expect(dialog).toHaveTextContent("This writes 1 cell in the Status column (column Q) of the Contracts table, on the sheet “Contract register”");
+  expect(dialog).toHaveTextContent("This writes 1 cell in the Status column (column Q) of the Contracts table, on the sheet “Contract register”:");
   expect(within(dialog).getByRole("list", { name: "Cells to write" })).toHaveTextContent("Q31 · NBC-C-0127 Town hall boiler replacement: blank → “Closed”");
   fireEvent.click(within(dialog).getByRole("button", { name: "Cancel" }));
   await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
   expect(cellQ31()).toBeNull();
 
-  fireEvent.click(screen.getByRole("button", { name: "Mark it as closed" }));
+  // One listed: its own button is the only one.
+  expect(screen.queryByRole("button", { name: /listed as closed$/ })).toBeNull();
+  fireEvent.click(screen.getByRole("button", { name: "Mark NBC-C-0127 as closed" }));
   dialog = await screen.findByRole("dialog", { name: "Mark NBC-C-0127 as closed?" });
   fireEvent.click(within(dialog).getByRole("button", { name: "Write 1 status" }));
   await screen.findByText("NBC-C-0127 marked closed in the Status column of the Contracts table. It now counts as closed.");

@@ -52,7 +52,7 @@ export function ConfirmClosing({ plan, writing, error, locale, onConfirm, onCanc
                 <p id="closing-where" className={styles.intro}>Nothing to write: none of these contracts can be marked closed now.</p>
               ) : (
                 <p id="closing-where" className={styles.intro}>
-                  {`This writes ${plural(n, "cell", locale)} in the ${plan.column} column (column ${plan.columnLetter}) of the ${plan.table} table, on the sheet “${plan.sheet}”: a blank cell gets “Closed”; a cell with text gets “Closed (was: …)”, keeping what it said.`}
+                  {`This writes ${plural(n, "cell", locale)} in the ${plan.column} column (column ${plan.columnLetter}) of the ${plan.table} table, on the sheet “${plan.sheet}”${plan.writes.some((w) => quoted(w.before) !== "blank") ? ", keeping what a cell said after “was:”" : ""}:`}
                 </p>
               )}
               {plan.addColumn && n > 0 && (

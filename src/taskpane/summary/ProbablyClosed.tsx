@@ -112,11 +112,13 @@ export function ProbablyClosed({ summary, locale, onWritten }: { summary: Escala
       {list.length > 0 && (
         <>
           <Body1 as="p" className={styles.intro}>{staleText(summary)}</Body1>
-          <div className={styles.actions}>
-            <Button appearance="primary" disabledFocusable={busy} onClick={() => void plan(shown, "all")}>
-              {planning("all") ? "Reading…" : shown.length === 1 ? "Mark it as closed" : `Mark the ${formatCount(shown.length, locale)} listed as closed`}
-            </Button>
-          </div>
+          {shown.length > 1 && (
+            <div className={styles.actions}>
+              <Button appearance="primary" disabledFocusable={busy} onClick={() => void plan(shown, "all")}>
+                {planning("all") ? "Reading…" : `Mark the ${formatCount(shown.length, locale)} listed as closed`}
+              </Button>
+            </div>
+          )}
           <ListedContracts
             items={shown}
             label="Probably closed contracts, longest ended first"

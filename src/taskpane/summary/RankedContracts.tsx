@@ -8,11 +8,10 @@ import { LevelBadge, RagBadge } from "./RagBadge";
 const useStyles = makeStyles({
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   // A card's look without Fluent's Card: a level can list thousands once shown in full, and plain
-  // elements draw many times faster. Off-screen cards skip layout until scrolled to.
+  // elements draw many times faster.
   card: {
     display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
     borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground1, boxShadow: tokens.shadow4,
-    contentVisibility: "auto", containIntrinsicSize: "auto 180px",
   },
   top: { display: "flex", alignItems: "center", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
   rank: { color: tokens.colorNeutralForeground3, minWidth: "1.5em" },
