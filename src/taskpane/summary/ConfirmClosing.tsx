@@ -82,7 +82,7 @@ export function ConfirmClosing({ plan, writing, error, locale, onConfirm, onCanc
                   </ul>
                 </>
               )}
-              {n > 0 && <Caption1 className={styles.muted}>Nothing else in the workbook changes. The contracts then count as closed: left out of the ratings and escalations.</Caption1>}
+              {n > 0 && <Caption1 className={styles.muted}>{`Nothing else in the workbook changes. ${n === 1 ? "The contract then counts" : "The contracts then count"} as closed: left out of the ratings and escalations.`}</Caption1>}
               {error !== null && <ErrorBar title="Nothing was marked closed" error={error} />}
             </DialogContent>
             <DialogActions>
