@@ -82,7 +82,7 @@ export const PHASES: readonly PhaseOrUnknown[] = ["Not started", "Mobilisation",
 
 export interface Dashboard {
   asOf: number;
-  /** Live contracts by RAG, exactly as the escalation summary counts them. */
+  /** Live contracts by RAG, exactly as the escalation summary counts them: Unrated has no real end date and nothing worse known. */
   rag: { red: number; amber: number; green: number; unrated: number };
   /** Live contracts by phase, every phase listed in PHASES order (zero counts too). */
   phases: { phase: PhaseOrUnknown; count: number }[];
@@ -99,7 +99,13 @@ export interface Dashboard {
   slipping: SlippingMilestone[];
   /** KPIs of live contracts below the amber threshold, lowest attainment first. */
   kpiFailures: KpiFailure[];
+  /** Rated or unrated: every contract read but the probably closed and the closed. */
   liveContracts: number;
+  /**
+   * Ended more than Settings' stale_after_days ago with no closing status: left out of the charts
+   * and lists, as the summary lists them apart for the user to confirm.
+   */
+  probablyClosed: number;
   /** Contracts left out because their register status says they are over. */
   closedContracts: number;
 }
@@ -113,7 +119,8 @@ const byIdThenRow = (a: { id: string; row: number }, b: { id: string; row: numbe
 
 /**
  * The dashboard of the tracker's data at its as-of date. Closed contracts (by their register
- * status) are left out everywhere, as the escalation summary leaves them out of its counts.
+ * status) and probably-closed ones (ended long ago, no closing status) are left out everywhere, as
+ * the escalation summary leaves them out of its counts; they are counted apart.
  * @example dashboard(data).expiring[0] → { withinDays: 30, contracts: [{ id: "C-001", daysToExpiry: 12, bodyIndex: 0, … }] }
  */
 export function dashboard(data: TrackerData, options: DashboardOptions = {}): Dashboard {
@@ -122,6 +129,8 @@ export function dashboard(data: TrackerData, options: DashboardOptions = {}): Da
   const noticeWindow = options.noticeWindowDays ?? 90;
   const isClosed = closedStatus(data);
   const { asOf, settings } = data;
+  const summary = summarise(data);
+  const probablyClosed = new Set(summary.stale.map((c) => c.row));
 
   const phaseCounts = new Map<PhaseOrUnknown, number>(PHASES.map((p) => [p, 0]));
   const expiring: ExpiringContract[] = [];
@@ -137,6 +146,7 @@ export function dashboard(data: TrackerData, options: DashboardOptions = {}): Da
       closed++;
       continue;
     }
+    if (probablyClosed.has(contract.row)) continue;
     const ref = contractRef(contract, headerRow);
     live.set(contract, ref);
     const status = contractStatus(contract.fields, { slippage: null, kpiAttainment: null }, settings, asOf, { reason: false });
@@ -188,13 +198,14 @@ export function dashboard(data: TrackerData, options: DashboardOptions = {}): Da
 
   return {
     asOf,
-    rag: summarise(data).counts,
+    rag: summary.counts,
     phases: PHASES.map((phase) => ({ phase, count: phaseCounts.get(phase) ?? 0 })),
     expiring: windows.map((withinDays) => ({ withinDays, contracts: expiring.filter((c) => c.daysToExpiry <= withinDays) })),
     notices: { withinDays: noticeWindow, upcoming, missed },
     slipping: slipping.slice(0, options.topSlipping ?? 10),
     kpiFailures,
-    liveContracts: data.contracts.length - closed,
+    liveContracts: data.contracts.length - closed - probablyClosed.size,
+    probablyClosed: probablyClosed.size,
     closedContracts: closed,
   };
 }

@@ -3,7 +3,7 @@ import { DateOrder, formatSerial } from "../core/dates";
 import type { NormalisedRow } from "../core/normalise";
 import { dateNumberFormat } from "../core/numberFormats";
 import { EscalationSummary, SummaryContract, assessContract } from "../core/escalationSummary";
-import { summaryHeadlines, summaryTitle, valueAtRiskText } from "../core/summaryRender";
+import { RECENT_DAYS, recentChangeLines, staleText, summaryHeadlines, summaryTitle, unratedText, valueAtRiskText } from "../core/summaryRender";
 import type { CellValue, ReportSheet, WorkbookPort } from "../workbook/port";
 import { datedIdPrefix, idSequence } from "./formInput";
 import { ReadOptions, TrackerData, readTracker, summarise } from "./trackerData";
@@ -39,14 +39,29 @@ export interface SummaryRunReport {
 /** The summary sheet's name for an as-of date: `Escalations 2026-11-25`. */
 export const summarySheetName = (asOf: number): string => `Escalations ${formatSerial(asOf, "iso")}`;
 
-/** The summary as a report sheet: heading, the ranked table with RAG fills (dates in the tracker's order), a chart of RAG counts. */
+/** The week's changes as the sheet says them, beside "What changed". */
+function changesText(summary: EscalationSummary): string {
+  const changes = recentChangeLines(summary);
+  return changes.length ? `In the last ${RECENT_DAYS} days: ${changes.join("; ")}.` : `Nothing in the last ${RECENT_DAYS} days.`;
+}
+
+/**
+ * The summary as a report sheet: heading rows (who needs to act; every contract read split into
+ * live, unrated, probably closed and closed; the value at risk in words; what changed; the unrated
+ * and the probably closed in a line each; the count at each level), then the table of every
+ * escalated contract ranked, with RAG fills (dates in the tracker's order), and a chart of RAG counts.
+ * The table is never cut: the pane and the email copies list up to a limit and send readers here.
+ */
 export function summaryReport(summary: EscalationSummary, dateOrder: DateOrder): ReportSheet {
-  const [attention, rag] = summaryHeadlines(summary);
+  const [attention, read] = summaryHeadlines(summary);
   const heading: CellValue[][] = [
     [summaryTitle(summary)],
     [attention],
-    [rag],
+    [read],
     ["Value at risk", valueAtRiskText(summary.valueAtRisk)],
+    ["What changed", changesText(summary)],
+    ["Unrated", unratedText(summary) ?? "None: every live contract has a real end date."],
+    ["Probably closed", staleText(summary) ?? `None: no contract ended more than ${summary.staleAfterDays} days ago without a closing status.`],
     ...([3, 2, 1] as const).map((l): CellValue[] => [`Level ${l} — ${summary.ladder[l]}`, summary.byLevel[l]]),
   ];
   const rows = summary.contracts.map((c, i): CellValue[] => [

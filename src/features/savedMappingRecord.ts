@@ -1,6 +1,8 @@
 import type { HeaderMapping } from "../core/mapping";
 import { MappingCorrections, fieldNamed } from "../core/mappingCorrections";
 import { CONTRACTS } from "../core/schema";
+import type { WorkbookPort } from "../workbook/port";
+import { MAPPING_SETTING } from "./trackerData";
 
 // The mapping set-up saves in the workbook (setting MAPPING_SETTING, read back by trackerData's
 // savedMapping): the register's place, each field's column, the fields the user said it lacks,
@@ -58,4 +60,23 @@ export function mappingToSave(
     fields: { ...Object.fromEntries(Object.entries(mapping.fields).flatMap(([k, m]) => (m ? [[k, m.column]] : []))), ...saidAbsent(mapping, corrections, previous, keyedByRow) },
     ...(keyedByRow ? { noContractIds: true as const } : {}),
   };
+}
+
+/**
+ * Records in the saved mapping that a field of Contracts is now in this column (a Status column the
+ * tracker added), so later reads find it there even where the user had said the register lacked
+ * the field. Does nothing when set-up has saved no mapping (or one that cannot be read): the
+ * column's header is then found as any other.
+ * @example await rememberFieldColumn(port, "status", "Status")
+ */
+export async function rememberFieldColumn(port: WorkbookPort, field: string, column: string): Promise<void> {
+  const saved = await port.loadSetting(MAPPING_SETTING);
+  let mapping: SavedMapping | null;
+  try {
+    mapping = previousOf(saved);
+  } catch {
+    return;
+  }
+  if (mapping === null || typeof mapping.fields !== "object" || mapping.fields === null) return;
+  await port.saveSetting(MAPPING_SETTING, JSON.stringify({ ...mapping, fields: { ...mapping.fields, [field]: column } }));
 }

@@ -50,6 +50,7 @@ export function App({ host, workbook, loadCatalogue, tabs = PANE_TABS }: AppProp
   const [selected, setSelected] = React.useState<string | null>(null);
   const [visited, setVisited] = React.useState<ReadonlySet<string>>(new Set());
   const [revision, setRevision] = React.useState(0);
+  const [section, setSection] = React.useState<{ id: string; seq: number } | null>(null);
 
   React.useEffect(() => {
     let live = true;
@@ -63,13 +64,15 @@ export function App({ host, workbook, loadCatalogue, tabs = PANE_TABS }: AppProp
     if (selected !== null && !visited.has(selected)) setVisited(new Set([...visited, selected]));
   }, [selected, visited]);
 
-  const navigate = React.useCallback((tab: string) => {
-    if (tabs.some((t) => t.id === tab)) setSelected(tab);
+  const navigate = React.useCallback((tab: string, sectionId?: string) => {
+    if (!tabs.some((t) => t.id === tab)) return;
+    setSelected(tab);
+    if (sectionId) setSection((s) => ({ id: sectionId, seq: (s?.seq ?? 0) + 1 }));
   }, [tabs]);
   const trackerChanged = React.useCallback(() => setRevision((r) => r + 1), []);
   const pane = React.useMemo<PaneServices>(
-    () => ({ host, workbook, locale: paneLocale(host.locale), loadCatalogue, navigate, revision, trackerChanged }),
-    [host, workbook, loadCatalogue, navigate, revision, trackerChanged],
+    () => ({ host, workbook, locale: paneLocale(host.locale), loadCatalogue, navigate, section, revision, trackerChanged }),
+    [host, workbook, loadCatalogue, navigate, section, revision, trackerChanged],
   );
 
   return (

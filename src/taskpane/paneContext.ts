@@ -10,8 +10,10 @@ export interface PaneServices {
   locale: string;
   /** functions.json, as Excel's formula autocomplete reads it. */
   loadCatalogue: () => Promise<unknown>;
-  /** Selects a tab by its id. */
-  navigate: (tab: string) => void;
+  /** Selects a tab by its id and, if given, asks it to bring one of its sections (an element id) into view. */
+  navigate: (tab: string, section?: string) => void;
+  /** The section another view asked for last (see useSectionRequest); `seq` goes up with each request, so asking twice works twice. */
+  section?: { id: string; seq: number } | null;
   /** Goes up by one whenever a view changed the tracker, so the others read it again. */
   revision: number;
   trackerChanged: () => void;

@@ -154,7 +154,7 @@ export interface WorkbookPort {
   appendComputedColumns(table: string, columns: readonly ComputedColumn[]): Promise<void>;
   /**
    * Appends blank columns, headed as given, to the right of a table: for values users and forms
-   * type in later (no formula). Refuses, changing nothing, when a cell they would take is not empty
+   * type in later (no formula): Which contract, the Status a register lacked. Refuses, changing nothing, when a cell they would take is not empty
    * or the table has a column of that name.
    */
   appendColumns(table: string, headers: readonly string[]): Promise<void>;

@@ -63,7 +63,7 @@ test("the preview is labelled and opens on the set-up wizard, which found the sa
   // Set up, Summary and Functions in that order; other views may sit between them.
   const views = await viewNames(page);
   expect(views.filter((v) => ["Set up", "Summary", "Functions"].includes(v))).toEqual(["Set up", "Summary", "Functions"]);
-  await page.getByText("26 contracts on the sheet “Contract register”: column names in row 4, cells A4:R30.").waitFor();
+  await page.getByText("27 contracts on the sheet “Contract register”: column names in row 4, cells A4:R31.").waitFor();
   await expect(dropdown("Department").textContent()).resolves.toBe("Directorate");
   await expect(page.locator("#field-goLiveDate-cue").textContent()).resolves.toBe("83% likely");
   await screenshot(page, "setup-wizard");
@@ -133,7 +133,7 @@ test("converting says what it did: rows, computed columns, tables, the first dat
   await heading.waitFor();
   await expect(heading.evaluate((e) => e === document.activeElement)).resolves.toBe(true);
   const did = page.getByRole("list", { name: "What set-up did" });
-  await did.getByText("26 contract rows in the Contracts table").waitFor();
+  await did.getByText("27 contract rows in the Contracts table").waitFor();
   await did.getByText(/^10 computed columns added: Days to expiry, Notice date/).waitFor();
   await did.getByText(`Tables created: Settings, ${CHECKED_TABLES.join(", ")}`).waitFor();
   await did.getByText("5 data-quality problems found (below)").waitFor();
@@ -142,7 +142,7 @@ test("converting says what it did: rows, computed columns, tables, the first dat
   await expect(axeViolations(page)).resolves.toEqual([]);
 });
 
-test("the summary's counts are those of the sample register", async () => {
+test("the summary's counts are those of the sample register; the stand-in and missing end dates are unrated, not Green", async () => {
   const expected = await expectedSummary();
   await page.getByRole("button", { name: "See the escalation summary" }).click();
   await expect(tab("Summary").getAttribute("aria-selected")).resolves.toBe("true");
@@ -150,15 +150,27 @@ test("the summary's counts are those of the sample register", async () => {
   const figure = (term: string) => page.locator("dt", { hasText: new RegExp(`^${term}$`) }).locator("xpath=following-sibling::dd[1]").textContent();
   const shown = { red: await figure("Red"), amber: await figure("Amber"), green: await figure("Green"), unrated: await figure("Unrated") };
   expect(shown).toEqual({ red: String(expected.counts.red), amber: String(expected.counts.amber), green: String(expected.counts.green), unrated: String(expected.counts.unrated) });
-  expect(expected.counts).toEqual({ red: 7, amber: 6, green: 11, unrated: 1 });
+  expect(expected.counts).toEqual({ red: 7, amber: 6, green: 10, unrated: 2 });
+  // Every contract read is in one of live, unrated, probably closed and closed.
+  const split = await Promise.all(["Live", "Unrated", "Probably closed", "Closed"].map(async (t) => Number(await figure(t))));
+  expect(split).toEqual([23, 2, 1, 1]);
+  expect(split.reduce((a, b) => a + b, 0)).toBe(expected.totalContracts);
+  await page.getByRole("heading", { name: `${expected.totalContracts} contracts read` }).waitFor();
   for (const level of [3, 2, 1] as const) {
     await expect(figure(`Level ${level} · ${expected.ladder[level]}`)).resolves.toBe(String(expected.byLevel[level]));
   }
   await page.getByText(valueAtRiskText(expected.valueAtRisk)).waitFor();
+  // What changed and the decisions lead the view.
+  const lead = await page.getByRole("heading", { level: 3 }).allTextContents();
+  expect(lead.slice(0, 3)).toEqual(["What changed", `Needs a decision (${expected.contracts.filter((c) => c.decisionNeeded).length})`, `${expected.totalContracts} contracts read`]);
   await page.getByRole("heading", { name: `${expected.contracts.length} contracts need attention` }).waitFor();
-  const cards = page.getByRole("list", { name: "Contracts needing attention, most urgent first" }).locator(":scope > li");
+  const cards = page.getByRole("list", { name: /^Level \d contracts, most urgent first$/ }).locator(":scope > li");
   await expect(cards.count()).resolves.toBe(expected.contracts.length);
   await expect(cards.first().textContent()).resolves.toContain(expected.contracts[0].id);
+  // The rolling licence's 31/12/2099 and the "TBC" end date: unrated, with why, and in no level's list.
+  const unrated = page.getByRole("list", { name: "Unrated contracts, biggest by value first" }).locator(":scope > li");
+  await expect(unrated.allTextContents()).resolves.toEqual([expect.stringContaining('No real end date: "TBC" is not a date'), expect.stringContaining("No real end date: 31/12/2099 is a stand-in")]);
+  await expect(cards.filter({ hasText: /NBC-C-012[45]/ }).count()).resolves.toBe(0);
   await screenshot(page, "summary");
   await expect(axeViolations(page)).resolves.toEqual([]);
 });
@@ -185,6 +197,46 @@ test("Write summary sheet writes today's sheet and logs the new escalations", as
   await page.getByText("Summary sheet written").waitFor();
   await page.getByText(/The sheet “Escalations \d{4}-\d\d-\d\d” now holds 13 contracts; 12 new entries in the Escalations log\./).waitFor();
   await screenshot(page, "summary-written");
+});
+
+test("the boiler contract that ended two years ago is probably closed; Mark as closed asks, names the cell, writes Closed and counts it closed", async () => {
+  const section = page.getByRole("region", { name: "Probably closed — confirm (1)" });
+  await section.getByText(/^1 contract ended more than 365 days ago with no closing status, worth 96,000/).waitFor();
+  await section.getByRole("list", { name: "Probably closed contracts, longest ended first" }).getByText("Town hall boiler replacement").waitFor();
+  await section.getByRole("button", { name: "Mark NBC-C-0127 as closed" }).click();
+  const dialog = page.getByRole("dialog", { name: "Mark NBC-C-0127 as closed?" });
+  await dialog.waitFor();
+  await dialog.getByText("This writes 1 cell in the Status column (column Q) of the Contracts table, on the sheet “Contract register”:").waitFor();
+  await expect(dialog.getByRole("list", { name: "Cells to write" }).textContent()).resolves.toBe("Q31 · NBC-C-0127 Town hall boiler replacement: blank → “Closed”");
+  await expect(dialog.getByRole("button", { name: "Write 1 status" }).evaluate((e) => e === document.activeElement)).resolves.toBe(true);
+  await page.screenshot({ path: path.join(ARTIFACTS, "summary-mark-closed-dialog.png"), animations: "disabled" });
+  await expect(axeViolations(page)).resolves.toEqual([]);
+  await dialog.getByRole("button", { name: "Write 1 status" }).click();
+  await dialog.waitFor({ state: "detached" });
+  await page.getByText("NBC-C-0127 marked closed in the Status column of the Contracts table. It now counts as closed.").waitFor();
+  const figure = (term: string) => page.locator("dt", { hasText: new RegExp(`^${term}$`) }).locator("xpath=following-sibling::dd[1]");
+  await page.waitForFunction(() => document.querySelector("#summary-stale")?.textContent === "Probably closed — confirm (0)");
+  await expect(figure("Probably closed").textContent()).resolves.toBe("0");
+  await expect(figure("Closed").textContent()).resolves.toBe("2");
+  await expect(page.getByRole("heading", { name: "Probably closed — confirm (0)" }).evaluate((e) => e === document.activeElement)).resolves.toBe(true);
+  await page.screenshot({ path: path.join(ARTIFACTS, "summary-marked-closed.png"), fullPage: true, animations: "disabled" });
+  await expect(axeViolations(page)).resolves.toEqual([]);
+});
+
+test("at 800 px the summary and its dialog lay out in the wider pane", async () => {
+  const wide = await browser.newContext({ viewport: { width: 800, height: 900 }, locale: "en-GB", colorScheme: "light" });
+  const p = await wide.newPage();
+  watch(p);
+  await p.goto(`${server.url}taskpane.html`);
+  await p.getByRole("button", { name: "Load the sample tracker" }).click();
+  await p.getByRole("button", { name: "See the escalation summary" }).click();
+  await p.getByRole("heading", { name: "Probably closed — confirm (1)" }).waitFor();
+  await screenshot(p, "summary-800");
+  await p.getByRole("button", { name: "Mark NBC-C-0127 as closed" }).click();
+  await p.getByRole("dialog", { name: "Mark NBC-C-0127 as closed?" }).waitFor();
+  await p.screenshot({ path: path.join(ARTIFACTS, "summary-mark-closed-dialog-800.png"), animations: "disabled" });
+  await expect(axeViolations(p)).resolves.toEqual([]);
+  await wide.close();
 });
 
 test("tabs are reached and changed with the keyboard", async () => {
@@ -215,7 +267,7 @@ test("in dark mode the pane is dark, readable and passes the same checks", async
   const p = await dark.newPage();
   watch(p);
   await p.goto(`${server.url}taskpane.html`);
-  await p.getByText("26 contracts on the sheet").waitFor();
+  await p.getByText("27 contracts on the sheet").waitFor();
   const background = await p.evaluate(() => getComputedStyle(document.querySelector(".fui-FluentProvider") as Element).backgroundColor);
   expect(background).not.toBe("rgb(255, 255, 255)");
   await screenshot(p, "setup-wizard-dark");

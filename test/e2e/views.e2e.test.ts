@@ -101,7 +101,12 @@ test("the dashboard's charts and lists give the engine's numbers for the sample"
   const chart = page.getByRole("img", { name: /^Live contracts by RAG:/ });
   await chart.waitFor();
   await expect(chart.getAttribute("aria-label")).resolves.toBe(ragName(expected));
-  expect(expected.rag).toEqual({ red: 7, amber: 6, green: 11, unrated: 1 });
+  // The rolling licence ending 31/12/2099 and the contract with no end date: unrated, not Green.
+  expect(expected.rag).toEqual({ red: 7, amber: 6, green: 10, unrated: 2 });
+  expect(expected.probablyClosed).toBe(1);
+  const apart = page.getByRole("list", { name: "Set apart from the ratings" });
+  await apart.getByText("2 contracts are unrated: no real end date.", { exact: false }).waitFor();
+  await apart.getByText("1 contract probably closed (ended more than 365 days ago, no closing status), left out of these charts.", { exact: false }).waitFor();
   const phases = await page.getByRole("img", { name: /^Live contracts by phase:/ }).getAttribute("aria-label");
   for (const p of expected.phases.filter((x) => x.phase !== "Unknown" || x.count > 0)) expect(phases).toContain(`${p.phase} ${p.count}`);
   for (const w of expected.expiring) await page.getByRole("tab", { name: `${w.withinDays} days (${w.contracts.length})` }).waitFor();
@@ -115,6 +120,29 @@ test("the dashboard's charts and lists give the engine's numbers for the sample"
   await expect(items(`Contracts ending within 180 days, soonest first`)).resolves.toBe(expected.expiring[2].contracts.length);
   await screenshot(page, "dashboard");
   await expect(axeViolations(page)).resolves.toEqual([]);
+});
+
+test("the dashboard's probably-closed note opens the summary at its list, and the boiler contract is there, not Green", async () => {
+  await page.getByRole("list", { name: "Set apart from the ratings" }).getByRole("button", { name: "Confirm in the summary" }).click();
+  await expect(tab("Summary").getAttribute("aria-selected")).resolves.toBe("true");
+  const heading = page.getByRole("heading", { name: "Probably closed — confirm (1)" });
+  await heading.waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === "summary-stale");
+  await page.getByRole("list", { name: "Probably closed contracts, longest ended first" }).getByText("Town hall boiler replacement").waitFor();
+  await page.screenshot({ path: path.join(ARTIFACTS, "summary-from-dashboard.png") });
+  await openView("Dashboard");
+});
+
+test("at 800 px the dashboard lays out in the wider pane", async () => {
+  const wide = await browser.newContext({ viewport: { width: 800, height: 900 }, locale: "en-GB", colorScheme: "light" });
+  const p = await wide.newPage();
+  watch(p);
+  await loadSample(p);
+  await openView("Dashboard", p);
+  await p.getByRole("img", { name: /^Live contracts by RAG:/ }).waitFor();
+  await screenshot(p, "dashboard-800");
+  await expect(axeViolations(p)).resolves.toEqual([]);
+  await wide.close();
 });
 
 test("pressing a contract on the dashboard opens its card on the Contract tab", async () => {

@@ -33,7 +33,7 @@ describe("the dashboard", () => {
       { phase: "Unknown", count: 1 },
     ]);
     // the terminated C-004 is in neither count
-    expect({ live: board.liveContracts, closed: board.closedContracts }).toEqual({ live: 9, closed: 1 });
+    expect({ live: board.liveContracts, probablyClosed: board.probablyClosed, closed: board.closedContracts }).toEqual({ live: 9, probablyClosed: 0, closed: 1 });
   });
 
   test("lists contracts ending within 30, 90 and 180 days, soonest first, with where each is", async () => {
@@ -114,6 +114,29 @@ describe("the dashboard", () => {
     const stricter = await readPaneData(await tracker());
     stricter.data.settings.kpiRedBelow = 0.98;
     expect(dashboard(stricter.data).kpiFailures.map((k) => k.rag)).toEqual(["Red", "Red"]);
+  });
+
+  test("contracts probably closed are counted apart and left out of the charts and lists, as the summary lists them apart", async () => {
+    const book = await tracker();
+    await book.appendRows("Milestones", [["C-003", "Final invoice", AS_OF - 20, null, null, "Sam"]]);
+    await book.appendRows("KPIs", [["C-003", "Meals served hot", 100, 50, "Oct 2026", true]]);
+    const now = dashboard((await readPaneData(book)).data);
+    expect(now.slipping.map((m) => m.contractId)).toContain("C-003");
+    expect(now.kpiFailures.map((k) => k.contractId)).toContain("C-003");
+    // 400 days on, C-003 (ended 11/11/2026) and C-009 (ended 10/12/2026) ended more than a year ago with no closing status.
+    const later = await readPaneData(book, { asOf: AS_OF + 400 });
+    const board = dashboard(later.data);
+    const run = await runEscalationSummary(book, { asOf: AS_OF + 400 });
+    expect(run.summary.stale.map((c) => c.id)).toEqual(["C-003", "C-009"]);
+    expect(board.probablyClosed).toBe(2);
+    expect(board.rag).toEqual(run.summary.counts);
+    const { red, amber, green, unrated } = board.rag;
+    expect(board.liveContracts).toBe(red + amber + green + unrated);
+    expect(board.liveContracts + board.probablyClosed + board.closedContracts).toBe(later.data.contracts.length);
+    expect(board.phases.reduce((n, p) => n + p.count, 0)).toBe(board.liveContracts);
+    expect(board.slipping.map((m) => m.contractId)).not.toContain("C-003");
+    expect(board.kpiFailures.map((k) => k.contractId)).not.toContain("C-003");
+    expect([...board.notices.missed, ...board.expiring.flatMap((w) => w.contracts)].map((c) => c.id)).not.toContain("C-009");
   });
 
   test("a contract's body index selects its row in the sheet", async () => {

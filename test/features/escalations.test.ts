@@ -44,7 +44,16 @@ describe("the one-click escalation summary", () => {
     const values = sheetValues(book, "Escalations 2026-11-25");
     expect(values[0]).toEqual(["Escalation summary as of 25/11/2026"]);
     expect(values[1][0]).toBe("4 contracts need attention: 2 at level 3 (Senior responsible owner / board), 1 at level 2 (Commercial lead / head of service), 1 at level 1 (Contract manager).");
-    expect(values[3]).toEqual(["Value at risk", "177,000"]);
+    expect(values.slice(2, 10)).toEqual([
+      ["5 contracts read: 4 live (Red 3 · Amber 1 · Green 0) · 1 closed."],
+      ["Value at risk", "157,000: the whole-life value of the 3 contracts at level 2 or 3"],
+      ["What changed", "Nothing in the last 7 days."],
+      ["Unrated", "None: every live contract has a real end date."],
+      ["Probably closed", "None: no contract ended more than 365 days ago without a closing status."],
+      ["Level 3 — Senior responsible owner / board", 2],
+      ["Level 2 — Commercial lead / head of service", 1],
+      ["Level 1 — Contract manager", 1],
+    ]);
     const table = book.snapshot("EscalationSummary_20261125");
     expect(table.headers).toEqual([...SUMMARY_HEADERS]);
     // At level 3: C-001 (notice date missed 41 days ago) before C-003 (expired 14 days ago); then
@@ -66,6 +75,25 @@ describe("the one-click escalation summary", () => {
     ]);
     // The register itself is untouched.
     expect(sheetValues(book, "Register").slice(0, before.length)).toEqual(before);
+  });
+
+  test("the heading says what changed, the unrated and the probably closed; the table keeps every escalated contract, however many", async () => {
+    const register: (string | number)[][] = [REGISTER[2]];
+    // 30 contracts ending within the red window, one a week ago; a licence to 31/12/2099; two records nobody closed.
+    for (let i = 1; i <= 30; i++) register.push([`R-${i}`, `Service ${i}`, "Acme Ltd", "Sam Patel", "Bronze", "01/04/2022", i === 1 ? "18/11/2026" : `${String(i % 28 + 1).padStart(2, "0")}/01/2027`, "", 1000 * i, "Live"]);
+    register.push(["L-1", "Payroll licence", "Paycore", "Jo Bloggs", "Bronze", "01/04/2020", "31/12/2099", "", 72000, "Live"]);
+    register.push(["S-1", "Boiler replacement", "Thermaflow", "Jo Bloggs", "Bronze", "01/04/2022", "31/03/2023", "", 96000, ""]);
+    register.push(["S-2", "Old printing", "Inky", "Jo Bloggs", "Bronze", "01/04/2015", "31/03/2018", "", 4000, "Live"]);
+    const book = MemoryWorkbook.fromSheets({ Register: register });
+    await setUpTracker(book, { asOf: AS_OF });
+    const run = await runEscalationSummary(book, { asOf: AS_OF });
+    const heading = Object.fromEntries(sheetValues(book, "Escalations 2026-11-25").slice(3, 7).map(([k, v]) => [k, v]));
+    expect(sheetValues(book, "Escalations 2026-11-25")[2]).toEqual(["33 contracts read: 30 live (Red 30 · Amber 0 · Green 0) · 1 unrated · 2 probably closed."]);
+    expect(heading["What changed"]).toBe("In the last 7 days: 1 contract ended (R-1).");
+    expect(heading.Unrated).toMatch(/^1 contract is unrated, neither Green nor Red, for want of a real end date: .*31\/12\/2099 is a stand-in.* Biggest by value: L-1 Payroll licence \(72,000\)\.$/);
+    expect(heading["Probably closed"]).toMatch(/^2 contracts ended more than 365 days ago with no closing status, worth 100,000 \(the oldest 31\/03\/2018\): probably closed\./);
+    expect(run.summary.contracts).toHaveLength(30);
+    expect(book.snapshot("EscalationSummary_20261125").rows.map((r) => r[1])).toEqual(run.summary.contracts.map((c) => c.id));
   });
 
   test("logs each newly escalated contract once; a second run the same day replaces the sheet and logs nothing", async () => {

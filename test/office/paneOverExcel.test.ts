@@ -7,6 +7,7 @@ import { dateToSerial } from "../../src/core/dates";
 import { contractCard } from "../../src/features/contractCard";
 import { dashboard } from "../../src/features/dashboard";
 import { addMilestone, addRisk, logEscalation, recordChangeFor } from "../../src/features/forms";
+import { markClosed, planClosing } from "../../src/features/markClosed";
 import { readPaneData } from "../../src/features/paneData";
 import { followSelection } from "../../src/features/selectionFollowing";
 import { readSettingsForm, saveSettings } from "../../src/features/settingsEditor";
@@ -110,4 +111,34 @@ test("the card follows the selection through Excel's SelectionChanged event, one
   await excel.eventsDelivered();
   expect(shown).toHaveLength(4);
   expect(excel.eventErrors).toEqual([]);
+});
+
+test("Mark as closed writes each closing status as text through Excel JS, in a trip after reading; a missing Status column is added first", async () => {
+  const old = [
+    ["Ref", "Contract title", "Start date", "Expiry", "Status"],
+    ["C-101", "Cleaning", "01/04/2016", "31/03/2019", ""],
+    ["C-102", "Catering", "01/04/2016", "31/03/2019", "-2+3 (was live)"],
+    ["C-103", "Parks", "01/04/2024", "30/04/2027", "Live"],
+  ];
+  const excel = FakeExcel.fromSheets({ Register: old.map((r) => [...r]) });
+  const book = new ExcelWorkbook(excel.run);
+  await setUpTracker(book, { asOf: AS_OF });
+  const plan = await planClosing(book, [{ row: 2, id: "C-101" }, { row: 3, id: "C-102" }], AT);
+  excel.clearLog();
+  expect(await markClosed(book, plan, AT)).toMatchObject({ written: ["C-101", "C-102"], closedNow: 2 });
+  expect(excel.values("Register", "E2:E4")).toEqual([["Closed"], ["Closed (was: -2+3 (was live))"], ["Live"]]);
+  expect(["E2", "E3"].map((a) => excel.cell("Register", a).formula)).toEqual([undefined, undefined]);
+  // planning again to check nothing changed (the saved mapping, then the tables' shape and rows: 3),
+  // writing the cells (2: find the table, write), reading back to count them closed (3)
+  expect(excel.trips).toBe(8);
+
+  const bare = FakeExcel.fromSheets({ Register: old.map((r) => r.slice(0, 4)) });
+  const noStatus = new ExcelWorkbook(bare.run);
+  await setUpTracker(noStatus, { asOf: AS_OF });
+  const headers = (await noStatus.readTables(["Contracts"])).get("Contracts")?.headers ?? [];
+  const added = await markClosed(noStatus, await planClosing(noStatus, [{ row: 2, id: "C-101" }], AT), AT);
+  expect(added).toMatchObject({ addedColumn: true, column: "Status", closedNow: 1 });
+  const table = (await noStatus.readTables(["Contracts"])).get("Contracts");
+  expect(table?.headers).toEqual([...headers, "Status"]);
+  expect(table?.rows.map((r) => r[r.length - 1])).toEqual(["Closed", null, null]);
 });

@@ -167,6 +167,32 @@ export function describePortBehaviour(name: string, make: (sheets: Record<string
       expect((await h.port.readTables(["Contracts"])).get("Contracts")?.headers).toHaveLength(7);
     });
 
+    test("adds an empty column for the user's own values; new rows leave it blank, and text written there stays text", async () => {
+      await h.port.convertToTable("Contracts", "Register", 2, 0, 4, 5);
+      await h.port.appendColumns("Contracts", ["Status"]);
+      const table = (await h.port.readTables(["Contracts"])).get("Contracts");
+      expect(table?.headers).toEqual(["Contract ID", "Title", "Supplier", "End date", "Value", "Status"]);
+      expect(table?.rows).toEqual(REGISTER.slice(3).map((row) => [...row, null]));
+      expect(h.formula("Register", 3, 5)).toBeUndefined();
+      await h.port.updateTableCells("Contracts", [{ row: 1, column: "Status", value: "=Closed (was: Live)" }]);
+      expect([h.peek("Register", 4, 5), h.formula("Register", 4, 5)]).toEqual(["=Closed (was: Live)", undefined]);
+      await h.port.appendRows("Contracts", [["C-004", "Printing", "Inky Ltd", 46200, 10, "Live"]]);
+      expect((await h.port.readTables(["Contracts"])).get("Contracts")?.rows[3]).toEqual(["C-004", "Printing", "Inky Ltd", 46200, 10, "Live"]);
+    });
+
+    test("a blank column never takes a cell to the right of the table, nor a header the table has", async () => {
+      await h.port.convertToTable("Contracts", "Register", 2, 0, 4, 5);
+      await expect(h.port.appendColumns("Contracts", ["title"])).rejects.toThrow('The table "Contracts" already has a column "title"');
+      for (const row of [2, 5]) {
+        h.poke("Register", row, 5, "user's note");
+        await expect(h.port.appendColumns("Contracts", ["Status"])).rejects.toThrow('Cannot add column "Status": a cell to the right of the table is not empty');
+        expect(h.peek("Register", row, 5)).toBe("user's note");
+        h.poke("Register", row, 5, null);
+      }
+      expect((await h.port.readTables(["Contracts"])).get("Contracts")?.headers).toHaveLength(5);
+      await expect(h.port.appendColumns("Missing", ["Status"])).rejects.toThrow('There is no table "Missing"');
+    });
+
     test("a blank header gets the name Excel gives it; a repeated one is refused before anything changes", async () => {
       h = make({ Register: [["Contract ID", null, "Notes", "End date"], ["C-001", "Cleaning", "a", 46022]], Other: [["ID", "Notes", "notes"], ["C-001", "a", "b"]] });
       await h.port.convertToTable("Contracts", "Register", 0, 0, 2, 4);

@@ -46,7 +46,7 @@ test("the preview is labelled, opens on Set up, and lists Set up, Summary and Fu
   expect(screen.getByRole("heading", { level: 1, name: "Contract Tracker" })).toBeInTheDocument();
   expect(screen.getByText("Preview with sample data")).toBeInTheDocument();
   expect(screen.getByRole("tabpanel", { name: tabName("Set up") })).toBeInTheDocument();
-  await screen.findByText(/26 contracts on the sheet/);
+  await screen.findByText(/27 contracts on the sheet/);
   expect(await axe(container)).toHaveNoViolations();
 });
 
@@ -61,7 +61,7 @@ test("inside Excel there is no preview label, and a workbook already set up open
 
 test("tabs switch by click; a view keeps its state while hidden", async () => {
   render(<App host={{ inExcel: false, dark: false, locale: "en-GB" }} workbook={previewWorkbook(NOW)} loadCatalogue={loadCatalogue} />);
-  await screen.findByText(/26 contracts on the sheet/);
+  await screen.findByText(/27 contracts on the sheet/);
   fireEvent.click(screen.getByRole("checkbox", { name: /Risks/ }));
   fireEvent.click(screen.getByRole("tab", { name: tabName("Functions") }));
   const panel = await screen.findByRole("tabpanel", { name: tabName("Functions") });

@@ -26,10 +26,15 @@ test("the charts and lists give the counts dashboard(data) gives for the sample"
   const { container } = renderInPane(<DashboardView active />, workbook);
   const rag = await screen.findByRole("img", { name: /^Live contracts by RAG:/ });
   expect(rag).toHaveAccessibleName(`Live contracts by RAG: Red ${d.rag.red}, Amber ${d.rag.amber}, Green ${d.rag.green}, Unrated ${d.rag.unrated}`);
-  expect(d.rag).toEqual({ red: 7, amber: 6, green: 11, unrated: 1 });
+  // The rolling licence (31/12/2099) and the contract with no end date are unrated, not Green.
+  expect(d.rag).toEqual({ red: 7, amber: 6, green: 10, unrated: 2 });
   const phases = screen.getByRole("img", { name: /^Live contracts by phase:/ });
   for (const p of d.phases.filter((x) => x.phase !== "Unknown")) expect(phases.getAttribute("aria-label")).toContain(`${p.phase} ${p.count}`);
-  expect(screen.getByText(`As of 25 November 2026 · ${d.liveContracts} live contracts; 1 closed contract left out`)).toBeInTheDocument();
+  expect(screen.getByText(`As of 25 November 2026 · ${d.liveContracts} live contracts; 1 probably closed and 1 closed left out`)).toBeInTheDocument();
+  expect(d.liveContracts).toBe(25);
+  expect(screen.getByRole("list", { name: "Set apart from the ratings" })).toHaveTextContent(
+    "2 contracts are unrated: no real end date. See which in the summary1 contract probably closed (ended more than 365 days ago, no closing status), left out of these charts. Confirm in the summary",
+  );
 
   // Each expiry window's tab gives its count, and its list those contracts.
   for (const w of d.expiring) {
@@ -49,6 +54,15 @@ test("the charts and lists give the counts dashboard(data) gives for the sample"
   expect(screen.getByText(/^60 days late · not met yet$/)).toBeInTheDocument();
   expect(screen.getByText("92% of target · Last quarter")).toBeInTheDocument();
   expect(await axe(container)).toHaveNoViolations();
+});
+
+test("the probably-closed note leads to the summary's section of them, and the unrated note to theirs", async () => {
+  const { workbook } = await sampleTracker();
+  const { navigate } = renderInPane(<DashboardView active />, workbook);
+  fireEvent.click(await screen.findByRole("button", { name: "Confirm in the summary" }));
+  expect(navigate).toHaveBeenLastCalledWith("summary", "summary-stale");
+  fireEvent.click(screen.getByRole("button", { name: "See which in the summary" }));
+  expect(navigate).toHaveBeenLastCalledWith("summary", "summary-unrated");
 });
 
 test("pressing a contract selects its row's ID cell in the sheet and opens the Contract tab", async () => {

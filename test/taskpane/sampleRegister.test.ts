@@ -10,14 +10,22 @@ import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
 
 const DAYS = [new Date(2026, 10, 25), new Date(2027, 1, 28), new Date(2031, 6, 1)];
 
-test.each(DAYS)("on %s the sample rates 7 red, 6 amber, 11 green, 1 unrated and leaves 1 completed contract out", async (now) => {
+test.each(DAYS)("on %s the sample rates 7 red, 6 amber, 10 green and 2 unrated, with 1 probably closed and 1 completed contract left out", async (now) => {
   const pane = previewWorkbook(now);
   await pane.sample?.load();
   const { data } = await readTracker(pane.port, { now });
   const summary = summarise(data);
   expect(summary.totalContracts).toBe(SAMPLE_CONTRACT_COUNT);
-  expect(summary.counts).toEqual({ red: 7, amber: 6, green: 11, unrated: 1 });
+  expect(summary.counts).toEqual({ red: 7, amber: 6, green: 10, unrated: 2 });
   expect(summary.closedContracts).toBe(1);
+  // The rolling licence's 31/12/2099 is a stand-in and "TBC" no date: neither is Green.
+  expect(summary.unrated.map((c) => [c.id, c.reason])).toEqual([
+    ["NBC-C-0124", 'No real end date: "TBC" is not a date'],
+    ["NBC-C-0125", "No real end date: 31/12/2099 is a stand-in"],
+  ]);
+  // Ended two years ago with no status: to confirm, not escalated.
+  expect(summary.stale.map((c) => [c.id, c.status])).toEqual([["NBC-C-0127", ""]]);
+  expect(summary.contracts.some((c) => c.id === "NBC-C-0127")).toBe(false);
   expect(summary.byLevel).toEqual({ 1: 5, 2: 3, 3: 5 });
   // One contract already has an open log entry at its level; another has been amber for 40 days.
   expect(summary.contracts.filter((c) => c.openEscalation !== null).map((c) => c.id)).toEqual(["NBC-C-0101"]);

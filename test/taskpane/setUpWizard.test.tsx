@@ -38,7 +38,7 @@ function pick(field: string, option: string): void {
 
 test("shows every field with the column mapped to it and how sure that is", async () => {
   const { container } = renderInPane(<SetUpWizard />, previewWorkbook(NOW));
-  await screen.findByText(/26 contracts on the sheet “Contract register”: column names in row 4, cells A4:R30\./);
+  await screen.findByText(/27 contracts on the sheet “Contract register”: column names in row 4, cells A4:R31\./);
   expect(screen.getByText("16 of 16 fields found. Change any that is wrong; choose “Not in this register” for a field you do not keep.")).toBeInTheDocument();
   expect(dropdownOf("End date")).toHaveTextContent("Expiry Date");
   expect(dropdownOf("Department")).toHaveTextContent("Directorate");
@@ -52,7 +52,7 @@ test("a changed mapping and unticked table reach set-up, and the result says wha
   const pane = previewWorkbook(NOW);
   const setUp = jest.spyOn(pane, "setUp");
   const { container, trackerChanged, navigate } = renderInPane(<SetUpWizard />, pane);
-  await screen.findByText(/26 contracts on the sheet/);
+  await screen.findByText(/27 contracts on the sheet/);
 
   pick("Department", "Service Area");
   expect(dropdownOf("Department")).toHaveTextContent("Service Area");
@@ -71,7 +71,7 @@ test("a changed mapping and unticked table reach set-up, and the result says wha
   expect(heading).toHaveFocus();
   expect(trackerChanged).toHaveBeenCalledTimes(1);
   const did = screen.getByRole("list", { name: "What set-up did" });
-  expect(within(did).getByText("26 contract rows in the Contracts table")).toBeInTheDocument();
+  expect(within(did).getByText("27 contract rows in the Contracts table")).toBeInTheDocument();
   expect(within(did).getByText(/^8 computed columns added: Days to expiry, Final expiry, Phase/)).toBeInTheDocument();
   expect(within(did).getByText(/Not added: Notice date \(the register has no notice period column\)/)).toBeInTheDocument();
   expect(within(did).getByText("Tables created: Settings, Milestones, KPIs, Changes, Escalations")).toBeInTheDocument();
@@ -169,7 +169,7 @@ test("the register is read once: set-up uses the wizard's read instead of readin
   const pane = previewWorkbook(NOW);
   const reads = jest.spyOn(pane.port, "readUsedRange");
   renderInPane(<SetUpWizard />, pane);
-  await screen.findByText(/26 contracts on the sheet/);
+  await screen.findByText(/27 contracts on the sheet/);
   fireEvent.click(screen.getByRole("button", { name: "Set up the tracker" }));
   await screen.findByRole("heading", { name: "The tracker is set up" });
   expect(reads).toHaveBeenCalledTimes(1);
@@ -183,7 +183,7 @@ const MOVE_QUESTION = "“Contract Ref” is Contract ID’s column. Use it for 
 
 test("choosing the ID column for Title asks at the field, and keeping leaves everything as it was", async () => {
   const { container } = renderInPane(<SetUpWizard />, previewWorkbook(NOW));
-  await screen.findByText(/26 contracts on the sheet/);
+  await screen.findByText(/27 contracts on the sheet/);
   pick("Title", "Contract Ref");
   const question = screen.getByRole("group", { name: MOVE_QUESTION });
   // Asked where the user is looking: inside the Title field's item of the list.
@@ -213,7 +213,7 @@ test("moving it: Contract ID says where its column went, and set-up waits until 
   const pane = previewWorkbook(NOW);
   const setUp = jest.spyOn(pane, "setUp");
   const { container } = renderInPane(<SetUpWizard />, pane);
-  await screen.findByText(/26 contracts on the sheet/);
+  await screen.findByText(/27 contracts on the sheet/);
   pick("Title", "Contract Ref");
   fireEvent.click(screen.getByRole("button", { name: "Use it for Title" }));
   await waitFor(() => expect(dropdownOf("Title")).toHaveFocus());
@@ -248,7 +248,7 @@ test("moving it: Contract ID says where its column went, and set-up waits until 
   await screen.findByRole("heading", { name: "The tracker is set up" });
   expect(setUp.mock.calls[0][0]).toMatchObject({ corrections: { title: "Contract Ref", contractId: null }, noContractIds: true });
   const did = screen.getByRole("list", { name: "What set-up did" });
-  expect(within(did).getByText(/^No Contract ID column, as you said: each contract is named by its sheet row \(Row 5 to Row 30\)/)).toBeInTheDocument();
+  expect(within(did).getByText(/^No Contract ID column, as you said: each contract is named by its sheet row \(Row 5 to Row 31\)/)).toBeInTheDocument();
   expect(within(did).getByText(/^Not created: Milestones, KPIs, Risks, Changes: their rows name a contract by its Contract ID/)).toBeInTheDocument();
   expect(within(did).getByText("Tables created: Settings, Escalations")).toBeInTheDocument();
   // No problem is about an ID the register does not have, and nothing anywhere says undefined.
@@ -260,7 +260,7 @@ test("moving it: Contract ID says where its column went, and set-up waits until 
 
 test("choosing a column for Contract ID again takes the box away and lets set-up run keyed by ID", async () => {
   renderInPane(<SetUpWizard />, previewWorkbook(NOW));
-  await screen.findByText(/26 contracts on the sheet/);
+  await screen.findByText(/27 contracts on the sheet/);
   pick("Contract ID", "Not in this register");
   expect(screen.getByRole("button", { name: "Set up the tracker" })).toHaveAttribute("aria-disabled", "true");
   expect(screen.getByRole("checkbox", { name: /This register has no contract IDs/ })).not.toBeChecked();

@@ -5,6 +5,7 @@ import { axe, toHaveNoViolations } from "jest-axe";
 import { renderHtml, renderText } from "../../src/core/summaryRender";
 import { readTracker, summarise } from "../../src/features/trackerData";
 import { SummaryView } from "../../src/taskpane/summary/SummaryView";
+import { COPY_LAYOUT } from "../../src/taskpane/summary/summaryLists";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
 import { AS_OF, excelLike, hostileTracker, renderInPane } from "./paneHarness";
 
@@ -51,12 +52,13 @@ test("shows counts by RAG and level, value at risk and the ranked contracts, hos
   const book = await hostileTracker();
   const { container } = renderInPane(<SummaryView active />, excelLike(book));
   await screen.findByText("Live contracts by RAG");
-  expect(screen.getByText("As of 25 November 2026 · 3 live contracts")).toBeInTheDocument();
+  expect(screen.getByText("As of 25 November 2026 · 3 contracts read")).toBeInTheDocument();
   const term = (name: string) => screen.getByText(name, { selector: "dt" }).nextElementSibling?.textContent;
-  expect([term("Red"), term("Amber"), term("Green"), term("Unrated")]).toEqual(["2", "0", "1", "0"]);
+  expect([term("Live"), term("Unrated"), term("Probably closed"), term("Closed")]).toEqual(["3", "0", "0", "0"]);
+  expect([term("Red"), term("Amber"), term("Green")]).toEqual(["2", "0", "1"]);
   expect(term("Level 3 · Senior responsible owner / board")).toBe("2");
   expect(screen.getByText("Value at risk").nextElementSibling).toHaveTextContent("107,000");
-  const cards = [...screen.getByRole("list", { name: "Contracts needing attention, most urgent first" }).querySelectorAll<HTMLElement>(":scope > li")];
+  const cards = [...screen.getByRole("list", { name: "Level 3 contracts, most urgent first" }).querySelectorAll<HTMLElement>(":scope > li")];
   expect(cards).toHaveLength(2);
   expect(cards[0]).toHaveTextContent("Level 3Red");
   expect(within(cards[0]).getByText("<img src=x onerror=alert(1)>")).toBeInTheDocument();
@@ -70,7 +72,7 @@ test("shows counts by RAG and level, value at risk and the ranked contracts, hos
 test("dates follow the host's locale", async () => {
   const book = await hostileTracker();
   renderInPane(<SummaryView active />, excelLike(book), { locale: "en-US" });
-  await screen.findByText("As of November 25, 2026 · 3 live contracts");
+  await screen.findByText("As of November 25, 2026 · 3 contracts read");
   expect(screen.getByText(/Ends 01\/15\/2027/)).toBeInTheDocument();
 });
 
@@ -81,7 +83,7 @@ test("Copy as text puts the plain summary on the clipboard and says so", async (
   fireEvent.click(await screen.findByRole("button", { name: "Copy as text" }));
   expect(await screen.findByText("Copied the summary as text.")).toHaveAttribute("role", "status");
   const { data } = await readTracker(book);
-  expect(written.text).toBe(renderText(summarise(data)));
+  expect(written.text).toBe(renderText(summarise(data), COPY_LAYOUT));
 });
 
 test("Copy as HTML puts HTML and its plain twin on the clipboard; the HTML keeps cell text inert", async () => {
@@ -91,7 +93,7 @@ test("Copy as HTML puts HTML and its plain twin on the clipboard; the HTML keeps
   fireEvent.click(await screen.findByRole("button", { name: "Copy as HTML" }));
   expect(await screen.findByText("Copied the summary as HTML: paste it into an email to keep the table.")).toHaveAttribute("role", "status");
   const summary = summarise((await readTracker(book)).data);
-  expect(written.items).toEqual({ "text/html": renderHtml(summary), "text/plain": renderText(summary) });
+  expect(written.items).toEqual({ "text/html": renderHtml(summary, COPY_LAYOUT), "text/plain": renderText(summary, COPY_LAYOUT) });
   expect(written.items?.["text/html"]).toContain("&lt;img src=x onerror=alert(1)&gt;");
 });
 

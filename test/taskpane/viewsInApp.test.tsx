@@ -22,7 +22,7 @@ test("a contract pressed on the dashboard opens on the Contract tab; a setting s
   // The pane is large: the other tabs are reached by id, which is quicker than by role.
   const tab = (id: string) => document.getElementById(`tab-${id}`) as HTMLElement;
   const dashboard = await screen.findByRole("tabpanel", { name: "Dashboard" });
-  await within(dashboard).findByRole("img", { name: "Live contracts by RAG: Red 7, Amber 6, Green 11, Unrated 1" });
+  await within(dashboard).findByRole("img", { name: "Live contracts by RAG: Red 7, Amber 6, Green 10, Unrated 2" });
   fireEvent.click(within(within(dashboard).getByRole("list", { name: "KPIs below target, lowest attainment first" })).getByRole("button", { name: "NBC-C-0104 Home care framework (adults)" }));
   await waitFor(() => expect(tab("contract")).toHaveAttribute("aria-selected", "true"));
   const card = document.getElementById("panel-contract") as HTMLElement;
@@ -37,7 +37,18 @@ test("a contract pressed on the dashboard opens on the Contract tab; a setting s
 
   // The home care KPI at 92% is amber now, not red: the dashboard and the card read the table again.
   fireEvent.click(tab("dashboard"));
-  await within(dashboard).findByRole("img", { name: "Live contracts by RAG: Red 6, Amber 7, Green 11, Unrated 1" });
+  await within(dashboard).findByRole("img", { name: "Live contracts by RAG: Red 6, Amber 7, Green 10, Unrated 2" });
   fireEvent.click(tab("contract"));
   await waitFor(() => expect(within(card).getByRole("region", { name: "Status of NBC-C-0104" })).toHaveTextContent(/^Amber/));
+});
+
+test("the dashboard's probably-closed note opens the summary at its list of them, with the focus there", async () => {
+  const { workbook } = await sampleTracker();
+  render(<App host={{ inExcel: false, dark: false, locale: "en-GB" }} workbook={workbook} loadCatalogue={() => Promise.resolve({ functions: [] })} />);
+  fireEvent.click(await screen.findByRole("tab", { name: "Dashboard" }));
+  const dashboard = await screen.findByRole("tabpanel", { name: "Dashboard" });
+  fireEvent.click(await within(dashboard).findByRole("button", { name: "Confirm in the summary" }));
+  await waitFor(() => expect(document.getElementById("tab-summary")).toHaveAttribute("aria-selected", "true"));
+  const heading = await within(document.getElementById("panel-summary") as HTMLElement).findByRole("heading", { name: "Probably closed — confirm (1)" });
+  await waitFor(() => expect(document.activeElement).toBe(heading));
 });

@@ -1,11 +1,11 @@
-import { Button, Caption1, Spinner, Text, Title3, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Caption1, Link, Spinner, Text, Title3, makeStyles, tokens } from "@fluentui/react-components";
 import * as React from "react";
 import { Dashboard, PhaseOrUnknown, dashboard } from "../../features/dashboard";
 import { PaneData, readPaneData } from "../../features/paneData";
 import type { WorkbookPort } from "../../workbook/port";
 import { selectContractRow } from "../contract/showContract";
 import { ErrorBar } from "../ErrorBar";
-import { formatDate, plural } from "../format";
+import { formatCount, formatDate, plural } from "../format";
 import { usePane } from "../paneContext";
 import { NoTracker } from "../tracker/NoTracker";
 import { useTrackerRead } from "../tracker/useTrackerRead";
@@ -19,6 +19,7 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
   block: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
+  apart: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, color: tokens.colorNeutralForeground2 },
 });
 
 /** The tracker and its dashboard, read together. */
@@ -47,6 +48,37 @@ export function phaseBars(d: Dashboard): Bar[] {
   return d.phases
     .filter((p) => p.phase !== "Unknown" || p.count > 0)
     .map((p: { phase: PhaseOrUnknown; count: number }) => ({ label: p.phase, value: p.count, colour: p.phase === "Unknown" ? "unrated" : "brand" }));
+}
+
+/** "; 1 probably closed and 2 closed left out", or "" when none is. */
+function leftOut(d: Dashboard, locale: string): string {
+  const parts = [d.probablyClosed > 0 ? `${formatCount(d.probablyClosed, locale)} probably closed` : "", d.closedContracts > 0 ? `${formatCount(d.closedContracts, locale)} closed` : ""].filter(Boolean);
+  return parts.length ? `; ${parts.join(" and ")} left out` : "";
+}
+
+/**
+ * Under the RAG chart: the unrated (no real end date) and the probably closed (left out of the
+ * charts), each with the way to the summary's list of them.
+ */
+function SetApart({ d, staleAfterDays, locale, onShow }: { d: Dashboard; staleAfterDays: number; locale: string; onShow: (section: string) => void }): React.JSX.Element | null {
+  const styles = useStyles();
+  if (d.rag.unrated === 0 && d.probablyClosed === 0) return null;
+  return (
+    <ul className={styles.apart} aria-label="Set apart from the ratings">
+      {d.rag.unrated > 0 && (
+        <li>
+          <Caption1>{`${plural(d.rag.unrated, "contract is", locale, "contracts are")} unrated: no real end date. `}</Caption1>
+          <Link as="button" onClick={() => onShow("summary-unrated")}><Caption1>See which in the summary</Caption1></Link>
+        </li>
+      )}
+      {d.probablyClosed > 0 && (
+        <li>
+          <Caption1>{`${plural(d.probablyClosed, "contract", locale)} probably closed (ended more than ${formatCount(staleAfterDays, locale)} days ago, no closing status), left out of these charts. `}</Caption1>
+          <Link as="button" onClick={() => onShow("summary-stale")}><Caption1>Confirm in the summary</Caption1></Link>
+        </li>
+      )}
+    </ul>
+  );
 }
 
 function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }): React.JSX.Element {
@@ -101,8 +133,7 @@ export function DashboardView({ active }: { active: boolean }): React.JSX.Elemen
         <Title3 as="h2" id="dashboard-title" className={styles.heading}>Dashboard</Title3>
         {d && (
           <Caption1 className={styles.muted}>
-            {`As of ${formatDate(d.asOf, locale, "long")} · ${plural(d.liveContracts, "live contract", locale)}`}
-            {d.closedContracts > 0 ? `; ${plural(d.closedContracts, "closed contract", locale)} left out` : ""}
+            {`As of ${formatDate(d.asOf, locale, "long")} · ${plural(d.liveContracts, "live contract", locale)}${leftOut(d, locale)}`}
           </Caption1>
         )}
       </div>
@@ -129,6 +160,7 @@ export function DashboardView({ active }: { active: boolean }): React.JSX.Elemen
 
           <Section id="dashboard-rag" title="Live contracts by RAG">
             <BarChart title="Live contracts by RAG" bars={ragBars(d)} locale={locale} />
+            {read && <SetApart d={d} staleAfterDays={read.pane.data.settings.staleAfterDays} locale={locale} onShow={(section) => navigate("summary", section)} />}
           </Section>
           <Section id="dashboard-phase" title="Live contracts by phase">
             <BarChart title="Live contracts by phase" bars={phaseBars(d)} locale={locale} />

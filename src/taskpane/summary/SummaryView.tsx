@@ -1,16 +1,22 @@
 import {
-  Body1, Button, Caption1, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Text, Title3, makeStyles, mergeClasses, tokens,
+  Button, Caption1, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Text, Title3, makeStyles, tokens,
 } from "@fluentui/react-components";
 import * as React from "react";
 import type { EscalationSummary } from "../../core/escalationSummary";
-import { renderHtml, renderText, valueAtRiskText } from "../../core/summaryRender";
+import { renderHtml, renderText } from "../../core/summaryRender";
 import { SummaryRunReport, runEscalationSummary } from "../../features/escalations";
 import { readTracker, savedMapping, summarise } from "../../features/trackerData";
 import { ErrorBar } from "../ErrorBar";
-import { formatCount, formatDate, plural } from "../format";
+import { formatDate, plural } from "../format";
 import { usePane } from "../paneContext";
+import { useSectionRequest } from "../sections";
 import { copyHtml, copyText } from "./clipboard";
-import { CARDS_SHOWN, RankedContracts } from "./RankedContracts";
+import { DecisionsDue } from "./DecisionsDue";
+import { LevelLists } from "./LevelLists";
+import { ProbablyClosed } from "./ProbablyClosed";
+import { SummaryCounts } from "./SummaryCounts";
+import { COPY_LAYOUT } from "./summaryLists";
+import { UnratedContracts } from "./UnratedContracts";
 
 const useStyles = makeStyles({
   page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
@@ -20,24 +26,6 @@ const useStyles = makeStyles({
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
   status: { color: tokens.colorPaletteGreenForeground1, ":empty": { display: "none" } },
   block: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  tiles: { display: "grid", gridTemplateColumns: "repeat(4, minmax(0, 1fr))", gap: tokens.spacingHorizontalS, margin: 0 },
-  tile: {
-    display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
-    borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground2, borderTop: `4px solid ${tokens.colorNeutralStroke1}`,
-  },
-  red: { borderTopColor: tokens.colorPaletteRedBorder2 },
-  amber: { borderTopColor: tokens.colorPaletteMarigoldBorder2 },
-  green: { borderTopColor: tokens.colorPaletteGreenBorder2 },
-  term: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
-  figure: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
-  levels: { margin: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
-  level: { display: "flex", justifyContent: "space-between", alignItems: "baseline", gap: tokens.spacingHorizontalM },
-  levelName: { color: tokens.colorNeutralForeground2 },
-  levelCount: { margin: 0, fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: "tabular-nums" },
-  risk: {
-    display: "flex", justifyContent: "space-between", alignItems: "baseline", gap: tokens.spacingHorizontalM, padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground2,
-  },
 });
 
 type LoadState =
@@ -57,8 +45,12 @@ async function loadSummary(port: ReturnType<typeof usePane>["workbook"]["port"])
 }
 
 /**
- * The escalation summary: counts by RAG and level, value at risk, the ranked contracts, copies as
- * text or HTML for an email, and the summary sheet written into the workbook.
+ * The escalation summary as a briefing: what changed and what needs a decision first; every
+ * contract read split into live, unrated, probably closed and closed; the live by RAG, the
+ * escalated by level and the value at risk; each level's contracts (25, the rest on request); the
+ * unrated, biggest by value; the probably closed, to confirm and mark closed. Copies as text or
+ * HTML for an email (cut at 25 a level, pointing to the sheet), and the summary sheet written into
+ * the workbook with every escalated contract.
  */
 export function SummaryView({ active }: { active: boolean }): React.JSX.Element {
   const styles = useStyles();
@@ -87,6 +79,7 @@ export function SummaryView({ active }: { active: boolean }): React.JSX.Element 
   }, [active, revision, load]);
 
   const summary = state.status === "ready" ? state.summary : null;
+  useSectionRequest(summary !== null, ["summary-stale", "summary-unrated", "summary-decisions"]);
 
   const copy = async (format: "text" | "html"): Promise<void> => {
     if (!summary) return;
@@ -94,8 +87,8 @@ export function SummaryView({ active }: { active: boolean }): React.JSX.Element 
     setCopied("");
     setCopyError(null);
     try {
-      const text = renderText(summary);
-      const result = format === "text" ? await copyText(text) : await copyHtml(renderHtml(summary), text);
+      const text = renderText(summary, COPY_LAYOUT);
+      const result = format === "text" ? await copyText(text) : await copyHtml(renderHtml(summary, COPY_LAYOUT), text);
       if (!live.current) return;
       setCopied(
         format === "text"
@@ -133,8 +126,7 @@ export function SummaryView({ active }: { active: boolean }): React.JSX.Element 
         <Title3 as="h2" id="summary-title" className={styles.heading}>Escalation summary</Title3>
         {summary && (
           <Caption1 className={styles.muted}>
-            {`As of ${formatDate(summary.asOf, locale, "long")} · ${plural(summary.totalContracts - summary.closedContracts, "live contract", locale)}`}
-            {summary.closedContracts > 0 ? `; ${plural(summary.closedContracts, "closed contract", locale)} left out` : ""}
+            {`As of ${formatDate(summary.asOf, locale, "long")} · ${plural(summary.totalContracts, "contract", locale)} read`}
           </Caption1>
         )}
       </div>
@@ -182,51 +174,18 @@ export function SummaryView({ active }: { active: boolean }): React.JSX.Element 
             )}
           </div>
 
-          <section className={styles.block} aria-labelledby="summary-rag">
-            <Text as="h3" id="summary-rag" weight="semibold" size={400} className={styles.heading}>Live contracts by RAG</Text>
-            <dl className={styles.tiles}>
-              {([
-                ["Red", summary.counts.red, styles.red],
-                ["Amber", summary.counts.amber, styles.amber],
-                ["Green", summary.counts.green, styles.green],
-                ["Unrated", summary.counts.unrated, undefined],
-              ] as const).map(([label, n, colour]) => (
-                <div key={label} className={mergeClasses(styles.tile, colour)}>
-                  <dt className={styles.term}>{label}</dt>
-                  <dd className={styles.figure}>{formatCount(n, locale)}</dd>
-                </div>
-              ))}
-            </dl>
-          </section>
-
-          <section className={styles.block} aria-labelledby="summary-levels">
-            <Text as="h3" id="summary-levels" weight="semibold" size={400} className={styles.heading}>Escalated, by level</Text>
-            <dl className={styles.levels}>
-              {([3, 2, 1] as const).map((l) => (
-                <div key={l} className={styles.level}>
-                  <dt className={styles.levelName}>{`Level ${l} · ${summary.ladder[l]}`}</dt>
-                  <dd className={styles.levelCount}>{formatCount(summary.byLevel[l], locale)}</dd>
-                </div>
-              ))}
-            </dl>
-            <div className={styles.risk}>
-              <Body1>Value at risk</Body1>
-              <Text weight="semibold" size={400}>{valueAtRiskText(summary.valueAtRisk, locale)}</Text>
-            </div>
-            {state.status === "ready" && state.problems > 0 && (
-              <Caption1 className={styles.muted}>{`${plural(state.problems, "data-quality problem", locale)} in the register: contracts with them may be rated on partial facts.`}</Caption1>
-            )}
-          </section>
+          <DecisionsDue summary={summary} locale={locale} />
+          <SummaryCounts summary={summary} problems={state.status === "ready" ? state.problems : 0} locale={locale} />
 
           <section className={styles.block} aria-labelledby="summary-contracts">
             <Text as="h3" id="summary-contracts" weight="semibold" size={400} className={styles.heading}>
               {summary.contracts.length === 0 ? "No contract needs escalating" : `${plural(summary.contracts.length, "contract needs", locale, "contracts need")} attention`}
             </Text>
-            {summary.contracts.length > CARDS_SHOWN && (
-              <Caption1 className={styles.muted}>{`The ${formatCount(CARDS_SHOWN, locale)} most urgent are shown; the copies and the summary sheet hold all ${formatCount(summary.contracts.length, locale)}.`}</Caption1>
-            )}
-            <RankedContracts contracts={summary.contracts} locale={locale} />
+            <LevelLists summary={summary} locale={locale} />
           </section>
+
+          <UnratedContracts summary={summary} locale={locale} />
+          <ProbablyClosed summary={summary} locale={locale} onWritten={trackerChanged} />
         </>
       )}
     </section>
