@@ -72,24 +72,49 @@ export function dateOrdersFor(rows: readonly (readonly unknown[])[], columns: Fi
   return Object.fromEntries(dateFields.map((f) => [f.key, own.get(f.key) ?? shared]));
 }
 
+/** A money cell's decimal mark as its column settles it; undefined where nothing does. */
+export type DecimalMarkOf = (value: unknown) => DecimalMark | undefined;
+
+// What a money cell writes around its digits (`£`, `€`, `EUR`, ``): cells written alike use one decimal mark.
+const moneyStyle = (text: string): string => text.replace(/[\d.,\s+\-()]/g, "").toUpperCase();
+
 /**
- * Decides each money column's decimal mark from evidence: a value such as `1.234,50` or `12.5` can
- * be read one way only, and settles `1,234` in the rest of its column. Columns without evidence are absent.
- * @example decimalMarksFor([["1.234,50"], ["1.500"]], { totalValue: {index: 0} }, CONTRACTS.fields) → { totalValue: "," }
+ * Decides each money cell's decimal mark from evidence: a value such as `1.234,50` or `12.5` can
+ * be read one way only, and settles `1,234` in the rest of its column. Where the column's evidence
+ * disagrees (`£10,000` beside one `2.500,00 €`), a cell follows its own evidence, else the
+ * evidence of the cells written in its style (the same currency sign), else none: one euro amount
+ * never turns every pound amount of the column into thousandths. Columns without evidence are absent.
+ * @example decimalMarksFor([["1.234,50"], ["1.500"]], { totalValue: {index: 0} }, CONTRACTS.fields).totalValue?.("1.500") → ","
  */
-export function decimalMarksFor(rows: readonly (readonly unknown[])[], columns: FieldColumns, fields: readonly FieldDefinition[]): Record<string, DecimalMark> {
-  const marks: Record<string, DecimalMark> = {};
+export function decimalMarksFor(rows: readonly (readonly unknown[])[], columns: FieldColumns, fields: readonly FieldDefinition[]): Record<string, DecimalMarkOf> {
+  const marks: Record<string, DecimalMarkOf> = {};
   for (const field of fields) {
     const index = columns[field.key]?.index;
     if (field.kind !== "money" || index === undefined) continue;
+    const byStyle = new Map<string, Record<DecimalMark, number>>();
+    const seen = new Set<DecimalMark>();
     for (const cells of rows) {
       const value = cells[index];
       const evidence = typeof value === "string" ? decimalMarkEvidence(value) : null;
-      if (evidence) {
-        marks[field.key] = evidence;
-        break;
-      }
+      if (!evidence) continue;
+      seen.add(evidence);
+      const style = moneyStyle(value as string);
+      const tally = byStyle.get(style) ?? { ".": 0, ",": 0 };
+      tally[evidence]++;
+      byStyle.set(style, tally);
     }
+    if (seen.size === 0) continue;
+    const majority = (t: Record<DecimalMark, number>): DecimalMark => (t[","] > t["."] ? "," : ".");
+    // One mark throughout: it settles every cell. Marks that disagree: each style keeps its own.
+    const agreed = seen.size === 1 ? [...seen][0] : undefined;
+    marks[field.key] = (value) => {
+      if (typeof value !== "string") return agreed;
+      const own = decimalMarkEvidence(value);
+      if (own) return own;
+      if (agreed) return agreed;
+      const tally = byStyle.get(moneyStyle(value));
+      return tally ? majority(tally) : undefined;
+    };
   }
   return marks;
 }
@@ -128,7 +153,7 @@ export function normaliseTable(rows: readonly (readonly unknown[])[], table: Tab
         }
       }
       if (field.kind === "money") {
-        const money = readMoney(value, options.numberFormats?.[i]?.[index], decimalMarks[field.key], (message) => report(field, value, "unparseable-money", message));
+        const money = readMoney(value, options.numberFormats?.[i]?.[index], decimalMarks[field.key]?.(value), (message) => report(field, value, "unparseable-money", message));
         fields[field.key] = money && money.amount;
         if (money?.currency) (currencies ??= {})[field.key] = money.currency;
         continue;

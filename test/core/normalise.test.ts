@@ -84,6 +84,12 @@ describe("money keeps its currency and is never made up", () => {
     const result = normaliseTable(rows, CONTRACTS, money, { dateOrder: "dmy", firstRow: 2 });
     expect(result.rows.map((r) => [r.fields.annualValue, r.fields.totalValue])).toEqual([[1.5, 1500], [12.75, 1234.5]]);
   });
+
+  test("one euro amount written 2.500,00 € never turns a column's pound amounts into thousandths", () => {
+    const rows = [["C1", "", "£10,000"], ["C2", "", "£200,000"], ["C3", "", "2.500,00 €"], ["C4", "", "£1,500.50"], ["C5", "", "€1.250"]];
+    const result = normaliseTable(rows, CONTRACTS, money, { dateOrder: "dmy", firstRow: 2 });
+    expect(result.rows.map((r) => [r.fields.totalValue, r.currencies?.totalValue])).toEqual([[10_000, "GBP"], [200_000, "GBP"], [2500, "EUR"], [1500.5, "GBP"], [1250, "EUR"]]);
+  });
 });
 
 describe("dates a register writes in other ways read as the dates Excel shows", () => {
