@@ -40,7 +40,11 @@ export function fieldFit(field: FieldDefinition, p: ColumnProfile): FieldFit {
   switch (field.kind) {
     case "date": {
       if (p.dates < 0.2) return veto(p.amounts >= 0.5 ? "amounts, not dates" : "no dates");
-      if (constant) return veto("the same date on every row");
+      // One date on every row is the day the register was published or took effect, not a date of
+      // each contract — except an end date: call-offs under one framework, or a council's annual
+      // contracts, can all end on one day, so there it is a doubt (a header saying "End date" still
+      // wins; a vague "Date" falls below the bar), not a veto.
+      if (constant) return field.key === "endDate" ? { factor: 0.5, why: "the same date on every row" } : veto("the same date on every row");
       if (nearlyConstant) return { factor: 0.6, why: `the same date on ${pct(p.dominant)} of rows` };
       return { factor: p.dates >= 0.5 ? 1 : 0.6, why: `dates in ${pct(p.dates)} of rows` };
     }

@@ -164,3 +164,10 @@ test("a field's usual name wins over another of its names, and `p.a.` is per ann
   expect(mapped({ Ref: refs, "Budget Holder": people, "Contract Manager": people.slice().reverse() }).contractManager).toBe("Contract Manager");
   expect(mapped({ Ref: refs, "Est. Value p.a.": amounts }).annualValue).toBe("Est. Value p.a.");
 });
+
+test("an End date column that is the same on every row is still the end date: call-offs under one framework all end on its day", () => {
+  const ids = Array.from({ length: 30 }, (_, i) => `C-${i + 1}`);
+  const titles = ids.map((id) => `Lot ${id}`);
+  const ends = ids.map(() => "31/03/2025");
+  expect(mapped({ "Contract ID": ids, Title: titles, "End Date": ends }).endDate).toBe("End Date");
+});
