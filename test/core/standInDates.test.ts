@@ -21,6 +21,11 @@ test("real clusters are not stand-ins: a fiscal year's 1 April, a handful of 31 
   // A year end many contracts really share, among dates that cluster as much.
   const quarterEnds = Array.from({ length: 400 }, (_, i) => d(2025 + (i % 4), 3 * (1 + (i % 4)), [31, 30, 30, 31][i % 4]));
   expect(standInDate([...quarterEnds, ...Array<number>(100).fill(d(2028, 12, 31))])).toBeNull();
+  // 12 of 30 contracts end at the calendar year end, amid the others' real end dates: real, not a stand-in.
+  const around = Array.from({ length: 18 }, (_, i) => d(2025, 6, 1) + i * 40);
+  expect(standInDate([...Array<number>(12).fill(d(2025, 12, 31)), ...around])).toBeNull();
+  // The same twelve on 01/01/2035, beyond every real end: a stand-in.
+  expect(standInDate([...Array<number>(12).fill(d(2035, 1, 1)), ...around])).toMatchObject({ serial: d(2035, 1, 1), count: 12 });
 });
 
 test("check lists each row of a likely stand-in start date, saying how many share it (01/01/2000 itself is a fixed placeholder, reported as one)", () => {

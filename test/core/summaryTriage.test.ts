@@ -3,7 +3,7 @@ import { endDateFacts } from "../../src/core/endDates";
 import { assessContract, escalationSummary } from "../../src/core/escalationSummary";
 import type { DataQualityIssue, NormalisedRow, TypedValue } from "../../src/core/normalise";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
-import { levelSections, recentChanges, renderMarkdown, renderText, summaryJson } from "../../src/core/summaryRender";
+import { levelSections, recentChangeLines, recentChanges, renderMarkdown, renderText, summaryJson } from "../../src/core/summaryRender";
 
 // What a contract manager knows about a register that ratings alone get wrong: stand-in end dates,
 // long-ended records nobody closed, and a summary too long to read.
@@ -133,7 +133,7 @@ describe("a summary a head of service reads in two minutes", () => {
     expect(text.split("\n").length).toBeLessThanOrEqual(110);
   });
 
-  test("leads with what changed this week and the decisions due, soonest first", () => {
+  test("leads with what changed this week and the decisions due, overdue first", () => {
     const lines = renderText(summary).split("\n");
     expect(lines.slice(0, 8)).toEqual([
       "Escalation summary as of 25/11/2026",
@@ -145,11 +145,19 @@ describe("a summary a head of service reads in two minutes", () => {
       "",
       "Needs a decision (90):",
     ]);
-    expect(recentChanges(summary)).toEqual([]);
-    const soon = escalationSummary({ contracts: [contract("N", { endDate: AS_OF - 3 }), contract("W", { endDate: AS_OF + 88 })] }, DEFAULT_SETTINGS, AS_OF);
-    expect(recentChanges(soon)).toEqual(["1 contract ended (N)", "1 contract came within 90 days of its end (W)"]);
+    expect(recentChangeLines(summary)).toEqual([]);
+    const soon = escalationSummary({ contracts: [contract("N", { endDate: AS_OF - 3 }), contract("W", { endDate: AS_OF + 88 }), contract("N", { endDate: AS_OF - 5 })] }, DEFAULT_SETTINGS, AS_OF);
+    // Counted by contract (two lines share N), every one named.
+    expect(recentChangeLines(soon)).toEqual(["2 contracts ended (N, N)", "1 contract came within 90 days of its end (W)"]);
+    expect(recentChanges(soon).ended.map((c) => c.daysToExpiry)).toEqual([-5, -3]);
+    // Overdue decisions lead, the most recently missed first; then the windows closing soonest.
     const decisions = renderText(summary).split("Needs a decision (90):\n")[1].split("\n").slice(0, 2);
-    expect(decisions).toEqual(["  - L2-1 Contract L2-1: Expires 05/12/2026 in 10 days: re-procure or plan the exit", "  - L2-2 Contract L2-2: Expires 06/12/2026 in 11 days: re-procure or plan the exit"]);
+    expect(decisions).toEqual([
+      "  - L3-1 Contract L3-1: Expired 10 days ago with no replacement recorded: put a replacement or an exit in place now",
+      "  - L3-2 Contract L3-2: Expired 11 days ago with no replacement recorded: put a replacement or an exit in place now",
+    ]);
+    const upcoming = renderText(escalationSummary({ contracts: many.filter((c) => String(c.fields.contractId).startsWith("L2")) }, DEFAULT_SETTINGS, AS_OF)).split("Needs a decision (30):\n")[1].split("\n")[0];
+    expect(upcoming).toBe("  - L2-1 Contract L2-1: Expires 05/12/2026 in 10 days: re-procure or plan the exit");
   });
 
   test("--group-by department lists each level's contracts under their department, biggest group first", () => {
