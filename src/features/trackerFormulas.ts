@@ -105,11 +105,15 @@ export function contractColumns(
   // Spend against the budget profiled to date (core/rules/spend): budget × the share of the term
   // gone, from the start date to the end date. Day counts go through DAYSTOEXPIRY so dates typed as
   // text and stand-in end dates read as everywhere else.
+  // Without a term to profile over, spend beyond the whole budget is over by at least that much (w).
+  const overWhole = (profiled: string): string => `w,IF(s>b,s/b-1,""),IF(OR(b="",s=""),"",IF(b<=0,"",${profiled})))`;
   const variance =
-    budget !== null && spend !== null && start !== null && end !== null
-      ? `LET(b,${thisRow(budget)},s,${thisRow(spend)},gone,CONTRACT.DAYSTOEXPIRY(${AS_OF},${thisRow(start)}),term,CONTRACT.DAYSTOEXPIRY(${thisRow(end)},${thisRow(start)}),` +
-        `IF(OR(b="",s="",NOT(ISNUMBER(gone)),NOT(ISNUMBER(term))),"",IF(OR(b<=0,term<=0,gone<=0),"",s/(b*MIN(1,gone/term))-1)))`
-      : '""';
+    budget === null || spend === null
+      ? '""'
+      : start !== null && end !== null
+        ? `LET(b,${thisRow(budget)},s,${thisRow(spend)},gone,CONTRACT.DAYSTOEXPIRY(${AS_OF},${thisRow(start)}),term,CONTRACT.DAYSTOEXPIRY(${thisRow(end)},${thisRow(start)}),` +
+          overWhole("IF(ISNUMBER(gone),IF(ISNUMBER(term),IF(AND(term>0,gone>0),s/(b*MIN(1,gone/term))-1,w),w),w)")
+        : `LET(b,${thisRow(budget)},s,${thisRow(spend)},${overWhole("w")}`;
   // The end date goes last, so RAG and RAGREASON know why a blank days to expiry is blank: no end
   // date, one that is not a date, or a stand-in such as 31/12/2099 (the contract is then Unrated).
   const ragArgs = `${days},${slip},${kpi},${variance},${THRESHOLDS}${end === null ? "" : `,${thisRow(end)}`}`;

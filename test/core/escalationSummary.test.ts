@@ -144,8 +144,10 @@ describe("milestones, KPIs and spend", () => {
     const early = one(contract("E", { startDate: start, endDate: d(2030, 8, 24), budget: 1_600_000, spendToDate: 430_000 }));
     expect(early?.rag).toBe("Red");
     expect(early?.reasons[0]).toMatch(/^Spend 3\d\d(\.\d)?% over budget \(red above 5%\)$/);
-    // Without a start date the budget cannot be profiled: spend says nothing rather than compare with the whole budget.
+    // Without a start date the budget cannot be profiled: spend says nothing rather than compare with the whole budget…
     expect(one(contract("N", { endDate: d(2030, 8, 24), budget: 1_600_000, spendToDate: 430_000 }))).toBeNull();
+    // …unless it already exceeds the whole budget: over by at least that much, even with no real end date.
+    expect(one(contract("W", { endDate: d(2099, 12, 31), budget: 100_000, spendToDate: 200_000 }))?.reasons).toEqual(["Spend 100% over budget (red above 5%)", "No real end date: 31/12/2099 is a stand-in"]);
   });
 });
 

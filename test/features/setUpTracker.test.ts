@@ -47,7 +47,7 @@ test("computed columns are formulas over the user's headers, with today's values
     value: "Red",
     formula:
       '=CONTRACT.RAG([@[Days to expiry]],"","",LET(b,[@[Budget]],s,[@[Spend to date]],gone,CONTRACT.DAYSTOEXPIRY(AsOf,[@[Commencement]]),term,CONTRACT.DAYSTOEXPIRY([@[Expiry]],[@[Commencement]]),' +
-      'IF(OR(b="",s="",NOT(ISNUMBER(gone)),NOT(ISNUMBER(term))),"",IF(OR(b<=0,term<=0,gone<=0),"",s/(b*MIN(1,gone/term))-1))),Settings[[Name]:[Value]],[@[Expiry]])',
+      'w,IF(s>b,s/b-1,""),IF(OR(b="",s=""),"",IF(b<=0,"",IF(ISNUMBER(gone),IF(ISNUMBER(term),IF(AND(term>0,gone>0),s/(b*MIN(1,gone/term))-1,w),w),w)))),Settings[[Name]:[Value]],[@[Expiry]])',
   });
   expect(at("RAG reason").formula).toBe(at("RAG").formula?.replace("=CONTRACT.RAG(", "=CONTRACT.RAGREASON("));
   // 120,000 spent against the budget profiled to date: 1,095 of the term's 1,156 days gone, so 94,723 of 100,000.

@@ -25,6 +25,9 @@ describe("spendAgainstBudget", () => {
     expect(at({ end: START })).toEqual({ variance: null, why: "the end date is not after the start date" });
     expect(at({}, START)).toEqual({ variance: null, why: "the term has not begun" });
     expect(at({ budget: null })).toBeNull();
+    // Spend beyond the whole budget is over, profile or not.
+    expect(at({ start: null, spendToDate: 150 })).toEqual({ variance: 0.5, profiledBudget: 100, elapsed: 1, wholeBudget: true });
+    expect(at({ spendToDate: 120 }, START)).toMatchObject({ variance: expect.closeTo(0.2), wholeBudget: true });
     expect(at({ spendToDate: null })).toBeNull();
   });
 });
