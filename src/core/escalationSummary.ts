@@ -7,6 +7,7 @@ import type { NormalisedRow, TypedValue } from "./normalise";
 import { EscalationLevel, Tier, escalationLevel, parseTier } from "./rules/escalation";
 import { Rag, ragComponents, parseRag } from "./rules/rag";
 import { RISK_RED_AT, riskRag, riskScore } from "./rules/risk";
+import type { SpendAgainstBudget } from "./rules/spend";
 import { slippageDays } from "./rules/slippage";
 import type { TrackerSettings } from "./settings";
 
@@ -408,6 +409,7 @@ function assess(contract: NormalisedRow, related: Related, settings: TrackerSett
         else if (decided) reasons.push(`End date ${date(end)} passed ${days(-(status.daysToExpiry ?? 0))} ago; the register's status says "${registerStatus}"`);
       } else if (c.finding.startsWith("milestone") && milestone) reasons.push(`Milestone "${milestone.name}" ${days(milestone.days)} late (${c.rule})`);
       else if (c.finding.startsWith("KPI") && kpi) reasons.push(`KPI "${kpi.name}" at ${percent(kpi.attainment)} of target (${c.rule})`);
+      else if (c.finding.startsWith("spend") && status.spend !== null && status.spend.variance !== null) reasons.push(`Spend ${percent(status.spend.variance)} over ${spendBasis(status.spend)} (${c.rule})`);
       else reasons.push(`${c.finding.charAt(0).toUpperCase()}${c.finding.slice(1)} (${c.rule})`);
     });
     if (status.rag !== null && status.rag !== "Green" && daysInStatus > settings.escalationPersistDays) {
@@ -520,6 +522,11 @@ interface ActionFacts {
   decidedStatus: string | null;
 }
 
+/** What spend was compared with, in words: "the budget profiled to date (25% of the term gone)", or "the whole budget". */
+function spendBasis(spend: Extract<SpendAgainstBudget, { variance: number }>): string {
+  return spend.wholeBudget ? "the whole budget" : spend.elapsed >= 1 ? "the budget" : `the budget profiled to date (${percent(spend.elapsed)} of the term gone)`;
+}
+
 /** The most urgent next step, in the order a contract manager would take them. */
 function recommendedAction(a: ActionFacts): string {
   const { status, settings } = a;
@@ -528,7 +535,7 @@ function recommendedAction(a: ActionFacts): string {
     return a.hasExtensions ? `${ago}: record the extension taken, or put a replacement in place` : `${ago}: put a replacement or an exit in place now`;
   }
   if (status.daysToExpiry !== null && status.daysToExpiry < 0 && a.decidedStatus !== null && a.end !== null) {
-    return `End date ${date(a.end)} has passed but the status says "${a.decidedStatus}": record the new end date`;
+    return `End date ${date(a.end)} has passed and the status says "${a.decidedStatus}": record the new end date, or mark it closed if it has ended`;
   }
   if (a.noticeMissed && status.noticeDate !== null) {
     return `Notice date ${date(status.noticeDate)} passed ${days(a.asOf - status.noticeDate)} ago: decide now whether to extend, re-procure or exit`;
@@ -549,7 +556,7 @@ function recommendedAction(a: ActionFacts): string {
     return `KPI "${a.kpi.name}" at ${percent(a.kpi.attainment)} of target: agree a service improvement plan with the supplier`;
   }
   if (status.spendVariance !== null && status.spendVariance > settings.spendAmberAbove) {
-    return `Spend ${percent(status.spendVariance)} over budget: review spend and forecast with finance and the supplier`;
+    return `Spend ${percent(status.spendVariance)} over ${status.spend !== null && status.spend.variance !== null ? spendBasis(status.spend) : "budget"}: review spend and forecast with finance and the supplier`;
   }
   if (status.daysToExpiry !== null && a.end !== null) {
     return `Expires ${date(a.end)} ${inDays(status.daysToExpiry)}: start planning the re-procurement or exit`;

@@ -103,8 +103,8 @@ export interface LevelSection {
 
 /**
  * The level sections of a summary, highest level first: each lists up to `limit` of its
- * contracts (all with 0) in rank order, under department or manager headings when grouped (groups
- * with the most contracts at the level first), and says how many more there are and their value.
+ * contracts (all with 0) in rank order, under department or manager headings when grouped (the
+ * group of the most urgent contract first), and says how many more there are and their value.
  * @example levelSections(summary, { limit: 25 })[0].more → { count: 2559, value: "£12,345,678" }
  */
 export function levelSections(summary: EscalationSummary, layout: SummaryLayout = {}): LevelSection[] {
@@ -127,7 +127,8 @@ export function levelSections(summary: EscalationSummary, layout: SummaryLayout 
       }
       const listed = new Set(shown);
       groups = [...members]
-        .sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))
+        // The group of the level's most urgent contract first, as the ungrouped list reads.
+        .sort((a, b) => a[1][0].rank - b[1][0].rank)
         .map(([name, xs]) => ({ name, count: xs.length, value: valueOfAll(xs.map((x) => x.c)), contracts: xs.filter((x) => listed.has(x)) }));
     } else groups = [{ name: null, count: all.length, value: "", contracts: shown }];
     out.push({
@@ -189,15 +190,25 @@ export function unratedText(summary: EscalationSummary, names = 5): string | nul
   if (list.length === 0) return null;
   const kinds = new Map<string, number>();
   for (const c of list) {
-    const kind = c.reason.includes("no end date column") ? "no end date column in the register" : c.reason.startsWith("No end date") ? "no end date" : c.reason.includes("is not a date") ? "an end date that is not a date" : c.reason.includes("stand-in") ? "a stand-in end date" : "nothing to rate";
+    const kind = c.reason.includes("no end date column")
+      ? "in a register with no end date column"
+      : c.reason.startsWith("No end date")
+        ? "with no end date"
+        : c.reason.includes("is not a date")
+          ? "with an end date that is not a date"
+          : c.reason.includes("stand-in")
+            ? "with a stand-in end date"
+            : "with nothing to rate";
     kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
   }
-  const why = [...kinds].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${count(n)} ${k}`).join(", ");
   const stand = /\d\d\/\d\d\/\d{4}/.exec(list.find((c) => c.reason.includes("stand-in"))?.reason ?? "");
-  const example = stand ? ` (such as ${stand[0]})` : "";
+  const why = [...kinds]
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, n]) => `${count(n)} ${k}${k === "with a stand-in end date" && stand ? ` (such as ${stand[0]})` : ""}`)
+    .join(", ");
   const valued = list.filter((c) => c.value !== null).slice(0, names);
   const biggest = valued.length ? ` Biggest by value: ${valued.map((c) => `${c.id}${c.title ? ` ${c.title}` : ""} (${formatAmount(c.value ?? 0, c.currency)})`).join("; ")}.` : "";
-  return `${plural(list.length, "contract is", "contracts are")} unrated, neither Green nor Red, for want of a real end date: ${why}${example}.${biggest}`;
+  return `${plural(list.length, "contract is", "contracts are")} unrated, neither Green nor Red, for want of a real end date: ${why}.${biggest}`;
 }
 
 /** The probably-closed contracts in one sentence, with what to do. */

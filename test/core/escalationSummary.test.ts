@@ -72,7 +72,7 @@ describe("the ladder", () => {
   test("an expired contract whose status records an extension is Red, not level 3, and asks for the new end date", () => {
     const c = one(contract("X", { endDate: AS_OF - 14, status: "Extended to 2027" }));
     expect(c).toMatchObject({ level: 2, rag: "Red" });
-    expect(c?.action).toBe('End date 11/11/2026 has passed but the status says "Extended to 2027": record the new end date');
+    expect(c?.action).toBe('End date 11/11/2026 has passed and the status says "Extended to 2027": record the new end date, or mark it closed if it has ended');
   });
 
   test("3: notice date missed", () => {
@@ -134,8 +134,8 @@ describe("milestones, KPIs and spend", () => {
 
   test("spend over the budget profiled to date: halfway through the term, half the budget", () => {
     const c = one(contract("S", { startDate: AS_OF - 450, endDate: AS_OF + 450, budget: 100_000, spendToDate: 56_000 }));
-    expect(c?.reasons).toEqual(["Spend 12% over budget (red above 5%)"]);
-    expect(c?.action).toBe("Spend 12% over budget: review spend and forecast with finance and the supplier");
+    expect(c?.reasons).toEqual(["Spend 12% over the budget profiled to date (50% of the term gone) (red above 5%)"]);
+    expect(c?.action).toBe("Spend 12% over the budget profiled to date (50% of the term gone): review spend and forecast with finance and the supplier");
   });
 
   test("spend is compared like with like: three months into a four-year term is not 73% under budget", () => {
@@ -143,11 +143,11 @@ describe("milestones, KPIs and spend", () => {
     const start = d(2026, 8, 25);
     const early = one(contract("E", { startDate: start, endDate: d(2030, 8, 24), budget: 1_600_000, spendToDate: 430_000 }));
     expect(early?.rag).toBe("Red");
-    expect(early?.reasons[0]).toMatch(/^Spend 3\d\d(\.\d)?% over budget \(red above 5%\)$/);
+    expect(early?.reasons[0]).toBe("Spend 326.5% over the budget profiled to date (6.3% of the term gone) (red above 5%)");
     // Without a start date the budget cannot be profiled: spend says nothing rather than compare with the whole budget…
     expect(one(contract("N", { endDate: d(2030, 8, 24), budget: 1_600_000, spendToDate: 430_000 }))).toBeNull();
     // …unless it already exceeds the whole budget: over by at least that much, even with no real end date.
-    expect(one(contract("W", { endDate: d(2099, 12, 31), budget: 100_000, spendToDate: 200_000 }))?.reasons).toEqual(["Spend 100% over budget (red above 5%)", "No real end date: 31/12/2099 is a stand-in"]);
+    expect(one(contract("W", { endDate: d(2099, 12, 31), budget: 100_000, spendToDate: 200_000 }))?.reasons).toEqual(["Spend 100% over the whole budget (red above 5%)", "No real end date: 31/12/2099 is a stand-in"]);
   });
 });
 
@@ -200,7 +200,7 @@ describe("the summary", () => {
     expect(text).toContain("7 contracts read: 5 live (Red 3 · Amber 1 · Green 1) · 1 unrated · 1 closed.");
     expect(text).toContain("Value at risk: 87,000: the whole-life value of the 3 contracts at level 2 or 3 (1 counted at its annual value, having no whole-life value).");
     expect(text).toContain("Level 3 · Senior responsible owner / board: 1 contract, worth 7,000\n  1. [Red] C-5 — Contract C-5 (Binco Ltd) · Sam Patel · 7,000: Expired 3 days ago");
-    expect(text).toContain("Unrated: 1 contract is unrated, neither Green nor Red, for want of a real end date: 1 no end date.");
+    expect(text).toContain("Unrated: 1 contract is unrated, neither Green nor Red, for want of a real end date: 1 with no end date.");
   });
 
   test("the value at risk keeps each currency apart, shows its symbol, and is never a made-up 0", () => {

@@ -60,7 +60,7 @@ describe("unknown is its own status", () => {
     const text = renderText(summary);
     expect(text).not.toContain("No contract needs escalating.\n2 contracts read: 2 live");
     expect(text).toContain("2 contracts read: 0 live (Red 0 · Amber 0 · Green 0) · 2 unrated.");
-    expect(text).toContain("2 no end date column in the register");
+    expect(text).toContain("2 in a register with no end date column");
     expect(text).toContain("Biggest by value: T-1 Contract T-1 (9,000,000); T-2 Contract T-2 (12)");
   });
 });
@@ -160,9 +160,10 @@ describe("a summary a head of service reads in two minutes", () => {
     expect(upcoming).toBe("  - L2-1 Contract L2-1: Expires 05/12/2026 in 10 days: re-procure or plan the exit");
   });
 
-  test("--group-by department lists each level's contracts under their department, biggest group first", () => {
+  test("--group-by department lists each level's contracts under their department, the most urgent contract's group first", () => {
     const sections = levelSections(summary, { groupBy: "department" });
-    expect(sections[0].groups.map((g) => [g.name, g.count])).toEqual([["Adult Social Care", 30], ["Highways", 30]]);
+    // L3-60, the longest expired, is Highways'.
+    expect(sections[0].groups.map((g) => [g.name, g.count])).toEqual([["Highways", 30], ["Adult Social Care", 30]]);
     const text = renderText(summary, { groupBy: "department" });
     expect(text).toContain("  Adult Social Care: 30, 30,000 (12 listed)");
     expect(text).toContain("  Libraries: 5\n    91. [Amber] L1-1");
