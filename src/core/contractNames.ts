@@ -165,14 +165,34 @@ export interface ContractsById<C> {
  * why a shared ID is told apart by the contract's own words, not its row).
  * @example contractsById([a, b]).whichContract(b) → "Cleaning – Lot 2" where a and b share C-104 and differ first by title
  */
-export function contractsById<C extends Pick<NormalisedRow, "row" | "fields">>(contracts: readonly C[]): ContractsById<C> {
-  const byKey = new Map<string, C[]>();
+export function contractsById<C extends Pick<NormalisedRow, "row" | "fields">>(
+  contracts: readonly C[],
+  /** Index only the contracts with these keys (those the related rows name): the summary's 100,000 contracts mostly have none. */
+  keys?: ReadonlySet<string>,
+): ContractsById<C> {
+  // Most IDs are a contract's own: those are kept as the contract itself, and only shared ones get
+  // a list (an array per contract is 100,000 arrays for the summary to build and collect).
+  const only = new Map<string, C>();
+  const shared = new Map<string, C[]>();
   for (const c of contracts) {
     const key = contractKey(c);
-    const group = byKey.get(key);
-    if (group) group.push(c);
-    else byKey.set(key, [c]);
+    if (keys !== undefined && !keys.has(key)) continue;
+    const had = only.get(key);
+    if (had === undefined) only.set(key, c);
+    else {
+      const group = shared.get(key);
+      if (group) group.push(c);
+      else shared.set(key, [had, c]);
+    }
   }
+  const byKey = {
+    get(key: string): readonly C[] | undefined {
+      const group = shared.get(key);
+      if (group) return group;
+      const one = only.get(key);
+      return one === undefined ? undefined : [one];
+    },
+  };
   // Worked out once per shared ID, when first asked: most registers have none.
   const told = new Map<string, { names: Map<C, string>; known: Map<C, Set<string>> }>();
   const tellApart = (key: string, group: readonly C[]) => {
@@ -204,6 +224,7 @@ export function contractsById<C extends Pick<NormalisedRow, "row" | "fields">>(c
       return named.length === 1 ? named : group;
     },
     sameId(contract) {
+      // Only whole indexes know every contract's fellows; a keyed one answers for its keys.
       return byKey.get(contractKey(contract)) ?? [contract];
     },
     whichContract(contract) {

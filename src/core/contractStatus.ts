@@ -4,7 +4,7 @@ import { parsePeriod } from "./periods";
 import { escalationLevel, EscalationLevel, parseTier } from "./rules/escalation";
 import { daysToExpiry, finalExpiry, noticeDate } from "./rules/expiry";
 import { contractPhase, Phase } from "./rules/phase";
-import { SpendAgainstBudget, spendAgainstBudget } from "./rules/spend";
+import { SpendAgainstBudget, spendAgainstBudget, spendVariance as spendVarianceOnly } from "./rules/spend";
 import { Rag, RagInputs, contractRag, contractRagReason } from "./rules/rag";
 import { endDateGap as gapOf } from "./endDates";
 import type { TrackerSettings } from "./settings";
@@ -20,7 +20,7 @@ export interface ContractStatus {
   kpiAttainment: number | null;
   /** Spend over the budget profiled to date (rules/spend), a fraction; null where not known or not comparable. */
   spendVariance: number | null;
-  /** The comparison behind spendVariance, or why there is none; null without a budget and a spend. */
+  /** The comparison behind spendVariance, or why there is none; null without a budget and a spend, and with `reason: false`. */
   spend: SpendAgainstBudget | null;
   /** Null is Unrated: nothing known, or an end date that is not real and nothing worse than Green (rules/rag contractRag). */
   rag: Rag | null;
@@ -79,8 +79,10 @@ export function contractStatus(
   const extension = extensionText === null ? null : memo(extensions, extensionText, () => parseExtensionOptions(extensionText));
   const final = !full || end === null ? null : extension === null ? end : extension.ok ? finalExpiry(end, extension.value) : null;
   const phase = full ? contractPhase({ start: num(fields.startDate), goLive: num(fields.goLiveDate), end }, asOf, settings.exitWindowDays) : null;
-  const spend = spendAgainstBudget({ budget: num(fields.budget), spendToDate: num(fields.spendToDate), start: num(fields.startDate), end }, asOf);
-  const spendVariance = spend === null ? null : spend.variance;
+  const money = { budget: num(fields.budget), spendToDate: num(fields.spendToDate), start: num(fields.startDate), end };
+  // The comparison's figures only for a caller that shows them; the engine needs the variance alone.
+  const spend = options.reason === false ? null : spendAgainstBudget(money, asOf);
+  const spendVariance = options.reason === false ? spendVarianceOnly(money, asOf) : spend === null ? null : spend.variance;
   const inputs: RagInputs = {
     daysToExpiry: end === null ? null : daysToExpiry(end, asOf),
     slippageDays: related.slippage,

@@ -201,7 +201,7 @@ export function contractCard(data: TrackerData, tables: ReadonlyMap<string, Tabl
   const f = contract.fields;
 
   const assessment = assessContract(contract, { milestones, kpis, escalations, risks: riskRows.map((l) => l.r) }, settings, asOf, data.ladder, data.endDates);
-  const status = contractStatus(f, { slippage: assessment.worstSlippage, kpiAttainment: assessment.kpiAttainment }, settings, asOf, { reason: false, endDateGap: assessment.endDateGap });
+  const status = contractStatus(f, { slippage: assessment.worstSlippage, kpiAttainment: assessment.kpiAttainment }, settings, asOf, { endDateGap: assessment.endDateGap });
   const line = snapshot?.rows[ref.bodyIndex] ?? [];
   const fields = (snapshot?.headers ?? []).flatMap((header, c) => (COMPUTED.has(oneLine(header)) ? [] : [{ header, value: line[c] ?? null }]));
   const rag = (inputs: { slippageDays?: number | null; kpiAttainment?: number | null }): Rag | null =>

@@ -43,3 +43,15 @@ export function spendAgainstBudget(facts: SpendFacts, asOf: number): SpendAgains
   const profiledBudget = budget * elapsed;
   return { variance: spend / profiledBudget - 1, profiledBudget, elapsed };
 }
+
+/**
+ * spendAgainstBudget's variance alone, building nothing: for the escalation engine, which rates
+ * 100,000 contracts and explains only the few it escalates. Null where it would give none.
+ * @example spendVariance({ budget: 400000, spendToDate: 30000, start: 45658, end: 47118 }, 45748) → 0.2
+ */
+export function spendVariance(facts: SpendFacts, asOf: number): number | null {
+  const { budget, spendToDate: spend, start, end } = facts;
+  if (budget === null || spend === null || budget <= 0) return null;
+  if (start === null || end === null || end <= start || asOf <= start) return spend > budget ? spend / budget - 1 : null;
+  return spend / (budget * Math.min(1, (asOf - start) / (end - start))) - 1;
+}
