@@ -21,14 +21,24 @@ export interface BenchResult {
   targetMs?: number;
 }
 
+import * as v8 from "v8";
+import * as vm from "vm";
+
 let sink: unknown;
 
-/** Median and best of several timed runs after warm-up runs, so one slow GC pause does not decide. Awaits async cases. */
+// A full collection before each timed run (not timed), so a run pays for its own garbage and not
+// for the previous run's: each run then starts from the heap a user's first summary would find.
+v8.setFlagsFromString("--expose-gc");
+const collect = vm.runInNewContext("gc") as () => void;
+
+/** Median and best of several timed runs after warm-up runs, each from a collected heap, so one slow GC pause does not decide. Awaits async cases. */
 export async function measure(c: BenchCase): Promise<BenchResult> {
   const runs = c.runs ?? 7;
   for (let i = 0; i < (c.warmups ?? 2); i++) sink = await c.run();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
+    sink = undefined;
+    collect();
     const start = process.hrtime.bigint();
     sink = await c.run();
     times.push(Number(process.hrtime.bigint() - start) / 1e6);

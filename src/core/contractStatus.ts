@@ -57,8 +57,9 @@ export function contractStatus(
   settings: TrackerSettings,
   asOf: number,
   /**
-   * `reason: false` leaves out the RAG reason sentence, `phase: false` the phase and final expiry,
-   * for a caller that does not show them (the escalation engine, over 100,000 contracts).
+   * `reason: false` leaves out the RAG reason sentence, the spend comparison's figures and the
+   * level without days in status; `phase: false` the phase and final expiry: for a caller that does
+   * not show them (the escalation engine, over 100,000 contracts).
    * `endDateGap`: why the end date is not a real one, judged with the whole column (core/endDates);
    * left out, it is judged from the value alone. A contract with a gap has no expiry, notice date or phase.
    */
@@ -90,7 +91,7 @@ export function contractStatus(
     spendVariance,
   };
   const rag = contractRag(inputs, settings);
-  const tier = str(fields.tier);
+  const tier = options.reason === false ? null : str(fields.tier);
   return {
     daysToExpiry: inputs.daysToExpiry,
     noticeDate: notice?.ok ? notice.value : null,
@@ -104,6 +105,7 @@ export function contractStatus(
     rag,
     ragReason: options.reason === false ? "" : contractRagReason(inputs, settings, gap ?? undefined),
     endDateGap: gap,
-    escalationLevel: rag === null ? null : escalationLevel({ rag, daysInStatus: 0, tier: tier === null ? null : parseTier(tier) }, settings.escalationPersistDays),
+    // The engine (reason: false) places contracts on the ladder itself, with days in status.
+    escalationLevel: rag === null || options.reason === false ? null : escalationLevel({ rag, daysInStatus: 0, tier: tier === null ? null : parseTier(tier) }, settings.escalationPersistDays),
   };
 }

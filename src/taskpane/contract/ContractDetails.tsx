@@ -75,7 +75,9 @@ export function ContractDetails({ card, locale, mapped }: { card: ContractCard; 
       ? ""
       : d.spend.variance === null
         ? `Cannot compare: ${d.spend.why}`
-        : `${d.spend.variance > 0 ? `${percent(d.spend.variance, locale)} over` : d.spend.variance < 0 ? `${percent(-d.spend.variance, locale)} under` : "on"} the budget profiled to date (${money(d.spend.profiledBudget, "budget")}, ${percent(d.spend.elapsed, locale)} of the term gone)`;
+        : `${d.spend.variance > 0 ? `${percent(d.spend.variance, locale)} over` : d.spend.variance < 0 ? `${percent(-d.spend.variance, locale)} under` : "on"} ${
+            d.spend.wholeBudget ? "the whole budget (the term cannot be profiled)" : `the budget profiled to date (${money(d.spend.profiledBudget, "budget")}, ${percent(d.spend.elapsed, locale)} of the term gone)`
+          }`;
   const others = card.fields.filter((f) => !mapped.has(f.header) && f.value !== null && String(f.value).trim() !== "");
   const ends = d.daysToExpiry !== null && d.daysToExpiry < 0 ? `Ended ${formatDate(k.endDate, locale)} (${inDays(d.daysToExpiry, locale)})` : dated(k.endDate, d.daysToExpiry, locale);
   const notice = d.noticeDate === null ? "" : d.daysToNotice !== null && d.daysToNotice < 0 ? `${formatDate(d.noticeDate, locale)} (passed ${inDays(d.daysToNotice, locale)})` : dated(d.noticeDate, d.daysToNotice, locale);
