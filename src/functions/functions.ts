@@ -217,9 +217,11 @@ export function ragReason(
  * @param values Ranges or values holding Red, Amber, Green or Unrated.
  * @returns The worst status, or blank when there is none.
  */
-export function worstRag(...values: any[][][]): any[][] {
+export function worstRag(values: any[][][]): any[][] {
+  // A repeating parameter: Excel passes one array holding each range given (Microsoft's custom
+  // functions parameter options, "Repeating parameters"), or none at all when none is given.
   const found: Rag[] = [];
-  for (const range of values) {
+  for (const range of values ?? []) {
     for (const row of range ?? []) {
       for (const value of row) {
         if (isBlankCell(value)) continue;

@@ -1,3 +1,4 @@
+import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import * as path from "path";
 import * as functions from "../../src/functions/functions";
 import { FormulaRow, Literal, Value, readFormulaTable } from "../helpers/formulaTable";
@@ -37,11 +38,26 @@ function matches(actual: unknown, expected: Literal): boolean {
   return actual === expected;
 }
 
+// Which parameter of each function repeats, from the metadata Excel reads (functions.json).
+const repeatsFrom = new Map<string, number>();
+
 function evaluate(row: FormulaRow): unknown[][] {
   const fn = byId.get(row.fn);
   if (!fn) throw new Error(`line ${row.line}: no function ${row.fn}`);
-  return fn(...row.args.map(asArgument));
+  const args = row.args.map(asArgument);
+  const at = repeatsFrom.get(row.fn);
+  // A repeating parameter arrives as one array of its repetitions, as Excel passes it.
+  return at === undefined ? fn(...args) : fn(...args.slice(0, at), args.slice(at));
 }
+
+beforeAll(async () => {
+  const generated = await generateCustomFunctionsMetadata(path.resolve(__dirname, "../../src/functions/functions.ts"), false);
+  const metadata = JSON.parse(generated.metadataJson) as { functions: { id: string; parameters: { repeating?: boolean }[] }[] };
+  for (const f of metadata.functions) {
+    const at = f.parameters.findIndex((p) => p.repeating);
+    if (at >= 0) repeatsFrom.set(f.id, at);
+  }
+}, 60_000);
 
 beforeAll(() => {
   jest.useFakeTimers({ now: new Date(2025, 2, 31, 10, 30) });

@@ -92,10 +92,12 @@ describe.each(SIGNATURES)("%s", (name, optional, takesThresholds, takesEndDate) 
   });
 });
 
-test("WORSTRAG gives one cell whatever it is given", () => {
+test("WORSTRAG gives one cell whatever it is given, its ranges arriving as Excel passes a repeating parameter: one array of them", () => {
+  expect(fn("worstRag")([])).toEqual([[""]]);
+  expect(fn("worstRag")(undefined)).toEqual([[""]]);
   fc.assert(
     fc.property(fc.array(shape.chain(grid), { minLength: 1, maxLength: 4 }), (ranges) => {
-      const result = fn("worstRag")(...ranges);
+      const result = fn("worstRag")(ranges);
       expect({ rows: result.length, cols: result[0].length }).toEqual({ rows: 1, cols: 1 });
       checkCells(result, ranges);
     }),

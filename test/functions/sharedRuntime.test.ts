@@ -56,6 +56,13 @@ test("functions.js stands alone: it registers every function and calculates befo
   expect(fs.readFileSync(path.join(DIST, "functions.js"), "utf8")).not.toMatch(/\bOffice\.|\bExcel\.run\b/);
 });
 
+test("WORSTRAG in the built bundle, called as Excel calls a repeating parameter: one array of the ranges given", () => {
+  const runtime = startSharedRuntime(DIST, FakeExcel.fromSheets({ Register: REGISTER }), ["functions.js"]);
+  expect(runtime.call("WORSTRAG", [["Green"], ["Amber"], [""]], [["Red", "Unrated"]])).toEqual([["Red"]]);
+  expect(runtime.call("WORSTRAG", [["Green"], ["Amber"]])).toEqual([["Amber"]]);
+  expect(runtime.call("WORSTRAG")).toEqual([[""]]);
+});
+
 test("a month-first workbook opened again: its functions read 1/13/2026 and 1/2/2026 month first, and follow Settings when the user edits it", async () => {
   // Set up in an earlier session, saved, closed; now opened again: the runtime starts afresh.
   const excel = FakeExcel.fromSheets({ Register: REGISTER });

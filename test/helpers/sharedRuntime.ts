@@ -15,6 +15,7 @@ interface Parameter {
   name: string;
   dimensionality?: "scalar" | "matrix";
   optional?: boolean;
+  repeating?: boolean;
 }
 interface FunctionMetadata {
   id: string;
@@ -93,6 +94,10 @@ export function startSharedRuntime(dist: string, excel: FakeExcel, only?: readon
       const fn = functions.get(id);
       const meta = metadata.find((m) => m.id === id);
       if (!fn || !meta) throw new Error(`functions.js did not associate ${id}`);
+      const repeats = meta.parameters.findIndex((p) => p.repeating);
+      const matrix = (value: unknown): unknown => (Array.isArray(value) ? value : [[value]]);
+      // A repeating parameter gets one array of its repetitions, as Excel passes it.
+      if (repeats >= 0) return fn(...args.slice(0, repeats).map(matrix), args.slice(repeats).map(matrix));
       if (args.length > meta.parameters.length) throw new Error(`${id} takes ${meta.parameters.length} arguments`);
       const passed = meta.parameters.map((p, i) => {
         if (i >= args.length) {
