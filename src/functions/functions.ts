@@ -69,7 +69,7 @@ export function daysToNotice(end_date: any[][], notice_period: any[][], as_of?: 
 }
 
 /**
- * The end date if every optional extension is taken: "1+1", "2+1+1" (years), "2 x 12 months", "24 months", "up to 12 months", "none". Blank when the end date is blank or a stand-in for none (31/12/2099 or later, a date in 1900, 01/01/2000).
+ * The end date if every optional extension is taken: "1+1", "2+1+1" (years), "2 x 12 months", "24 months", "up to 12 months", "none". Each extension is a further term from the day after the end, so a month end stays a month end (30/09/2025 + "3 months" is 31/12/2025). Blank when the end date is blank or a stand-in for none (31/12/2099 or later, a date in 1900, 01/01/2000).
  * @customfunction FINALEXPIRY
  * @param end_date The contract's current end date, or a range of them. 31/12/2099 and other stand-ins count as blank.
  * @param extension_options The extension options as the register writes them; blank means none. Or a range of them.

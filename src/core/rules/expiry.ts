@@ -1,4 +1,4 @@
-import { addMonths, formatSerial, isValidSerial } from "../dates";
+import { addMonths, dateToSerial, daysInMonth, formatSerial, isValidSerial, serialToDate } from "../dates";
 import type { Extension } from "../extensionOptions";
 import type { Period } from "../periods";
 import { Result, fail, ok } from "../result";
@@ -26,12 +26,34 @@ export function daysToNotice(endDate: number, period: Period, asOf: number): Res
 }
 
 /**
- * The end date if every optional extension is taken.
- * @example finalExpiry(serial 31/03/2025, { months: 24, days: 0 }) → ok(serial 31/03/2027)
+ * The last day of a term of `months` months that starts the day after `endDate`: the day before
+ * the corresponding date `months` on, or — where that month has no corresponding date (a term from
+ * 29, 30 or 31 January into February) — the month's last day (the corresponding date rule of UK
+ * case law on calendar months, Dodds v Walker [1981] 1 WLR 1441).
+ */
+function monthsFromDayAfter(endDate: number, months: number): Result<number> {
+  const start = serialToDate(endDate + 1);
+  if (!start) return fail(`${endDate} is not a date Excel can show`);
+  const index = start.year * 12 + (start.month - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  const last = daysInMonth(year, month);
+  const result = start.day > last ? dateToSerial(year, month, last) : (dateToSerial(year, month, start.day) ?? NaN) - 1;
+  return result === null || !isValidSerial(result) ? fail(`Moving ${formatSerial(endDate)} by ${months} months falls outside 1900–9999`) : ok(result);
+}
+
+/**
+ * The end date if every optional extension is taken. An extension of N months is a further term
+ * that starts the day after the current end date and ends the day before the same date N months
+ * later, as a contract's term runs: so an end on the last day of a month moves to the last day of
+ * a month (30/09/2025 + 3 months → 31/12/2025; 28/02/2027 + 1 year → 29/02/2028), and any other
+ * day keeps its day of the month, as EDATE does (15/03/2025 + 1 month → 15/04/2025). Days are
+ * added after the months.
+ * @example finalExpiry(serial 30/09/2025, { months: 3, days: 0 }) → ok(serial 31/12/2025)
  */
 export function finalExpiry(endDate: number, extension: Extension): Result<number> {
-  const moved = addMonths(endDate, extension.months);
-  if (!moved.ok) return moved;
+  const moved = extension.months === 0 ? ok(endDate) : monthsFromDayAfter(endDate, extension.months);
+  if (!moved.ok) return fail(`Extending ${formatSerial(endDate)} goes past 31/12/9999`);
   const result = moved.value + extension.days;
   if (!isValidSerial(result)) return fail(`Extending ${formatSerial(endDate)} goes past 31/12/9999`);
   return ok(result);
