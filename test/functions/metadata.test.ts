@@ -73,6 +73,8 @@ test("parameters take ranges and results spill; optional ones are marked; WORSTR
   expect(optional("RAG")).toEqual(["slippage_days", "kpi_attainment", "spend_variance", "thresholds", "end_date"]);
   expect(optional("RAGREASON")).toEqual(["slippage_days", "kpi_attainment", "spend_variance", "thresholds", "end_date"]);
   expect(metadata.find((f) => f.id === "WORSTRAG")?.parameters[0].repeating).toBe(true);
+  // At least one range, as Excel's own MAX asks: Excel then passes one array of the ranges given.
+  expect(optional("WORSTRAG")).toEqual([]);
 });
 
 test("the help Excel shows says a stand-in end date counts as blank, and what Unrated means", () => {
