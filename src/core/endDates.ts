@@ -35,27 +35,38 @@ export function endDateFacts(contracts: readonly NormalisedRow[], issues: readon
   return { hasColumn, standIn: found && placeholderReason(found.serial) === null ? found : null, unreadable };
 }
 
+/** Why an end date cannot be rated on: no column, blank, not a date, a fixed stand-in, the column's likely stand-in. */
+export type EndDateGapKind = "no-column" | "blank" | "unreadable" | "stand-in" | "likely-stand-in";
+
 /**
- * Why a contract's end date cannot be rated on, in words, or null when it is a real date. Blank,
- * unreadable, a fixed placeholder (core/dates placeholderReason: 31/12/2099 and later, 1900, the
- * 1904 and Unix epochs, 01/01/2000) or the column's likely stand-in. Such a contract is Unrated
- * rather than Green (rules/rag contractRag).
+ * Why a contract's end date cannot be rated on, in words and by kind, or null when it is a real
+ * date. Blank, unreadable, a fixed placeholder (core/dates placeholderReason: 31/12/2099 and later,
+ * 1900, the 1904 and Unix epochs, 01/01/2000) or the column's likely stand-in. Such a contract is
+ * Unrated rather than Green (rules/rag contractRag).
+ * @example endDateGapOf(73050) → { kind: "stand-in", words: "No real end date: 31/12/2099 is a stand-in" }
+ */
+export function endDateGapOf(end: TypedValue | undefined, facts: EndDateFacts = LONE_END_DATE, row = 0): { kind: EndDateGapKind; words: string } | null {
+  if (!facts.hasColumn) return { kind: "no-column", words: "No end date: the register has no end date column" };
+  if (typeof end === "number") {
+    const day = Math.floor(end);
+    if (placeholderReason(day) !== null) return { kind: "stand-in", words: `No real end date: ${formatSerial(day)} is a stand-in` };
+    const standIn = facts.standIn;
+    if (standIn !== null && day === standIn.serial) {
+      const share = `${standIn.count.toLocaleString("en-GB")} of ${standIn.of.toLocaleString("en-GB")}`;
+      return { kind: "likely-stand-in", words: `No real end date: ${formatSerial(day)} is the end date of ${share} contracts, likely a stand-in` };
+    }
+    return null;
+  }
+  const written = facts.unreadable.get(row) ?? (typeof end === "string" ? end : undefined);
+  if (written !== undefined && written.trim() !== "") return { kind: "unreadable", words: `No real end date: "${written}" is not a date` };
+  return { kind: "blank", words: "No end date" };
+}
+
+/**
+ * endDateGapOf's words alone, or null when the end date is real.
  * @example endDateGap(73050) → "No real end date: 31/12/2099 is a stand-in"
  * @example endDateGap(null) → "No end date"
  */
 export function endDateGap(end: TypedValue | undefined, facts: EndDateFacts = LONE_END_DATE, row = 0): string | null {
-  if (!facts.hasColumn) return "No end date: the register has no end date column";
-  if (typeof end === "number") {
-    const day = Math.floor(end);
-    if (placeholderReason(day) !== null) return `No real end date: ${formatSerial(day)} is a stand-in`;
-    const standIn = facts.standIn;
-    if (standIn !== null && day === standIn.serial) {
-      return `No real end date: ${formatSerial(day)} is the end date of ${standIn.count.toLocaleString("en-GB")} of ${standIn.of.toLocaleString("en-GB")} contracts, likely a stand-in`;
-    }
-    return null;
-  }
-  const written = facts.unreadable.get(row);
-  if (written !== undefined && written.trim() !== "") return `No real end date: "${written}" is not a date`;
-  if (typeof end === "string" && end.trim() !== "") return `No real end date: "${end}" is not a date`;
-  return "No end date";
+  return endDateGapOf(end, facts, row)?.words ?? null;
 }

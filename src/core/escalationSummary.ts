@@ -2,7 +2,7 @@ import { readStatus } from "./statusPhrases";
 import { belongsTo, contractName, contractsById, relatedByContract } from "./contractNames";
 import { contractStatus } from "./contractStatus";
 import { formatSerial } from "./dates";
-import { EndDateFacts, LONE_END_DATE, endDateGap } from "./endDates";
+import { EndDateFacts, EndDateGapKind, LONE_END_DATE, endDateGap, endDateGapOf } from "./endDates";
 import type { NormalisedRow, TypedValue } from "./normalise";
 import { EscalationLevel, Tier, escalationLevel, parseTier } from "./rules/escalation";
 import { Rag, ragComponents, parseRag } from "./rules/rag";
@@ -100,6 +100,8 @@ export interface ListedContract {
   endDate: number | null;
   /** Unrated: why the end date cannot be rated on. Probably closed: how long ago it ended, in words. */
   reason: string;
+  /** Unrated: the kind of gap the reason words (core/endDates); absent for probably closed. */
+  gapKind?: EndDateGapKind;
   /** The register's own status text, as written. */
   status: string;
 }
@@ -627,7 +629,8 @@ export function escalationSummary(data: TrackerRows, settings: TrackerSettings, 
     }
     if (assessed.rag === null) {
       counts.unrated++;
-      unrated.push(listed(contract, assessed.endDateGap ?? "Nothing to rate it on", null));
+      const gap = endDateGapOf(contract.fields.endDate, endDates, contract.row);
+      unrated.push({ ...listed(contract, gap?.words ?? "Nothing to rate it on", null), ...(gap ? { gapKind: gap.kind } : {}) });
       continue;
     }
     if (assessed.rag === "Red") counts.red++;

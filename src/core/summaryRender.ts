@@ -1,4 +1,5 @@
 import { formatAmount } from "./currencies";
+import type { EndDateGapKind } from "./endDates";
 import { formatSerial } from "./dates";
 import { AT_RISK_FROM_LEVEL, EscalationSummary, ListedContract, SummaryContract, ValueAtRisk } from "./escalationSummary";
 
@@ -184,21 +185,23 @@ export function recentChangeLines(summary: EscalationSummary): string[] {
   return out;
 }
 
+// Each kind of end-date gap, as the unrated sentence counts it.
+const GAP_WORDS: Readonly<Record<EndDateGapKind | "none", string>> = {
+  "no-column": "in a register with no end date column",
+  blank: "with no end date",
+  unreadable: "with an end date that is not a date",
+  "stand-in": "with a stand-in end date",
+  "likely-stand-in": "with a stand-in end date",
+  none: "with nothing to rate",
+};
+
 /** The unrated contracts in one sentence: how many, why by kind, the biggest by value. */
 export function unratedText(summary: EscalationSummary, names = 5): string | null {
   const list = summary.unrated;
   if (list.length === 0) return null;
   const kinds = new Map<string, number>();
   for (const c of list) {
-    const kind = c.reason.includes("no end date column")
-      ? "in a register with no end date column"
-      : c.reason.startsWith("No end date")
-        ? "with no end date"
-        : c.reason.includes("is not a date")
-          ? "with an end date that is not a date"
-          : c.reason.includes("stand-in")
-            ? "with a stand-in end date"
-            : "with nothing to rate";
+    const kind = GAP_WORDS[c.gapKind ?? "none"];
     kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
   }
   const stand = /\d\d\/\d\d\/\d{4}/.exec(list.find((c) => c.reason.includes("stand-in"))?.reason ?? "");
