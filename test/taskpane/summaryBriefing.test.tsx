@@ -73,7 +73,8 @@ test("Mark as closed asks first, saying the cell and what it will hold; Cancel w
   expect(screen.queryByRole("button", { name: /listed as closed$/ })).toBeNull();
   fireEvent.click(screen.getByRole("button", { name: "Mark NBC-C-0127 as closed" }));
   dialog = await screen.findByRole("dialog", { name: "Mark NBC-C-0127 as closed?" });
-  fireEvent.click(within(dialog).getByRole("button", { name: "Write 1 status" }));
+  // The dialog opens with a transition: wait until its button is there to press, as a user would.
+  fireEvent.click(await within(dialog).findByRole("button", { name: "Write 1 status" }));
   await screen.findByText("NBC-C-0127 marked closed in the Status column of the Contracts table. It now counts as closed.");
   expect(cellQ31()).toBe("Closed");
   expect(changes()).toBe(1);
