@@ -65,11 +65,15 @@ export async function convert(options: Options, write: (s: string) => void, note
     createTables: ["Milestones", "KPIs", "Risks", "Changes", "Escalations"],
     // The user has said there is none (checked above): keyed by row number, and the output says so on its own line.
     noContractIds: saidNoIds,
+    formulas: options.value("--formulas") === "native" ? "native" : "contract",
   });
   await writeTracker(book, outFile);
   const lines = [
     `Wrote ${outFile}: ${report.rows.toLocaleString("en-GB")} contracts from sheet "${report.sheet}" as the ${report.table} table (${((Date.now() - started) / 1000).toFixed(1)} s)`,
-    `  computed columns: ${report.addedColumns.join(", ") || "none"}`,
+    `  computed columns${report.formulas === "native" ? " (Excel's own formulas: they work without the add-in)" : ""}: ${report.addedColumns.join(", ") || "none"}`,
+    ...(report.readAtSetUp.length
+      ? [`  read at conversion, from text Excel's formulas cannot read (each column's note says which): ${report.readAtSetUp.map((r) => `${r.column} ${r.rows.toLocaleString("en-GB")} rows`).join(", ")}`]
+      : []),
     ...report.skippedColumns.map((s) => `  not added: ${s.header} — ${s.reason}`),
     ...(report.keyedByRow ? [`  no Contract ID column: each contract is named by its row (${rowName(found.mapping.headerRow + 2)}, ${rowName(found.mapping.headerRow + 3)} …)`] : []),
     `  tables created: ${report.createdTables.join(", ")}`,

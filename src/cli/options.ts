@@ -1,18 +1,21 @@
 // The command line's words: commands, options and what each needs.
 import { SUMMARY_FORMATS, SUMMARY_GROUPINGS } from "../core/summaryRender";
+import { FORMULA_STYLES } from "../features/trackerFormulas";
 
 const MAPPING = "[--map FIELD=HEADER]... [--mapping FILE.json]";
 
 export const USAGE = `Usage:
   contract-tracker map FILE [--sheet NAME] ${MAPPING} [--json]
   contract-tracker check FILE [--sheet NAME] ${MAPPING} [--date-order dmy|mdy] [--json]
-  contract-tracker convert FILE --out TRACKER.xlsx [--as-of YYYY-MM-DD] [--sheet NAME] ${MAPPING} [--date-order dmy|mdy]
+  contract-tracker convert FILE --out TRACKER.xlsx [--formulas contract|native] [--as-of YYYY-MM-DD] [--sheet NAME] ${MAPPING} [--date-order dmy|mdy]
   contract-tracker summary FILE [--as-of YYYY-MM-DD] [--date-order dmy|mdy] [--format text|markdown|html|json] [--limit N] [--group-by department|manager] [--out FILE] [--sheet NAME] ${MAPPING}
 FILE is a .csv (UTF-8 or Windows-1252) or .xlsx register.
 --map FIELD=HEADER puts a field (contractId or "Contract ID") in the column with that header; FIELD= says
   the register has no such column. Give it once a field.
 --mapping FILE.json reuses a mapping saved from \`map --json\` (or {"fields": {"title": "HEADER", "status": null}});
   --map wins over it.
+--formulas native writes the computed columns in Excel's own formulas, so the tracker works without the add-in
+  (Excel for iPad, LibreOffice, a colleague who has not installed it); contract, the default, uses CONTRACT functions.
 --limit N lists up to N contracts of each level in the summary (default 25; 0 lists them all; JSON lists them all).
 --group-by department|manager lists each level's contracts under their department or contract manager.`;
 
@@ -21,7 +24,7 @@ export class UsageError extends Error {}
 
 export type Command = "map" | "check" | "convert" | "summary";
 /** Options that take one value. */
-export type ValueOption = "--sheet" | "--out" | "--as-of" | "--date-order" | "--format" | "--mapping" | "--limit" | "--group-by";
+export type ValueOption = "--sheet" | "--out" | "--as-of" | "--date-order" | "--format" | "--mapping" | "--limit" | "--group-by" | "--formulas";
 /** Options that may be given again and again, each time with a value. */
 export type RepeatableOption = "--map";
 /** Options that take no value. */
@@ -39,7 +42,7 @@ export interface Options {
 }
 
 const COMMANDS: readonly string[] = ["map", "check", "convert", "summary"];
-const VALUE_OPTIONS: readonly string[] = ["--sheet", "--out", "--as-of", "--date-order", "--format", "--mapping", "--limit", "--group-by"];
+const VALUE_OPTIONS: readonly string[] = ["--sheet", "--out", "--as-of", "--date-order", "--format", "--mapping", "--limit", "--group-by", "--formulas"];
 const REPEATABLE: readonly string[] = ["--map"];
 const SWITCHES: readonly string[] = ["--json"];
 
@@ -83,6 +86,9 @@ export function parseArguments(argv: readonly string[]): Options {
   const groupBy = single.get("--group-by");
   if (groupBy !== undefined && !(SUMMARY_GROUPINGS as readonly string[]).includes(groupBy)) throw new UsageError("--group-by is department or manager");
   for (const [name, value] of [["--limit", limit], ["--group-by", groupBy]] as const) if (value !== undefined && command !== "summary") throw new UsageError(`${name} is for summary only`);
+  const formulas = single.get("--formulas");
+  if (formulas !== undefined && !(FORMULA_STYLES as readonly string[]).includes(formulas)) throw new UsageError("--formulas is contract (CONTRACT functions, with the add-in) or native (Excel's own formulas)");
+  if (formulas !== undefined && command !== "convert") throw new UsageError("--formulas is for convert only");
   if (command === "convert" && !single.has("--out")) throw new UsageError("convert needs --out TRACKER.xlsx");
   for (const map of lists.get("--map") ?? []) {
     if (!map.includes("=")) throw new UsageError(`--map ${map}: write FIELD=HEADER (or FIELD= for a field the register does not have)`);

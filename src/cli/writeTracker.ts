@@ -2,6 +2,7 @@ import * as fs from "fs";
 import { columnLetters } from "../core/cellRefs";
 import { builtInFormat } from "../core/numberFormats";
 import type { MemoryCell, MemoryWorkbook } from "../workbook/memoryWorkbook";
+import { COMMENTS_CONTENT_TYPE, COMMENTS_TYPE, SheetNote, VML_CONTENT_TYPE, VML_TYPE, commentsXml, notesVml } from "./xlsxNotes";
 import { PackageEntry, PartWriter, xmlText, xstringText, zipPackage } from "./xlsxPackage";
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
@@ -172,6 +173,20 @@ export async function trackerPackage(book: MemoryWorkbook): Promise<Buffer> {
       });
     if (validations.length) extra.push(`<dataValidations count="${validations.length}">${validations.join("")}</dataValidations>`);
     const rels: string[] = [];
+    // Notes on the header cells of table columns (a native column's rows read at set-up).
+    const notes: SheetNote[] = book.notes.flatMap((note) => {
+      const t = book.tables.get(note.table);
+      const c = t && t.sheet === name ? book.snapshot(note.table).headers.indexOf(note.column) : -1;
+      return t && c >= 0 ? [{ row: t.row, column: t.column + c, text: note.text }] : [];
+    });
+    if (notes.length) {
+      entries.push({ name: `xl/comments${s + 1}.xml`, data: Buffer.from(commentsXml(notes), "utf8") });
+      entries.push({ name: `xl/drawings/vmlDrawing${s + 1}.vml`, data: Buffer.from(notesVml(notes, s + 1), "utf8") });
+      rels.push(`<Relationship Id="rIdC" Type="${COMMENTS_TYPE}" Target="../comments${s + 1}.xml"/>`, `<Relationship Id="rIdV" Type="${VML_TYPE}" Target="../drawings/vmlDrawing${s + 1}.vml"/>`);
+      contentTypes.push(`<Override PartName="/xl/comments${s + 1}.xml" ContentType="${COMMENTS_CONTENT_TYPE}"/>`);
+      // CT_Worksheet's order: legacyDrawing comes before tableParts.
+      extra.push(`<legacyDrawing r:id="rIdV"/>`);
+    }
     sheetTables.forEach((t, i) => {
       const id = tables.indexOf(t) + 1;
       rels.push(`<Relationship Id="rIdT${i + 1}" Type="${REL}/table" Target="../tables/table${id}.xml"/>`);
@@ -189,7 +204,8 @@ export async function trackerPackage(book: MemoryWorkbook): Promise<Buffer> {
     const grid = book.sheets.get(t.sheet) ?? [];
     const ref = `${columnLetters(t.column)}${t.row + 1}:${columnLetters(t.column + t.columnCount - 1)}${t.row + 1 + Math.max(1, t.rowCount)}`;
     const columns = snapshot.headers.map((header, c) => {
-      const formula = grid[t.row + 1]?.[t.column + c]?.formula;
+      // The column's own formula: its first row may hold a row's own (a native column's row read at set-up).
+      const formula = t.calculated?.get(c)?.formula ?? grid[t.row + 1]?.[t.column + c]?.formula;
       const calculated = formula ? `<calculatedColumnFormula>${xmlText(fileFormula(formula, t.name))}</calculatedColumnFormula>` : "";
       return `<tableColumn id="${c + 1}" name="${tableColumnName(header)}"${calculated ? `>${calculated}</tableColumn>` : "/>"}`;
     });
@@ -210,7 +226,7 @@ export async function trackerPackage(book: MemoryWorkbook): Promise<Buffer> {
     {
       name: "[Content_Types].xml",
       data: Buffer.from(
-        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>${contentTypes.join("")}</Types>`,
+        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="vml" ContentType="${VML_CONTENT_TYPE}"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>${contentTypes.join("")}</Types>`,
       ),
     },
     { name: "_rels/.rels", data: Buffer.from(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`) },

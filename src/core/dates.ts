@@ -215,6 +215,18 @@ const FAR_FUTURE = dateToSerial(2099, 12, 31) ?? MAX_SERIAL;
 const END_OF_1900 = dateToSerial(1900, 12, 31) ?? 0;
 
 /**
+ * The stand-in rule of placeholderReason as bounds and single serials, for a formula that must judge
+ * a date cell the same way (a native tracker's columns): a serial is a stand-in when it is at most
+ * `lastOf1900`, at least `farFuture`, or one of `single`.
+ * @example STAND_IN_SERIALS.farFuture → 73050 (31/12/2099)
+ */
+export const STAND_IN_SERIALS: { readonly lastOf1900: number; readonly farFuture: number; readonly single: readonly number[] } = {
+  lastOf1900: END_OF_1900,
+  farFuture: FAR_FUTURE,
+  single: [...PLACEHOLDERS.keys()],
+};
+
+/**
  * Why a date looks like a placeholder rather than a real date, or null if it looks real.
  * @example placeholderReason(1) → "01/01/1900 is Excel's zero date…"; placeholderReason(45747) → null
  */

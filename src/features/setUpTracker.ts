@@ -13,7 +13,8 @@ import { newSettingsRows, settingsInTable } from "./settingsTable";
 import { LINKED_BY_ID, NEEDS_CONTRACT_ID, contractIdDecision } from "./rowKeyedRegister";
 import { mappingToSave, previousOf } from "./savedMappingRecord";
 import { MAPPING_SETTING } from "./trackerData";
-import { AS_OF, AS_OF_FORMULA, contractColumns, computedValue, setting, SkippedColumn, thisRow } from "./trackerFormulas";
+import { NATIVE_MILESTONE_SLIPPAGE } from "./nativeFormulas";
+import { AS_OF, AS_OF_FORMULA, ComputedColumnPlan, FormulaStyle, RegisterRow, contractColumns, computedValue, setting, SkippedColumn, thisRow } from "./trackerFormulas";
 
 export { MAPPING_SETTING };
 
@@ -50,6 +51,11 @@ export interface SetUpOptions {
    * one the workbook has is left as the user keeps it.
    */
   dateOrder?: DateOrder;
+  /**
+   * The computed columns in CONTRACT functions (default: they need the add-in) or in Excel's own
+   * formulas (`native`: the tracker works for everyone who opens it; trackerFormulas FormulaStyle).
+   */
+  formulas?: FormulaStyle;
   progress?: Progress;
   /** The used range of `sheet` as already read (by the set-up wizard), so set-up does not read it again. */
   register?: CellBlock;
@@ -74,6 +80,10 @@ export interface SetUpReport {
   keyedByRow: boolean;
   /** Tables asked for but not created, with why (Milestones … need a Contract ID column). */
   notCreated: { table: TableName; reason: string }[];
+  /** The formulas the computed columns were written in. */
+  formulas: FormulaStyle;
+  /** A native tracker's columns with rows holding values read at set-up (text Excel's formulas cannot read), and how many rows. */
+  readAtSetUp: { column: string; rows: number }[];
 }
 
 
@@ -124,9 +134,10 @@ const dateFormats = (definition: TableDefinition, order: DateOrder): Record<stri
  * of its own name. Forms and the escalation log create a missing table the same way.
  * @example newTrackerTable("Risks", "dmy").headers → ["Contract ID", "Risk", "Likelihood", "Impact", "Owner", "Mitigation", "Status"]
  */
-export function newTrackerTable(name: keyof typeof OTHER_TABLES, dateOrder: DateOrder): NewTable {
+export function newTrackerTable(name: keyof typeof OTHER_TABLES, dateOrder: DateOrder, formulas: FormulaStyle = "contract"): NewTable {
   const definition = OTHER_TABLES[name];
-  const computed = OTHER_COMPUTED[name] ?? [];
+  // A native tracker's milestones slip by Excel's own formula; the other tables' columns are Excel's own in both.
+  const computed = (OTHER_COMPUTED[name] ?? []).map((c) => (formulas === "native" && name === "Milestones" && c.header === "Slippage" ? { ...c, formula: NATIVE_MILESTONE_SLIPPAGE } : c));
   return {
     sheet: name,
     table: name,
@@ -139,6 +150,26 @@ export function newTrackerTable(name: keyof typeof OTHER_TABLES, dateOrder: Date
   };
 }
 
+
+/**
+ * A native column's rows that hold values read at set-up, each with its own formula, and the note
+ * on the column's header that says so; nothing for a column whose formula reads every row.
+ */
+function ownRowFormulas(plan: ComputedColumnPlan, rows: readonly RegisterRow[]): { rowFormulas?: (string | null)[]; note?: string } {
+  const native = plan.native;
+  if (!native) return {};
+  const rowFormulas = rows.map((row) => native.rowFormula(row));
+  const own = rowFormulas.filter((f) => f !== null).length;
+  if (own === 0) return {};
+  const fields = new Set<string>();
+  rows.forEach((row, i) => rowFormulas[i] !== null && native.readAtSetUp(row).forEach((f) => fields.add(f)));
+  const named = [...fields].map((f) => `"${f}"`).join(", ");
+  const note =
+    `${own.toLocaleString("en-GB")} ${own === 1 ? "row holds" : "rows hold"} what the tracker read from ${named} when it was set up: ` +
+    "Excel's own formulas read date cells and days as numbers, not text such as 31/03/2025, \"3 months\" or \"1+1\". " +
+    "Change such a cell and its row keeps the value read then: type dates as dates and notice periods in days, then copy this column's formula into the row.";
+  return { rowFormulas, note };
+}
 
 /** A mapping counted from the sheet's A1, counted from the used range's first cell instead. */
 function fromUsedRange(mapping: HeaderMapping, used: CellBlock): HeaderMapping {
@@ -235,7 +266,7 @@ export async function setUpTracker(port: WorkbookPort, options: SetUpOptions = {
       notCreated.push({ table: name, reason: NEEDS_CONTRACT_ID });
       continue;
     }
-    newTables.push(newTrackerTable(name, workbookOrder));
+    newTables.push(newTrackerTable(name, workbookOrder, options.formulas));
   }
   await port.addTables(newTables);
   const createdTables = newTables.map((t) => t.table);
@@ -245,10 +276,11 @@ export async function setUpTracker(port: WorkbookPort, options: SetUpOptions = {
   }
   const present = new Set([...tables.map((t) => t.name), ...createdTables]);
 
-  const plan = contractColumns(mapping, { milestones: present.has("Milestones"), kpis: present.has("KPIs") }, workbookOrder);
+  const plan = contractColumns(mapping, { milestones: present.has("Milestones"), kpis: present.has("KPIs") }, workbookOrder, options.formulas);
   const toAdd = plan.columns.filter((c) => !snapshot.headers.includes(c.header));
 
   const normalised = normaliseTable(snapshot.rows, CONTRACTS, fieldColumns, { dateOrder, firstRow: snapshot.row + 2 });
+  const readAtSetUp: SetUpReport["readAtSetUp"] = [];
   if (toAdd.length) {
     const rules: TrackerSettings = { ...DEFAULT_SETTINGS, dateOrder };
     const asOf = options.asOf ?? todaySerial(new Date());
@@ -263,15 +295,28 @@ export async function setUpTracker(port: WorkbookPort, options: SetUpOptions = {
       const endDateGap = fields ? gapOf(fields.endDate, ends, row) : null;
       return fields ? contractStatus(fields, { slippage: null, kpiAttainment: null }, rules, asOf, { endDateGap }) : null;
     });
-    await port.appendComputedColumns(
-      table,
-      toAdd.map((c) => ({
-        header: c.header,
-        formula: c.formula,
-        numberFormat: c.numberFormat,
-        cachedValues: statuses.map((s) => (s === null ? null : computedValue(s, c.shows))),
-      })),
-    );
+    const registerRows = snapshot.rows.map((cells, i): RegisterRow => {
+      const fields = byRow.get(snapshot.row + 2 + i);
+      return {
+        cell: (key) => {
+          const at = fieldColumns[key]?.index;
+          return at === undefined || at < 0 ? null : (cells[at] ?? null);
+        },
+        read: (key) => fields?.[key] ?? null,
+      };
+    });
+    const columns = toAdd.map((c) => ({
+      header: c.header,
+      formula: c.formula,
+      numberFormat: c.numberFormat,
+      cachedValues: statuses.map((s) => (s === null ? null : computedValue(s, c.shows))),
+      ...ownRowFormulas(c, registerRows),
+    }));
+    for (const c of columns) {
+      const rows = c.rowFormulas?.filter((f) => f !== null).length ?? 0;
+      if (rows > 0) readAtSetUp.push({ column: c.header, rows });
+    }
+    await port.appendComputedColumns(table, columns);
     changed = true;
   }
   const headersNow = [...snapshot.headers, ...toAdd.map((c) => c.header)];
@@ -298,5 +343,7 @@ export async function setUpTracker(port: WorkbookPort, options: SetUpOptions = {
     dateOrder: workbookOrder,
     keyedByRow,
     notCreated,
+    formulas: options.formulas ?? "contract",
+    readAtSetUp,
   };
 }

@@ -4,6 +4,7 @@ import { dateNumberFormat } from "../core/numberFormats";
 import type { HeaderMapping } from "../core/mapping";
 import { UNRATED } from "../core/rules/rag";
 import type { CellValue } from "../workbook/port";
+import { NativeColumn, RegisterRow, nativeColumns } from "./nativeFormulas";
 
 /** Excel escapes `[`, `]`, `#` and `'` inside a structured reference's column name with a `'`. */
 export function escapeColumn(header: string): string {
@@ -31,8 +32,21 @@ export interface ComputedColumnPlan {
   formula: string;
   numberFormat?: string;
   /** Which value of ContractStatus the column shows (for cached values). */
-  shows: "daysToExpiry" | "noticeDate" | "daysToNotice" | "finalExpiry" | "phase" | "slippage" | "kpiAttainment" | "rag" | "ragReason" | "escalationLevel";
+  shows: "daysToExpiry" | "noticeDate" | "daysToNotice" | "finalExpiry" | "phase" | "slippage" | "kpiAttainment" | "spendVariance" | "rag" | "ragReason" | "escalationLevel";
+  /** A native column's own formula for a row whose text Excel's formulas cannot read (nativeFormulas). */
+  native?: Pick<NativeColumn, "rowFormula" | "readAtSetUp">;
 }
+
+/**
+ * Which formulas the computed columns are written in: `contract`, the CONTRACT functions (the
+ * default: they need the add-in, and read text dates and periods in every cell); `native`, Excel's own
+ * (nativeFormulas: they work for everyone who opens the workbook, with values read at set-up where
+ * the register holds text).
+ */
+export type FormulaStyle = "contract" | "native";
+export const FORMULA_STYLES: readonly FormulaStyle[] = ["contract", "native"];
+
+export type { RegisterRow };
 
 export interface SkippedColumn {
   header: string;
@@ -49,6 +63,7 @@ export function contractColumns(
   mapping: Pick<HeaderMapping, "fields">,
   related: { milestones: boolean; kpis: boolean },
   dateOrder: DateOrder,
+  style: FormulaStyle = "contract",
 ): { columns: ComputedColumnPlan[]; skipped: SkippedColumn[] } {
   const DATE_FORMAT = dateNumberFormat(dateOrder);
   const header = (key: string): string | null => mapping.fields[key]?.column ?? null;
@@ -64,16 +79,30 @@ export function contractColumns(
     if (missing) skipped.push({ header: plan.header, reason: missing });
     else columns.push(plan);
   };
+  const hasSpend = header("budget") !== null && header("spendToDate") !== null;
+  // RAG reads its components from this row's computed columns, which the plan below adds in this order.
+  const native =
+    style === "native"
+      ? nativeColumns(header, {
+          days: end === null ? '""' : thisRow("Days to expiry"),
+          slippage: id !== null && related.milestones ? thisRow("Slippage") : '""',
+          kpi: id !== null && related.kpis ? thisRow("KPI attainment") : '""',
+          spend: hasSpend,
+        })
+      : null;
+  // The CONTRACT function's formula, or the native column's with its rows' own formulas.
+  const either = (plan: Omit<ComputedColumnPlan, "native">, nativeColumn: NativeColumn | undefined): ComputedColumnPlan =>
+    nativeColumn === undefined ? plan : { ...plan, formula: nativeColumn.formula, native: nativeColumn };
   const noEnd = end === null ? "the register has no end date column" : null;
-  needs({ header: "Days to expiry", formula: `=CONTRACT.DAYSTOEXPIRY(${ref("endDate")},${AS_OF})`, shows: "daysToExpiry" }, noEnd);
+  needs(either({ header: "Days to expiry", formula: `=CONTRACT.DAYSTOEXPIRY(${ref("endDate")},${AS_OF})`, shows: "daysToExpiry" }, native?.daysToExpiry), noEnd);
   const noNotice = noEnd ?? (header("noticePeriod") === null ? "the register has no notice period column" : null);
-  needs({ header: "Notice date", formula: `=CONTRACT.NOTICEDATE(${ref("endDate")},${ref("noticePeriod")})`, numberFormat: DATE_FORMAT, shows: "noticeDate" }, noNotice);
-  needs({ header: "Days to notice", formula: `=CONTRACT.DAYSTONOTICE(${ref("endDate")},${ref("noticePeriod")},${AS_OF})`, shows: "daysToNotice" }, noNotice);
+  needs(either({ header: "Notice date", formula: `=CONTRACT.NOTICEDATE(${ref("endDate")},${ref("noticePeriod")})`, numberFormat: DATE_FORMAT, shows: "noticeDate" }, native?.noticeDate), noNotice);
+  needs(either({ header: "Days to notice", formula: `=CONTRACT.DAYSTONOTICE(${ref("endDate")},${ref("noticePeriod")},${AS_OF})`, shows: "daysToNotice" }, native?.daysToNotice), noNotice);
   const noExtension = noEnd ?? (header("extensionOptions") === null ? "the register has no extension options column" : null);
-  needs({ header: "Final expiry", formula: `=CONTRACT.FINALEXPIRY(${ref("endDate")},${ref("extensionOptions")})`, numberFormat: DATE_FORMAT, shows: "finalExpiry" }, noExtension);
+  needs(either({ header: "Final expiry", formula: `=CONTRACT.FINALEXPIRY(${ref("endDate")},${ref("extensionOptions")})`, numberFormat: DATE_FORMAT, shows: "finalExpiry" }, native?.finalExpiry), noExtension);
   const noDates = end === null && header("startDate") === null ? "the register has neither start nor end dates" : null;
   needs(
-    { header: "Phase", formula: `=CONTRACT.PHASE(${ref("startDate")},${ref("goLiveDate")},${ref("endDate")},${AS_OF},${setting("exit_window_days")})`, shows: "phase" },
+    either({ header: "Phase", formula: `=CONTRACT.PHASE(${ref("startDate")},${ref("goLiveDate")},${ref("endDate")},${AS_OF},${setting("exit_window_days")})`, shows: "phase" }, native?.phase),
     noDates,
   );
   const noId = id === null ? "the register has no contract ID column to match rows of other tables" : null;
@@ -118,6 +147,14 @@ export function contractColumns(
   // date, one that is not a date, or a stand-in such as 31/12/2099 (the contract is then Unrated).
   const ragArgs = `${days},${slip},${kpi},${variance},${THRESHOLDS}${end === null ? "" : `,${thisRow(end)}`}`;
   const nothingToRate = days === '""' && slip === '""' && kpi === '""' && variance === '""' ? "nothing to rate: no end date, milestones, KPIs or budget" : null;
+  if (native) {
+    // Without LET (LibreOffice 7 lacks it), RAG reads the spend comparison from a column of its own.
+    if (hasSpend) needs({ header: "Spend variance", formula: native.spendVariance.formula, numberFormat: "0%", shows: "spendVariance", native: native.spendVariance }, null);
+    needs({ header: "RAG", formula: native.rag.formula, shows: "rag" }, nothingToRate);
+    skipped.push({ header: "RAG reason", reason: "its sentence is written by CONTRACT.RAGREASON, which needs the add-in: the summary and the contract card give the reason" });
+    needs({ header: "Escalation level", formula: native.escalationLevel.formula, shows: "escalationLevel" }, nothingToRate);
+    return { columns, skipped };
+  }
   needs({ header: "RAG", formula: `=CONTRACT.RAG(${ragArgs})`, shows: "rag" }, nothingToRate);
   needs({ header: "RAG reason", formula: `=CONTRACT.RAGREASON(${ragArgs})`, shows: "ragReason" }, nothingToRate);
   needs({ header: "Escalation level", formula: `=CONTRACT.ESCALATIONLEVEL(${thisRow("RAG")},"",${ref("tier")},${THRESHOLDS})`, shows: "escalationLevel" }, nothingToRate);

@@ -1,5 +1,5 @@
 import { blankHeadersNamed, repeatedHeader, repeatedHeaderMessage } from "./tableHeaders";
-import type { CellBlock, CellInput, CellValue, ComputedColumn, DropDown, NewTable, NumberFilter, Progress, RagFormat, ReportChart, ReportSheet, SelectionListener, TableCellUpdate, TableSnapshot, WorkbookPort } from "./port";
+import type { CellBlock, CellInput, CellValue, ColumnNote, ComputedColumn, DropDown, NewTable, NumberFilter, Progress, RagFormat, ReportChart, ReportSheet, SelectionListener, TableCellUpdate, TableSnapshot, WorkbookPort } from "./port";
 
 /** One cell: its value and, for formula cells, the formula that gives it. */
 export interface MemoryCell {
@@ -44,6 +44,8 @@ export class MemoryWorkbook implements WorkbookPort {
   readonly names = new Map<string, string>();
   readonly ragFormats: RagFormat[] = [];
   readonly dropDowns: DropDown[] = [];
+  /** Notes on table columns' header cells (ComputedColumn.note). */
+  readonly notes: ColumnNote[] = [];
   readonly settings = new Map<string, string>();
   readonly charts: (ReportChart & { sheet: string })[] = [];
   readonly filters = new Map<string, { column: string; filter: NumberFilter }>();
@@ -233,9 +235,10 @@ export class MemoryWorkbook implements WorkbookPort {
         continue;
       }
       (t.calculated ??= new Map()).set(c - t.column, { formula: spec.formula, numberFormat: spec.numberFormat });
+      if (spec.note) this.notes.push({ table, column: spec.header, text: spec.note });
       for (let r = 1; r <= t.rowCount; r++) {
         const cell = this.cell(t.sheet, t.row + r, c);
-        cell.formula = spec.formula;
+        cell.formula = spec.rowFormulas?.[r - 1] ?? spec.formula;
         cell.value = spec.cachedValues?.[r - 1] ?? null;
         if (spec.numberFormat) cell.numberFormat = spec.numberFormat;
       }
@@ -306,7 +309,7 @@ export class MemoryWorkbook implements WorkbookPort {
     for (const t of [...this.tables.values()].filter((x) => x.sheet === name)) {
       this.tables.delete(t.name);
       this.filters.delete(t.name);
-      for (const list of [this.ragFormats, this.dropDowns]) {
+      for (const list of [this.ragFormats, this.dropDowns, this.notes]) {
         for (let i = list.length - 1; i >= 0; i--) if (list[i].table === t.name) list.splice(i, 1);
       }
     }

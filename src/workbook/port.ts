@@ -48,6 +48,20 @@ export interface ComputedColumn {
   numberFormat?: string;
   /** The values the formula gives today, one per data row, for workbooks nobody recalculates before reading (CLI). */
   cachedValues?: readonly CellValue[];
+  /**
+   * A row's own formula where it differs from `formula`, one entry per data row (null: the column's
+   * formula): a native tracker's row whose text Excel's formulas cannot read holds the value read at set-up.
+   */
+  rowFormulas?: readonly (string | null)[];
+  /** A note on the column's header cell saying what a reader of the column needs to know (which rows hold values read at set-up). */
+  note?: string;
+}
+
+/** A note on a table column's header cell (an Excel note, shown on hover). */
+export interface ColumnNote {
+  table: string;
+  column: string;
+  text: string;
 }
 
 /** Red/amber/green fills on a table column whose cells say Red, Amber or Green. */

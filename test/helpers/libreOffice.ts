@@ -30,3 +30,24 @@ export function recalculateInLibreOffice(workbooks: readonly string[], options: 
   expect(converted.status).toBe(0);
   return (workbook, sheet) => readCsv(path.join(out, `${path.basename(workbook, ".xlsx")}-${sheet}.csv`));
 }
+
+/**
+ * Opens workbooks in LibreOffice headless, recalculates every formula and saves each as .xlsx in
+ * `outDir` (same file name): the recalculated values can then be read as numbers and text, not as
+ * LibreOffice's CSV renders them. Returns the path of each recalculated workbook, in order.
+ */
+export function recalculatedCopies(workbooks: readonly string[], outDir: string): string[] {
+  if (!soffice) throw new Error("LibreOffice is not installed (apt-get install libreoffice-calc-nogui)");
+  const profile = path.join(outDir, "profile");
+  fs.mkdirSync(path.join(profile, "user"), { recursive: true });
+  fs.writeFileSync(
+    path.join(profile, "user", "registrymodifications.xcu"),
+    `<?xml version="1.0" encoding="UTF-8"?><oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item></oor:items>`,
+  );
+  const converted = spawnSync(soffice, [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", outDir, ...workbooks], {
+    encoding: "utf8",
+    timeout: 600000,
+  });
+  if (converted.status !== 0) throw new Error(`LibreOffice failed: ${converted.stderr}`);
+  return workbooks.map((w) => path.join(outDir, path.basename(w)));
+}

@@ -1,0 +1,328 @@
+/**
+ * The computed columns of a tracker in Excel's own formulas, for a tracker shared with people who
+ * will not install the add-in (a finance colleague, Excel for iPad, a supplier, LibreOffice): the
+ * same columns as the CONTRACT functions give, worked out by IF, AND, EDATE, MAXIFS, MINIFS, INDEX
+ * and MATCH over the register's own cells and the Settings table, so every cell recalculates
+ * wherever the workbook is opened.
+ *
+ * Excel's formulas read date cells and numbers; they cannot read the register's text (a date typed
+ * as text, a notice period of "3 months", extension options of "1+1"). For such a row the column
+ * gets the row's own formula, with the value the tracker read at set-up written in place of the
+ * cell (`DATE(2025,6,30)`, `EDATE(…,-3)`, 24 months), and the column's note says so.
+ *
+ * LET and XLOOKUP are not used: LibreOffice before 24.8 (Debian 12's 7.4) does not know them, and
+ * the point of these formulas is that they work everywhere.
+ */
+import { STAND_IN_SERIALS, serialToDate } from "../core/dates";
+import { parseExtensionOptions, type Extension } from "../core/extensionOptions";
+import type { TypedValue } from "../core/normalise";
+import { parsePeriod, type Period } from "../core/periods";
+import type { CellValue } from "../workbook/port";
+import { AS_OF, setting, thisRow } from "./trackerFormulas";
+
+/** One contract row as set-up sees it: each mapped field's cell as the sheet holds it, and as the tracker read it. */
+export interface RegisterRow {
+  /** The cell of a field's column as it is on the sheet (null when the field is not mapped). */
+  cell(key: string): CellValue;
+  /** The field's value as the tracker read it (a date serial, an amount, the text); null when not known. */
+  read(key: string): TypedValue;
+}
+
+/** A native column: its formula over the row's own cells, and a row's own formula where the register's text needs one. */
+export interface NativeColumn {
+  /** The formula every row whose cells Excel can read gets. */
+  formula: string;
+  /** The row's own formula, with values read at set-up in place of cells Excel cannot read; null when the column's formula reads the row as the tracker does. */
+  rowFormula(row: RegisterRow): string | null;
+  /** Which of the row's fields `rowFormula` writes as values read at set-up, named by their columns. */
+  readAtSetUp(row: RegisterRow): string[];
+}
+
+const TRUE = "TRUE";
+const FALSE = "FALSE";
+
+// Conditions and choices that fold away when a value read at set-up already settles them, so a
+// row's own formula holds only what is still live (the as-of date, the Settings thresholds).
+const and = (...conditions: string[]): string => {
+  if (conditions.includes(FALSE)) return FALSE;
+  const live = conditions.filter((c) => c !== TRUE);
+  return live.length === 0 ? TRUE : live.length === 1 ? live[0] : `AND(${live.join(",")})`;
+};
+const or = (...conditions: string[]): string => {
+  if (conditions.includes(TRUE)) return TRUE;
+  const live = conditions.filter((c) => c !== FALSE);
+  return live.length === 0 ? FALSE : live.length === 1 ? live[0] : `OR(${live.join(",")})`;
+};
+const iff = (condition: string, then: string, otherwise: string): string =>
+  condition === TRUE ? then : condition === FALSE ? otherwise : `IF(${condition},${then},${otherwise})`;
+
+/** A date input: the row's cell, or the serial read at set-up (null: no date). */
+type DateInput = { ref: string } | { serial: number | null };
+/** A number input (an amount): the row's cell, or the amount read at set-up. */
+type NumberInput = { ref: string } | { amount: number | null };
+
+const dateText = (input: DateInput): string => {
+  if ("ref" in input) return input.ref;
+  const date = input.serial === null ? null : serialToDate(input.serial);
+  return date === null ? '""' : `DATE(${date.year},${date.month},${date.day})`;
+};
+const numberText = (input: NumberInput): string => ("ref" in input ? input.ref : input.amount === null ? '""' : String(input.amount));
+
+/** The date is known: a positive number (a blank, text or 0 is not), as core/cellValues readDateCell reads a cell. */
+const knownDate = (input: DateInput): string => ("ref" in input ? `N(${input.ref})>0` : input.serial === null ? FALSE : TRUE);
+
+/** The end date is a real one: known and not a stand-in (core/dates placeholderReason), judged on its value as RAG judges it. */
+function realEnd(input: DateInput): string {
+  if (!("ref" in input)) return input.serial !== null && !isStandIn(input.serial) ? TRUE : FALSE;
+  const n = `N(${input.ref})`;
+  return and(`${n}>${STAND_IN_SERIALS.lastOf1900}`, `${n}<${STAND_IN_SERIALS.farFuture}`, ...STAND_IN_SERIALS.single.map((s) => `${n}<>${s}`));
+}
+const isStandIn = (serial: number): boolean => serial <= STAND_IN_SERIALS.lastOf1900 || serial >= STAND_IN_SERIALS.farFuture || STAND_IN_SERIALS.single.includes(serial);
+
+const knownNumber = (input: NumberInput): string => ("ref" in input ? `ISNUMBER(${input.ref})` : input.amount === null ? FALSE : TRUE);
+
+// What the column's formula would read from a cell, to compare with what the tracker read.
+const cellDate = (cell: CellValue): number | null => (typeof cell === "number" ? (cell > 0 ? cell : null) : cell === true ? 1 : null);
+const cellNumber = (cell: CellValue): number | null => (typeof cell === "number" ? cell : null);
+const readNumber = (value: TypedValue): number | null => (typeof value === "number" ? value : null);
+
+const isBlank = (value: CellValue | TypedValue): boolean => value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+
+/** The notice period a cell gives: days as a whole number (the column's formula reads those), else what the tracker read. */
+type PeriodInput = { ref: string } | { period: Period | null };
+
+function periodOf(value: TypedValue): Period | null {
+  if (isBlank(value) || typeof value === "boolean") return null;
+  const period = parsePeriod(value as string | number);
+  return period.ok ? period.value : null;
+}
+
+function extensionOf(value: TypedValue): Extension | null {
+  const text = typeof value === "number" ? String(value) : typeof value === "string" && value.trim() !== "" ? value : null;
+  if (text === null) return null;
+  const extension = parseExtensionOptions(text);
+  return extension.ok ? extension.value : null;
+}
+
+/** Field keys and their columns, as the mapping names them; null where the register lacks the field. */
+export type FieldHeaders = (key: string) => string | null;
+
+/**
+ * The inputs of one row: the row's own cells where the column's formula reads them as the tracker
+ * did, else the values the tracker read, and which fields those were.
+ */
+class RowInputs {
+  readonly fromSetUp = new Set<string>();
+
+  constructor(
+    private readonly header: FieldHeaders,
+    private readonly row: RegisterRow | null,
+  ) {}
+
+  date(key: string): DateInput {
+    const h = this.header(key);
+    if (h === null) return { serial: null };
+    if (this.row === null) return { ref: thisRow(h) };
+    const read = readNumber(this.row.read(key));
+    if (cellDate(this.row.cell(key)) === read) return { ref: thisRow(h) };
+    this.fromSetUp.add(h);
+    return { serial: read };
+  }
+
+  amount(key: string): NumberInput {
+    const h = this.header(key);
+    if (h === null) return { amount: null };
+    if (this.row === null) return { ref: thisRow(h) };
+    const read = readNumber(this.row.read(key));
+    if (cellNumber(this.row.cell(key)) === read) return { ref: thisRow(h) };
+    this.fromSetUp.add(h);
+    return { amount: read };
+  }
+
+  period(key: string): PeriodInput {
+    const h = this.header(key);
+    if (h === null) return { period: null };
+    if (this.row === null) return { ref: thisRow(h) };
+    const cell = this.row.cell(key);
+    const period = periodOf(this.row.read(key));
+    // A whole number of days, or a blank, is what the column's formula reads itself.
+    if (isBlank(cell) && period === null) return { ref: thisRow(h) };
+    if (typeof cell === "number" && period?.unit === "days" && period.amount === cell) return { ref: thisRow(h) };
+    this.fromSetUp.add(h);
+    return { period };
+  }
+
+  /** Extension options: blank is read by the column's formula (no extension); any text is read at set-up. */
+  extension(key: string): { ref: string } | { extension: Extension | null } {
+    const h = this.header(key);
+    if (h === null) return { extension: { months: 0, days: 0 } };
+    if (this.row === null || (isBlank(this.row.cell(key)) && isBlank(this.row.read(key)))) return { ref: thisRow(h) };
+    this.fromSetUp.add(h);
+    return { extension: extensionOf(this.row.read(key)) };
+  }
+
+  text(key: string): string {
+    const h = this.header(key);
+    return h === null ? '""' : thisRow(h);
+  }
+}
+
+/** A native column from a builder of its formula over a row's inputs. */
+function nativeColumn(header: FieldHeaders, build: (inputs: RowInputs) => string): NativeColumn {
+  const formula = `=${build(new RowInputs(header, null))}`;
+  return {
+    formula,
+    rowFormula(row) {
+      const inputs = new RowInputs(header, row);
+      const own = `=${build(inputs)}`;
+      return inputs.fromSetUp.size === 0 ? null : own;
+    },
+    readAtSetUp(row) {
+      const inputs = new RowInputs(header, row);
+      build(inputs);
+      return [...inputs.fromSetUp];
+    },
+  };
+}
+
+/** The notice date of an end date and a notice period, as core/rules/expiry noticeDate: months like EDATE, days subtracted; "" when either is not known. */
+function noticeDateOf(end: DateInput, period: PeriodInput): string {
+  const e = dateText(end);
+  if ("ref" in period) {
+    const n = period.ref;
+    // Only a whole, non-negative number of days is a notice period; the result must stay a date Excel can show.
+    return iff(realEnd(end), `IF(ISNUMBER(${n}),IF(AND(${n}>=0,${n}=INT(${n}),${e}-${n}>=1),${e}-${n},""),"")`, '""');
+  }
+  const p = period.period;
+  if (p === null) return '""';
+  if (p.unit === "months") return iff(realEnd(end), `EDATE(${e},-${p.amount})`, '""');
+  return iff(realEnd(end), p.amount === 0 ? e : iff(`${e}-${p.amount}>=1`, `${e}-${p.amount}`, '""'), '""');
+}
+
+/**
+ * The end date once every extension is taken, as core/rules/expiry finalExpiry: each extension a
+ * further term from the day after the end to the day before the corresponding date, or that month's
+ * last day where it has none (EDATE of the day after gives that last day: its day is then smaller).
+ */
+function finalExpiryOf(end: DateInput, extension: ReturnType<RowInputs["extension"]>): string {
+  const e = dateText(end);
+  if ("ref" in extension) return iff(realEnd(end), `IF(${extension.ref}="",${e},"")`, '""');
+  const x = extension.extension;
+  if (x === null) return '""';
+  const after = `${e}+1`;
+  const moved = x.months === 0 ? e : `IF(DAY(EDATE(${after},${x.months}))<DAY(${after}),EDATE(${after},${x.months}),EDATE(${after},${x.months})-1)`;
+  return iff(realEnd(end), x.days === 0 ? moved : `${moved}+${x.days}`, '""');
+}
+
+/**
+ * Spend over the budget profiled to date, as core/rules/spend spendAgainstBudget: the budget spread
+ * evenly from the start date to the end date; without a term to profile over, spend beyond the whole
+ * budget is over by that much. A fraction (0.1 = 10% over); "" when not comparable.
+ */
+function spendVarianceOf(inputs: RowInputs): string {
+  const budget = inputs.amount("budget");
+  const spend = inputs.amount("spendToDate");
+  const start = inputs.date("startDate");
+  const end = inputs.date("endDate");
+  const b = numberText(budget);
+  const s = numberText(spend);
+  const st = dateText(start);
+  const e = dateText(end);
+  const whole = `IF(${s}>${b},${s}/${b}-1,"")`;
+  const profiled = iff(and(knownDate(start), realEnd(end), `${e}>${st}`, `${AS_OF}>${st}`), `${s}/(${b}*MIN(1,(${AS_OF}-${st})/(${e}-${st})))-1`, whole);
+  return iff(and(knownNumber(budget), knownNumber(spend)), iff(`${b}>0`, profiled, '""'), '""');
+}
+
+/** The Milestones table's Slippage in Excel's own formula, as core/rules/slippage slippageDays. */
+export const NATIVE_MILESTONE_SLIPPAGE = (() => {
+  const baseline = thisRow("Baseline date");
+  const forecast = thisRow("Forecast date");
+  const actual = thisRow("Actual date");
+  const overdue = `IF(${AS_OF}>${baseline},${AS_OF}-${baseline},"")`;
+  return (
+    `=IF(N(${baseline})>0,IF(N(${actual})>0,${actual}-${baseline},IF(N(${forecast})>0,IF(AND(${AS_OF}>${baseline},${AS_OF}>${forecast}),${AS_OF}-${baseline},${forecast}-${baseline}),${overdue})),"")`
+  );
+})();
+
+/** The worst of some ranks (0 Red, 1 Amber, 2 Green, 3 not known) as a contract's RAG: Unrated when nothing is known, or only Green with no known expiry. */
+const ragOfRanks = (ranks: string[], daysKnown: string): string =>
+  `CHOOSE(MIN(${ranks.join(",")})+1,"Red","Amber",${iff(daysKnown, '"Green"', '"Unrated"')},"Unrated")`;
+
+/** A component's rank against its Settings thresholds: `worse` is how a value beyond a threshold compares. */
+const rankOf = (value: string, known: string, worse: ">" | "<" | "<=", red: string, amber: string): string =>
+  iff(known, `IF(${value}${worse}${setting(red)},0,IF(${value}${worse}${setting(amber)},1,2))`, "3");
+
+export interface NativeColumns {
+  daysToExpiry: NativeColumn;
+  noticeDate: NativeColumn;
+  daysToNotice: NativeColumn;
+  finalExpiry: NativeColumn;
+  phase: NativeColumn;
+  spendVariance: NativeColumn;
+  rag: NativeColumn;
+  escalationLevel: NativeColumn;
+}
+
+/**
+ * The native formulas of a contract register's computed columns, over its own headers. `days`,
+ * `slippage` and `kpi` are the columns RAG reads (this row's Days to expiry, Slippage and KPI
+ * attainment), or '""' where the tracker has none; `spend` says whether it has a Spend variance column.
+ * @example nativeColumns(h, { … }).daysToExpiry.formula → '=IF(AND(N([@[End date]])>366,…),[@[End date]]-AsOf,"")'
+ */
+export function nativeColumns(header: FieldHeaders, rated: { days: string; slippage: string; kpi: string; spend: boolean }): NativeColumns {
+  const column_ = (build: (inputs: RowInputs) => string): NativeColumn => nativeColumn(header, build);
+  return {
+    daysToExpiry: column_((i) => {
+      const end = i.date("endDate");
+      return iff(realEnd(end), `${dateText(end)}-${AS_OF}`, '""');
+    }),
+    noticeDate: column_((i) => noticeDateOf(i.date("endDate"), i.period("noticePeriod"))),
+    // From this row's Notice date, which holds the period as read: no second copy of it.
+    daysToNotice: column_(() => `IF(ISNUMBER(${thisRow("Notice date")}),${thisRow("Notice date")}-${AS_OF},"")`),
+    finalExpiry: column_((i) => finalExpiryOf(i.date("endDate"), i.extension("extensionOptions"))),
+    phase: column_((i) => {
+      // core/rules/phase contractPhase, with the exit window from Settings. Only comparisons where a
+      // cell may hold text: Excel's AND works out every argument, and arithmetic on text is #VALUE!.
+      const start = i.date("startDate");
+      const goLive = i.date("goLiveDate");
+      const end = i.date("endDate");
+      const [s, g, e] = [dateText(start), dateText(goLive), dateText(end)];
+      const [sk, gk, ek] = [knownDate(start), knownDate(goLive), realEnd(end)];
+      const inconsistent = or(and(sk, ek, `${e}<${s}`), and(sk, gk, `${g}<${s}`));
+      const phase = iff(
+        and(ek, `${AS_OF}>${e}`),
+        '"Expired"',
+        iff(
+          and(sk, `${AS_OF}<${s}`),
+          '"Not started"',
+          iff(
+            and(gk, `${AS_OF}<${g}`),
+            iff(or(sk, ek), '"Mobilisation"', '""'),
+            iff(and(ek, `${e}<=${AS_OF}+${setting("exit_window_days")}`), '"Exit"', iff(or(sk, gk, ek), '"Delivery"', '""')),
+          ),
+        ),
+      );
+      return iff(inconsistent, '""', phase);
+    }),
+    spendVariance: column_((i) => spendVarianceOf(i)),
+    rag: column_(() => {
+      const { days, slippage, kpi } = rated;
+      const known = (ref: string): string => (ref === '""' ? FALSE : `ISNUMBER(${ref})`);
+      const variance = thisRow("Spend variance");
+      const ranks = [
+        rankOf(days, known(days), "<=", "expiry_red_days", "expiry_amber_days"),
+        rankOf(slippage, known(slippage), ">", "slippage_red_days", "slippage_amber_days"),
+        rankOf(kpi, known(kpi), "<", "kpi_red_below", "kpi_amber_below"),
+        rankOf(variance, rated.spend ? known(variance) : FALSE, ">", "spend_red_above", "spend_amber_above"),
+      ].filter((r) => r !== "3");
+      return ranks.length === 0 ? '"Unrated"' : ragOfRanks(ranks, known(days));
+    }),
+    escalationLevel: column_((i) => {
+      // core/rules/escalation with no days in status: Red 2 (3 on a Gold contract), Amber 1, else 0.
+      const rag = thisRow("RAG");
+      const tier = i.text("tier");
+      const red = tier === '""' ? "2" : `IF(TRIM(${tier})="Gold",3,2)`;
+      return `IF(${rag}="Red",${red},IF(${rag}="Amber",1,0))`;
+    }),
+  };
+}
