@@ -124,13 +124,13 @@ function names(params: readonly ParameterMetadata[]): string {
   return params.map((p) => (p.optional ? `[${p.name}]` : p.repeating ? `${p.name}, …` : p.name)).join(", ");
 }
 
-/** Whether Excel passes an invocation object after the arguments. */
+/** Whether Excel passes an invocation object after the arguments. @example wantsInvocation({ …, options: { stream: true } }) → true */
 export function wantsInvocation(meta: FunctionMetadata): boolean {
   const o = meta.options ?? {};
   return Boolean(o.requiresAddress || o.requiresParameterAddresses || o.requiresStreamAddress || o.requiresStreamParameterAddresses || o.stream || o.cancelable);
 }
 
-/** The invocation object Excel passes last, and what a streaming function set through it. */
+/** The invocation object Excel passes last, and what a streaming function set through it. @example invocationFor(meta, "Sheet1!B2").invocation.address → "Sheet1!B2" */
 export function invocationFor(meta: FunctionMetadata, address: string): { invocation: Record<string, unknown>; streamed: unknown[] } {
   const streamed: unknown[] = [];
   const invocation: Record<string, unknown> = {
@@ -178,7 +178,7 @@ function checkCell(meta: FunctionMetadata, value: unknown, errors: ErrorRuntime)
   throw new Error(`${meta.id} returned ${describe(value, errors)} in a cell`);
 }
 
-/** A value as a test failure names it. */
+/** A value as a test failure names it. @example describe([["Red", new CellError("#N/A")]], errors) → '{"Red", #N/A}' */
 export function describe(value: unknown, errors: ErrorRuntime): string {
   if (errors.is(value)) return value.message ? `${value.code}(${JSON.stringify(value.message)})` : value.code;
   if (isRange(value)) return `{${value.map((row) => row.map((v) => describe(v, errors)).join(", ")).join("; ")}}`;
