@@ -7,6 +7,28 @@ const { productionManifest } = require("./scripts/manifest");
 const PUBLIC_URL = process.env.ADDIN_PUBLIC_URL || "https://contract-tracker.example.org/";
 const PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
 
+/**
+ * Sets `allowErrorForDataTypeAny` in the functions.json the metadata plugin generates (its JSDoc has no
+ * tag for it). Without it Excel never calls a function whose argument holds an error value: one #N/A
+ * in a column makes the whole spill #N/A instead of that one row, and RAG never sees the end date that
+ * explains a #VALUE! days to expiry ("TBC" → Unrated). With it, errors in cells arrive as
+ * CustomFunctions.Error objects and each function passes them on row by row.
+ */
+class AllowErrorInputsPlugin {
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("AllowErrorInputsPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "AllowErrorInputsPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONS }, () => {
+        const asset = compilation.getAsset("functions.json");
+        if (!asset) return;
+        const metadata = JSON.parse(asset.source.source().toString());
+        const json = JSON.stringify({ allowErrorForDataTypeAny: true, ...metadata }, null, 4);
+        compilation.updateAsset("functions.json", new sources.RawSource(json));
+      });
+    });
+  }
+}
+
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
   const config = {
@@ -33,6 +55,7 @@ module.exports = async (env, options) => {
     performance: { hints: false },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new AllowErrorInputsPlugin(),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

@@ -1,3 +1,4 @@
+import { readNumberCell } from "./cellValues";
 import { DateOrder } from "./dates";
 import { Result, fail, ok } from "./result";
 
@@ -20,7 +21,7 @@ export interface TrackerSettings {
 
 type NumericKey = Exclude<keyof TrackerSettings, "dateOrder">;
 
-interface SettingDefinition {
+export interface SettingDefinition {
   /** The name as written in the Settings table's Name column. */
   name: string;
   key: keyof TrackerSettings | null;
@@ -71,19 +72,19 @@ function settingName(text: string): string {
   return text.trim().toLowerCase().replace(/[\s-]+/g, "_");
 }
 
+/** The setting a Name cell names, however it is written; undefined for a name the table does not hold. @example settingNamed("Expiry red days")?.key → "expiryRedDays" */
+export function settingNamed(text: string): SettingDefinition | undefined {
+  return BY_NAME.get(settingName(text));
+}
+
 function isBlank(value: unknown): boolean {
   return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
 }
 
+// A setting's number reads as every number a function is given does: 60, "1,200", "90%".
 function numberFrom(value: unknown): number | null {
-  if (typeof value === "number" && Number.isFinite(value)) return value;
-  if (typeof value === "string" && value.trim() !== "") {
-    const text = value.trim();
-    const percent = text.endsWith("%");
-    const n = Number(percent ? text.slice(0, -1) : text);
-    if (Number.isFinite(n)) return percent ? n / 100 : n;
-  }
-  return null;
+  const n = readNumberCell(value, "setting");
+  return n.ok ? n.value : null;
 }
 
 const PAIRS: ReadonlyArray<[NumericKey, NumericKey, string]> = [
@@ -94,11 +95,12 @@ const PAIRS: ReadonlyArray<[NumericKey, NumericKey, string]> = [
 ];
 
 /**
- * Reads a two-column Name/Value range (the Settings table, with or without its header row) over the defaults.
+ * Reads a two-column Name/Value range (the Settings table, with or without its header row) over
+ * `base` (the defaults unless given: the cell functions give the workbook's own date order).
  * @example readSettings([["expiry_red_days", 60]]) → ok({ …DEFAULT_SETTINGS, expiryRedDays: 60 })
  */
-export function readSettings(rows: readonly (readonly unknown[])[] | null | undefined): Result<TrackerSettings> {
-  const settings: TrackerSettings = { ...DEFAULT_SETTINGS };
+export function readSettings(rows: readonly (readonly unknown[])[] | null | undefined, base: Readonly<TrackerSettings> = DEFAULT_SETTINGS): Result<TrackerSettings> {
+  const settings: TrackerSettings = { ...base };
   if (!rows || rows.length === 0) return ok(settings);
   if (rows.some((row) => row.length !== 2) && !rows.every((row) => row.every(isBlank))) {
     return fail(`Thresholds must be a two-column range of names and values (got ${rows[0].length} columns)`);

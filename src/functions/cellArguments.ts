@@ -2,22 +2,24 @@
 // How the cell functions read their arguments: dates in the workbook's order, the end date as a real
 // one or none, notice periods, thresholds. Shared by functions.ts and ragCells.ts.
 import { describeCell, isBlankCell, readDateCell } from "../core/cellValues";
-import { todaySerial } from "../core/dates";
+import { DateOrder, todaySerial } from "../core/dates";
 import { endDateGap } from "../core/endDates";
 import { parsePeriod, Period } from "../core/periods";
 import { Result, fail, ok } from "../core/result";
-import { DEFAULT_SETTINGS, TrackerSettings, readSettings } from "../core/settings";
+import { DEFAULT_SETTINGS, TrackerSettings, readSettings, settingNamed } from "../core/settings";
 import { workbookSettings } from "../features/workbookSettings";
-import { CellOutput, spill, valueError } from "./spill";
+import { shownError } from "./cellErrors";
+import { CellOutput, isExcelError, spill, valueError } from "./spill";
 
 /** Today's serial, when the cell calculates. @example today() → 45747 on 31 March 2025 */
 export const today = (): number => todaySerial(new Date());
 
 /**
- * A date argument read in the workbook's date order (Settings' date_order); blank is null.
+ * A date argument read in the workbook's date order (Settings' date_order), or `order` when the
+ * formula gives its own thresholds; blank is null.
  * @example dateIn("31/03/2025", "end date") → ok(45747); dateIn("soon", "end date") → fail("The end date …")
  */
-export const dateIn = (value: unknown, what: string): Result<number | null> => readDateCell(value, workbookSettings().dateOrder, what);
+export const dateIn = (value: unknown, what: string, order: DateOrder = workbookSettings().dateOrder): Result<number | null> => readDateCell(value, order, what);
 
 /** The as-of argument, or `now` when it is blank or left out. @example asOfIn("", 45747) → ok(45747) */
 export const asOfIn = (value: unknown, now: number): Result<number> => {
@@ -44,18 +46,29 @@ export function periodIn(value: unknown): Result<Period | null> {
   return fail(`The notice period ${describeCell(value)} is not a period: use days (90), "90 days", "3 months" or "1 year"`);
 }
 
+/** The thresholds as settings, or what every cell of the result shows instead. */
+export type Thresholds = { ok: true; value: TrackerSettings } | { ok: false; shown: CustomFunctions.Error };
+
 /**
- * Settings from a thresholds range (the Settings table's Name/Value rows), the defaults when it is
- * left out, or a failure every cell of the result shows.
+ * Settings from a thresholds range (the Settings table's Name/Value rows) over the workbook's own
+ * date order, the defaults when it is left out, or what every cell of the result shows: #VALUE! with
+ * the reason, or the error value in a cell the settings are read from (a name, or the value of a
+ * setting the functions use; as_of and the ladder names they ignore).
  * @example settingsIn([["expiry_red_days", 60]]) → ok({ ...DEFAULT_SETTINGS, expiryRedDays: 60 })
  */
-export function settingsIn(thresholds: any[][] | null | undefined): Result<TrackerSettings> {
-  if (thresholds === null || thresholds === undefined) return ok({ ...DEFAULT_SETTINGS, dateOrder: workbookSettings().dateOrder });
-  const settings = readSettings(thresholds);
-  return settings.ok ? settings : fail(`Thresholds: ${settings.error}`);
+export function settingsIn(thresholds: any[][] | null | undefined): Thresholds {
+  const base = { ...DEFAULT_SETTINGS, dateOrder: workbookSettings().dateOrder };
+  if (thresholds === null || thresholds === undefined) return { ok: true, value: base };
+  for (const row of thresholds) {
+    const [name, value] = row;
+    if (isExcelError(name)) return { ok: false, shown: shownError(name) };
+    if (isExcelError(value) && typeof name === "string" && settingNamed(name)?.key) return { ok: false, shown: shownError(value) };
+  }
+  const settings = readSettings(thresholds, base);
+  return settings.ok ? settings : { ok: false, shown: valueError(`Thresholds: ${settings.error}`) };
 }
 
-/** The result's shape with `error` as #VALUE! in every cell. @example everyCell([[[1], [2]]], "Thresholds: …") → [[#VALUE!], [#VALUE!]] */
-export function everyCell(args: readonly unknown[], error: string): CellOutput[][] {
-  return spill(args, () => valueError(error));
+/** The result's shape with `shown` in every cell. @example everyCell([[[1], [2]]], valueError("Thresholds: …")) → [[#VALUE!], [#VALUE!]] */
+export function everyCell(args: readonly unknown[], shown: CellOutput): CellOutput[][] {
+  return spill(args, () => shown);
 }

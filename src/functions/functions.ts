@@ -9,8 +9,9 @@ import { Rag, UNRATED, contractRag, contractRagReason, isUnratedText, parseRag, 
 import { slippageDays, slippageFraction } from "../core/rules/slippage";
 import { DEFAULT_SETTINGS } from "../core/settings";
 import { asOfIn, dateIn, endIn, everyCell, periodIn, settingsIn, today } from "./cellArguments";
+import { shownError } from "./cellErrors";
 import { ragSpill } from "./ragCells";
-import { spill, toCell, valueError } from "./spill";
+import { isExcelError, spill, toCell, valueError } from "./spill";
 
 /**
  * Whole days from the as-of date to the contract's end date; negative once it has expired. Blank when the end date is blank or a stand-in for none (31/12/2099 or later, a date in 1900, 01/01/2000): there is no real expiry to count to.
@@ -225,7 +226,7 @@ export function worstRag(values: any[][][]): any[][] {
     for (const row of range ?? []) {
       for (const value of row) {
         if (isBlankCell(value)) continue;
-        if (typeof value === "object" && value !== null) return [[value]];
+        if (isExcelError(value)) return [[shownError(value)]];
         if (typeof value === "string" && isUnratedText(value)) continue;
         const status = typeof value === "string" ? parseRag(value) : null;
         if (status === null) return [[valueError(`WORSTRAG expects Red, Amber, Green or Unrated; found ${describeCell(value)}`)]];
@@ -248,7 +249,7 @@ export function worstRag(values: any[][][]): any[][] {
 export function escalationLevel(rag: any[][], days_in_status?: any[][], tier?: any[][], thresholds?: any[][]): any[][] {
   const args = [rag, days_in_status, tier];
   const settings = settingsIn(thresholds);
-  if (!settings.ok) return everyCell(args, settings.error);
+  if (!settings.ok) return everyCell(args, settings.shown);
   return spill(args, ([r, d, t]) => {
     const text = readTextCell(r);
     if (text === null) return "";

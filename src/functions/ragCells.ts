@@ -2,12 +2,13 @@
 // RAG and RAGREASON's reading of a row: the four components, and whether the end date beside them
 // is a real one. Kept apart from functions.ts, which holds only what Excel registers.
 import { readDaysCell, readNumberCell } from "../core/cellValues";
-import { MAX_SERIAL, placeholderReason } from "../core/dates";
+import { DateOrder, MAX_SERIAL, placeholderReason } from "../core/dates";
 import { endDateGap } from "../core/endDates";
 import { Result, fail, ok } from "../core/result";
 import type { RagInputs } from "../core/rules/rag";
 import type { TrackerSettings } from "../core/settings";
 import { dateIn, everyCell, settingsIn } from "./cellArguments";
+import { shownError } from "./cellErrors";
 import { isExcelError, spill, valueError } from "./spill";
 
 // Numbers and blanks need no parsing; RAG reads four cells a row over whole columns, so they skip
@@ -39,10 +40,11 @@ function ragInputs(values: readonly unknown[]): Result<RagInputs> {
 
 // Why the expiry is not known, from the end date RAG is given beside days to expiry; null when it is
 // a real date. Text that is not a date is named as written, as the tracker's contract card names it.
-function endGapOf(value: unknown): string | null {
+// Slash dates are read in the order of the thresholds given (the Settings table), else the workbook's.
+function endGapOf(value: unknown, order: DateOrder): string | null {
   // Most end dates are date cells, over whole columns: a real one is settled without building a Result.
   if (typeof value === "number" && value >= 1 && value <= MAX_SERIAL && placeholderReason(Math.floor(value)) === null) return null;
-  const end = dateIn(value, "end date");
+  const end = dateIn(value, "end date", order);
   if (end.ok) return endDateGap(end.value);
   return endDateGap(typeof value === "string" ? value : String(value));
 }
@@ -63,18 +65,18 @@ export function ragSpill(args: readonly unknown[], thresholds: any[][] | null | 
   const endGiven = end_date !== null && end_date !== undefined;
   const all = endGiven ? [...args, end_date] : args;
   const settings = settingsIn(thresholds);
-  if (!settings.ok) return everyCell(all, settings.error);
+  if (!settings.ok) return everyCell(all, settings.shown);
   return spill(
     all,
     (values) => {
       let row = values;
       let unknownEnd: string | undefined;
       if (endGiven) {
-        const gap = endGapOf(values[4]);
+        const gap = endGapOf(values[4], settings.value.dateOrder);
         if (gap !== null) {
           unknownEnd = gap;
           row = [null, values[1], values[2], values[3]];
-        } else if (isExcelError(values[0])) return values[0];
+        } else if (isExcelError(values[0])) return shownError(values[0]);
         else unknownEnd = DAYS_NOT_GIVEN;
       }
       const inputs = ragInputs(row);

@@ -1,4 +1,5 @@
 import type { Result } from "../core/result";
+import { shownError } from "./cellErrors";
 
 /** What Excel hands a custom function: a scalar, a 2-D range, or null for an omitted argument. */
 export type CellInput = unknown;
@@ -39,7 +40,7 @@ export function toCell(result: Result<number | string | null>): CellOutput {
 /**
  * Applies `cell` across the broadcast of the arguments, as Excel's own functions do: a 1-row or
  * 1-column argument repeats along the other's size; where sizes differ otherwise, cells beyond the
- * shorter argument show #N/A. An input cell holding an Excel error gives that error, except in the
+ * shorter argument show #N/A. An input cell holding an Excel error gives that error (cellErrors), except in the
  * arguments `errorsTo` lists: their errors reach `cell`, which decides (RAG's days to expiry is
  * #VALUE! for an end date that is not a date, and the end date beside it says why).
  */
@@ -68,7 +69,7 @@ export function spill(args: readonly CellInput[], cell: (values: readonly unknow
         }
         const value = row[gc];
         if (isExcelError(value) && !errorsTo.includes(i)) {
-          result = value;
+          result = shownError(value);
           break;
         }
         values[i] = value;

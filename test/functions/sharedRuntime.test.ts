@@ -87,6 +87,63 @@ test("a month-first workbook opened again: its functions read 1/13/2026 and 1/2/
   expect(excel.eventErrors).toEqual([]);
 }, 60_000);
 
+/**
+ * Every function that reads a date, given month-first slash dates, as Excel calls each: 1/13/2026 is
+ * 13 January only when the workbook's order is mdy (day first it is no date at all). RAG reads its end
+ * date in the order of the thresholds it is given, and in the workbook's when they do not say.
+ */
+function everyDateReader(runtime: SharedRuntime): Record<string, unknown> {
+  const shown = (id: string, ...args: unknown[]): unknown => {
+    const cell = (runtime.call(id, ...args) as unknown[][])[0][0];
+    return cell instanceof CellError ? cell.code : cell;
+  };
+  return {
+    DAYSTOEXPIRY: shown("DAYSTOEXPIRY", "1/13/2026", JAN_1),
+    NOTICEDATE: shown("NOTICEDATE", "1/13/2026", 7),
+    DAYSTONOTICE: shown("DAYSTONOTICE", "1/13/2026", 7, "1/2/2026"),
+    FINALEXPIRY: shown("FINALEXPIRY", "1/13/2026", "1 year"),
+    SLIPPAGE: shown("SLIPPAGE", "1/2/2026", "1/13/2026", "", JAN_1),
+    SLIPPAGEPCT: shown("SLIPPAGEPCT", "1/2/2026", "1/12/2026", "1/13/2026"),
+    PHASE: shown("PHASE", "1/2/2026", "", "1/13/2026", "1/12/2026"),
+    RAG: shown("RAG", 400, "", "", "", null, "1/13/2026"),
+    "RAG, thresholds without date_order": shown("RAG", 400, "", "", "", [["expiry_red_days", 90]], "1/13/2026"),
+  };
+}
+
+test("a month-first workbook opened again: every function that reads a date follows its Settings, RAG's end date too, whatever thresholds it is given", async () => {
+  const excel = FakeExcel.fromSheets({ Register: REGISTER });
+  await setUpTracker(new ExcelWorkbook(excel.run), { asOf: JAN_1 });
+  const runtime = startSharedRuntime(DIST, excel);
+  const dayFirst = everyDateReader(runtime);
+  await until("Settings read and a recalculation asked for", () => excel.calculations.length > 0);
+  const monthFirst = everyDateReader(runtime);
+  expect({ dayFirst, monthFirst }).toEqual({
+    dayFirst: {
+      DAYSTOEXPIRY: "#VALUE!",
+      NOTICEDATE: "#VALUE!",
+      DAYSTONOTICE: "#VALUE!",
+      FINALEXPIRY: "#VALUE!",
+      SLIPPAGE: "#VALUE!",
+      SLIPPAGEPCT: "#VALUE!",
+      PHASE: "#VALUE!",
+      RAG: "Unrated",
+      "RAG, thresholds without date_order": "Unrated",
+    },
+    monthFirst: {
+      DAYSTOEXPIRY: 12,
+      NOTICEDATE: dateToSerial(2026, 1, 6),
+      DAYSTONOTICE: 4,
+      FINALEXPIRY: dateToSerial(2027, 1, 13),
+      SLIPPAGE: 11,
+      SLIPPAGEPCT: 0.1,
+      PHASE: "Exit",
+      RAG: "Green",
+      "RAG, thresholds without date_order": "Green",
+    },
+  });
+  expect(excel.eventErrors).toEqual([]);
+}, 60_000);
+
 test("set-up from the ribbon in the built runtime writes the order the register's dates need, and the functions follow it", async () => {
   const excel = FakeExcel.fromSheets({ Register: REGISTER });
   const runtime = startSharedRuntime(DIST, excel);

@@ -2,6 +2,8 @@
 // the way a person types into Excel: 2025-03-31 is a date (its serial), "text" is text, {a, b; c, d}
 // is an array (commas between columns, semicolons between rows), #VALUE! is an error, TRUE/FALSE,
 // numbers, `null` an omitted argument. An expected #VALUE!("words") also checks the message holds them.
+// A comment that is nothing but a function's signature, `# RAG(days_to_expiry, [slippage_days], …)`,
+// says which parameters the cases below it are written against: [name] optional, `name, …` repeating.
 import * as fs from "fs";
 import { dateToSerial } from "../../src/core/dates";
 
@@ -13,6 +15,7 @@ export type Literal = number | string | boolean | null | ExpectedError;
 export type Value = Literal | Literal[][];
 
 export interface FormulaRow {
+  file: string;
   line: number;
   text: string;
   fn: string;
@@ -80,6 +83,7 @@ export function readFormulaTable(file: string): FormulaRow[] {
       if (parts.length !== 3) throw new Error(`${where}: expected "FUNCTION | arguments | expected"`);
       const [fn, args, expected] = parts.map((p) => p.trim());
       rows.push({
+        file,
         line: index + 1,
         text,
         fn,
@@ -88,4 +92,48 @@ export function readFormulaTable(file: string): FormulaRow[] {
       });
     });
   return rows;
+}
+
+/** A parameter as a table's signature line writes it. */
+export interface SignatureParameter {
+  name: string;
+  optional: boolean;
+  repeating: boolean;
+}
+
+export interface Signature {
+  fn: string;
+  parameters: SignatureParameter[];
+  where: string;
+}
+
+const SIGNATURE = /^#\s*([A-Z][A-Z0-9.]*)\((.*)\)\s*$/;
+
+/**
+ * The signature lines of a formula table: `# WORSTRAG(values, …)` → values repeating.
+ * @example readSignatures(file) → [{ fn: "DAYSTOEXPIRY", parameters: [{ name: "end_date", … }, { name: "as_of", optional: true, … }] }, …]
+ */
+export function readSignatures(file: string): Signature[] {
+  const signatures: Signature[] = [];
+  fs.readFileSync(file, "utf8")
+    .split(/\r?\n/)
+    .forEach((raw, index) => {
+      const m = SIGNATURE.exec(raw.trim());
+      if (!m) return;
+      const parameters: SignatureParameter[] = [];
+      for (const part of m[2].split(",").map((p) => p.trim())) {
+        if (part === "…" || part === "...") {
+          const last = parameters[parameters.length - 1];
+          if (!last) throw new Error(`${file}:${index + 1}: "…" repeats the parameter before it, and there is none`);
+          last.repeating = true;
+          continue;
+        }
+        const optional = /^\[(.+)\]$/.exec(part);
+        const name = optional ? optional[1] : part;
+        if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`${file}:${index + 1}: ${JSON.stringify(part)} is not a parameter name`);
+        parameters.push({ name, optional: optional !== null, repeating: false });
+      }
+      signatures.push({ fn: m[1], parameters, where: `${file}:${index + 1}` });
+    });
+  return signatures;
 }

@@ -9,18 +9,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as vm from "vm";
+import { ErrorRuntime, FunctionMetadata, FunctionsJson, excelArguments, invocationFor, wantsInvocation } from "./excelCall";
 import type { FakeExcel } from "./fakeExcel";
-
-interface Parameter {
-  name: string;
-  dimensionality?: "scalar" | "matrix";
-  optional?: boolean;
-  repeating?: boolean;
-}
-interface FunctionMetadata {
-  id: string;
-  parameters: Parameter[];
-}
 
 /** CustomFunctions.Error as the runtime has it: what a cell shows as #VALUE! and the like. */
 export class CellError {
@@ -32,9 +22,21 @@ export class CellError {
 
 export type RibbonHandler = (event: { completed(): void }) => Promise<void>;
 
+/** The page's CustomFunctions.Error, as the conformance helpers use it. */
+export const CELL_ERRORS: ErrorRuntime = {
+  make: (code) => new CellError(code),
+  is: (value): value is CellError => value instanceof CellError,
+};
+
 export interface SharedRuntime {
-  /** Calls a cell function by its id as Excel would; a matrix parameter given as one value is passed as [[value]]. */
+  /** Calls a cell function by its id as Excel would (test/helpers/excelCall): a matrix parameter given as one value is passed as [[value]], one left out as null. */
   call(id: string, ...args: unknown[]): unknown;
+  /** The function functions.js gave `CustomFunctions.associate(id, …)`. */
+  associated(id: string): (...args: unknown[]) => unknown;
+  /** dist/functions.json, as Excel reads it. */
+  functionsJson: FunctionsJson;
+  /** One function's metadata from functions.json. */
+  metadata(id: string): FunctionMetadata;
   /** The ribbon's handlers, as the script gave them to Office.actions.associate. */
   ribbon: ReadonlyMap<string, RibbonHandler>;
   /** The page's global object. */
@@ -47,8 +49,12 @@ export function pageScripts(dist: string): string[] {
   return [...html.matchAll(/<script[^>]*\ssrc=(?:"([^"]+)"|([^\s>]+))[^>]*>/g)].map((m) => m[1] ?? m[2]);
 }
 
-/** Starts the runtime over the built scripts in `dist`, with `excel` as the open workbook; `only` runs just those of the page's scripts. */
-export function startSharedRuntime(dist: string, excel: FakeExcel, only?: readonly string[]): SharedRuntime {
+/**
+ * Starts the runtime over the built scripts in `dist`, with `excel` as the open workbook; `only` runs
+ * just those of the page's scripts; `now` fixes the page's clock (its own `Date`: a vm context has
+ * its own built-ins, which jest's fake timers do not reach).
+ */
+export function startSharedRuntime(dist: string, excel: FakeExcel, only?: readonly string[], now?: Date): SharedRuntime {
   const functions = new Map<string, (...args: unknown[]) => unknown>();
   const ribbon = new Map<string, RibbonHandler>();
   const info = { host: "Excel", platform: "PC" };
@@ -78,6 +84,7 @@ export function startSharedRuntime(dist: string, excel: FakeExcel, only?: readon
   const page = vm.createContext({ console, setTimeout, clearTimeout, queueMicrotask, Office: office, Excel: excelApi, CustomFunctions: customFunctions, document });
   page.self = page;
   page.window = page;
+  if (now) fixClock(page, now.getTime());
 
   for (const script of pageScripts(dist)) {
     if (script === "office.js" || (only && !only.includes(script))) continue; // office.js: the stand-in above
@@ -86,28 +93,44 @@ export function startSharedRuntime(dist: string, excel: FakeExcel, only?: readon
   }
   document.currentScript = null;
 
-  const metadata = (JSON.parse(fs.readFileSync(path.join(dist, "functions.json"), "utf8")) as { functions: FunctionMetadata[] }).functions;
+  const functionsJson = JSON.parse(fs.readFileSync(path.join(dist, "functions.json"), "utf8")) as FunctionsJson;
+  const metadata = (id: string): FunctionMetadata => {
+    const meta = functionsJson.functions.find((m) => m.id === id);
+    if (!meta) throw new Error(`functions.json has no ${id}`);
+    return meta;
+  };
+  const associated = (id: string): ((...args: unknown[]) => unknown) => {
+    const fn = functions.get(id);
+    if (!fn) throw new Error(`functions.js did not associate ${id}`);
+    return fn;
+  };
   return {
     page,
     ribbon,
+    functionsJson,
+    metadata,
+    associated,
     call(id, ...args) {
-      const fn = functions.get(id);
-      const meta = metadata.find((m) => m.id === id);
-      if (!fn || !meta) throw new Error(`functions.js did not associate ${id}`);
-      const repeats = meta.parameters.findIndex((p) => p.repeating);
-      const matrix = (value: unknown): unknown => (Array.isArray(value) ? value : [[value]]);
-      // A repeating parameter gets one array of its repetitions, as Excel passes it.
-      if (repeats >= 0) return fn(...args.slice(0, repeats).map(matrix), args.slice(repeats).map(matrix));
-      if (args.length > meta.parameters.length) throw new Error(`${id} takes ${meta.parameters.length} arguments`);
-      const passed = meta.parameters.map((p, i) => {
-        if (i >= args.length) {
-          if (!p.optional) throw new Error(`${id} needs ${p.name}`);
-          return null;
-        }
-        const value = args[i];
-        return p.dimensionality === "matrix" && !Array.isArray(value) ? [[value]] : value;
-      });
-      return fn(...passed);
+      const meta = metadata(id);
+      const call = excelArguments(meta, args, (cell) => cell, CELL_ERRORS, functionsJson.allowErrorForDataTypeAny === true);
+      if (!call.called) return [[call.shown]];
+      const extra = wantsInvocation(meta) ? [invocationFor(meta, "Sheet1!A1").invocation] : [];
+      return associated(id)(...call.args, ...extra);
     },
   };
+}
+
+/** Replaces the page's Date with one whose "now" is `instant` (milliseconds), built in the page so it is the page's own kind of Date. */
+function fixClock(page: vm.Context, instant: number): void {
+  vm.runInContext(
+    `(() => {
+      const Real = Date;
+      class FixedDate extends Real {
+        constructor(...args) { if (args.length === 0) super(${instant}); else super(...args); }
+        static now() { return ${instant}; }
+      }
+      globalThis.Date = FixedDate;
+    })();`,
+    page,
+  );
 }
