@@ -21,7 +21,7 @@ export type NoteKind = "note" | "comment" | "none";
 /** Asks the host which requirement sets it supports (Office.context.requirements.isSetSupported). */
 export type SupportsApi = (set: string, version: string) => boolean;
 
-/** The host's own answer; outside Office (tests, a plain browser) nothing is supported. */
+/** The host's own answer; outside Office (tests, a plain browser) nothing is supported. @example officeSupports("ExcelApi", "1.18") → true in Excel for the web today */
 export const officeSupports: SupportsApi = (set, version) => typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported(set, version) === true;
 
 /**
@@ -42,6 +42,7 @@ const cellAddress = (row: number, column: number): string => `${columnLetters(co
  * note on the empty cell a new column took stays, and ours is left out), one adds ours. Comments:
  * one trip; Excel refuses a second thread on a cell, and should it refuse, the columns are already
  * in place and complete, so the refusal is not set-up's failure: the comment is left out.
+ * @example await addCellNotes(context, sheet, [{ row: 2, column: 5, text: "26 rows hold what the tracker read…" }], "note") // F3's note
  */
 export async function addCellNotes(context: Excel.RequestContext, sheet: Excel.Worksheet, notes: readonly CellNote[], kind: NoteKind): Promise<void> {
   if (notes.length === 0 || kind === "none") return;

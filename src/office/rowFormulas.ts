@@ -118,12 +118,12 @@ export function planOwnFormulaTrips(blocks: readonly FormulaBlock[], budget: num
   return trips;
 }
 
-/** Bytes a trip of blocks takes, as the planner counts them. */
+/** Bytes a trip of blocks takes, as the planner counts them. @example tripBytes([{ row: 0, column: 0, formulas: [["=1"]] }]) → 408 */
 export function tripBytes(trip: readonly FormulaBlock[]): number {
   return trip.reduce((n, block) => n + ACTION_OVERHEAD_BYTES + block.formulas.reduce((m, cells) => m + rowBytes(cells), 0), 0);
 }
 
-/** Whether a column has a row with a formula of its own. */
+/** Whether a column has a row with a formula of its own. @example hasOwnFormulas([null, "=DATE(2027,3,31)-AsOf"]) → true */
 export function hasOwnFormulas(rowFormulas: readonly (string | null)[] | undefined): boolean {
   return rowFormulas !== undefined && rowFormulas.some((f) => f !== null);
 }
@@ -133,6 +133,7 @@ export function hasOwnFormulas(rowFormulas: readonly (string | null)[] | undefin
  * earlier in this context). The first trip rides with what is already queued (`queuedBytes`); every
  * full trip is synced. Returns the bytes queued in the last trip and not yet sent: the caller's next
  * sync sends them, so a small table's formulas go with the rest of its trip.
+ * @example const queued = await writeOwnFormulas(context, sheet, { row: 3, columns }, 4_500_000, 2_000); if (queued > 0) await context.sync();
  */
 export async function writeOwnFormulas(context: Excel.RequestContext, sheet: Excel.Worksheet, layout: FormulaColumns, budget: number, queuedBytes: number): Promise<number> {
   if (!layout.columns.some((c) => hasOwnFormulas(c.rowFormulas))) return queuedBytes;

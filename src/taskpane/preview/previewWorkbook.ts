@@ -42,7 +42,7 @@ export interface PreviewInspector {
   notes(): ColumnNote[];
 }
 
-/** Reads a memory workbook's formulas and notes (see PreviewInspector). */
+/** Reads a memory workbook's formulas and notes (see PreviewInspector). @example previewInspector(book).formulas("Contracts", "RAG")[0] → "=CONTRACT.RAG(…)" */
 export function previewInspector(book: MemoryWorkbook): PreviewInspector {
   return {
     formulas(table, column) {
