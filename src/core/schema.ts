@@ -56,9 +56,10 @@ export const CONTRACTS: TableDefinition = {
     f("spendToDate", "Spend to date", "money", "What has been spent so far"),
     f("status", "Status", "text", "The register's own status (Live, Awarded, Terminated …)"),
   ],
+  // Spend variance is a native tracker's own (its RAG formula reads the spend comparison from it).
   computed: [
     "Days to expiry", "Notice date", "Days to notice", "Final expiry", "Phase", "Slippage",
-    "KPI attainment", "RAG", "RAG reason", "Escalation level",
+    "KPI attainment", "Spend variance", "RAG", "RAG reason", "Escalation level",
   ],
 };
 

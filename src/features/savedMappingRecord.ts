@@ -2,6 +2,7 @@ import type { HeaderMapping } from "../core/mapping";
 import { MappingCorrections, fieldNamed } from "../core/mappingCorrections";
 import { CONTRACTS } from "../core/schema";
 import type { WorkbookPort } from "../workbook/port";
+import type { FormulaStyle } from "./trackerFormulas";
 import { MAPPING_SETTING } from "./trackerData";
 
 // The mapping set-up saves in the workbook (setting MAPPING_SETTING, read back by trackerData's
@@ -17,6 +18,11 @@ export interface SavedMapping {
   fields: Record<string, string | null>;
   /** The user said the register has no contract IDs: it is keyed by row number. */
   noContractIds?: true;
+  /**
+   * The computed columns are in Excel's own formulas: columns a later set-up adds are written in
+   * them too, so the tracker never mixes the two. Absent: the CONTRACT functions.
+   */
+  formulas?: "native";
 }
 
 /** The saved mapping's JSON read back; null when set-up has not run. @example previousOf('{"sheet":"R","table":"Contracts","headerRow":0,"fields":{}}')?.table → "Contracts" */
@@ -44,11 +50,12 @@ function saidAbsent(mapping: HeaderMapping, corrections: MappingCorrections | un
 
 /**
  * What set-up saves: each mapped field's column (as the table names it), null for the fields the
- * user said the register lacks, and `noContractIds` when it is keyed by row number.
+ * user said the register lacks, `noContractIds` when it is keyed by row number, and `formulas`
+ * when the computed columns are in Excel's own formulas.
  * @example mappingToSave({ sheet: "R", table: "Contracts", mapping, keyedByRow: true }, {}, null).fields.contractId → null
  */
 export function mappingToSave(
-  where: { sheet: string; table: string; mapping: HeaderMapping; keyedByRow: boolean },
+  where: { sheet: string; table: string; mapping: HeaderMapping; keyedByRow: boolean; formulas?: FormulaStyle },
   corrections: MappingCorrections | undefined,
   previous: SavedMapping | null,
 ): SavedMapping {
@@ -59,6 +66,7 @@ export function mappingToSave(
     headerRow: mapping.headerRow,
     fields: { ...Object.fromEntries(Object.entries(mapping.fields).flatMap(([k, m]) => (m ? [[k, m.column]] : []))), ...saidAbsent(mapping, corrections, previous, keyedByRow) },
     ...(keyedByRow ? { noContractIds: true as const } : {}),
+    ...(where.formulas === "native" ? { formulas: "native" as const } : {}),
   };
 }
 

@@ -54,6 +54,7 @@ export interface SetUpOptions {
   /**
    * The computed columns in CONTRACT functions (default: they need the add-in) or in Excel's own
    * formulas (`native`: the tracker works for everyone who opens it; trackerFormulas FormulaStyle).
+   * Without it, a tracker set up before keeps the formulas it was set up in (saved with the mapping).
    */
   formulas?: FormulaStyle;
   progress?: Progress;
@@ -205,6 +206,8 @@ export async function setUpTracker(port: WorkbookPort, options: SetUpOptions = {
   let settings: TableSnapshot | undefined;
 
   const previous = previousOf(saved);
+  // A later run adds columns in the formulas the tracker has, unless told otherwise.
+  const formulas: FormulaStyle = options.formulas ?? previous?.formulas ?? "contract";
   const existing = has("Contracts") ? "Contracts" : (previous?.table ?? null);
   if (existing && has(existing)) {
     table = existing;
@@ -266,7 +269,7 @@ export async function setUpTracker(port: WorkbookPort, options: SetUpOptions = {
       notCreated.push({ table: name, reason: NEEDS_CONTRACT_ID });
       continue;
     }
-    newTables.push(newTrackerTable(name, workbookOrder, options.formulas));
+    newTables.push(newTrackerTable(name, workbookOrder, formulas));
   }
   await port.addTables(newTables);
   const createdTables = newTables.map((t) => t.table);
@@ -276,7 +279,7 @@ export async function setUpTracker(port: WorkbookPort, options: SetUpOptions = {
   }
   const present = new Set([...tables.map((t) => t.name), ...createdTables]);
 
-  const plan = contractColumns(mapping, { milestones: present.has("Milestones"), kpis: present.has("KPIs") }, workbookOrder, options.formulas);
+  const plan = contractColumns(mapping, { milestones: present.has("Milestones"), kpis: present.has("KPIs") }, workbookOrder, formulas);
   const toAdd = plan.columns.filter((c) => !snapshot.headers.includes(c.header));
 
   const normalised = normaliseTable(snapshot.rows, CONTRACTS, fieldColumns, { dateOrder, firstRow: snapshot.row + 2 });
@@ -324,7 +327,7 @@ export async function setUpTracker(port: WorkbookPort, options: SetUpOptions = {
   const tier = mapping.fields.tier?.column;
   if (tier) await port.addDropDown({ table, column: tier, choices: ["Gold", "Silver", "Bronze"] });
 
-  const toSave = mappingToSave({ sheet, table, mapping, keyedByRow }, options.corrections, previous);
+  const toSave = mappingToSave({ sheet, table, mapping, keyedByRow, formulas }, options.corrections, previous);
   if (saved !== JSON.stringify(toSave)) {
     await port.saveSetting(MAPPING_SETTING, JSON.stringify(toSave));
     changed = true;
@@ -343,7 +346,7 @@ export async function setUpTracker(port: WorkbookPort, options: SetUpOptions = {
     dateOrder: workbookOrder,
     keyedByRow,
     notCreated,
-    formulas: options.formulas ?? "contract",
+    formulas,
     readAtSetUp,
   };
 }

@@ -8,6 +8,7 @@ import { DataQualityIssue, FieldColumns, NormalisedRow, normaliseTable } from ".
 import { CONTRACTS, ESCALATIONS, KPIS, MILESTONES, RISKS, TableDefinition } from "../core/schema";
 import { TrackerSettings, readSettings } from "../core/settings";
 import type { TableSnapshot, WorkbookPort } from "../workbook/port";
+import type { FormulaStyle } from "./trackerFormulas";
 
 /** Where set-up saved the header mapping (and the user's corrections) in the workbook. */
 export const MAPPING_SETTING = "contractTracker.mapping";
@@ -158,19 +159,19 @@ export function summarise(data: TrackerData): EscalationSummary {
  * The saved mapping's corrections and the Contracts table's name, if set-up has run: field key →
  * header, or null for a field the user said the register does not have (a register with no
  * Contract IDs stays keyed by row number however its headers read later); `noContractIds` when the
- * user said the register has none.
+ * user said the register has none; `formulas`, which formulas its computed columns are in.
  */
-export async function savedMapping(port: WorkbookPort): Promise<{ table: string; corrections: MappingCorrections; noContractIds: boolean }> {
+export async function savedMapping(port: WorkbookPort): Promise<{ table: string; corrections: MappingCorrections; noContractIds: boolean; formulas: FormulaStyle }> {
   const saved = await port.loadSetting(MAPPING_SETTING);
-  if (!saved) return { table: "Contracts", corrections: {}, noContractIds: false };
+  if (!saved) return { table: "Contracts", corrections: {}, noContractIds: false, formulas: "contract" };
   try {
-    const parsed = JSON.parse(saved) as { table?: unknown; fields?: unknown; noContractIds?: unknown };
+    const parsed = JSON.parse(saved) as { table?: unknown; fields?: unknown; noContractIds?: unknown; formulas?: unknown };
     const table = typeof parsed.table === "string" && parsed.table ? parsed.table : "Contracts";
     const fields = parsed.fields && typeof parsed.fields === "object" ? (parsed.fields as Record<string, unknown>) : {};
     const corrections = Object.fromEntries(Object.entries(fields).filter((e): e is [string, string | null] => typeof e[1] === "string" || e[1] === null));
-    return { table, corrections, noContractIds: parsed.noContractIds === true };
+    return { table, corrections, noContractIds: parsed.noContractIds === true, formulas: parsed.formulas === "native" ? "native" : "contract" };
   } catch {
-    return { table: "Contracts", corrections: {}, noContractIds: false };
+    return { table: "Contracts", corrections: {}, noContractIds: false, formulas: "contract" };
   }
 }
 

@@ -6,11 +6,13 @@ import { writeRowsInTrips } from "./chunkedWrite";
 import { repeatedHeader, repeatedHeaderMessage } from "../workbook/tableHeaders";
 import { a1, checkHeaders, deleteQuietly, fillEveryCell } from "./excelEdits";
 import { applyDropDown, applyRagFormat, listSource, queueDropDown, queueRagFormat } from "./tableFormats";
-import { ACTION_OVERHEAD_BYTES, DEFAULT_TRIP_BUDGET, FIRST_READ_BYTES_PER_CELL, rowBytes } from "./requestBudget";
+import { ACTION_OVERHEAD_BYTES, DEFAULT_TRIP_BUDGET, FIRST_READ_BYTES_PER_CELL, rowBytes, textBytes } from "./requestBudget";
 import { writeReport } from "./reportSheet";
 import { applyNumberFilter, readSelectedRows, selectBodyCell } from "./tableView";
 import { readActiveCell, writeTableCells } from "./tableCells";
 import { followTableChanges } from "./tableEvents";
+import { CellNote, SupportsApi, addCellNotes, noteKind, officeSupports } from "./headerNotes";
+import { FormulaColumn, FormulaColumns, writeOwnFormulas } from "./rowFormulas";
 
 /**
  * Runs a batch of Excel calls: `Excel.run` inside Excel, a fake in tests. Given a context an
@@ -24,6 +26,8 @@ export interface ExcelWorkbookOptions {
   tripBudget?: number;
   /** Bytes a cell is assumed to take in a read before any has been measured; defaults to 50. */
   firstReadBytesPerCell?: number;
+  /** Which requirement sets the host supports (for notes on computed columns' headers); defaults to asking Office. */
+  supports?: SupportsApi;
 }
 
 function runInExcel<T>(batch: (context: Excel.RequestContext) => Promise<T>, context?: Excel.RequestContext): Promise<T> {
@@ -38,12 +42,14 @@ function runInExcel<T>(batch: (context: Excel.RequestContext) => Promise<T>, con
 export class ExcelWorkbook implements WorkbookPort {
   private readonly tripBudget: number;
   private readonly readPlan: ReadPlan;
+  private readonly supports: SupportsApi;
 
   constructor(
     private readonly run: ExcelRun = runInExcel,
     options: ExcelWorkbookOptions = {},
   ) {
     this.tripBudget = options.tripBudget ?? DEFAULT_TRIP_BUDGET;
+    this.supports = options.supports ?? officeSupports;
     this.readPlan = { tripBudget: this.tripBudget, firstBytesPerCell: options.firstReadBytesPerCell ?? FIRST_READ_BYTES_PER_CELL, learned: new Map() };
   }
 
@@ -187,6 +193,7 @@ export class ExcelWorkbook implements WorkbookPort {
     });
 
     const added: string[] = [];
+    const noted: { worksheet: Excel.Worksheet; notes: CellNote[] }[] = [];
     let queued = 0;
     try {
       for (const [i, spec] of specs.entries()) {
@@ -221,11 +228,17 @@ export class ExcelWorkbook implements WorkbookPort {
           // `formulas` so that formula cells (Settings' =TODAY()) are formulas; text keeps its apostrophe and stays text.
           worksheet.getRangeByIndexes(1 + start, 0, chunk.length, spec.headers.length).formulas = chunk;
         };
+        // Rows of a computed column with a formula of their own, written over the column's once the table is there.
+        const own: FormulaColumns = { row: 1, columns: computed.map((c, k) => ({ header: c.header, column: spec.headers.length + k, formula: c.formula, rowFormulas: c.rowFormulas })) };
+        const beyond = computed.find((c) => (c.rowFormulas ?? []).slice(spec.rows.length).some((f) => f !== null));
+        if (beyond) throw new Error(`The column "${beyond.header}" of the table "${spec.table}" has formulas for more rows than the table's ${spec.rows.length}`);
+        const notes = computed.flatMap((c, k) => (c.note ? [{ row: 0, column: spec.headers.length + k, text: c.note }] : []));
+        if (notes.length > 0) noted.push({ worksheet, notes });
         const bytes = lines.reduce((n, line) => n + rowBytes(line), rowBytes(headerLine) + (4 + computed.length * 2 + sources[i].length * 2) * ACTION_OVERHEAD_BYTES);
         if (queued + bytes <= this.tripBudget) {
           if (lines.length > 0) write(0, lines);
           finish();
-          queued += bytes;
+          queued = await writeOwnFormulas(context, worksheet, own, this.tripBudget, queued + bytes);
           continue;
         }
         await writeRowsInTrips(context, lines, {
@@ -236,9 +249,10 @@ export class ExcelWorkbook implements WorkbookPort {
           beforeLastTrip: finish,
           afterTrip: (done) => progress?.(done, spec.rows.length),
         });
-        queued = 0;
+        queued = await writeOwnFormulas(context, worksheet, own, this.tripBudget, 0);
       }
       if (queued > 0) await context.sync();
+      for (const { worksheet, notes } of noted) await addCellNotes(context, worksheet, notes, noteKind(this.supports));
       progress?.(specs.reduce((n, t) => n + t.rows.length, 0), specs.reduce((n, t) => n + t.rows.length, 0));
     } catch (error) {
       // Leave no half-built sheet behind: running again would find the name taken. These sheets
@@ -264,7 +278,9 @@ export class ExcelWorkbook implements WorkbookPort {
       const header = found.getHeaderRowRange();
       header.load("values");
       const whole = found.getRange();
-      whole.load("columnIndex,columnCount");
+      whole.load("rowIndex,columnIndex,columnCount");
+      const dataBody = found.getDataBodyRange();
+      dataBody.load("rowCount");
       // One read answers "is anything to the right?": the used part of the columns the new ones will take.
       const right = whole.getColumnsAfter(Math.max(1, columns.length)).getUsedRangeOrNullObject(true);
       right.load("columnIndex");
@@ -278,16 +294,36 @@ export class ExcelWorkbook implements WorkbookPort {
         const blocked = columns[Math.max(0, right.columnIndex - (whole.columnIndex + whole.columnCount))];
         throw new Error(`Cannot add column "${blocked.header}": a cell to the right of the table is not empty`);
       }
+      // The new columns' place on the sheet: the first to the table's right, the rest after it.
+      const at = (k: number): number => whole.columnIndex + whole.columnCount + k;
+      const bodyRow = whole.rowIndex + 1;
+      const notes: CellNote[] = [];
+      const formulaColumns: FormulaColumn[] = [];
+      let queued = 0;
+      columns.forEach((spec, k) => {
+        // Checked before anything is written: a formula meant for a row the table lacks would land below it.
+        if (spec.rowFormulas && spec.rowFormulas.slice(dataBody.rowCount).some((f) => f !== null)) {
+          throw new Error(`The column "${spec.header}" has formulas for ${spec.rowFormulas.length} rows; the table has ${dataBody.rowCount}`);
+        }
+        if (spec.formula !== undefined) formulaColumns.push({ header: spec.header, column: at(k), formula: spec.formula, rowFormulas: spec.rowFormulas });
+        if (spec.note) notes.push({ row: whole.rowIndex, column: at(k), text: spec.note });
+      });
       for (const spec of columns) {
         const column = found.columns.add(undefined, undefined, spec.header);
+        queued += ACTION_OVERHEAD_BYTES + textBytes(spec.header);
         if (spec.formula === undefined) continue;
         const body = column.getDataBodyRange();
         // One formula for the whole column: Excel fills it down as a calculated column, and the
         // request stays a few hundred bytes however many rows the table has.
         fillEveryCell(body, "formulas", spec.formula);
         if (spec.numberFormat) fillEveryCell(body, "numberFormat", spec.numberFormat);
+        queued += 2 * ACTION_OVERHEAD_BYTES + textBytes(spec.formula) + textBytes(spec.numberFormat ?? "");
       }
+      // Rows with a formula of their own get it over the column's, in the columns' trip while it has
+      // room. (appendColumns' blank columns have no formula, and no rows of their own.)
+      if (formulaColumns.length === columns.length) await writeOwnFormulas(context, found.worksheet, { row: bodyRow, columns: formulaColumns }, this.tripBudget, queued);
       await context.sync();
+      await addCellNotes(context, found.worksheet, notes, noteKind(this.supports));
     });
   }
 

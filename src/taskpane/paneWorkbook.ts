@@ -2,6 +2,10 @@ import type { SetUpOptions, SetUpReport } from "../features/setUpTracker";
 import type { HostInfo } from "../office/host";
 import type { WorkbookPort } from "../workbook/port";
 import { SetUpProgress, watchSetUpSteps } from "./setup/setUpSteps";
+import type { PreviewInspector } from "./preview/previewWorkbook";
+
+/** The page's window in the preview, with its workbook's inspector. */
+export type PreviewWindow = Window & { contractTrackerPreview?: PreviewInspector };
 
 /** The workbook the pane works on, and the actions that change it. The views see only this. */
 export interface PaneWorkbook {
@@ -21,7 +25,10 @@ export interface PaneWorkbook {
 export async function openPaneWorkbook(host: HostInfo): Promise<PaneWorkbook> {
   if (!host.inExcel) {
     const { previewWorkbook } = await import(/* webpackChunkName: "preview" */ "./preview/previewWorkbook");
-    return previewWorkbook();
+    const preview = previewWorkbook();
+    // The preview has no grid: what set-up wrote is read from the console, `contractTrackerPreview.formulas("Contracts", "RAG")`.
+    (window as PreviewWindow).contractTrackerPreview = preview.inspector;
+    return preview;
   }
   const [{ hostWorkbook }, { setUpTracker }] = await Promise.all([import("../office/hostWorkbook"), import("../features/setUpTracker")]);
   const port = hostWorkbook();

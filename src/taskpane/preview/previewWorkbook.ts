@@ -2,7 +2,7 @@ import { todaySerial } from "../../core/dates";
 import { tableDefinition } from "../../core/schema";
 import { SetUpOptions, SetUpReport, setUpTracker } from "../../features/setUpTracker";
 import { MemoryWorkbook } from "../../workbook/memoryWorkbook";
-import type { CellValue } from "../../workbook/port";
+import type { CellValue, ColumnNote } from "../../workbook/port";
 import type { PaneWorkbook } from "../paneWorkbook";
 import { SetUpProgress, watchSetUpSteps } from "../setup/setUpSteps";
 import { SAMPLE_COUNCIL, SAMPLE_SHEET, SampleRows, sampleRegister, sampleRelatedRows } from "./sampleRegister";
@@ -32,11 +32,35 @@ async function fillCreatedTables(book: MemoryWorkbook, created: readonly string[
 }
 
 /**
+ * What set-up wrote into the preview's workbook, for reading from the browser's console (the
+ * preview has no grid to look at) and by the browser tests.
+ */
+export interface PreviewInspector {
+  /** Each data row's formula in a table's column, top to bottom (null: a value, no formula). */
+  formulas(table: string, column: string): (string | null)[];
+  /** The notes on table columns' header cells. */
+  notes(): ColumnNote[];
+}
+
+/** Reads a memory workbook's formulas and notes (see PreviewInspector). @example previewInspector(book).formulas("Contracts", "RAG")[0] → "=CONTRACT.RAG(…)" */
+export function previewInspector(book: MemoryWorkbook): PreviewInspector {
+  return {
+    formulas(table, column) {
+      const snapshot = book.snapshot(table);
+      const c = snapshot.headers.indexOf(column);
+      if (c < 0) throw new Error(`The table "${table}" has no column "${column}"`);
+      return snapshot.rows.map((_, r) => book.cell(snapshot.sheet, snapshot.row + 1 + r, snapshot.column + c).formula ?? null);
+    },
+    notes: () => book.notes.map((n) => ({ ...n })),
+  };
+}
+
+/**
  * The pane outside Excel: the sample register held in this page. Set-up runs over it exactly as in
  * Excel; the tables it creates then start with the council's milestones, KPIs, risks, changes and
  * escalations, so the summary has something to weigh.
  */
-export function previewWorkbook(now: Date = new Date()): PaneWorkbook {
+export function previewWorkbook(now: Date = new Date()): PaneWorkbook & { inspector: PreviewInspector } {
   const today = todaySerial(now);
   const book = sampleWorkbook(today);
   const related = sampleRelatedRows(today);
@@ -48,6 +72,7 @@ export function previewWorkbook(now: Date = new Date()): PaneWorkbook {
   return {
     kind: "preview",
     port: book,
+    inspector: previewInspector(book),
     setUp,
     sample: {
       name: SAMPLE_COUNCIL,

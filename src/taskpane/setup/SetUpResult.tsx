@@ -35,7 +35,37 @@ const useStyles = makeStyles({
   problem: { display: "flex", flexDirection: "column", paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS },
   detail: { color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  readAtSetUp: { margin: `${tokens.spacingVerticalXXS} 0`, paddingLeft: tokens.spacingHorizontalL },
 });
+
+/**
+ * Which formulas the added columns are in; for Excel's own, which columns have rows holding the
+ * values read at set-up (text those formulas cannot read), and how many rows each.
+ */
+function FormulasUsed({ report, locale }: { report: SetUpReport; locale: string }): React.JSX.Element {
+  const styles = useStyles();
+  if (report.formulas === "contract") {
+    return <li><Body1>Written in CONTRACT functions: they need the add-in, and read dates and periods typed as text</Body1></li>;
+  }
+  return (
+    <>
+      <li><Body1>Written in Excel’s own formulas: the tracker works for everyone who opens the workbook, with or without the add-in</Body1></li>
+      {report.readAtSetUp.length > 0 && (
+        <li>
+          <Body1>
+            Excel’s own formulas cannot read dates typed as text, periods such as “3 months” or options such as “1+1”, so these rows hold the values read at set-up:
+          </Body1>
+          <ul className={styles.readAtSetUp} aria-label="Rows holding values read at set-up">
+            {report.readAtSetUp.map((c) => (
+              <li key={c.column}><Body1>{`${c.column}: ${plural(c.rows, "row", locale)}`}</Body1></li>
+            ))}
+          </ul>
+          <Caption1>Such a row keeps that value when its cell changes: type dates as dates and notice periods in days, then copy the column’s formula into the row.</Caption1>
+        </li>
+      )}
+    </>
+  );
+}
 
 export interface SetUpResultProps {
   report: SetUpReport;
@@ -69,6 +99,7 @@ export const SetUpResult = React.forwardRef<HTMLHeadingElement, SetUpResultProps
             {report.addedColumns.length === 0 ? "No computed column added (they were already there)" : `${plural(report.addedColumns.length, "computed column", locale)} added: ${report.addedColumns.join(", ")}`}
           </Body1>
         </li>
+        {report.addedColumns.length > 0 && <FormulasUsed report={report} locale={locale} />}
         {report.skippedColumns.length > 0 && (
           <li><Body1>{`Not added: ${report.skippedColumns.map((s) => `${s.header} (${s.reason})`).join("; ")}`}</Body1></li>
         )}

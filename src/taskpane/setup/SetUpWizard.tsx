@@ -14,6 +14,8 @@ import { MappingList } from "./MappingList";
 import { NoContractId } from "./NoContractId";
 import { SET_UP_STEPS, SetUpProgress } from "./setUpSteps";
 import { SetUpResult } from "./SetUpResult";
+import { FormulaChoice, FormulasInPlace } from "./FormulaChoice";
+import type { FormulaStyle } from "../../features/trackerFormulas";
 
 /** The tables set-up can add beside Contracts, with what each is for. */
 export const OPTIONAL_TABLES: readonly { name: TableName; what: string }[] = [
@@ -72,6 +74,8 @@ export function SetUpWizard(): React.JSX.Element {
   // The user's own word that the register has no contract IDs: never assumed.
   const [noIds, setNoIds] = React.useState(false);
   const [create, setCreate] = React.useState<ReadonlySet<TableName>>(() => new Set(OPTIONAL_TABLES.map((t) => t.name)));
+  // The CONTRACT functions unless the user asks for Excel's own.
+  const [formulas, setFormulas] = React.useState<FormulaStyle>("contract");
   const [run, setRun] = React.useState<RunState>({ status: "idle" });
   const resultHeading = React.useRef<HTMLHeadingElement>(null);
   const live = React.useRef(true);
@@ -128,6 +132,8 @@ export function SetUpWizard(): React.JSX.Element {
           noContractIds: keyedByRow,
           // Those that need a Contract ID go too: set-up leaves them out and the result says why.
           createTables: OPTIONAL_TABLES.filter((t) => create.has(t.name)).map((t) => t.name),
+          // A tracker set up before keeps its own (set-up reads them from the saved mapping).
+          formulas: find.status === "found" && !find.found.alreadySetUp ? formulas : undefined,
           progress: onRows,
         },
         onStep,
@@ -205,8 +211,17 @@ export function SetUpWizard(): React.JSX.Element {
                 <MappingList headers={found.headers} choices={choices} onChoose={(key, header) => setChoices((c) => choose(c, found.headers, key, header))} disabled={running} />
               </section>
 
+              <section className={styles.section} aria-labelledby="setup-formulas">
+                <Text as="h3" id="setup-formulas" weight="semibold" size={400} className={styles.heading}>3. Formulas for the computed columns</Text>
+                {found.alreadySetUp ? (
+                  <FormulasInPlace value={found.formulas} />
+                ) : (
+                  <FormulaChoice labelledBy="setup-formulas" value={formulas} onChange={setFormulas} disabled={running} />
+                )}
+              </section>
+
               <section className={styles.section} aria-labelledby="setup-tables">
-                <Text as="h3" id="setup-tables" weight="semibold" size={400} className={styles.heading}>3. Other tables</Text>
+                <Text as="h3" id="setup-tables" weight="semibold" size={400} className={styles.heading}>4. Other tables</Text>
                 <Body1>Each goes on a sheet of its own. Settings (thresholds and the as-of date) is always added.</Body1>
                 <div className={styles.tables} role="group" aria-labelledby="setup-tables">
                   {OPTIONAL_TABLES.map((t) => {

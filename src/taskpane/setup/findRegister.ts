@@ -3,6 +3,7 @@ import { FieldMatch, detectMapping, mapHeaders } from "../../core/mapping";
 import { applyCorrections } from "../../core/mappingCorrections";
 import { CONTRACTS } from "../../core/schema";
 import { savedMapping } from "../../features/trackerData";
+import type { FormulaStyle } from "../../features/trackerFormulas";
 import type { CellBlock, WorkbookPort } from "../../workbook/port";
 import { columnLetters } from "../format";
 
@@ -28,6 +29,8 @@ export interface RegisterFound {
   alreadySetUp: boolean;
   /** The user said, at an earlier set-up, that the register has no contract IDs (it is keyed by row number). */
   noContractIds: boolean;
+  /** The formulas an earlier set-up wrote the computed columns in (saved with the mapping); the CONTRACT functions for a new register. */
+  formulas: FormulaStyle;
 }
 
 const oneLine = (cell: unknown): string => (isBlankCell(cell) ? "" : String(cell).replace(/\s+/g, " ").trim());
@@ -60,6 +63,7 @@ export async function findRegister(port: WorkbookPort): Promise<RegisterFound> {
       tables: names,
       alreadySetUp: headers.some((h) => computed.has(h.toLowerCase())),
       noContractIds: saved.noContractIds,
+      formulas: saved.formulas,
     };
   }
   const sheet = await port.activeSheet();
@@ -86,6 +90,7 @@ export async function findRegister(port: WorkbookPort): Promise<RegisterFound> {
     tables: names,
     alreadySetUp: false,
     noContractIds: false,
+    formulas: "contract",
     register: used,
   };
 }

@@ -25,6 +25,8 @@ export interface SyncRecord {
 export interface FakeHost {
   readonly model: WorkbookModel;
   readonly payloadLimit: number;
+  /** The newest ExcelApi requirement set the host supports, e.g. "1.18". */
+  readonly apiVersion: string;
   record(sync: Omit<SyncRecord, "trip">): void;
 }
 

@@ -16,6 +16,7 @@ import { FakeHost, FakeRequestContext, SyncRecord } from "./context";
 import { ChartView, viewChart } from "./chart";
 import { visibleRows } from "./filter";
 import { applyTypedInput } from "./range";
+import { versionAtLeast } from "./notes";
 import { ConditionalFormatModel, FilterModel, SheetModel, TableModel, ValidationModel, WorkbookModel } from "./model";
 
 export { FakeRequestContext } from "./context";
@@ -30,6 +31,11 @@ export class FakeExcel implements FakeHost {
   readonly model = new WorkbookModel();
   readonly syncLog: SyncRecord[] = [];
   payloadLimit = EXCEL_WEB_LIMIT_BYTES;
+  /** The newest ExcelApi set this Excel supports: "1.18" has notes, "1.10" threaded comments, "1.9" neither. */
+  apiVersion = "1.18";
+
+  /** Office.context.requirements.isSetSupported as this Excel answers it. */
+  readonly supports = (set: string, version: string): boolean => set === "ExcelApi" && versionAtLeast(this.apiVersion, version);
 
   /** A workbook of plain constants, as opened from a file (text stays text). */
   static fromSheets(sheets: Record<string, readonly (readonly CellValue[])[]>): FakeExcel {
@@ -219,6 +225,16 @@ export class FakeExcel implements FakeHost {
 
   conditionalFormats(sheet: string): (ConditionalFormatModel & { address: string })[] {
     return this.sheet(sheet).conditionalFormats.map((cf) => ({ ...cf, address: formatA1(cf.rect) }));
+  }
+
+  /** A sheet's notes, by cell address. */
+  notes(sheet: string): Record<string, string> {
+    return Object.fromEntries([...this.sheet(sheet).notes.values()].map((n) => [formatA1({ row: n.row, column: n.column, rowCount: 1, columnCount: 1 }), n.content]));
+  }
+
+  /** A sheet's threaded comments, by cell address. */
+  comments(sheet: string): Record<string, string> {
+    return Object.fromEntries([...this.sheet(sheet).comments.values()].map((n) => [formatA1({ row: n.row, column: n.column, rowCount: 1, columnCount: 1 }), n.content]));
   }
 
   validations(sheet: string): (ValidationModel & { address: string })[] {

@@ -14,6 +14,13 @@ export interface ConditionalFormatModel {
   font?: string;
 }
 
+/** A note or a threaded comment on one cell (only its text is modelled). */
+export interface CellNoteModel {
+  row: number;
+  column: number;
+  content: string;
+}
+
 export interface ValidationModel {
   rect: Rect;
   rule: unknown;
@@ -61,6 +68,9 @@ export class SheetModel {
   conditionalFormats: ConditionalFormatModel[] = [];
   validations: ValidationModel[] = [];
   charts: ChartModel[] = [];
+  /** Notes (ExcelApi 1.18) and threaded comments (1.10) by cell, keyed `row,column`. */
+  readonly notes = new Map<string, CellNoteModel>();
+  readonly comments = new Map<string, CellNoteModel>();
   /** Cells whose font is bold. */
   bold: Rect[] = [];
   /** Widths set on columns, in points; other columns have the default. */

@@ -9,6 +9,7 @@ import { FakeRange } from "./range";
 import { FakeRangeAreas } from "./rangeAreas";
 import { FakeTableCollection } from "./table";
 import { FakeWorksheetCollection } from "./worksheet";
+import { FakeCommentCollection } from "./notes";
 
 export class FakeWorkbook extends FakeProxy<WorkbookModel> {
   readonly worksheets: FakeWorksheetCollection;
@@ -16,6 +17,8 @@ export class FakeWorkbook extends FakeProxy<WorkbookModel> {
   readonly names: FakeNamedItemCollection;
   readonly settings: FakeSettingCollection;
   readonly application: FakeApplication;
+  /** Threaded comments (ExcelApi 1.10). */
+  readonly comments: FakeCommentCollection;
   /** Occurs when the selection changes (ExcelApi 1.2); its arguments hold the handler's own workbook. */
   readonly onSelectionChanged: FakeEventHandlers<{ workbook: unknown }>;
 
@@ -26,6 +29,7 @@ export class FakeWorkbook extends FakeProxy<WorkbookModel> {
     this.names = new FakeNamedItemCollection(context);
     this.settings = new FakeSettingCollection(context);
     this.application = new FakeApplication(context);
+    this.comments = new FakeCommentCollection(context);
     this.onSelectionChanged = new FakeEventHandlers(context, () => context.model.selectionChanged, "Workbook.onSelectionChanged");
   }
 

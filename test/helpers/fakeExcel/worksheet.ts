@@ -7,10 +7,12 @@ import { FakeCollection, FakeProxy } from "./proxy";
 import { FakeRange, checkedRect } from "./range";
 import { FakeTableCollection } from "./table";
 import { FakeChartCollection } from "./chart";
+import { FakeNoteCollection } from "./notes";
 
 export class FakeWorksheet extends FakeProxy<SheetModel> {
   private tablesProxy?: FakeTableCollection;
   private chartsProxy?: FakeChartCollection;
+  private notesProxy?: FakeNoteCollection;
 
   constructor(context: FakeRequestContext, locate: () => SheetModel | null, binding: "eager" | "lazy" | { bound: SheetModel }) {
     super(context, locate, binding, "Worksheet");
@@ -42,6 +44,11 @@ export class FakeWorksheet extends FakeProxy<SheetModel> {
       const sheet = this.resolve();
       return sheet === null ? null : { model: this.context.model, sheet };
     }));
+  }
+
+  /** The sheet's notes (ExcelApi 1.18). */
+  get notes(): FakeNoteCollection {
+    return (this.notesProxy ??= new FakeNoteCollection(this.context, () => this.resolve()));
   }
 
   get charts(): FakeChartCollection {
