@@ -18,7 +18,7 @@ import { parseExtensionOptions, type Extension } from "../core/extensionOptions"
 import type { TypedValue } from "../core/normalise";
 import { parsePeriod, type Period } from "../core/periods";
 import type { CellValue } from "../workbook/port";
-import { AS_OF, setting, thisRow } from "./trackerFormulas";
+import { AS_OF, setting, thisRow } from "./structuredRefs";
 
 /** One contract row as set-up sees it: each mapped field's cell as the sheet holds it, and as the tracker read it. */
 export interface RegisterRow {

@@ -5,27 +5,10 @@ import type { HeaderMapping } from "../core/mapping";
 import { UNRATED } from "../core/rules/rag";
 import type { CellValue } from "../workbook/port";
 import { NativeColumn, RegisterRow, nativeColumns } from "./nativeFormulas";
+import { AS_OF, THRESHOLDS, column, setting, thisRow } from "./structuredRefs";
 
-/** Excel escapes `[`, `]`, `#` and `'` inside a structured reference's column name with a `'`. */
-export function escapeColumn(header: string): string {
-  return header.replace(/['[\]#]/g, (ch) => `'${ch}`);
-}
+export { AS_OF, AS_OF_FORMULA, THRESHOLDS, column, escapeColumn, setting, thisRow } from "./structuredRefs";
 
-/** This row's cell in a column: `[@[End date]]`. */
-export const thisRow = (header: string): string => `[@[${escapeColumn(header)}]]`;
-
-/** A whole table column: `Milestones[Contract ID]`. */
-export const column = (table: string, header: string): string => `${table}[${escapeColumn(header)}]`;
-
-/** A setting's value from the Settings table, looked up by name so rows can move. */
-export const setting = (name: string): string => `INDEX(Settings[Value],MATCH("${name}",Settings[Name],0))`;
-
-/** The Settings table as the two-column thresholds range the CONTRACT functions take. */
-export const THRESHOLDS = "Settings[[Name]:[Value]]";
-
-/** The workbook name every computed column counts from. */
-export const AS_OF = "AsOf";
-export const AS_OF_FORMULA = `=${setting("as_of")}`;
 
 export interface ComputedColumnPlan {
   header: string;
