@@ -18,7 +18,7 @@ import { parseExtensionOptions, type Extension } from "../core/extensionOptions"
 import type { TypedValue } from "../core/normalise";
 import { parsePeriod, type Period } from "../core/periods";
 import type { CellValue } from "../workbook/port";
-import { AS_OF, setting, thisRow } from "./structuredRefs";
+import { AS_OF, settingNumber, thisRow } from "./structuredRefs";
 
 /** One contract row as set-up sees it: each mapped field's cell as the sheet holds it, and as the tracker read it. */
 export interface RegisterRow {
@@ -250,7 +250,7 @@ const ragOfRanks = (ranks: string[], daysKnown: string): string =>
 
 /** A component's rank against its Settings thresholds: `worse` is how a value beyond a threshold compares. */
 const rankOf = (value: string, known: string, worse: ">" | "<" | "<=", red: string, amber: string): string =>
-  iff(known, `IF(${value}${worse}${setting(red)},0,IF(${value}${worse}${setting(amber)},1,2))`, "3");
+  iff(known, `IF(${value}${worse}${settingNumber(red)},0,IF(${value}${worse}${settingNumber(amber)},1,2))`, "3");
 
 export interface NativeColumns {
   daysToExpiry: NativeColumn;
@@ -298,7 +298,7 @@ export function nativeColumns(header: FieldHeaders, rated: { days: string; slipp
           iff(
             and(gk, `${AS_OF}<${g}`),
             iff(or(sk, ek), '"Mobilisation"', '""'),
-            iff(and(ek, `${e}<=${AS_OF}+${setting("exit_window_days")}`), '"Exit"', iff(or(sk, gk, ek), '"Delivery"', '""')),
+            iff(and(ek, `${e}<=${AS_OF}+${settingNumber("exit_window_days")}`), '"Exit"', iff(or(sk, gk, ek), '"Delivery"', '""')),
           ),
         ),
       );

@@ -14,7 +14,8 @@ import { LINKED_BY_ID, NEEDS_CONTRACT_ID, contractIdDecision } from "./rowKeyedR
 import { mappingToSave, previousOf } from "./savedMappingRecord";
 import { MAPPING_SETTING } from "./trackerData";
 import { NATIVE_MILESTONE_SLIPPAGE } from "./nativeFormulas";
-import { AS_OF, AS_OF_FORMULA, ComputedColumnPlan, FormulaStyle, RegisterRow, contractColumns, computedValue, setting, SkippedColumn, thisRow } from "./trackerFormulas";
+import { AS_OF, AS_OF_FORMULA, ComputedColumnPlan, FormulaStyle, RegisterRow, contractColumns, computedValue, SkippedColumn, thisRow } from "./trackerFormulas";
+import { settingNumber } from "./structuredRefs";
 
 export { MAPPING_SETTING };
 
@@ -103,7 +104,7 @@ export const OTHER_TABLES: Record<Exclude<TableName, "Contracts" | "Settings">, 
  * and a row with no days to expiry is an Unrated contract, where a milestone simply has no expiry.
  */
 const componentRag = (value: string, worse: ">" | "<", red: string, amber: string): string =>
-  `=IF(${value}="","",IF(${value}${worse}${setting(red)},"Red",IF(${value}${worse}${setting(amber)},"Amber","Green")))`;
+  `=IF(${value}="","",IF(${value}${worse}${settingNumber(red)},"Red",IF(${value}${worse}${settingNumber(amber)},"Amber","Green")))`;
 
 /** Formulas of the other tables' computed columns, over their own headers. */
 export const OTHER_COMPUTED: Partial<Record<TableName, { header: string; formula: string; numberFormat?: string }[]>> = {

@@ -1,4 +1,5 @@
 import { MAPPING_SETTING, newTrackerTable, setUpTracker } from "../../src/features/setUpTracker";
+import { settingNumber } from "../../src/features/structuredRefs";
 import { contractCard } from "../../src/features/contractCard";
 import { dashboard } from "../../src/features/dashboard";
 import { runEscalationSummary } from "../../src/features/escalations";
@@ -95,7 +96,8 @@ test("a contract whose end date is blank, a stand-in or not a date is Unrated in
 
 test("the Milestones and KPIs tables rate a milestone or KPI by itself, over the Settings thresholds, never Unrated", () => {
   const formula = (table: "Milestones" | "KPIs"): string | undefined => newTrackerTable(table, "dmy").computed?.find((c) => c.header === "RAG")?.formula;
-  const threshold = (name: string): string => `INDEX(Settings[Value],MATCH("${name}",Settings[Name],0))`;
+  // Each threshold read as the CONTRACT functions read it: a cleared value is the default.
+  const threshold = settingNumber;
   expect(formula("Milestones")).toBe(
     `=IF([@[Slippage]]="","",IF([@[Slippage]]>${threshold("slippage_red_days")},"Red",IF([@[Slippage]]>${threshold("slippage_amber_days")},"Amber","Green")))`,
   );
