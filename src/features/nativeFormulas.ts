@@ -17,6 +17,7 @@ import { STAND_IN_SERIALS, serialToDate } from "../core/dates";
 import { parseExtensionOptions, type Extension } from "../core/extensionOptions";
 import type { TypedValue } from "../core/normalise";
 import { parsePeriod, type Period } from "../core/periods";
+import { parseTier } from "../core/rules/escalation";
 import type { CellValue } from "../workbook/port";
 import { AS_OF, settingNumber, thisRow } from "./structuredRefs";
 
@@ -97,12 +98,19 @@ function periodOf(value: TypedValue): Period | null {
   return period.ok ? period.value : null;
 }
 
+/** Extension options as the engine reads them (core/contractStatus): blank or only whitespace is none; unreadable text null. */
 function extensionOf(value: TypedValue): Extension | null {
   const text = typeof value === "number" ? String(value) : typeof value === "string" && value.trim() !== "" ? value : null;
-  if (text === null) return null;
+  if (text === null) return { months: 0, days: 0 };
   const extension = parseExtensionOptions(text);
   return extension.ok ? extension.value : null;
 }
+
+// Excel's TRIM takes out spaces alone, where the engine's reading (String.trim) takes out every kind
+// of whitespace: a tab, a line break, a non-breaking space pasted from the web.
+const excelTrim = (text: string): string => text.replace(/ +/g, " ").replace(/^ | $/g, "");
+/** What Excel's `TRIM(cell)` gives, for a text comparison in a column's formula; null for a cell no text comparison reads (a number, TRUE). */
+const trimmedByExcel = (cell: CellValue): string | null => (cell === null || cell === undefined ? "" : typeof cell === "string" ? excelTrim(cell) : null);
 
 /** Field keys and their columns, as the mapping names them; null where the register lacks the field. */
 export type FieldHeaders = (key: string) => string | null;
@@ -152,18 +160,26 @@ class RowInputs {
     return { period };
   }
 
-  /** Extension options: blank is read by the column's formula (no extension); any text is read at set-up. */
+  /** Extension options: blank is read by the column's formula (`TRIM(cell)=""`, no extension); any other text is read at set-up. */
   extension(key: string): { ref: string } | { extension: Extension | null } {
     const h = this.header(key);
     if (h === null) return { extension: { months: 0, days: 0 } };
-    if (this.row === null || (isBlank(this.row.cell(key)) && isBlank(this.row.read(key)))) return { ref: thisRow(h) };
+    if (this.row === null) return { ref: thisRow(h) };
+    if (trimmedByExcel(this.row.cell(key)) === "" && isBlank(this.row.read(key))) return { ref: thisRow(h) };
     this.fromSetUp.add(h);
     return { extension: extensionOf(this.row.read(key)) };
   }
 
-  text(key: string): string {
+  /** Whether the contract is Gold tier: the cell, compared as Excel compares (`TRIM(cell)="Gold"`, any case), where that reads it as the tracker does. */
+  gold(key: string): { ref: string } | { gold: boolean } {
     const h = this.header(key);
-    return h === null ? '""' : thisRow(h);
+    if (h === null) return { gold: false };
+    if (this.row === null) return { ref: thisRow(h) };
+    const read = this.row.read(key);
+    const gold = typeof read === "string" && parseTier(read) === "Gold";
+    if ((trimmedByExcel(this.row.cell(key))?.toLowerCase() === "gold") === gold) return { ref: thisRow(h) };
+    this.fromSetUp.add(h);
+    return { gold };
   }
 }
 
@@ -206,7 +222,7 @@ function noticeDateOf(end: DateInput, period: PeriodInput): string {
  */
 function finalExpiryOf(end: DateInput, extension: ReturnType<RowInputs["extension"]>): string {
   const e = dateText(end);
-  if ("ref" in extension) return iff(realEnd(end), `IF(${extension.ref}="",${e},"")`, '""');
+  if ("ref" in extension) return iff(realEnd(end), `IF(TRIM(${extension.ref})="",${e},"")`, '""');
   const x = extension.extension;
   if (x === null) return '""';
   const after = `${e}+1`;
@@ -320,8 +336,8 @@ export function nativeColumns(header: FieldHeaders, rated: { days: string; slipp
     escalationLevel: column_((i) => {
       // core/rules/escalation with no days in status: Red 2 (3 on a Gold contract), Amber 1, else 0.
       const rag = thisRow("RAG");
-      const tier = i.text("tier");
-      const red = tier === '""' ? "2" : `IF(TRIM(${tier})="Gold",3,2)`;
+      const tier = i.gold("tier");
+      const red = "ref" in tier ? `IF(TRIM(${tier.ref})="Gold",3,2)` : tier.gold ? "3" : "2";
       return `IF(${rag}="Red",${red},IF(${rag}="Amber",1,0))`;
     }),
   };

@@ -135,7 +135,7 @@ export function contractColumns(
     if (hasSpend) needs({ header: "Spend variance", formula: native.spendVariance.formula, numberFormat: "0%", shows: "spendVariance", native: native.spendVariance }, null);
     needs({ header: "RAG", formula: native.rag.formula, shows: "rag" }, nothingToRate);
     skipped.push({ header: "RAG reason", reason: "its sentence is written by CONTRACT.RAGREASON, which needs the add-in: the summary and the contract card give the reason" });
-    needs({ header: "Escalation level", formula: native.escalationLevel.formula, shows: "escalationLevel" }, nothingToRate);
+    needs({ header: "Escalation level", formula: native.escalationLevel.formula, shows: "escalationLevel", native: native.escalationLevel }, nothingToRate);
     return { columns, skipped };
   }
   needs({ header: "RAG", formula: `=CONTRACT.RAG(${ragArgs})`, shows: "rag" }, nothingToRate);

@@ -119,6 +119,27 @@ async function textRegister(): Promise<string> {
   return file;
 }
 
+/**
+ * Text Excel's TRIM reads otherwise than the tracker: whitespace other than spaces (a tab, a line
+ * break, a non-breaking space pasted from the web) around a tier or as the whole of an extension
+ * options cell. Every contract expires within 90 days (Red), so its tier decides its level.
+ */
+async function whitespaceRegister(): Promise<string> {
+  const blanks = [" ", "   ", "\u00a0", "\t", "\n", " \u00a0 ", "\r\n"];
+  const tiers = ["Gold\u00a0", "gold\n", "\tGOLD", " GOLD ", "Gold  ", "Go ld", "\u00a0Silver", "Bronze\n", "Goldsmith"];
+  const rows: CellValue[][] = [
+    ["Contract ID", "Supplier", "End date", "Extension options", "Tier"],
+    ...blanks.map((options, i) => [`W${i + 1}`, "Acme", ymd(2025, 5, 31) + i, options, ""]),
+    ...tiers.map((tier, i) => [`G${i + 1}`, "Binco", ymd(2025, 4, 30) + i, i % 2 ? "1 year" : "", tier]),
+  ];
+  const book = MemoryWorkbook.fromSheets({ Register: rows });
+  book.active = "Register";
+  await setUpTracker(book, { asOf: ymd(2025, 3, 31), fixedAsOf: true, formulas: "native" });
+  const file = path.join(dir, "whitespace-register.xlsx");
+  await writeTracker(book, file);
+  return file;
+}
+
 const MILESTONES: CellValue[][] = [
   // Contract, milestone, baseline, forecast, actual: late, early, met late, overdue with no forecast, overdue past its forecast.
   ["T1", "Mobilise", ymd(2025, 1, 10), ymd(2025, 1, 31), "", "Ann"],
@@ -151,6 +172,7 @@ beforeAll(async () => {
   if (made.code !== 0) throw new Error(made.err);
   trackers.set("calendar", calendar);
   trackers.set("text", await textRegister());
+  trackers.set("whitespace", await whitespaceRegister());
   // LibreOffice gets each tracker with the values set-up wrote beside its formulas taken out: whatever
   // it shows, it worked out itself.
   fs.mkdirSync(path.join(dir, "blanked"));
@@ -215,6 +237,17 @@ withLibreOffice("a register set up in place with text dates, periods and amounts
   expect(rag).not.toEqual(computedColumns(trackers.get("text") ?? "").get("RAG"));
   expect(values.get("Escalation level")).toEqual(rag.map((g, r) => (g === "Red" ? (r === 0 || r === 4 ? 3 : 2) : g === "Amber" ? 1 : 0)));
   expect(readNotes(trackers.get("text") ?? "").join("\n")).toMatch(/rows? holds? what the tracker read from "End date"/);
+});
+
+withLibreOffice("whitespace other than spaces around a tier or as the whole of the extension options: LibreOffice's level and final expiry are the engine's", () => {
+  const { compared, differences } = compare(trackers.get("whitespace") ?? "", recalculated.get("whitespace") ?? "");
+  expect(differences).toEqual([]);
+  expect(compared["Escalation level"]).toBe(16);
+  const values = computedColumns(recalculated.get("whitespace") ?? "");
+  // Blank options are no extension: the final expiry is the end date itself.
+  expect(values.get("Final expiry")?.slice(0, 7)).toEqual([0, 1, 2, 3, 4, 5, 6].map((i) => ymd(2025, 5, 31) + i));
+  // Red on a Gold contract is level 3, however its tier was spaced; Silver, Bronze and what is no tier stay at 2.
+  expect(values.get("Escalation level")?.slice(7)).toEqual([3, 3, 3, 3, 3, 2, 2, 2, 2]);
 });
 
 /** A copy of a workbook whose formula cells hold no value: what a reader shows of them, it calculated. */

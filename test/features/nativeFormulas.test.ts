@@ -104,3 +104,18 @@ test("convert --formulas takes contract or native, for convert only", async () =
   const misplaced = await cli("summary", "register.csv", "--formulas", "native");
   expect([misplaced.code, misplaced.err.split("\n")[0]]).toEqual([2, "--formulas is for convert only"]);
 });
+
+test("whitespace Excel's TRIM leaves (tab, line break, non-breaking space) gets the row its own formula; spaces alone keep the column's", () => {
+  const native = (header: string) => byHeader.get(header)?.native;
+  const end = ymd(2025, 5, 31);
+  // Spaces alone: TRIM empties them, so the column's formula reads no extension, as the tracker does.
+  for (const options of [" ", "   "]) expect(native("Final expiry")?.rowFormula(row({ endDate: end, extensionOptions: options }, { extensionOptions: null }))).toBeNull();
+  // Other whitespace is no extension to the tracker, text to TRIM: the row's own formula is the end date.
+  for (const options of ["\u00a0", "\t", "\n", " \u00a0 "]) {
+    expect(native("Final expiry")?.rowFormula(row({ endDate: end, extensionOptions: options }, { extensionOptions: null }))).toMatch(/^=IF\(.*,\[@\[End\]\],""\)$/);
+    expect(native("Final expiry")?.readAtSetUp(row({ endDate: end, extensionOptions: options }, { extensionOptions: null }))).toEqual(["Options"]);
+  }
+  // A tier TRIM reads as Gold keeps the column's formula; one only the tracker reads as Gold is 3 when Red in its own.
+  for (const tier of ["Gold", " gold ", "GOLD", "Silver", "Go ld", "\u00a0Silver"]) expect(native("Escalation level")?.rowFormula(row({ tier }))).toBeNull();
+  for (const tier of ["Gold\u00a0", "gold\n", "\tGOLD"]) expect(native("Escalation level")?.rowFormula(row({ tier }))).toBe('=IF([@[RAG]]="Red",3,IF([@[RAG]]="Amber",1,0))');
+});
