@@ -76,7 +76,8 @@ const knownDate = (input: DateInput): string => ("ref" in input ? `N(${input.ref
 function realEnd(input: DateInput): string {
   if (!("ref" in input)) return input.serial !== null && !isStandIn(input.serial) ? TRUE : FALSE;
   const n = `N(${input.ref})`;
-  return and(`${n}>${STAND_IN_SERIALS.lastOf1900}`, `${n}<${STAND_IN_SERIALS.farFuture}`, ...STAND_IN_SERIALS.single.map((s) => `${n}<>${s}`));
+  // The single stand-ins in one lookup: each reference to the cell is as long as its header, on every row.
+  return and(`${n}>${STAND_IN_SERIALS.lastOf1900}`, `${n}<${STAND_IN_SERIALS.farFuture}`, `ISNA(MATCH(${n},{${STAND_IN_SERIALS.single.join(",")}},0))`);
 }
 const isStandIn = (serial: number): boolean => serial <= STAND_IN_SERIALS.lastOf1900 || serial >= STAND_IN_SERIALS.farFuture || STAND_IN_SERIALS.single.includes(serial);
 
@@ -226,7 +227,8 @@ function finalExpiryOf(end: DateInput, extension: ReturnType<RowInputs["extensio
   const x = extension.extension;
   if (x === null) return '""';
   const after = `${e}+1`;
-  const moved = x.months === 0 ? e : `IF(DAY(EDATE(${after},${x.months}))<DAY(${after}),EDATE(${after},${x.months}),EDATE(${after},${x.months})-1)`;
+  // The day before, unless the month has no such day (EDATE then gave its last, a smaller day): TRUE counts 1.
+  const moved = x.months === 0 ? e : `EDATE(${after},${x.months})-(DAY(EDATE(${after},${x.months}))>=DAY(${after}))`;
   return iff(realEnd(end), x.days === 0 ? moved : `${moved}+${x.days}`, '""');
 }
 
@@ -303,22 +305,27 @@ export function nativeColumns(header: FieldHeaders, rated: { days: string; slipp
       const goLive = i.date("goLiveDate");
       const end = i.date("endDate");
       const [s, g, e] = [dateText(start), dateText(goLive), dateText(end)];
-      const [sk, gk, ek] = [knownDate(start), knownDate(goLive), realEnd(end)];
-      const inconsistent = or(and(sk, ek, `${e}<${s}`), and(sk, gk, `${g}<${s}`));
-      const phase = iff(
-        and(ek, `${AS_OF}>${e}`),
-        '"Expired"',
-        iff(
-          and(sk, `${AS_OF}<${s}`),
-          '"Not started"',
+      const [sk, gk] = [knownDate(start), knownDate(goLive)];
+      // The phase once whether the end date is real is settled (TRUE or FALSE): the formula asks it
+      // once and takes one branch, instead of asking at every step.
+      const phaseWhen = (ek: string): string => {
+        const inconsistent = or(and(sk, ek, `${e}<${s}`), and(sk, gk, `${g}<${s}`));
+        const phase = iff(
+          and(ek, `${AS_OF}>${e}`),
+          '"Expired"',
           iff(
-            and(gk, `${AS_OF}<${g}`),
-            iff(or(sk, ek), '"Mobilisation"', '""'),
-            iff(and(ek, `${e}<=${AS_OF}+${settingNumber("exit_window_days")}`), '"Exit"', iff(or(sk, gk, ek), '"Delivery"', '""')),
+            and(sk, `${AS_OF}<${s}`),
+            '"Not started"',
+            iff(
+              and(gk, `${AS_OF}<${g}`),
+              iff(or(sk, ek), '"Mobilisation"', '""'),
+              iff(and(ek, `${e}<=${AS_OF}+${settingNumber("exit_window_days")}`), '"Exit"', iff(or(sk, gk, ek), '"Delivery"', '""')),
+            ),
           ),
-        ),
-      );
-      return iff(inconsistent, '""', phase);
+        );
+        return iff(inconsistent, '""', phase);
+      };
+      return iff(realEnd(end), phaseWhen(TRUE), phaseWhen(FALSE));
     }),
     spendVariance: column_((i) => spendVarianceOf(i)),
     rag: column_(() => {

@@ -17,7 +17,7 @@ const plan = contractColumns(mapping, { milestones: true, kpis: true }, "dmy", "
 const byHeader = new Map(plan.columns.map((c) => [c.header, c]));
 
 // Functions LibreOffice 7.4 (Debian 12) and Excel 2019 both calculate.
-const EVERYWHERE = new Set(["IF", "AND", "OR", "N", "ISNUMBER", "EDATE", "DAY", "MIN", "CHOOSE", "INDEX", "MATCH", "COUNTIFS", "MAXIFS", "MINIFS", "TRIM", "INT", "DATE", "IFERROR"]);
+const EVERYWHERE = new Set(["IF", "AND", "OR", "N", "ISNUMBER", "EDATE", "DAY", "MIN", "CHOOSE", "INDEX", "MATCH", "COUNTIFS", "MAXIFS", "MINIFS", "TRIM", "INT", "DATE", "IFERROR", "ISNA"]);
 const functionsIn = (formula: string): string[] => [...formula.replace(/"[^"]*"/g, '""').matchAll(/([A-Z][A-Z0-9.]*)\(/g)].map((m) => m[1]);
 
 /** A row whose cells are `cells` and whose values the tracker read are `read` (the same unless given). */
