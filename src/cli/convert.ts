@@ -62,6 +62,7 @@ export async function convert(options: Options, write: (s: string) => void, note
     fixedAsOf: asOf !== undefined,
     // The order decided from the register's text dates before they became date cells; Settings says it.
     dateOrder: typing.dateOrder,
+    registerDateOrder: typing.dateOrder,
     createTables: ["Milestones", "KPIs", "Risks", "Changes", "Escalations"],
     // The user has said there is none (checked above): keyed by row number, and the output says so on its own line.
     noContractIds: saidNoIds,

@@ -53,6 +53,12 @@ export interface SetUpOptions {
    */
   dateOrder?: DateOrder;
   /**
+   * The order a new Settings table says, when the caller decided it from the register's values
+   * before typing its text dates as dates (convert): what is left as text then is only the dates
+   * that order cannot read, whose evidence points the other way, so set-up must not weigh it again.
+   */
+  registerDateOrder?: DateOrder;
+  /**
    * The computed columns in CONTRACT functions (default: they need the add-in) or in Excel's own
    * formulas (`native`: the tracker works for everyone who opens it; trackerFormulas FormulaStyle).
    * Without it, a tracker set up before keeps the formulas it was set up in (saved with the mapping).
@@ -258,7 +264,7 @@ export async function setUpTracker(port: WorkbookPort, options: SetUpOptions = {
   const settingsOrder = settings ? settingsInTable(settings).dateOrder : undefined;
   const dateOrder = options.dateOrder ?? settingsOrder ?? DEFAULT_SETTINGS.dateOrder;
   // The order a new Settings table says; one the workbook has is the user's and stays as it is.
-  const workbookOrder = settingsOrder ?? workbookDateOrder(snapshot.rows, fieldColumns, CONTRACTS.fields, dateOrder);
+  const workbookOrder = settingsOrder ?? options.registerDateOrder ?? workbookDateOrder(snapshot.rows, fieldColumns, CONTRACTS.fields, dateOrder);
 
   // Settings and the other tables are created together: a handful of round trips however many there are.
   const newTables: NewTable[] = [];

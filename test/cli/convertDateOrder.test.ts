@@ -59,6 +59,22 @@ test("a day-first register stays day-first; with no date that says, --date-order
   expect((await convert(MONTH_FIRST, "--date-order", "dmy")).settings.get("date_order")).toBe("mdy");
 });
 
+test.each([
+  ["day-first", "dmy", "dd/mm/yyyy", ["25/03/2026", "13/01/2026", "12/31/2026", "05/04/2026"]],
+  ["month-first", "mdy", "mm/dd/yyyy", ["03/25/2026", "01/13/2026", "31/12/2026", "04/05/2026"]],
+] as const)("a %s register with one date typed the other way: Settings and the computed dates keep the order its dates prove, as check reads it", async (_, order, format, ends) => {
+  // Convert types every date its order reads as a date cell; the one it cannot read stays text, and
+  // must not decide the order for the rest.
+  const csv = ["Contract ID,Supplier,End date,Notice period", ...ends.map((end, i) => `C${i + 1},Supplier ${i},${end},3 months`)].join("\r\n");
+  for (const style of [[], ["--formulas", "native"]]) {
+    const { printed, settings, sheet } = await convert(csv, "--as-of", "2025-03-31", ...style);
+    expect(settings.get("date_order")).toBe(order);
+    expect(printed).toContain(`date order: ${order === "mdy" ? "month first (mdy)" : "day first (dmy)"}, in Settings`);
+    const headers = (sheet.getRow(1).values as ExcelJS.CellValue[]).slice(1).map(String);
+    expect(sheet.getCell(2, headers.indexOf("Notice date") + 1).numFmt).toBe(format);
+  }
+});
+
 test("--as-of is written into Settings as that date, for good; without it as_of is =TODAY()", async () => {
   const fixed = await convert(MONTH_FIRST, "--as-of", "2026-01-31");
   expect(fixed.formulas.get("as_of")).toBe("DATE(2026,1,31)");
