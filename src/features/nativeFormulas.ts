@@ -202,18 +202,22 @@ function nativeColumn(header: FieldHeaders, build: (inputs: RowInputs) => string
   };
 }
 
-/** The notice date of an end date and a notice period, as core/rules/expiry noticeDate: months like EDATE, days subtracted; "" when either is not known. */
-function noticeDateOf(end: DateInput, period: PeriodInput): string {
+/**
+ * The notice date of an end date and a notice period, as core/rules/expiry noticeDate: months like
+ * EDATE, days subtracted; "" when either is not known. `of` turns the date into what the column
+ * shows (days to notice: the date less AsOf).
+ */
+function noticeDateOf(end: DateInput, period: PeriodInput, of: (date: string) => string = (date) => date): string {
   const e = dateText(end);
   if ("ref" in period) {
     const n = period.ref;
     // Only a whole, non-negative number of days is a notice period; the result must stay a date Excel can show.
-    return iff(realEnd(end), `IF(ISNUMBER(${n}),IF(AND(${n}>=0,${n}=INT(${n}),${e}-${n}>=1),${e}-${n},""),"")`, '""');
+    return iff(realEnd(end), `IF(ISNUMBER(${n}),IF(AND(${n}>=0,${n}=INT(${n}),${e}-${n}>=1),${of(`${e}-${n}`)},""),"")`, '""');
   }
   const p = period.period;
   if (p === null) return '""';
-  if (p.unit === "months") return iff(realEnd(end), `EDATE(${e},-${p.amount})`, '""');
-  return iff(realEnd(end), p.amount === 0 ? e : iff(`${e}-${p.amount}>=1`, `${e}-${p.amount}`, '""'), '""');
+  if (p.unit === "months") return iff(realEnd(end), of(`EDATE(${e},-${p.amount})`), '""');
+  return iff(realEnd(end), p.amount === 0 ? of(e) : iff(`${e}-${p.amount}>=1`, of(`${e}-${p.amount}`), '""'), '""');
 }
 
 /**
@@ -284,10 +288,12 @@ export interface NativeColumns {
 /**
  * The native formulas of a contract register's computed columns, over its own headers. `days`,
  * `slippage` and `kpi` are the columns RAG reads (this row's Days to expiry, Slippage and KPI
- * attainment), or '""' where the tracker has none; `spend` says whether it has a Spend variance column.
+ * attainment), or '""' where the tracker has none; `spend` says whether it has a Spend variance column;
+ * `noticeDate` is this row's Notice date where the tracker writes that column, null where it does not
+ * (the register has a Notice date of its own): Days to notice then works the date out itself.
  * @example nativeColumns(h, { … }).daysToExpiry.formula → '=IF(AND(N([@[End date]])>366,…),[@[End date]]-AsOf,"")'
  */
-export function nativeColumns(header: FieldHeaders, rated: { days: string; slippage: string; kpi: string; spend: boolean }): NativeColumns {
+export function nativeColumns(header: FieldHeaders, rated: { days: string; slippage: string; kpi: string; spend: boolean; noticeDate: string | null }): NativeColumns {
   const column_ = (build: (inputs: RowInputs) => string): NativeColumn => nativeColumn(header, build);
   return {
     daysToExpiry: column_((i) => {
@@ -295,8 +301,13 @@ export function nativeColumns(header: FieldHeaders, rated: { days: string; slipp
       return iff(realEnd(end), `${dateText(end)}-${AS_OF}`, '""');
     }),
     noticeDate: column_((i) => noticeDateOf(i.date("endDate"), i.period("noticePeriod"))),
-    // From this row's Notice date, which holds the period as read: no second copy of it.
-    daysToNotice: column_(() => `IF(ISNUMBER(${thisRow("Notice date")}),${thisRow("Notice date")}-${AS_OF},"")`),
+    // From this row's Notice date where the tracker writes that column (it holds the period as read:
+    // no second copy of it); from the end date and period where the register has a Notice date of its own.
+    daysToNotice: column_((i) =>
+      rated.noticeDate === null
+        ? noticeDateOf(i.date("endDate"), i.period("noticePeriod"), (date) => `${date}-${AS_OF}`)
+        : `IF(ISNUMBER(${rated.noticeDate}),${rated.noticeDate}-${AS_OF},"")`,
+    ),
     finalExpiry: column_((i) => finalExpiryOf(i.date("endDate"), i.extension("extensionOptions"))),
     phase: column_((i) => {
       // core/rules/phase contractPhase, with the exit window from Settings. Only comparisons where a

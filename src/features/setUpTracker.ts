@@ -216,7 +216,8 @@ export async function setUpTracker(port: WorkbookPort, options: SetUpOptions = {
   // A later run adds columns in the formulas the tracker has, unless told otherwise.
   const formulas: FormulaStyle = options.formulas ?? previous?.formulas ?? "contract";
   const existing = has("Contracts") ? "Contracts" : (previous?.table ?? null);
-  if (existing && has(existing)) {
+  const settingUpNow = !(existing && has(existing));
+  if (!settingUpNow) {
     table = existing;
     const tablesRead = await port.readTables([table, ...settingsToRead], options.progress);
     const read = tablesRead.get(table);
@@ -286,8 +287,14 @@ export async function setUpTracker(port: WorkbookPort, options: SetUpOptions = {
   }
   const present = new Set([...tables.map((t) => t.name), ...createdTables]);
 
-  const plan = contractColumns(mapping, { milestones: present.has("Milestones"), kpis: present.has("KPIs") }, workbookOrder, formulas);
+  const plan = contractColumns(mapping, { milestones: present.has("Milestones"), kpis: present.has("KPIs") }, workbookOrder, formulas, snapshot.headers);
   const toAdd = plan.columns.filter((c) => !snapshot.headers.includes(c.header));
+  // On the first run every header is the register's own: a computed column it already has by name is
+  // not added, and the report says so (later runs find the tracker's own columns there).
+  const skippedColumns = [
+    ...(settingUpNow ? plan.columns.filter((c) => snapshot.headers.includes(c.header)).map((c) => ({ header: c.header, reason: "the register has a column of this name: it is kept as it is, and the tracker's is not added" })) : []),
+    ...plan.skipped,
+  ];
 
   const normalised = normaliseTable(snapshot.rows, CONTRACTS, fieldColumns, { dateOrder, firstRow: snapshot.row + 2 });
   const readAtSetUp: SetUpReport["readAtSetUp"] = [];
@@ -346,7 +353,7 @@ export async function setUpTracker(port: WorkbookPort, options: SetUpOptions = {
     firstRow: snapshot.row + 2,
     mapping,
     addedColumns: toAdd.map((c) => c.header),
-    skippedColumns: plan.skipped,
+    skippedColumns,
     createdTables,
     unchanged: !changed && createdTables.length === 0,
     issues: normalised.issues,

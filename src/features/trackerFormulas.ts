@@ -47,6 +47,8 @@ export function contractColumns(
   related: { milestones: boolean; kpis: boolean },
   dateOrder: DateOrder,
   style: FormulaStyle = "contract",
+  /** The table's headers before set-up adds columns: a computed column of one of these names is the register's own, not the tracker's. */
+  registerHeaders: readonly string[] = [],
 ): { columns: ComputedColumnPlan[]; skipped: SkippedColumn[] } {
   const DATE_FORMAT = dateNumberFormat(dateOrder);
   const header = (key: string): string | null => mapping.fields[key]?.column ?? null;
@@ -71,6 +73,8 @@ export function contractColumns(
           slippage: id !== null && related.milestones ? thisRow("Slippage") : '""',
           kpi: id !== null && related.kpis ? thisRow("KPI attainment") : '""',
           spend: hasSpend,
+          // A Notice date column the register already has is the user's, not the notice date worked out here.
+          noticeDate: registerHeaders.includes("Notice date") ? null : thisRow("Notice date"),
         })
       : null;
   // The CONTRACT function's formula, or the native column's with its rows' own formulas.

@@ -140,6 +140,23 @@ async function whitespaceRegister(): Promise<string> {
   return file;
 }
 
+/** A register that keeps a Notice date of its own (the day the council means to decide by), besides its notice periods. */
+async function ownNoticeDateRegister(): Promise<string> {
+  const rows: CellValue[][] = [
+    ["Contract ID", "Supplier", "End date", "Notice period", "Notice date"],
+    ["N1", "Acme", ymd(2026, 6, 30), "3 months", ymd(2026, 1, 1)],
+    ["N2", "Binco", ymd(2025, 9, 30), 90, ""],
+    ["N3", "Cee", ymd(2025, 12, 31), "1 month", "n/a"],
+    ["N4", "Dee", "31/03/2026", "6 months", ymd(2025, 6, 1)],
+  ];
+  const book = MemoryWorkbook.fromSheets({ Register: rows });
+  book.active = "Register";
+  await setUpTracker(book, { asOf: ymd(2025, 3, 31), fixedAsOf: true, formulas: "native" });
+  const file = path.join(dir, "own-notice-date.xlsx");
+  await writeTracker(book, file);
+  return file;
+}
+
 const MILESTONES: CellValue[][] = [
   // Contract, milestone, baseline, forecast, actual: late, early, met late, overdue with no forecast, overdue past its forecast.
   ["T1", "Mobilise", ymd(2025, 1, 10), ymd(2025, 1, 31), "", "Ann"],
@@ -173,6 +190,7 @@ beforeAll(async () => {
   trackers.set("calendar", calendar);
   trackers.set("text", await textRegister());
   trackers.set("whitespace", await whitespaceRegister());
+  trackers.set("own notice date", await ownNoticeDateRegister());
   // LibreOffice gets each tracker with the values set-up wrote beside its formulas taken out: whatever
   // it shows, it worked out itself.
   fs.mkdirSync(path.join(dir, "blanked"));
@@ -248,6 +266,14 @@ withLibreOffice("whitespace other than spaces around a tier or as the whole of t
   expect(values.get("Final expiry")?.slice(0, 7)).toEqual([0, 1, 2, 3, 4, 5, 6].map((i) => ymd(2025, 5, 31) + i));
   // Red on a Gold contract is level 3, however its tier was spaced; Silver, Bronze and what is no tier stay at 2.
   expect(values.get("Escalation level")?.slice(7)).toEqual([3, 3, 3, 3, 3, 2, 2, 2, 2]);
+});
+
+withLibreOffice("a register with a Notice date column of its own: Days to notice counts to the notice date the period gives, as the engine does, not to the register's", () => {
+  const { compared, differences } = compare(trackers.get("own notice date") ?? "", recalculated.get("own notice date") ?? "");
+  expect(differences).toEqual([]);
+  expect(compared["Days to notice"]).toBe(4);
+  const days = computedColumns(recalculated.get("own notice date") ?? "").get("Days to notice");
+  expect(days).toEqual([ymd(2026, 3, 30), ymd(2025, 7, 2), ymd(2025, 11, 30), ymd(2025, 9, 30)].map((d) => d - ymd(2025, 3, 31)));
 });
 
 /** A copy of a workbook whose formula cells hold no value: what a reader shows of them, it calculated. */
