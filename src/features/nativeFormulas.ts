@@ -118,7 +118,9 @@ export type FieldHeaders = (key: string) => string | null;
 
 /**
  * The inputs of one row: the row's own cells where the column's formula reads them as the tracker
- * did, else the values the tracker read, and which fields those were.
+ * did, else the values the tracker read, and which fields those were. Reading `excel` gives instead
+ * what the column's formula itself reads from those cells (text as not known, a number as itself), as
+ * constants: a row whose formula comes out the same both ways needs no formula of its own.
  */
 class RowInputs {
   readonly fromSetUp = new Set<string>();
@@ -126,26 +128,34 @@ class RowInputs {
   constructor(
     private readonly header: FieldHeaders,
     private readonly row: RegisterRow | null,
+    private readonly reading: "tracker" | "excel" = "tracker",
   ) {}
+
+  private readAtSetUp(header: string): boolean {
+    this.fromSetUp.add(header);
+    return this.reading === "tracker";
+  }
 
   date(key: string): DateInput {
     const h = this.header(key);
     if (h === null) return { serial: null };
     if (this.row === null) return { ref: thisRow(h) };
+    const cell = cellDate(this.row.cell(key));
     const read = readNumber(this.row.read(key));
-    if (cellDate(this.row.cell(key)) === read) return { ref: thisRow(h) };
-    this.fromSetUp.add(h);
-    return { serial: read };
+    if (cell === read) return { ref: thisRow(h) };
+    if (this.readAtSetUp(h)) return { serial: read };
+    // A date and time is left as the cell: DATE() of its day would not be what the formula reads.
+    return cell !== null && !Number.isInteger(cell) ? { ref: thisRow(h) } : { serial: cell };
   }
 
   amount(key: string): NumberInput {
     const h = this.header(key);
     if (h === null) return { amount: null };
     if (this.row === null) return { ref: thisRow(h) };
+    const cell = cellNumber(this.row.cell(key));
     const read = readNumber(this.row.read(key));
-    if (cellNumber(this.row.cell(key)) === read) return { ref: thisRow(h) };
-    this.fromSetUp.add(h);
-    return { amount: read };
+    if (cell === read) return { ref: thisRow(h) };
+    return { amount: this.readAtSetUp(h) ? read : cell };
   }
 
   period(key: string): PeriodInput {
@@ -157,8 +167,9 @@ class RowInputs {
     // A whole number of days, or a blank, is what the column's formula reads itself.
     if (isBlank(cell) && period === null) return { ref: thisRow(h) };
     if (typeof cell === "number" && period?.unit === "days" && period.amount === cell) return { ref: thisRow(h) };
-    this.fromSetUp.add(h);
-    return { period };
+    if (this.readAtSetUp(h)) return { period };
+    // The column's formula takes a whole number of days of zero or more, and nothing else.
+    return { period: typeof cell === "number" && Number.isInteger(cell) && cell >= 0 ? { unit: "days", amount: cell } : null };
   }
 
   /** Extension options: blank is read by the column's formula (`TRIM(cell)=""`, no extension); any other text is read at set-up. */
@@ -166,9 +177,10 @@ class RowInputs {
     const h = this.header(key);
     if (h === null) return { extension: { months: 0, days: 0 } };
     if (this.row === null) return { ref: thisRow(h) };
-    if (trimmedByExcel(this.row.cell(key)) === "" && isBlank(this.row.read(key))) return { ref: thisRow(h) };
-    this.fromSetUp.add(h);
-    return { extension: extensionOf(this.row.read(key)) };
+    const blankToExcel = trimmedByExcel(this.row.cell(key)) === "";
+    if (blankToExcel && isBlank(this.row.read(key))) return { ref: thisRow(h) };
+    if (this.readAtSetUp(h)) return { extension: extensionOf(this.row.read(key)) };
+    return { extension: blankToExcel ? { months: 0, days: 0 } : null };
   }
 
   /** Whether the contract is Gold tier: the cell, compared as Excel compares (`TRIM(cell)="Gold"`, any case), where that reads it as the tracker does. */
@@ -178,27 +190,28 @@ class RowInputs {
     if (this.row === null) return { ref: thisRow(h) };
     const read = this.row.read(key);
     const gold = typeof read === "string" && parseTier(read) === "Gold";
-    if ((trimmedByExcel(this.row.cell(key))?.toLowerCase() === "gold") === gold) return { ref: thisRow(h) };
-    this.fromSetUp.add(h);
-    return { gold };
+    const goldToExcel = trimmedByExcel(this.row.cell(key))?.toLowerCase() === "gold";
+    if (goldToExcel === gold) return { ref: thisRow(h) };
+    return { gold: this.readAtSetUp(h) ? gold : goldToExcel };
   }
 }
 
 /** A native column from a builder of its formula over a row's inputs. */
 function nativeColumn(header: FieldHeaders, build: (inputs: RowInputs) => string): NativeColumn {
   const formula = `=${build(new RowInputs(header, null))}`;
+  // The row's own formula and the fields it holds as read, or null where the column's formula gives
+  // the same: no value read at set-up, or none that makes a difference (text the tracker cannot read
+  // either, a stand-in end date typed as text: blank both ways, and the row keeps reading its cells).
+  const own = (row: RegisterRow): { formula: string; fields: string[] } | null => {
+    const inputs = new RowInputs(header, row);
+    const ownFormula = `=${build(inputs)}`;
+    if (inputs.fromSetUp.size === 0 || ownFormula === `=${build(new RowInputs(header, row, "excel"))}`) return null;
+    return { formula: ownFormula, fields: [...inputs.fromSetUp] };
+  };
   return {
     formula,
-    rowFormula(row) {
-      const inputs = new RowInputs(header, row);
-      const own = `=${build(inputs)}`;
-      return inputs.fromSetUp.size === 0 ? null : own;
-    },
-    readAtSetUp(row) {
-      const inputs = new RowInputs(header, row);
-      build(inputs);
-      return [...inputs.fromSetUp];
-    },
+    rowFormula: (row) => own(row)?.formula ?? null,
+    readAtSetUp: (row) => own(row)?.fields ?? [],
   };
 }
 

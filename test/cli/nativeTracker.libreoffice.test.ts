@@ -157,6 +157,38 @@ async function ownNoticeDateRegister(): Promise<string> {
   return file;
 }
 
+/**
+ * A register set up in place whose text the tracker could not read either (an end date of TBC, a
+ * stand-in typed as text, notice and extension words with no length, money of N/A): those rows keep
+ * the column's formula. Then the user types the values in, as date cells and numbers.
+ */
+let editedLaterReadAtSetUp: { column: string; rows: number }[] = [];
+async function editedLaterRegister(): Promise<string> {
+  const rows: CellValue[][] = [
+    ["Contract ID", "Supplier", "End date", "Notice period", "Extension options", "Budget", "Spend to date"],
+    ["E1", "Acme", "TBC", "", "", "", ""],
+    ["E2", "Binco", "31/12/2099", "", "", "", ""],
+    ["E3", "Cee", ymd(2026, 6, 30), "at least a quarter", "at the council's discretion", "", ""],
+    ["E4", "Dee", ymd(2026, 6, 30), "", "", "N/A", 1500],
+    ["E5", "Eee", ymd(2026, 6, 30), 30, "1 year", 2000, 100],
+    ["E6", "Fee", ymd(2026, 6, 30), 60, "none", 3000, 200],
+  ];
+  const book = MemoryWorkbook.fromSheets({ Register: rows });
+  book.active = "Register";
+  editedLaterReadAtSetUp = (await setUpTracker(book, { asOf: ymd(2025, 3, 31), fixedAsOf: true, formulas: "native" })).readAtSetUp;
+  const edit = (row: number, column: number, value: CellValue): void => {
+    book.cell("Register", row, column).value = value;
+  };
+  edit(1, 2, ymd(2026, 3, 31));
+  edit(2, 2, ymd(2026, 9, 30));
+  edit(3, 3, 90);
+  edit(3, 4, "");
+  edit(4, 5, 1000);
+  const file = path.join(dir, "edited-later.xlsx");
+  await writeTracker(book, file);
+  return file;
+}
+
 const MILESTONES: CellValue[][] = [
   // Contract, milestone, baseline, forecast, actual: late, early, met late, overdue with no forecast, overdue past its forecast.
   ["T1", "Mobilise", ymd(2025, 1, 10), ymd(2025, 1, 31), "", "Ann"],
@@ -191,6 +223,7 @@ beforeAll(async () => {
   trackers.set("text", await textRegister());
   trackers.set("whitespace", await whitespaceRegister());
   trackers.set("own notice date", await ownNoticeDateRegister());
+  trackers.set("edited later", await editedLaterRegister());
   // LibreOffice gets each tracker with the values set-up wrote beside its formulas taken out: whatever
   // it shows, it worked out itself.
   fs.mkdirSync(path.join(dir, "blanked"));
@@ -274,6 +307,17 @@ withLibreOffice("a register with a Notice date column of its own: Days to notice
   expect(compared["Days to notice"]).toBe(4);
   const days = computedColumns(recalculated.get("own notice date") ?? "").get("Days to notice");
   expect(days).toEqual([ymd(2026, 3, 30), ymd(2025, 7, 2), ymd(2025, 11, 30), ymd(2025, 9, 30)].map((d) => d - ymd(2025, 3, 31)));
+});
+
+withLibreOffice("rows whose text the tracker could not read either keep the column's formula: the dates and amounts typed in later count", () => {
+  // Nothing was read that the formulas would not read the same but E5's and E6's extension options.
+  expect(editedLaterReadAtSetUp).toEqual([{ column: "Final expiry", rows: 2 }]);
+  const values = computedColumns(recalculated.get("edited later") ?? "");
+  expect(values.get("Days to expiry")?.slice(0, 4)).toEqual([365, 548, 456, 456]);
+  expect(values.get("Notice date")?.[2]).toBe(ymd(2026, 6, 30) - 90);
+  expect(values.get("Final expiry")?.[2]).toBe(ymd(2026, 6, 30));
+  // No term to profile over (no start date): spend beyond the whole budget is over by that much.
+  expect(values.get("Spend variance")?.[3]).toBeCloseTo(0.5, 12);
 });
 
 /** A copy of a workbook whose formula cells hold no value: what a reader shows of them, it calculated. */
