@@ -140,3 +140,17 @@ test("a register with columns named as computed ones: set-up says they are kept 
   const again = await setUpTracker(book, { asOf: ymd(2025, 3, 31) });
   expect(again.skippedColumns.filter((s) => /has a column of this name/.test(s.reason))).toEqual([]);
 });
+
+test("every native formula fits Excel's limit of 8,192 characters, even over headers as long as Excel allows (255 characters)", () => {
+  // Each reference to a cell repeats its header, and Phase reads three dates several times over.
+  const long = (name: string): string => `${name} ${"as recorded in the register ".repeat(10)}`.slice(0, 255);
+  const longMapping = { fields: Object.fromEntries(Object.keys(FIELDS).map((key, index) => [key, { column: long(key), index, confidence: 1 }])) } as never;
+  const longPlan = contractColumns(longMapping, { milestones: true, kpis: true }, "dmy", "native");
+  const textRow = row({ startDate: "01/04/2024", goLiveDate: "01/06/2024", endDate: "30/09/2025", noticePeriod: "3 months", extensionOptions: "1+1", budget: "£1,000", spendToDate: "£900", tier: "Gold\u00a0" }, {
+    startDate: ymd(2024, 4, 1), goLiveDate: ymd(2024, 6, 1), endDate: ymd(2025, 9, 30), budget: 1000, spendToDate: 900,
+  });
+  for (const column of longPlan.columns) {
+    const lengths = [column.formula.length, column.native?.rowFormula(textRow)?.length ?? 0];
+    expect({ header: column.header, longest: Math.max(...lengths) <= 8192 }).toEqual({ header: column.header, longest: true });
+  }
+});
