@@ -91,26 +91,38 @@ class FormulaElements {
 // A table column name as the file stores it: line breaks as _x000a_.
 const tableColumnName = (header: string): string => xstringText(header, true);
 
-function cellXml(ref: string, cell: MemoryCell, formulas: FormulaElements, styles: NumberFormatStyles): string {
+/**
+ * A cell's XML, given to `out` in pieces: a formula's element (a kilobyte or more in a native
+ * tracker, the same on every row) goes out as the string already built, never copied into a longer
+ * one, which over 100,000 rows cost more in garbage collection than the writing itself. Nothing for
+ * a blank cell.
+ */
+function cellXml(ref: string, cell: MemoryCell, formulas: FormulaElements, styles: NumberFormatStyles, out: (xml: string) => void): void {
   const style = cell.numberFormat ? styles.styleOf(cell.numberFormat) : 0;
   const s = style ? ` s="${style}"` : "";
   const value = cell.value;
   if (cell.formula) {
     const f = formulas.of(cell.formula);
-    if (value === null || value === undefined) return `<c r="${ref}"${s}>${f}</c>`;
-    if (typeof value === "number") return `<c r="${ref}"${s}>${f}<v>${value}</v></c>`;
-    if (typeof value === "boolean") return `<c r="${ref}"${s} t="b">${f}<v>${value ? 1 : 0}</v></c>`;
-    return `<c r="${ref}"${s} t="str">${f}<v>${xstringText(value)}</v></c>`;
+    if (value === null || value === undefined) {
+      out(`<c r="${ref}"${s}>`);
+      out(f);
+      out("</c>");
+    } else {
+      out(typeof value === "number" ? `<c r="${ref}"${s}>` : typeof value === "boolean" ? `<c r="${ref}"${s} t="b">` : `<c r="${ref}"${s} t="str">`);
+      out(f);
+      out(`<v>${typeof value === "number" ? value : typeof value === "boolean" ? (value ? 1 : 0) : xstringText(value)}</v></c>`);
+    }
+    return;
   }
-  if (typeof value === "number") return Number.isFinite(value) ? `<c r="${ref}"${s}><v>${value}</v></c>` : "";
-  if (typeof value === "boolean") return `<c r="${ref}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
+  if (typeof value === "number") {
+    if (Number.isFinite(value)) out(`<c r="${ref}"${s}><v>${value}</v></c>`);
+  } else if (typeof value === "boolean") out(`<c r="${ref}"${s} t="b"><v>${value ? 1 : 0}</v></c>`);
   // Text is always written as text: a value such as =HYPERLINK(…) never becomes a formula.
-  if (typeof value === "string" && value !== "") {
+  else if (typeof value === "string" && value !== "") {
     // Leading or trailing spaces are part of the value: XML keeps them only when told to.
     const space = value.trim() === value ? "" : ' xml:space="preserve"';
-    return `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${xstringText(value)}</t></is></c>`;
+    out(`<c r="${ref}"${s} t="inlineStr"><is><t${space}>${xstringText(value)}</t></is></c>`);
   }
-  return "";
 }
 
 /** Writes the in-memory tracker as an .xlsx workbook: sheets, tables, formulas with cached values, formats, validation, names. */
@@ -139,14 +151,19 @@ export async function trackerPackage(book: MemoryWorkbook): Promise<Buffer> {
     };
     grid.forEach((line, r) => {
       const inRow = sheetTables.filter((t) => r > t.row && r <= t.row + t.rowCount);
-      let cells = "";
+      let started = false;
+      const out = (xml: string): void => {
+        if (!started) part.write(`<row r="${r + 1}">`);
+        started = true;
+        part.write(xml);
+      };
       for (let c = 0; c < line.length; c++) {
         const cell = line[c];
         if (!cell) continue;
         const table = inRow.find((t) => c >= t.column && c < t.column + t.columnCount)?.name ?? null;
-        cells += cellXml(`${(letters[c] ??= columnLetters(c))}${r + 1}`, cell, formulasOf(table), styles);
+        cellXml(`${(letters[c] ??= columnLetters(c))}${r + 1}`, cell, formulasOf(table), styles, out);
       }
-      if (cells) part.write(`<row r="${r + 1}">${cells}</row>`);
+      if (started) part.write("</row>");
     });
     const extra: string[] = [];
     const columnRange = (table: string, header: string): string | null => {
