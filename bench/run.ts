@@ -3,9 +3,9 @@ import { execSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { convertCases } from "./convert.bench";
-import { functionCases } from "./functions.bench";
+import { functionCases, pairCases, pairSource } from "./functions.bench";
 import { readCases } from "./read.bench";
-import { BenchResult, formatTable, measure } from "./measure";
+import { BenchResult, PairResult, formatPairTable, formatTable, measure, measurePair, pairVerdict } from "./measure";
 import { TripResult, formatTripTable, tripCases, tripVerdict } from "./setup.bench";
 import { summaryCases } from "./summary.bench";
 
@@ -43,6 +43,11 @@ async function main(): Promise<void> {
     results.push(await measure(c));
     process.stderr.write(".");
   }
+  const pairs: PairResult[] = [];
+  for (const c of pairCases.filter(wanted)) {
+    pairs.push(measurePair(c));
+    process.stderr.write(".");
+  }
   const trips: TripResult[] = [];
   for (const c of tripCases.filter(wanted)) {
     trips.push({ suite: c.suite, name: c.name, rows: c.rows, target: c.target, readTarget: c.readTarget, ...(await c.run()) });
@@ -51,9 +56,13 @@ async function main(): Promise<void> {
   process.stderr.write("\n");
   console.log(`Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
   if (results.length) console.log(formatTable(results));
+  if (pairs.length) {
+    console.log(`\nThe cell functions beside a plain loop doing the same arithmetic on the same 2-D inputs (bench/plainLoops.ts); ours: ${pairSource}`);
+    console.log(formatPairTable(pairs));
+  }
   if (!filter || "bundle taskpane".includes(filter)) console.log(`\n${bundleTable()}`);
   if (trips.length) console.log(`\nRound trips to Excel (context.sync calls, counted over the fake Excel; Excel on the web refuses a trip over 5 MB, Excel desktop has no limit)\n${formatTripTable(trips)}`);
-  const missed = results.filter((r) => r.targetMs !== undefined && r.medianMs >= r.targetMs).length + trips.filter((r) => tripVerdict(r) === "MISSED").length + (bundleMissed ? 1 : 0);
+  const missed = results.filter((r) => r.targetMs !== undefined && r.medianMs >= r.targetMs).length + pairs.filter((r) => pairVerdict(r) === "MISSED").length + trips.filter((r) => tripVerdict(r) === "MISSED").length + (bundleMissed ? 1 : 0);
   if (missed > 0) {
     console.log(`\n${missed} target(s) missed.`);
     process.exitCode = 1;

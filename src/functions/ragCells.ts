@@ -1,13 +1,13 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes any cell value at this boundary */
 // RAG and RAGREASON's reading of a row: the four components, and whether the end date beside them
 // is a real one. Kept apart from functions.ts, which holds only what Excel registers.
-import { readDaysCell, readNumberCell } from "../core/cellValues";
-import { MAX_SERIAL, placeholderReason } from "../core/dates";
+import { BLANK_DATE, readDaysCell, readNumberCell } from "../core/cellValues";
+import { DateOrder, isPlaceholderDate } from "../core/dates";
 import { endDateGap } from "../core/endDates";
 import { Result, fail, ok } from "../core/result";
 import type { RagInputs } from "../core/rules/rag";
 import type { TrackerSettings } from "../core/settings";
-import { dateIn, everyCell, settingsIn } from "./cellArguments";
+import { dateAt, dateOrderNow, everyCell, settingsIn } from "./cellArguments";
 import { isExcelError, spill, valueError } from "./spill";
 
 // Numbers and blanks need no parsing; RAG reads four cells a row over whole columns, so they skip
@@ -39,12 +39,12 @@ function ragInputs(values: readonly unknown[]): Result<RagInputs> {
 
 // Why the expiry is not known, from the end date RAG is given beside days to expiry; null when it is
 // a real date. Text that is not a date is named as written, as the tracker's contract card names it.
-function endGapOf(value: unknown): string | null {
-  // Most end dates are date cells, over whole columns: a real one is settled without building a Result.
-  if (typeof value === "number" && value >= 1 && value <= MAX_SERIAL && placeholderReason(Math.floor(value)) === null) return null;
-  const end = dateIn(value, "end date");
-  if (end.ok) return endDateGap(end.value);
-  return endDateGap(typeof value === "string" ? value : String(value));
+function endGapOf(value: unknown, order: DateOrder): string | null {
+  // Read as a bare serial over whole columns: the words are built only for an end date that has a gap.
+  const end = dateAt(value, order);
+  if (end >= 0 && !isPlaceholderDate(end)) return null;
+  if (end !== end) return endDateGap(typeof value === "string" ? value : String(value));
+  return endDateGap(end === BLANK_DATE ? null : end);
 }
 
 // Days to expiry left blank beside an end date that is real: said as it is, not blamed on the end date.
@@ -64,20 +64,30 @@ export function ragSpill(args: readonly unknown[], thresholds: any[][] | null | 
   const all = endGiven ? [...args, end_date] : args;
   const settings = settingsIn(thresholds);
   if (!settings.ok) return everyCell(all, settings.error);
+  const order = dateOrderNow();
   return spill(
     all,
     (values) => {
-      let row = values;
+      let days = values[0];
       let unknownEnd: string | undefined;
       if (endGiven) {
-        const gap = endGapOf(values[4]);
+        const gap = endGapOf(values[4], order);
         if (gap !== null) {
           unknownEnd = gap;
-          row = [null, values[1], values[2], values[3]];
-        } else if (isExcelError(values[0])) return values[0];
+          days = null;
+        } else if (isExcelError(days)) return days;
         else unknownEnd = DAYS_NOT_GIVEN;
       }
-      const inputs = ragInputs(row);
+      // Numbers and blanks, what a tracker's columns hold, straight to the rule; anything else through the readers and their messages.
+      const d = quickNumber(days);
+      const s = quickNumber(values[1]);
+      const k = quickNumber(values[2]);
+      const v = quickNumber(values[3]);
+      if (d !== undefined && s !== undefined && k !== undefined && v !== undefined && (k === null || k >= 0)) {
+        const quick: RagInputs = { daysToExpiry: d === null ? null : Math.round(d), slippageDays: s === null ? null : Math.round(s), kpiAttainment: k, spendVariance: v };
+        return show(quick, settings.value, unknownEnd);
+      }
+      const inputs = ragInputs([days, values[1], values[2], values[3]]);
       return inputs.ok ? show(inputs.value, settings.value, unknownEnd) : valueError(inputs.error);
     },
     endGiven ? [0] : [],

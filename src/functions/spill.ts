@@ -41,7 +41,9 @@ export function toCell(result: Result<number | string | null>): CellOutput {
  * 1-column argument repeats along the other's size; where sizes differ otherwise, cells beyond the
  * shorter argument show #N/A. An input cell holding an Excel error gives that error, except in the
  * arguments `errorsTo` lists: their errors reach `cell`, which decides (RAG's days to expiry is
- * #VALUE! for an end date that is not a date, and the end date beside it says why).
+ * #VALUE! for an end date that is not a date, and the end date beside it says why). `cell` gets one
+ * array, refilled for each cell: read it, do not keep it.
+ * @example spill([[["a"], ["b"]], [["x"]]], ([v, w]) => `${v}${w}`) → [["ax"], ["bx"]]
  */
 export function spill(args: readonly CellInput[], cell: (values: readonly unknown[]) => CellOutput, errorsTo: readonly number[] = []): CellOutput[][] {
   const grids = args.map(toGrid);
@@ -51,40 +53,56 @@ export function spill(args: readonly CellInput[], cell: (values: readonly unknow
     rows = Math.max(rows, grid.length);
     cols = Math.max(cols, grid[0].length);
   }
-  const values: unknown[] = new Array(grids.length);
   const out: CellOutput[][] = new Array(rows);
-  for (let r = 0; r < rows; r++) {
-    const line: CellOutput[] = new Array(cols);
-    for (let c = 0; c < cols; c++) {
-      let result: CellOutput | undefined;
-      for (let i = 0; i < grids.length; i++) {
-        const grid = grids[i];
-        const gr = grid.length === 1 ? 0 : r;
-        const row = grid[gr];
-        const gc = row === undefined || row.length === 1 ? 0 : c;
-        if (row === undefined || gc >= row.length) {
-          result = notAvailable(`Argument ${i + 1} is ${grid.length}×${grid[0].length}; it does not reach this cell of a ${rows}×${cols} result`);
-          break;
-        }
-        const value = row[gc];
-        if (isExcelError(value) && !errorsTo.includes(i)) {
-          result = value;
-          break;
-        }
-        values[i] = value;
-      }
-      line[c] = result ?? safely(cell, values);
-    }
-    out[r] = line;
-  }
+  const sheet: Sheet = { grids, rows, cols, out, values: new Array(grids.length), cell, errorsTo };
+  // One guard around the whole loop rather than one a cell: a cell whose rule throws shows #VALUE!
+  // and the loop carries on from the next cell.
+  for (let next = 0; next < rows * cols; ) next = fillFrom(sheet, next);
   return out;
 }
 
-// A defect in one cell's rule must show as that cell's #VALUE!, never take down the whole spill.
-function safely(cell: (values: readonly unknown[]) => CellOutput, values: readonly unknown[]): CellOutput {
+interface Sheet {
+  grids: readonly Grid[];
+  rows: number;
+  cols: number;
+  out: CellOutput[][];
+  values: unknown[];
+  cell: (values: readonly unknown[]) => CellOutput;
+  errorsTo: readonly number[];
+}
+
+// Fills the result from cell `start` (row by row) to the end, or up to a cell whose rule throws: that
+// cell gets #VALUE! and the index of the next cell is returned.
+function fillFrom(sheet: Sheet, start: number): number {
+  const { grids, rows, cols, out, values, cell, errorsTo } = sheet;
+  let r = Math.floor(start / cols);
+  let c = start - r * cols;
   try {
-    return cell(values);
+    for (; r < rows; r++, c = 0) {
+      const line: CellOutput[] = c === 0 ? (out[r] = new Array(cols)) : out[r];
+      for (; c < cols; c++) {
+        let result: CellOutput | undefined;
+        for (let i = 0; i < grids.length; i++) {
+          const grid = grids[i];
+          const row = grid[grid.length === 1 ? 0 : r];
+          const gc = row === undefined || row.length === 1 ? 0 : c;
+          if (row === undefined || gc >= row.length) {
+            result = notAvailable(`Argument ${i + 1} is ${grid.length}×${grid[0].length}; it does not reach this cell of a ${rows}×${cols} result`);
+            break;
+          }
+          const value = row[gc];
+          if (typeof value === "object" && value !== null && isExcelError(value) && !errorsTo.includes(i)) {
+            result = value;
+            break;
+          }
+          values[i] = value;
+        }
+        line[c] = result ?? cell(values);
+      }
+    }
+    return rows * cols;
   } catch (e) {
-    return valueError(`Could not work this out: ${e instanceof Error ? e.message : String(e)}`);
+    out[r][c] = valueError(`Could not work this out: ${e instanceof Error ? e.message : String(e)}`);
+    return r * cols + c + 1;
   }
 }
