@@ -72,7 +72,7 @@ export function formatTable(results: readonly BenchResult[]): string {
 
 /**
  * One of our functions beside the plain loop that does the same arithmetic on the same inputs
- * (bench/plainLoops.ts): timed in turn, run for run, so both see the same machine.
+ * (bench/plainLoops.ts): timed in turn, batch for batch, so both see the same machine.
  */
 export interface PairCase {
   suite: string;
@@ -101,27 +101,30 @@ export interface PairResult {
   loopBestMs: number;
   /** Median over median. */
   ratio: number;
-  /** Best over best: each at its least disturbed, on a machine shared with other work. */
+  /** Best batch over best batch: each at its least disturbed. */
   bestRatio: number;
   targetRatio?: number;
 }
 
 const median = (times: number[]): number => [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)];
 
-// Milliseconds a run of `run`, averaged over a batch of `batch` runs back to back.
+// Milliseconds of CPU time a run of `run` takes (this process's, collector threads included),
+// averaged over a batch of `batch` runs back to back. CPU time rather than time on the clock: on a
+// machine shared with other work, a run's clock time also counts the time it waited for a core.
 function batchMs(run: () => unknown, batch: number): number {
-  const start = process.hrtime.bigint();
+  const start = process.cpuUsage();
   for (let i = 0; i < batch; i++) sink = run();
-  return Number(process.hrtime.bigint() - start) / 1e6 / batch;
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000 / batch;
 }
 
 /**
- * Ours and the loop in alternating batches of runs back to back, after warm-up batches: each pays
- * for the collections its own garbage brings on, as a workbook recalculating does, rather than
- * starting from a collected heap (after a full collection V8 regrows its young generation over the
- * next runs, and a 5 ms loop measured 5–35 ms depending on how many runs followed one). Other work
- * on a shared machine slows both alike and pulls the median ratio towards 1, so the best batch of
- * each is compared too, and a target is met only when both ratios meet it.
+ * Ours and the loop in alternating batches of runs back to back, after warm-up batches, each timed
+ * by the CPU time it takes. A batch pays for the collections its own garbage brings on, as a workbook
+ * recalculating does, rather than starting from a collected heap: after a full collection V8 regrows
+ * its young generation over the next runs, and a 5 ms loop measured 5–35 ms depending on how many
+ * runs followed one. The medians give the ratio; the best batches of each give a second one, and a
+ * target is met only when both meet it.
  */
 export function measurePair(c: PairCase): PairResult {
   c.prepare?.();

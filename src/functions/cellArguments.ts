@@ -85,13 +85,17 @@ export function periodIn(value: unknown): Result<Period | null> {
   return fail(`The notice period ${describeCell(value)} is not a period: use days (90), "90 days", "3 months" or "1 year"`);
 }
 
+// The defaults in each date order, made once: a formula filled down a column calls RAG once a row.
+const defaultsIn = (dateOrder: DateOrder): Result<TrackerSettings> => ok(Object.freeze({ ...DEFAULT_SETTINGS, dateOrder }));
+const workbookDefaults: Record<DateOrder, Result<TrackerSettings>> = { dmy: defaultsIn("dmy"), mdy: defaultsIn("mdy") };
+
 /**
  * Settings from a thresholds range (the Settings table's Name/Value rows), the defaults when it is
  * left out, or a failure every cell of the result shows.
  * @example settingsIn([["expiry_red_days", 60]]) → ok({ ...DEFAULT_SETTINGS, expiryRedDays: 60 })
  */
 export function settingsIn(thresholds: any[][] | null | undefined): Result<TrackerSettings> {
-  if (thresholds === null || thresholds === undefined) return ok({ ...DEFAULT_SETTINGS, dateOrder: workbookSettings().dateOrder });
+  if (thresholds === null || thresholds === undefined) return workbookDefaults[dateOrderNow()];
   const settings = readSettings(thresholds);
   return settings.ok ? settings : fail(`Thresholds: ${settings.error}`);
 }

@@ -50,7 +50,7 @@ function endGapOf(value: unknown, order: DateOrder): string | null {
 // Days to expiry left blank beside an end date that is real: said as it is, not blamed on the end date.
 const DAYS_NOT_GIVEN = "Days to expiry not given";
 
-/** What a RAG cell shows from its inputs; `unknownEnd` says why the expiry is not known, when the end date was given. */
+/** What a RAG cell shows from its inputs (read them, do not keep them: they are refilled for the next cell); `unknownEnd` says why the expiry is not known, when the end date was given. */
 export type RagShow = (inputs: RagInputs, settings: TrackerSettings, unknownEnd: string | undefined) => string;
 
 /**
@@ -61,10 +61,13 @@ export type RagShow = (inputs: RagInputs, settings: TrackerSettings, unknownEnd:
  */
 export function ragSpill(args: readonly unknown[], thresholds: any[][] | null | undefined, end_date: any[][] | null | undefined, show: RagShow): any[][] {
   const endGiven = end_date !== null && end_date !== undefined;
-  const all = endGiven ? [...args, end_date] : args;
+  // Four components, then the end date: written out, as spreading or concat cost more than the rest of a one-cell call.
+  const all = endGiven ? [args[0], args[1], args[2], args[3], end_date] : args;
   const settings = settingsIn(thresholds);
   if (!settings.ok) return everyCell(all, settings.error);
   const order = dateOrderNow();
+  // One set of inputs for the whole call, refilled for each cell: `show` reads it and keeps nothing.
+  const quick: RagInputs = { daysToExpiry: null, slippageDays: null, kpiAttainment: null, spendVariance: null };
   return spill(
     all,
     (values) => {
@@ -84,7 +87,10 @@ export function ragSpill(args: readonly unknown[], thresholds: any[][] | null | 
       const k = quickNumber(values[2]);
       const v = quickNumber(values[3]);
       if (d !== undefined && s !== undefined && k !== undefined && v !== undefined && (k === null || k >= 0)) {
-        const quick: RagInputs = { daysToExpiry: d === null ? null : Math.round(d), slippageDays: s === null ? null : Math.round(s), kpiAttainment: k, spendVariance: v };
+        quick.daysToExpiry = d === null ? null : Math.round(d);
+        quick.slippageDays = s === null ? null : Math.round(s);
+        quick.kpiAttainment = k;
+        quick.spendVariance = v;
         return show(quick, settings.value, unknownEnd);
       }
       const inputs = ragInputs([days, values[1], values[2], values[3]]);

@@ -53,12 +53,73 @@ export function spill(args: readonly CellInput[], cell: (values: readonly unknow
     rows = Math.max(rows, grid.length);
     cols = Math.max(cols, grid[0].length);
   }
+  // A formula filled down a column calls once a row with single cells: no loop to set up.
+  if (rows === 1 && cols === 1 && grids.every((grid) => grid.length === 1 && grid[0].length === 1)) return [[oneCell(grids, cell, errorsTo)]];
   const out: CellOutput[][] = new Array(rows);
-  const sheet: Sheet = { grids, rows, cols, out, values: new Array(grids.length), cell, errorsTo };
+  const sheet: Sheet = { grids, rows, cols, out, values: new Array(grids.length), cell, errorsTo, fixed: [] };
   // One guard around the whole loop rather than one a cell: a cell whose rule throws shows #VALUE!
   // and the loop carries on from the next cell.
-  for (let next = 0; next < rows * cols; ) next = fillFrom(sheet, next);
+  if (isColumnWork(sheet)) for (let next = 0; next < rows; ) next = fillColumnFrom(sheet, next);
+  else for (let next = 0; next < rows * cols; ) next = fillFrom(sheet, next);
   return out;
+}
+
+/**
+ * Whether the result is one column whose arguments are each a whole column or a single cell (a
+ * formula over a tracker's columns, its as-of date in one cell). Each single cell's value is then
+ * read once, into `values` and `fixed`. Not when a single cell holds an Excel error: which error a
+ * cell shows depends on the order of the arguments, and fillFrom keeps it.
+ */
+function isColumnWork(sheet: Sheet): boolean {
+  const { grids, rows, cols, values, errorsTo, fixed } = sheet;
+  if (cols !== 1) return false;
+  for (let i = 0; i < grids.length; i++) {
+    const grid = grids[i];
+    if (grid[0].length !== 1 || (grid.length !== 1 && grid.length !== rows)) return false;
+    fixed[i] = grid.length === 1;
+    if (fixed[i]) {
+      const value = grid[0][0];
+      if (isExcelError(value) && !errorsTo.includes(i)) return false;
+      values[i] = value;
+    }
+  }
+  return true;
+}
+
+// fillFrom for column work: the same cells, reading only the arguments that change from row to row.
+function fillColumnFrom(sheet: Sheet, start: number): number {
+  const { grids, rows, out, values, cell, errorsTo, fixed } = sheet;
+  let r = start;
+  try {
+    for (; r < rows; r++) {
+      let result: CellOutput | undefined;
+      for (let i = 0; i < grids.length; i++) {
+        if (fixed[i]) continue;
+        const row = grids[i][r];
+        if (row.length === 0) {
+          result = beyond(sheet, i);
+          break;
+        }
+        const value = row[0];
+        if (typeof value === "object" && value !== null && isExcelError(value) && !errorsTo.includes(i)) {
+          result = value;
+          break;
+        }
+        values[i] = value;
+      }
+      out[r] = [result ?? cell(values)];
+    }
+    return rows;
+  } catch (e) {
+    out[r] = [couldNotWorkOut(e)];
+    return r + 1;
+  }
+}
+
+// #N/A for a cell argument `i` does not reach.
+function beyond(sheet: Sheet, i: number): CustomFunctions.Error {
+  const grid = sheet.grids[i];
+  return notAvailable(`Argument ${i + 1} is ${grid.length}×${grid[0].length}; it does not reach this cell of a ${sheet.rows}×${sheet.cols} result`);
 }
 
 interface Sheet {
@@ -69,6 +130,8 @@ interface Sheet {
   values: unknown[];
   cell: (values: readonly unknown[]) => CellOutput;
   errorsTo: readonly number[];
+  /** For column work: which arguments are a single cell, read once. */
+  fixed: boolean[];
 }
 
 // Fills the result from cell `start` (row by row) to the end, or up to a cell whose rule throws: that
@@ -87,7 +150,7 @@ function fillFrom(sheet: Sheet, start: number): number {
           const row = grid[grid.length === 1 ? 0 : r];
           const gc = row === undefined || row.length === 1 ? 0 : c;
           if (row === undefined || gc >= row.length) {
-            result = notAvailable(`Argument ${i + 1} is ${grid.length}×${grid[0].length}; it does not reach this cell of a ${rows}×${cols} result`);
+            result = beyond(sheet, i);
             break;
           }
           const value = row[gc];
@@ -102,7 +165,25 @@ function fillFrom(sheet: Sheet, start: number): number {
     }
     return rows * cols;
   } catch (e) {
-    out[r][c] = valueError(`Could not work this out: ${e instanceof Error ? e.message : String(e)}`);
+    out[r][c] = couldNotWorkOut(e);
     return r * cols + c + 1;
   }
+}
+
+function oneCell(grids: readonly Grid[], cell: (values: readonly unknown[]) => CellOutput, errorsTo: readonly number[]): CellOutput {
+  const values: unknown[] = new Array(grids.length);
+  for (let i = 0; i < grids.length; i++) {
+    const value = grids[i][0][0];
+    if (typeof value === "object" && value !== null && isExcelError(value) && !errorsTo.includes(i)) return value;
+    values[i] = value;
+  }
+  try {
+    return cell(values);
+  } catch (e) {
+    return couldNotWorkOut(e);
+  }
+}
+
+function couldNotWorkOut(e: unknown): CustomFunctions.Error {
+  return valueError(`Could not work this out: ${e instanceof Error ? e.message : String(e)}`);
 }
