@@ -61,8 +61,8 @@ export function daysToExpiryByCharactersLoop(ends: Grid, asOfCell: Grid): Out {
     else if (v === "") end = null;
     else {
       const t = v as string;
-      const digit = (i: number): number => t.charCodeAt(i) - 48;
-      end = serialOf(digit(6) * 1000 + digit(7) * 100 + digit(8) * 10 + digit(9), digit(3) * 10 + digit(4), digit(0) * 10 + digit(1));
+      const year = t.charCodeAt(6) * 1000 + t.charCodeAt(7) * 100 + t.charCodeAt(8) * 10 + t.charCodeAt(9) - 53328; // 48 × 1111
+      end = serialOf(year, t.charCodeAt(3) * 10 + t.charCodeAt(4) - 528, t.charCodeAt(0) * 10 + t.charCodeAt(1) - 528); // 48 × 11
     }
     out[r] = [end === null || isStandIn(end) ? "" : end - asOf];
   }
