@@ -69,3 +69,123 @@ export function formatTable(results: readonly BenchResult[]): string {
   const row = (cells: string[]): string => `| ${cells.map((c, i) => (i >= 2 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(" | ")} |`;
   return [row(header), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...lines.map(row)].join("\n");
 }
+
+/**
+ * One of our functions beside the plain loop that does the same arithmetic on the same inputs
+ * (bench/plainLoops.ts): timed in turn, batch for batch, so both see the same machine.
+ */
+export interface PairCase {
+  suite: string;
+  name: string;
+  rows: number;
+  ours: () => unknown;
+  loop: () => unknown;
+  /** Ours may take at most this many times the loop (issue 11: 2 for date serials, 3 for text dates). */
+  targetRatio?: number;
+  /** Timed batches of each, warm-up batches, and runs a batch (default 7, 2 and 10). */
+  runs?: number;
+  warmups?: number;
+  batch?: number;
+  /** Builds the inputs (not timed) and may check both give the same answers; release drops them. */
+  prepare?: () => void;
+  release?: () => void;
+}
+
+export interface PairResult {
+  suite: string;
+  name: string;
+  rows: number;
+  oursMs: number;
+  loopMs: number;
+  oursBestMs: number;
+  loopBestMs: number;
+  /** Median over median. */
+  ratio: number;
+  /** Best batch over best batch: each at its least disturbed. */
+  bestRatio: number;
+  targetRatio?: number;
+}
+
+const median = (times: number[]): number => [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)];
+
+// Milliseconds of CPU time a run of `run` takes (this process's, collector threads included),
+// averaged over a batch of `batch` runs back to back. CPU time rather than time on the clock: on a
+// machine shared with other work, a run's clock time also counts the time it waited for a core.
+function batchMs(run: () => unknown, batch: number): number {
+  const start = process.cpuUsage();
+  for (let i = 0; i < batch; i++) sink = run();
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000 / batch;
+}
+
+/**
+ * Ours and the loop in alternating batches of runs back to back, after warm-up batches, each timed
+ * by the CPU time it takes. A batch pays for the collections its own garbage brings on, as a workbook
+ * recalculating does, rather than starting from a collected heap: after a full collection V8 regrows
+ * its young generation over the next runs, and a 5 ms loop measured 5–35 ms depending on how many
+ * runs followed one. The medians give the ratio; the best batches of each give a second one, and a
+ * target is met only when both meet it.
+ */
+export function measurePair(c: PairCase): PairResult {
+  c.prepare?.();
+  const batch = c.batch ?? 10;
+  for (let i = 0; i < (c.warmups ?? 2); i++) {
+    batchMs(c.loop, batch);
+    batchMs(c.ours, batch);
+  }
+  const ours: number[] = [];
+  const loop: number[] = [];
+  for (let i = 0; i < (c.runs ?? 7); i++) {
+    // Which goes first alternates, so neither always follows the other's garbage.
+    if (i % 2 === 0) {
+      loop.push(batchMs(c.loop, batch));
+      ours.push(batchMs(c.ours, batch));
+    } else {
+      ours.push(batchMs(c.ours, batch));
+      loop.push(batchMs(c.loop, batch));
+    }
+  }
+  c.release?.();
+  sink = undefined;
+  const oursMs = median(ours);
+  const loopMs = median(loop);
+  const oursBestMs = Math.min(...ours);
+  const loopBestMs = Math.min(...loop);
+  return {
+    suite: c.suite,
+    name: c.name,
+    rows: c.rows,
+    oursMs,
+    loopMs,
+    oursBestMs,
+    loopBestMs,
+    ratio: oursMs / loopMs,
+    bestRatio: oursBestMs / loopBestMs,
+    targetRatio: c.targetRatio,
+  };
+}
+
+/** Whether a pair met its target (both ratios within it); "" when it has none. */
+export function pairVerdict(r: PairResult): string {
+  if (r.targetRatio === undefined) return "";
+  return Math.max(r.ratio, r.bestRatio) <= r.targetRatio ? "met" : "MISSED";
+}
+
+export function formatPairTable(results: readonly PairResult[]): string {
+  const header = ["case", "rows", "ours ms", "loop ms", "ours ÷ loop", "best ms", "loop best", "best ÷ best", "target", "verdict"];
+  const lines = results.map((r) => [
+    r.name,
+    r.rows.toLocaleString("en-GB"),
+    r.oursMs.toFixed(1),
+    r.loopMs.toFixed(1),
+    `${r.ratio.toFixed(2)}×`,
+    r.oursBestMs.toFixed(1),
+    r.loopBestMs.toFixed(1),
+    `${r.bestRatio.toFixed(2)}×`,
+    r.targetRatio === undefined ? "" : `≤ ${r.targetRatio}×`,
+    pairVerdict(r),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+  const row = (cells: string[]): string => `| ${cells.map((c, i) => (i >= 1 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(" | ")} |`;
+  return [row(header), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...lines.map(row)].join("\n");
+}

@@ -1,4 +1,4 @@
-import { DateOrder, MAX_SERIAL, dateToSerial, parseDateText } from "./dates";
+import { DateOrder, MAX_SERIAL, dateToSerial, parseDateText, quickDateText } from "./dates";
 import { Result, fail, ok } from "./result";
 
 /** Whether a cell holds nothing a person would call a value. @example isBlankCell("  ") → true */
@@ -45,6 +45,29 @@ export function readDateCell(value: unknown, order: DateOrder, what = "date"): R
     return serial === null ? fail(`The ${what} ${value.toISOString().slice(0, 10)} is outside 1900–9999`) : ok(serial);
   }
   return fail(`The ${what} ${describeCell(value)} is not a date`);
+}
+
+/** What readDateSerial gives for a blank cell: no serial is negative, and 0 is a time on Excel's day 0. */
+export const BLANK_DATE = -1;
+
+/**
+ * readDateCell as a bare number, for readers of whole columns: the whole-day serial, BLANK_DATE (-1)
+ * when the cell is blank (not known), NaN when it is not a date (readDateCell then gives the reason).
+ * Date serials and the common text shapes (core/dates quickDateText) are read without building a
+ * Result; anything else goes through readDateCell itself, so the two always agree.
+ * @example readDateSerial("31/03/2025", "dmy") → 45747; readDateSerial("", "dmy") → -1; readDateSerial("TBC", "dmy") → NaN
+ */
+export function readDateSerial(value: unknown, order: DateOrder): number {
+  if (typeof value === "number") {
+    if (value > 0 && value <= MAX_SERIAL) return Math.floor(value);
+    if (value === 0) return BLANK_DATE;
+  } else if (typeof value === "string") {
+    if (value === "") return BLANK_DATE;
+    const quick = quickDateText(value, order);
+    if (quick === quick) return quick;
+  } else if (value === null || value === undefined) return BLANK_DATE;
+  const full = readDateCell(value, order);
+  return full.ok ? (full.value ?? BLANK_DATE) : NaN;
 }
 
 /**

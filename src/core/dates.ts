@@ -154,9 +154,20 @@ function fromParts(year: number, month: number, day: number, text: string): Resu
  * Reads a date written as text: ISO (`2025-03-31`, `2025-03-31T23:59:59+01:00`, read as the calendar
  * date written), ISO basic `20250331` (eight digits, year first), `31 March 2025`, `31-Mar-2025`, `March 31, 2025`, and numeric dates with `/`, `.` or
  * `-` read in the given order (dotted dates, `31.03.2025`, are day-first in every locale). A trailing time is ignored.
+ * The common shapes are read by quickDateText first; the rest, and every failure's reason, by the patterns.
  * @example parseDateText("31/03/2025", "dmy") → ok(45747); parseDateText("03/31/2025", "dmy") → fail(…)
  */
 export function parseDateText(input: string, order: DateOrder): Result<number> {
+  const quick = quickDateText(input, order);
+  return quick === quick ? ok(quick) : parseDateTextByPatterns(input, order);
+}
+
+/**
+ * parseDateText by its regular expressions alone, every shape it reads: the full reader, which
+ * quickDateText must agree with wherever it answers.
+ * @example parseDateTextByPatterns("Monday 31 March 2025", "dmy") → ok(45747)
+ */
+export function parseDateTextByPatterns(input: string, order: DateOrder): Result<number> {
   const text = input.trim();
   if (text === "") return fail("The date is blank");
   let m = ISO.exec(text);
@@ -189,6 +200,58 @@ export function parseDateText(input: string, order: DateOrder): Result<number> {
   return fail(`"${text}" is not a date: use a date cell, 2025-03-31, 31/03/2025 or 31 March 2025`);
 }
 
+const SLASH = 47;
+const DASH = 45;
+const DOT = 46;
+
+// The serial of a calendar date, or NaN where there is none (dateToSerial without a null to test).
+function serialOrNaN(year: number, month: number, day: number): number {
+  const serial = dateToSerial(year, month, day);
+  return serial === null ? NaN : serial;
+}
+
+/**
+ * The text dates registers hold most, read in one pass over the characters with no regular
+ * expression and nothing allocated: `31/03/2025`, `31-03-25`, `31.03.2025` (numeric, in the given
+ * order; dotted day-first), `2025-03-31` or `2025/3/31` (ISO) and `20250331` (ISO basic), with
+ * nothing around them. NaN for anything else and for a day that does not exist: parseDateText's
+ * patterns then read the other shapes and say what is wrong. Where it gives a serial it is the one
+ * those patterns give (test/core/quickDates.test.ts checks every day of several centuries).
+ * @example quickDateText("31/03/2025", "dmy") → 45747; quickDateText(" 31/03/2025", "dmy") → NaN
+ */
+export function quickDateText(text: string, order: DateOrder): number {
+  const n = text.length;
+  // "1/1/25" is the shortest shape read here, "31/03/2025" and "2025-03-31" the longest.
+  if (n < 6 || n > 10) return NaN;
+  let i = 0;
+  let first = 0;
+  for (let d = text.charCodeAt(i) - 48; d >= 0 && d <= 9; d = text.charCodeAt(++i) - 48) first = first * 10 + d;
+  const firstLength = i;
+  if (firstLength === n) return n === 8 ? serialOrNaN(Math.floor(first / 10000), Math.floor(first / 100) % 100, first % 100) : NaN;
+  if (firstLength === 0) return NaN;
+  const sep1 = text.charCodeAt(i++);
+  const start2 = i;
+  let second = 0;
+  for (let d = text.charCodeAt(i) - 48; d >= 0 && d <= 9; d = text.charCodeAt(++i) - 48) second = second * 10 + d;
+  const secondLength = i - start2;
+  if (secondLength < 1 || secondLength > 2 || i >= n) return NaN;
+  const sep2 = text.charCodeAt(i++);
+  const start3 = i;
+  let third = 0;
+  for (let d = text.charCodeAt(i) - 48; d >= 0 && d <= 9; d = text.charCodeAt(++i) - 48) third = third * 10 + d;
+  const thirdLength = i - start3;
+  if (i !== n) return NaN;
+  if (firstLength === 4) {
+    // ISO: year first; each separator a dash or a slash, as the ISO pattern allows.
+    if ((sep1 !== DASH && sep1 !== SLASH) || (sep2 !== DASH && sep2 !== SLASH) || thirdLength < 1 || thirdLength > 2) return NaN;
+    return serialOrNaN(first, second, third);
+  }
+  if (firstLength > 2 || sep1 !== sep2 || (sep1 !== SLASH && sep1 !== DASH && sep1 !== DOT) || (thirdLength !== 2 && thirdLength !== 4)) return NaN;
+  // Excel's two-digit year window, as fullYear: 00–29 → 2000s, 30–99 → 1900s.
+  const year = thirdLength === 4 ? third : third < 30 ? 2000 + third : 1900 + third;
+  return order === "dmy" || sep1 === DOT ? serialOrNaN(year, second, first) : serialOrNaN(year, first, second);
+}
+
 /**
  * What a numeric text date proves about its column's order: `25/03/2015` can only be day-first.
  * @example dateOrderEvidence("25/03/2015") → "dmy"; dateOrderEvidence("03/25/2015") → "mdy"; dateOrderEvidence("03/04/2015") → null
@@ -204,12 +267,16 @@ export function dateOrderEvidence(input: string): DateOrder | null {
   return null;
 }
 
+const EPOCH_1904 = dateToSerial(1904, 1, 1) ?? 0;
+const EPOCH_1904_DAY_1 = dateToSerial(1904, 1, 2) ?? 0;
+const UNIX_EPOCH = dateToSerial(1970, 1, 1) ?? 0;
+const Y2K = dateToSerial(2000, 1, 1) ?? 0;
 const PLACEHOLDERS: ReadonlyMap<number, string> = new Map([
   // Serials 0 and 1 of a workbook in the 1904 date system (Excel for Mac's old default).
-  [dateToSerial(1904, 1, 1) ?? 0, "01/01/1904 is the zero date of Excel's 1904 date system: it stands in for an unknown date"],
-  [dateToSerial(1904, 1, 2) ?? 0, "02/01/1904 is day 1 of Excel's 1904 date system: it stands in for an unknown date"],
-  [dateToSerial(1970, 1, 1) ?? 0, "01/01/1970 is the Unix epoch, a common stand-in for an unknown date"],
-  [dateToSerial(2000, 1, 1) ?? 0, "01/01/2000 is a common stand-in for an unknown date"],
+  [EPOCH_1904, "01/01/1904 is the zero date of Excel's 1904 date system: it stands in for an unknown date"],
+  [EPOCH_1904_DAY_1, "02/01/1904 is day 1 of Excel's 1904 date system: it stands in for an unknown date"],
+  [UNIX_EPOCH, "01/01/1970 is the Unix epoch, a common stand-in for an unknown date"],
+  [Y2K, "01/01/2000 is a common stand-in for an unknown date"],
 ]);
 const FAR_FUTURE = dateToSerial(2099, 12, 31) ?? MAX_SERIAL;
 const END_OF_1900 = dateToSerial(1900, 12, 31) ?? 0;
@@ -225,6 +292,16 @@ export const STAND_IN_SERIALS: { readonly lastOf1900: number; readonly farFuture
   farFuture: FAR_FUTURE,
   single: [...PLACEHOLDERS.keys()],
 };
+
+/**
+ * Whether a whole serial is a placeholder (placeholderReason is not null), without its words: end
+ * dates are checked over whole columns. @example isPlaceholderDate(73050) → true; isPlaceholderDate(45747) → false
+ */
+export function isPlaceholderDate(serial: number): boolean {
+  if (serial <= END_OF_1900 || serial >= FAR_FUTURE) return true;
+  // Compared one by one: a Map lookup a cell cost more than the rest of reading a date cell.
+  return serial === EPOCH_1904 || serial === EPOCH_1904_DAY_1 || serial === UNIX_EPOCH || serial === Y2K;
+}
 
 /**
  * Why a date looks like a placeholder rather than a real date, or null if it looks real.

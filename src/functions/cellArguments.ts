@@ -1,15 +1,15 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes any cell value at this boundary */
 // How the cell functions read their arguments: dates in the workbook's order, the end date as a real
 // one or none, notice periods, thresholds. Shared by functions.ts and ragCells.ts.
-import { describeCell, isBlankCell, readDateCell } from "../core/cellValues";
-import { DateOrder, todaySerial } from "../core/dates";
+import { BLANK_DATE, describeCell, isBlankCell, readDateCell, readDateSerial } from "../core/cellValues";
+import { DateOrder, isPlaceholderDate, todaySerial } from "../core/dates";
 import { endDateGap } from "../core/endDates";
 import { parsePeriod, Period } from "../core/periods";
 import { Result, fail, ok } from "../core/result";
 import { DEFAULT_SETTINGS, TrackerSettings, readSettings, settingNamed } from "../core/settings";
 import { workbookSettings } from "../features/workbookSettings";
 import { shownError } from "./cellErrors";
-import { CellOutput, isExcelError, spill, valueError } from "./spill";
+import { CellOutput, isExcelError, spill, toCell, valueError } from "./spill";
 
 /** Today's serial, when the cell calculates. @example today() → 45747 on 31 March 2025 */
 export const today = (): number => todaySerial(new Date());
@@ -39,6 +39,47 @@ export function endIn(value: unknown): Result<number | null> {
   return end.ok && end.value !== null && endDateGap(end.value) !== null ? ok(null) : end;
 }
 
+/**
+ * The workbook's date order (Settings' date_order), for reading one call's cells: read once a call,
+ * not once a cell. @example dateOrderNow() → "dmy"
+ */
+export const dateOrderNow = (): DateOrder => workbookSettings().dateOrder;
+
+/**
+ * A date argument as a bare serial, for the functions that read whole columns: BLANK_DATE (-1) when
+ * blank, NaN when not a date (dateError then says why). The same reading as dateIn, without a
+ * Result a cell. @example dateAt("31/03/2025", "dmy") → 45747; dateAt("", "dmy") → -1; dateAt("soon", "dmy") → NaN
+ */
+export const dateAt = (value: unknown, order: DateOrder): number => readDateSerial(value, order);
+
+/**
+ * endIn as a bare serial: BLANK_DATE (-1) when the end date is blank or a stand-in for none
+ * (31/12/2099 …), NaN when it is not a date.
+ * @example endAt("31/12/2099", "dmy") → -1; endAt(45747, "dmy") → 45747; endAt("TBC", "dmy") → NaN
+ */
+export function endAt(value: unknown, order: DateOrder): number {
+  const end = readDateSerial(value, order);
+  return end >= 0 && isPlaceholderDate(end) ? BLANK_DATE : end;
+}
+
+/**
+ * Today's serial, worked out on first asking and kept for the rest of the call: a column whose as-of
+ * dates are all given never reads the clock. @example const now = todayOnce(); now() → 45747 on 31 March 2025
+ */
+export function todayOnce(): () => number {
+  let serial = Number.NaN;
+  return () => (serial === serial ? serial : (serial = today()));
+}
+
+/**
+ * The #VALUE! a cell shows for a date argument dateAt or endAt found not to be a date: the full
+ * reader's reason, built only for such a cell.
+ * @example dateError("soon", "dmy", "end date") → #VALUE! 'The end date "soon" is not a date: …'
+ */
+export function dateError(value: unknown, order: DateOrder, what: string): CellOutput {
+  return toCell(readDateCell(value, order, what));
+}
+
 /** A notice period argument: days or text such as "3 months"; blank is null. @example periodIn("3 months") → ok({ unit: "months", amount: 3 }) */
 export function periodIn(value: unknown): Result<Period | null> {
   if (isBlankCell(value)) return ok(null);
@@ -49,6 +90,10 @@ export function periodIn(value: unknown): Result<Period | null> {
 /** The thresholds as settings, or what every cell of the result shows instead. */
 export type Thresholds = { ok: true; value: TrackerSettings } | { ok: false; shown: CustomFunctions.Error };
 
+// The defaults in each date order, made once: a formula filled down a column calls RAG once a row.
+const defaultsIn = (dateOrder: DateOrder): Thresholds => ({ ok: true, value: Object.freeze({ ...DEFAULT_SETTINGS, dateOrder }) });
+const workbookDefaults: Record<DateOrder, Thresholds> = { dmy: defaultsIn("dmy"), mdy: defaultsIn("mdy") };
+
 /**
  * Settings from a thresholds range (the Settings table's Name/Value rows) over the workbook's own
  * date order, the defaults when it is left out, or what every cell of the result shows: #VALUE! with
@@ -57,8 +102,8 @@ export type Thresholds = { ok: true; value: TrackerSettings } | { ok: false; sho
  * @example settingsIn([["expiry_red_days", 60]]) → ok({ ...DEFAULT_SETTINGS, expiryRedDays: 60 })
  */
 export function settingsIn(thresholds: any[][] | null | undefined): Thresholds {
-  const base = { ...DEFAULT_SETTINGS, dateOrder: workbookSettings().dateOrder };
-  if (thresholds === null || thresholds === undefined) return { ok: true, value: base };
+  if (thresholds === null || thresholds === undefined) return workbookDefaults[dateOrderNow()];
+  const base = { ...DEFAULT_SETTINGS, dateOrder: dateOrderNow() };
   for (const row of thresholds) {
     const [name, value] = row;
     if (isExcelError(name)) return { ok: false, shown: shownError(name) };

@@ -1,14 +1,14 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes any cell value at this boundary */
-import { readDaysCell, readTextCell, describeCell, isBlankCell } from "../core/cellValues";
+import { BLANK_DATE, readDaysCell, readTextCell, describeCell, isBlankCell } from "../core/cellValues";
 import { parseExtensionOptions } from "../core/extensionOptions";
 import { ok } from "../core/result";
 import { escalationLevel as ladderLevel, parseTier } from "../core/rules/escalation";
 import { daysToExpiry as daysLeft, daysToNotice as noticeDaysLeft, finalExpiry as extendedEnd, noticeDate as lastNoticeDay } from "../core/rules/expiry";
-import { contractPhase } from "../core/rules/phase";
+import { phaseDatesProblem, phaseOn } from "../core/rules/phase";
 import { Rag, UNRATED, contractRag, contractRagReason, isUnratedText, parseRag, ragReason as componentReason, ragStatus, worstOf } from "../core/rules/rag";
 import { slippageDays, slippageFraction } from "../core/rules/slippage";
 import { DEFAULT_SETTINGS } from "../core/settings";
-import { asOfIn, dateIn, endIn, everyCell, periodIn, settingsIn, today } from "./cellArguments";
+import { asOfIn, dateAt, dateError, dateIn, dateOrderNow, endAt, endIn, everyCell, periodIn, settingsIn, today, todayOnce } from "./cellArguments";
 import { shownError } from "./cellErrors";
 import { ragSpill } from "./ragCells";
 import { isExcelError, spill, toCell, valueError } from "./spill";
@@ -21,12 +21,17 @@ import { isExcelError, spill, toCell, valueError } from "./spill";
  * @returns Days to expiry, one per input cell; blank where the end date is not known.
  */
 export function daysToExpiry(end_date: any[][], as_of?: any[][]): any[][] {
-  const now = today();
-  return spill([end_date, as_of], ([end, asOfValue]) => {
-    const endDate = endIn(end);
-    if (!endDate.ok || endDate.value === null) return toCell(endDate);
-    const asOf = asOfIn(asOfValue, now);
-    return asOf.ok ? daysLeft(endDate.value, asOf.value) : toCell(asOf);
+  // Read over whole columns: dates as bare serials (BLANK_DATE, NaN when not a date, whose reason is
+  // built only then), the workbook's date order once, today only if an as-of date is blank.
+  const order = dateOrderNow();
+  const now = todayOnce();
+  return spill([end_date, as_of], (values) => {
+    const end = endAt(values[0], order);
+    if (end !== end) return dateError(values[0], order, "end date");
+    if (end === BLANK_DATE) return "";
+    const asOf = dateAt(values[1], order);
+    if (asOf !== asOf) return dateError(values[1], order, "as-of date");
+    return daysLeft(end, asOf === BLANK_DATE ? now() : asOf);
   });
 }
 
@@ -99,17 +104,22 @@ export function finalExpiry(end_date: any[][], extension_options: any[][]): any[
  * @returns Days of slippage; blank when nothing says how the milestone is going.
  */
 export function slippage(baseline_date: any[][], forecast_date: any[][], actual_date?: any[][], as_of?: any[][]): any[][] {
-  const now = today();
-  return spill([baseline_date, forecast_date, actual_date, as_of], ([b, f, a, asOfValue]) => {
-    const baseline = dateIn(b, "baseline date");
-    if (!baseline.ok || baseline.value === null) return toCell(baseline);
-    const forecast = dateIn(f, "forecast date");
-    if (!forecast.ok) return toCell(forecast);
-    const actual = dateIn(a, "actual date");
-    if (!actual.ok) return toCell(actual);
-    const asOf = asOfIn(asOfValue, now);
-    if (!asOf.ok) return toCell(asOf);
-    return toCell(ok(slippageDays({ baseline: baseline.value, forecast: forecast.value, actual: actual.value }, asOf.value)));
+  // Whole columns: bare serials as in daysToExpiry.
+  const order = dateOrderNow();
+  const now = todayOnce();
+  return spill([baseline_date, forecast_date, actual_date, as_of], (values) => {
+    const baseline = dateAt(values[0], order);
+    if (baseline !== baseline) return dateError(values[0], order, "baseline date");
+    if (baseline === BLANK_DATE) return "";
+    const forecast = dateAt(values[1], order);
+    if (forecast !== forecast) return dateError(values[1], order, "forecast date");
+    const actual = dateAt(values[2], order);
+    if (actual !== actual) return dateError(values[2], order, "actual date");
+    const asOf = dateAt(values[3], order);
+    if (asOf !== asOf) return dateError(values[3], order, "as-of date");
+    const milestone = { baseline, forecast: forecast === BLANK_DATE ? null : forecast, actual: actual === BLANK_DATE ? null : actual };
+    const days = slippageDays(milestone, asOf === BLANK_DATE ? now() : asOf);
+    return days === null ? "" : days;
   });
 }
 
@@ -133,6 +143,10 @@ export function slippagePct(start_date: any[][], baseline_end: any[][], forecast
   });
 }
 
+// An exit window left out: the default, without reading a cell.
+const BLANK_WINDOW = ok(null);
+const known = (serial: number): number | null => (serial === BLANK_DATE ? null : serial);
+
 /**
  * The contract's phase: Not started, Mobilisation (start to the day before go-live), Delivery, Exit (within the exit window of the end date) or Expired. An end date that is a stand-in for none (31/12/2099 or later, a date in 1900, 01/01/2000) counts as blank: the phase comes from the other dates.
  * @customfunction PHASE
@@ -144,21 +158,25 @@ export function slippagePct(start_date: any[][], baseline_end: any[][], forecast
  * @returns The phase, one per input cell.
  */
 export function phase(start_date: any[][], go_live_date: any[][], end_date: any[][], as_of?: any[][], exit_window_days?: any[][]): any[][] {
-  const now = today();
-  return spill([start_date, go_live_date, end_date, as_of, exit_window_days], ([s, g, e, asOfValue, w]) => {
-    const start = dateIn(s, "start date");
-    if (!start.ok) return toCell(start);
-    const goLive = dateIn(g, "go-live date");
-    if (!goLive.ok) return toCell(goLive);
-    const end = endIn(e);
-    if (!end.ok) return toCell(end);
-    const asOf = asOfIn(asOfValue, now);
-    if (!asOf.ok) return toCell(asOf);
-    const window = readDaysCell(w, "exit window");
+  // Whole columns: bare serials as in daysToExpiry.
+  const order = dateOrderNow();
+  const now = todayOnce();
+  return spill([start_date, go_live_date, end_date, as_of, exit_window_days], (values) => {
+    const start = dateAt(values[0], order);
+    if (start !== start) return dateError(values[0], order, "start date");
+    const goLive = dateAt(values[1], order);
+    if (goLive !== goLive) return dateError(values[1], order, "go-live date");
+    const end = endAt(values[2], order);
+    if (end !== end) return dateError(values[2], order, "end date");
+    const asOf = dateAt(values[3], order);
+    if (asOf !== asOf) return dateError(values[3], order, "as-of date");
+    const w = values[4];
+    const window = w === null || w === undefined ? BLANK_WINDOW : readDaysCell(w, "exit window");
     if (!window.ok) return toCell(window);
     if (window.value !== null && window.value < 0) return valueError(`The exit window ${window.value} must be zero or more days`);
-    const dates = { start: start.value, goLive: goLive.value, end: end.value };
-    return toCell(contractPhase(dates, asOf.value, window.value ?? DEFAULT_SETTINGS.exitWindowDays));
+    const problem = phaseDatesProblem(known(start), known(goLive), known(end));
+    if (problem !== null) return valueError(problem);
+    return phaseOn(known(start), known(goLive), known(end), asOf === BLANK_DATE ? now() : asOf, window.value ?? DEFAULT_SETTINGS.exitWindowDays) ?? "";
   });
 }
 

@@ -1,13 +1,13 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes any cell value at this boundary */
 // RAG and RAGREASON's reading of a row: the four components, and whether the end date beside them
 // is a real one. Kept apart from functions.ts, which holds only what Excel registers.
-import { readDaysCell, readNumberCell } from "../core/cellValues";
-import { DateOrder, MAX_SERIAL, placeholderReason } from "../core/dates";
+import { BLANK_DATE, readDaysCell, readNumberCell } from "../core/cellValues";
+import { DateOrder, isPlaceholderDate } from "../core/dates";
 import { endDateGap } from "../core/endDates";
 import { Result, fail, ok } from "../core/result";
 import type { RagInputs } from "../core/rules/rag";
 import type { TrackerSettings } from "../core/settings";
-import { dateIn, everyCell, settingsIn } from "./cellArguments";
+import { dateAt, everyCell, settingsIn } from "./cellArguments";
 import { shownError } from "./cellErrors";
 import { isExcelError, spill, valueError } from "./spill";
 
@@ -42,17 +42,17 @@ function ragInputs(values: readonly unknown[]): Result<RagInputs> {
 // a real date. Text that is not a date is named as written, as the tracker's contract card names it.
 // Slash dates are read in the order of the thresholds given (the Settings table), else the workbook's.
 function endGapOf(value: unknown, order: DateOrder): string | null {
-  // Most end dates are date cells, over whole columns: a real one is settled without building a Result.
-  if (typeof value === "number" && value >= 1 && value <= MAX_SERIAL && placeholderReason(Math.floor(value)) === null) return null;
-  const end = dateIn(value, "end date", order);
-  if (end.ok) return endDateGap(end.value);
-  return endDateGap(typeof value === "string" ? value : String(value));
+  // Read as a bare serial over whole columns: the words are built only for an end date that has a gap.
+  const end = dateAt(value, order);
+  if (end >= 0 && !isPlaceholderDate(end)) return null;
+  if (end !== end) return endDateGap(typeof value === "string" ? value : String(value));
+  return endDateGap(end === BLANK_DATE ? null : end);
 }
 
 // Days to expiry left blank beside an end date that is real: said as it is, not blamed on the end date.
 const DAYS_NOT_GIVEN = "Days to expiry not given";
 
-/** What a RAG cell shows from its inputs; `unknownEnd` says why the expiry is not known, when the end date was given. */
+/** What a RAG cell shows from its inputs (read them, do not keep them: they are refilled for the next cell); `unknownEnd` says why the expiry is not known, when the end date was given. */
 export type RagShow = (inputs: RagInputs, settings: TrackerSettings, unknownEnd: string | undefined) => string;
 
 /**
@@ -63,23 +63,39 @@ export type RagShow = (inputs: RagInputs, settings: TrackerSettings, unknownEnd:
  */
 export function ragSpill(args: readonly unknown[], thresholds: any[][] | null | undefined, end_date: any[][] | null | undefined, show: RagShow): any[][] {
   const endGiven = end_date !== null && end_date !== undefined;
-  const all = endGiven ? [...args, end_date] : args;
+  // Four components, then the end date: written out, as spreading or concat cost more than the rest of a one-cell call.
+  const all = endGiven ? [args[0], args[1], args[2], args[3], end_date] : args;
   const settings = settingsIn(thresholds);
   if (!settings.ok) return everyCell(all, settings.shown);
+  const order = settings.value.dateOrder;
+  // One set of inputs for the whole call, refilled for each cell: `show` reads it and keeps nothing.
+  const quick: RagInputs = { daysToExpiry: null, slippageDays: null, kpiAttainment: null, spendVariance: null };
   return spill(
     all,
     (values) => {
-      let row = values;
+      let days = values[0];
       let unknownEnd: string | undefined;
       if (endGiven) {
-        const gap = endGapOf(values[4], settings.value.dateOrder);
+        const gap = endGapOf(values[4], order);
         if (gap !== null) {
           unknownEnd = gap;
-          row = [null, values[1], values[2], values[3]];
-        } else if (isExcelError(values[0])) return shownError(values[0]);
+          days = null;
+        } else if (isExcelError(days)) return shownError(days);
         else unknownEnd = DAYS_NOT_GIVEN;
       }
-      const inputs = ragInputs(row);
+      // Numbers and blanks, what a tracker's columns hold, straight to the rule; anything else through the readers and their messages.
+      const d = quickNumber(days);
+      const s = quickNumber(values[1]);
+      const k = quickNumber(values[2]);
+      const v = quickNumber(values[3]);
+      if (d !== undefined && s !== undefined && k !== undefined && v !== undefined && (k === null || k >= 0)) {
+        quick.daysToExpiry = d === null ? null : Math.round(d);
+        quick.slippageDays = s === null ? null : Math.round(s);
+        quick.kpiAttainment = k;
+        quick.spendVariance = v;
+        return show(quick, settings.value, unknownEnd);
+      }
+      const inputs = ragInputs([days, values[1], values[2], values[3]]);
       return inputs.ok ? show(inputs.value, settings.value, unknownEnd) : valueError(inputs.error);
     },
     endGiven ? [0] : [],

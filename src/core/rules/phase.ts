@@ -19,16 +19,33 @@ export interface ContractDates {
  */
 export function contractPhase(dates: ContractDates, asOf: number, exitWindowDays: number): Result<Phase | null> {
   const { start, goLive, end } = dates;
+  const problem = phaseDatesProblem(start, goLive, end);
+  return problem === null ? ok(phaseOn(start, goLive, end, asOf, exitWindowDays)) : fail(problem);
+}
+
+/**
+ * Why a contract's dates cannot give a phase (an end or go-live before the start), or null when
+ * they can. @example phaseDatesProblem(45800, null, 45000) → "The end date 15/03/2023 is before the start date 23/05/2025"
+ */
+export function phaseDatesProblem(start: number | null, goLive: number | null, end: number | null): string | null {
   if (start !== null && end !== null && end < start) {
-    return fail(`The end date ${formatSerial(end)} is before the start date ${formatSerial(start)}`);
+    return `The end date ${formatSerial(end)} is before the start date ${formatSerial(start)}`;
   }
   if (start !== null && goLive !== null && goLive < start) {
-    return fail(`The go-live date ${formatSerial(goLive)} is before the start date ${formatSerial(start)}`);
+    return `The go-live date ${formatSerial(goLive)} is before the start date ${formatSerial(start)}`;
   }
-  if (end !== null && asOf > end) return ok("Expired");
-  if (start !== null && asOf < start) return ok("Not started");
-  if (goLive !== null && asOf < goLive) return ok(start !== null || end !== null ? "Mobilisation" : null);
-  if (end !== null && end - asOf <= exitWindowDays) return ok("Exit");
-  if (start === null && goLive === null && end === null) return ok(null);
-  return ok("Delivery");
+  return null;
+}
+
+/**
+ * contractPhase's answer for dates phaseDatesProblem accepts, without a Result: PHASE reads whole
+ * columns. @example phaseOn(45000, null, 45800, 45700, 180) → "Exit"
+ */
+export function phaseOn(start: number | null, goLive: number | null, end: number | null, asOf: number, exitWindowDays: number): Phase | null {
+  if (end !== null && asOf > end) return "Expired";
+  if (start !== null && asOf < start) return "Not started";
+  if (goLive !== null && asOf < goLive) return start !== null || end !== null ? "Mobilisation" : null;
+  if (end !== null && end - asOf <= exitWindowDays) return "Exit";
+  if (start === null && goLive === null && end === null) return null;
+  return "Delivery";
 }

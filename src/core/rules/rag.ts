@@ -87,8 +87,8 @@ export function ragComponents(inputs: RagInputs, settings: TrackerSettings): Rag
   return components;
 }
 
-const RANK: Record<Rag, number> = { Red: 0, Amber: 1, Green: 2 };
-const worse = (a: Rag | null, b: Rag): Rag => (a === null || RANK[b] < RANK[a] ? b : a);
+// Compared by value, not looked up by name: RAG weighs four components a row over whole columns.
+const worse = (a: Rag | null, b: Rag): Rag => (a === null || b === "Red" || (b === "Amber" && a === "Green") ? b : a);
 
 /** The worst of some statuses, or null when there are none. @example worstOf(["Green", "Amber"]) → "Amber" */
 export function worstOf(statuses: Iterable<Rag>): Rag | null {
