@@ -17,6 +17,58 @@ function partText(zip: ZipEntries, name: string): string | undefined {
   return zip.get(name.toLowerCase())?.().toString("utf8");
 }
 
+// V8 holds no string longer than about 536 million characters (0x1fffffe8), and a 100,000-row
+// tracker in Excel's own formulas is a sheet part of some 740 MB: a large part is decoded in slices.
+const SLICE_BYTES = 64 * 1024 * 1024;
+const ROW = Buffer.from("row");
+const [LT, COLON] = [0x3c, 0x3a];
+// After an element's name: whitespace, "/" or ">". Within a namespace prefix: letters, digits, "_", ".", "-".
+const endsName = (byte: number | undefined): boolean => byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d || byte === 0x2f || byte === 0x3e;
+const inName = (byte: number): boolean => (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a) || byte === 0x5f || byte === 0x2e || byte === 0x2d;
+
+/** Where the row element whose name is the "row" at `i` begins (its "<", before any prefix), or -1 when that "row" is no row element's name. */
+function rowElementAt(bytes: Buffer, i: number): number {
+  if (!endsName(bytes[i + ROW.length])) return -1;
+  let start = i;
+  if (bytes[start - 1] === COLON) {
+    start--;
+    while (start > 0 && inName(bytes[start - 1])) start--;
+  }
+  // Markup's "<" never appears in text (it is &lt; there): "<" right before the name opens the element.
+  return bytes[start - 1] === LT ? start - 1 : -1;
+}
+
+/** Where a slice that starts at `from` ends: where the last row begins before `from + size`, else where the next one does (a row is never cut), else the part's end. */
+function sliceEnd(bytes: Buffer, from: number, size: number): number {
+  const to = from + size;
+  if (to >= bytes.length) return bytes.length;
+  for (let i = bytes.lastIndexOf(ROW, to - ROW.length); i > from; i = bytes.lastIndexOf(ROW, i - 1)) {
+    const start = rowElementAt(bytes, i);
+    if (start > from) return start;
+  }
+  for (let i = bytes.indexOf(ROW, to); i >= 0; i = bytes.indexOf(ROW, i + 1)) {
+    const start = rowElementAt(bytes, i);
+    if (start > from) return start;
+  }
+  return bytes.length;
+}
+
+/**
+ * A sheet part's text, in slices of about 64 MB that each end where a row begins (so no cell is
+ * cut), decoded one at a time: one slice for any sheet that fits a string.
+ */
+function partSlices(zip: ZipEntries, name: string, sliceBytes: number): string[] | undefined {
+  const bytes = zip.get(name.toLowerCase())?.();
+  if (bytes === undefined) return undefined;
+  const slices: string[] = [];
+  for (let from = 0; from < bytes.length; ) {
+    const to = sliceEnd(bytes, from, sliceBytes);
+    slices.push(bytes.toString("utf8", from, to));
+    from = to;
+  }
+  return slices;
+}
+
 // A relationship target resolved against the folder of the part that holds it ("/xl/…" is absolute).
 function resolvePart(from: string, target: string): string {
   if (target.startsWith("/")) return target.slice(1);
@@ -62,10 +114,11 @@ function styleFormats(zip: ZipEntries, stylesPart: string | undefined): Pick<She
  * numbers and a date is its serial (1900 system; a 1904-system workbook's date-formatted numbers
  * get 1462 days added), so no value goes through a JavaScript Date. Chart and macro sheets are
  * left out; sheets keep the workbook's order.
+ * `sliceBytes`: how much of a sheet part is decoded at a time (tests try small ones).
  * @throws Error with a plain reason when the package or its workbook part is missing or damaged
  * @example readXlsx(fs.readFileSync("register.xlsx")).sheets.get("Contracts")?.[1] → ["C-001", "Cleaning", 45747, 1200.5]
  */
-export function readXlsx(bytes: Buffer): XlsxWorkbook {
+export function readXlsx(bytes: Buffer, { sliceBytes = SLICE_BYTES }: { sliceBytes?: number } = {}): XlsxWorkbook {
   const zip = readZip(bytes);
   const workbookPart = relationships(zip, "").find((r) => OFFICE_DOCUMENT.test(r.type))?.target ?? "xl/workbook.xml";
   const workbook = partText(zip, workbookPart);
@@ -83,7 +136,7 @@ export function readXlsx(bytes: Buffer): XlsxWorkbook {
     const id = attribute(attributes, "r:id") ?? /\s[\w.-]+:id\s*=\s*["']([^"']*)["']/.exec(attributes)?.[1];
     const rel = related.find((r) => r.id === id);
     if (name === undefined || !rel || !WORKSHEET.test(rel.type)) continue;
-    const xml = partText(zip, rel.target);
+    const xml = partSlices(zip, rel.target, sliceBytes);
     if (xml === undefined) throw new Error(`its sheet "${name}" is missing from the package`);
     const cells = readSheetCells(xml, context);
     sheets.set(name, cells.rows);

@@ -47,55 +47,60 @@ function columnOf(ref: string): number {
  * Excel's 29/02/1900), shared, inline and rich text as text, booleans as TRUE/FALSE, errors as their
  * text (`#N/A`), formulas as their cached value. Cells with a value set the sheet's size; styled
  * empty cells do not.
+ * The part may come as slices (xlsxRead decodes a sheet too long for one string that way), each
+ * after the first starting where a row begins.
  * @example readSheetCells('<sheetData><row r="1"><c r="A1"><v>45747</v></c></row></sheetData>', context).rows → [[45747]]
  */
-export function readSheetCells(xml: string, context: SheetContext): SheetCells {
-  const start = xml.search(/<(?:[\w.-]+:)?sheetData[\s>]/);
+export function readSheetCells(part: string | readonly string[], context: SheetContext): SheetCells {
+  const slices = typeof part === "string" ? [part] : part;
   const rows: CellValue[][] = [];
   const formats: (string | undefined)[][] = [];
+  const start = slices.length ? slices[0].search(/<(?:[\w.-]+:)?sheetData[\s>]/) : -1;
   if (start < 0) return { rows, formats };
   let width = 0;
   let row = -1;
   let column = -1;
-  CELL_OR_ROW.lastIndex = start;
-  let m: RegExpExecArray | null;
-  while ((m = CELL_OR_ROW.exec(xml))) {
-    const attributes = m[2];
-    if (m[1] === "row") {
-      const r = attribute(attributes, "r");
-      row = r ? Number(r) - 1 : row + 1;
-      column = -1;
-      continue;
+  for (const [i, xml] of slices.entries()) {
+    CELL_OR_ROW.lastIndex = i === 0 ? start : 0;
+    let m: RegExpExecArray | null;
+    while ((m = CELL_OR_ROW.exec(xml))) {
+      const attributes = m[2];
+      if (m[1] === "row") {
+        const r = attribute(attributes, "r");
+        row = r ? Number(r) - 1 : row + 1;
+        column = -1;
+        continue;
+      }
+      let ref = "";
+      let type = "n";
+      let style = 0;
+      // One pass over the cell's attributes: this loop runs once per cell of a 100,000-row sheet.
+      CELL_ATTRIBUTE.lastIndex = 0;
+      let a: RegExpExecArray | null;
+      while ((a = CELL_ATTRIBUTE.exec(attributes))) {
+        const value = a[2] ?? a[3] ?? "";
+        if (a[1] === "r") ref = value;
+        else if (a[1] === "t") type = value;
+        else if (a[1] === "s") style = Number(value) || 0;
+      }
+      const refColumn = ref ? columnOf(ref) : -1;
+      column = refColumn >= 0 ? refColumn : column + 1;
+      if (row < 0) row = 0;
+      let inner = "";
+      if (m[3] !== "/") {
+        CELL_END.lastIndex = CELL_OR_ROW.lastIndex;
+        const end = CELL_END.exec(xml);
+        if (!end) break;
+        inner = xml.slice(CELL_OR_ROW.lastIndex, end.index);
+        CELL_OR_ROW.lastIndex = CELL_END.lastIndex;
+      }
+      const value = cellValue(type, inner, style, context);
+      if (value === null) continue;
+      (rows[row] ??= [])[column] = value;
+      const format = context.styleFormats[style];
+      if (format !== undefined) (formats[row] ??= [])[column] = format;
+      if (column + 1 > width) width = column + 1;
     }
-    let ref = "";
-    let type = "n";
-    let style = 0;
-    // One pass over the cell's attributes: this loop runs once per cell of a 100,000-row sheet.
-    CELL_ATTRIBUTE.lastIndex = 0;
-    let a: RegExpExecArray | null;
-    while ((a = CELL_ATTRIBUTE.exec(attributes))) {
-      const value = a[2] ?? a[3] ?? "";
-      if (a[1] === "r") ref = value;
-      else if (a[1] === "t") type = value;
-      else if (a[1] === "s") style = Number(value) || 0;
-    }
-    const refColumn = ref ? columnOf(ref) : -1;
-    column = refColumn >= 0 ? refColumn : column + 1;
-    if (row < 0) row = 0;
-    let inner = "";
-    if (m[3] !== "/") {
-      CELL_END.lastIndex = CELL_OR_ROW.lastIndex;
-      const end = CELL_END.exec(xml);
-      if (!end) break;
-      inner = xml.slice(CELL_OR_ROW.lastIndex, end.index);
-      CELL_OR_ROW.lastIndex = CELL_END.lastIndex;
-    }
-    const value = cellValue(type, inner, style, context);
-    if (value === null) continue;
-    (rows[row] ??= [])[column] = value;
-    const format = context.styleFormats[style];
-    if (format !== undefined) (formats[row] ??= [])[column] = format;
-    if (column + 1 > width) width = column + 1;
   }
   for (let r = 0; r < rows.length; r++) {
     const cells = (rows[r] ??= []);

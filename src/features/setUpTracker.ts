@@ -9,6 +9,7 @@ import { CHANGES, CONTRACTS, ESCALATIONS, KPIS, MILESTONES, RISKS, TableDefiniti
 import { DEFAULT_SETTINGS, TrackerSettings } from "../core/settings";
 import { workbookDateOrder } from "../core/workbookDateOrder";
 import type { CellBlock, NewTable, Progress, TableSnapshot, WorkbookPort } from "../workbook/port";
+import { holdsHeader } from "../workbook/tableHeaders";
 import { newSettingsRows, settingsInTable } from "./settingsTable";
 import { LINKED_BY_ID, NEEDS_CONTRACT_ID, contractIdDecision } from "./rowKeyedRegister";
 import { mappingToSave, previousOf } from "./savedMappingRecord";
@@ -288,11 +289,12 @@ export async function setUpTracker(port: WorkbookPort, options: SetUpOptions = {
   const present = new Set([...tables.map((t) => t.name), ...createdTables]);
 
   const plan = contractColumns(mapping, { milestones: present.has("Milestones"), kpis: present.has("KPIs") }, workbookOrder, formulas, snapshot.headers);
-  const toAdd = plan.columns.filter((c) => !snapshot.headers.includes(c.header));
+  // A header the table holds already, as a table compares headers (`rag` is `RAG`): not added again.
+  const toAdd = plan.columns.filter((c) => !holdsHeader(snapshot.headers, c.header));
   // On the first run every header is the register's own: a computed column it already has by name is
   // not added, and the report says so (later runs find the tracker's own columns there).
   const skippedColumns = [
-    ...(settingUpNow ? plan.columns.filter((c) => snapshot.headers.includes(c.header)).map((c) => ({ header: c.header, reason: "the register has a column of this name: it is kept as it is, and the tracker's is not added" })) : []),
+    ...(settingUpNow ? plan.columns.filter((c) => holdsHeader(snapshot.headers, c.header)).map((c) => ({ header: c.header, reason: "the register has a column of this name: it is kept as it is, and the tracker's is not added" })) : []),
     ...plan.skipped,
   ];
 

@@ -4,6 +4,7 @@ import { dateNumberFormat } from "../core/numberFormats";
 import type { HeaderMapping } from "../core/mapping";
 import { UNRATED } from "../core/rules/rag";
 import type { CellValue } from "../workbook/port";
+import { holdsHeader } from "../workbook/tableHeaders";
 import { NativeColumn, RegisterRow, nativeColumns } from "./nativeFormulas";
 import { AS_OF, THRESHOLDS, column, setting, thisRow } from "./structuredRefs";
 
@@ -74,7 +75,7 @@ export function contractColumns(
           kpi: id !== null && related.kpis ? thisRow("KPI attainment") : '""',
           spend: hasSpend,
           // A Notice date column the register already has is the user's, not the notice date worked out here.
-          noticeDate: registerHeaders.includes("Notice date") ? null : thisRow("Notice date"),
+          noticeDate: holdsHeader(registerHeaders, "Notice date") ? null : thisRow("Notice date"),
         })
       : null;
   // The CONTRACT function's formula, or the native column's with its rows' own formulas.

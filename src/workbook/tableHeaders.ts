@@ -6,11 +6,17 @@ export function repeatedHeader(headers: readonly unknown[]): string | null {
   for (const header of headers) {
     const text = String(header ?? "").trim();
     if (text === "") continue;
-    if (seen.has(text.toLowerCase())) return text;
-    seen.add(text.toLowerCase());
+    if (seen.has(headerKey(text))) return text;
+    seen.add(headerKey(text));
   }
   return null;
 }
+
+/** A header as a table tells its columns apart: spaces around it and case do not count. @example headerKey(" RAG ") === headerKey("rag") */
+export const headerKey = (header: unknown): string => String(header ?? "").trim().toLowerCase();
+
+/** Whether a table's headers hold one a table would take for `header` (case and spaces around it ignored). @example holdsHeader(["Ref", "rag"], "RAG") → true */
+export const holdsHeader = (headers: readonly unknown[], header: string): boolean => headers.some((h) => headerKey(h) === headerKey(header));
 
 /** Why a range cannot become a table as it is: two columns headed alike (Excel would rename the user's cell). */
 export const repeatedHeaderMessage = (header: string): string => `Two columns are headed "${header}": a table needs different headers, so rename one and try again`;

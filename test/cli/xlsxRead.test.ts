@@ -1,4 +1,5 @@
 import { formatSerial } from "../../src/core/dates";
+import { readXlsx } from "../../src/cli/xlsxRead";
 import { InputError, readRegister } from "../../src/cli/readRegister";
 import { run } from "../../src/cli/main";
 import { tempFiles } from "../helpers/tempFiles";
@@ -178,4 +179,27 @@ describe("files that are not workbooks get a one-line error", () => {
     await expect(readRegister(file)).rejects.toThrow(message);
     await expect(readRegister(file)).rejects.toThrow(/^[^\n]+$/);
   });
+});
+
+test("a sheet too long for one string is read in slices, each cut where a row begins: every slice size reads the same cells", () => {
+  // V8 holds no string over about 536 million characters, and a 100,000-row native tracker's sheet
+  // is some 740 MB: the reader decodes large sheets a slice at a time. Tiny slices here cut next to
+  // every kind of row: numbered and not, prefixed, empty, and text that mentions rows or holds
+  // characters of several bytes.
+  const sheet = (prefix: string): string => {
+    const p = prefix ? `${prefix}:` : "";
+    return [
+      `<${p}row r="1"><${p}c r="A1" t="inlineStr"><${p}is><${p}t>Café “Nord” – 5€ row</${p}t></${p}is></${p}c><${p}c r="B1"><${p}v>1</${p}v></${p}c></${p}row>`,
+      `<${p}row r="2"/>`,
+      `<${p}row><${p}c t="inlineStr"><${p}is><${p}t>x:row &lt;row r="9"&gt; arrow</${p}t></${p}is></${p}c><${p}c><${p}f>ROW()</${p}f><${p}v>3</${p}v></${p}c></${p}row>`,
+      ...Array.from({ length: 40 }, (_, i) => `<${p}row r="${i + 4}" spans="1:2"><${p}c r="A${i + 4}" t="inlineStr"><${p}is><${p}t>フリガナ ${i}</${p}t></${p}is></${p}c><${p}c r="B${i + 4}"><${p}v>${i}</${p}v></${p}c></${p}row>`),
+    ].join("");
+  };
+  for (const prefix of ["", "x"]) {
+    const bytes = buildXlsx({ prefix: prefix || undefined, sheets: [{ name: "Big", cells: sheet(prefix) }] });
+    const whole = readXlsx(bytes).sheets.get("Big");
+    expect(whole?.length).toBe(43);
+    expect(whole?.[2]).toEqual(["x:row <row r=\"9\"> arrow", 3]);
+    for (const sliceBytes of [1, 7, 50, 64, 100, 333, 1000]) expect({ sliceBytes, rows: readXlsx(bytes, { sliceBytes }).sheets.get("Big") }).toEqual({ sliceBytes, rows: whole });
+  }
 });
