@@ -154,8 +154,6 @@ function pairCase(work: Work, kind: DateKind, rows: number, yardstick = false): 
     name: `${work.fn}, ${kind}, one call over the column${yardstick ? ", vs a loop reading characters" : ""}`,
     rows,
     targetRatio: yardstick ? undefined : kind === "date serials" ? 2 : 3,
-    runs: 7,
-    warmups: 2,
     batch: rows > ROWS ? 2 : 10,
     prepare: () => {
       const columns = (t = columnsOf(work, rows, kind));

@@ -82,7 +82,7 @@ export interface PairCase {
   loop: () => unknown;
   /** Ours may take at most this many times the loop (issue 11: 2 for date serials, 3 for text dates). */
   targetRatio?: number;
-  /** Timed batches of each, warm-up batches, and runs a batch (default 7, 2 and 10). */
+  /** Timed batches of each, warm-up batches, and runs a batch (default 9, 2 and 10). */
   runs?: number;
   warmups?: number;
   batch?: number;
@@ -123,8 +123,8 @@ function batchMs(run: () => unknown, batch: number): number {
  * by the CPU time it takes. A batch pays for the collections its own garbage brings on, as a workbook
  * recalculating does, rather than starting from a collected heap: after a full collection V8 regrows
  * its young generation over the next runs, and a 5 ms loop measured 5–35 ms depending on how many
- * runs followed one. The medians give the ratio; the best batches of each give a second one, and a
- * target is met only when both meet it.
+ * runs followed one. The ratio of the medians is the verdict; the best batches are shown beside it
+ * (a single lucky batch of either moves them, so they do not decide).
  */
 export function measurePair(c: PairCase): PairResult {
   c.prepare?.();
@@ -135,7 +135,7 @@ export function measurePair(c: PairCase): PairResult {
   }
   const ours: number[] = [];
   const loop: number[] = [];
-  for (let i = 0; i < (c.runs ?? 7); i++) {
+  for (let i = 0; i < (c.runs ?? 9); i++) {
     // Which goes first alternates, so neither always follows the other's garbage.
     if (i % 2 === 0) {
       loop.push(batchMs(c.loop, batch));
@@ -165,10 +165,10 @@ export function measurePair(c: PairCase): PairResult {
   };
 }
 
-/** Whether a pair met its target (both ratios within it); "" when it has none. */
+/** Whether a pair met its target (the ratio of the medians within it); "" when it has none. */
 export function pairVerdict(r: PairResult): string {
   if (r.targetRatio === undefined) return "";
-  return Math.max(r.ratio, r.bestRatio) <= r.targetRatio ? "met" : "MISSED";
+  return r.ratio <= r.targetRatio ? "met" : "MISSED";
 }
 
 export function formatPairTable(results: readonly PairResult[]): string {

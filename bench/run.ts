@@ -81,7 +81,7 @@ async function main(): Promise<void> {
   if (results.length) console.log(formatTable(results));
   if (pairTables.length) {
     console.log(`\nThe cell functions beside a plain loop doing the same arithmetic on the same 2-D inputs (bench/plainLoops.ts); ours: ${pairSource}.`);
-    console.log("ms: CPU time a run (process.cpuUsage, collector threads included), median and best of 7 batches of 10 runs (2 at 1,000,000 rows and per cell), ours and the loop in turn.");
+    console.log("ms: CPU time a run (process.cpuUsage, collector threads included), median and best of 9 batches of 10 runs (2 at 1,000,000 rows and per cell), ours and the loop in turn; the verdict compares the medians.");
     for (const { setting, results: table } of pairTables) console.log(`\nV8 with ${setting.name}\n${formatPairTable(table)}`);
   }
   if (!filter || "bundle taskpane".includes(filter)) console.log(`\n${bundleTable()}`);
