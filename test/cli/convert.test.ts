@@ -4,10 +4,10 @@ import * as os from "os";
 import * as path from "path";
 import { run } from "../../src/cli/main";
 import { attributes, xlsxParts } from "../helpers/xlsxParts";
+import { REAL, SHARED_REGISTERS } from "../helpers/registerTruth";
 
 // convert writes a tracker workbook that keeps every value of the register where it was, adds the
 // computed columns as formulas with their values, Settings, the AsOf name, RAG colours and drop-downs.
-const REAL = path.resolve(__dirname, "../../../shared/data/real");
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ct-convert-"));
 
 async function convert(file: string, out: string, ...extra: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -116,16 +116,7 @@ describe("a council register with a title block and hostile text", () => {
   });
 });
 
-test.each([
-  "act-gov-contracts/act_contracts_2025.csv",
-  "uk-contractsfinder-awards-2020/contractsfinder_award_notices_2020_10_publishers.csv",
-  "uk-ocds-cf-pcs-s2w-2025/uk_ocds_releases_flat.csv",
-  "uk-contractsfinder-xlsx/sample_data_of_contract_finder_uk.xlsx",
-  "toronto-contracts/Non-Competitive Contracts.csv",
-  "lancashire-councils-contractsfinder/lancashire_councils_contractsfinder_notices.csv",
-  "nyc-capital-projects-milestones/NYC_capital_projects_20190901.csv",
-  "toronto-contracts/Awarded Contracts.csv",
-])("%s converts and reopens with every row", async (file) => {
+test.each(SHARED_REGISTERS)("%s converts and reopens with every row", async (file) => {
   const out = path.join(dir, `${path.basename(file)}.xlsx`);
   const result = await convert(path.join(REAL, file), out, "--as-of", "2025-03-31");
   expect(result.code).toBe(0);

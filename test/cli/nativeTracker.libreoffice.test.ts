@@ -20,19 +20,10 @@ import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
 import type { CellValue } from "../../src/workbook/port";
 import { cli } from "../helpers/cli";
 import { recalculatedCopies, soffice, withLibreOffice } from "../helpers/libreOffice";
-import { REAL } from "../helpers/registerTruth";
+import { REAL, SHARED_REGISTERS } from "../helpers/registerTruth";
 
 const COMPUTED = ["Days to expiry", "Notice date", "Days to notice", "Final expiry", "Phase", "Slippage", "KPI attainment", "Spend variance", "RAG", "Escalation level"];
-const REGISTERS = [
-  "act-gov-contracts/act_contracts_2025.csv",
-  "uk-contractsfinder-awards-2020/contractsfinder_award_notices_2020_10_publishers.csv",
-  "uk-ocds-cf-pcs-s2w-2025/uk_ocds_releases_flat.csv",
-  "uk-contractsfinder-xlsx/sample_data_of_contract_finder_uk.xlsx",
-  "toronto-contracts/Non-Competitive Contracts.csv",
-  "lancashire-councils-contractsfinder/lancashire_councils_contractsfinder_notices.csv",
-  "nyc-capital-projects-milestones/NYC_capital_projects_20190901.csv",
-  "toronto-contracts/Awarded Contracts.csv",
-];
+const REGISTERS = SHARED_REGISTERS;
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ct-native-"));
 const ymd = (y: number, m: number, d: number): number => dateToSerial(y, m, d) ?? NaN;

@@ -5,6 +5,18 @@ import { readXlsxSheet } from "./xlsx";
 /** Where the shared real registers are (beside the project, also in CI). */
 export const REAL = path.resolve(__dirname, "../../../shared/data/real");
 
+/** Every shared register file, relative to REAL: the set `convert` is tried on whole. */
+export const SHARED_REGISTERS: readonly string[] = [
+  "act-gov-contracts/act_contracts_2025.csv",
+  "uk-contractsfinder-awards-2020/contractsfinder_award_notices_2020_10_publishers.csv",
+  "uk-ocds-cf-pcs-s2w-2025/uk_ocds_releases_flat.csv",
+  "uk-contractsfinder-xlsx/sample_data_of_contract_finder_uk.xlsx",
+  "toronto-contracts/Non-Competitive Contracts.csv",
+  "lancashire-councils-contractsfinder/lancashire_councils_contractsfinder_notices.csv",
+  "nyc-capital-projects-milestones/NYC_capital_projects_20190901.csv",
+  "toronto-contracts/Awarded Contracts.csv",
+];
+
 /** A shared register and the columns its folder's README says hold each field. */
 export interface RegisterTruth {
   file: string;
