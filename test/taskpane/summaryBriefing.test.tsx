@@ -64,14 +64,16 @@ test("Mark as closed asks first, saying the cell and what it will hold; Cancel w
   fireEvent.click(await screen.findByRole("button", { name: "Mark NBC-C-0127 as closed" }));
   let dialog = await screen.findByRole("dialog", { name: "Mark NBC-C-0127 as closed?" });
   expect(dialog).toHaveTextContent("This writes 1 cell in the Status column (column Q) of the Contracts table, on the sheet “Contract register”:");
-  expect(within(dialog).getByRole("list", { name: "Cells to write" })).toHaveTextContent("Q31 · NBC-C-0127 Town hall boiler replacement: blank → “Closed”");
+  // The dialog opens with a transition (aria-hidden until it ends): wait for its parts as a user would.
+  expect(await within(dialog).findByRole("list", { name: "Cells to write" })).toHaveTextContent("Q31 · NBC-C-0127 Town hall boiler replacement: blank → “Closed”");
   fireEvent.click(within(dialog).getByRole("button", { name: "Cancel" }));
   await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
   expect(cellQ31()).toBeNull();
 
-  // One listed: its own button is the only one.
+  // One listed: its own button is the only one (found once the closed dialog has given the page back).
+  const markOne = await screen.findByRole("button", { name: "Mark NBC-C-0127 as closed" });
   expect(screen.queryByRole("button", { name: /listed as closed$/ })).toBeNull();
-  fireEvent.click(screen.getByRole("button", { name: "Mark NBC-C-0127 as closed" }));
+  fireEvent.click(markOne);
   dialog = await screen.findByRole("dialog", { name: "Mark NBC-C-0127 as closed?" });
   // The dialog opens with a transition: wait until its button is there to press, as a user would.
   fireEvent.click(await within(dialog).findByRole("button", { name: "Write 1 status" }));
@@ -146,7 +148,7 @@ test("if a status changed after the dialog opened, Write says so and writes noth
   const s1 = table.rows.findIndex((r) => r[0] === "S-1");
   book.cell("Register", table.row + 1 + s1, 6).value = "Extended to 2027";
   const before = book.snapshot("Contracts").rows;
-  fireEvent.click(within(dialog).getByRole("button", { name: "Write 3 statuses" }));
+  fireEvent.click(await within(dialog).findByRole("button", { name: "Write 3 statuses" }));
   expect(await within(dialog).findByRole("alert")).toHaveTextContent(/^Nothing was marked closedNothing was written: the register changed since you confirmed \(the status of S-1 now says "Extended to 2027"\)/);
   expect(book.snapshot("Contracts").rows).toEqual(before);
 });
