@@ -9,6 +9,7 @@ import type { Options } from "./options";
 import { InputError } from "./readRegister";
 import { checkOutput, writeOutput } from "./outputFile";
 import { asCorrections, openRegister } from "./register";
+import { fixedAsOf } from "./trackerAsOf";
 import { terminalJson, terminalText } from "./terminalText";
 
 /** A sheet of a tracker workbook as a table: its first non-blank row is the header row. */
@@ -70,14 +71,14 @@ export async function summary(options: Options, write: (s: string) => void, note
     settings: other("Settings"),
     risks: other("Risks"),
   };
+  // --as-of (checked when the words were read), else the date a tracker's Settings fix, else today.
   const asOfText = options.value("--as-of");
-  let asOf = todaySerial(new Date());
-  if (asOfText) {
-    const [y, m, d] = asOfText.split("-").map(Number);
-    const serial = dateToSerial(y, m, d);
-    if (serial === null) throw new InputError(`--as-of ${asOfText} is not a date`);
-    asOf = serial;
-  }
+  const [y, m, d] = (asOfText ?? "").split("-").map(Number);
+  const settingsSheet = snapshots.settings?.sheet;
+  const asOf =
+    (asOfText ? dateToSerial(y, m, d) : null) ??
+    (file.kind === "xlsx" && settingsSheet !== undefined ? await fixedAsOf(options.file, settingsSheet, file.sheets.get(settingsSheet) ?? []) : undefined) ??
+    todaySerial(new Date());
   let data;
   try {
     // The columns `map` shows, the user's corrections with them, are the ones summarised.
