@@ -3,35 +3,21 @@
 // worked it out — so only the cell's formula tells them apart: `summary` of a tracker uses a fixed
 // date, and today for one that moves with the day.
 import * as fs from "fs";
-import { unzipSync } from "fflate";
 import { columnLetters } from "../core/cellRefs";
 import type { CellValue } from "../workbook/port";
+import { packageParts, workbookSheets, xmlEntities } from "./xlsxWorkbookPart";
 
 // Functions whose value is the day it is worked out (ECMA-376 Part 1 §18.17.7: TODAY, NOW).
 const MOVES_WITH_THE_DAY = /\b(?:TODAY|NOW)\s*\(/i;
 
-const decode = (text: string): string => text.replace(/&(lt|gt|quot|apos|amp);/g, (_, name: string) => ({ lt: "<", gt: ">", quot: '"', apos: "'", amp: "&" })[name] ?? "");
-
-/** The text of package parts, read with fflate (only the parts asked for are inflated). */
-function parts(bytes: Uint8Array, wanted: (name: string) => boolean): Map<string, string> {
-  const files = unzipSync(bytes, { filter: (file) => wanted(file.name.toLowerCase()) });
-  return new Map(Object.entries(files).map(([name, data]) => [name.toLowerCase(), Buffer.from(data).toString("utf8")]));
-}
-
 /** The formula of one cell of an .xlsx sheet (`B7`), or undefined when it holds none or cannot be found. */
 function cellFormula(bytes: Uint8Array, sheet: string, ref: string): string | undefined {
-  const book = parts(bytes, (name) => name === "xl/workbook.xml" || name === "xl/_rels/workbook.xml.rels");
-  const sheetElement = [...(book.get("xl/workbook.xml") ?? "").matchAll(/<(?:\w+:)?sheet\b([^>]*)>/g)].find((m) => decode(/\bname="([^"]*)"/.exec(m[1])?.[1] ?? "") === sheet);
-  const id = sheetElement && /\br:id="([^"]*)"/.exec(sheetElement[1])?.[1];
-  if (!id) return undefined;
-  const relationship = [...(book.get("xl/_rels/workbook.xml.rels") ?? "").matchAll(/<Relationship\b([^>]*)>/g)].find((m) => /\bId="([^"]*)"/.exec(m[1])?.[1] === id);
-  const target = relationship && /\bTarget="([^"]*)"/.exec(relationship[1])?.[1];
-  if (!target) return undefined;
-  const part = (target.startsWith("/") ? target.slice(1) : `xl/${target}`).toLowerCase();
-  const xml = parts(bytes, (name) => name === part).get(part) ?? "";
+  const part = workbookSheets(bytes).find((s) => s.name === sheet)?.part;
+  if (!part) return undefined;
+  const xml = packageParts(bytes, (name) => name === part).get(part) ?? "";
   const cell = new RegExp(`<(?:\\w+:)?c\\b[^>]*\\br="${ref}"[^>]*?(?:/>|>([\\s\\S]*?)</(?:\\w+:)?c>)`).exec(xml);
   const formula = cell?.[1] && /<(?:\w+:)?f\b[^>]*>([^<]*)</.exec(cell[1]);
-  return formula ? decode(formula[1]) : undefined;
+  return formula ? xmlEntities(formula[1]) : undefined;
 }
 
 /**
