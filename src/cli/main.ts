@@ -20,18 +20,22 @@ function version(): string {
 const printsJson = (options: Options): boolean => options.has("--json") || options.value("--format") === "json";
 
 // Each command's module is loaded only when it runs: `--version` and `help` load none of them.
+// require, not import(): the compiled CLI is CommonJS, and tsx (the bin's fallback while a source
+// is newer than the build) hooks require but not import().
+/* eslint-disable @typescript-eslint/no-require-imports */
 async function runCommand(options: Options, out: (s: string) => void, err: (s: string) => void): Promise<void> {
   switch (options.command) {
     case "map":
-      return (await import("./map")).map(options, out, err);
+      return (require("./map") as typeof import("./map")).map(options, out, err);
     case "check":
-      return (await import("./check")).check(options, out, err);
+      return (require("./check") as typeof import("./check")).check(options, out, err);
     case "summary":
-      return (await import("./summary")).summary(options, out, err);
+      return (require("./summary") as typeof import("./summary")).summary(options, out, err);
     case "convert":
-      return (await import("./convert")).convert(options, out, err);
+      return (require("./convert") as typeof import("./convert")).convert(options, out, err);
   }
 }
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /**
  * Runs the command line; returns the exit code: 0 done (and for `help`, `--help`, `-h`, `--version`,
@@ -47,7 +51,7 @@ export async function run(argv: readonly string[], out: (s: string) => void, err
     request = parseArguments(argv);
   } catch (error) {
     if (error instanceof UsageError) {
-      say(error.message ? `contract-tracker: ${error.message}\n${USAGE}` : USAGE);
+      say(error.message ? `${error.message}\n${USAGE}` : USAGE);
       return 2;
     }
     say(`contract-tracker: ${error instanceof Error ? error.message : String(error)}`);

@@ -72,7 +72,7 @@ describe("usage errors (exit 2) before any file is read", () => {
 
   test.each(ignored)("%s %s", (command, option) => {
     const out = command === "convert" ? ["--out", path.join(dir, "t.xlsx")] : [];
-    expect(usage(command, MISSING, ...out, option, ...OPTIONS[option])).toBe(`contract-tracker: ${command} does not take ${option}${command === "summary" && option === "--json" ? " (use --format json)" : (command === "check" || command === "map") && option === "--out" ? " (it prints to the screen: redirect with > FILE)" : ""}`);
+    expect(usage(command, MISSING, ...out, option, ...OPTIONS[option])).toBe(`${command} does not take ${option}${command === "summary" && option === "--json" ? " (use --format json)" : (command === "check" || command === "map") && option === "--out" ? " (it prints to the screen: redirect with > FILE)" : ""}`);
   });
 
   test.each([
