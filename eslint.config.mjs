@@ -49,7 +49,7 @@ const layerRules = LAYERS.map((layer) => {
 });
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "coverage/**", "test-artifacts/**", "test/lint/fixtures/**"] },
+  { ignores: ["dist/**", "lib/**", "node_modules/**", "coverage/**", "test-artifacts/**", "test/lint/fixtures/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

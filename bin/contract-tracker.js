@@ -1,7 +1,32 @@
 #!/usr/bin/env node
-// The contract-tracker command line: runs the TypeScript sources through tsx, so `npx contract-tracker`
-// works straight after `npm ci` with no build step.
-require("tsx/cjs");
+// The contract-tracker command line. `npm ci` compiles it to lib/ (the `prepare` script runs
+// scripts/build-cli.js), so a call starts in Node's own time; while any source has changed since
+// that build (a developer's edit), the TypeScript runs through tsx instead, so what runs is never stale.
+const fs = require("fs");
+const path = require("path");
+
+const root = path.resolve(__dirname, "..");
+
+/** Whether lib/ was compiled from the sources as they are now (each one's size and modification time). */
+function compiledIsCurrent() {
+  let sources;
+  try {
+    sources = JSON.parse(fs.readFileSync(path.join(root, "lib", "sources.json"), "utf8"));
+  } catch {
+    return false;
+  }
+  for (const [file, was] of Object.entries(sources)) {
+    let now;
+    try {
+      now = fs.statSync(path.join(root, file));
+    } catch {
+      return false;
+    }
+    if (now.size !== was.size || now.mtimeMs !== was.mtimeMs) return false;
+  }
+  return Object.keys(sources).length > 0;
+}
+
 // Output piped into `head` and the like: when the reader stops, stop quietly (no stack trace).
 for (const stream of [process.stdout, process.stderr]) {
   stream.on("error", (error) => {
@@ -9,7 +34,12 @@ for (const stream of [process.stdout, process.stderr]) {
     throw error;
   });
 }
-const { run } = require("../src/cli/main.ts");
-run(process.argv.slice(2), (s) => process.stdout.write(`${s}\n`), (s) => process.stderr.write(`${s}\n`)).then((code) => {
+let main;
+if (compiledIsCurrent()) main = require("../lib/cli/main.js");
+else {
+  require("tsx/cjs");
+  main = require("../src/cli/main.ts");
+}
+main.run(process.argv.slice(2), (s) => process.stdout.write(`${s}\n`), (s) => process.stderr.write(`${s}\n`)).then((code) => {
   process.exitCode = code;
 });

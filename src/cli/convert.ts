@@ -8,6 +8,7 @@ import { setUpTracker } from "../features/setUpTracker";
 import { MemoryWorkbook } from "../workbook/memoryWorkbook";
 import type { Options } from "./options";
 import { InputError } from "./readRegister";
+import { checkOutput, writeOutput } from "./outputFile";
 import { fieldColumns, openRegister } from "./register";
 import { typeRegisterCells } from "./registerTypes";
 import { userMapping } from "./userMapping";
@@ -17,7 +18,8 @@ import { writeTracker } from "./writeTracker";
 export async function convert(options: Options, write: (s: string) => void, note: (s: string) => void): Promise<void> {
   const outFile = options.value("--out") ?? "";
   if (path.extname(outFile).toLowerCase() !== ".xlsx") throw new InputError(`--out must name an .xlsx file (got ${outFile})`);
-  if (path.resolve(outFile) === path.resolve(options.file)) throw new InputError("--out must not be the register itself: the original is never overwritten");
+  // Before the register is read: a conversion of a million rows must not end in a refusal.
+  checkOutput(outFile, options.file, options.has("--force"));
   const { file: register, found } = await openRegister(options, note);
   // As in the wizard, a tracker is set up without a Contract ID only when the user has said the
   // register has none (`--map contractId=`, or a mapping file with "contractId": null).
@@ -68,7 +70,7 @@ export async function convert(options: Options, write: (s: string) => void, note
     noContractIds: saidNoIds,
     formulas: options.value("--formulas") === "native" ? "native" : "contract",
   });
-  await writeTracker(book, outFile);
+  await writeOutput(outFile, options.has("--force"), (temporary) => writeTracker(book, temporary));
   const lines = [
     `Wrote ${outFile}: ${report.rows.toLocaleString("en-GB")} contracts from sheet "${report.sheet}" as the ${report.table} table (${((Date.now() - started) / 1000).toFixed(1)} s)`,
     `  computed columns${report.formulas === "native" ? " (Excel's own formulas: they work without the add-in)" : ""}: ${report.addedColumns.join(", ") || "none"}`,

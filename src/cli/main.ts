@@ -1,55 +1,79 @@
-import type { DateOrder } from "../core/dates";
-import type { ProblemCode } from "../core/normalise";
-import { convert } from "./convert";
-import { InputError } from "./readRegister";
+import * as fs from "fs";
+import * as path from "path";
+import { fileErrorWords, isFileError } from "./fileErrors";
+import { InputError } from "./inputError";
 import { Options, USAGE, UsageError, parseArguments } from "./options";
-import { map } from "./map";
-import { normaliseRegister, openRegister } from "./register";
-import { summary } from "./summary";
+import { terminalJson, terminalText } from "./terminalText";
 
-async function check(options: Options, write: (s: string) => void, note: (s: string) => void): Promise<void> {
-  const { found } = await openRegister(options, note);
-  const order = (options.value("--date-order") ?? "dmy") as DateOrder;
-  const result = normaliseRegister(found, order);
-  const counts: Partial<Record<ProblemCode, number>> = {};
-  for (const issue of result.issues) counts[issue.problem] = (counts[issue.problem] ?? 0) + 1;
-  if (options.has("--json")) {
-    const issues = result.issues.map(({ row, column, field, value, problem }) => ({ row, column, field, value, problem }));
-    write(JSON.stringify({ rows: result.rows.length, counts, issues }, null, 2));
-    return;
+/** The version in package.json (two folders up from src/cli and from the compiled lib/cli alike). */
+function version(): string {
+  try {
+    const manifest: unknown = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8"));
+    const found = typeof manifest === "object" && manifest !== null ? (manifest as { version?: unknown }).version : undefined;
+    return typeof found === "string" ? found : "unknown";
+  } catch {
+    return "unknown";
   }
-  const count = (n: number, one: string, many: string): string => `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
-  const lines = [`${count(result.rows.length, "contract", "contracts")} on sheet "${found.sheet}": ${count(result.issues.length, "data-quality problem", "data-quality problems")}`];
-  for (const [code, n] of Object.entries(counts)) lines.push(`  ${code.padEnd(18)} ${String(n).padStart(6)}`);
-  for (const issue of result.issues.slice(0, 50)) lines.push(`Row ${issue.row}, ${issue.column}: ${issue.message}`);
-  if (result.issues.length > 50) lines.push(`… and ${result.issues.length - 50} more (use --json for all)`);
-  write(lines.join("\n"));
 }
 
-/** Runs the command line; returns the exit code. Never throws: failures are one line on stderr. */
+/** Whether the command prints JSON (then its text is escaped by JSON, not stripped). */
+const printsJson = (options: Options): boolean => options.has("--json") || options.value("--format") === "json";
+
+// Each command's module is loaded only when it runs: `--version` and `help` load none of them.
+// require, not import(): the compiled CLI is CommonJS, and tsx (the bin's fallback while a source
+// is newer than the build) hooks require but not import().
+/* eslint-disable @typescript-eslint/no-require-imports */
+async function runCommand(options: Options, out: (s: string) => void, err: (s: string) => void): Promise<void> {
+  switch (options.command) {
+    case "map":
+      return (require("./map") as typeof import("./map")).map(options, out, err);
+    case "check":
+      return (require("./check") as typeof import("./check")).check(options, out, err);
+    case "summary":
+      return (require("./summary") as typeof import("./summary")).summary(options, out, err);
+    case "convert":
+      return (require("./convert") as typeof import("./convert")).convert(options, out, err);
+  }
+}
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+/**
+ * Runs the command line; returns the exit code: 0 done (and for `help`, `--help`, `-h`, `--version`,
+ * which print to `out`), 1 bad input, 2 bad usage (checked before any file is read). Never throws:
+ * failures are one line on `err`. What is printed holds a register's own text, so escape sequences
+ * and other control characters in it are removed (JSON keeps them, escaped).
+ * @example await run(["--version"], console.log, console.error) → 0, having printed "contract-tracker 0.1.0"
+ */
 export async function run(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  let options: Options;
+  const say = (s: string): void => err(terminalText(s));
+  let request;
   try {
-    options = parseArguments(argv);
+    request = parseArguments(argv);
   } catch (error) {
     if (error instanceof UsageError) {
-      err(error.message ? `${error.message}\n${USAGE}` : USAGE);
+      say(error.message ? `${error.message}\n${USAGE}` : USAGE);
       return 2;
     }
-    throw error;
+    say(`contract-tracker: ${error instanceof Error ? error.message : String(error)}`);
+    return 2;
   }
+  if (request.kind === "help") {
+    out(USAGE);
+    return 0;
+  }
+  if (request.kind === "version") {
+    out(`contract-tracker ${version()}`);
+    return 0;
+  }
+  const options: Options = request;
+  const print = printsJson(options) ? (s: string) => out(terminalJson(s)) : (s: string) => out(terminalText(s));
   try {
-    if (options.command === "map") await map(options, out, err);
-    else if (options.command === "check") await check(options, out, err);
-    else if (options.command === "summary") await summary(options, out, err);
-    else await convert(options, out, err);
+    await runCommand(options, print, say);
     return 0;
   } catch (error) {
-    if (error instanceof InputError) {
-      err(`contract-tracker: ${error.message}`);
-      return 1;
-    }
-    err(`contract-tracker: ${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof InputError) say(`contract-tracker: ${error.message}`);
+    else if (isFileError(error)) say(`contract-tracker: ${fileErrorWords(error, error.path ?? options.file, "read")}`);
+    else say(`contract-tracker: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
   }
 }

@@ -2,6 +2,7 @@ import { FieldMatch, reasonsBeyondHeader } from "../core/mapping";
 import { CONTRACTS } from "../core/schema";
 import type { Options } from "./options";
 import { movedNote, openRegister } from "./register";
+import { oneLine } from "./terminalText";
 
 /**
  * How sure a match is and why, as `map` prints it: a user's choice is theirs, not a percentage.
@@ -42,5 +43,6 @@ export async function map(options: Options, write: (s: string) => void, note: (s
   }
   lines.push(...found.mapping.moved.map(movedNote));
   if (found.mapping.unmapped.length) lines.push(`Not mapped: ${found.mapping.unmapped.join(", ")}`);
-  write(lines.join("\n"));
+  // A header's own line breaks ("End\ndate") stay inside its entry.
+  write(lines.map(oneLine).join("\n"));
 }

@@ -1,5 +1,5 @@
 import { isBlankCell } from "../core/cellValues";
-import { HeaderMapping, detectMapping, headerText, mapHeaders } from "../core/mapping";
+import { HEADER_SEARCH_ROWS, HeaderMapping, detectMapping, findHeaderRow, headerText, mapHeaders } from "../core/mapping";
 import { isDateFormat } from "../core/numberFormats";
 import { CorrectedMapping, MappingCorrections, MappingError, MappingMove, applyCorrections, columnNamed } from "../core/mappingCorrections";
 import { FieldColumns, NormalisedTable, normaliseTable } from "../core/normalise";
@@ -8,6 +8,7 @@ import type { DateOrder } from "../core/dates";
 import type { Options } from "./options";
 import { InputError, RegisterFile, readRegister } from "./readRegister";
 import { UserMapping, userMapping } from "./userMapping";
+import { hiddenSheets } from "./xlsxWorkbookPart";
 import type { CellValue } from "../workbook/port";
 
 /** The contract table found in a file: its sheet, header mapping (the user's corrections applied) and data rows. */
@@ -17,6 +18,8 @@ export interface FoundRegister {
   rows: CellValue[][];
   /** The sheet's number formats where the file keeps them (.xlsx; sparse, aligned with rows), else undefined. */
   numberFormats?: (string | undefined)[][];
+  /** A hidden sheet that names more of the register's columns than the visible one read, which the user is told of. */
+  hiddenPassedOver?: string;
 }
 
 /** What the user said about where the register is and how it maps. */
@@ -25,6 +28,8 @@ export interface RegisterChoice {
   sheet?: string;
   /** `--mapping` and `--map`. */
   mapping?: UserMapping;
+  /** Sheets the workbook hides: a visible sheet that holds a register is read before any of them. */
+  hidden?: ReadonlySet<string>;
 }
 
 const sheetList = (file: RegisterFile): string => [...file.sheets.keys()].join(", ");
@@ -107,6 +112,29 @@ function corrected(mapping: HeaderMapping, rows: readonly CellValue[][], user: U
 }
 
 /**
+ * Why no header row was found, saying how far down it was looked for, and where a row below that
+ * names the register's columns (a long title block or notes above the table), how to point to it.
+ */
+function noHeaderRow(file: RegisterFile, sheets: readonly string[], named: string | undefined): string {
+  const where = `${file.file}${named ? ` on sheet "${named}"` : ""}`;
+  const searched = `in the first ${HEADER_SEARCH_ROWS} rows of ${where}`;
+  for (const sheet of sheets) {
+    const rows = file.sheets.get(sheet) ?? [];
+    // Rows further down, a window at a time, as far as a title block could plausibly reach.
+    for (let from = HEADER_SEARCH_ROWS; from < Math.min(rows.length, BELOW_SEARCH_ROWS); from += HEADER_SEARCH_ROWS) {
+      const found = findHeaderRow(rows.slice(from, from + HEADER_SEARCH_ROWS + 2), CONTRACTS);
+      if (found === null) continue;
+      const row = from + found + 1;
+      const onSheet = file.sheets.size > 1 ? ` of sheet "${sheet}"` : "";
+      return `No header row found ${searched}; row ${row}${onSheet} looks like one: point to it with --mapping FILE.json holding {${onSheet ? `"sheet": ${JSON.stringify(sheet)}, ` : ""}"headerRow": ${row}, "fields": {}}`;
+    }
+  }
+  return `No header row found ${searched}: expected a row of column names such as Contract ID, Supplier, End date`;
+}
+// How far below the rows searched a header row is looked for, to say where it is.
+const BELOW_SEARCH_ROWS = 1000;
+
+/**
  * The sheet holding the contract register — the one named (`--sheet`, else the mapping file's),
  * else the one whose headers name most fields — with its header mapping: detected, then corrected
  * by the user. Every command finds its register here, so they all read the same columns.
@@ -116,21 +144,28 @@ function corrected(mapping: HeaderMapping, rows: readonly CellValue[][], user: U
 export function findRegister(file: RegisterFile, choice: RegisterChoice = {}): FoundRegister {
   const where = whereToLook(file, choice);
   const candidates = where.sheet !== undefined ? [where.sheet] : [...file.sheets.keys()];
-  let best: { sheet: string; mapping: HeaderMapping; rows: CellValue[][] } | null = null;
+  const registers: { sheet: string; mapping: HeaderMapping; rows: CellValue[][]; fields: number }[] = [];
   for (const name of candidates) {
     const rows = file.sheets.get(name) ?? [];
     const isDateCell = dateCells(file, name);
     const savedHeaders = Object.values(choice.mapping?.file?.corrections ?? {}).filter((h): h is string => typeof h === "string");
     const mapping = where.headerRow !== undefined ? mappingAt(rows, where.headerRow, `sheet "${name}" of ${file.file}`, isDateCell, savedHeaders) : detectMapping(rows, CONTRACTS, { isDateCell });
-    if (!mapping) continue;
-    if (!best || Object.keys(mapping.fields).length > Object.keys(best.mapping.fields).length) best = { sheet: name, mapping, rows };
+    if (mapping) registers.push({ sheet: name, mapping, rows, fields: Object.keys(mapping.fields).length });
   }
-  if (!best) throw new InputError(`No header row found in ${file.file}${where.sheet ? ` on sheet "${where.sheet}"` : ""}: expected a row of column names such as Contract ID, Supplier, End date`);
+  // The sheet whose headers name most fields (the first of equals); a hidden sheet (an old copy, a
+  // lookup list) only when no visible sheet holds a register, and the user is told of one passed over.
+  const most = <T extends { fields: number }>(list: readonly T[]): T | undefined => list.reduce<T | undefined>((a, b) => (!a || b.fields > a.fields ? b : a), undefined);
+  const hidden = (r: { sheet: string }): boolean => choice.hidden?.has(r.sheet) ?? false;
+  const best = most(registers.filter((r) => !hidden(r))) ?? most(registers);
+  const passedOver = best && !hidden(best) ? most(registers.filter(hidden)) : undefined;
+  const hiddenPassedOver = best && passedOver && passedOver.fields > best.fields ? passedOver.sheet : undefined;
+  if (!best) throw new InputError(noHeaderRow(file, candidates, where.sheet));
   return {
     sheet: best.sheet,
     mapping: corrected(best.mapping, best.rows, choice.mapping),
     rows: best.rows,
     numberFormats: file.kind === "xlsx" ? (file.numberFormats.get(best.sheet) ?? []) : undefined,
+    ...(hiddenPassedOver !== undefined ? { hiddenPassedOver } : {}),
   };
 }
 
@@ -151,7 +186,11 @@ export function movedNote(move: MappingMove): string {
 export async function openRegister(options: Options, note: (line: string) => void = () => undefined): Promise<{ file: RegisterFile; found: FoundRegister }> {
   const mapping = userMapping(options);
   const file = await readRegister(options.file);
-  const found = findRegister(file, { sheet: options.value("--sheet"), mapping });
+  const sheet = options.value("--sheet");
+  const found = findRegister(file, { sheet, mapping, hidden: sheet === undefined ? await hiddenSheets(file) : undefined });
+  if (found.hiddenPassedOver !== undefined) {
+    note(`Read the visible sheet "${found.sheet}"; the hidden sheet "${found.hiddenPassedOver}" also looks like a register (give --sheet "${found.hiddenPassedOver}" to read it instead)`);
+  }
   for (const move of found.mapping.moved) note(movedNote(move));
   // A field that decides what the tracker says, with no column: said once, with how to name it
   // (`map` lists every field already).

@@ -7,7 +7,10 @@ import { TrackerSnapshots, readTrackerData, summarise } from "../features/tracke
 import type { CellValue, TableSnapshot } from "../workbook/port";
 import type { Options } from "./options";
 import { InputError } from "./readRegister";
+import { checkOutput, writeOutput } from "./outputFile";
 import { asCorrections, openRegister } from "./register";
+import { fixedAsOf } from "./trackerAsOf";
+import { terminalJson, terminalText } from "./terminalText";
 
 /** A sheet of a tracker workbook as a table: its first non-blank row is the header row. */
 function sheetTable(name: string, rows: readonly CellValue[][]): TableSnapshot | undefined {
@@ -45,7 +48,7 @@ function problemsOf(issues: readonly DataQualityIssue[], file: string): SummaryL
 export async function summary(options: Options, write: (s: string) => void, note: (s: string) => void): Promise<void> {
   const format = (options.value("--format") ?? "text") as SummaryFormat;
   const outFile = options.value("--out");
-  if (outFile && path.resolve(outFile) === path.resolve(options.file)) throw new InputError("--out must not be the register itself: the original is never overwritten");
+  if (outFile) checkOutput(outFile, options.file, options.has("--force"));
   const { file, found } = await openRegister(options, note);
   const other = (name: string): TableSnapshot | undefined => {
     const sheet = [...file.sheets.keys()].find((s) => s.toLowerCase() === name.toLowerCase() && s !== found.sheet);
@@ -68,14 +71,14 @@ export async function summary(options: Options, write: (s: string) => void, note
     settings: other("Settings"),
     risks: other("Risks"),
   };
+  // --as-of (checked when the words were read), else the date a tracker's Settings fix, else today.
   const asOfText = options.value("--as-of");
-  let asOf = todaySerial(new Date());
-  if (asOfText) {
-    const [y, m, d] = asOfText.split("-").map(Number);
-    const serial = dateToSerial(y, m, d);
-    if (serial === null) throw new InputError(`--as-of ${asOfText} is not a date`);
-    asOf = serial;
-  }
+  const [y, m, d] = (asOfText ?? "").split("-").map(Number);
+  const settingsSheet = snapshots.settings?.sheet;
+  const asOf =
+    (asOfText ? dateToSerial(y, m, d) : null) ??
+    (file.kind === "xlsx" && settingsSheet !== undefined ? await fixedAsOf(options.file, settingsSheet, file.sheets.get(settingsSheet) ?? []) : undefined) ??
+    todaySerial(new Date());
   let data;
   try {
     // The columns `map` shows, the user's corrections with them, are the ones summarised.
@@ -91,7 +94,7 @@ export async function summary(options: Options, write: (s: string) => void, note
   };
   const rendered = renderSummary(summarise(data), format, layout);
   if (outFile) {
-    fs.writeFileSync(outFile, rendered);
+    await writeOutput(outFile, options.has("--force"), (temporary) => fs.promises.writeFile(temporary, format === "json" ? terminalJson(rendered) : terminalText(rendered)));
     write(`Wrote ${outFile}`);
   } else write(rendered.replace(/\n$/, ""));
 }

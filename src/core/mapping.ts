@@ -131,6 +131,9 @@ function looksLikeData(cell: unknown): boolean {
   return /^[\d\s,.£$€%/:-]+$/.test(text) || text.length > 80;
 }
 
+/** How many rows from the top the header row is looked for in (a title block, notes, blank rows above it). */
+export const HEADER_SEARCH_ROWS = 30;
+
 /**
  * The header row among the first rows: skips title blocks and blank rows above it; the first row
  * whose cells are mostly short text and name at least two of the table's fields.
@@ -138,7 +141,7 @@ function looksLikeData(cell: unknown): boolean {
  */
 export function findHeaderRow(rows: readonly (readonly unknown[])[], table: TableDefinition = CONTRACTS): number | null {
   let best: { row: number; matches: number } | null = null;
-  const limit = Math.min(rows.length, 30);
+  const limit = Math.min(rows.length, HEADER_SEARCH_ROWS);
   const matchesAt = (r: number): number => {
     const cells = rows[r].filter((c) => !isBlankCell(c));
     if (cells.length < 2 || cells.filter(looksLikeData).length > cells.length / 3) return 0;

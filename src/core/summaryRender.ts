@@ -2,10 +2,10 @@ import { formatAmount } from "./currencies";
 import type { EndDateGapKind } from "./endDates";
 import { formatSerial } from "./dates";
 import { AT_RISK_FROM_LEVEL, EscalationSummary, ListedContract, SummaryContract, ValueAtRisk } from "./escalationSummary";
+import type { SummaryFormat, SummaryGrouping } from "./summaryChoices";
 
-/** The formats the summary is rendered in (CLI `--format`, task pane copy buttons). */
-export type SummaryFormat = "text" | "markdown" | "html" | "json";
-export const SUMMARY_FORMATS: readonly SummaryFormat[] = ["text", "markdown", "html", "json"];
+export { SUMMARY_FORMATS, SUMMARY_GROUPINGS } from "./summaryChoices";
+export type { SummaryFormat, SummaryGrouping } from "./summaryChoices";
 
 const dmy = (serial: number | null): string => (serial === null ? "" : formatSerial(serial, "dmy"));
 const iso = (serial: number | null): string | null => (serial === null ? null : formatSerial(serial, "iso"));
@@ -76,8 +76,6 @@ export interface SummaryLayout {
   /** Data-quality problems found while reading, by kind, for their own short section. */
   problems?: { rows: number; byKind: readonly { name: string; count: number }[]; where?: string };
 }
-export type SummaryGrouping = "department" | "manager";
-export const SUMMARY_GROUPINGS: readonly SummaryGrouping[] = ["department", "manager"];
 export const DEFAULT_LIMIT = 25;
 
 const groupOf = (c: SummaryContract, by: SummaryGrouping): string =>
@@ -294,39 +292,50 @@ export function renderText(summary: EscalationSummary, layout: SummaryLayout = {
   return `${lines.map(oneLine).join("\n")}\n`;
 }
 
-/** Cell text kept on its line: line and paragraph breaks become spaces. */
-const oneLine = (text: string): string => text.replace(/[\r\n\u2028\u2029\v\f]+/g, " ");
+// Every line break Unicode knows (UAX #14 mandatory breaks: CR, LF, VT, FF, NEL, LS, PS): each ends a
+// line in some viewer, so none may stay inside a cell's text.
+const LINE_BREAKS = /[\r\n\v\f\u0085\u2028\u2029]+/g;
 
-/** Cell text made inert for Markdown: no table breaks, no markup, no inline HTML. */
-function md(value: string): string {
-  return value.replace(/\r?\n/g, " ").replace(/[\\`*_[\]|<>~]/g, (ch) => (ch === "<" ? "&lt;" : ch === ">" ? "&gt;" : `\\${ch}`));
+/** Cell text kept on its line: line and paragraph breaks of any kind become spaces. */
+const oneLine = (text: string): string => text.replace(LINE_BREAKS, " ");
+
+// In Markdown: & < > as entities (raw HTML and entities stay text: `&lt;b&gt;` shows as written);
+// markup characters and the table's `|` backslash-escaped (CommonMark §2.4, GFM tables).
+const MARKDOWN_ENTITIES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
+
+/**
+ * Cell text made inert for Markdown: on one line, no table breaks, no markup, no inline HTML or entities.
+ * @example markdownText("a|b <i>&amp;\r\nc") → "a\\|b &lt;i&gt;&amp;amp; c"
+ */
+export function markdownText(value: string): string {
+  return oneLine(value).replace(/[\\`*_[\]|<>~&#]/g, (ch) => MARKDOWN_ENTITIES[ch] ?? `\\${ch}`);
 }
 
 /** Markdown: headline list, what changed and the decisions due, a table per level (up to the limit), then the short sections. */
 export function renderMarkdown(summary: EscalationSummary, layout: SummaryLayout = {}): string {
   const limit = layout.limit ?? DEFAULT_LIMIT;
-  const lines = [`# ${summaryTitle(summary)}`, "", ...summaryHeadlines(summary).map((h) => `- ${md(h)}`), ""];
-  for (const line of leadLines(summary, limit)) lines.push(line === "" ? "" : line.startsWith("  - ") ? `- ${md(line.slice(4))}` : md(line));
+  const lines = [`# ${summaryTitle(summary)}`, "", ...summaryHeadlines(summary).map((h) => `- ${markdownText(h)}`), ""];
+  for (const line of leadLines(summary, limit)) lines.push(line === "" ? "" : line.startsWith("  - ") ? `- ${markdownText(line.slice(4))}` : markdownText(line));
   for (const section of levelSections(summary, layout)) {
-    lines.push("", `## ${md(section.title)}: ${plural(section.total, "contract")}${section.value ? `, worth ${md(section.value)}` : ""}`);
+    lines.push("", `## ${markdownText(section.title)}: ${plural(section.total, "contract")}${section.value ? `, worth ${markdownText(section.value)}` : ""}`);
     for (const group of section.groups) {
       if (group.contracts.length === 0) continue;
-      if (group.name !== null) lines.push("", `### ${md(group.name)}: ${count(group.count)}${group.value ? `, ${md(group.value)}` : ""}`);
+      if (group.name !== null) lines.push("", `### ${markdownText(group.name)}: ${count(group.count)}${group.value ? `, ${markdownText(group.value)}` : ""}`);
       lines.push("", "| # | RAG | Contract | Supplier | Contract manager | Value | Ends | Notice date | Why | Action |", "| ---: | --- | --- | --- | --- | ---: | --- | --- | --- | --- |");
       for (const { rank, c } of group.contracts) {
-        const cells = [String(rank), c.rag ?? "Unrated", md(`${c.id}${c.title ? ` — ${c.title}` : ""}`), md(c.supplier), md(c.contractManager), c.value === null ? "" : md(formatAmount(c.value, c.currency)), dmy(c.endDate), dmy(c.noticeDate), md(c.reasons.join("; ")), md(c.action)];
+        const cells = [String(rank), c.rag ?? "Unrated", markdownText(`${c.id}${c.title ? ` — ${c.title}` : ""}`), markdownText(c.supplier), markdownText(c.contractManager), c.value === null ? "" : markdownText(formatAmount(c.value, c.currency)), dmy(c.endDate), dmy(c.noticeDate), markdownText(c.reasons.join("; ")), markdownText(c.action)];
         lines.push(`| ${cells.join(" | ")} |`);
       }
     }
-    if (section.more.count > 0) lines.push("", md(`… and ${count(section.more.count)} more at level ${section.level}${section.more.value ? `, worth ${section.more.value}` : ""}${layout.more ? ` (${layout.more})` : ""}`));
+    if (section.more.count > 0) lines.push("", markdownText(`… and ${count(section.more.count)} more at level ${section.level}${section.more.value ? `, worth ${section.more.value}` : ""}${layout.more ? ` (${layout.more})` : ""}`));
   }
   const unrated = unratedText(summary);
-  if (unrated) lines.push("", "## Unrated", "", md(unrated));
+  if (unrated) lines.push("", "## Unrated", "", markdownText(unrated));
   const stale = staleText(summary);
-  if (stale) lines.push("", "## Probably closed — confirm", "", md(stale));
+  if (stale) lines.push("", "## Probably closed — confirm", "", markdownText(stale));
   if (layout.problems && layout.problems.byKind.length) {
     const p = layout.problems;
-    lines.push("", "## Data quality", "", md(`${p.byKind.map((k) => `${count(k.count)} ${k.name}`).join(", ")} in ${plural(p.rows, "row")}${p.where ? `; ${p.where}` : ""}.`));
+    lines.push("", "## Data quality", "", markdownText(`${p.byKind.map((k) => `${count(k.count)} ${k.name}`).join(", ")} in ${plural(p.rows, "row")}${p.where ? `; ${p.where}` : ""}.`));
   }
   return `${lines.join("\n")}\n`;
 }

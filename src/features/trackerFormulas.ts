@@ -6,6 +6,7 @@ import { UNRATED } from "../core/rules/rag";
 import type { CellValue } from "../workbook/port";
 import { holdsHeader } from "../workbook/tableHeaders";
 import { NativeColumn, RegisterRow, nativeColumns } from "./nativeFormulas";
+import type { FormulaStyle } from "./formulaStyles";
 import { AS_OF, THRESHOLDS, column, setting, thisRow } from "./structuredRefs";
 
 export { AS_OF, AS_OF_FORMULA, THRESHOLDS, column, escapeColumn, setting, thisRow } from "./structuredRefs";
@@ -27,8 +28,8 @@ export interface ComputedColumnPlan {
  * (nativeFormulas: they work for everyone who opens the workbook, with values read at set-up where
  * the register holds text).
  */
-export type FormulaStyle = "contract" | "native";
-export const FORMULA_STYLES: readonly FormulaStyle[] = ["contract", "native"];
+export type { FormulaStyle };
+export { FORMULA_STYLES } from "./formulaStyles";
 
 export type { RegisterRow };
 

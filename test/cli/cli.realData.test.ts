@@ -83,7 +83,7 @@ describe("bad input and bad usage", () => {
     fs.writeFileSync(file, "1,2,3\n4,5,6\n");
     const { code, err } = await cli("map", file);
     expect(code).toBe(1);
-    expect(err).toBe(`contract-tracker: No header row found in ${file}: expected a row of column names such as Contract ID, Supplier, End date\n`);
+    expect(err).toBe(`contract-tracker: No header row found in the first 30 rows of ${file}: expected a row of column names such as Contract ID, Supplier, End date\n`);
   });
 
   test("a Windows-1252 CSV reads its £ signs", async () => {

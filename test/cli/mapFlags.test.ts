@@ -118,10 +118,10 @@ describe("convert", () => {
     expect(cell(2, "Team").dataValidation).toMatchObject({ type: "list", formulae: ['"Gold,Silver,Bronze"'] });
 
     // Taking the ID column away leaves no Contract ID: convert says what moved, then asks for one (or the user's word that there is none).
-    const moved = await cli("convert", REGISTER, "--out", out, "--map", "title=Ref");
+    const moved = await cli("convert", REGISTER, "--out", out, "--map", "title=Ref", "--force");
     expect(moved.code).toBe(1);
     expect(moved.err.split("\n")).toEqual(['Contract ID no longer has a column: you gave "Ref" to Title', expect.stringMatching(/^contract-tracker: No Contract ID column found on sheet "register1": name it with --map contractId="HEADER"/), ""]);
-    const keyedByRow = await cli("convert", REGISTER, "--out", out, "--map", "title=Ref", "--map", "contractId=");
+    const keyedByRow = await cli("convert", REGISTER, "--out", out, "--map", "title=Ref", "--map", "contractId=", "--force");
     // The user has said where Contract ID stands: nothing moved behind their back, nothing to say.
     expect(keyedByRow).toMatchObject({ code: 0, err: "" });
   });

@@ -78,10 +78,10 @@ test("a small register with no ID column: check and summary say Row N; convert a
   expect(summary.out).toMatch(/^ {2}2\. \[Amber\] Row 3 — Library books \(Acme Ltd\): Expires/m);
   const out = save(Buffer.alloc(0), ".xlsx");
   // convert sets up a tracker: without a Contract ID it asks, in one line, for the column or the user's word that there is none.
-  const refused = await cli("convert", file, "--out", out, "--as-of", "2025-03-01");
+  const refused = await cli("convert", file, "--out", out, "--as-of", "2025-03-01", "--force");
   expect(refused).toMatchObject({ code: 1, out: "" });
   expect(refused.err).toBe('contract-tracker: No Contract ID column found on sheet "register4": name it with --map contractId="HEADER" (the columns are "Title", "Supplier", "End date", "Notice period"), or say the register has none with --map contractId= and each contract is named by its row\n');
-  const convert = await cli("convert", file, "--out", out, "--as-of", "2025-03-01", "--map", "contractId=");
+  const convert = await cli("convert", file, "--out", out, "--as-of", "2025-03-01", "--map", "contractId=", "--force");
   expect(convert).toMatchObject({ code: 0, err: "" });
   expect(convert.out).toContain("  no Contract ID column: each contract is named by its row (Row 2, Row 3 …)");
   expect(convert.out).toContain("  not created: Milestones, KPIs, Risks, Changes — their rows name a contract by its Contract ID");

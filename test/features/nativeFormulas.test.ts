@@ -103,7 +103,7 @@ test("convert --formulas takes contract or native, for convert only", async () =
   const bad = await cli("convert", "register.csv", "--out", "t.xlsx", "--formulas", "excel");
   expect([bad.code, bad.err.split("\n")[0]]).toEqual([2, "--formulas is contract (CONTRACT functions, with the add-in) or native (Excel's own formulas)"]);
   const misplaced = await cli("summary", "register.csv", "--formulas", "native");
-  expect([misplaced.code, misplaced.err.split("\n")[0]]).toEqual([2, "--formulas is for convert only"]);
+  expect([misplaced.code, misplaced.err.split("\n")[0]]).toEqual([2, "summary does not take --formulas"]);
 });
 
 test("whitespace Excel's TRIM leaves (tab, line break, non-breaking space) gets the row its own formula; spaces alone keep the column's", () => {

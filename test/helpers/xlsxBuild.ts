@@ -2,7 +2,8 @@ import { zipPackage } from "../../src/cli/xlsxPackage";
 
 /** What a hand-built workbook holds: its sheets' XML and, optionally, styles, shared strings and the 1904 flag. */
 export interface WorkbookParts {
-  sheets: { name: string; cells: string }[];
+  /** Each sheet; `state` hides it as Excel's Hide (hidden) or VBA (veryHidden) does. */
+  sheets: { name: string; cells: string; state?: "hidden" | "veryHidden" }[];
   /** `<numFmt>` elements' attributes by id: { 164: "dd/mm/yyyy" }. */
   numFmts?: Record<number, string>;
   /** The numFmtId of each cell style, in order: cell attribute s="i" picks the i-th. */
@@ -43,7 +44,7 @@ export function buildXlsx(parts: WorkbookParts): Buffer {
     { name: "_rels/.rels", data: Buffer.from(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`) },
     {
       name: "xl/workbook.xml",
-      data: Buffer.from(`<workbook xmlns="${MAIN}" xmlns:r="${REL}"><workbookPr${parts.date1904 ? ' date1904="1"' : ""}/><sheets>${parts.sheets.map((s, i) => `<sheet name="${escape(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("")}</sheets></workbook>`),
+      data: Buffer.from(`<workbook xmlns="${MAIN}" xmlns:r="${REL}"><workbookPr${parts.date1904 ? ' date1904="1"' : ""}/><sheets>${parts.sheets.map((s, i) => `<sheet name="${escape(s.name)}" sheetId="${i + 1}"${s.state ? ` state="${s.state}"` : ""} r:id="rId${i + 1}"/>`).join("")}</sheets></workbook>`),
     },
     { name: "xl/_rels/workbook.xml.rels", data: Buffer.from(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}</Relationships>`) },
     { name: "xl/styles.xml", data: Buffer.from(styles) },
