@@ -12,6 +12,13 @@ import { fieldColumns, openRegister } from "./register";
 import { typeRegisterCells } from "./registerTypes";
 import { userMapping } from "./userMapping";
 import { writeTracker } from "./writeTracker";
+import { checkCellTexts } from "./cellTextLimits";
+
+/** A header on one line, at most 60 characters, for a line of the output. */
+const oneLine = (text: string): string => {
+  const flat = text.replace(/\s+/g, " ");
+  return flat.length > 60 ? `${flat.slice(0, 59)}…` : flat;
+};
 
 /** `convert FILE --out TRACKER.xlsx`: the register becomes a tracker workbook, every original value kept. */
 export async function convert(options: Options, write: (s: string) => void, note: (s: string) => void): Promise<void> {
@@ -37,6 +44,8 @@ export async function convert(options: Options, write: (s: string) => void, note
     if (serial === null) throw new InputError(`--as-of ${asOfText} is not a date`);
     asOf = serial;
   }
+  // Refused before anything is written: a cell longer than Excel holds.
+  const escaped = checkCellTexts(register.sheets);
   const book = MemoryWorkbook.fromSheets(Object.fromEntries(register.sheets));
   book.active = found.sheet;
   // An .xlsx register's number formats go with its cells: dates stay dates, money keeps its currency.
@@ -76,6 +85,9 @@ export async function convert(options: Options, write: (s: string) => void, note
       ? [`  read at conversion, from text Excel's formulas cannot read (each column's note says which): ${report.readAtSetUp.map((r) => `${r.column} ${r.rows.toLocaleString("en-GB")} rows`).join(", ")}`]
       : []),
     ...report.skippedColumns.map((s) => `  not added: ${s.header} — ${s.reason}`),
+    ...report.besideRegister.map((b) => `  kept: the register's own ${b.header}, as it is (no formula reads it); the tracker's is "${b.name}"`),
+    ...report.renamedHeaders.map((r) => `  header renamed for the table: "${oneLine(r.text)}" is "${oneLine(r.name)}" (${r.why === "repeated" ? "a table's columns need different names" : "a table column's name holds at most 255 characters"}; its note keeps the text)`),
+    ...(escaped.count ? [`  ${escaped.count.toLocaleString("en-GB")} ${escaped.count === 1 ? "cell holds" : "cells hold"} control characters XML cannot carry (first: ${escaped.first}): written as Excel writes them (_x0001_), and read back as they were`] : []),
     ...(report.keyedByRow ? [`  no Contract ID column: each contract is named by its row (${rowName(found.mapping.headerRow + 2)}, ${rowName(found.mapping.headerRow + 3)} …)`] : []),
     `  tables created: ${report.createdTables.join(", ")}`,
     ...[...new Set(report.notCreated.map((t) => t.reason))].map((reason) => `  not created: ${report.notCreated.filter((t) => t.reason === reason).map((t) => t.table).join(", ")} — ${reason}`),
