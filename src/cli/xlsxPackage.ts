@@ -125,12 +125,20 @@ const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 // What cell text needs beyond that: a carriage return (an XML parser turns a literal one into a line
 // feed, XML 1.0 §2.11) and surrogates (a lone one cannot be encoded in UTF-8; a pair is checked).
 // eslint-disable-next-line no-control-regex
-const XSTRING_NEEDS_ESCAPE = /[&<>"\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]|_x/;
-// eslint-disable-next-line no-control-regex
-const XSTRING_ESCAPED = /[\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-// Every underscore that would start an escape when read: the lookahead leaves `_x0041_x0042_`'s
-// second underscore to be found too (consuming the first match would hide it, and it would read back as "B").
-const ESCAPE_LIKE = /_(?=x[0-9A-Fa-f]{4}_)/g;
+const XSTRING_NEEDS_ESCAPE = /[&<>"\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]|_[xX]/;
+// Characters written as `_xHHHH_`: control characters XML cannot hold, a carriage return, the two
+// non-characters, a lone surrogate (a line feed too in a table column's name).
+const ESCAPED_CHARS = "[\\r\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\uFFFE\\uFFFF]|[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]";
+/**
+ * One pass over the text: each character to escape, and each underscore that would read as the start
+ * of an escape — followed by x (either case: readers differ), four hex digits and an underscore, or a
+ * character whose own escape will begin with one (`_x0041` then a vertical tab). The lookahead sees
+ * the text as written, so `_x0041_x0042_` gets both its underscores escaped (consuming the first
+ * match would hide the second, which would read back as "B").
+ */
+const xstringPattern = (extra: string): RegExp => new RegExp(`_(?=[xX][0-9A-Fa-f]{4}(?:_|${ESCAPED_CHARS}${extra}))|${ESCAPED_CHARS}${extra}`, "g");
+const CELL_ESCAPES = xstringPattern("");
+const NAME_ESCAPES = xstringPattern("|\\n");
 const hex4 = (ch: string): string => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`;
 
 /**
@@ -145,9 +153,7 @@ const hex4 = (ch: string): string => `_x${ch.charCodeAt(0).toString(16).toUpperC
 export function xstringText(text: string, lineBreaks = false): string {
   // Most cells hold none of these: they are passed through without a copy.
   if (!lineBreaks && !XSTRING_NEEDS_ESCAPE.test(text)) return text;
-  let escaped = text.includes("_x") ? text.replace(ESCAPE_LIKE, "_x005F_") : text;
-  escaped = escaped.replace(XSTRING_ESCAPED, hex4);
-  if (lineBreaks) escaped = escaped.replace(/\n/g, "_x000A_");
+  const escaped = text.replace(lineBreaks ? NAME_ESCAPES : CELL_ESCAPES, (match) => (match === "_" ? "_x005F_" : hex4(match)));
   return xmlText(escaped);
 }
 

@@ -34,12 +34,13 @@ export function sheetSizeProblem(sheet: string, lastRow: number, lastColumn: num
 
 // What continues the character before it: accents and other marks, a variation selector, a skin
 // tone, a zero-width joiner (👩‍💻 is three code points joined), tag characters of flag sequences.
+const REGIONAL = /^[\u{1F1E6}-\u{1F1FF}]/u;
 const CONTINUES = /^(?:\p{M}|\u200D|[\u{1F3FB}-\u{1F3FF}]|[\u{E0020}-\u{E007F}])/u;
 
 /**
  * Text cut to at most `max` UTF-16 code units without breaking a character a reader sees as one:
- * never inside a surrogate pair (an emoji), nor between a letter and its accents or the parts of a
- * joined emoji.
+ * never inside a surrogate pair (an emoji), nor between a letter and its accents, the parts of a
+ * joined emoji or the two letters of a flag.
  * @example cutText("Contracts 😀", 11) → "Contracts "
  */
 export function cutText(text: string, max: number): string {
@@ -50,6 +51,12 @@ export function cutText(text: string, max: number): string {
   while (end > 0 && (CONTINUES.test(text.slice(end)) || text[end - 1] === "\u200D")) {
     end--;
     if (end > 0 && /[\uDC00-\uDFFF]/.test(text[end]) && /[\uD800-\uDBFF]/.test(text[end - 1])) end--;
+  }
+  // A flag is two regional indicators (🇬🇧): an odd run of them before a cut ending in one halves a flag.
+  if (REGIONAL.test(text.slice(end))) {
+    let run = 0;
+    while (end - 2 * (run + 1) >= 0 && REGIONAL.test(text.slice(end - 2 * (run + 1)))) run++;
+    if (run % 2 === 1) end -= 2;
   }
   return text.slice(0, end);
 }

@@ -15,7 +15,7 @@ export const sheetKey = (name: string): string => name.toLocaleLowerCase("en-GB"
  * A sheet name Excel accepts made from any text (a file's name): characters a sheet name cannot
  * hold become spaces, apostrophes at either end go, it is cut to 31 characters without breaking an
  * emoji, and a blank or reserved result becomes `fallback`.
- * @example validSheetName("Q1 [draft]: contracts/2025 — all suppliers") → "Q1  draft   contracts 2025 — a"
+ * @example validSheetName("Q1 [draft]: contracts/2025 — all suppliers") → "Q1  draft   contracts 2025 — al"
  */
 export function validSheetName(text: string, fallback = "Register"): string {
   const cleaned = cutText(text.replace(NOT_IN_SHEET_NAMES, " ").replace(/^'+|'+$/g, ""), MAX_SHEET_NAME).replace(/'+$/, "");
