@@ -148,10 +148,11 @@ export function movedNote(move: MappingMove): string {
  * `--mapping` and `--map` applied; each field a choice left with no column is one line to `note`.
  * @example const { found } = await openRegister(options, err) // found.mapping as `map` prints it
  */
-export async function openRegister(options: Options, note: (line: string) => void = () => undefined): Promise<{ file: RegisterFile; found: FoundRegister }> {
+export async function openRegister(options: Options, note: (line: string) => void = () => undefined, sheet?: string): Promise<{ file: RegisterFile; found: FoundRegister }> {
   const mapping = userMapping(options);
   const file = await readRegister(options.file);
-  const found = findRegister(file, { sheet: options.value("--sheet"), mapping });
+  // `sheet`: where the caller knows the register is (a tracker's Contracts table), unless --sheet says otherwise.
+  const found = findRegister(file, { sheet: options.value("--sheet") ?? sheet, mapping });
   for (const move of found.mapping.moved) note(movedNote(move));
   // A field that decides what the tracker says, with no column: said once, with how to name it
   // (`map` lists every field already).

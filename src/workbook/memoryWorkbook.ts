@@ -179,6 +179,16 @@ export class MemoryWorkbook implements WorkbookPort {
     return [...this.sheets.keys()].some((s) => sheetKey(s) === sheetKey(name));
   }
 
+  /**
+   * A table the workbook's file already holds, put back as it was (the command line reading a
+   * tracker it wrote): its place, size and calculated columns' formulas, by column.
+   */
+  restoreTable(t: { name: string; sheet: string; row: number; column: number; columnCount: number; rowCount: number; formulas: readonly (string | undefined)[] }): void {
+    const calculated = new Map<number, { formula: string }>();
+    t.formulas.forEach((formula, c) => formula && calculated.set(c, { formula }));
+    this.tables.set(t.name, { name: t.name, sheet: t.sheet, row: t.row, column: t.column, columnCount: t.columnCount, rowCount: t.rowCount, ...(calculated.size ? { calculated } : {}) });
+  }
+
   async addTableSheet(sheet: string, table: string, headers: readonly string[], rows: readonly CellInput[][], progress?: Progress): Promise<void> {
     if (this.hasSheet(sheet)) throw new Error(`A sheet named "${sheet}" already exists`);
     if (this.tables.has(table)) throw new Error(`A table named "${table}" already exists`);

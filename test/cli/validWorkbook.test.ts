@@ -200,3 +200,24 @@ describe("a register that does not fit in an Excel sheet is refused in one line 
     expect(await refused(register)).toMatch(/^contract-tracker: Cell C2 of sheet "long-cell" holds 40,000 characters: an Excel cell holds at most 32,767, so the tracker is not written/);
   });
 });
+
+describe("converting a tracker again changes nothing: same sheets, tables, columns and values", () => {
+  /** What a user would compare: each sheet's values, and each table's place, columns and calculated columns. */
+  const contents = (file: string): unknown => ({ sheets: [...readXlsx(fs.readFileSync(file)).sheets], tables: tablesOf(file) });
+
+  test.each([
+    ["a hostile CSV register (repeated, blank and long headers, its own RAG and Days to expiry)", () => converted.hostile],
+    ["a register with its own Settings, Risks and Milestones sheets", () => path.join(dir, "own-sheets-tracker.xlsx")],
+  ])("%s", async (_, first) => {
+    const once = first();
+    const twice = once.replace(/\.xlsx$/, "-again.xlsx");
+    const thrice = once.replace(/\.xlsx$/, "-thrice.xlsx");
+    const again = await cli("convert", once, "--out", twice, "--formulas", "native", "--as-of", "2025-03-31");
+    expect([again.code, again.err]).toEqual([0, ""]);
+    expect(again.out).toMatch(/computed columns.*: none\n/);
+    expect(again.out).toMatch(/tables created: none/);
+    expect(contents(twice)).toEqual(contents(once));
+    expect((await cli("convert", twice, "--out", thrice, "--formulas", "native", "--as-of", "2025-03-31")).code).toBe(0);
+    expect(contents(thrice)).toEqual(contents(once));
+  });
+});
