@@ -19,8 +19,6 @@ export const headerKey = (header: unknown): string => String(header ?? "").trim(
 /** Whether a table's headers hold one a table would take for `header` (case and spaces around it ignored). @example holdsHeader(["Ref", "rag"], "RAG") → true */
 export const holdsHeader = (headers: readonly unknown[], header: string): boolean => headers.some((h) => headerKey(h) === headerKey(header));
 
-/** Why a range cannot become a table as it is: two columns headed alike (Excel would rename the user's cell). */
-export const repeatedHeaderMessage = (header: string): string => `Two columns are headed "${header}": a table needs different headers, so rename one and try again`;
 
 /**
  * A header cell's text as a table column's name takes it: a number as JavaScript writes it, a
