@@ -1,3 +1,4 @@
+import * as fs from "fs";
 import * as path from "path";
 import { rowName } from "../core/contractNames";
 import { headerText } from "../core/mapping";
@@ -13,6 +14,23 @@ import { fieldColumns, openRegister } from "./register";
 import { typeRegisterCells } from "./registerTypes";
 import { userMapping } from "./userMapping";
 import { writeTracker } from "./writeTracker";
+import { checkCellTexts } from "./cellTextLimits";
+import { WorkbookTable, readTables, restoreTrackerTables } from "./xlsxTables";
+
+/** The tables of a workbook file; none where it cannot be read as one (the register reader then says why). */
+function trackerTablesOf(file: string): WorkbookTable[] {
+  try {
+    return readTables(fs.readFileSync(file));
+  } catch {
+    return [];
+  }
+}
+
+/** A header on one line, at most 60 characters, for a line of the output. */
+const oneLine = (text: string): string => {
+  const flat = text.replace(/\s+/g, " ");
+  return flat.length > 60 ? `${flat.slice(0, 59)}…` : flat;
+};
 
 /** `convert FILE --out TRACKER.xlsx`: the register becomes a tracker workbook, every original value kept. */
 export async function convert(options: Options, write: (s: string) => void, note: (s: string) => void): Promise<void> {
@@ -20,7 +38,10 @@ export async function convert(options: Options, write: (s: string) => void, note
   if (path.extname(outFile).toLowerCase() !== ".xlsx") throw new InputError(`--out must name an .xlsx file (got ${outFile})`);
   // Before the register is read: a conversion of a million rows must not end in a refusal.
   checkOutput(outFile, options.file, options.has("--force"));
-  const { file: register, found } = await openRegister(options, note);
+  // A tracker converted again: its Contracts table is the register, wherever other sheets have more
+  // columns a register might have (Risks' Owner and Status), and its tables are found where they are.
+  const tables = /\.xls[xm]$/i.test(options.file) && fs.existsSync(options.file) ? trackerTablesOf(options.file) : [];
+  const { file: register, found } = await openRegister(options, note, tables.find((t) => t.name === "Contracts")?.sheet);
   // As in the wizard, a tracker is set up without a Contract ID only when the user has said the
   // register has none (`--map contractId=`, or a mapping file with "contractId": null).
   const user = userMapping(options);
@@ -39,8 +60,11 @@ export async function convert(options: Options, write: (s: string) => void, note
     if (serial === null) throw new InputError(`--as-of ${asOfText} is not a date`);
     asOf = serial;
   }
+  // Refused before anything is written: a cell longer than Excel holds.
+  const escaped = checkCellTexts(register.sheets);
   const book = MemoryWorkbook.fromSheets(Object.fromEntries(register.sheets));
   book.active = found.sheet;
+  restoreTrackerTables(book, tables);
   // An .xlsx register's number formats go with its cells: dates stay dates, money keeps its currency.
   for (const [sheet, formats] of register.numberFormats) {
     const grid = book.sheets.get(sheet) ?? [];
@@ -78,8 +102,11 @@ export async function convert(options: Options, write: (s: string) => void, note
       ? [`  read at conversion, from text Excel's formulas cannot read (each column's note says which): ${report.readAtSetUp.map((r) => `${r.column} ${r.rows.toLocaleString("en-GB")} rows`).join(", ")}`]
       : []),
     ...report.skippedColumns.map((s) => `  not added: ${s.header} — ${s.reason}`),
+    ...report.besideRegister.map((b) => `  kept: the register's own ${b.header}, as it is (no formula reads it); the tracker's is "${b.name}"`),
+    ...report.renamedHeaders.map((r) => `  header renamed for the table: "${oneLine(r.text)}" is "${oneLine(r.name)}" (${r.why === "repeated" ? "a table's columns need different names" : "a table column's name holds at most 255 characters"}; its note keeps the text)`),
+    ...(escaped.count ? [`  ${escaped.count.toLocaleString("en-GB")} ${escaped.count === 1 ? "cell holds" : "cells hold"} control characters XML cannot carry (first: ${escaped.first}): written as Excel writes them (_x0001_), and read back as they were`] : []),
     ...(report.keyedByRow ? [`  no Contract ID column: each contract is named by its row (${rowName(found.mapping.headerRow + 2)}, ${rowName(found.mapping.headerRow + 3)} …)`] : []),
-    `  tables created: ${report.createdTables.join(", ")}`,
+    `  tables created: ${report.createdTables.join(", ") || "none (the workbook has them)"}`,
     ...[...new Set(report.notCreated.map((t) => t.reason))].map((reason) => `  not created: ${report.notCreated.filter((t) => t.reason === reason).map((t) => t.table).join(", ")} — ${reason}`),
     `  date order: ${report.dateOrder === "mdy" ? "month first (mdy)" : "day first (dmy)"}, in Settings`,
     `  data-quality problems: ${report.issues.length.toLocaleString("en-GB")} (see: contract-tracker check ${options.file})`,

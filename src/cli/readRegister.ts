@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { CellValue } from "../workbook/port";
+import { sheetNameOfFile } from "../workbook/sheetNames";
 import { parseCsv } from "./csvDialect";
 import { InputError } from "./inputError";
 import { decodeText, isText } from "./textEncoding";
@@ -27,8 +28,9 @@ const OLE_SIGNATURE = "d0cf11e0a1b11ae1"; // .xls, and any password-protected Of
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-function readText(file: string, bytes: Buffer, extension: string): RegisterFile {
-  const name = path.basename(file, extension).slice(0, 31).replace(/[[\]:*?/\\]/g, " ");
+function readText(file: string, bytes: Buffer): RegisterFile {
+  // A sheet name Excel accepts: no extension in any case, at most 31 characters, no emoji cut in half.
+  const name = sheetNameOfFile(file);
   const text = decodeText(bytes);
   if (!isText(text)) throw new InputError(`${file} is not a CSV text file (it holds binary data)`);
   if (text.trim() === "") throw new InputError(`${file} is empty`);
@@ -38,7 +40,7 @@ function readText(file: string, bytes: Buffer, extension: string): RegisterFile 
   } catch (error) {
     throw error instanceof InputError ? new InputError(`${file}, ${error.message}`) : error;
   }
-  return { file, sheets: new Map([[name || "Register", rows]]), numberFormats: new Map(), kind: "csv" };
+  return { file, sheets: new Map([[name, rows]]), numberFormats: new Map(), kind: "csv" };
 }
 
 function readWorkbook(file: string, bytes: Buffer): RegisterFile {
@@ -64,7 +66,7 @@ export async function readRegister(file: string): Promise<RegisterFile> {
   if (!fs.existsSync(file)) throw new InputError(`No such file: ${file}`);
   if (fs.statSync(file).isDirectory()) throw new InputError(`${file} is a folder, not a spreadsheet`);
   const extension = path.extname(file).toLowerCase();
-  if (TEXT_EXTENSIONS.has(extension)) return readText(file, await fs.promises.readFile(file), extension);
+  if (TEXT_EXTENSIONS.has(extension)) return readText(file, await fs.promises.readFile(file));
   if (extension === ".xlsx" || extension === ".xlsm") return readWorkbook(file, await fs.promises.readFile(file));
   throw new InputError(`${file} is not a spreadsheet: give a .csv or .xlsx file`);
 }

@@ -183,11 +183,12 @@ export function movedNote(move: MappingMove): string {
  * `--mapping` and `--map` applied; each field a choice left with no column is one line to `note`.
  * @example const { found } = await openRegister(options, err) // found.mapping as `map` prints it
  */
-export async function openRegister(options: Options, note: (line: string) => void = () => undefined): Promise<{ file: RegisterFile; found: FoundRegister }> {
+export async function openRegister(options: Options, note: (line: string) => void = () => undefined, sheet?: string): Promise<{ file: RegisterFile; found: FoundRegister }> {
   const mapping = userMapping(options);
   const file = await readRegister(options.file);
-  const sheet = options.value("--sheet");
-  const found = findRegister(file, { sheet, mapping, hidden: sheet === undefined ? await hiddenSheets(file) : undefined });
+  // `sheet`: where the caller knows the register is (a tracker's Contracts table), unless --sheet says otherwise.
+  const chosen = options.value("--sheet") ?? sheet;
+  const found = findRegister(file, { sheet: chosen, mapping, hidden: chosen === undefined ? await hiddenSheets(file) : undefined });
   if (found.hiddenPassedOver !== undefined) {
     note(`Read the visible sheet "${found.sheet}"; the hidden sheet "${found.hiddenPassedOver}" also looks like a register (give --sheet "${found.hiddenPassedOver}" to read it instead)`);
   }

@@ -2,6 +2,7 @@ import * as fs from "fs";
 import { columnLetters } from "../core/cellRefs";
 import { builtInFormat } from "../core/numberFormats";
 import type { MemoryCell, MemoryWorkbook } from "../workbook/memoryWorkbook";
+import { quotedSheetName } from "../workbook/sheetNames";
 import { COMMENTS_CONTENT_TYPE, COMMENTS_TYPE, SheetNote, VML_CONTENT_TYPE, VML_TYPE, commentsXml, notesVml } from "./xlsxNotes";
 import { PackageEntry, PartWriter, xmlText, xstringText, zipPackage } from "./xlsxPackage";
 
@@ -235,7 +236,8 @@ export async function trackerPackage(book: MemoryWorkbook): Promise<Buffer> {
   const settings = book.tables.get("Settings");
   if (settings) {
     const row = book.snapshot("Settings").rows.findIndex((r) => r[0] === "as_of");
-    if (row >= 0) names.push(`<definedName name="AsOf">'Settings'!$${columnLetters(settings.column + 1)}$${settings.row + 2 + row}</definedName>`);
+    // On the Settings table's own sheet, which is "Tracker Settings" beside a register's Settings sheet.
+    if (row >= 0) names.push(`<definedName name="AsOf">${xmlText(quotedSheetName(settings.sheet))}!$${columnLetters(settings.column + 1)}$${settings.row + 2 + row}</definedName>`);
   }
   const sheetsXml = sheetNames.map((name, s) => `<sheet name="${xmlText(name)}" sheetId="${s + 1}" r:id="rId${s + 1}"/>`).join("");
   const active = Math.max(0, sheetNames.indexOf(book.active ?? ""));

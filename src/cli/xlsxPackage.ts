@@ -122,24 +122,39 @@ export function zipPackage(entries: readonly PackageEntry[]): Buffer {
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 // eslint-disable-next-line no-control-regex
 const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
-
-const ESCAPE_LIKE = /_(x[0-9A-Fa-f]{4}_)/g;
+// What cell text needs beyond that: a carriage return (an XML parser turns a literal one into a line
+// feed, XML 1.0 §2.11) and surrogates (a lone one cannot be encoded in UTF-8; a pair is checked).
+// eslint-disable-next-line no-control-regex
+const XSTRING_NEEDS_ESCAPE = /[&<>"\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]|_[xX]/;
+// Characters written as `_xHHHH_`: control characters XML cannot hold, a carriage return, the two
+// non-characters, a lone surrogate (a line feed too in a table column's name).
+const ESCAPED_CHARS = "[\\r\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\uFFFE\\uFFFF]|[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]";
+/**
+ * One pass over the text: each character to escape, and each underscore that would read as the start
+ * of an escape — followed by x (either case: readers differ), four hex digits and an underscore, or a
+ * character whose own escape will begin with one (`_x0041` then a vertical tab). The lookahead sees
+ * the text as written, so `_x0041_x0042_` gets both its underscores escaped (consuming the first
+ * match would hide the second, which would read back as "B").
+ */
+const xstringPattern = (extra: string): RegExp => new RegExp(`_(?=[xX][0-9A-Fa-f]{4}(?:_|${ESCAPED_CHARS}${extra}))|${ESCAPED_CHARS}${extra}`, "g");
+const CELL_ESCAPES = xstringPattern("");
+const NAME_ESCAPES = xstringPattern("|\\n");
 const hex4 = (ch: string): string => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`;
 
 /**
- * A cell's or table column's text as the file format holds it (ECMA-376 ST_Xstring): characters XML
- * cannot carry (control characters such as a vertical tab) are written as Excel writes them,
- * `_x000B_`, and text that already looks like such an escape gets its underscore escaped
- * (`_x005F_`), so every character comes back as it was. `lineBreaks` also escapes line breaks
- * (table column names).
- * @example xstringText("a\u000Bb") → "a_x000B_b"; xstringText("_x0041_") → "_x005F_x0041_"
+ * A cell's or table column's text as the file format holds it (ECMA-376 Part 1 §22.9.2.19
+ * ST_Xstring): characters XML cannot carry (control characters such as a vertical tab, a carriage
+ * return, which XML would read as a line feed, a lone surrogate) are written as Excel writes them,
+ * `_x000B_`, `_x000D_`, and each underscore that would start such an escape is escaped (`_x005F_`),
+ * so every character comes back as it was. Tab and line feed are written as they are. `lineBreaks`
+ * also escapes line feeds (table column names, which Excel writes that way).
+ * @example xstringText("a\u000Bb") → "a_x000B_b"; xstringText("_x0041_x0042_") → "_x005F_x0041_x005F_x0042_"
  */
 export function xstringText(text: string, lineBreaks = false): string {
   // Most cells hold none of these: they are passed through without a copy.
-  if (!lineBreaks && !text.includes("_x") && !NEEDS_ESCAPE.test(text)) return text;
-  let escaped = text.includes("_x") ? text.replace(ESCAPE_LIKE, "_x005F_$1") : text;
-  if (lineBreaks) escaped = escaped.replace(/\r?\n/g, "_x000A_");
-  return xmlText(escaped.replace(INVALID_XML, hex4));
+  if (!lineBreaks && !XSTRING_NEEDS_ESCAPE.test(text)) return text;
+  const escaped = text.replace(lineBreaks ? NAME_ESCAPES : CELL_ESCAPES, (match) => (match === "_" ? "_x005F_" : hex4(match)));
+  return xmlText(escaped);
 }
 
 /** Text made safe for an XML element or attribute. @example xmlText('a < "b"') → 'a &lt; &quot;b&quot;' */

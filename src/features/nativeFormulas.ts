@@ -176,9 +176,14 @@ export interface NativeColumns {
  * attainment), or '""' where the tracker has none; `spend` says whether it has a Spend variance column;
  * `noticeDate` is this row's Notice date where the tracker writes that column, null where it does not
  * (the register has a Notice date of its own): Days to notice then works the date out itself.
+ * `spendVariance` and `rag` are this row's tracker columns of those names (default `[@[Spend
+ * variance]]`, `[@RAG]`; `[@[RAG (tracker)]]` where the register has a RAG of its own).
  * @example nativeColumns(h, { … }).daysToExpiry.formula → '=IF(AND(N([@[End date]])>366,…),[@[End date]]-AsOf,"")'
  */
-export function nativeColumns(header: FieldHeaders, rated: { days: string; slippage: string; kpi: string; spend: boolean; noticeDate: string | null }): NativeColumns {
+export function nativeColumns(
+  header: FieldHeaders,
+  rated: { days: string; slippage: string; kpi: string; spend: boolean; noticeDate: string | null; spendVariance?: string; rag?: string },
+): NativeColumns {
   const column_ = (build: (inputs: RowInputs) => string): NativeColumn => nativeColumn(header, build);
   return {
     daysToExpiry: column_((i) => {
@@ -227,7 +232,7 @@ export function nativeColumns(header: FieldHeaders, rated: { days: string; slipp
     rag: column_(() => {
       const { days, slippage, kpi } = rated;
       const known = (ref: string): string => (ref === '""' ? FALSE : `ISNUMBER(${ref})`);
-      const variance = thisRow("Spend variance");
+      const variance = rated.spendVariance ?? thisRow("Spend variance");
       const ranks = [
         rankOf(days, known(days), "<=", "expiry_red_days", "expiry_amber_days"),
         rankOf(slippage, known(slippage), ">", "slippage_red_days", "slippage_amber_days"),
@@ -238,7 +243,7 @@ export function nativeColumns(header: FieldHeaders, rated: { days: string; slipp
     }),
     escalationLevel: column_((i) => {
       // core/rules/escalation with no days in status: Red 2 (3 on a Gold contract), Amber 1, else 0.
-      const rag = thisRow("RAG");
+      const rag = rated.rag ?? thisRow("RAG");
       const tier = i.gold("tier");
       const red = "ref" in tier ? `IF(TRIM(${tier.ref})="Gold",3,2)` : tier.gold ? "3" : "2";
       return `IF(${rag}="Red",${red},IF(${rag}="Amber",1,0))`;

@@ -23,6 +23,11 @@ export interface SavedMapping {
    * them too, so the tracker never mixes the two. Absent: the CONTRACT functions.
    */
   formulas?: "native";
+  /**
+   * The computed columns named otherwise than PRODUCT.md names them, by that name: `{ "RAG": "RAG
+   * (tracker)" }` where the register had a RAG of its own, so later runs know which is the tracker's.
+   */
+  computedNames?: Record<string, string>;
 }
 
 /** The saved mapping's JSON read back; null when set-up has not run. @example previousOf('{"sheet":"R","table":"Contracts","headerRow":0,"fields":{}}')?.table → "Contracts" */
@@ -55,7 +60,7 @@ function saidAbsent(mapping: HeaderMapping, corrections: MappingCorrections | un
  * @example mappingToSave({ sheet: "R", table: "Contracts", mapping, keyedByRow: true }, {}, null).fields.contractId → null
  */
 export function mappingToSave(
-  where: { sheet: string; table: string; mapping: HeaderMapping; keyedByRow: boolean; formulas?: FormulaStyle },
+  where: { sheet: string; table: string; mapping: HeaderMapping; keyedByRow: boolean; formulas?: FormulaStyle; computedNames?: Record<string, string> },
   corrections: MappingCorrections | undefined,
   previous: SavedMapping | null,
 ): SavedMapping {
@@ -67,6 +72,8 @@ export function mappingToSave(
     fields: { ...Object.fromEntries(Object.entries(mapping.fields).flatMap(([k, m]) => (m ? [[k, m.column]] : []))), ...saidAbsent(mapping, corrections, previous, keyedByRow) },
     ...(keyedByRow ? { noContractIds: true as const } : {}),
     ...(where.formulas === "native" ? { formulas: "native" as const } : {}),
+    // Names kept from before: a later run's plan names only the columns it plans.
+    ...(Object.keys({ ...previous?.computedNames, ...where.computedNames }).length ? { computedNames: { ...previous?.computedNames, ...where.computedNames } } : {}),
   };
 }
 

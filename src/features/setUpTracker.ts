@@ -9,7 +9,10 @@ import { CHANGES, CONTRACTS, ESCALATIONS, KPIS, MILESTONES, RISKS, TableDefiniti
 import { DEFAULT_SETTINGS, TrackerSettings } from "../core/settings";
 import { workbookDateOrder } from "../core/workbookDateOrder";
 import type { CellBlock, NewTable, Progress, TableSnapshot, WorkbookPort } from "../workbook/port";
-import { holdsHeader } from "../workbook/tableHeaders";
+import { RenamedHeader, headerCellText, holdsHeader, tableColumnNames } from "../workbook/tableHeaders";
+import { sheetSizeProblem } from "../workbook/excelLimits";
+import { sheetKey, uniqueSheetName } from "../workbook/sheetNames";
+import { computedColumnNames } from "./computedNames";
 import { newSettingsRows, settingsInTable } from "./settingsTable";
 import { LINKED_BY_ID, NEEDS_CONTRACT_ID, contractIdDecision } from "./rowKeyedRegister";
 import { mappingToSave, previousOf } from "./savedMappingRecord";
@@ -93,6 +96,10 @@ export interface SetUpReport {
   formulas: FormulaStyle;
   /** A native tracker's columns with rows holding values read at set-up (text Excel's formulas cannot read), and how many rows. */
   readAtSetUp: { column: string; rows: number }[];
+  /** Header cells of the register the table names otherwise than they read (a repeated header, one over 255 characters): each keeps its text in a note. */
+  renamedHeaders: RenamedHeader[];
+  /** Computed columns the register has a column of its own named as (RAG): it is kept as it is, and the tracker's is added as `name` (RAG (tracker)), which its formulas read. */
+  besideRegister: { header: string; name: string }[];
 }
 
 
@@ -212,6 +219,10 @@ export async function setUpTracker(port: WorkbookPort, options: SetUpOptions = {
   // A workbook that has its Settings says how its slash dates read.
   const settingsToRead = has("Settings") ? ["Settings"] : [];
   let settings: TableSnapshot | undefined;
+  // Header cells the table names otherwise than they read (a repeat, over 255 characters).
+  let renamedHeaders: RenamedHeader[] = [];
+  // Turning the register into a table, done once every check has passed.
+  let convert: (() => Promise<void>) | null = null;
 
   const previous = previousOf(saved);
   // A later run adds columns in the formulas the tracker has, unless told otherwise.
@@ -244,16 +255,21 @@ export async function setUpTracker(port: WorkbookPort, options: SetUpOptions = {
     // Refused before anything is written: the register is left as it was.
     keyedByRow = contractIdDecision(mapping, options.noContractIds ?? previous?.noContractIds === true, sheet, used.row + detected.headerRow + 2).keyedByRow;
     const width = used.values[detected.headerRow].length;
-    await port.convertToTable(table, sheet, used.row + detected.headerRow, used.column, used.values.length - detected.headerRow, width);
-    // The table holds exactly the cells just read, from the header row down.
+    // The table's column names, as the table will hold them (Notes2, Column4): formulas name them so.
+    const named = tableColumnNames(used.values[detected.headerRow].map(headerCellText));
+    renamedHeaders = named.renamed;
+    // The table holds exactly the cells just read, from the header row down; it is made once
+    // nothing is left to refuse.
     snapshot = {
       name: table,
       sheet,
       row: used.row + detected.headerRow,
       column: used.column,
-      headers: used.values[detected.headerRow].map((h) => String(h ?? "")),
+      headers: named.names,
       rows: used.values.slice(detected.headerRow + 1),
     };
+    const lastRow = used.row + used.values.length;
+    convert = () => port.convertToTable(table, sheet, used.row + detected.headerRow, used.column, lastRow - (used.row + detected.headerRow), width);
     if (settingsToRead.length > 0) settings = (await port.readTables(settingsToRead)).get("Settings");
     changed = true;
   }
@@ -268,17 +284,37 @@ export async function setUpTracker(port: WorkbookPort, options: SetUpOptions = {
   // The order a new Settings table says; one the workbook has is the user's and stays as it is.
   const workbookOrder = settingsOrder ?? options.registerDateOrder ?? workbookDateOrder(snapshot.rows, fieldColumns, CONTRACTS.fields, dateOrder);
 
-  // Settings and the other tables are created together: a handful of round trips however many there are.
+  // What the Contracts table will read from: the tables the workbook has and those set-up creates.
+  const asked = (options.createTables ?? []).filter((name) => name !== "Contracts" && name !== "Settings" && !has(name));
+  const creatable = asked.filter((name, i) => asked.indexOf(name) === i && !(keyedByRow && LINKED_BY_ID.includes(name)));
+  const willHave = (name: TableName): boolean => has(name) || creatable.includes(name);
+  const named = computedColumnNames(snapshot.headers, settingUpNow, previous?.computedNames ?? {});
+  const plan = contractColumns(mapping, { milestones: willHave("Milestones"), kpis: willHave("KPIs") }, workbookOrder, formulas, named);
+  // A header the table holds already, as a table compares headers (`rag` is `RAG`): not added again.
+  const toAdd = plan.columns.filter((c) => !holdsHeader(snapshot.headers, c.header));
+  // Refused before anything is written: Excel's sheets end at row 1,048,576 and column XFD.
+  const tooBig = sheetSizeProblem(sheet, snapshot.row + 1 + snapshot.rows.length, snapshot.column + snapshot.headers.length + toAdd.length, toAdd.length);
+  if (tooBig) throw new Error(tooBig);
+  if (convert) await convert();
+
+  // Settings and the other tables are created together: a handful of round trips however many
+  // there are, each on a sheet of its own name, or beside a sheet of the register's that has it.
+  const sheetsTaken = await port.sheetNames();
+  const sheetFor = (name: string): string => {
+    const sheetName = sheetsTaken.some((t) => sheetKey(t) === sheetKey(name)) ? uniqueSheetName(`Tracker ${name}`, sheetsTaken) : name;
+    sheetsTaken.push(sheetName);
+    return sheetName;
+  };
   const newTables: NewTable[] = [];
   const notCreated: SetUpReport["notCreated"] = [];
-  if (!has("Settings")) newTables.push({ sheet: "Settings", table: "Settings", headers: ["Name", "Value"], rows: newSettingsRows({ asOf: options.asOf, fixedAsOf: options.fixedAsOf ?? false, dateOrder: workbookOrder }) });
-  for (const name of options.createTables ?? []) {
-    if (name === "Contracts" || name === "Settings" || has(name) || newTables.some((t) => t.table === name)) continue;
-    if (keyedByRow && LINKED_BY_ID.includes(name)) {
+  if (!has("Settings")) newTables.push({ sheet: sheetFor("Settings"), table: "Settings", headers: ["Name", "Value"], rows: newSettingsRows({ asOf: options.asOf, fixedAsOf: options.fixedAsOf ?? false, dateOrder: workbookOrder }) });
+  for (const name of asked.filter((n, i) => asked.indexOf(n) === i)) {
+    if (!creatable.includes(name)) {
       notCreated.push({ table: name, reason: NEEDS_CONTRACT_ID });
       continue;
     }
-    newTables.push(newTrackerTable(name, workbookOrder, formulas));
+    const made = newTrackerTable(name as keyof typeof OTHER_TABLES, workbookOrder, formulas);
+    newTables.push({ ...made, sheet: sheetFor(made.sheet) });
   }
   await port.addTables(newTables);
   const createdTables = newTables.map((t) => t.table);
@@ -286,17 +322,10 @@ export async function setUpTracker(port: WorkbookPort, options: SetUpOptions = {
     await port.defineName(AS_OF, AS_OF_FORMULA);
     changed = true;
   }
-  const present = new Set([...tables.map((t) => t.name), ...createdTables]);
 
-  const plan = contractColumns(mapping, { milestones: present.has("Milestones"), kpis: present.has("KPIs") }, workbookOrder, formulas, snapshot.headers);
-  // A header the table holds already, as a table compares headers (`rag` is `RAG`): not added again.
-  const toAdd = plan.columns.filter((c) => !holdsHeader(snapshot.headers, c.header));
-  // On the first run every header is the register's own: a computed column it already has by name is
-  // not added, and the report says so (later runs find the tracker's own columns there).
-  const skippedColumns = [
-    ...(settingUpNow ? plan.columns.filter((c) => holdsHeader(snapshot.headers, c.header)).map((c) => ({ header: c.header, reason: "the register has a column of this name: it is kept as it is, and the tracker's is not added" })) : []),
-    ...plan.skipped,
-  ];
+  const skippedColumns = plan.skipped;
+  // Computed columns the register has a column of its own named as: the tracker's has another name.
+  const besideRegister = toAdd.filter((c) => c.header !== c.canonical).map((c) => ({ header: c.canonical, name: c.header }));
 
   const normalised = normaliseTable(snapshot.rows, CONTRACTS, fieldColumns, { dateOrder, firstRow: snapshot.row + 2 });
   const readAtSetUp: SetUpReport["readAtSetUp"] = [];
@@ -339,11 +368,12 @@ export async function setUpTracker(port: WorkbookPort, options: SetUpOptions = {
     changed = true;
   }
   const headersNow = [...snapshot.headers, ...toAdd.map((c) => c.header)];
-  if (headersNow.includes("RAG")) await port.addRagFormat({ table, column: "RAG" });
+  if (headersNow.includes(named("RAG"))) await port.addRagFormat({ table, column: named("RAG") });
   const tier = mapping.fields.tier?.column;
   if (tier) await port.addDropDown({ table, column: tier, choices: ["Gold", "Silver", "Bronze"] });
 
-  const toSave = mappingToSave({ sheet, table, mapping, keyedByRow, formulas }, options.corrections, previous);
+  const computedNames = Object.fromEntries(plan.columns.flatMap((c) => (c.header !== c.canonical ? [[c.canonical, c.header]] : [])));
+  const toSave = mappingToSave({ sheet, table, mapping, keyedByRow, formulas, computedNames }, options.corrections, previous);
   if (saved !== JSON.stringify(toSave)) {
     await port.saveSetting(MAPPING_SETTING, JSON.stringify(toSave));
     changed = true;
@@ -364,5 +394,7 @@ export async function setUpTracker(port: WorkbookPort, options: SetUpOptions = {
     notCreated,
     formulas,
     readAtSetUp,
+    renamedHeaders,
+    besideRegister,
   };
 }

@@ -4,7 +4,6 @@ import { dateNumberFormat } from "../core/numberFormats";
 import type { HeaderMapping } from "../core/mapping";
 import { UNRATED } from "../core/rules/rag";
 import type { CellValue } from "../workbook/port";
-import { holdsHeader } from "../workbook/tableHeaders";
 import { NativeColumn, RegisterRow, nativeColumns } from "./nativeFormulas";
 import type { FormulaStyle } from "./formulaStyles";
 import { AS_OF, THRESHOLDS, column, setting, thisRow } from "./structuredRefs";
@@ -13,7 +12,10 @@ export { AS_OF, AS_OF_FORMULA, THRESHOLDS, column, escapeColumn, setting, thisRo
 
 
 export interface ComputedColumnPlan {
+  /** The column's name in this table: `canonical`, or `RAG (tracker)` beside a register's own RAG. */
   header: string;
+  /** The column's name in PRODUCT.md (RAG, Days to expiry). */
+  canonical: string;
   formula: string;
   numberFormat?: string;
   /** Which value of ContractStatus the column shows (for cached values). */
@@ -49,8 +51,11 @@ export function contractColumns(
   related: { milestones: boolean; kpis: boolean },
   dateOrder: DateOrder,
   style: FormulaStyle = "contract",
-  /** The table's headers before set-up adds columns: a computed column of one of these names is the register's own, not the tracker's. */
-  registerHeaders: readonly string[] = [],
+  /**
+   * The name each computed column takes in this table, by its canonical header (computedNames):
+   * `RAG (tracker)` where the register has a RAG of its own, which no formula then reads.
+   */
+  named: (header: string) => string = (header) => header,
 ): { columns: ComputedColumnPlan[]; skipped: SkippedColumn[] } {
   const DATE_FORMAT = dateNumberFormat(dateOrder);
   const header = (key: string): string | null => mapping.fields[key]?.column ?? null;
@@ -62,25 +67,27 @@ export function contractColumns(
   const skipped: SkippedColumn[] = [];
   const end = header("endDate");
   const id = header("contractId");
-  const needs = (plan: ComputedColumnPlan, missing: string | null): void => {
-    if (missing) skipped.push({ header: plan.header, reason: missing });
-    else columns.push(plan);
+  const needs = (plan: Omit<ComputedColumnPlan, "canonical">, missing: string | null): void => {
+    if (missing) skipped.push({ header: named(plan.header), reason: missing });
+    else columns.push({ ...plan, header: named(plan.header), canonical: plan.header });
   };
   const hasSpend = header("budget") !== null && header("spendToDate") !== null;
   // RAG reads its components from this row's computed columns, which the plan below adds in this order.
   const native =
     style === "native"
       ? nativeColumns(header, {
-          days: end === null ? '""' : thisRow("Days to expiry"),
-          slippage: id !== null && related.milestones ? thisRow("Slippage") : '""',
-          kpi: id !== null && related.kpis ? thisRow("KPI attainment") : '""',
+          days: end === null ? '""' : thisRow(named("Days to expiry")),
+          slippage: id !== null && related.milestones ? thisRow(named("Slippage")) : '""',
+          kpi: id !== null && related.kpis ? thisRow(named("KPI attainment")) : '""',
           spend: hasSpend,
-          // A Notice date column the register already has is the user's, not the notice date worked out here.
-          noticeDate: holdsHeader(registerHeaders, "Notice date") ? null : thisRow("Notice date"),
+          // The tracker's own Notice date column, never one of the register's.
+          noticeDate: thisRow(named("Notice date")),
+          spendVariance: thisRow(named("Spend variance")),
+          rag: thisRow(named("RAG")),
         })
       : null;
   // The CONTRACT function's formula, or the native column's with its rows' own formulas.
-  const either = (plan: Omit<ComputedColumnPlan, "native">, nativeColumn: NativeColumn | undefined): ComputedColumnPlan =>
+  const either = (plan: Omit<ComputedColumnPlan, "native" | "canonical">, nativeColumn: NativeColumn | undefined): Omit<ComputedColumnPlan, "canonical"> =>
     nativeColumn === undefined ? plan : { ...plan, formula: nativeColumn.formula, native: nativeColumn };
   const noEnd = end === null ? "the register has no end date column" : null;
   needs(either({ header: "Days to expiry", formula: `=CONTRACT.DAYSTOEXPIRY(${ref("endDate")},${AS_OF})`, shows: "daysToExpiry" }, native?.daysToExpiry), noEnd);
@@ -114,9 +121,10 @@ export function contractColumns(
     noId ?? (related.kpis ? null : "there is no KPIs table"),
   );
   const planned = new Set(columns.map((c) => c.header));
-  const days = planned.has("Days to expiry") ? thisRow("Days to expiry") : '""';
-  const slip = planned.has("Slippage") ? thisRow("Slippage") : '""';
-  const kpi = planned.has("KPI attainment") ? thisRow("KPI attainment") : '""';
+  const computed = (header: string): string => (planned.has(named(header)) ? thisRow(named(header)) : '""');
+  const days = computed("Days to expiry");
+  const slip = computed("Slippage");
+  const kpi = computed("KPI attainment");
   const budget = header("budget");
   const spend = header("spendToDate");
   const start = header("startDate");
@@ -146,7 +154,7 @@ export function contractColumns(
   }
   needs({ header: "RAG", formula: `=CONTRACT.RAG(${ragArgs})`, shows: "rag" }, nothingToRate);
   needs({ header: "RAG reason", formula: `=CONTRACT.RAGREASON(${ragArgs})`, shows: "ragReason" }, nothingToRate);
-  needs({ header: "Escalation level", formula: `=CONTRACT.ESCALATIONLEVEL(${thisRow("RAG")},"",${ref("tier")},${THRESHOLDS})`, shows: "escalationLevel" }, nothingToRate);
+  needs({ header: "Escalation level", formula: `=CONTRACT.ESCALATIONLEVEL(${thisRow(named("RAG"))},"",${ref("tier")},${THRESHOLDS})`, shows: "escalationLevel" }, nothingToRate);
   return { columns, skipped };
 }
 

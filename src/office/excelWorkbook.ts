@@ -3,7 +3,7 @@ import { BlockToRead, ReadPlan, readBlocksInTrips } from "./chunkedRead";
 import { ExcelInput, formulaCells, fromExcelValue, isBlankRow, toExcelInput, toExcelRow } from "./excelCells";
 import { explainExcelError } from "./excelErrors";
 import { writeRowsInTrips } from "./chunkedWrite";
-import { repeatedHeader, repeatedHeaderMessage } from "../workbook/tableHeaders";
+import { headerCellText, renamedHeaderNote, repeatedHeader, tableColumnNames } from "../workbook/tableHeaders";
 import { a1, checkHeaders, deleteQuietly, fillEveryCell } from "./excelEdits";
 import { applyDropDown, applyRagFormat, listSource, queueDropDown, queueRagFormat } from "./tableFormats";
 import { ACTION_OVERHEAD_BYTES, DEFAULT_TRIP_BUDGET, FIRST_READ_BYTES_PER_CELL, rowBytes, textBytes } from "./requestBudget";
@@ -157,12 +157,17 @@ export class ExcelWorkbook implements WorkbookPort {
       if (worksheet.isNullObject) throw new Error(`There is no sheet "${sheet}"`);
       const inTheWay = overlapping.items[0]?.name;
       if (inTheWay !== undefined) throw new Error(`That range overlaps the table "${inTheWay}"`);
-      // Excel would rename the second of two equal headers (Status → Status2) in the user's own cell.
-      const repeated = repeatedHeader(headerRow.values[0]);
-      if (repeated !== null) throw new Error(repeatedHeaderMessage(repeated));
+      // A table's columns need valid, unique names, which its header cells show: named as Excel names
+      // them (Notes2, Column3, cut to 255 characters), written before the table is made so Excel keeps
+      // them, and each renamed cell's note says what it read.
+      const cells = (headerRow.values[0] as unknown[]).map((v) => headerCellText(fromExcelValue(v)));
+      const { names, renamed } = tableColumnNames(cells);
+      // Text stays text: a header "=SUM" renamed "=SUM2" is no formula.
+      for (const r of renamed) worksheet.getRangeByIndexes(row, column + r.column, 1, 1).values = [[toExcelInput(names[r.column], () => `The header of column ${r.column + 1}`)]];
       const table = worksheet.tables.add(range, true);
       table.name = name;
       await context.sync();
+      if (renamed.length) await addCellNotes(context, worksheet, renamed.map((r) => ({ row, column: column + r.column, text: renamedHeaderNote(r) })), noteKind(this.supports));
     });
   }
 

@@ -1,4 +1,5 @@
-import { blankHeadersNamed, repeatedHeader, repeatedHeaderMessage } from "./tableHeaders";
+import { sheetKey } from "./sheetNames";
+import { headerCellText, renamedHeaderNote, repeatedHeader, tableColumnNames } from "./tableHeaders";
 import type { CellBlock, CellInput, CellValue, ColumnNote, ComputedColumn, DropDown, NewTable, NumberFilter, Progress, RagFormat, ReportChart, ReportSheet, SelectionListener, TableCellUpdate, TableSnapshot, WorkbookPort } from "./port";
 
 /** One cell: its value and, for formula cells, the formula that gives it. */
@@ -161,21 +162,35 @@ export class MemoryWorkbook implements WorkbookPort {
       const overlaps = t.sheet === sheet && row <= t.row + t.rowCount && t.row <= row + rowCount - 1 && column < t.column + t.columnCount && t.column < column + columnCount;
       if (overlaps) throw new Error(`That range overlaps the table "${t.name}"`);
     }
-    // A table's columns need unique names: a repeat is refused, as the Office adapter refuses it (Excel
-    // would rename the user's cell), and a blank header is named as Excel names it.
-    const cells = Array.from({ length: columnCount }, (_, c) => this.peek(sheet, row, column + c));
-    const repeated = repeatedHeader(cells);
-    if (repeated !== null) throw new Error(repeatedHeaderMessage(repeated));
-    const headers = blankHeadersNamed(cells);
-    headers.forEach((header, c) => {
+    // A table's columns need valid, unique names, which the header cells show (ECMA-376 §18.5.1.3):
+    // named as Excel names them (Column3, Notes2), and a renamed cell's note keeps what it said.
+    const texts = Array.from({ length: columnCount }, (_, c) => headerCellText(this.peek(sheet, row, column + c)));
+    const { names, renamed } = tableColumnNames(texts);
+    names.forEach((header, c) => {
       if (this.peek(sheet, row, column + c) !== header) this.cell(sheet, row, column + c).value = header;
     });
+    for (const r of renamed) this.notes.push({ table: name, column: r.name, text: renamedHeaderNote(r) });
     this.tables.set(name, { name, sheet, row, column, columnCount, rowCount: rowCount - 1 });
     this.tableChanged(name);
   }
 
+  /** Whether the workbook has a sheet of this name, as Excel compares sheet names (case ignored). */
+  private hasSheet(name: string): boolean {
+    return [...this.sheets.keys()].some((s) => sheetKey(s) === sheetKey(name));
+  }
+
+  /**
+   * A table the workbook's file already holds, put back as it was (the command line reading a
+   * tracker it wrote): its place, size and calculated columns' formulas, by column.
+   */
+  restoreTable(t: { name: string; sheet: string; row: number; column: number; columnCount: number; rowCount: number; formulas: readonly (string | undefined)[] }): void {
+    const calculated = new Map<number, { formula: string }>();
+    t.formulas.forEach((formula, c) => formula && calculated.set(c, { formula }));
+    this.tables.set(t.name, { name: t.name, sheet: t.sheet, row: t.row, column: t.column, columnCount: t.columnCount, rowCount: t.rowCount, ...(calculated.size ? { calculated } : {}) });
+  }
+
   async addTableSheet(sheet: string, table: string, headers: readonly string[], rows: readonly CellInput[][], progress?: Progress): Promise<void> {
-    if (this.sheets.has(sheet)) throw new Error(`A sheet named "${sheet}" already exists`);
+    if (this.hasSheet(sheet)) throw new Error(`A sheet named "${sheet}" already exists`);
     if (this.tables.has(table)) throw new Error(`A table named "${table}" already exists`);
     const cellOf = (input: CellInput): MemoryCell =>
       input !== null && typeof input === "object" ? { value: input.cachedValue ?? null, formula: input.formula } : { value: input };
@@ -187,7 +202,7 @@ export class MemoryWorkbook implements WorkbookPort {
 
   async addTables(tables: readonly NewTable[]): Promise<void> {
     for (const t of tables) {
-      if (this.sheets.has(t.sheet)) throw new Error(`A sheet named "${t.sheet}" already exists`);
+      if (this.hasSheet(t.sheet)) throw new Error(`A sheet named "${t.sheet}" already exists`);
       if (this.tables.has(t.table)) throw new Error(`A table named "${t.table}" already exists`);
     }
     for (const t of tables) {

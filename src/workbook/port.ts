@@ -158,7 +158,12 @@ export interface WorkbookPort {
   tableNames(): Promise<{ name: string; sheet: string }[]>;
   /** Reads several tables in one go; a missing table is absent from the result. */
   readTables(names: readonly string[], progress?: Progress): Promise<Map<string, TableSnapshot>>;
-  /** Turns an existing block of cells (header row first) into a table, leaving every value where it is. */
+  /**
+   * Turns an existing block of cells (header row first) into a table, leaving every value where it
+   * is. Header cells that cannot name a table column as they read (blank, repeated, over 255
+   * characters) are named as Excel names them (tableHeaders tableColumnNames: Column3, Notes2), each
+   * renamed one with a note keeping what it said.
+   */
   convertToTable(name: string, sheet: string, row: number, column: number, rowCount: number, columnCount: number): Promise<void>;
   /** Adds a sheet holding a new table with these headers and rows. */
   addTableSheet(sheet: string, table: string, headers: readonly string[], rows: readonly CellInput[][], progress?: Progress): Promise<void>;

@@ -1,3 +1,4 @@
+import { MAX_COLUMN_NAME, cutText } from "./excelLimits";
 import type { CellValue } from "./port";
 
 /** The first header that repeats an earlier one (Excel compares them ignoring case), or null. @example repeatedHeader(["ID", "Status", "status"]) → "status" */
@@ -18,18 +19,69 @@ export const headerKey = (header: unknown): string => String(header ?? "").trim(
 /** Whether a table's headers hold one a table would take for `header` (case and spaces around it ignored). @example holdsHeader(["Ref", "rag"], "RAG") → true */
 export const holdsHeader = (headers: readonly unknown[], header: string): boolean => headers.some((h) => headerKey(h) === headerKey(header));
 
-/** Why a range cannot become a table as it is: two columns headed alike (Excel would rename the user's cell). */
-export const repeatedHeaderMessage = (header: string): string => `Two columns are headed "${header}": a table needs different headers, so rename one and try again`;
 
 /**
- * The column names Excel gives a range it turns into a table when no header repeats: each header
- * cell's text, and a blank one `Column` with its 1-based place in the table (Excel's Format as
- * Table and `tables.add` do the same; a blank header holds no value of the user's to lose).
- * @example blankHeadersNamed(["Contract ID", "", "End date"]) → ["Contract ID", "Column2", "End date"]
+ * A header cell's text as a table column's name takes it: a number as JavaScript writes it, a
+ * boolean as TRUE or FALSE. (A date in a header row is its serial number here: the port's cells
+ * carry no number formats to show it by.)
+ * @example headerCellText(2025) → "2025"
  */
-export function blankHeadersNamed(cells: readonly CellValue[]): string[] {
-  return cells.map((cell, c) => {
-    const text = cell === null ? "" : typeof cell === "boolean" ? (cell ? "TRUE" : "FALSE") : String(cell);
-    return text.trim() === "" ? `Column${c + 1}` : text;
+export function headerCellText(cell: CellValue): string {
+  if (cell === null) return "";
+  if (typeof cell === "boolean") return cell ? "TRUE" : "FALSE";
+  return String(cell);
+}
+
+/** A header cell whose text could not be its table column's name as written, and the name it got. */
+export interface RenamedHeader {
+  /** 0-based place in the table. */
+  column: number;
+  /** What the cell showed. */
+  text: string;
+  name: string;
+  why: "blank" | "repeated" | "too long";
+}
+
+/**
+ * The table column names of a header row, made as Excel makes them when it turns a range into a
+ * table (ECMA-376 §18.5.1.3 tableColumn: a name unique in the table, which the header cell shows):
+ * each cell's text where it can be one; a blank cell `Column` with its 1-based place; a repeat
+ * (case and spaces around ignored) the text with the first free number, `Name2`, `Name3`; text over
+ * 255 characters cut, without breaking a character. Each name that differs from its cell's
+ * non-blank text is listed in `renamed`.
+ * @example tableColumnNames(["ID", "Notes", "", "notes"]).names → ["ID", "Notes", "Column3", "notes2"]
+ */
+export function tableColumnNames(texts: readonly string[]): { names: string[]; renamed: RenamedHeader[] } {
+  const taken = new Set<string>();
+  const first: (string | null)[] = texts.map((text) => {
+    if (text.trim() === "") return null;
+    const name = cutText(text, MAX_COLUMN_NAME);
+    if (taken.has(headerKey(name))) return null;
+    taken.add(headerKey(name));
+    return name;
   });
+  const renamed: RenamedHeader[] = [];
+  const names = texts.map((text, c) => {
+    const kept = first[c];
+    if (kept !== null && kept === text) return kept;
+    const blank = text.trim() === "";
+    let name = kept;
+    if (name === null) {
+      const base = blank ? "Column" : cutText(text, MAX_COLUMN_NAME);
+      for (let n = blank ? c + 1 : 2; name === null; n++) {
+        const candidate = `${cutText(base, MAX_COLUMN_NAME - String(n).length)}${n}`;
+        if (!taken.has(headerKey(candidate))) name = candidate;
+      }
+      taken.add(headerKey(name));
+    }
+    if (!blank) renamed.push({ column: c, text, name, why: kept === null ? "repeated" : "too long" });
+    return name;
+  });
+  return { names, renamed };
+}
+
+/** A renamed header's note, keeping what its cell said. @example renamedHeaderNote({ column: 3, text: "Notes", name: "Notes2", why: "repeated" }) */
+export function renamedHeaderNote(r: RenamedHeader): string {
+  const why = r.why === "repeated" ? "another column of the table has this header, and a table's columns need different names" : `a table column's name holds at most ${MAX_COLUMN_NAME} characters`;
+  return `This header said "${r.text}": ${why}, so it is named "${r.name}" as Excel names it.`;
 }

@@ -121,26 +121,6 @@ test("whitespace Excel's TRIM leaves (tab, line break, non-breaking space) gets 
   for (const tier of ["Gold\u00a0", "gold\n", "\tGOLD"]) expect(native("Escalation level")?.rowFormula(row({ tier }))).toBe('=IF([@[RAG]]="Red",3,IF([@[RAG]]="Amber",1,0))');
 });
 
-test("a register with columns named as computed ones: set-up says they are kept and not added, and Days to notice does not read the register's Notice date", async () => {
-  const book = MemoryWorkbook.fromSheets({
-    Register: [
-      ["Ref", "Supplier", "End", "Notice", "Notice date", "RAG"],
-      ["C1", "Acme", ymd(2026, 6, 30), "3 months", ymd(2026, 1, 1), "Green"],
-    ],
-  });
-  book.active = "Register";
-  const report = await setUpTracker(book, { asOf: ymd(2025, 3, 31), formulas: "native" });
-  expect(report.skippedColumns.filter((s) => /has a column of this name/.test(s.reason)).map((s) => s.header)).toEqual(["Notice date", "RAG"]);
-  const grid = book.sheets.get("Register") ?? [];
-  const headers = grid[0].map((c) => c?.value);
-  const daysToNotice = grid[1][headers.indexOf("Days to notice")];
-  expect(daysToNotice?.formula).not.toContain("[@[Notice date]]");
-  expect(daysToNotice?.formula).toContain("EDATE([@[End]],-3)-AsOf");
-  // Set up again, nothing is reported as the register's: the columns are the tracker's now.
-  const again = await setUpTracker(book, { asOf: ymd(2025, 3, 31) });
-  expect(again.skippedColumns.filter((s) => /has a column of this name/.test(s.reason))).toEqual([]);
-});
-
 test("every native formula fits Excel's limit of 8,192 characters, even over headers as long as Excel allows (255 characters)", () => {
   // Each reference to a cell repeats its header, and Phase reads three dates several times over.
   const long = (name: string): string => `${name} ${"as recorded in the register ".repeat(10)}`.slice(0, 255);

@@ -170,11 +170,11 @@ describe("ExcelWorkbook over the fake Excel", () => {
     await expect(book.addTableSheet("Risks", "Risks", ["ID", " "], [])).rejects.toThrow('Column 2 of the table "Risks" has no header');
   });
 
-  test("refuses what Excel would silently rename: a repeated header in the user's range, a computed column already there", async () => {
-    const excel2 = FakeExcel.fromSheets({ S: [["ID", "Status", "status"], ["C-1", "Open", "x"]] });
+  test("names a repeated header in the user's range as Excel would, itself, as text; refuses a computed column already there", async () => {
+    const excel2 = FakeExcel.fromSheets({ S: [["ID", "=Status", "=status"], ["C-1", "Open", "x"]] });
     const book2 = new ExcelWorkbook(excel2.run);
-    await expect(book2.convertToTable("T", "S", 0, 0, 2, 3)).rejects.toThrow('Two columns are headed "status": a table needs different headers');
-    expect(excel2.values("S", "A1:C1")).toEqual([["ID", "Status", "status"]]);
+    await book2.convertToTable("T", "S", 0, 0, 2, 3);
+    expect(excel2.values("S", "A1:C1")).toEqual([["ID", "=Status", "=status2"]]);
     await expect(book.appendComputedColumns("Contracts", [{ header: "title", formula: "=1" }])).rejects.toThrow('The table "Contracts" already has a column "title"');
     await expect(book.appendComputedColumns("Contracts", [{ header: "RAG", formula: "=1" }, { header: "RAG", formula: "=2" }])).rejects.toThrow('already has a column "RAG"');
   });

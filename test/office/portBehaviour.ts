@@ -193,14 +193,14 @@ export function describePortBehaviour(name: string, make: (sheets: Record<string
       await expect(h.port.appendColumns("Missing", ["Status"])).rejects.toThrow('There is no table "Missing"');
     });
 
-    test("a blank header gets the name Excel gives it; a repeated one is refused before anything changes", async () => {
+    test("a blank header gets the name Excel gives it; a repeated one is numbered as Excel numbers it, its note keeping what it said", async () => {
       h = make({ Register: [["Contract ID", null, "Notes", "End date"], ["C-001", "Cleaning", "a", 46022]], Other: [["ID", "Notes", "notes"], ["C-001", "a", "b"]] });
       await h.port.convertToTable("Contracts", "Register", 0, 0, 2, 4);
       expect((await h.port.readTables(["Contracts"])).get("Contracts")?.headers).toEqual(["Contract ID", "Column2", "Notes", "End date"]);
       expect((await h.port.readUsedRange("Register")).values[1]).toEqual(["C-001", "Cleaning", "a", 46022]);
-      await expect(h.port.convertToTable("Other", "Other", 0, 0, 2, 3)).rejects.toThrow('Two columns are headed "notes": a table needs different headers, so rename one and try again');
-      expect(await h.port.tableNames()).toEqual([{ name: "Contracts", sheet: "Register" }]);
-      expect((await h.port.readUsedRange("Other")).values[0]).toEqual(["ID", "Notes", "notes"]);
+      await h.port.convertToTable("Other", "Other", 0, 0, 2, 3);
+      expect((await h.port.readTables(["Other"])).get("Other")?.headers).toEqual(["ID", "Notes", "notes2"]);
+      expect((await h.port.readUsedRange("Other")).values).toEqual([["ID", "Notes", "notes2"], ["C-001", "a", "b"]]);
     });
 
     test("empty text to the right of the table (a CSV's trailing empty fields) is a blank cell, not the user's", async () => {

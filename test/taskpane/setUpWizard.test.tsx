@@ -157,11 +157,12 @@ test("failures are red messages that say what to do; Look again retries", async 
 
 test("an error from the workbook while converting is shown, and the form stays to try again", async () => {
   const book = MemoryWorkbook.fromSheets({ Register: [["Ref", "Supplier", "End date"], ["C-1", "Acme", 46500]] });
-  book.sheets.set("Settings", []);
+  // A table of the user's already holds a cell of the register: Excel cannot make another over it.
+  await book.convertToTable("Other", "Register", 1, 0, 1, 1);
   renderInPane(<SetUpWizard />, excelLike(book));
   fireEvent.click(await screen.findByRole("button", { name: "Set up the tracker" }));
   const alert = await screen.findByRole("alert");
-  expect(alert).toHaveTextContent('Set-up stoppedA sheet named "Settings" already exists. Fix what the message says');
+  expect(alert).toHaveTextContent('Set-up stoppedThat range overlaps the table "Other". Fix what the message says');
   expect(screen.getByRole("button", { name: "Set up the tracker" })).toBeEnabled();
 });
 
