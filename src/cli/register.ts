@@ -151,6 +151,7 @@ export function movedNote(move: MappingMove): string {
 export async function openRegister(options: Options, note: (line: string) => void = () => undefined): Promise<{ file: RegisterFile; found: FoundRegister }> {
   const mapping = userMapping(options);
   const file = await readRegister(options.file);
+  for (const line of file.notes) note(line);
   const found = findRegister(file, { sheet: options.value("--sheet"), mapping });
   for (const move of found.mapping.moved) note(movedNote(move));
   // A field that decides what the tracker says, with no column: said once, with how to name it
