@@ -18,9 +18,9 @@ export function withPython(module: string): { test: jest.It; why: string } {
   return { test: test.skip, why: ` (skipped: ${PYTHON} has no ${module}; apt-get install python3-${module})` };
 }
 
-/** Runs a Python script with `input` on its stdin (JSON in, JSON out by convention); throws with Python's error when it fails. */
-export function runPython(script: string, input = ""): string {
-  const result = spawnSync(PYTHON, ["-c", script], { input, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+/** Runs a Python script with `input` on its stdin (JSON in, JSON out by convention) and `args` as sys.argv[1:]; throws with Python's error when it fails. */
+export function runPython(script: string, input = "", args: readonly string[] = []): string {
+  const result = spawnSync(PYTHON, ["-c", script, ...args], { input, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   if (result.status !== 0) throw new Error(`${PYTHON} failed: ${result.stderr}`);
   return result.stdout;
 }
