@@ -12,6 +12,25 @@ export { InputError } from "./inputError";
 export { decodeText } from "./textEncoding";
 export { parseCsv } from "./csvDialect";
 
+/*
+ * Reading a register a row at a time (for a command that need not hold it whole, as convert can):
+ *
+ *   const book = openXlsx(bytes);                  // shared strings and styles read; no sheet yet
+ *   book.sheets                                     // ["Contracts", "Lookups"], the workbook's order
+ *   book.readRows("Contracts", (index, values, formats) => { … });
+ *
+ * `index` is the row's 0-based number on the sheet (rows come in order; a blank row is skipped, so
+ * indexes can jump), `values` the row's cells up to its last value (an empty cell is null; dates
+ * are 1900-system serials), `formats` the cells' number formats where any is not General (shared
+ * between rows: read it, never change it). The sheet part is inflated and read a piece at a time,
+ * so memory stays that of one piece (about 1 MB) and what the callback keeps, however long the
+ * sheet; the package's limits (zipArchive's INFLATE_LIMITS) hold as it goes. A CSV register is one
+ * string read whole (up to 512 MB): parseCsvWithQuotes gives its rows and stray quotes.
+ */
+export { openXlsx, type XlsxPackage } from "./xlsxRead";
+export type { RowSink } from "./xlsxSheet";
+export { parseCsvWithQuotes } from "./csvDialect";
+
 /** A register file read into sheets of plain cell values (dates as Excel serials). */
 export interface RegisterFile {
   file: string;

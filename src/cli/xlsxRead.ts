@@ -1,7 +1,7 @@
 import { builtInFormat, isDateFormat } from "../core/numberFormats";
 import type { CellValue } from "../workbook/port";
 import { RowSink, SheetContext, SheetRowReader, keepRows } from "./xlsxSheet";
-import { ElementWindows, attribute, elements, stringItemText } from "./xmlText";
+import { ElementWindows, attribute, elements, ownString, stringItemText } from "./xmlText";
 import { INFLATE_LIMITS, InflateLimits, ReadLimitError, ZipArchive, readZip } from "./zipArchive";
 
 /** An .xlsx workbook's worksheets: cell values and, sparsely, each cell's number format where not General. */
@@ -124,7 +124,7 @@ export function openXlsx(bytes: Buffer, { sliceBytes = PIECE_BYTES, limits = INF
   const sharedStrings: string[] = [];
   if (sharedStringsPart) {
     partWindows(zip, sharedStringsPart, "si", sliceBytes, (xml) => {
-      for (const si of elements(xml, "si")) sharedStrings.push(stringItemText(si.inner));
+      for (const si of elements(xml, "si")) sharedStrings.push(ownString(stringItemText(si.inner)));
     });
   }
   const context: SheetContext = { sharedStrings, date1904, ...styleFormats(zip, related.find((r) => r.type.endsWith("/styles"))?.target) };

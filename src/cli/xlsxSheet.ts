@@ -1,6 +1,6 @@
 import { dateToSerial } from "../core/dates";
 import type { CellValue } from "../workbook/port";
-import { attribute, cellText, stringItemText } from "./xmlText";
+import { attribute, cellText, ownString, stringItemText } from "./xmlText";
 
 /** What reading a sheet's cells needs from the rest of the workbook. */
 export interface SheetContext {
@@ -153,7 +153,8 @@ export class SheetRowReader {
       }
       const value = cellValue(type, inner, style, context);
       if (value === null) continue;
-      this.values[this.column] = value;
+      // A shared string is one string for all its cells; other text was cut from the window.
+      this.values[this.column] = typeof value === "string" && type !== "s" ? ownString(value) : value;
       const format = context.styleFormats[style];
       if (format !== undefined) {
         this.formats[this.column] = format;
