@@ -1,5 +1,7 @@
 import Papa from "papaparse";
 import { StrayQuote, splitCsv } from "./csvSplit";
+import { InputError } from "./inputError";
+import { EXCEL_ROWS } from "./xlsxSheet";
 
 /** The delimiters a register's CSV or text export uses: `,`, `;` (Excel's CSV in most of Europe), tab (Excel's "Unicode Text"), `|`. */
 export const DELIMITERS: readonly string[] = [",", ";", "\t", "|"];
@@ -61,6 +63,7 @@ export interface ParsedCsv {
  * detected, `="…"` cells unwrapped. Every line is a row, blank ones too, so row numbers are the ones
  * Excel shows; a final line break does not add a row. A column blank in every row at the right (lines
  * that all end in a delimiter) is not a column.
+ * @throws InputError past Excel's 1,048,576 rows
  * @example parseCsvWithQuotes('Ref,Title\nC1,12" pipe\n').rows → [["Ref", "Title"], ["C1", '12" pipe']]
  */
 export function parseCsvWithQuotes(text: string): ParsedCsv {
@@ -71,7 +74,8 @@ export function parseCsvWithQuotes(text: string): ParsedCsv {
     body = end < 0 ? "" : text.slice(end + (text.startsWith("\r\n", end) ? 2 : 1));
   }
   if (body.trim() === "") return { rows: [], strayQuotes: [] };
-  const { rows, strayQuotes } = splitCsv(body, dialect.delimiter);
+  const { rows, strayQuotes, tooManyRows } = splitCsv(body, dialect.delimiter, EXCEL_ROWS);
+  if (tooManyRows) throw new InputError(`it has more than ${EXCEL_ROWS.toLocaleString("en-GB")} rows, the most an Excel sheet holds`);
   let width = 0;
   for (const row of rows) {
     for (let i = 0; i < row.length; i++) if (row[i].charCodeAt(0) === 61) row[i] = unwrapExcelText(row[i]);

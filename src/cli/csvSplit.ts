@@ -28,9 +28,10 @@ const CR = 0x0d;
  * value over several lines closed by a stray quote — the opening quote is read as a plain
  * character instead and the row is reported, so one stray quote loses nothing after it.
  * Papaparse, which split these files before, runs every row after `"ab"cd` into one cell.
+ * Splitting stops after `maxRows` rows, with `tooManyRows` set, when more follow.
  * @example splitCsv('a,"b ""c""",12" d\n', ",").rows → [["a", 'b "c"', '12" d']]
  */
-export function splitCsv(text: string, delimiter: string): { rows: string[][]; strayQuotes: StrayQuote[] } {
+export function splitCsv(text: string, delimiter: string, maxRows = Infinity): { rows: string[][]; strayQuotes: StrayQuote[]; tooManyRows: boolean } {
   const rows: string[][] = [];
   const strayQuotes: StrayQuote[] = [];
   const d = delimiter.charCodeAt(0);
@@ -117,6 +118,8 @@ export function splitCsv(text: string, delimiter: string): { rows: string[][]; s
     line++;
     rows.push(row);
     row = [];
+    // Stopped as soon as a row past the limit begins: what is past it is never split or held.
+    if (rows.length >= maxRows && i < n) return { rows, strayQuotes, tooManyRows: true };
   }
-  return { rows, strayQuotes };
+  return { rows, strayQuotes, tooManyRows: false };
 }

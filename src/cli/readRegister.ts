@@ -67,7 +67,13 @@ function readText(file: string, bytes: Buffer, extension: string): RegisterFile 
   const text = decodeText(bytes);
   if (!isText(text)) throw new InputError(`${file} is not a CSV text file (it holds binary data)`);
   if (text.trim() === "") throw new InputError(`${file} is empty`);
-  const { rows, strayQuotes } = parseCsvWithQuotes(text);
+  let parsed: ReturnType<typeof parseCsvWithQuotes>;
+  try {
+    parsed = parseCsvWithQuotes(text);
+  } catch (error) {
+    throw error instanceof InputError ? new InputError(`${file} ${error.message}`) : error;
+  }
+  const { rows, strayQuotes } = parsed;
   const notes = strayQuotes.map((q) => `${path.basename(file)}, row ${q.row} (line ${q.line} of the file): ${STRAY_QUOTE[q.problem]}`);
   return { file, sheets: new Map([[name || "Register", rows]]), numberFormats: new Map(), kind: "csv", notes };
 }

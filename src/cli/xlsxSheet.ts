@@ -1,6 +1,11 @@
 import { dateToSerial } from "../core/dates";
 import type { CellValue } from "../workbook/port";
 import { attribute, cellText, ownString, stringItemText } from "./xmlText";
+import { ReadLimitError } from "./zipArchive";
+
+/** Excel's sheet: 1,048,576 rows of 16,384 columns (A to XFD). A cell past them is no cell Excel could hold. */
+export const EXCEL_ROWS = 1_048_576;
+export const EXCEL_COLUMNS = 16_384;
 
 /** What reading a sheet's cells needs from the rest of the workbook. */
 export interface SheetContext {
@@ -126,6 +131,7 @@ export class SheetRowReader {
         const r = attribute(attributes, "r");
         this.row = r ? Number(r) - 1 : this.row + 1;
         this.column = -1;
+        if (!(this.row < EXCEL_ROWS)) throw new ReadLimitError(`it has a row numbered ${r ?? this.row + 1}, past the ${EXCEL_ROWS.toLocaleString("en-GB")} rows a sheet holds`);
         continue;
       }
       let ref = "";
@@ -143,6 +149,7 @@ export class SheetRowReader {
       const refColumn = ref ? columnOf(ref) : -1;
       this.column = refColumn >= 0 ? refColumn : this.column + 1;
       if (this.row < 0) this.row = 0;
+      if (this.column >= EXCEL_COLUMNS) throw new ReadLimitError(`a cell of its row ${this.row + 1} is past column XFD, the last of the ${EXCEL_COLUMNS.toLocaleString("en-GB")} columns a sheet holds`);
       let inner = "";
       if (m[3] !== "/") {
         CELL_END.lastIndex = CELL_OR_ROW.lastIndex;
