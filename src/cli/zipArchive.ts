@@ -38,7 +38,7 @@ export interface ZipArchive {
   has(name: string): boolean;
   /** A part inflated whole, or undefined when the package has none of that name. */
   read(name: string): Buffer | undefined;
-  /** Inflates a part a piece at a time into `onPiece` (pieces of up to about `pieceBytes`); false when the package has none of that name. */
+  /** Inflates a part a piece at a time into `onPiece` (pieces gathered to about `pieceBytes`; 0: each as it inflates); false when the package has none of that name. */
   stream(name: string, onPiece: (piece: Uint8Array) => void, pieceBytes?: number): boolean;
 }
 
@@ -130,7 +130,9 @@ function inflatePieces(bytes: Buffer, entry: ZipEntry, limits: InflateLimits, on
     if (pendingBytes >= pieceBytes) flush();
   };
   if (entry.method === 0) {
-    for (let from = 0; from < data.length; from += pieceBytes) take(data.subarray(from, from + pieceBytes), from + pieceBytes);
+    // A stored part (zip -0) is its own bytes: handed on a megabyte at a time when pieces are not gathered.
+    const storedPiece = pieceBytes > 0 ? pieceBytes : 1 << 20;
+    for (let from = 0; from < data.length; from += storedPiece) take(data.subarray(from, from + storedPiece), from + storedPiece);
   } else if (entry.method === 8) {
     let consumed = 0;
     const inflate = new Inflate((piece) => take(piece, consumed));
