@@ -5,6 +5,7 @@ import * as path from "path";
 import { convertCases } from "./convert.bench";
 import { functionCases, pairCases, pairSource } from "./functions.bench";
 import { readCases } from "./read.bench";
+import { formatCliTable, readCliResults } from "./readCli.bench";
 import { BenchResult, PairResult, formatPairTable, formatTable, measure, pairVerdict } from "./measure";
 import { TripResult, formatTripTable, tripCases, tripVerdict } from "./setup.bench";
 import { startupTable } from "./startup.bench";
@@ -77,6 +78,7 @@ async function main(): Promise<void> {
     trips.push({ suite: c.suite, name: c.name, rows: c.rows, target: c.target, readTarget: c.readTarget, ...(await c.run()) });
     process.stderr.write(".");
   }
+  const cliResults = readCliResults(wanted);
   process.stderr.write("\n");
   console.log(`Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
   if (results.length) console.log(formatTable(results));
@@ -85,6 +87,7 @@ async function main(): Promise<void> {
     console.log("ms: CPU time a run (process.cpuUsage, collector threads included), median and best of 9 batches of 10 runs (2 at 1,000,000 rows and per cell), ours and the loop in turn; the verdict compares the medians.");
     for (const { setting, results: table } of pairTables) console.log(`\nV8 with ${setting.name}\n${formatPairTable(table)}`);
   }
+  if (cliResults.length) console.log(`\nReading registers from the command line: wall time and peak memory of each process (SheetJS beside ours, reading the same file)\n${formatCliTable(cliResults)}`);
   if (!filter || "bundle taskpane".includes(filter)) console.log(`\n${bundleTable()}`);
   const startup = !filter || "startup cli".includes(filter) ? startupTable() : undefined;
   if (startup) console.log(`\n${startup.table}`);

@@ -1,5 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
+import { isBlankCell } from "../core/cellValues";
 import { rowName } from "../core/contractNames";
 import { headerText } from "../core/mapping";
 import { dateToSerial, type DateOrder } from "../core/dates";
@@ -96,7 +97,8 @@ export async function convert(options: Options, write: (s: string) => void, note
   });
   await writeOutput(outFile, options.has("--force"), (temporary) => writeTracker(book, temporary));
   const lines = [
-    `Wrote ${outFile}: ${report.rows.toLocaleString("en-GB")} contracts from sheet "${report.sheet}" as the ${report.table} table (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+    // A fully blank row inside the table is no contract (check and summary skip it too).
+    `Wrote ${outFile}: ${found.rows.slice(found.mapping.headerRow + 1).filter((line) => !line.every(isBlankCell)).length.toLocaleString("en-GB")} contracts from sheet "${report.sheet}" as the ${report.table} table (${((Date.now() - started) / 1000).toFixed(1)} s)`,
     `  computed columns${report.formulas === "native" ? " (Excel's own formulas: they work without the add-in)" : ""}: ${report.addedColumns.join(", ") || "none"}`,
     ...(report.readAtSetUp.length
       ? [`  read at conversion, from text Excel's formulas cannot read (each column's note says which): ${report.readAtSetUp.map((r) => `${r.column} ${r.rows.toLocaleString("en-GB")} rows`).join(", ")}`]

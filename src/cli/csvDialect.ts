@@ -1,5 +1,7 @@
 import Papa from "papaparse";
+import { StrayQuote, splitCsv } from "./csvSplit";
 import { InputError } from "./inputError";
+import { EXCEL_ROWS } from "./xlsxSheet";
 
 /** The delimiters a register's CSV or text export uses: `,`, `;` (Excel's CSV in most of Europe), tab (Excel's "Unicode Text"), `|`. */
 export const DELIMITERS: readonly string[] = [",", ";", "\t", "|"];
@@ -48,39 +50,47 @@ export function unwrapExcelText(value: string): string {
   return m ? m[1].replace(/""/g, '"') : value;
 }
 
+/** CSV text read into rows, and the quotes it did not close as CSV's rules say (see splitCsv). */
+export interface ParsedCsv {
+  rows: string[][];
+  strayQuotes: StrayQuote[];
+}
+
 /**
- * Splits CSV text into rows of fields, as Excel opens it: any line breaks (`\r\n`, `\n`, `\r`,
- * mixed: papaparse wants one kind, and a real register had a CRLF header over LF rows, so all
- * become `\n` first, inside quoted values too, where `\n` is Excel's line break within a cell),
- * RFC 4180 quoting (delimiters, doubled quotes and line breaks inside quotes), the
- * delimiter and `sep=` line detected, `="…"` cells unwrapped. Every line is a row, blank ones too,
- * so row numbers are the ones Excel shows; a final line break does not add a row.
- * @throws InputError when a quote is never closed (the rest of the file would become one cell)
+ * Splits CSV text into rows of fields as Excel opens it: any line breaks (`\r\n`, `\n`, `\r`,
+ * mixed), RFC 4180 quoting read as Python's csv module and Excel read it (splitCsv: a stray quote
+ * never runs the rest of the file into one cell, and is reported), the delimiter and `sep=` line
+ * detected, `="…"` cells unwrapped. Every line is a row, blank ones too, so row numbers are the ones
+ * Excel shows; a final line break does not add a row. A column blank in every row at the right (lines
+ * that all end in a delimiter) is not a column.
+ * @throws InputError past Excel's 1,048,576 rows
+ * @example parseCsvWithQuotes('Ref,Title\nC1,12" pipe\n').rows → [["Ref", "Title"], ["C1", '12" pipe']]
+ */
+export function parseCsvWithQuotes(text: string): ParsedCsv {
+  const dialect = detectDialect(text.includes("\r") ? text.slice(0, SNIFF_CHARS).replace(/\r\n?/g, "\n") : text);
+  let body = text;
+  if (dialect.sepLine) {
+    const end = text.search(/\r\n?|\n/);
+    body = end < 0 ? "" : text.slice(end + (text.startsWith("\r\n", end) ? 2 : 1));
+  }
+  if (body.trim() === "") return { rows: [], strayQuotes: [] };
+  const { rows, strayQuotes, tooManyRows } = splitCsv(body, dialect.delimiter, EXCEL_ROWS);
+  if (tooManyRows) throw new InputError(`it has more than ${EXCEL_ROWS.toLocaleString("en-GB")} rows, the most an Excel sheet holds`);
+  let width = 0;
+  for (const row of rows) {
+    for (let i = 0; i < row.length; i++) if (row[i].charCodeAt(0) === 61) row[i] = unwrapExcelText(row[i]);
+    for (let i = row.length - 1; i >= width; i--) if (row[i].trim() !== "") width = i + 1;
+  }
+  // Lines that all end in a delimiter (some exports end every line so) have an empty last column.
+  for (const row of rows) if (row.length > width && !(width === 0 && row.length === 1)) row.length = Math.max(width, 1);
+  const linesBefore = dialect.sepLine ? 1 : 0;
+  return { rows, strayQuotes: strayQuotes.map((q) => ({ ...q, line: q.line + linesBefore })) };
+}
+
+/**
+ * The rows of CSV text (see parseCsvWithQuotes).
  * @example parseCsv('sep=;\r\nRef;Title\r\n="000123";"Cleaning; windows"\r\n') → [["Ref", "Title"], ["000123", "Cleaning; windows"]]
  */
 export function parseCsv(text: string): string[][] {
-  let lines = text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
-  const dialect = detectDialect(lines);
-  let linesBefore = 0;
-  if (dialect.sepLine) {
-    lines = lines.slice(lines.indexOf("\n") + 1 || lines.length);
-    linesBefore = 1;
-  }
-  if (lines.endsWith("\n")) lines = lines.slice(0, -1);
-  if (lines === "") return [];
-  const parsed = Papa.parse<string[]>(lines, { delimiter: dialect.delimiter, newline: "\n" });
-  const broken = parsed.errors.find((e) => e.type === "Quotes");
-  if (broken) {
-    const line = linesBefore + 1 + countLineBreaks(lines, (broken.index ?? 0));
-    throw new InputError(`line ${line} has a quoted value that is not closed properly (a quote inside a quoted value must be doubled: ""), so the rest of the file cannot be split into cells`);
-  }
-  const rows = parsed.data;
-  for (const row of rows) for (let i = 0; i < row.length; i++) if (row[i].charCodeAt(0) === 61) row[i] = unwrapExcelText(row[i]);
-  return rows;
-}
-
-function countLineBreaks(text: string, end: number): number {
-  let n = 0;
-  for (let i = text.indexOf("\n"); i >= 0 && i < end; i = text.indexOf("\n", i + 1)) n++;
-  return n;
+  return parseCsvWithQuotes(text).rows;
 }

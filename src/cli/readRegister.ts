@@ -2,14 +2,35 @@ import * as fs from "fs";
 import * as path from "path";
 import type { CellValue } from "../workbook/port";
 import { sheetNameOfFile } from "../workbook/sheetNames";
-import { parseCsv } from "./csvDialect";
+import { parseCsvWithQuotes } from "./csvDialect";
+import type { StrayQuote } from "./csvSplit";
 import { InputError } from "./inputError";
 import { decodeText, isText } from "./textEncoding";
 import { readXlsx } from "./xlsxRead";
+import { ReadLimitError } from "./zipArchive";
 
 export { InputError } from "./inputError";
 export { decodeText } from "./textEncoding";
 export { parseCsv } from "./csvDialect";
+
+/*
+ * Reading a register a row at a time (for a command that need not hold it whole, as convert can):
+ *
+ *   const book = openXlsx(bytes);                  // shared strings and styles read; no sheet yet
+ *   book.sheets                                     // ["Contracts", "Lookups"], the workbook's order
+ *   book.readRows("Contracts", (index, values, formats) => { … });
+ *
+ * `index` is the row's 0-based number on the sheet (rows come in order; a blank row is skipped, so
+ * indexes can jump), `values` the row's cells up to its last value (an empty cell is null; dates
+ * are 1900-system serials), `formats` the cells' number formats where any is not General (shared
+ * between rows: read it, never change it). The sheet part is inflated and read a piece at a time,
+ * so memory stays that of one piece (about 1 MB) and what the callback keeps, however long the
+ * sheet; the package's limits (zipArchive's INFLATE_LIMITS) hold as it goes. A CSV register is one
+ * string read whole (up to 512 MB): parseCsvWithQuotes gives its rows and stray quotes.
+ */
+export { openXlsx, type XlsxPackage } from "./xlsxRead";
+export type { RowSink } from "./xlsxSheet";
+export { parseCsvWithQuotes } from "./csvDialect";
 
 /** A register file read into sheets of plain cell values (dates as Excel serials). */
 export interface RegisterFile {
@@ -21,6 +42,8 @@ export interface RegisterFile {
    */
   numberFormats: Map<string, (string | undefined)[][]>;
   kind: "csv" | "xlsx";
+  /** What the reader had to decide for the user, one line each (a CSV's stray quotes); said on stderr by every command. */
+  notes: string[];
 }
 
 const TEXT_EXTENSIONS = new Set([".csv", ".txt", ".tsv"]);
@@ -28,19 +51,56 @@ const OLE_SIGNATURE = "d0cf11e0a1b11ae1"; // .xls, and any password-protected Of
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
+// A CSV file's text is one string, and V8 holds none over about 536 million characters.
+const MAX_TEXT_BYTES = 512 * 1024 * 1024;
+// An .xlsx is read into memory whole (its parts inflate a piece at a time): 2 GB is Node's limit for one read.
+const MAX_WORKBOOK_BYTES = 2 * 1024 ** 3 - 1;
+const mb = (bytes: number): string => `${Math.round(bytes / 1024 / 1024).toLocaleString("en-GB")} MB`;
+
+const STRAY_QUOTE: Readonly<Record<StrayQuote["problem"], string>> = {
+  "never-closed": "a quote opens a value and is never closed: read as a plain character, so the rest of the file is not one cell",
+  "closed-late": "a quote opens a value that runs over several lines and is closed by a stray quote: read as a plain character, so the lines after are rows",
+  "text-after-quote": "text follows a value's closing quote: read on as Excel reads it (the quotes dropped, the text kept)",
+};
+
 function readText(file: string, bytes: Buffer): RegisterFile {
   // A sheet name Excel accepts: no extension in any case, at most 31 characters, no emoji cut in half.
   const name = sheetNameOfFile(file);
   const text = decodeText(bytes);
   if (!isText(text)) throw new InputError(`${file} is not a CSV text file (it holds binary data)`);
   if (text.trim() === "") throw new InputError(`${file} is empty`);
-  let rows: string[][];
+  let parsed: ReturnType<typeof parseCsvWithQuotes>;
   try {
-    rows = parseCsv(text);
+    parsed = parseCsvWithQuotes(text);
   } catch (error) {
-    throw error instanceof InputError ? new InputError(`${file}, ${error.message}`) : error;
+    throw error instanceof InputError ? new InputError(`${file} ${error.message}`) : error;
   }
-  return { file, sheets: new Map([[name, rows]]), numberFormats: new Map(), kind: "csv" };
+  const { rows, strayQuotes } = parsed;
+  const notes = strayQuotes.map((q) => `${path.basename(file)}, row ${q.row} (line ${q.line} of the file): ${STRAY_QUOTE[q.problem]}`);
+  return { file, sheets: new Map([[name || "Register", rows]]), numberFormats: new Map(), kind: "csv", notes };
+}
+
+/**
+ * A file's bytes, read only when it is a regular file no larger than `maxBytes`: a FIFO, a device
+ * (`/dev/zero` never ends) or a socket is refused before anything is read.
+ */
+async function readRegularFile(file: string, maxBytes: number, kind: string): Promise<Buffer> {
+  const handle = await fs.promises.open(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile()) throw new InputError(`${file} is not a regular file (it is a device, pipe or socket): save the register to a file and give that`);
+    if (stat.size > maxBytes) throw new InputError(`${file} is ${mb(stat.size)}, over the ${mb(maxBytes + 1)} limit for ${kind}`);
+    const bytes = Buffer.allocUnsafe(stat.size);
+    let read = 0;
+    while (read < bytes.length) {
+      const { bytesRead } = await handle.read(bytes, read, bytes.length - read, read);
+      if (bytesRead === 0) break;
+      read += bytesRead;
+    }
+    return bytes.subarray(0, read);
+  } finally {
+    await handle.close();
+  }
 }
 
 function readWorkbook(file: string, bytes: Buffer): RegisterFile {
@@ -50,8 +110,9 @@ function readWorkbook(file: string, bytes: Buffer): RegisterFile {
   if (bytes.subarray(0, 2).toString("latin1") !== "PK") throw new InputError(`${file} is not an .xlsx workbook`);
   try {
     const { sheets, numberFormats } = readXlsx(bytes);
-    return { file, sheets, numberFormats, kind: "xlsx" };
+    return { file, sheets, numberFormats, kind: "xlsx", notes: [] };
   } catch (error) {
+    if (error instanceof ReadLimitError) throw new InputError(`${file} was not read: ${message(error)}`);
     throw new InputError(`${file} could not be opened as a workbook: ${message(error)}`);
   }
 }
@@ -59,14 +120,14 @@ function readWorkbook(file: string, bytes: Buffer): RegisterFile {
 /**
  * Reads a register: a .csv/.txt/.tsv text file (any encoding and delimiter Excel writes: see
  * decodeText and parseCsv) or an .xlsx/.xlsm workbook (see readXlsx).
- * @throws InputError with a one-line reason: missing file, folder, binary or empty text, broken quotes, not a workbook
+ * @throws InputError with a one-line reason: missing file, folder, not a regular file (FIFO, device), over a size limit, binary or empty text, not a workbook, a part of it past a limit (a zip bomb)
  * @example (await readRegister("contracts.csv")).sheets.get("contracts")?.[0] → ["Contract ID", "Supplier", "End date"]
  */
 export async function readRegister(file: string): Promise<RegisterFile> {
   if (!fs.existsSync(file)) throw new InputError(`No such file: ${file}`);
   if (fs.statSync(file).isDirectory()) throw new InputError(`${file} is a folder, not a spreadsheet`);
   const extension = path.extname(file).toLowerCase();
-  if (TEXT_EXTENSIONS.has(extension)) return readText(file, await fs.promises.readFile(file));
-  if (extension === ".xlsx" || extension === ".xlsm") return readWorkbook(file, await fs.promises.readFile(file));
+  if (TEXT_EXTENSIONS.has(extension)) return readText(file, await readRegularFile(file, MAX_TEXT_BYTES, "a CSV or text register"));
+  if (extension === ".xlsx" || extension === ".xlsm") return readWorkbook(file, await readRegularFile(file, MAX_WORKBOOK_BYTES, "a workbook"));
   throw new InputError(`${file} is not a spreadsheet: give a .csv or .xlsx file`);
 }

@@ -186,6 +186,7 @@ export function movedNote(move: MappingMove): string {
 export async function openRegister(options: Options, note: (line: string) => void = () => undefined, sheet?: string): Promise<{ file: RegisterFile; found: FoundRegister }> {
   const mapping = userMapping(options);
   const file = await readRegister(options.file);
+  for (const line of file.notes) note(line);
   // `sheet`: where the caller knows the register is (a tracker's Contracts table), unless --sheet says otherwise.
   const chosen = options.value("--sheet") ?? sheet;
   const found = findRegister(file, { sheet: chosen, mapping, hidden: chosen === undefined ? await hiddenSheets(file) : undefined });

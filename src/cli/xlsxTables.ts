@@ -5,7 +5,7 @@
  */
 import type { MemoryWorkbook } from "../workbook/memoryWorkbook";
 import { attribute, cellText, elements, xmlDecode } from "./xmlText";
-import { ZipEntries, readZip } from "./zipArchive";
+import { ZipArchive, readZip } from "./zipArchive";
 
 /** A table of a workbook: where it is (0-based, header row first) and its columns. */
 export interface WorkbookTable {
@@ -18,7 +18,7 @@ export interface WorkbookTable {
   columns: { name: string; calculatedFormula?: string }[];
 }
 
-const text = (zip: ZipEntries, part: string): string => zip.get(part.toLowerCase())?.().toString("utf8") ?? "";
+const text = (zip: ZipArchive, part: string): string => zip.read(part.toLowerCase())?.toString("utf8") ?? "";
 
 /** A relationship target resolved against the folder of the part that holds it ("/xl/…" is absolute). */
 function resolve(from: string, target: string): string {
@@ -31,7 +31,7 @@ function resolve(from: string, target: string): string {
   return parts.join("/");
 }
 
-function related(zip: ZipEntries, part: string): { id: string; type: string; target: string }[] {
+function related(zip: ZipArchive, part: string): { id: string; type: string; target: string }[] {
   const slash = part.lastIndexOf("/");
   return elements(text(zip, `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`), "Relationship").flatMap(({ attributes }) => {
     const id = attribute(attributes, "Id");

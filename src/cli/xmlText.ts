@@ -92,3 +92,74 @@ export function stringItemText(inner: string): string {
   while ((m = TEXT_RUN.exec(xml))) text += m[1];
   return cellText(text);
 }
+
+const isNameEnd = (byte: number | undefined): boolean => byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d || byte === 0x2f || byte === 0x3e;
+const isPrefixByte = (byte: number): boolean =>
+  (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a) || byte === 0x5f || byte === 0x2e || byte === 0x2d;
+
+/**
+ * Where the last start tag of an element of `localName` (any namespace prefix) begins in a part's
+ * UTF-8 bytes, or -1. Markup's "<" never appears in text or attribute values (it is `&lt;` there),
+ * so a name right after "<" (or "<prefix:") is a tag; and "<" is one byte, so no character is cut there.
+ * @example lastElementStart(Buffer.from('<row r="1"/><x:row r="2">'), "row") → 12
+ */
+export function lastElementStart(xml: Buffer, localName: string): number {
+  for (let i = xml.lastIndexOf(localName, undefined, "latin1"); i > 0; i = i > 1 ? xml.lastIndexOf(localName, i - 1, "latin1") : -1) {
+    const after = i + localName.length;
+    if (after < xml.length && !isNameEnd(xml[after])) continue;
+    let start = i - 1;
+    if (xml[start] === 0x3a /* : */) {
+      start--;
+      while (start >= 0 && isPrefixByte(xml[start])) start--;
+    }
+    if (start >= 0 && xml[start] === 0x3c /* < */ && xml[start + 1] !== 0x2f /* / */) return start;
+  }
+  return -1;
+}
+
+/**
+ * A part's UTF-8 bytes fed a piece at a time (as they inflate), handed on as text in windows that
+ * each end where an element of `localName` begins, so no such element (a row, a string item) is cut
+ * between windows and a part of gigabytes passes through without being one string. Bytes that hold
+ * no such element past `maxBytes` are refused: no row of a real sheet is near that size.
+ * @example const w = new ElementWindows("row", read, tooLong); w.push(piece1); w.push(piece2); w.finish()
+ */
+export class ElementWindows {
+  private carry: Buffer = Buffer.alloc(0);
+
+  constructor(
+    private readonly localName: string,
+    private readonly onWindow: (xml: string) => void,
+    private readonly tooLong: (bytes: number) => Error,
+    private readonly maxBytes = 256 * 1024 * 1024,
+  ) {}
+
+  push(piece: Uint8Array): void {
+    const bytes = this.carry.length ? Buffer.concat([this.carry, piece]) : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
+    const cut = lastElementStart(bytes, this.localName);
+    if (cut <= 0) {
+      if (bytes.length > this.maxBytes) throw this.tooLong(this.maxBytes);
+      this.carry = bytes;
+      return;
+    }
+    this.carry = Buffer.from(bytes.subarray(cut));
+    this.onWindow(bytes.toString("utf8", 0, cut));
+  }
+
+  finish(): void {
+    const rest = this.carry;
+    this.carry = Buffer.alloc(0);
+    if (rest.length) this.onWindow(rest.toString("utf8"));
+  }
+}
+
+/**
+ * A string that does not keep the text it was cut from alive. V8 makes a substring of 13 or more
+ * characters a view into its parent, so a cell's text cut from a megabyte window of sheet XML would
+ * hold the whole window: a million-row sheet's every window, a gigabyte, for a few bytes a cell.
+ * Copying through a joined string makes the parent the cell's own text.
+ * @example ownString(window.slice(10, 40)) // keeps 30 characters, not the window
+ */
+export function ownString(text: string): string {
+  return text.length < 13 ? text : ` ${text}`.slice(1);
+}

@@ -1,5 +1,4 @@
-import { DELIMITERS, detectDialect, parseCsv, unwrapExcelText } from "../../src/cli/csvDialect";
-import { InputError } from "../../src/cli/inputError";
+import { DELIMITERS, detectDialect, parseCsv, parseCsvWithQuotes, unwrapExcelText } from "../../src/cli/csvDialect";
 
 // A register whose values hold every other delimiter, quotes, decimal commas and line breaks.
 const REGISTER = [
@@ -67,11 +66,11 @@ describe('cells forced to text the ERP way, ="…"', () => {
   });
 });
 
-test("a quote that is never closed is a one-line error naming the line, not a file swallowed into one cell", () => {
-  const text = 'Ref,Supplier\r\nC1,Acme\r\nC2,"Big" Supplier\r\nC3,Cee\r\n';
-  expect(() => parseCsv(text)).toThrow(InputError);
-  expect(() => parseCsv(text)).toThrow(/^line 3 has a quoted value that is not closed properly/);
-  expect(() => parseCsv('sep=,\nRef,Title\nC1,"open\nC2,x\n')).toThrow(/^line 3 /);
+test("a quote that is never closed does not swallow the rest of the file: it is read as a character and its row reported", () => {
+  const text = 'Ref,Supplier\r\nC1,Acme\r\nC2,"Big Supplier\r\nC3,Cee\r\n';
+  expect(parseCsvWithQuotes(text)).toEqual({ rows: [["Ref", "Supplier"], ["C1", "Acme"], ["C2", '"Big Supplier'], ["C3", "Cee"]], strayQuotes: [{ row: 3, line: 3, problem: "never-closed" }] });
+  // The sep= line is not a row, but it is a line of the file.
+  expect(parseCsvWithQuotes('sep=,\nRef,Title\nC1,"open\nC2,x\n')).toEqual({ rows: [["Ref", "Title"], ["C1", '"open'], ["C2", "x"]], strayQuotes: [{ row: 2, line: 3, problem: "never-closed" }] });
 });
 
 test("an empty text has no rows", () => {
