@@ -2,29 +2,25 @@ import * as path from "path";
 import { rowName } from "../core/contractNames";
 import { headerText } from "../core/mapping";
 import { dateToSerial, type DateOrder } from "../core/dates";
-import { CONTRACTS } from "../core/schema";
-import { workbookDateOrder } from "../core/workbookDateOrder";
-import { setUpTracker } from "../features/setUpTracker";
-import { MemoryWorkbook } from "../workbook/memoryWorkbook";
 import type { Options } from "./options";
 import { InputError } from "./readRegister";
-import { fieldColumns, openRegister } from "./register";
-import { typeRegisterCells } from "./registerTypes";
+import { readForConvert, streamConvert } from "./streamConvert";
 import { userMapping } from "./userMapping";
-import { writeTracker } from "./writeTracker";
 
 /** `convert FILE --out TRACKER.xlsx`: the register becomes a tracker workbook, every original value kept. */
 export async function convert(options: Options, write: (s: string) => void, note: (s: string) => void): Promise<void> {
   const outFile = options.value("--out") ?? "";
   if (path.extname(outFile).toLowerCase() !== ".xlsx") throw new InputError(`--out must name an .xlsx file (got ${outFile})`);
   if (path.resolve(outFile) === path.resolve(options.file)) throw new InputError("--out must not be the register itself: the original is never overwritten");
-  const { file: register, found } = await openRegister(options, note);
+  // Read once and kept compactly; the tracker is written a row at a time (streamConvert).
+  const register = await readForConvert(options, note);
+  const { found } = register;
   // As in the wizard, a tracker is set up without a Contract ID only when the user has said the
   // register has none (`--map contractId=`, or a mapping file with "contractId": null).
   const user = userMapping(options);
   const saidNoIds = user.flags.contractId === null || (user.flags.contractId === undefined && user.file?.corrections.contractId === null);
   if (!found.mapping.fields.contractId && !saidNoIds) {
-    const headers = (found.rows[found.mapping.headerRow] ?? []).map(headerText).filter((h) => h !== "");
+    const headers = register.rows.row(found.mapping.headerRow).map(headerText).filter((h) => h !== "");
     throw new InputError(
       `No Contract ID column found on sheet "${found.sheet}": name it with --map contractId="HEADER" (the columns are ${headers.map((h) => `"${h}"`).join(", ")}), or say the register has none with --map contractId= and each contract is named by its row`,
     );
@@ -37,38 +33,22 @@ export async function convert(options: Options, write: (s: string) => void, note
     if (serial === null) throw new InputError(`--as-of ${asOfText} is not a date`);
     asOf = serial;
   }
-  const book = MemoryWorkbook.fromSheets(Object.fromEntries(register.sheets));
-  book.active = found.sheet;
-  // An .xlsx register's number formats go with its cells: dates stay dates, money keeps its currency.
-  for (const [sheet, formats] of register.numberFormats) {
-    const grid = book.sheets.get(sheet) ?? [];
-    formats.forEach((line, r) => line?.forEach((format, c) => {
-      const cell = grid[r]?.[c];
-      if (cell && format) cell.numberFormat = format;
-    }));
-  }
   const started = Date.now();
-  // The register's day/month order, decided as check and set-up decide it (what most of its dates
-  // prove, else --date-order, else day-first), before its text dates become date cells.
-  const registerOrder = workbookDateOrder(found.rows.slice(found.mapping.headerRow + 1), fieldColumns(found.mapping), CONTRACTS.fields, (options.value("--date-order") ?? "dmy") as DateOrder);
-  // Dates, money, numbers and TRUE/FALSE written as text in the register become typed cells.
-  const typing = typeRegisterCells(book.sheets.get(found.sheet) ?? [], found, registerOrder);
-  const report = await setUpTracker(book, {
-    sheet: found.sheet,
-    // The header row and columns `map` shows, the user's corrections with them.
-    mapping: found.mapping,
-    asOf,
-    // The date asked for stays the tracker's as_of; without --as-of it is =TODAY().
-    fixedAsOf: asOf !== undefined,
-    // The order decided from the register's text dates before they became date cells; Settings says it.
-    dateOrder: typing.dateOrder,
-    registerDateOrder: typing.dateOrder,
-    createTables: ["Milestones", "KPIs", "Risks", "Changes", "Escalations"],
-    // The user has said there is none (checked above): keyed by row number, and the output says so on its own line.
-    noContractIds: saidNoIds,
-    formulas: options.value("--formulas") === "native" ? "native" : "contract",
-  });
-  await writeTracker(book, outFile);
+  const done = await streamConvert(
+    register,
+    {
+      asOf,
+      // The date asked for stays the tracker's as_of; without --as-of it is =TODAY().
+      fixedAsOf: asOf !== undefined,
+      createTables: ["Milestones", "KPIs", "Risks", "Changes", "Escalations"],
+      // The user has said there is none (checked above): keyed by row number, and the output says so on its own line.
+      noContractIds: saidNoIds,
+      formulas: options.value("--formulas") === "native" ? "native" : "contract",
+    },
+    (options.value("--date-order") ?? "dmy") as DateOrder,
+    outFile,
+  );
+  const report = { ...done.report, rows: done.rows, readAtSetUp: done.readAtSetUp };
   const lines = [
     `Wrote ${outFile}: ${report.rows.toLocaleString("en-GB")} contracts from sheet "${report.sheet}" as the ${report.table} table (${((Date.now() - started) / 1000).toFixed(1)} s)`,
     `  computed columns${report.formulas === "native" ? " (Excel's own formulas: they work without the add-in)" : ""}: ${report.addedColumns.join(", ") || "none"}`,
@@ -80,7 +60,7 @@ export async function convert(options: Options, write: (s: string) => void, note
     `  tables created: ${report.createdTables.join(", ")}`,
     ...[...new Set(report.notCreated.map((t) => t.reason))].map((reason) => `  not created: ${report.notCreated.filter((t) => t.reason === reason).map((t) => t.table).join(", ")} — ${reason}`),
     `  date order: ${report.dateOrder === "mdy" ? "month first (mdy)" : "day first (dmy)"}, in Settings`,
-    `  data-quality problems: ${report.issues.length.toLocaleString("en-GB")} (see: contract-tracker check ${options.file})`,
+    `  data-quality problems: ${done.issues.toLocaleString("en-GB")} (see: contract-tracker check ${options.file})`,
   ];
   write(lines.join("\n"));
 }

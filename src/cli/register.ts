@@ -149,8 +149,17 @@ export function movedNote(move: MappingMove): string {
  * @example const { found } = await openRegister(options, err) // found.mapping as `map` prints it
  */
 export async function openRegister(options: Options, note: (line: string) => void = () => undefined): Promise<{ file: RegisterFile; found: FoundRegister }> {
-  const mapping = userMapping(options);
   const file = await readRegister(options.file);
+  return { file, found: foundRegister(file, options, note) };
+}
+
+/**
+ * openRegister's finding of the contract table in a register already read (or, for a register
+ * read as a stream, in its first rows and sampled ones: mapping looks at no others), with its notes.
+ * @example const found = foundRegister(file, options, err) // found.mapping as `map` prints it
+ */
+export function foundRegister(file: RegisterFile, options: Options, note: (line: string) => void = () => undefined): FoundRegister {
+  const mapping = userMapping(options);
   const found = findRegister(file, { sheet: options.value("--sheet"), mapping });
   for (const move of found.mapping.moved) note(movedNote(move));
   // A field that decides what the tracker says, with no column: said once, with how to name it
@@ -160,7 +169,7 @@ export async function openRegister(options: Options, note: (line: string) => voi
     if (!found.mapping.fields.endDate && !saidNone("endDate")) note('End date has no column: expiry, notice and RAG cannot be worked out (name it with --map endDate="HEADER")');
     if (!found.mapping.fields.contractId && !saidNone("contractId") && options.command !== "convert") note('Contract ID has no column: contracts are named by their row (name it with --map contractId="HEADER")');
   }
-  return { file, found };
+  return found;
 }
 
 /**

@@ -146,12 +146,12 @@ class SharedFormulas {
   private readonly groups = new Map<string, string>();
 
   /** The <f> of a row of a table's calculated column: the group's first (with its range) or a pointer to it. */
-  element(key: string, text: string, range: () => string): string {
+  element(key: string, text: () => string, range: () => string): string {
     const child = this.groups.get(key);
     if (child !== undefined) return child;
     const si = this.groups.size;
     this.groups.set(key, `<f t="shared" si="${si}"/>`);
-    return `<f t="shared" ref="${range()}" si="${si}">${xmlText(text)}</f>`;
+    return `<f t="shared" ref="${range()}" si="${si}">${xmlText(text())}</f>`;
   }
 }
 
@@ -162,10 +162,10 @@ class SharedFormulas {
  * @throws the file system's error (the half-written file is removed)
  * @example await writeTracker(book, "tracker.xlsx")
  */
-export async function writeTracker(book: MemoryWorkbook, file: string): Promise<void> {
+export async function writeTracker(book: MemoryWorkbook, file: string, streamed?: StreamedRows): Promise<void> {
   const zip = ZipFileWriter.create(file);
   try {
-    await writeParts(book, zip);
+    await writeParts(book, zip, streamed);
     zip.close();
   } catch (error) {
     zip.abandon();
@@ -174,10 +174,26 @@ export async function writeTracker(book: MemoryWorkbook, file: string): Promise<
   }
 }
 
+/**
+ * Rows of one sheet the book does not hold, given a row at a time as they are written (the
+ * register's rows in a streaming convert): sheet rows `from` to `from + count - 1`, in place of
+ * whatever the book's grid has there.
+ */
+export interface StreamedRows {
+  sheet: string;
+  from: number;
+  count: number;
+  width: number;
+  /** The cells of sheet row `from + index`; null or absent for a blank cell. */
+  row(index: number): readonly (MemoryCell | null)[];
+  /** Called when the last row is written, before the sheet's notes are: notes gathered from the rows go into the book then. */
+  done(): void;
+}
+
 // A sheet of this many cells may pass 4 GB of XML (some 200 bytes a cell): its entry makes room for zip64 sizes.
 const LARGE_SHEET_CELLS = 20_000_000;
 
-async function writeParts(book: MemoryWorkbook, zip: ZipFileWriter): Promise<void> {
+async function writeParts(book: MemoryWorkbook, zip: ZipFileWriter, streamed: StreamedRows | undefined): Promise<void> {
   const sheetNames = [...book.sheets.keys()];
   const tables = [...book.tables.values()];
   const contentTypes: string[] = [];
@@ -185,7 +201,9 @@ async function writeParts(book: MemoryWorkbook, zip: ZipFileWriter): Promise<voi
   for (const [s, name] of sheetNames.entries()) {
     const grid = book.sheets.get(name) ?? [];
     const sheetTables = tables.filter((t) => t.sheet === name);
-    const cells = grid.reduce((n, line) => n + line.length, 0);
+    const stream = streamed?.sheet === name ? streamed : undefined;
+    const cells = grid.reduce((n, line) => n + line.length, 0) + (stream ? stream.count * stream.width : 0);
+    const rowCount = stream ? Math.max(grid.length, stream.from + stream.count) : grid.length;
     const part = zip.streamPart(`xl/worksheets/sheet${s + 1}.xml`, cells > LARGE_SHEET_CELLS);
     part.write(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet ${NS}><sheetData>`);
     const letters: string[] = [];
@@ -196,8 +214,8 @@ async function writeParts(book: MemoryWorkbook, zip: ZipFileWriter): Promise<voi
       return elements;
     };
     const shared = new SharedFormulas();
-    for (let r = 0; r < grid.length; r++) {
-      const line = grid[r];
+    for (let r = 0; r < rowCount; r++) {
+      const line: readonly (MemoryCell | null | undefined)[] | undefined = stream && r >= stream.from && r < stream.from + stream.count ? stream.row(r - stream.from) : grid[r];
       if (!line) continue;
       const inRow = sheetTables.filter((t) => r > t.row && r <= t.row + t.rowCount);
       let started = false;
@@ -214,7 +232,7 @@ async function writeParts(book: MemoryWorkbook, zip: ZipFileWriter): Promise<voi
         const calculated = t?.calculated?.get(c - t.column)?.formula;
         const f =
           t && cell.formula !== undefined && cell.formula === calculated
-            ? shared.element(`${t.name}\u0000${c}`, fileFormula(calculated, t.name), () => `${ref}:${letters[c]}${t.row + 1 + t.rowCount}`)
+            ? shared.element(`${t.name}\u0000${c}`, () => fileFormula(calculated, t.name), () => `${ref}:${letters[c]}${t.row + 1 + t.rowCount}`)
             : undefined;
         cellXml(ref, cell, formulasOf(t?.name ?? null), styles, out, f);
       }
@@ -222,6 +240,7 @@ async function writeParts(book: MemoryWorkbook, zip: ZipFileWriter): Promise<voi
       // Now and then the compressor is let catch up: text never piles up ahead of it.
       if ((r & 255) === 0) await part.ready();
     }
+    stream?.done();
     const extra: string[] = [];
     const columnRange = (table: string, header: string): string | null => {
       const t = book.tables.get(table);

@@ -14,7 +14,7 @@ import { LINKED_BY_ID, NEEDS_CONTRACT_ID, contractIdDecision } from "./rowKeyedR
 import { mappingToSave, previousOf } from "./savedMappingRecord";
 import { MAPPING_SETTING } from "./trackerData";
 import { NATIVE_MILESTONE_SLIPPAGE } from "./nativeFormulas";
-import { AS_OF, AS_OF_FORMULA, FormulaStyle, contractColumns, SkippedColumn, thisRow } from "./trackerFormulas";
+import { AS_OF, AS_OF_FORMULA, ComputedColumnPlan, FormulaStyle, contractColumns, SkippedColumn, thisRow } from "./trackerFormulas";
 import { ComputedRows } from "./computedRows";
 import { settingNumber } from "./structuredRefs";
 
@@ -93,6 +93,13 @@ export interface SetUpReport {
   formulas: FormulaStyle;
   /** A native tracker's columns with rows holding values read at set-up (text Excel's formulas cannot read), and how many rows. */
   readAtSetUp: { column: string; rows: number }[];
+  /**
+   * What each row of the Contracts table is read and rated with — the columns added, where each
+   * field is in the table (0-based from its first column), the date order and rules, the as-of date —
+   * for a caller that writes the rows itself, a row at a time (the command line's streaming convert:
+   * features/computedRows, core/normalise normaliseRow).
+   */
+  rowRules: { columns: ComputedColumnPlan[]; fieldColumns: FieldColumns; dateOrder: DateOrder; rules: TrackerSettings; asOf: number; firstRow: number };
 }
 
 
@@ -280,9 +287,9 @@ export async function setUpTracker(port: WorkbookPort, options: SetUpOptions = {
 
   const normalised = normaliseTable(snapshot.rows, CONTRACTS, fieldColumns, { dateOrder, firstRow: snapshot.row + 2 });
   const readAtSetUp: SetUpReport["readAtSetUp"] = [];
+  const rules: TrackerSettings = { ...DEFAULT_SETTINGS, dateOrder };
+  const asOf = options.asOf ?? todaySerial(new Date());
   if (toAdd.length) {
-    const rules: TrackerSettings = { ...DEFAULT_SETTINGS, dateOrder };
-    const asOf = options.asOf ?? todaySerial(new Date());
     const byRow = new Map(normalised.rows.map((r) => [r.row, r.fields]));
     const unreadable = endDateFacts([], normalised.issues, true).unreadable;
     // A row at a time, as the command line's streaming convert works (features/computedRows).
@@ -331,5 +338,6 @@ export async function setUpTracker(port: WorkbookPort, options: SetUpOptions = {
     notCreated,
     formulas,
     readAtSetUp,
+    rowRules: { columns: toAdd, fieldColumns, dateOrder, rules, asOf, firstRow: snapshot.row + 2 },
   };
 }
