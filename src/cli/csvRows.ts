@@ -1,3 +1,4 @@
+import { isUtf8 } from "buffer";
 import * as fs from "fs";
 import * as iconv from "iconv-lite";
 import Papa from "papaparse";
@@ -10,22 +11,59 @@ import { TextEncoding, detectEncoding, isText } from "./textEncoding";
 // How much of the file is read and parsed at a time.
 const CHUNK_BYTES = 8 * 1024 * 1024;
 
-/** Text decoded a chunk at a time in the file's encoding; UTF-8 that turns out not to be is reported (null) so the caller decodes again as Windows-1252. */
-function decoder(encoding: TextEncoding): { write(bytes: Buffer): string | null; end(): string | null } {
+/** How many of a chunk's first `n` bytes end on a whole UTF-8 character (the rest begin the next chunk). */
+function utf8Whole(bytes: Buffer, n: number): number {
+  for (let back = 1; back <= 4 && back <= n; back++) {
+    const byte = bytes[n - back];
+    if ((byte & 0xc0) === 0x80) continue; // a continuation byte: look further back for its lead
+    const needs = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    return needs > back ? n - back : n;
+  }
+  return n;
+}
+
+/**
+ * Text decoded a chunk at a time in the file's encoding. UTF-8 is cut at whole characters and
+ * checked by Node's native isUtf8 (a decoder in fatal mode took as long as everything else).
+ */
+function decoder(encoding: TextEncoding): { write(bytes: Buffer): string; end(): string } {
   if (encoding === "utf-8") {
-    // Fatal: a byte sequence that is not UTF-8 anywhere in the file makes it Windows-1252, as decodeText decides from all its bytes.
-    const utf8 = new TextDecoder("utf-8", { fatal: true });
-    const safely = (f: () => string): string | null => {
-      try {
-        return f();
-      } catch {
-        return null;
-      }
+    let carry = Buffer.alloc(0);
+    let first = true;
+    return {
+      write: (chunk) => {
+        const bytes = carry.length ? Buffer.concat([carry, chunk]) : chunk;
+        const whole = utf8Whole(bytes, bytes.length);
+        carry = Buffer.from(bytes.subarray(whole));
+        let text = bytes.toString("utf8", 0, whole);
+        // The byte-order mark is not text (it may come after chunks too short to hold a character).
+        if (first && text !== "") {
+          first = false;
+          if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+        }
+        return text;
+      },
+      end: () => carry.toString("utf8"),
     };
-    return { write: (bytes) => safely(() => utf8.decode(bytes, { stream: true })), end: () => safely(() => utf8.decode()) };
   }
   const other = iconv.getDecoder(encoding);
   return { write: (bytes) => other.write(bytes), end: () => other.end() ?? "" };
+}
+
+/** Whether a whole file is UTF-8, read a chunk at a time: detectEncoding decides from every byte, as decodeText does. */
+function isUtf8File(fd: number, chunkBytes: number): boolean {
+  const buffer = Buffer.alloc(chunkBytes + 4);
+  let carried = 0;
+  for (let at = 0; ; ) {
+    const n = fs.readSync(fd, buffer, carried, chunkBytes, at);
+    at += n;
+    const held = carried + n;
+    if (n === 0) return carried === 0 || isUtf8(buffer.subarray(0, carried));
+    const whole = utf8Whole(buffer, held);
+    if (!isUtf8(buffer.subarray(0, whole))) return false;
+    buffer.copy(buffer, 0, whole, held);
+    carried = held - whole;
+  }
 }
 
 /**
@@ -34,20 +72,21 @@ function decoder(encoding: TextEncoding): { write(bytes: Buffer): string | null;
  * characters (`sep=` line, delimiter), RFC 4180 quoting, `="…"` cells unwrapped, every line a row.
  * Text is cut into pieces only at line breaks outside quotes, so a quoted value with line breaks
  * is never split; a quote never closed is reported with its line, as parseCsv reports it.
+ * `chunkBytes`: how much is read at a time (tests try tiny ones).
  * @throws InputError for binary or empty text and for a quote never closed
  * @example await csvFileRows("register.csv").forEachRow((cells) => console.log(cells[0]))
  */
-export function csvFileRows(file: string): RowSource {
+export function csvFileRows(file: string, { chunkBytes = CHUNK_BYTES }: { chunkBytes?: number } = {}): RowSource {
   return {
     async forEachRow(visit: (cells: readonly CellValue[]) => void): Promise<void> {
       const fd = fs.openSync(file, "r");
       try {
-        const first = Buffer.alloc(CHUNK_BYTES);
-        const firstLength = fs.readSync(fd, first, 0, CHUNK_BYTES, 0);
-        const detected = detectEncoding(first.subarray(0, firstLength));
-        // A file not UTF-8 after all is read again from the start; no row has been handed over by then
-        // only if the fault is in the first chunk, so rows are gathered per pass and handed over at the end of each chunk.
-        if (!readAll(fd, detected, visit, true)) readAll(fd, "windows-1252", visit, false);
+        const first = Buffer.alloc(Math.max(chunkBytes, 65536));
+        const firstLength = fs.readSync(fd, first, 0, first.length, 0);
+        // detectEncoding's UTF-8 test is over all the bytes: here over the whole file before any row is read.
+        let encoding = detectEncoding(first.subarray(0, utf8Whole(first, firstLength)));
+        if (encoding === "utf-8" && first[0] !== 0xef && !isUtf8File(fd, chunkBytes)) encoding = "windows-1252";
+        readAll(fd, encoding, visit, chunkBytes);
       } finally {
         fs.closeSync(fd);
       }
@@ -55,36 +94,19 @@ export function csvFileRows(file: string): RowSource {
   };
 }
 
-/** One pass over the file; false when UTF-8 decoding failed (nothing handed over yet only in a dry run). */
-function readAll(fd: number, encoding: TextEncoding, visit: (cells: readonly CellValue[]) => void, dryRunFirst: boolean): boolean {
-  // A dry run checks the whole file decodes before any row is handed over: UTF-8 is decided by every byte.
-  if (encoding === "utf-8" && dryRunFirst) {
-    const check = decoder("utf-8");
-    const buffer = Buffer.alloc(CHUNK_BYTES);
-    for (let at = 0; ; ) {
-      const n = fs.readSync(fd, buffer, 0, CHUNK_BYTES, at);
-      if (n === 0) break;
-      if (check.write(buffer.subarray(0, n)) === null) return false;
-      at += n;
-    }
-    if (check.end() === null) return false;
-  }
+/** One pass over the file, every row handed to `visit`. */
+function readAll(fd: number, encoding: TextEncoding, visit: (cells: readonly CellValue[]) => void, chunkBytes: number): void {
   const text = decoder(encoding);
-  const buffer = Buffer.alloc(CHUNK_BYTES);
+  const buffer = Buffer.alloc(chunkBytes);
   const parser = new PieceParser(visit);
   for (let at = 0; ; ) {
-    const n = fs.readSync(fd, buffer, 0, CHUNK_BYTES, at);
+    const n = fs.readSync(fd, buffer, 0, chunkBytes, at);
     if (n === 0) break;
     at += n;
-    const decoded = text.write(buffer.subarray(0, n));
-    if (decoded === null) return false;
-    parser.push(decoded);
+    parser.push(text.write(buffer.subarray(0, n)));
   }
-  const rest = text.end();
-  if (rest === null) return false;
-  parser.push(rest);
+  parser.push(text.end());
   parser.end();
-  return true;
 }
 
 /** Cuts decoded text into pieces of whole lines and parses each as parseCsv would. */
