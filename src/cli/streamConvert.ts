@@ -226,7 +226,7 @@ export async function streamConvert(register: ConvertRegister, setUp: Omit<SetUp
     return values;
   };
   const plan = normalisePlan(tableColumn, CONTRACTS, fields, { dateOrder, firstRow });
-  const problems = new RegisterProblems(plan);
+  const problems = new RegisterProblems(plan, (row, index) => typedRow(row - firstRow)[table.column + index]);
   const computed = new ComputedRows(columns, fields, rules, asOf);
   let issues = 0;
   const formatOf = (r: number, c: number): string | undefined => overlay.format(c, r) ?? formats?.[first + r]?.[c];

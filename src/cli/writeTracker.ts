@@ -218,11 +218,10 @@ async function writeParts(book: MemoryWorkbook, zip: ZipFileWriter, streamed: St
       const line: readonly (MemoryCell | null | undefined)[] | undefined = stream && r >= stream.from && r < stream.from + stream.count ? stream.row(r - stream.from) : grid[r];
       if (!line) continue;
       const inRow = sheetTables.filter((t) => r > t.row && r <= t.row + t.rowCount);
-      let started = false;
-      const out = (xml: string): void => {
-        if (!started) part.write(`<row r="${r + 1}">`);
-        started = true;
-        part.write(xml);
+      // A row's XML is gathered and handed to the part once: a write a cell cost more than the cell.
+      let xml = "";
+      const out = (piece: string): void => {
+        xml += piece;
       };
       for (let c = 0; c < line.length; c++) {
         const cell = line[c];
@@ -236,7 +235,7 @@ async function writeParts(book: MemoryWorkbook, zip: ZipFileWriter, streamed: St
             : undefined;
         cellXml(ref, cell, formulasOf(t?.name ?? null), styles, out, f);
       }
-      if (started) part.write("</row>");
+      if (xml !== "") part.write(`<row r="${r + 1}">${xml}</row>`);
       // Now and then the compressor is let catch up: text never piles up ahead of it.
       if ((r & 255) === 0) await part.ready();
     }

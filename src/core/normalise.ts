@@ -168,10 +168,17 @@ export function normalisePlan(column: ColumnValues, table: TableDefinition, colu
  * a register read a row at a time is judged as one read whole.
  */
 export class RegisterProblems {
-  private readonly rowsById = new Map<string, { row: number; id: TypedValue; raw: unknown }[] | { row: number; id: TypedValue; raw: unknown }>();
+  // Each ID's first row alone (a number, no object: a register of a million IDs is a million
+  // entries), and every row of an ID seen more than once.
+  private readonly firstRowOf = new Map<string, number>();
+  private readonly repeated = new Map<string, { row: number; id: TypedValue; raw: unknown }[]>();
   private readonly dates = new Map<string, { rows: number[]; serials: number[] }>();
 
-  constructor(private readonly plan: NormalisePlan) {}
+  /** `cellAt(row, index)`: the cell at a sheet row and 0-based column, for the first row of an ID found again later. */
+  constructor(
+    private readonly plan: NormalisePlan,
+    private readonly cellAt: (row: number, index: number) => unknown,
+  ) {}
 
   /** Takes in one normalised row (with its raw cells). */
   add(normalised: NormalisedRow, cells: readonly unknown[]): void {
@@ -182,12 +189,18 @@ export class RegisterProblems {
     const id = idField ? (normalised.fields[idField.key] ?? null) : null;
     if (idField && id !== null && String(id).trim() !== "") {
       const key = String(id).trim().toLowerCase();
-      const entry = { row: normalised.row, id, raw: cells[columns[idField.key]?.index ?? -1] };
-      // Most IDs are seen once: held as the entry alone, a list only for a repeat.
-      const seen = this.rowsById.get(key);
-      if (seen === undefined) this.rowsById.set(key, entry);
-      else if (Array.isArray(seen)) seen.push(entry);
-      else this.rowsById.set(key, [seen, entry]);
+      const at = columns[idField.key]?.index ?? -1;
+      const entry = { row: normalised.row, id, raw: cells[at] };
+      const group = this.repeated.get(key);
+      const first = this.firstRowOf.get(key);
+      if (group) group.push(entry);
+      else if (first === undefined) this.firstRowOf.set(key, normalised.row);
+      else {
+        // The first row's ID read again from its cell, by the same rule it was read by then.
+        const raw = this.cellAt(first, at);
+        const firstId = readField(idField, raw, this.plan.options.dateOrder, () => undefined);
+        this.repeated.set(key, [{ row: first, id: firstId, raw }, entry]);
+      }
     }
     for (const field of mapped) {
       if (field.kind !== "date") continue;
@@ -206,8 +219,10 @@ export class RegisterProblems {
     const idField = table.fields.find((f) => f.kind === "id" && columns[f.key]);
     const issues: DataQualityIssue[] = [];
     // Every row of a shared ID is reported, so each can be found and put right.
-    for (const group of this.rowsById.values()) {
-      if (!Array.isArray(group) || !idField) continue;
+    // Groups in the order their IDs were first seen, as one pass over the rows lists them.
+    const groups = [...this.repeated.values()].sort((a, b) => a[0].row - b[0].row);
+    for (const group of groups) {
+      if (!idField) continue;
       for (const entry of group) {
         const others = group.filter((g) => g !== entry).map((g) => g.row);
         const where = others.length > 5 ? `${others.slice(0, 5).join(", ")} and ${others.length - 5} more` : others.join(", ");
@@ -298,7 +313,7 @@ export function normaliseTable(rows: readonly (readonly unknown[])[], table: Tab
   const plan = normalisePlan(columnsOfRows(rows), table, columns, options);
   const issues: DataQualityIssue[] = [];
   const out: NormalisedRow[] = [];
-  const problems = new RegisterProblems(plan);
+  const problems = new RegisterProblems(plan, (row, index) => rows[row - options.firstRow]?.[index]);
   const report = (issue: DataQualityIssue): void => {
     issues.push(issue);
   };
