@@ -50,7 +50,7 @@ const BLOCK_ROWS = 4096;
 
 /**
  * The text rows of a CSV register kept column by column: each column of each block of 4,096 rows
- * is one string with the end of every value in a Uint32Array. A million rows of 20 columns are
+ * is one string with the end of every value in a Uint16Array (Uint32Array past 64 K characters). A million rows of 20 columns are
  * then some 40,000 strings, about the size of the file, where 20 million separate strings (and
  * 1 million arrays) took over three times as much and most of the collector's time. A value is cut
  * out only when asked for, and dropped after use.
@@ -59,7 +59,7 @@ const BLOCK_ROWS = 4096;
 export class TextColumns implements RegisterRows {
   length = 0;
   width = 0;
-  private readonly blocks: { text: string[]; ends: Uint32Array[] }[] = [];
+  private readonly blocks: { text: string[]; ends: (Uint16Array | Uint32Array)[] }[] = [];
   // The block being filled: each column's values so far.
   private pending: string[][] = [];
 
@@ -80,9 +80,11 @@ export class TextColumns implements RegisterRows {
 
   private seal(): void {
     const text: string[] = [];
-    const ends: Uint32Array[] = [];
+    const ends: (Uint16Array | Uint32Array)[] = [];
     for (const values of this.pending) {
-      const positions = new Uint32Array(values.length);
+      // Most columns of a block hold under 64 K characters: two bytes a value say where each ends.
+      const total = values.reduce((n, v) => n + v.length, 0);
+      const positions = total < 0x10000 ? new Uint16Array(values.length) : new Uint32Array(values.length);
       let end = 0;
       values.forEach((v, i) => {
         end += v.length;
