@@ -24,11 +24,14 @@ export interface EscapedCells {
  * @throws InputError naming the first cell over 32,767 characters (sheet, cell, length, limit): nothing is written
  * @example checkCellTexts(new Map([["Register", [["a\u0001b"]]]])) → { count: 1, first: "Register!A1" }
  */
-export function checkCellTexts(sheets: ReadonlyMap<string, readonly (readonly CellValue[])[]>): EscapedCells {
+export function checkCellTexts(sheets: Iterable<readonly [string, Iterable<readonly CellValue[]>]>): EscapedCells {
   let count = 0;
   let first: string | null = null;
   for (const [sheet, rows] of sheets) {
-    rows.forEach((line, r) =>
+    let r = -1;
+    // Rows as an iterable: a register read as a stream is checked a row at a time.
+    for (const line of rows) {
+      r++;
       line.forEach((value, c) => {
         if (typeof value !== "string") return;
         if (value.length > MAX_CELL_TEXT) {
@@ -40,8 +43,8 @@ export function checkCellTexts(sheets: ReadonlyMap<string, readonly (readonly Ce
           count++;
           first ??= `${sheet}!${columnLetters(c)}${r + 1}`;
         }
-      }),
-    );
+      });
+    }
   }
   return { count, first };
 }

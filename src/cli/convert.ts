@@ -6,16 +6,19 @@ import { headerText } from "../core/mapping";
 import { dateToSerial, type DateOrder } from "../core/dates";
 import { CONTRACTS } from "../core/schema";
 import { workbookDateOrder } from "../core/workbookDateOrder";
-import { setUpTracker } from "../features/setUpTracker";
+import { SetUpOptions, SetUpReport, setUpTracker } from "../features/setUpTracker";
 import { MemoryWorkbook } from "../workbook/memoryWorkbook";
 import type { Options } from "./options";
 import { InputError } from "./readRegister";
 import { checkOutput, writeOutput } from "./outputFile";
-import { fieldColumns, openRegister } from "./register";
+import { FoundRegister, fieldColumns, openRegister } from "./register";
 import { typeRegisterCells } from "./registerTypes";
 import { userMapping } from "./userMapping";
 import { writeTracker } from "./writeTracker";
-import { checkCellTexts } from "./cellTextLimits";
+import { EscapedCells, checkCellTexts } from "./cellTextLimits";
+import { ConvertRegister, StreamedConvert, readForConvert, streamConvert } from "./streamConvert";
+import type { RegisterFile } from "./readRegister";
+import type { CellValue } from "../workbook/port";
 import { WorkbookTable, readTables, restoreTrackerTables } from "./xlsxTables";
 
 /** The tables of a workbook file; none where it cannot be read as one (the register reader then says why). */
@@ -33,6 +36,76 @@ const oneLine = (text: string): string => {
   return flat.length > 60 ? `${flat.slice(0, 59)}…` : flat;
 };
 
+type SetUpFromRegister = Omit<SetUpOptions, "sheet" | "mapping" | "dateOrder" | "registerDateOrder">;
+
+/** What a conversion did, for its lines of output. */
+interface Converted {
+  report: SetUpReport;
+  /** Data rows that are not wholly blank. */
+  contracts: number;
+  issues: number;
+  readAtSetUp: SetUpReport["readAtSetUp"];
+  escaped: EscapedCells;
+}
+
+/** A register converted a row at a time (streamConvert), written under a temporary name and renamed. */
+async function convertStreamed(register: ConvertRegister, setUp: SetUpFromRegister, order: DateOrder, outFile: string, force: boolean): Promise<Converted> {
+  const { rows, found } = register;
+  function* registerRows(): Generator<readonly CellValue[]> {
+    for (let r = 0; r < rows.length; r++) yield rows.row(r);
+  }
+  // Refused before anything is written: a cell longer than Excel holds.
+  const escaped = checkCellTexts([[found.sheet, registerRows()], ...register.others]);
+  let done: StreamedConvert | undefined;
+  await writeOutput(outFile, force, async (temporary) => {
+    done = await streamConvert(register, setUp, order, temporary);
+  });
+  if (!done) throw new Error("the tracker was not written");
+  return { report: done.report, contracts: done.contracts, issues: done.issues, readAtSetUp: done.readAtSetUp, escaped };
+}
+
+/** A tracker converted again, read whole: its own tables are restored where they are, so nothing is added twice. */
+async function convertWhole(
+  { file: register, found }: { file: RegisterFile; found: FoundRegister },
+  tables: readonly WorkbookTable[],
+  setUp: SetUpFromRegister,
+  order: DateOrder,
+  outFile: string,
+  force: boolean,
+): Promise<Converted> {
+  // Refused before anything is written: a cell longer than Excel holds.
+  const escaped = checkCellTexts(register.sheets);
+  const book = MemoryWorkbook.fromSheets(Object.fromEntries(register.sheets));
+  book.active = found.sheet;
+  restoreTrackerTables(book, tables);
+  // An .xlsx register's number formats go with its cells: dates stay dates, money keeps its currency.
+  for (const [sheet, formats] of register.numberFormats) {
+    const grid = book.sheets.get(sheet) ?? [];
+    formats.forEach((line, r) => line?.forEach((format, c) => {
+      const cell = grid[r]?.[c];
+      if (cell && format) cell.numberFormat = format;
+    }));
+  }
+  // The register's day/month order, decided as check and set-up decide it (what most of its dates
+  // prove, else --date-order, else day-first), before its text dates become date cells.
+  const registerOrder = workbookDateOrder(found.rows.slice(found.mapping.headerRow + 1), fieldColumns(found.mapping), CONTRACTS.fields, order);
+  // Dates, money, numbers and TRUE/FALSE written as text in the register become typed cells.
+  const typing = typeRegisterCells(book.sheets.get(found.sheet) ?? [], found, registerOrder);
+  const report = await setUpTracker(book, {
+    sheet: found.sheet,
+    // The header row and columns `map` shows, the user's corrections with them.
+    mapping: found.mapping,
+    ...setUp,
+    // The order decided from the register's text dates before they became date cells; Settings says it.
+    dateOrder: typing.dateOrder,
+    registerDateOrder: typing.dateOrder,
+  });
+  await writeOutput(outFile, force, (temporary) => writeTracker(book, temporary));
+  // A fully blank row inside the table is no contract (check and summary skip it too).
+  const contracts = found.rows.slice(found.mapping.headerRow + 1).filter((line) => !line.every(isBlankCell)).length;
+  return { report, contracts, issues: report.issues.length, readAtSetUp: report.readAtSetUp, escaped };
+}
+
 /** `convert FILE --out TRACKER.xlsx`: the register becomes a tracker workbook, every original value kept. */
 export async function convert(options: Options, write: (s: string) => void, note: (s: string) => void): Promise<void> {
   const outFile = options.value("--out") ?? "";
@@ -42,7 +115,12 @@ export async function convert(options: Options, write: (s: string) => void, note
   // A tracker converted again: its Contracts table is the register, wherever other sheets have more
   // columns a register might have (Risks' Owner and Status), and its tables are found where they are.
   const tables = /\.xls[xm]$/i.test(options.file) && fs.existsSync(options.file) ? trackerTablesOf(options.file) : [];
-  const { file: register, found } = await openRegister(options, note, tables.find((t) => t.name === "Contracts")?.sheet);
+  const contractsSheet = tables.find((t) => t.name === "Contracts")?.sheet;
+  // A register is read once, compactly, and the tracker written a row at a time (streamConvert); a
+  // tracker converted again is read whole, so its own tables are restored where they are.
+  const streamed = contractsSheet === undefined ? await readForConvert(options, note) : undefined;
+  const whole = streamed ? undefined : await openRegister(options, note, contractsSheet);
+  const found: FoundRegister = streamed?.found ?? (whole as { found: FoundRegister }).found;
   // As in the wizard, a tracker is set up without a Contract ID only when the user has said the
   // register has none (`--map contractId=`, or a mapping file with "contractId": null).
   const user = userMapping(options);
@@ -61,47 +139,26 @@ export async function convert(options: Options, write: (s: string) => void, note
     if (serial === null) throw new InputError(`--as-of ${asOfText} is not a date`);
     asOf = serial;
   }
-  // Refused before anything is written: a cell longer than Excel holds.
-  const escaped = checkCellTexts(register.sheets);
-  const book = MemoryWorkbook.fromSheets(Object.fromEntries(register.sheets));
-  book.active = found.sheet;
-  restoreTrackerTables(book, tables);
-  // An .xlsx register's number formats go with its cells: dates stay dates, money keeps its currency.
-  for (const [sheet, formats] of register.numberFormats) {
-    const grid = book.sheets.get(sheet) ?? [];
-    formats.forEach((line, r) => line?.forEach((format, c) => {
-      const cell = grid[r]?.[c];
-      if (cell && format) cell.numberFormat = format;
-    }));
-  }
-  const started = Date.now();
-  // The register's day/month order, decided as check and set-up decide it (what most of its dates
-  // prove, else --date-order, else day-first), before its text dates become date cells.
-  const registerOrder = workbookDateOrder(found.rows.slice(found.mapping.headerRow + 1), fieldColumns(found.mapping), CONTRACTS.fields, (options.value("--date-order") ?? "dmy") as DateOrder);
-  // Dates, money, numbers and TRUE/FALSE written as text in the register become typed cells.
-  const typing = typeRegisterCells(book.sheets.get(found.sheet) ?? [], found, registerOrder);
-  const report = await setUpTracker(book, {
-    sheet: found.sheet,
-    // The header row and columns `map` shows, the user's corrections with them.
-    mapping: found.mapping,
+  const setUp = {
     asOf,
     // The date asked for stays the tracker's as_of; without --as-of it is =TODAY().
     fixedAsOf: asOf !== undefined,
-    // The order decided from the register's text dates before they became date cells; Settings says it.
-    dateOrder: typing.dateOrder,
-    registerDateOrder: typing.dateOrder,
     createTables: ["Milestones", "KPIs", "Risks", "Changes", "Escalations"],
     // The user has said there is none (checked above): keyed by row number, and the output says so on its own line.
     noContractIds: saidNoIds,
     formulas: options.value("--formulas") === "native" ? "native" : "contract",
-  });
-  await writeOutput(outFile, options.has("--force"), (temporary) => writeTracker(book, temporary));
+  } satisfies Omit<SetUpOptions, "sheet" | "mapping" | "dateOrder" | "registerDateOrder">;
+  const started = Date.now();
+  const order = (options.value("--date-order") ?? "dmy") as DateOrder;
+  const { report, contracts, issues, readAtSetUp, escaped } = streamed
+    ? await convertStreamed(streamed, setUp, order, outFile, options.has("--force"))
+    : await convertWhole(whole as { file: RegisterFile; found: FoundRegister }, tables, setUp, order, outFile, options.has("--force"));
   const lines = [
     // A fully blank row inside the table is no contract (check and summary skip it too).
-    `Wrote ${outFile}: ${found.rows.slice(found.mapping.headerRow + 1).filter((line) => !line.every(isBlankCell)).length.toLocaleString("en-GB")} contracts from sheet "${report.sheet}" as the ${report.table} table (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+    `Wrote ${outFile}: ${contracts.toLocaleString("en-GB")} contracts from sheet "${report.sheet}" as the ${report.table} table (${((Date.now() - started) / 1000).toFixed(1)} s)`,
     `  computed columns${report.formulas === "native" ? " (Excel's own formulas: they work without the add-in)" : ""}: ${report.addedColumns.join(", ") || "none"}`,
-    ...(report.readAtSetUp.length
-      ? [`  read at conversion, from text Excel's formulas cannot read (each column's note says which): ${report.readAtSetUp.map((r) => `${r.column} ${r.rows.toLocaleString("en-GB")} rows`).join(", ")}`]
+    ...(readAtSetUp.length
+      ? [`  read at conversion, from text Excel's formulas cannot read (each column's note says which): ${readAtSetUp.map((r) => `${r.column} ${r.rows.toLocaleString("en-GB")} rows`).join(", ")}`]
       : []),
     ...report.skippedColumns.map((s) => `  not added: ${s.header} — ${s.reason}`),
     ...report.besideRegister.map((b) => `  kept: the register's own ${b.header}, as it is (no formula reads it); the tracker's is "${b.name}"`),
@@ -111,7 +168,7 @@ export async function convert(options: Options, write: (s: string) => void, note
     `  tables created: ${report.createdTables.join(", ") || "none (the workbook has them)"}`,
     ...[...new Set(report.notCreated.map((t) => t.reason))].map((reason) => `  not created: ${report.notCreated.filter((t) => t.reason === reason).map((t) => t.table).join(", ")} — ${reason}`),
     `  date order: ${report.dateOrder === "mdy" ? "month first (mdy)" : "day first (dmy)"}, in Settings`,
-    `  data-quality problems: ${report.issues.length.toLocaleString("en-GB")} (see: contract-tracker check ${options.file})`,
+    `  data-quality problems: ${issues.toLocaleString("en-GB")} (see: contract-tracker check ${options.file})`,
   ];
   write(lines.join("\n"));
 }

@@ -184,10 +184,19 @@ export function movedNote(move: MappingMove): string {
  * @example const { found } = await openRegister(options, err) // found.mapping as `map` prints it
  */
 export async function openRegister(options: Options, note: (line: string) => void = () => undefined, sheet?: string): Promise<{ file: RegisterFile; found: FoundRegister }> {
-  const mapping = userMapping(options);
   const file = await readRegister(options.file);
   for (const line of file.notes) note(line);
-  // `sheet`: where the caller knows the register is (a tracker's Contracts table), unless --sheet says otherwise.
+  return { file, found: await foundRegister(file, options, note, sheet) };
+}
+
+/**
+ * openRegister's finding of the contract table in a register already read (or, for a register
+ * read as a stream, in its first rows and sampled ones: mapping looks at no others), with its notes.
+ * `sheet`: where the caller knows the register is (a tracker's Contracts table), unless --sheet says otherwise.
+ * @example const found = await foundRegister(file, options, err) // found.mapping as `map` prints it
+ */
+export async function foundRegister(file: RegisterFile, options: Options, note: (line: string) => void = () => undefined, sheet?: string): Promise<FoundRegister> {
+  const mapping = userMapping(options);
   const chosen = options.value("--sheet") ?? sheet;
   const found = findRegister(file, { sheet: chosen, mapping, hidden: chosen === undefined ? await hiddenSheets(file) : undefined });
   if (found.hiddenPassedOver !== undefined) {
@@ -201,7 +210,7 @@ export async function openRegister(options: Options, note: (line: string) => voi
     if (!found.mapping.fields.endDate && !saidNone("endDate")) note('End date has no column: expiry, notice and RAG cannot be worked out (name it with --map endDate="HEADER")');
     if (!found.mapping.fields.contractId && !saidNone("contractId") && options.command !== "convert") note('Contract ID has no column: contracts are named by their row (name it with --map contractId="HEADER")');
   }
-  return { file, found };
+  return found;
 }
 
 /**

@@ -12,6 +12,9 @@ export interface RegisterTyping {
   columns: ColumnDecision[];
 }
 
+/** Receives a cell that typing changes: its column, 0-based place among the data rows, typed value and number format. */
+export type TypedCellsSink = (column: number, index: number, value: number | boolean, numberFormat: string | undefined) => void;
+
 /**
  * Gives the register's cells their types in the workbook `convert` writes: each column of the
  * table (from the row under the headers down) is decided as a whole — dates, money, numbers,
@@ -31,31 +34,40 @@ export function typeRegisterCells(grid: MemoryCell[][], found: FoundRegister, re
     if (!line) continue;
     for (let c = 0; c < line.length; c++) columnValues[c][r - first] = line[c]?.value ?? null;
   }
+  return typeRegisterColumns((c) => columnValues[c], width, found, registerOrder, (c, i, value, numberFormat) => {
+    const target = grid[first + i]?.[c];
+    // A cell formatted as text (`@`) in the workbook stays text: its owner said so.
+    if (!target || target.numberFormat === "@") return;
+    target.value = value;
+    if (numberFormat) target.numberFormat = numberFormat;
+  });
+}
+
+/**
+ * typeRegisterCells over a register read a column at a time (`column(c)`: column c's values from
+ * the row under the headers down), each typed cell handed to `sink`: how a register too long to
+ * hold as cells is typed.
+ * @example typeRegisterColumns((c) => values[c], 20, found, "dmy", (c, i, value) => …).columns[6].type → "date"
+ */
+export function typeRegisterColumns(column: (c: number) => readonly TypedCell["value"][], width: number, found: FoundRegister, registerOrder: DateOrder, sink: TypedCellsSink): RegisterTyping {
   const kinds: (FieldKind | undefined)[] = [];
   for (const field of CONTRACTS.fields) {
     const match = found.mapping.fields[field.key];
     if (match) kinds[match.index] = field.kind;
   }
-  // As normalise decides a date field's order: its own evidence, else the register's.
-  const own = columnValues.map(columnDateOrder);
   const dateOrder = registerOrder;
   const columns: ColumnDecision[] = [];
   for (let c = 0; c < width; c++) {
-    const values = columnValues[c];
-    const order = own[c] ?? dateOrder;
+    const values = column(c);
+    // As normalise decides a date field's order: its own evidence, else the register's.
+    const order = columnDateOrder(values) ?? dateOrder;
     // Whole numbers written as text are dates only in a column whose every value is a date
     // (core/dateColumns): asked once, when the column first shows such a number.
     let serials: boolean | undefined;
     const isSerial = (text: string): boolean => textSerial(text) !== null && (serials ??= serialsAreDates(values, order));
     const typed = typeColumn(values, { kind: kinds[c], order, isSerial });
     columns.push(typed.decision);
-    typed.forEachTyped((i, value, numberFormat) => {
-      const target = grid[first + i]?.[c];
-      // A cell formatted as text (`@`) in the workbook stays text: its owner said so.
-      if (!target || target.numberFormat === "@") return;
-      target.value = value;
-      if (numberFormat) target.numberFormat = numberFormat;
-    });
+    typed.forEachTyped((i, value, numberFormat) => sink(c, i, value, numberFormat));
   }
   return { dateOrder, columns };
 }

@@ -4,7 +4,8 @@ import { builtInFormat } from "../core/numberFormats";
 import type { MemoryCell, MemoryWorkbook } from "../workbook/memoryWorkbook";
 import { quotedSheetName } from "../workbook/sheetNames";
 import { COMMENTS_CONTENT_TYPE, COMMENTS_TYPE, SheetNote, VML_CONTENT_TYPE, VML_TYPE, commentsXml, notesVml } from "./xlsxNotes";
-import { PackageEntry, PartWriter, xmlText, xstringText, zipPackage } from "./xlsxPackage";
+import { xmlText, xstringText } from "./xlsxPackage";
+import { ZipFileWriter } from "./zipStream";
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -98,12 +99,12 @@ const tableColumnName = (header: string): string => xstringText(header, true);
  * one, which over 100,000 rows cost more in garbage collection than the writing itself. Nothing for
  * a blank cell.
  */
-function cellXml(ref: string, cell: MemoryCell, formulas: FormulaElements, styles: NumberFormatStyles, out: (xml: string) => void): void {
+function cellXml(ref: string, cell: MemoryCell, formulas: FormulaElements, styles: NumberFormatStyles, out: (xml: string) => void, sharedFormula?: string): void {
   const style = cell.numberFormat ? styles.styleOf(cell.numberFormat) : 0;
   const s = style ? ` s="${style}"` : "";
   const value = cell.value;
   if (cell.formula) {
-    const f = formulas.of(cell.formula);
+    const f = sharedFormula ?? formulas.of(cell.formula);
     if (value === null || value === undefined) {
       out(`<c r="${ref}"${s}>`);
       out(f);
@@ -126,14 +127,74 @@ function cellXml(ref: string, cell: MemoryCell, formulas: FormulaElements, style
   }
 }
 
-/** Writes the in-memory tracker as an .xlsx workbook: sheets, tables, formulas with cached values, formats, validation, names. */
-export async function writeTracker(book: MemoryWorkbook, file: string): Promise<void> {
-  fs.writeFileSync(file, await trackerPackage(book));
+/** A table's header texts, read from its header row (not a snapshot of its rows: a million of them). */
+function headersOf(book: MemoryWorkbook, table: string): string[] {
+  const t = book.tables.get(table);
+  if (!t) return [];
+  const line = book.sheets.get(t.sheet)?.[t.row] ?? [];
+  return Array.from({ length: t.columnCount }, (_, c) => String(line[t.column + c]?.value ?? ""));
 }
 
-/** The .xlsx bytes of the in-memory tracker. */
-export async function trackerPackage(book: MemoryWorkbook): Promise<Buffer> {
-  const entries: PackageEntry[] = [];
+/**
+ * The shared formulas of one sheet (ECMA-376 Part 1 §18.3.1.40): a computed column's formula is
+ * written once, on its first row, with the range it covers, and every other row of the column
+ * points at it. The formula is the same text on every row (structured references to #This Row), so
+ * nothing is shifted; a row with a formula of its own (a native column's row read at set-up) keeps
+ * its own <f>. Without this a million-row tracker repeated a formula of several hundred characters
+ * a million times: over half of what the writer made.
+ */
+class SharedFormulas {
+  private readonly groups = new Map<string, string>();
+
+  /** The <f> of a row of a table's calculated column: the group's first (with its range) or a pointer to it. */
+  element(key: string, text: () => string, range: () => string): string {
+    const child = this.groups.get(key);
+    if (child !== undefined) return child;
+    const si = this.groups.size;
+    this.groups.set(key, `<f t="shared" si="${si}"/>`);
+    return `<f t="shared" ref="${range()}" si="${si}">${xmlText(text())}</f>`;
+  }
+}
+
+/**
+ * Writes the in-memory tracker as an .xlsx workbook: sheets, tables, formulas with cached values,
+ * formats, validation, names. Each sheet goes to the file as it is made (ZipFileWriter), so the
+ * workbook is never held whole; a sheet big enough to pass 4 GB gets zip64 sizes.
+ * @throws the file system's error (the half-written file is removed)
+ * @example await writeTracker(book, "tracker.xlsx")
+ */
+export async function writeTracker(book: MemoryWorkbook, file: string, streamed?: StreamedRows): Promise<void> {
+  const zip = ZipFileWriter.create(file);
+  try {
+    await writeParts(book, zip, streamed);
+    zip.close();
+  } catch (error) {
+    zip.abandon();
+    fs.rmSync(file, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * Rows of one sheet the book does not hold, given a row at a time as they are written (the
+ * register's rows in a streaming convert): sheet rows `from` to `from + count - 1`, in place of
+ * whatever the book's grid has there.
+ */
+export interface StreamedRows {
+  sheet: string;
+  from: number;
+  count: number;
+  width: number;
+  /** The cells of sheet row `from + index`; null or absent for a blank cell. */
+  row(index: number): readonly (MemoryCell | null)[];
+  /** Called when the last row is written, before the sheet's notes are: notes gathered from the rows go into the book then. */
+  done(): void;
+}
+
+// A sheet of this many cells may pass 4 GB of XML (some 200 bytes a cell): its entry makes room for zip64 sizes.
+const LARGE_SHEET_CELLS = 20_000_000;
+
+async function writeParts(book: MemoryWorkbook, zip: ZipFileWriter, streamed: StreamedRows | undefined): Promise<void> {
   const sheetNames = [...book.sheets.keys()];
   const tables = [...book.tables.values()];
   const contentTypes: string[] = [];
@@ -141,7 +202,10 @@ export async function trackerPackage(book: MemoryWorkbook): Promise<Buffer> {
   for (const [s, name] of sheetNames.entries()) {
     const grid = book.sheets.get(name) ?? [];
     const sheetTables = tables.filter((t) => t.sheet === name);
-    const part = new PartWriter();
+    const stream = streamed?.sheet === name ? streamed : undefined;
+    const cells = grid.reduce((n, line) => n + line.length, 0) + (stream ? stream.count * stream.width : 0);
+    const rowCount = stream ? Math.max(grid.length, stream.from + stream.count) : grid.length;
+    const part = zip.streamPart(`xl/worksheets/sheet${s + 1}.xml`, cells > LARGE_SHEET_CELLS);
     part.write(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet ${NS}><sheetData>`);
     const letters: string[] = [];
     const formulaElements = new Map<string | null, FormulaElements>();
@@ -150,26 +214,37 @@ export async function trackerPackage(book: MemoryWorkbook): Promise<Buffer> {
       if (!elements) formulaElements.set(table, (elements = new FormulaElements(table)));
       return elements;
     };
-    grid.forEach((line, r) => {
+    const shared = new SharedFormulas();
+    for (let r = 0; r < rowCount; r++) {
+      const line: readonly (MemoryCell | null | undefined)[] | undefined = stream && r >= stream.from && r < stream.from + stream.count ? stream.row(r - stream.from) : grid[r];
+      if (!line) continue;
       const inRow = sheetTables.filter((t) => r > t.row && r <= t.row + t.rowCount);
-      let started = false;
-      const out = (xml: string): void => {
-        if (!started) part.write(`<row r="${r + 1}">`);
-        started = true;
-        part.write(xml);
+      // A row's XML is gathered and handed to the part once: a write a cell cost more than the cell.
+      let xml = "";
+      const out = (piece: string): void => {
+        xml += piece;
       };
       for (let c = 0; c < line.length; c++) {
         const cell = line[c];
         if (!cell) continue;
-        const table = inRow.find((t) => c >= t.column && c < t.column + t.columnCount)?.name ?? null;
-        cellXml(`${(letters[c] ??= columnLetters(c))}${r + 1}`, cell, formulasOf(table), styles, out);
+        const t = inRow.find((t) => c >= t.column && c < t.column + t.columnCount);
+        const ref = `${(letters[c] ??= columnLetters(c))}${r + 1}`;
+        const calculated = t?.calculated?.get(c - t.column)?.formula;
+        const f =
+          t && cell.formula !== undefined && cell.formula === calculated
+            ? shared.element(`${t.name}\u0000${c}`, () => fileFormula(calculated, t.name), () => `${ref}:${letters[c]}${t.row + 1 + t.rowCount}`)
+            : undefined;
+        cellXml(ref, cell, formulasOf(t?.name ?? null), styles, out, f);
       }
-      if (started) part.write("</row>");
-    });
+      if (xml !== "") part.write(`<row r="${r + 1}">${xml}</row>`);
+      // Now and then the compressor is let catch up: text never piles up ahead of it.
+      if ((r & 255) === 0) await part.ready();
+    }
+    stream?.done();
     const extra: string[] = [];
     const columnRange = (table: string, header: string): string | null => {
       const t = book.tables.get(table);
-      const c = t ? book.snapshot(table).headers.indexOf(header) : -1;
+      const c = t ? headersOf(book, table).indexOf(header) : -1;
       if (!t || c < 0) return null;
       const letters = columnLetters(t.column + c);
       return `${letters}${t.row + 2}:${letters}${t.row + 1 + Math.max(1, t.rowCount)}`;
@@ -194,12 +269,10 @@ export async function trackerPackage(book: MemoryWorkbook): Promise<Buffer> {
     // Notes on the header cells of table columns (a native column's rows read at set-up).
     const notes: SheetNote[] = book.notes.flatMap((note) => {
       const t = book.tables.get(note.table);
-      const c = t && t.sheet === name ? book.snapshot(note.table).headers.indexOf(note.column) : -1;
+      const c = t && t.sheet === name ? headersOf(book, note.table).indexOf(note.column) : -1;
       return t && c >= 0 ? [{ row: t.row, column: t.column + c, text: note.text }] : [];
     });
     if (notes.length) {
-      entries.push({ name: `xl/comments${s + 1}.xml`, data: Buffer.from(commentsXml(notes), "utf8") });
-      entries.push({ name: `xl/drawings/vmlDrawing${s + 1}.vml`, data: Buffer.from(notesVml(notes, s + 1), "utf8") });
       rels.push(`<Relationship Id="rIdC" Type="${COMMENTS_TYPE}" Target="../comments${s + 1}.xml"/>`, `<Relationship Id="rIdV" Type="${VML_TYPE}" Target="../drawings/vmlDrawing${s + 1}.vml"/>`);
       contentTypes.push(`<Override PartName="/xl/comments${s + 1}.xml" ContentType="${COMMENTS_CONTENT_TYPE}"/>`);
       // CT_Worksheet's order: legacyDrawing comes before tableParts.
@@ -211,24 +284,28 @@ export async function trackerPackage(book: MemoryWorkbook): Promise<Buffer> {
     });
     if (sheetTables.length) extra.push(`<tableParts count="${sheetTables.length}">${sheetTables.map((_, i) => `<tablePart r:id="rIdT${i + 1}"/>`).join("")}</tableParts>`);
     part.write(`</sheetData>${extra.join("")}</worksheet>`);
-    entries.push({ name: `xl/worksheets/sheet${s + 1}.xml`, data: await part.finish() });
+    await part.finish();
+    if (notes.length) {
+      zip.addPart(`xl/comments${s + 1}.xml`, Buffer.from(commentsXml(notes), "utf8"));
+      zip.addPart(`xl/drawings/vmlDrawing${s + 1}.vml`, Buffer.from(notesVml(notes, s + 1), "utf8"));
+    }
     if (rels.length) {
-      entries.push({ name: `xl/worksheets/_rels/sheet${s + 1}.xml.rels`, data: Buffer.from(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join("")}</Relationships>`) });
+      zip.addPart(`xl/worksheets/_rels/sheet${s + 1}.xml.rels`, Buffer.from(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join("")}</Relationships>`));
     }
     contentTypes.push(`<Override PartName="/xl/worksheets/sheet${s + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`);
   }
   tables.forEach((t, i) => {
-    const snapshot = book.snapshot(t.name);
+    const headers = headersOf(book, t.name);
     const grid = book.sheets.get(t.sheet) ?? [];
     const ref = `${columnLetters(t.column)}${t.row + 1}:${columnLetters(t.column + t.columnCount - 1)}${t.row + 1 + Math.max(1, t.rowCount)}`;
-    const columns = snapshot.headers.map((header, c) => {
+    const columns = headers.map((header, c) => {
       // The column's own formula: its first row may hold a row's own (a native column's row read at set-up).
       const formula = t.calculated?.get(c)?.formula ?? grid[t.row + 1]?.[t.column + c]?.formula;
       const calculated = formula ? `<calculatedColumnFormula>${xmlText(fileFormula(formula, t.name))}</calculatedColumnFormula>` : "";
       return `<tableColumn id="${c + 1}" name="${tableColumnName(header)}"${calculated ? `>${calculated}</tableColumn>` : "/>"}`;
     });
     const xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="${i + 1}" name="${t.name}" displayName="${t.name}" ref="${ref}" totalsRowShown="0"><autoFilter ref="${ref}"/><tableColumns count="${columns.length}">${columns.join("")}</tableColumns><tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`;
-    entries.push({ name: `xl/tables/table${i + 1}.xml`, data: Buffer.from(xml, "utf8") });
+    zip.addPart(`xl/tables/table${i + 1}.xml`, Buffer.from(xml, "utf8"));
     contentTypes.push(`<Override PartName="/xl/tables/table${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/>`);
   });
   // AsOf points at the as_of row of Settings (in the file format a name refers to cells).
@@ -241,25 +318,20 @@ export async function trackerPackage(book: MemoryWorkbook): Promise<Buffer> {
   }
   const sheetsXml = sheetNames.map((name, s) => `<sheet name="${xmlText(name)}" sheetId="${s + 1}" r:id="rId${s + 1}"/>`).join("");
   const active = Math.max(0, sheetNames.indexOf(book.active ?? ""));
-  entries.unshift(
-    {
-      name: "[Content_Types].xml",
-      data: Buffer.from(
-        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="vml" ContentType="${VML_CONTENT_TYPE}"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>${contentTypes.join("")}</Types>`,
-      ),
-    },
-    { name: "_rels/.rels", data: Buffer.from(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`) },
-    {
-      name: "xl/workbook.xml",
-      data: Buffer.from(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook ${NS}><bookViews><workbookView activeTab="${active}"/></bookViews><sheets>${sheetsXml}</sheets>${names.length ? `<definedNames>${names.join("")}</definedNames>` : ""}<calcPr calcId="191029"/></workbook>`),
-    },
-    {
-      name: "xl/_rels/workbook.xml.rels",
-      data: Buffer.from(
-        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheetNames.map((_, s) => `<Relationship Id="rId${s + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${s + 1}.xml"/>`).join("")}<Relationship Id="rIdS" Type="${REL}/styles" Target="styles.xml"/></Relationships>`,
-      ),
-    },
-    { name: "xl/styles.xml", data: Buffer.from(styles.xml()) },
+  zip.addPart("xl/workbook.xml", Buffer.from(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook ${NS}><bookViews><workbookView activeTab="${active}"/></bookViews><sheets>${sheetsXml}</sheets>${names.length ? `<definedNames>${names.join("")}</definedNames>` : ""}<calcPr calcId="191029"/></workbook>`));
+  zip.addPart(
+    "xl/_rels/workbook.xml.rels",
+    Buffer.from(
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheetNames.map((_, s) => `<Relationship Id="rId${s + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${s + 1}.xml"/>`).join("")}<Relationship Id="rIdS" Type="${REL}/styles" Target="styles.xml"/></Relationships>`,
+    ),
   );
-  return zipPackage(entries);
+  zip.addPart("xl/styles.xml", Buffer.from(styles.xml()));
+  zip.addPart("_rels/.rels", Buffer.from(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`));
+  // Written last, when every part it names is known (a package's parts may come in any order).
+  zip.addPart(
+    "[Content_Types].xml",
+    Buffer.from(
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="vml" ContentType="${VML_CONTENT_TYPE}"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>${contentTypes.join("")}</Types>`,
+    ),
+  );
 }

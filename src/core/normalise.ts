@@ -62,11 +62,22 @@ const shown = (value: unknown): string => (value instanceof Date ? value.toISOSt
  * @example dateOrdersFor(rows, { endDate: {index: 3} }, fields, "dmy") → { endDate: "mdy" } when a value reads 03/25/2015
  */
 export function dateOrdersFor(rows: readonly (readonly unknown[])[], columns: FieldColumns, fields: readonly FieldDefinition[], fallback: DateOrder): Record<string, DateOrder> {
+  return dateOrdersOfColumns(columnsOfRows(rows), columns, fields, fallback);
+}
+
+/** A register's values one column at a time (its 0-based index): how the whole-column decisions read it, so a register too long to hold as rows can give them a column at a time. */
+export type ColumnValues = (index: number) => readonly unknown[];
+
+/** The column reader of rows held in memory. */
+export const columnsOfRows = (rows: readonly (readonly unknown[])[]): ColumnValues => (index) => rows.map((r) => r[index]);
+
+/** dateOrdersFor over a column reader. */
+function dateOrdersOfColumns(column: ColumnValues, columns: FieldColumns, fields: readonly FieldDefinition[], fallback: DateOrder): Record<string, DateOrder> {
   const dateFields = fields.filter((f) => f.kind === "date" && columns[f.key]);
   const own = new Map<string, DateOrder | null>();
   for (const field of dateFields) {
     const index = columns[field.key]?.index ?? -1;
-    own.set(field.key, columnDateOrder(rows.map((r) => r[index])));
+    own.set(field.key, columnDateOrder(column(index)));
   }
   const shared = [...own.values()].find((o) => o !== null) ?? fallback;
   return Object.fromEntries(dateFields.map((f) => [f.key, own.get(f.key) ?? shared]));
@@ -87,14 +98,17 @@ const moneyStyle = (text: string): string => text.replace(/[\d.,\s+\-()]/g, "").
  * @example decimalMarksFor([["1.234,50"], ["1.500"]], { totalValue: {index: 0} }, CONTRACTS.fields).totalValue?.("1.500") → ","
  */
 export function decimalMarksFor(rows: readonly (readonly unknown[])[], columns: FieldColumns, fields: readonly FieldDefinition[]): Record<string, DecimalMarkOf> {
+  return decimalMarksOfColumns(columnsOfRows(rows), columns, fields);
+}
+
+function decimalMarksOfColumns(column: ColumnValues, columns: FieldColumns, fields: readonly FieldDefinition[]): Record<string, DecimalMarkOf> {
   const marks: Record<string, DecimalMarkOf> = {};
   for (const field of fields) {
     const index = columns[field.key]?.index;
     if (field.kind !== "money" || index === undefined) continue;
     const byStyle = new Map<string, Record<DecimalMark, number>>();
     const seen = new Set<DecimalMark>();
-    for (const cells of rows) {
-      const value = cells[index];
+    for (const value of column(index)) {
       const evidence = typeof value === "string" ? decimalMarkEvidence(value) : null;
       if (!evidence) continue;
       seen.add(evidence);
@@ -119,101 +133,199 @@ export function decimalMarksFor(rows: readonly (readonly unknown[])[], columns: 
   return marks;
 }
 
+/** The whole-column decisions normalising a register needs before it reads any row: each date column's day/month order, each money column's decimal mark, the date columns whose whole numbers written as text are serials. */
+export interface NormalisePlan {
+  table: TableDefinition;
+  columns: FieldColumns;
+  options: NormaliseOptions;
+  dateOrders: Record<string, DateOrder>;
+  decimalMarks: Record<string, DecimalMarkOf>;
+  serialText: Set<string>;
+  mapped: readonly FieldDefinition[];
+}
+
 /**
- * Turns a register's cells into typed values, listing every value it could not read and every
- * data-quality problem (placeholders, duplicates, missing or impossible end dates). Never drops a row.
- * @example normaliseTable([["C1", "31/03/2025"]], CONTRACTS, { contractId: {column: "Ref", index: 0}, endDate: {column: "End", index: 1} }, { dateOrder: "dmy", firstRow: 2 })
+ * The decisions of normaliseTable, from the register a column at a time.
+ * @example normalisePlan(columnsOfRows(rows), CONTRACTS, columns, { dateOrder: "dmy", firstRow: 2 }).dateOrders.endDate → "dmy"
  */
-export function normaliseTable(rows: readonly (readonly unknown[])[], table: TableDefinition, columns: FieldColumns, options: NormaliseOptions): NormalisedTable {
-  const dateOrders = dateOrdersFor(rows, columns, table.fields, options.dateOrder);
-  const decimalMarks = decimalMarksFor(rows, columns, table.fields);
-  const issues: DataQualityIssue[] = [];
-  const out: NormalisedRow[] = [];
+export function normalisePlan(column: ColumnValues, table: TableDefinition, columns: FieldColumns, options: NormaliseOptions): NormalisePlan {
+  const dateOrders = dateOrdersOfColumns(column, columns, table.fields, options.dateOrder);
   const mapped = table.fields.filter((f) => columns[f.key]);
-  const serialText = serialTextColumns(rows, columns, mapped, dateOrders, options.dateOrder);
-  const rowsById = new Map<string, { row: number; id: TypedValue; field: FieldDefinition; raw: unknown }[]>();
-  rows.forEach((cells, i) => {
-    if (cells.every(isBlankCell)) return;
-    const row = options.firstRow + i;
-    const fields: Record<string, TypedValue> = {};
-    let currencies: Record<string, string> | undefined;
-    const report = (field: FieldDefinition, value: unknown, problem: ProblemCode, message: string): void => {
-      issues.push({ row, column: columns[field.key]?.column ?? field.header, field: field.key, value: shown(value), problem, message });
-    };
-    for (const field of mapped) {
-      const index = columns[field.key]?.index ?? -1;
-      const value = cells[index];
-      // Where the file keeps formats, a number's format says whether it is a date or an amount.
-      if ((field.kind === "money" || field.kind === "date") && typeof value === "number" && options.numberFormats) {
-        const mismatch = formatMismatch(field.kind, value, options.numberFormats[i]?.[index] ?? "General", field.header.toLowerCase());
-        if (mismatch) {
-          report(field, value, field.kind === "date" ? "unparseable-date" : "unparseable-money", mismatch);
-          fields[field.key] = null;
-          continue;
-        }
-      }
-      if (field.kind === "money") {
-        const money = readMoney(value, options.numberFormats?.[i]?.[index], decimalMarks[field.key]?.(value), (message) => report(field, value, "unparseable-money", message));
-        fields[field.key] = money && money.amount;
-        if (money?.currency) (currencies ??= {})[field.key] = money.currency;
-        continue;
-      }
-      const cell = serialText.has(field.key) && typeof value === "string" ? (textSerial(value) ?? value) : value;
-      fields[field.key] = readField(field, cell, dateOrders[field.key] ?? options.dateOrder, (problem, message) => report(field, value, problem, message));
-    }
+  return {
+    table,
+    columns,
+    options,
+    dateOrders,
+    decimalMarks: decimalMarksOfColumns(column, columns, table.fields),
+    serialText: serialTextColumns(column, columns, mapped, dateOrders, options.dateOrder),
+    mapped,
+  };
+}
+
+/**
+ * The problems only the whole register shows — IDs on more than one row, a date standing in for
+ * "not known" in too many rows — gathered row by row (`add`) and listed at the end (`issues`), so
+ * a register read a row at a time is judged as one read whole.
+ */
+export class RegisterProblems {
+  // Each ID's first row alone (a number, no object: a register of a million IDs is a million
+  // entries), and every row of an ID seen more than once.
+  private readonly firstRowOf = new Map<string, number>();
+  private readonly repeated = new Map<string, { row: number; id: TypedValue; raw: unknown }[]>();
+  private readonly dates = new Map<string, { rows: number[]; serials: number[] }>();
+
+  /** `cellAt(row, index)`: the cell at a sheet row and 0-based column, for the first row of an ID found again later. */
+  constructor(
+    private readonly plan: NormalisePlan,
+    private readonly cellAt: (row: number, index: number) => unknown,
+  ) {}
+
+  /** Takes in one normalised row (with its raw cells). */
+  add(normalised: NormalisedRow, cells: readonly unknown[]): void {
+    const { table, columns, mapped } = this.plan;
     // Only a column the register has can repeat an ID: a table with no ID column has no duplicates
     // (its rows go by their row numbers), and its "ID" is never `undefined`.
     const idField = table.fields.find((f) => f.kind === "id" && columns[f.key]);
-    const id = idField ? (fields[idField.key] ?? null) : null;
+    const id = idField ? (normalised.fields[idField.key] ?? null) : null;
     if (idField && id !== null && String(id).trim() !== "") {
       const key = String(id).trim().toLowerCase();
-      const group = rowsById.get(key) ?? [];
-      group.push({ row, id, field: idField, raw: cells[columns[idField.key]?.index ?? -1] });
-      rowsById.set(key, group);
-    }
-    if (table.name === "Contracts" && columns.endDate) {
-      const end = fields.endDate;
-      const endField = table.fields.find((f) => f.key === "endDate");
-      const raw = cells[columns.endDate.index];
-      if (endField && isBlankCell(raw)) report(endField, raw, "missing-end-date", "No end date: expiry, notice and RAG cannot be worked out");
-      const start = fields.startDate;
-      if (endField && typeof end === "number" && typeof start === "number" && end < start) {
-        report(endField, raw, "end-before-start", `The end date ${formatSerial(end)} is before the start date ${formatSerial(start)}`);
+      const at = columns[idField.key]?.index ?? -1;
+      const entry = { row: normalised.row, id, raw: cells[at] };
+      const group = this.repeated.get(key);
+      const first = this.firstRowOf.get(key);
+      if (group) group.push(entry);
+      else if (first === undefined) this.firstRowOf.set(key, normalised.row);
+      else {
+        // The first row's ID read again from its cell, by the same rule it was read by then.
+        const raw = this.cellAt(first, at);
+        const firstId = readField(idField, raw, this.plan.options.dateOrder, () => undefined);
+        this.repeated.set(key, [{ row: first, id: firstId, raw }, entry]);
       }
     }
-    out.push(currencies ? { row, fields, currencies } : { row, fields });
-  });
-  // Every row of a shared ID is reported, so each can be found and put right.
-  for (const group of rowsById.values()) {
-    if (group.length < 2) continue;
-    for (const entry of group) {
-      const others = group.filter((g) => g !== entry).map((g) => g.row);
-      const where = others.length > 5 ? `${others.slice(0, 5).join(", ")} and ${others.length - 5} more` : others.join(", ");
-      issues.push({
-        row: entry.row,
-        column: columns[entry.field.key]?.column ?? entry.field.header,
-        field: entry.field.key,
-        value: shown(entry.raw),
-        problem: "duplicate-id",
-        message: `${String(entry.id)} is also the ID on row${others.length > 1 ? "s" : ""} ${where}`,
+    for (const field of mapped) {
+      if (field.kind !== "date") continue;
+      const value = normalised.fields[field.key];
+      if (typeof value !== "number") continue;
+      let d = this.dates.get(field.key);
+      if (!d) this.dates.set(field.key, (d = { rows: [], serials: [] }));
+      d.rows.push(normalised.row);
+      d.serials.push(value);
+    }
+  }
+
+  /** The problems of the whole register, by row. */
+  issues(): DataQualityIssue[] {
+    const { table, columns, mapped } = this.plan;
+    const idField = table.fields.find((f) => f.kind === "id" && columns[f.key]);
+    const issues: DataQualityIssue[] = [];
+    // Every row of a shared ID is reported, so each can be found and put right.
+    // Groups in the order their IDs were first seen, as one pass over the rows lists them.
+    const groups = [...this.repeated.values()].sort((a, b) => a[0].row - b[0].row);
+    for (const group of groups) {
+      if (!idField) continue;
+      for (const entry of group) {
+        const others = group.filter((g) => g !== entry).map((g) => g.row);
+        const where = others.length > 5 ? `${others.slice(0, 5).join(", ")} and ${others.length - 5} more` : others.join(", ");
+        issues.push({
+          row: entry.row,
+          column: columns[idField.key]?.column ?? idField.header,
+          field: idField.key,
+          value: shown(entry.raw),
+          problem: "duplicate-id",
+          message: `${String(entry.id)} is also the ID on row${others.length > 1 ? "s" : ""} ${where}`,
+        });
+      }
+    }
+    // A round date an outsized share of a date column holds stands in for "not known": each of its rows is said.
+    for (const field of mapped) {
+      if (field.kind !== "date") continue;
+      const dated = this.dates.get(field.key) ?? { rows: [], serials: [] };
+      const standIn = standInDate(dated.serials);
+      // A fixed placeholder (31/12/2099 …) is reported as one already.
+      if (!standIn || placeholderReason(standIn.serial) !== null) continue;
+      const message = standInMessage(standIn, field.header.toLowerCase());
+      dated.serials.forEach((serial, i) => {
+        if (Math.floor(serial) !== standIn.serial) return;
+        issues.push({ row: dated.rows[i], column: columns[field.key]?.column ?? field.header, field: field.key, value: formatSerial(serial), problem: "likely-stand-in", message });
       });
     }
+    return issues;
   }
-  // A round date an outsized share of a date column holds stands in for "not known": each of its rows is said.
+}
+
+/**
+ * One data row of a register read into typed values by the plan's decisions, with the problems
+ * its own cells show (`report`); null for a blank row. `index` is the row's 0-based place among
+ * the data rows (its sheet row is the plan's firstRow + index), `formats` its cells' number formats.
+ * @example normaliseRow(plan, ["C1", "31/03/2025"], 0, undefined, (issue) => issues.push(issue))?.fields.endDate → 45747
+ */
+export function normaliseRow(plan: NormalisePlan, cells: readonly unknown[], index: number, formats: readonly (string | undefined)[] | undefined, report: (issue: DataQualityIssue) => void): NormalisedRow | null {
+  const { table, columns, options, dateOrders, decimalMarks, serialText, mapped } = plan;
+  if (cells.every(isBlankCell)) return null;
+  const row = options.firstRow + index;
+  const fields: Record<string, TypedValue> = {};
+  let currencies: Record<string, string> | undefined;
+  const said = (field: FieldDefinition, value: unknown, problem: ProblemCode, message: string): void => {
+    report({ row, column: columns[field.key]?.column ?? field.header, field: field.key, value: shown(value), problem, message });
+  };
   for (const field of mapped) {
-    if (field.kind !== "date") continue;
-    const dated = out.flatMap((r) => (typeof r.fields[field.key] === "number" ? [{ row: r.row, serial: r.fields[field.key] as number }] : []));
-    const standIn = standInDate(dated.map((d) => d.serial));
-    // A fixed placeholder (31/12/2099 …) is reported as one already.
-    if (!standIn || placeholderReason(standIn.serial) !== null) continue;
-    const message = standInMessage(standIn, field.header.toLowerCase());
-    for (const d of dated) {
-      if (Math.floor(d.serial) !== standIn.serial) continue;
-      issues.push({ row: d.row, column: columns[field.key]?.column ?? field.header, field: field.key, value: formatSerial(d.serial), problem: "likely-stand-in", message });
+    const at = columns[field.key]?.index ?? -1;
+    const value = cells[at];
+    // Where the file keeps formats, a number's format says whether it is a date or an amount.
+    if ((field.kind === "money" || field.kind === "date") && typeof value === "number" && formats !== undefined) {
+      const mismatch = formatMismatch(field.kind, value, formats[at] ?? "General", field.header.toLowerCase());
+      if (mismatch) {
+        said(field, value, field.kind === "date" ? "unparseable-date" : "unparseable-money", mismatch);
+        fields[field.key] = null;
+        continue;
+      }
+    }
+    if (field.kind === "money") {
+      const money = readMoney(value, formats?.[at], decimalMarks[field.key]?.(value), (message) => said(field, value, "unparseable-money", message));
+      fields[field.key] = money && money.amount;
+      if (money?.currency) (currencies ??= {})[field.key] = money.currency;
+      continue;
+    }
+    const cell = serialText.has(field.key) && typeof value === "string" ? (textSerial(value) ?? value) : value;
+    fields[field.key] = readField(field, cell, dateOrders[field.key] ?? options.dateOrder, (problem, message) => said(field, value, problem, message));
+  }
+  if (table.name === "Contracts" && columns.endDate) {
+    const end = fields.endDate;
+    const endField = table.fields.find((f) => f.key === "endDate");
+    const raw = cells[columns.endDate.index];
+    if (endField && isBlankCell(raw)) said(endField, raw, "missing-end-date", "No end date: expiry, notice and RAG cannot be worked out");
+    const start = fields.startDate;
+    if (endField && typeof end === "number" && typeof start === "number" && end < start) {
+      said(endField, raw, "end-before-start", `The end date ${formatSerial(end)} is before the start date ${formatSerial(start)}`);
     }
   }
+  return currencies ? { row, fields, currencies } : { row, fields };
+}
+
+/**
+ * Turns a register's cells into typed values, listing every value it could not read and every
+ * data-quality problem (placeholders, duplicates, missing or impossible end dates). Never drops a row.
+ * The same decisions, row reading and whole-register problems a register read a row at a time
+ * gets (normalisePlan, normaliseRow, RegisterProblems).
+ * @example normaliseTable([["C1", "31/03/2025"]], CONTRACTS, { contractId: {column: "Ref", index: 0}, endDate: {column: "End", index: 1} }, { dateOrder: "dmy", firstRow: 2 })
+ */
+export function normaliseTable(rows: readonly (readonly unknown[])[], table: TableDefinition, columns: FieldColumns, options: NormaliseOptions): NormalisedTable {
+  const plan = normalisePlan(columnsOfRows(rows), table, columns, options);
+  const issues: DataQualityIssue[] = [];
+  const out: NormalisedRow[] = [];
+  const problems = new RegisterProblems(plan, (row, index) => rows[row - options.firstRow]?.[index]);
+  const report = (issue: DataQualityIssue): void => {
+    issues.push(issue);
+  };
+  rows.forEach((cells, i) => {
+    const normalised = normaliseRow(plan, cells, i, options.numberFormats ? (options.numberFormats[i] ?? []) : undefined, report);
+    if (!normalised) return;
+    problems.add(normalised, cells);
+    out.push(normalised);
+  });
+  issues.push(...problems.issues());
   issues.sort((a, b) => a.row - b.row);
-  return { rows: out, issues, dateOrders };
+  return { rows: out, issues, dateOrders: plan.dateOrders };
 }
 
 /** A money cell's amount and currency (from its text, else its number format); null when blank or unreadable, which is reported. */
@@ -230,12 +342,12 @@ function readMoney(value: unknown, format: string | undefined, decimalMark: Deci
 
 // The date columns whose whole numbers written as text (`45747`, a CSV saved from a General column)
 // are Excel serials: those where every other value is a date too (see serialsAreDates).
-function serialTextColumns(rows: readonly (readonly unknown[])[], columns: FieldColumns, mapped: readonly FieldDefinition[], orders: Record<string, DateOrder>, fallback: DateOrder): Set<string> {
+function serialTextColumns(column: ColumnValues, columns: FieldColumns, mapped: readonly FieldDefinition[], orders: Record<string, DateOrder>, fallback: DateOrder): Set<string> {
   const out = new Set<string>();
   for (const field of mapped) {
     if (field.kind !== "date") continue;
     const index = columns[field.key]?.index ?? -1;
-    const values = rows.map((r) => r[index]);
+    const values = column(index);
     // Most columns hold no such text: only those that do pay for reading every value twice.
     if (!values.some((v) => typeof v === "string" && textSerial(v) !== null)) continue;
     if (serialsAreDates(values, orders[field.key] ?? fallback)) out.add(field.key);

@@ -14,12 +14,19 @@ import type { FieldDefinition } from "./schema";
  * @example workbookDateOrder([["C1", "1/13/2026"]], { endDate: { column: "End", index: 1 } }, CONTRACTS.fields, "dmy") → "mdy"
  */
 export function workbookDateOrder(rows: readonly (readonly unknown[])[], columns: FieldColumns, fields: readonly FieldDefinition[], fallback: DateOrder): DateOrder {
+  return workbookDateOrderOfColumns((index) => rows.map((r) => r[index]), columns, fields, fallback);
+}
+
+/**
+ * workbookDateOrder over a register read a column at a time (its 0-based index → the column's values).
+ * @example workbookDateOrderOfColumns(() => ["1/13/2026"], { endDate: { column: "End", index: 1 } }, CONTRACTS.fields, "dmy") → "mdy"
+ */
+export function workbookDateOrderOfColumns(column: (index: number) => readonly unknown[], columns: FieldColumns, fields: readonly FieldDefinition[], fallback: DateOrder): DateOrder {
   const proved: Record<DateOrder, number> = { dmy: 0, mdy: 0 };
   for (const field of fields) {
     const at = columns[field.key]?.index;
     if (field.kind !== "date" || at === undefined || at < 0) continue;
-    for (const row of rows) {
-      const value = row[at];
+    for (const value of column(at)) {
       const evidence = typeof value === "string" ? dateOrderEvidence(value) : null;
       if (evidence) proved[evidence]++;
     }

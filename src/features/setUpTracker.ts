@@ -1,14 +1,13 @@
 import { dateNumberFormat } from "../core/numberFormats";
-import { contractStatus } from "../core/contractStatus";
 import { DateOrder, todaySerial } from "../core/dates";
-import { EndDateFacts, endDateFacts, endDateGap as gapOf } from "../core/endDates";
+import { endDateFacts } from "../core/endDates";
 import { HeaderMapping, detectMapping, mapHeaders } from "../core/mapping";
 import { MappingCorrections, applyCorrections } from "../core/mappingCorrections";
 import { DataQualityIssue, FieldColumns, normaliseTable } from "../core/normalise";
 import { CHANGES, CONTRACTS, ESCALATIONS, KPIS, MILESTONES, RISKS, TableDefinition, TableName } from "../core/schema";
 import { DEFAULT_SETTINGS, TrackerSettings } from "../core/settings";
 import { workbookDateOrder } from "../core/workbookDateOrder";
-import type { CellBlock, NewTable, Progress, TableSnapshot, WorkbookPort } from "../workbook/port";
+import type { CellBlock, CellValue, NewTable, Progress, TableSnapshot, WorkbookPort } from "../workbook/port";
 import { RenamedHeader, headerCellText, holdsHeader, tableColumnNames } from "../workbook/tableHeaders";
 import { sheetSizeProblem } from "../workbook/excelLimits";
 import { sheetKey, uniqueSheetName } from "../workbook/sheetNames";
@@ -18,7 +17,8 @@ import { LINKED_BY_ID, NEEDS_CONTRACT_ID, contractIdDecision } from "./rowKeyedR
 import { mappingToSave, previousOf } from "./savedMappingRecord";
 import { MAPPING_SETTING } from "./trackerData";
 import { NATIVE_MILESTONE_SLIPPAGE } from "./nativeFormulas";
-import { AS_OF, AS_OF_FORMULA, ComputedColumnPlan, FormulaStyle, RegisterRow, contractColumns, computedValue, SkippedColumn, thisRow } from "./trackerFormulas";
+import { AS_OF, AS_OF_FORMULA, ComputedColumnPlan, FormulaStyle, contractColumns, SkippedColumn, thisRow } from "./trackerFormulas";
+import { ComputedRows } from "./computedRows";
 import { settingNumber } from "./structuredRefs";
 
 export { MAPPING_SETTING };
@@ -100,6 +100,13 @@ export interface SetUpReport {
   renamedHeaders: RenamedHeader[];
   /** Computed columns the register has a column of its own named as (RAG): it is kept as it is, and the tracker's is added as `name` (RAG (tracker)), which its formulas read. */
   besideRegister: { header: string; name: string }[];
+  /**
+   * What each row of the Contracts table is read and rated with — the columns added, where each
+   * field is in the table (0-based from its first column), the date order and rules, the as-of date —
+   * for a caller that writes the rows itself, a row at a time (the command line's streaming convert:
+   * features/computedRows, core/normalise normaliseRow).
+   */
+  rowRules: { columns: ComputedColumnPlan[]; fieldColumns: FieldColumns; dateOrder: DateOrder; rules: TrackerSettings; asOf: number; firstRow: number };
 }
 
 
@@ -166,26 +173,6 @@ export function newTrackerTable(name: keyof typeof OTHER_TABLES, dateOrder: Date
   };
 }
 
-
-/**
- * A native column's rows that hold values read at set-up, each with its own formula, and the note
- * on the column's header that says so; nothing for a column whose formula reads every row.
- */
-function ownRowFormulas(plan: ComputedColumnPlan, rows: readonly RegisterRow[]): { rowFormulas?: (string | null)[]; note?: string } {
-  const native = plan.native;
-  if (!native) return {};
-  const rowFormulas = rows.map((row) => native.rowFormula(row));
-  const own = rowFormulas.filter((f) => f !== null).length;
-  if (own === 0) return {};
-  const fields = new Set<string>();
-  rows.forEach((row, i) => rowFormulas[i] !== null && native.readAtSetUp(row).forEach((f) => fields.add(f)));
-  const named = [...fields].map((f) => `"${f}"`).join(", ");
-  const note =
-    `${own.toLocaleString("en-GB")} ${own === 1 ? "row holds" : "rows hold"} what the tracker read from ${named} when it was set up: ` +
-    "Excel's own formulas read date cells and days as numbers, not text such as 31/03/2025, \"3 months\" or \"1+1\". " +
-    "Change such a cell and its row keeps the value read then: type dates as dates and notice periods in days, then copy this column's formula into the row.";
-  return { rowFormulas, note };
-}
 
 /** A mapping counted from the sheet's A1, counted from the used range's first cell instead. */
 function fromUsedRange(mapping: HeaderMapping, used: CellBlock): HeaderMapping {
@@ -329,41 +316,28 @@ export async function setUpTracker(port: WorkbookPort, options: SetUpOptions = {
 
   const normalised = normaliseTable(snapshot.rows, CONTRACTS, fieldColumns, { dateOrder, firstRow: snapshot.row + 2 });
   const readAtSetUp: SetUpReport["readAtSetUp"] = [];
+  const rules: TrackerSettings = { ...DEFAULT_SETTINGS, dateOrder };
+  const asOf = options.asOf ?? todaySerial(new Date());
   if (toAdd.length) {
-    const rules: TrackerSettings = { ...DEFAULT_SETTINGS, dateOrder };
-    const asOf = options.asOf ?? todaySerial(new Date());
     const byRow = new Map(normalised.rows.map((r) => [r.row, r.fields]));
-    // Each end date judged as the formulas judge it, by its own value (RAG is given the cell): an
-    // unreadable one named as written. Not the column's likely stand-in, which no formula can see, and
-    // a register with no end date column reads as blank end dates, as RAGREASON reads them.
-    const ends: EndDateFacts = { ...endDateFacts([], normalised.issues, true), standIn: null };
-    const statuses = snapshot.rows.map((_, i) => {
+    const unreadable = endDateFacts([], normalised.issues, true).unreadable;
+    // A row at a time, as the command line's streaming convert works (features/computedRows).
+    const computed = new ComputedRows(toAdd, fieldColumns, rules, asOf);
+    const cached: CellValue[][] = toAdd.map(() => []);
+    const own: (string | null)[][] = toAdd.map(() => []);
+    snapshot.rows.forEach((cells, i) => {
       const row = snapshot.row + 2 + i;
-      const fields = byRow.get(row);
-      const endDateGap = fields ? gapOf(fields.endDate, ends, row) : null;
-      return fields ? contractStatus(fields, { slippage: null, kpiAttainment: null }, rules, asOf, { endDateGap }) : null;
+      const cellsOf = computed.row(cells, byRow.get(row), unreadable.get(row));
+      toAdd.forEach((_, k) => {
+        cached[k].push(cellsOf.values[k]);
+        own[k].push(cellsOf.formulas[k]);
+      });
     });
-    const registerRows = snapshot.rows.map((cells, i): RegisterRow => {
-      const fields = byRow.get(snapshot.row + 2 + i);
-      return {
-        cell: (key) => {
-          const at = fieldColumns[key]?.index;
-          return at === undefined || at < 0 ? null : (cells[at] ?? null);
-        },
-        read: (key) => fields?.[key] ?? null,
-      };
+    const columns = toAdd.map((c, k) => {
+      const note = computed.note(k);
+      return { header: c.header, formula: c.formula, numberFormat: c.numberFormat, cachedValues: cached[k], ...(note === undefined ? {} : { rowFormulas: own[k], note }) };
     });
-    const columns = toAdd.map((c) => ({
-      header: c.header,
-      formula: c.formula,
-      numberFormat: c.numberFormat,
-      cachedValues: statuses.map((s) => (s === null ? null : computedValue(s, c.shows))),
-      ...ownRowFormulas(c, registerRows),
-    }));
-    for (const c of columns) {
-      const rows = c.rowFormulas?.filter((f) => f !== null).length ?? 0;
-      if (rows > 0) readAtSetUp.push({ column: c.header, rows });
-    }
+    readAtSetUp.push(...computed.readAtSetUp());
     await port.appendComputedColumns(table, columns);
     changed = true;
   }
@@ -396,5 +370,6 @@ export async function setUpTracker(port: WorkbookPort, options: SetUpOptions = {
     readAtSetUp,
     renamedHeaders,
     besideRegister,
+    rowRules: { columns: toAdd, fieldColumns, dateOrder, rules, asOf, firstRow: snapshot.row + 2 },
   };
 }

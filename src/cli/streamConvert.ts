@@ -1,0 +1,300 @@
+/**
+ * convert at any length: the register is held once, compactly (TextColumns for a CSV), and the
+ * tracker is written a row at a time. Two steps:
+ *  1. decide, from the whole register, what set-up decides from it: the header mapping (from the
+ *     first rows and the evenly spread sample mapping reads), the date order, each column's type, the
+ *     normalising decisions; then set up the tracker's structure with the real setUpTracker on a
+ *     workbook holding only the rows above the data (so every rule of set-up is the one place's);
+ *  2. stream each data row through the same per-row functions set-up uses (typed cells,
+ *     core/normalise normaliseRow, features/computedRows for cached values and native row formulas)
+ *     into the streaming sheet writer.
+ * Nothing of a row outlives its writing: a million rows take the memory of their text, not of
+ * millions of cell objects, snapshots and XML strings.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import * as v8 from "v8";
+import * as vm from "vm";
+import { sampleIndices } from "../core/columnProfile";
+import type { DateOrder } from "../core/dates";
+import { DataQualityIssue, RegisterProblems, normalisePlan, normaliseRow } from "../core/normalise";
+import { CONTRACTS } from "../core/schema";
+import { workbookDateOrderOfColumns } from "../core/workbookDateOrder";
+import { ComputedRows } from "../features/computedRows";
+import { SetUpOptions, SetUpReport, setUpTracker } from "../features/setUpTracker";
+import { MemoryCell, MemoryWorkbook } from "../workbook/memoryWorkbook";
+import type { CellValue } from "../workbook/port";
+import { csvFileRows } from "./csvRows";
+import { InputError } from "./inputError";
+import type { Options } from "./options";
+import { RegisterFile, readRegister } from "./readRegister";
+import { FoundRegister, fieldColumns, foundRegister } from "./register";
+import { ArrayRows, RegisterRows, rowsOf } from "./registerRows";
+import { typeRegisterColumns } from "./registerTypes";
+import { userMapping } from "./userMapping";
+import { writeTracker } from "./writeTracker";
+import { sheetNameOfFile } from "../workbook/sheetNames";
+
+const TEXT_EXTENSIONS = new Set([".csv", ".txt", ".tsv"]);
+// Above this many rows, the collector is run between the columns read whole (see collectTyped).
+const LARGE_REGISTER_ROWS = 200_000;
+
+let collector: (() => void) | undefined;
+/**
+ * A full garbage collection between the columns of a large register read whole (to type them, and
+ * for normalising's decisions): a column of a million cells is a million strings that live as long
+ * as the column is being decided, so they outlive the young generation and pile up in the old one,
+ * column after column, before V8 collects it by itself (a 1,000,000-row convert peaked at 1.15 GB
+ * that way). Collected column by column, the peak is the register and one column.
+ */
+function collectTyped(): void {
+  if (!collector) {
+    v8.setFlagsFromString("--expose-gc");
+    collector = vm.runInNewContext("gc") as () => void;
+  }
+  collector();
+}
+// Rows findHeaderRow looks through (core/mapping: the first 30), and two for a group-heading row above the header.
+const HEAD_ROWS = 32;
+
+/** A register read for convert: its rows on the sheet the tracker is set up on, where it was found, and the workbook's other sheets. */
+export interface ConvertRegister {
+  found: FoundRegister;
+  rows: RegisterRows;
+  /** Each cell's number format, where the file keeps them (.xlsx). */
+  formats?: (string | undefined)[][];
+  /** The other sheets, as read (an .xlsx register's). */
+  others: Map<string, CellValue[][]>;
+  otherFormats: Map<string, (string | undefined)[][]>;
+  /** Every sheet's name in the workbook's order. */
+  order: string[];
+}
+
+/**
+ * Reads a register for convert and finds its contract table as `map` finds it. A CSV file is read
+ * as a stream and kept compactly; the mapping is decided from its first rows and the rows mapping
+ * samples (core/columnProfile sampleIndices), which are all mapping ever reads, so it is the
+ * mapping `map` shows. An .xlsx register is read as the other commands read it.
+ * @throws InputError as readRegister, with the file named
+ */
+export async function readForConvert(options: Options, note: (line: string) => void): Promise<ConvertRegister> {
+  const file = options.file;
+  const extension = path.extname(file).toLowerCase();
+  if (!TEXT_EXTENSIONS.has(extension)) {
+    const register = await readRegister(file);
+    for (const line of register.notes) note(line);
+    const found = await foundRegister(register, options, note);
+    const others = new Map([...register.sheets].filter(([name]) => name !== found.sheet));
+    return { found, rows: new ArrayRows(found.rows), formats: found.numberFormats, others, otherFormats: register.numberFormats, order: [...register.sheets.keys()] };
+  }
+  // As readRegister names a CSV register's sheet: after the file, as a sheet name Excel accepts.
+  const sheet = sheetNameOfFile(file) || "Register";
+  if (!fs.existsSync(file)) throw new InputError(`No such file: ${file}`);
+  const stat = fs.statSync(file);
+  if (stat.isDirectory()) throw new InputError(`${file} is a folder, not a spreadsheet`);
+  // As readRegister refuses them: a FIFO or device never ends or blocks the read.
+  if (!stat.isFile()) throw new InputError(`${file} is not a regular file (it is a device, pipe or socket): save the register to a file and give that`);
+  let rows: RegisterRows;
+  try {
+    rows = await rowsOf(csvFileRows(file));
+  } catch (error) {
+    // The reader says "line 12 has …" or "it is empty": said of the file.
+    throw error instanceof InputError ? new InputError(error.message.startsWith("it ") ? `${file} ${error.message.slice(3)}` : `${file}, ${error.message}`) : error;
+  }
+  // The rows findHeaderRow looks through (core/mapping: the first 30), from a mapping file's header row if it names one.
+  const head = HEAD_ROWS + (userMapping(options).file?.headerRow ?? 0);
+  const none: CellValue[] = [];
+  const view = (sampled: ReadonlySet<number>): RegisterFile => ({
+    file,
+    sheets: new Map([[sheet, Array.from({ length: rows.length }, (_, r) => (r < head || sampled.has(r) ? rows.row(r) : none))]]),
+    numberFormats: new Map(),
+    kind: "csv",
+    notes: [],
+  });
+  // The header row does not depend on the rows below it; the sample is spread over those rows.
+  const below = (await foundRegister(view(new Set()), options)).mapping.headerRow + 1;
+  const sampled = new Set(sampleIndices(Math.max(0, rows.length - below)).map((i) => i + below));
+  const found = await foundRegister(view(sampled), options, note);
+  return { found, rows, others: new Map(), otherFormats: new Map(), order: [sheet] };
+}
+
+/** Each column's typed cells, where typing changed them: a value and a number format a cell. */
+class TypedOverlay {
+  private readonly columns: ({ kinds: Uint8Array; numbers: Float64Array; formats: Uint16Array } | undefined)[] = [];
+  private readonly formatList: string[] = [];
+  private readonly formatIds = new Map<string, number>();
+
+  constructor(private readonly length: number) {}
+
+  set(column: number, index: number, value: number | boolean, numberFormat: string | undefined): void {
+    let typed = this.columns[column];
+    if (!typed) this.columns[column] = typed = { kinds: new Uint8Array(this.length), numbers: new Float64Array(this.length), formats: new Uint16Array(this.length) };
+    typed.kinds[index] = typeof value === "number" ? 1 : 2;
+    typed.numbers[index] = typeof value === "number" ? value : value ? 1 : 0;
+    if (numberFormat) {
+      let id = this.formatIds.get(numberFormat);
+      if (id === undefined) {
+        this.formatList.push(numberFormat);
+        this.formatIds.set(numberFormat, (id = this.formatList.length));
+      }
+      typed.formats[index] = id;
+    }
+  }
+
+  /** The typed value at a cell, or undefined where typing left it as it was. */
+  value(column: number, index: number): number | boolean | undefined {
+    const typed = this.columns[column];
+    const kind = typed?.kinds[index] ?? 0;
+    if (!typed || kind === 0) return undefined;
+    return kind === 1 ? typed.numbers[index] : typed.numbers[index] === 1;
+  }
+
+  /** The number format typing gave a cell, if any. */
+  format(column: number, index: number): string | undefined {
+    const id = this.columns[column]?.formats[index] ?? 0;
+    return id === 0 ? undefined : this.formatList[id - 1];
+  }
+}
+
+/** What a streaming convert did, for its report. */
+export interface StreamedConvert {
+  report: SetUpReport;
+  /** Data rows in the table. */
+  rows: number;
+  /** Contracts: the data rows that are not wholly blank (check and summary skip those too). */
+  contracts: number;
+  issues: number;
+  readAtSetUp: { column: string; rows: number }[];
+}
+
+// A cell that stands in, in the workbook set-up sees, for the data rows' widest extent (never written).
+const EXTENT = "\u2026";
+
+/**
+ * Converts a register (readForConvert) into the tracker at `outFile`, a row at a time (see the top of
+ * this file). `setUp`: set-up's options but the sheet, mapping and date orders, which come from the
+ * register; `fallbackOrder`: the user's --date-order, else day-first.
+ * @example const done = await streamConvert(register, { asOf, fixedAsOf: true, createTables: [...], formulas: "native" }, "dmy", "tracker.xlsx"); done.rows → 100000
+ */
+export async function streamConvert(register: ConvertRegister, setUp: Omit<SetUpOptions, "sheet" | "mapping" | "dateOrder" | "registerDateOrder">, fallbackOrder: DateOrder, outFile: string): Promise<StreamedConvert> {
+  const { found, rows, formats } = register;
+  const first = found.mapping.headerRow + 1;
+  const length = Math.max(0, rows.length - first);
+  // The register's day/month order, decided as check and set-up decide it (what most of its dates
+  // prove, else --date-order, else day-first), before its text dates become date cells.
+  const registerOrder = workbookDateOrderOfColumns((c) => rows.column(c, first), fieldColumns(found.mapping), CONTRACTS.fields, fallbackOrder);
+  // Dates, money, numbers and TRUE/FALSE written as text become typed cells; the data rows' extent is found on the way.
+  const overlay = new TypedOverlay(length);
+  let lastRow = -1;
+  let left = Number.POSITIVE_INFINITY;
+  let right = -1;
+  const large = rows.length > LARGE_REGISTER_ROWS;
+  const typing = typeRegisterColumns(
+    (c) => {
+      if (large) collectTyped();
+      const values = rows.column(c, first);
+      for (let i = values.length - 1; i >= 0; i--) {
+        if (values[i] === null || values[i] === "") continue;
+        lastRow = Math.max(lastRow, i);
+        left = Math.min(left, c);
+        right = Math.max(right, c);
+        break;
+      }
+      return values;
+    },
+    rows.width,
+    found,
+    registerOrder,
+    (c, i, value, numberFormat) => {
+      // A cell formatted as text (`@`) in the workbook stays text: its owner said so.
+      if (formats?.[first + i]?.[c] !== "@") overlay.set(c, i, value, numberFormat);
+    },
+  );
+  const count = lastRow + 1;
+  if (large) collectTyped();
+
+  // The tracker's structure, set up by set-up itself on the rows above the data and one row that
+  // spans the data's extent (so the table is as wide as the register's used range, as it would be).
+  const head: CellValue[][] = [];
+  for (let r = 0; r < first && r < rows.length; r++) head.push(rows.row(r));
+  if (count > 0) {
+    const extent: CellValue[] = new Array<CellValue>(right + 1).fill(null);
+    extent[left] = EXTENT;
+    extent[right] = EXTENT;
+    head.push(extent);
+  }
+  const sheets = new Map<string, CellValue[][]>(register.order.map((name) => [name, name === found.sheet ? head : (register.others.get(name) ?? [])]));
+  const book = MemoryWorkbook.fromSheets(Object.fromEntries(sheets));
+  book.active = found.sheet;
+  // An .xlsx register's number formats go with its cells: dates stay dates, money keeps its currency.
+  for (const [sheet, lines] of [...register.otherFormats].filter(([name]) => name !== found.sheet).concat(formats ? [[found.sheet, formats.slice(0, first)]] : [])) {
+    const grid = book.sheets.get(sheet) ?? [];
+    lines.forEach((line, r) => line?.forEach((format, c) => {
+      const cell = grid[r]?.[c];
+      if (cell && format) cell.numberFormat = format;
+    }));
+  }
+  const report = await setUpTracker(book, { ...setUp, sheet: found.sheet, mapping: found.mapping, dateOrder: typing.dateOrder, registerDateOrder: typing.dateOrder });
+  const table = book.tables.get(report.table);
+  if (!table) throw new Error(`set-up made no ${report.table} table`);
+  table.rowCount = count;
+  // Notes set-up drew from the stand-in row are the rows' to give.
+  for (let i = book.notes.length - 1; i >= 0; i--) if (book.notes[i].table === report.table) book.notes.splice(i, 1);
+
+  const { columns, fieldColumns: fields, dateOrder, rules, asOf, firstRow } = report.rowRules;
+  const width = table.columnCount - columns.length;
+  const typedRow = (i: number): CellValue[] => {
+    const cells = rows.row(first + i);
+    for (let c = 0; c < cells.length; c++) {
+      const typed = overlay.value(c, i);
+      if (typed !== undefined) cells[c] = typed;
+    }
+    return cells;
+  };
+  const tableColumn = (c: number): CellValue[] => {
+    // As between typed columns: the last column read is let go before the next is made.
+    if (large) collectTyped();
+    const values = rows.column(table.column + c, first);
+    values.length = count;
+    for (let i = 0; i < values.length; i++) values[i] = overlay.value(table.column + c, i) ?? values[i];
+    return values;
+  };
+  const plan = normalisePlan(tableColumn, CONTRACTS, fields, { dateOrder, firstRow });
+  const problems = new RegisterProblems(plan, (row, index) => typedRow(row - firstRow)[table.column + index]);
+  const computed = new ComputedRows(columns, fields, rules, asOf);
+  let issues = 0;
+  let blankRows = 0;
+  const formatOf = (r: number, c: number): string | undefined => overlay.format(c, r) ?? formats?.[first + r]?.[c];
+  await writeTracker(book, outFile, {
+    sheet: found.sheet,
+    from: first,
+    count,
+    width: table.column + table.columnCount,
+    row: (i) => {
+      const cells = typedRow(i);
+      const inTable = cells.slice(table.column, table.column + width);
+      while (inTable.length < width) inTable.push(null);
+      if (inTable.every((v) => v === null || (typeof v === "string" && v.trim() === ""))) blankRows++;
+      let unreadableEnd: string | undefined;
+      const normalised = normaliseRow(plan, inTable, i, undefined, (issue: DataQualityIssue) => {
+        issues++;
+        if (issue.field === "endDate" && issue.problem === "unparseable-date") unreadableEnd = issue.value;
+      });
+      if (normalised) problems.add(normalised, inTable);
+      const out: (MemoryCell | null)[] = cells.map((value, c) => (value === null || value === "" ? null : { value, numberFormat: formatOf(i, c) }));
+      const rowCells = computed.row(inTable, normalised?.fields, unreadableEnd);
+      columns.forEach((column, k) => {
+        out[table.column + width + k] = { value: rowCells.values[k], formula: rowCells.formulas[k] ?? column.formula, numberFormat: column.numberFormat };
+      });
+      return out;
+    },
+    done: () => {
+      columns.forEach((column, k) => {
+        const text = computed.note(k);
+        if (text !== undefined) book.notes.push({ table: report.table, column: column.header, text });
+      });
+    },
+  });
+  issues += problems.issues().length;
+  return { report, rows: count, contracts: count - blankRows, issues, readAtSetUp: computed.readAtSetUp() };
+}
