@@ -1,5 +1,5 @@
 /**
- * convert at any length: the register is held once, compactly (TextColumns for a CSV), and the
+ * convert at any length: the register is held once, as read, and the
  * tracker is written a row at a time. Two steps:
  *  1. decide, from the whole register, what set-up decides from it: the header mapping (from the
  *     first rows and the evenly spread sample mapping reads), the date order, each column's type, the
@@ -11,11 +11,8 @@
  * Nothing of a row outlives its writing: a million rows take the memory of their text, not of
  * millions of cell objects, snapshots and XML strings.
  */
-import * as fs from "fs";
-import * as path from "path";
 import * as v8 from "v8";
 import * as vm from "vm";
-import { sampleIndices } from "../core/columnProfile";
 import type { DateOrder } from "../core/dates";
 import { DataQualityIssue, RegisterProblems, normalisePlan, normaliseRow } from "../core/normalise";
 import { CONTRACTS } from "../core/schema";
@@ -24,18 +21,13 @@ import { ComputedRows } from "../features/computedRows";
 import { SetUpOptions, SetUpReport, setUpTracker } from "../features/setUpTracker";
 import { MemoryCell, MemoryWorkbook } from "../workbook/memoryWorkbook";
 import type { CellValue } from "../workbook/port";
-import { csvFileRows } from "./csvRows";
-import { InputError } from "./inputError";
 import type { Options } from "./options";
-import { RegisterFile, readRegister } from "./readRegister";
+import { readRegister } from "./readRegister";
 import { FoundRegister, fieldColumns, foundRegister } from "./register";
-import { ArrayRows, RegisterRows, rowsOf } from "./registerRows";
+import { ArrayRows, RegisterRows } from "./registerRows";
 import { typeRegisterColumns } from "./registerTypes";
-import { userMapping } from "./userMapping";
 import { writeTracker } from "./writeTracker";
-import { sheetNameOfFile } from "../workbook/sheetNames";
 
-const TEXT_EXTENSIONS = new Set([".csv", ".txt", ".tsv"]);
 // Above this many rows, the collector is run between the columns read whole (see collectTyped).
 const LARGE_REGISTER_ROWS = 200_000;
 
@@ -54,8 +46,6 @@ function collectTyped(): void {
   }
   collector();
 }
-// Rows findHeaderRow looks through (core/mapping: the first 30), and two for a group-heading row above the header.
-const HEAD_ROWS = 32;
 
 /** A register read for convert: its rows on the sheet the tracker is set up on, where it was found, and the workbook's other sheets. */
 export interface ConvertRegister {
@@ -71,51 +61,18 @@ export interface ConvertRegister {
 }
 
 /**
- * Reads a register for convert and finds its contract table as `map` finds it. A CSV file is read
- * as a stream and kept compactly; the mapping is decided from its first rows and the rows mapping
- * samples (core/columnProfile sampleIndices), which are all mapping ever reads, so it is the
- * mapping `map` shows. An .xlsx register is read as the other commands read it.
+ * Reads a register for convert and finds its contract table as `map` finds it: read as the other
+ * commands read it (readRegister), so a file with stray quotes or past a limit reads the same in
+ * every command. (A CSV read as a stream needs a streaming reader that splits as csvSplit does.)
  * @throws InputError as readRegister, with the file named
  */
 export async function readForConvert(options: Options, note: (line: string) => void): Promise<ConvertRegister> {
-  const file = options.file;
-  const extension = path.extname(file).toLowerCase();
-  if (!TEXT_EXTENSIONS.has(extension)) {
-    const register = await readRegister(file);
-    for (const line of register.notes) note(line);
-    const found = await foundRegister(register, options, note);
-    const others = new Map([...register.sheets].filter(([name]) => name !== found.sheet));
-    return { found, rows: new ArrayRows(found.rows), formats: found.numberFormats, others, otherFormats: register.numberFormats, order: [...register.sheets.keys()] };
-  }
-  // As readRegister names a CSV register's sheet: after the file, as a sheet name Excel accepts.
-  const sheet = sheetNameOfFile(file) || "Register";
-  if (!fs.existsSync(file)) throw new InputError(`No such file: ${file}`);
-  const stat = fs.statSync(file);
-  if (stat.isDirectory()) throw new InputError(`${file} is a folder, not a spreadsheet`);
-  // As readRegister refuses them: a FIFO or device never ends or blocks the read.
-  if (!stat.isFile()) throw new InputError(`${file} is not a regular file (it is a device, pipe or socket): save the register to a file and give that`);
-  let rows: RegisterRows;
-  try {
-    rows = await rowsOf(csvFileRows(file));
-  } catch (error) {
-    // The reader says "line 12 has …" or "it is empty": said of the file.
-    throw error instanceof InputError ? new InputError(error.message.startsWith("it ") ? `${file} ${error.message.slice(3)}` : `${file}, ${error.message}`) : error;
-  }
-  // The rows findHeaderRow looks through (core/mapping: the first 30), from a mapping file's header row if it names one.
-  const head = HEAD_ROWS + (userMapping(options).file?.headerRow ?? 0);
-  const none: CellValue[] = [];
-  const view = (sampled: ReadonlySet<number>): RegisterFile => ({
-    file,
-    sheets: new Map([[sheet, Array.from({ length: rows.length }, (_, r) => (r < head || sampled.has(r) ? rows.row(r) : none))]]),
-    numberFormats: new Map(),
-    kind: "csv",
-    notes: [],
-  });
-  // The header row does not depend on the rows below it; the sample is spread over those rows.
-  const below = (await foundRegister(view(new Set()), options)).mapping.headerRow + 1;
-  const sampled = new Set(sampleIndices(Math.max(0, rows.length - below)).map((i) => i + below));
-  const found = await foundRegister(view(sampled), options, note);
-  return { found, rows, others: new Map(), otherFormats: new Map(), order: [sheet] };
+  // Read as check and map read it (stray quotes, limits, notes), so a file reads the same in every command.
+  const register = await readRegister(options.file);
+  for (const line of register.notes) note(line);
+  const found = await foundRegister(register, options, note);
+  const others = new Map([...register.sheets].filter(([name]) => name !== found.sheet));
+  return { found, rows: new ArrayRows(found.rows), formats: found.numberFormats, others, otherFormats: register.numberFormats, order: [...register.sheets.keys()] };
 }
 
 /** Each column's typed cells, where typing changed them: a value and a number format a cell. */
@@ -238,8 +195,9 @@ export async function streamConvert(register: ConvertRegister, setUp: Omit<SetUp
   const table = book.tables.get(report.table);
   if (!table) throw new Error(`set-up made no ${report.table} table`);
   table.rowCount = count;
-  // Notes set-up drew from the stand-in row are the rows' to give.
-  for (let i = book.notes.length - 1; i >= 0; i--) if (book.notes[i].table === report.table) book.notes.splice(i, 1);
+  // Computed columns' notes set-up drew from the stand-in row are the rows' to give (a renamed header's note stays).
+  const computedHeaders = new Set(report.rowRules.columns.map((c) => c.header));
+  for (let i = book.notes.length - 1; i >= 0; i--) if (book.notes[i].table === report.table && computedHeaders.has(book.notes[i].column)) book.notes.splice(i, 1);
 
   const { columns, fieldColumns: fields, dateOrder, rules, asOf, firstRow } = report.rowRules;
   const width = table.columnCount - columns.length;
