@@ -61,7 +61,12 @@ function resolvePart(from: string, target: string): string {
   return parts.join("/");
 }
 
-function relationships(zip: ZipArchive, part: string): { id: string; type: string; target: string }[] {
+/**
+ * The relationships of a package part (its `_rels/….rels`), each target resolved to a part name;
+ * external targets (hyperlinks to the web) left out.
+ * @example relationships(zip, "xl/workbook.xml") → [{ id: "rId1", type: "…/worksheet", target: "xl/worksheets/sheet1.xml" }, …]
+ */
+export function relationships(zip: ZipArchive, part: string): { id: string; type: string; target: string }[] {
   const slash = part.lastIndexOf("/");
   const rels = partText(zip, `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`) ?? "";
   return elements(rels, "Relationship").flatMap(({ attributes }) => {

@@ -5,6 +5,7 @@
  */
 import type { MemoryWorkbook } from "../workbook/memoryWorkbook";
 import { attribute, cellText, elements, xmlDecode } from "./xmlText";
+import { relationships } from "./xlsxRead";
 import { ZipArchive, readZip } from "./zipArchive";
 
 /** A table of a workbook: where it is (0-based, header row first) and its columns. */
@@ -19,26 +20,6 @@ export interface WorkbookTable {
 }
 
 const text = (zip: ZipArchive, part: string): string => zip.read(part.toLowerCase())?.toString("utf8") ?? "";
-
-/** A relationship target resolved against the folder of the part that holds it ("/xl/…" is absolute). */
-function resolve(from: string, target: string): string {
-  if (target.startsWith("/")) return target.slice(1);
-  const parts = from.split("/").slice(0, -1);
-  for (const piece of target.split("/")) {
-    if (piece === "..") parts.pop();
-    else if (piece !== "." && piece !== "") parts.push(piece);
-  }
-  return parts.join("/");
-}
-
-function related(zip: ZipArchive, part: string): { id: string; type: string; target: string }[] {
-  const slash = part.lastIndexOf("/");
-  return elements(text(zip, `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`), "Relationship").flatMap(({ attributes }) => {
-    const id = attribute(attributes, "Id");
-    const target = attribute(attributes, "Target");
-    return id && target && attribute(attributes, "TargetMode") !== "External" ? [{ id, type: attribute(attributes, "Type") ?? "", target: resolve(part, target) }] : [];
-  });
-}
 
 /** `B3` → 0-based row 2, column 1. */
 function cellAt(ref: string): { row: number; column: number } | null {
@@ -66,15 +47,15 @@ export function sheetFormula(formula: string, table: string): string {
  */
 export function readTables(bytes: Buffer): WorkbookTable[] {
   const zip = readZip(bytes);
-  const workbookPart = related(zip, "").find((r) => /\/officeDocument$/.test(r.type))?.target ?? "xl/workbook.xml";
-  const sheets = related(zip, workbookPart);
+  const workbookPart = relationships(zip, "").find((r) => /\/officeDocument$/.test(r.type))?.target ?? "xl/workbook.xml";
+  const sheets = relationships(zip, workbookPart);
   const tables: WorkbookTable[] = [];
   for (const { attributes } of elements(text(zip, workbookPart), "sheet")) {
     const sheet = attribute(attributes, "name");
     const id = attribute(attributes, "r:id") ?? /\s[\w.-]+:id\s*=\s*["']([^"']*)["']/.exec(attributes)?.[1];
     const part = sheets.find((r) => r.id === id)?.target;
     if (sheet === undefined || part === undefined) continue;
-    for (const rel of related(zip, part).filter((r) => /\/table$/.test(r.type))) {
+    for (const rel of relationships(zip, part).filter((r) => /\/table$/.test(r.type))) {
       const xml = text(zip, rel.target);
       const table = elements(xml, "table")[0]?.attributes ?? "";
       const name = attribute(table, "displayName") ?? attribute(table, "name");
