@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { readRegister } from "../src/cli/readRegister";
-import { buildXlsx, row } from "../test/helpers/xlsxBuild";
+import { writeRegisterXlsx } from "./registerXlsx";
 import type { BenchCase } from "./measure";
 
 // Reading .xlsx registers: the project's reader (cells from the sheet XML) beside exceljs, the
@@ -15,28 +15,8 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ct-bench-read-"));
 
 function generatedWorkbook(rows: number): string {
   const file = path.join(dir, `register-${rows}.xlsx`);
-  if (fs.existsSync(file)) return file;
-  const headers = ["Contract Ref", "Contract title", "Supplier", "Contract manager", "Department", "Tier", "Start date", "End date", "Notice period", "Extension options", "Annual value", "Total value", "Budget", "Spend to date", "Status", "Notes", "Category", "Procurement route", "Framework", "Postcode"];
-  const strings: string[] = [...headers];
-  const index = new Map(strings.map((s, i) => [s, i]));
-  const shared = (s: string): number => {
-    let i = index.get(s);
-    if (i === undefined) index.set(s, (i = strings.push(s) - 1));
-    return i;
-  };
-  const ref = (c: number, r: number): string => `${String.fromCharCode(65 + c)}${r}`;
-  const parts: string[] = [row(1, headers.map((h, c) => `<c r="${ref(c, 1)}" t="s"><v>${shared(h)}</v></c>`).join(""))];
-  for (let i = 0; i < rows; i++) {
-    const r = i + 2;
-    const text = ["AC-" + String(i).padStart(6, "0"), `Service ${i}, lot ${i % 9}`, ["Binco Ltd", "Shine Services", "Café Provisions"][i % 3], `Officer ${i % 97}`, "Highways", ["Gold", "Silver", "Bronze"][i % 3]];
-    const cells = text.map((t, c) => `<c r="${ref(c, r)}" t="s"><v>${shared(t)}</v></c>`);
-    cells.push(`<c r="${ref(6, r)}" s="1"><v>${43101 + (i % 2000)}</v></c>`, `<c r="${ref(7, r)}" s="1"><v>${45292 + (i % 2000)}</v></c>`);
-    ["3 months", "1+1"].forEach((t, k) => cells.push(`<c r="${ref(8 + k, r)}" t="s"><v>${shared(t)}</v></c>`));
-    [10000 + i * 13, 50000 + i * 51, 40000 + i * 50, 38000.5 + i].forEach((v, k) => cells.push(`<c r="${ref(10 + k, r)}" s="2"><v>${v}</v></c>`));
-    ["Live", "Services", "Open", "AB1 2CD"].forEach((t, k) => cells.push(`<c r="${ref([14, 16, 17, 19][k], r)}" t="s"><v>${shared(t)}</v></c>`));
-    parts.push(row(r, cells.join("")));
-  }
-  fs.writeFileSync(file, buildXlsx({ sheets: [{ name: "Register", cells: parts.join("") }], numFmts: { 164: "dd/mm/yyyy", 165: '"£"#,##0.00' }, cellXfs: [0, 164, 165], sharedStrings: strings }));
+  // The same 20-column register the command-line benchmarks read (bench/registerXlsx.ts).
+  if (!fs.existsSync(file)) writeRegisterXlsx(file, rows);
   return file;
 }
 
