@@ -20,6 +20,8 @@ import { ConvertRegister, StreamedConvert, readForConvert, streamConvert } from 
 import type { RegisterFile } from "./readRegister";
 import type { CellValue } from "../workbook/port";
 import { WorkbookTable, readTables, restoreTrackerTables } from "./xlsxTables";
+import type { KeptWorkbook } from "./xlsxKept";
+import { KeptCounts, noKeptCounts } from "./xlsxKeptWrite";
 
 /** The tables of a workbook file; none where it cannot be read as one (the register reader then says why). */
 function trackerTablesOf(file: string): WorkbookTable[] {
@@ -46,6 +48,7 @@ interface Converted {
   issues: number;
   readAtSetUp: SetUpReport["readAtSetUp"];
   escaped: EscapedCells;
+  kept: KeptCounts;
 }
 
 /** A register converted a row at a time (streamConvert), written under a temporary name and renamed. */
@@ -61,7 +64,7 @@ async function convertStreamed(register: ConvertRegister, setUp: SetUpFromRegist
     done = await streamConvert(register, setUp, order, temporary);
   });
   if (!done) throw new Error("the tracker was not written");
-  return { report: done.report, contracts: done.contracts, issues: done.issues, readAtSetUp: done.readAtSetUp, escaped };
+  return { report: done.report, contracts: done.contracts, issues: done.issues, readAtSetUp: done.readAtSetUp, escaped, kept: done.kept };
 }
 
 /** A tracker converted again, read whole: its own tables are restored where they are, so nothing is added twice. */
@@ -100,10 +103,41 @@ async function convertWhole(
     dateOrder: typing.dateOrder,
     registerDateOrder: typing.dateOrder,
   });
-  await writeOutput(outFile, force, (temporary) => writeTracker(book, temporary));
+  let kept = noKeptCounts();
+  await writeOutput(outFile, force, async (temporary) => {
+    kept = await writeTracker(book, temporary, undefined, register.kept);
+  });
   // A fully blank row inside the table is no contract (check and summary skip it too).
   const contracts = found.rows.slice(found.mapping.headerRow + 1).filter((line) => !line.every(isBlankCell)).length;
-  return { report, contracts, issues: report.issues.length, readAtSetUp: report.readAtSetUp, escaped };
+  return { report, contracts, issues: report.issues.length, readAtSetUp: report.readAtSetUp, escaped, kept };
+}
+
+const counted = (n: number, one: string, many: string): string => `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
+
+/** convert's lines on what the tracker kept of an .xlsx register beyond its values, and what it could not. */
+function keptLines(kept: KeptCounts, read: KeptWorkbook | undefined, tracker: boolean): string[] {
+  if (!read) return [];
+  // A tracker converted again gets its RAG fills and drop-down lists from set-up once more.
+  const remade = new Set(tracker ? ["conditional formats", "data validation (drop-down lists)"] : []);
+  const parts = [
+    kept.formulas && counted(kept.formulas, "formula", "formulas"),
+    kept.errors && counted(kept.errors, "error cell", "error cells"),
+    kept.notes && counted(kept.notes, "note", "notes"),
+    kept.hyperlinks && counted(kept.hyperlinks, "hyperlink", "hyperlinks"),
+    kept.merges && counted(kept.merges, "merged range", "merged ranges"),
+    kept.hiddenRows && counted(kept.hiddenRows, "hidden row", "hidden rows"),
+    kept.hiddenSheets && counted(kept.hiddenSheets, "hidden sheet", "hidden sheets"),
+    kept.names && counted(kept.names, "defined name", "defined names"),
+  ].filter((p): p is string => typeof p === "string");
+  const notKept = [...new Set([...read.notKept, ...[...read.sheets.values()].flatMap((sheet) => sheet.notKept)])].filter((what) => !remade.has(what));
+  return [
+    ...(parts.length ? [`  kept from the workbook: ${parts.join(", ")}`] : []),
+    ...(kept.unmerged.length
+      ? [`  unmerged (a table cannot hold merged cells; each value stays in its first cell): ${kept.unmerged.slice(0, 5).map((u) => `${u.ref} on "${u.sheet}"`).join(", ")}${kept.unmerged.length > 5 ? ` and ${kept.unmerged.length - 5} more` : ""}`]
+      : []),
+    ...(kept.formulasAsValues ? [`  ${counted(kept.formulasAsValues, "formula is", "formulas are")} kept as ${kept.formulasAsValues === 1 ? "its value" : "their values"}: the formula ${kept.formulasAsValues === 1 ? "it" : "they"} shared is now a computed column's`] : []),
+    ...(notKept.length ? [`  not carried over (the values are): ${notKept.join("; ")}`] : []),
+  ];
 }
 
 /** `convert FILE --out TRACKER.xlsx`: the register becomes a tracker workbook, every original value kept. */
@@ -119,7 +153,7 @@ export async function convert(options: Options, write: (s: string) => void, note
   // A register is read once, compactly, and the tracker written a row at a time (streamConvert); a
   // tracker converted again is read whole, so its own tables are restored where they are.
   const streamed = contractsSheet === undefined ? await readForConvert(options, note) : undefined;
-  const whole = streamed ? undefined : await openRegister(options, note, contractsSheet);
+  const whole = streamed ? undefined : await openRegister(options, note, contractsSheet, true);
   const found: FoundRegister = streamed?.found ?? (whole as { found: FoundRegister }).found;
   // As in the wizard, a tracker is set up without a Contract ID only when the user has said the
   // register has none (`--map contractId=`, or a mapping file with "contractId": null).
@@ -150,7 +184,7 @@ export async function convert(options: Options, write: (s: string) => void, note
   } satisfies Omit<SetUpOptions, "sheet" | "mapping" | "dateOrder" | "registerDateOrder">;
   const started = Date.now();
   const order = (options.value("--date-order") ?? "dmy") as DateOrder;
-  const { report, contracts, issues, readAtSetUp, escaped } = streamed
+  const { report, contracts, issues, readAtSetUp, escaped, kept } = streamed
     ? await convertStreamed(streamed, setUp, order, outFile, options.has("--force"))
     : await convertWhole(whole as { file: RegisterFile; found: FoundRegister }, tables, setUp, order, outFile, options.has("--force"));
   const lines = [
@@ -165,6 +199,8 @@ export async function convert(options: Options, write: (s: string) => void, note
     ...report.renamedHeaders.map((r) => `  header renamed for the table: "${oneLine(r.text)}" is "${oneLine(r.name)}" (${r.why === "repeated" ? "a table's columns need different names" : "a table column's name holds at most 255 characters"}; its note keeps the text)`),
     ...(escaped.count ? [`  ${escaped.count.toLocaleString("en-GB")} ${escaped.count === 1 ? "cell holds" : "cells hold"} control characters XML cannot carry (first: ${escaped.first}): written as Excel writes them (_x0001_), and read back as they were`] : []),
     ...(report.keyedByRow ? [`  no Contract ID column: each contract is named by its row (${rowName(found.mapping.headerRow + 2)}, ${rowName(found.mapping.headerRow + 3)} …)`] : []),
+    ...keptLines(kept, streamed?.kept ?? whole?.file.kept, !streamed),
+    ...(streamed && tables.length ? [`  the register's own Excel tables are plain ranges in the tracker, every value as it was: ${tables.map((t) => t.name).join(", ")}`] : []),
     `  tables created: ${report.createdTables.join(", ") || "none (the workbook has them)"}`,
     ...[...new Set(report.notCreated.map((t) => t.reason))].map((reason) => `  not created: ${report.notCreated.filter((t) => t.reason === reason).map((t) => t.table).join(", ")} — ${reason}`),
     `  date order: ${report.dateOrder === "mdy" ? "month first (mdy)" : "day first (dmy)"}, in Settings`,

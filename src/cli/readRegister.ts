@@ -6,6 +6,7 @@ import { parseCsvWithQuotes } from "./csvDialect";
 import type { StrayQuote } from "./csvSplit";
 import { InputError } from "./inputError";
 import { decodeText, isText } from "./textEncoding";
+import type { KeptWorkbook } from "./xlsxKept";
 import { readXlsx } from "./xlsxRead";
 import { ReadLimitError } from "./zipArchive";
 
@@ -44,6 +45,8 @@ export interface RegisterFile {
   kind: "csv" | "xlsx";
   /** What the reader had to decide for the user, one line each (a CSV's stray quotes); said on stderr by every command. */
   notes: string[];
+  /** An .xlsx register's formulas, notes, links, merges and hidden parts, read when asked for (convert keeps them). */
+  kept?: KeptWorkbook;
 }
 
 const TEXT_EXTENSIONS = new Set([".csv", ".txt", ".tsv"]);
@@ -103,14 +106,14 @@ async function readRegularFile(file: string, maxBytes: number, kind: string): Pr
   }
 }
 
-function readWorkbook(file: string, bytes: Buffer): RegisterFile {
+function readWorkbook(file: string, bytes: Buffer, keep: boolean): RegisterFile {
   if (bytes.subarray(0, 8).toString("hex") === OLE_SIGNATURE) {
     throw new InputError(`${file} is not an .xlsx workbook: it is an old .xls file or is password-protected (save it from Excel as .xlsx, without a password)`);
   }
   if (bytes.subarray(0, 2).toString("latin1") !== "PK") throw new InputError(`${file} is not an .xlsx workbook`);
   try {
-    const { sheets, numberFormats } = readXlsx(bytes);
-    return { file, sheets, numberFormats, kind: "xlsx", notes: [] };
+    const { sheets, numberFormats, kept } = readXlsx(bytes, { keep });
+    return { file, sheets, numberFormats, kind: "xlsx", notes: [], ...(kept ? { kept } : {}) };
   } catch (error) {
     if (error instanceof ReadLimitError) throw new InputError(`${file} was not read: ${message(error)}`);
     throw new InputError(`${file} could not be opened as a workbook: ${message(error)}`);
@@ -121,13 +124,14 @@ function readWorkbook(file: string, bytes: Buffer): RegisterFile {
  * Reads a register: a .csv/.txt/.tsv text file (any encoding and delimiter Excel writes: see
  * decodeText and parseCsv) or an .xlsx/.xlsm workbook (see readXlsx).
  * @throws InputError with a one-line reason: missing file, folder, not a regular file (FIFO, device), over a size limit, binary or empty text, not a workbook, a part of it past a limit (a zip bomb)
+ * `keep`: also read what convert keeps of a workbook beyond values (its formulas, notes, links, merges, hidden parts: RegisterFile.kept).
  * @example (await readRegister("contracts.csv")).sheets.get("contracts")?.[0] → ["Contract ID", "Supplier", "End date"]
  */
-export async function readRegister(file: string): Promise<RegisterFile> {
+export async function readRegister(file: string, { keep = false }: { keep?: boolean } = {}): Promise<RegisterFile> {
   if (!fs.existsSync(file)) throw new InputError(`No such file: ${file}`);
   if (fs.statSync(file).isDirectory()) throw new InputError(`${file} is a folder, not a spreadsheet`);
   const extension = path.extname(file).toLowerCase();
   if (TEXT_EXTENSIONS.has(extension)) return readText(file, await readRegularFile(file, MAX_TEXT_BYTES, "a CSV or text register"));
-  if (extension === ".xlsx" || extension === ".xlsm") return readWorkbook(file, await readRegularFile(file, MAX_WORKBOOK_BYTES, "a workbook"));
+  if (extension === ".xlsx" || extension === ".xlsm") return readWorkbook(file, await readRegularFile(file, MAX_WORKBOOK_BYTES, "a workbook"), keep);
   throw new InputError(`${file} is not a spreadsheet: give a .csv or .xlsx file`);
 }

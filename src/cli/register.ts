@@ -181,10 +181,11 @@ export function movedNote(move: MappingMove): string {
 /**
  * Reads the register a command works on and finds its contract table with the user's `--sheet`,
  * `--mapping` and `--map` applied; each field a choice left with no column is one line to `note`.
+ * `keep`: also read what convert keeps beyond values (RegisterFile.kept).
  * @example const { found } = await openRegister(options, err) // found.mapping as `map` prints it
  */
-export async function openRegister(options: Options, note: (line: string) => void = () => undefined, sheet?: string): Promise<{ file: RegisterFile; found: FoundRegister }> {
-  const file = await readRegister(options.file);
+export async function openRegister(options: Options, note: (line: string) => void = () => undefined, sheet?: string, keep = false): Promise<{ file: RegisterFile; found: FoundRegister }> {
+  const file = await readRegister(options.file, { keep });
   for (const line of file.notes) note(line);
   return { file, found: await foundRegister(file, options, note, sheet) };
 }

@@ -27,6 +27,8 @@ import { FoundRegister, fieldColumns, foundRegister } from "./register";
 import { ArrayRows, RegisterRows } from "./registerRows";
 import { typeRegisterColumns } from "./registerTypes";
 import { writeTracker } from "./writeTracker";
+import type { KeptWorkbook } from "./xlsxKept";
+import type { KeptCounts } from "./xlsxKeptWrite";
 
 // Above this many rows, the collector is run between the columns read whole (see collectTyped).
 const LARGE_REGISTER_ROWS = 200_000;
@@ -58,6 +60,8 @@ export interface ConvertRegister {
   otherFormats: Map<string, (string | undefined)[][]>;
   /** Every sheet's name in the workbook's order. */
   order: string[];
+  /** What an .xlsx register has beyond values (formulas, notes, links, merges, hidden parts), written back at the same cells. */
+  kept?: KeptWorkbook;
 }
 
 /**
@@ -68,11 +72,11 @@ export interface ConvertRegister {
  */
 export async function readForConvert(options: Options, note: (line: string) => void): Promise<ConvertRegister> {
   // Read as check and map read it (stray quotes, limits, notes), so a file reads the same in every command.
-  const register = await readRegister(options.file);
+  const register = await readRegister(options.file, { keep: true });
   for (const line of register.notes) note(line);
   const found = await foundRegister(register, options, note);
   const others = new Map([...register.sheets].filter(([name]) => name !== found.sheet));
-  return { found, rows: new ArrayRows(found.rows), formats: found.numberFormats, others, otherFormats: register.numberFormats, order: [...register.sheets.keys()] };
+  return { found, rows: new ArrayRows(found.rows), formats: found.numberFormats, others, otherFormats: register.numberFormats, order: [...register.sheets.keys()], ...(register.kept ? { kept: register.kept } : {}) };
 }
 
 /** Each column's typed cells, where typing changed them: a value and a number format a cell. */
@@ -122,6 +126,8 @@ export interface StreamedConvert {
   contracts: number;
   issues: number;
   readAtSetUp: { column: string; rows: number }[];
+  /** What of the register's formulas, notes, links, merges and hidden parts the tracker kept. */
+  kept: KeptCounts;
 }
 
 // A cell that stands in, in the workbook set-up sees, for the data rows' widest extent (never written).
@@ -223,7 +229,7 @@ export async function streamConvert(register: ConvertRegister, setUp: Omit<SetUp
   let issues = 0;
   let blankRows = 0;
   const formatOf = (r: number, c: number): string | undefined => overlay.format(c, r) ?? formats?.[first + r]?.[c];
-  await writeTracker(book, outFile, {
+  const kept = await writeTracker(book, outFile, {
     sheet: found.sheet,
     from: first,
     count,
@@ -252,7 +258,7 @@ export async function streamConvert(register: ConvertRegister, setUp: Omit<SetUp
         if (text !== undefined) book.notes.push({ table: report.table, column: column.header, text });
       });
     },
-  });
+  }, register.kept);
   issues += problems.issues().length;
-  return { report, rows: count, contracts: count - blankRows, issues, readAtSetUp: computed.readAtSetUp() };
+  return { report, rows: count, contracts: count - blankRows, issues, readAtSetUp: computed.readAtSetUp(), kept };
 }

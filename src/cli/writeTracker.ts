@@ -6,6 +6,8 @@ import { quotedSheetName } from "../workbook/sheetNames";
 import { COMMENTS_CONTENT_TYPE, COMMENTS_TYPE, SheetNote, VML_CONTENT_TYPE, VML_TYPE, commentsXml, notesVml } from "./xlsxNotes";
 import { xmlText, xstringText } from "./xlsxPackage";
 import { ZipFileWriter } from "./zipStream";
+import type { KeptWorkbook } from "./xlsxKept";
+import { KeptCounts, KeptFormulas, colsXml, definedNamesXml, hyperlinksXml, isErrorValue, keptNotes, mergeCellsXml, noKeptCounts, tableBox } from "./xlsxKeptWrite";
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -99,24 +101,27 @@ const tableColumnName = (header: string): string => xstringText(header, true);
  * one, which over 100,000 rows cost more in garbage collection than the writing itself. Nothing for
  * a blank cell.
  */
-function cellXml(ref: string, cell: MemoryCell, formulas: FormulaElements, styles: NumberFormatStyles, out: (xml: string) => void, sharedFormula?: string): void {
+function cellXml(ref: string, cell: MemoryCell, formulas: FormulaElements, styles: NumberFormatStyles, out: (xml: string) => void, sharedFormula?: string, kept?: { formula?: string; error: boolean }): void {
   const style = cell.numberFormat ? styles.styleOf(cell.numberFormat) : 0;
   const s = style ? ` s="${style}"` : "";
   const value = cell.value;
-  if (cell.formula) {
-    const f = sharedFormula ?? formulas.of(cell.formula);
+  // An error cell of the register stays an error (its text is the error's, as Excel writes it).
+  const error = kept?.error === true && isErrorValue(value);
+  const f = cell.formula ? (sharedFormula ?? formulas.of(cell.formula)) : kept?.formula;
+  if (f !== undefined) {
     if (value === null || value === undefined) {
       out(`<c r="${ref}"${s}>`);
       out(f);
       out("</c>");
     } else {
-      out(typeof value === "number" ? `<c r="${ref}"${s}>` : typeof value === "boolean" ? `<c r="${ref}"${s} t="b">` : `<c r="${ref}"${s} t="str">`);
+      out(typeof value === "number" ? `<c r="${ref}"${s}>` : typeof value === "boolean" ? `<c r="${ref}"${s} t="b">` : `<c r="${ref}"${s} t="${error ? "e" : "str"}">`);
       out(f);
       out(`<v>${typeof value === "number" ? value : typeof value === "boolean" ? (value ? 1 : 0) : xstringText(value)}</v></c>`);
     }
     return;
   }
-  if (typeof value === "number") {
+  if (error) out(`<c r="${ref}"${s} t="e"><v>${xmlText(value)}</v></c>`);
+  else if (typeof value === "number") {
     if (Number.isFinite(value)) out(`<c r="${ref}"${s}><v>${value}</v></c>`);
   } else if (typeof value === "boolean") out(`<c r="${ref}"${s} t="b"><v>${value ? 1 : 0}</v></c>`);
   // Text is always written as text: a value such as =HYPERLINK(…) never becomes a formula.
@@ -146,11 +151,14 @@ function headersOf(book: MemoryWorkbook, table: string): string[] {
 class SharedFormulas {
   private readonly groups = new Map<string, string>();
 
+  /** `first`: the first index free (a register's own shared formulas on the sheet keep theirs). */
+  constructor(private readonly first = 0) {}
+
   /** The <f> of a row of a table's calculated column: the group's first (with its range) or a pointer to it. */
   element(key: string, text: () => string, range: () => string): string {
     const child = this.groups.get(key);
     if (child !== undefined) return child;
-    const si = this.groups.size;
+    const si = this.first + this.groups.size;
     this.groups.set(key, `<f t="shared" si="${si}"/>`);
     return `<f t="shared" ref="${range()}" si="${si}">${xmlText(text())}</f>`;
   }
@@ -159,15 +167,18 @@ class SharedFormulas {
 /**
  * Writes the in-memory tracker as an .xlsx workbook: sheets, tables, formulas with cached values,
  * formats, validation, names. Each sheet goes to the file as it is made (ZipFileWriter), so the
- * workbook is never held whole; a sheet big enough to pass 4 GB gets zip64 sizes.
+ * workbook is never held whole; a sheet big enough to pass 4 GB gets zip64 sizes. `kept`: what the
+ * register had beyond values (its formulas, notes, links, merges, hidden parts), written back at the
+ * same cells; returns what of it was written.
  * @throws the file system's error (the half-written file is removed)
  * @example await writeTracker(book, "tracker.xlsx")
  */
-export async function writeTracker(book: MemoryWorkbook, file: string, streamed?: StreamedRows): Promise<void> {
+export async function writeTracker(book: MemoryWorkbook, file: string, streamed?: StreamedRows, kept?: KeptWorkbook): Promise<KeptCounts> {
   const zip = ZipFileWriter.create(file);
   try {
-    await writeParts(book, zip, streamed);
+    const counts = await writeParts(book, zip, streamed, kept);
     zip.close();
+    return counts;
   } catch (error) {
     zip.abandon();
     fs.rmSync(file, { force: true });
@@ -194,19 +205,22 @@ export interface StreamedRows {
 // A sheet of this many cells may pass 4 GB of XML (some 200 bytes a cell): its entry makes room for zip64 sizes.
 const LARGE_SHEET_CELLS = 20_000_000;
 
-async function writeParts(book: MemoryWorkbook, zip: ZipFileWriter, streamed: StreamedRows | undefined): Promise<void> {
+async function writeParts(book: MemoryWorkbook, zip: ZipFileWriter, streamed: StreamedRows | undefined, kept: KeptWorkbook | undefined): Promise<KeptCounts> {
   const sheetNames = [...book.sheets.keys()];
   const tables = [...book.tables.values()];
   const contentTypes: string[] = [];
   const styles = new NumberFormatStyles();
+  const counts = noKeptCounts();
   for (const [s, name] of sheetNames.entries()) {
     const grid = book.sheets.get(name) ?? [];
     const sheetTables = tables.filter((t) => t.sheet === name);
     const stream = streamed?.sheet === name ? streamed : undefined;
+    const keptSheet = kept?.sheets.get(name);
+    const keptFormulas = keptSheet ? new KeptFormulas(keptSheet, counts) : undefined;
     const cells = grid.reduce((n, line) => n + line.length, 0) + (stream ? stream.count * stream.width : 0);
-    const rowCount = stream ? Math.max(grid.length, stream.from + stream.count) : grid.length;
+    const rowCount = Math.max(stream ? Math.max(grid.length, stream.from + stream.count) : grid.length, keptFormulas?.rowExtent ?? 0);
     const part = zip.streamPart(`xl/worksheets/sheet${s + 1}.xml`, cells > LARGE_SHEET_CELLS);
-    part.write(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet ${NS}><sheetData>`);
+    part.write(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet ${NS}>${colsXml(keptSheet)}<sheetData>`);
     const letters: string[] = [];
     const formulaElements = new Map<string | null, FormulaElements>();
     const formulasOf = (table: string | null): FormulaElements => {
@@ -214,18 +228,23 @@ async function writeParts(book: MemoryWorkbook, zip: ZipFileWriter, streamed: St
       if (!elements) formulaElements.set(table, (elements = new FormulaElements(table)));
       return elements;
     };
-    const shared = new SharedFormulas();
+    // The tracker's shared formulas are numbered after the register's own on the sheet.
+    const shared = new SharedFormulas((keptSheet?.lastSharedIndex ?? -1) + 1);
     for (let r = 0; r < rowCount; r++) {
       const line: readonly (MemoryCell | null | undefined)[] | undefined = stream && r >= stream.from && r < stream.from + stream.count ? stream.row(r - stream.from) : grid[r];
-      if (!line) continue;
+      const rowFormulas = keptFormulas?.row(r);
+      const rowAttributes = keptFormulas?.rowAttributes(r) ?? "";
+      if (!line && !rowFormulas && rowAttributes === "") continue;
       const inRow = sheetTables.filter((t) => r > t.row && r <= t.row + t.rowCount);
       // A row's XML is gathered and handed to the part once: a write a cell cost more than the cell.
       let xml = "";
       const out = (piece: string): void => {
         xml += piece;
       };
-      for (let c = 0; c < line.length; c++) {
-        const cell = line[c];
+      const width = Math.max(line?.length ?? 0, rowFormulas ? Math.max(...rowFormulas.keys()) + 1 : 0);
+      for (let c = 0; c < width; c++) {
+        const keptFormula = rowFormulas?.get(c);
+        const cell = line?.[c] ?? (keptFormula !== undefined ? { value: null } : null);
         if (!cell) continue;
         const t = inRow.find((t) => c >= t.column && c < t.column + t.columnCount);
         const ref = `${(letters[c] ??= columnLetters(c))}${r + 1}`;
@@ -234,14 +253,26 @@ async function writeParts(book: MemoryWorkbook, zip: ZipFileWriter, streamed: St
           t && cell.formula !== undefined && cell.formula === calculated
             ? shared.element(`${t.name}\u0000${c}`, () => fileFormula(calculated, t.name), () => `${ref}:${letters[c]}${t.row + 1 + t.rowCount}`)
             : undefined;
-        cellXml(ref, cell, formulasOf(t?.name ?? null), styles, out, f);
+        let own: { formula?: string; error: boolean } | undefined;
+        if (keptFormulas) {
+          if (keptFormula !== undefined && cell.formula !== undefined) keptFormulas.replaced(keptFormula);
+          const formula = keptFormula !== undefined && cell.formula === undefined ? keptFormulas.element(keptFormula) : undefined;
+          const error = keptFormulas.isError(r, c);
+          if (error && formula === undefined && cell.formula === undefined) counts.errors++;
+          if (formula !== undefined && (cell.value === null || cell.value === undefined)) counts.needsCalculation = true;
+          own = { ...(formula !== undefined ? { formula } : {}), error };
+        }
+        cellXml(ref, cell, formulasOf(t?.name ?? null), styles, out, f, own);
       }
-      if (xml !== "") part.write(`<row r="${r + 1}">${xml}</row>`);
+      if (rowAttributes !== "") counts.hiddenRows += / hidden="(?:1|true)"/.test(rowAttributes) ? 1 : 0;
+      if (xml !== "" || rowAttributes !== "") part.write(`<row r="${r + 1}"${rowAttributes}>${xml}</row>`);
       // Now and then the compressor is let catch up: text never piles up ahead of it.
       if ((r & 255) === 0) await part.ready();
     }
     stream?.done();
     const extra: string[] = [];
+    // CT_Worksheet's order: mergeCells, conditionalFormatting, dataValidations, hyperlinks, legacyDrawing, tableParts.
+    if (keptSheet) extra.push(mergeCellsXml(keptSheet, name, sheetTables.map(tableBox), counts));
     const columnRange = (table: string, header: string): string | null => {
       const t = book.tables.get(table);
       const c = t ? headersOf(book, table).indexOf(header) : -1;
@@ -266,12 +297,19 @@ async function writeParts(book: MemoryWorkbook, zip: ZipFileWriter, streamed: St
       });
     if (validations.length) extra.push(`<dataValidations count="${validations.length}">${validations.join("")}</dataValidations>`);
     const rels: string[] = [];
+    if (keptSheet) {
+      const links = hyperlinksXml(keptSheet, counts);
+      extra.push(links.xml);
+      rels.push(...links.rels);
+    }
     // Notes on the header cells of table columns (a native column's rows read at set-up).
-    const notes: SheetNote[] = book.notes.flatMap((note) => {
+    const ownNotes: SheetNote[] = book.notes.flatMap((note) => {
       const t = book.tables.get(note.table);
       const c = t && t.sheet === name ? headersOf(book, note.table).indexOf(note.column) : -1;
       return t && c >= 0 ? [{ row: t.row, column: t.column + c, text: note.text }] : [];
     });
+    // The register's own notes (with their authors) beside the tracker's.
+    const notes = keptNotes(keptSheet, ownNotes, counts);
     if (notes.length) {
       rels.push(`<Relationship Id="rIdC" Type="${COMMENTS_TYPE}" Target="../comments${s + 1}.xml"/>`, `<Relationship Id="rIdV" Type="${VML_TYPE}" Target="../drawings/vmlDrawing${s + 1}.vml"/>`);
       contentTypes.push(`<Override PartName="/xl/comments${s + 1}.xml" ContentType="${COMMENTS_CONTENT_TYPE}"/>`);
@@ -316,9 +354,17 @@ async function writeParts(book: MemoryWorkbook, zip: ZipFileWriter, streamed: St
     // On the Settings table's own sheet, which is "Tracker Settings" beside a register's Settings sheet.
     if (row >= 0) names.push(`<definedName name="AsOf">${xmlText(quotedSheetName(settings.sheet))}!$${columnLetters(settings.column + 1)}$${settings.row + 2 + row}</definedName>`);
   }
-  const sheetsXml = sheetNames.map((name, s) => `<sheet name="${xmlText(name)}" sheetId="${s + 1}" r:id="rId${s + 1}"/>`).join("");
-  const active = Math.max(0, sheetNames.indexOf(book.active ?? ""));
-  zip.addPart("xl/workbook.xml", Buffer.from(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook ${NS}><bookViews><workbookView activeTab="${active}"/></bookViews><sheets>${sheetsXml}</sheets>${names.length ? `<definedNames>${names.join("")}</definedNames>` : ""}<calcPr calcId="191029"/></workbook>`));
+  // The register's own names, each local one with its sheet's new position.
+  if (kept) names.unshift(...definedNamesXml(kept.names, sheetNames, new Set(names.length ? ["asof"] : []), counts));
+  // A sheet the register hid stays hidden; the sheet shown first is a visible one.
+  const state = (sheet: string): string => kept?.sheets.get(sheet)?.state ?? "visible";
+  counts.hiddenSheets = sheetNames.filter((sheet) => state(sheet) !== "visible").length;
+  const sheetsXml = sheetNames.map((name, s) => `<sheet name="${xmlText(name)}" sheetId="${s + 1}"${state(name) === "visible" ? "" : ` state="${state(name)}"`} r:id="rId${s + 1}"/>`).join("");
+  const wanted = Math.max(0, sheetNames.indexOf(book.active ?? ""));
+  const active = state(sheetNames[wanted] ?? "") === "visible" ? wanted : Math.max(0, sheetNames.findIndex((sheet) => state(sheet) === "visible"));
+  // A kept formula without a cached value is calculated when Excel opens the workbook.
+  const calc = counts.needsCalculation ? '<calcPr calcId="191029" fullCalcOnLoad="1"/>' : '<calcPr calcId="191029"/>';
+  zip.addPart("xl/workbook.xml", Buffer.from(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook ${NS}><bookViews><workbookView activeTab="${active}"/></bookViews><sheets>${sheetsXml}</sheets>${names.length ? `<definedNames>${names.join("")}</definedNames>` : ""}${calc}</workbook>`));
   zip.addPart(
     "xl/_rels/workbook.xml.rels",
     Buffer.from(
@@ -334,4 +380,5 @@ async function writeParts(book: MemoryWorkbook, zip: ZipFileWriter, streamed: St
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="vml" ContentType="${VML_CONTENT_TYPE}"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>${contentTypes.join("")}</Types>`,
     ),
   );
+  return counts;
 }

@@ -2,14 +2,17 @@
 // them: the text in a comments part (ECMA-376 Part 1 §18.7), and the box Excel draws for each in a
 // legacy VML drawing part, without which Excel shows no note (LibreOffice reads the text alone).
 import { columnLetters } from "../core/cellRefs";
-import { xmlText } from "./xlsxPackage";
+import { xmlText, xstringText } from "./xlsxPackage";
 
-/** A note on one cell of a sheet; row and column are 0-based. */
+/** A note on one cell of a sheet; row and column are 0-based. `author`: who wrote it (a register's own notes keep theirs; the tracker's are the product's). */
 export interface SheetNote {
   row: number;
   column: number;
   text: string;
+  author?: string;
 }
+
+const PRODUCT_AUTHOR = "Contract tracker";
 
 export const COMMENTS_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments";
 export const VML_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/vmlDrawing";
@@ -18,10 +21,17 @@ export const VML_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.v
 
 /** The comments part of a sheet's notes. @example commentsXml([{ row: 0, column: 10, text: "…" }]) → '<?xml …><comments …><comment ref="K1" …' */
 export function commentsXml(notes: readonly SheetNote[]): string {
-  const list = notes
-    .map((n) => `<comment ref="${columnLetters(n.column)}${n.row + 1}" authorId="0"><text><r><t xml:space="preserve">${xmlText(n.text)}</t></r></text></comment>`)
+  const authors: string[] = [];
+  const authorId = (author: string): number => {
+    const id = authors.indexOf(author);
+    return id >= 0 ? id : authors.push(author) - 1;
+  };
+  // Excel lists a sheet's notes in cell order (row by row); a reader may expect it.
+  const ordered = [...notes].sort((a, b) => a.row - b.row || a.column - b.column);
+  const list = ordered
+    .map((n) => `<comment ref="${columnLetters(n.column)}${n.row + 1}" authorId="${authorId(n.author ?? PRODUCT_AUTHOR)}"><text><r><t xml:space="preserve">${xstringText(n.text)}</t></r></text></comment>`)
     .join("");
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors><author>Contract tracker</author></authors><commentList>${list}</commentList></comments>`;
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors>${authors.map((a) => `<author>${xmlText(a)}</author>`).join("")}</authors><commentList>${list}</commentList></comments>`;
 }
 
 /**

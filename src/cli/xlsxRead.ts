@@ -1,5 +1,6 @@
 import { builtInFormat, isDateFormat } from "../core/numberFormats";
 import type { CellValue } from "../workbook/port";
+import { KeptSheet, KeptWorkbook, emptyKeptSheet, keepNotes, keepSheetFrame, keptNames } from "./xlsxKept";
 import { RowSink, SheetContext, SheetRowReader, keepRows } from "./xlsxSheet";
 import { ElementWindows, attribute, elements, ownString, stringItemText } from "./xmlText";
 import { INFLATE_LIMITS, InflateLimits, ReadLimitError, ZipArchive, readZip } from "./zipArchive";
@@ -8,6 +9,8 @@ import { INFLATE_LIMITS, InflateLimits, ReadLimitError, ZipArchive, readZip } fr
 export interface XlsxWorkbook {
   sheets: Map<string, CellValue[][]>;
   numberFormats: Map<string, (string | undefined)[][]>;
+  /** What the workbook keeps beyond values and formats (formulas, notes, links, merges …), when asked for (`keep`). */
+  kept?: KeptWorkbook;
 }
 
 const OFFICE_DOCUMENT = /\/officeDocument$/;
@@ -63,17 +66,19 @@ function resolvePart(from: string, target: string): string {
 
 /**
  * The relationships of a package part (its `_rels/….rels`), each target resolved to a part name;
- * external targets (hyperlinks to the web) left out.
+ * external targets (hyperlinks to the web) left out unless `external` (then given as written).
  * @example relationships(zip, "xl/workbook.xml") → [{ id: "rId1", type: "…/worksheet", target: "xl/worksheets/sheet1.xml" }, …]
  */
-export function relationships(zip: ZipArchive, part: string): { id: string; type: string; target: string }[] {
+export function relationships(zip: ZipArchive, part: string, external = false): { id: string; type: string; target: string }[] {
   const slash = part.lastIndexOf("/");
   const rels = partText(zip, `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`) ?? "";
   return elements(rels, "Relationship").flatMap(({ attributes }) => {
     const id = attribute(attributes, "Id");
     const target = attribute(attributes, "Target");
     const mode = attribute(attributes, "TargetMode");
-    return id && target && mode !== "External" ? [{ id, type: attribute(attributes, "Type") ?? "", target: resolvePart(part, target) }] : [];
+    if (!id || !target) return [];
+    if (mode === "External") return external ? [{ id, type: attribute(attributes, "Type") ?? "", target }] : [];
+    return [{ id, type: attribute(attributes, "Type") ?? "", target: resolvePart(part, target) }];
   });
 }
 
@@ -99,8 +104,14 @@ function styleFormats(zip: ZipArchive, stylesPart: string | undefined): Pick<She
 export interface XlsxPackage {
   /** The worksheets' names, in the workbook's order (chart and macro sheets left out). */
   sheets: string[];
-  /** Reads one sheet's rows into `onRow`, a row at a time: the sheet is never held whole, whatever its length. */
-  readRows(sheet: string, onRow: RowSink): void;
+  /**
+   * Reads one sheet's rows into `onRow`, a row at a time: the sheet is never held whole, whatever
+   * its length. With `kept`, the sheet's formulas, error cells, notes, hyperlinks, merges, hidden
+   * rows and columns are recorded there too.
+   */
+  readRows(sheet: string, onRow: RowSink, kept?: KeptSheet): void;
+  /** The workbook's defined names and what of it convert does not carry over (chart sheets, pivot tables, macros). */
+  keptNames(): Pick<KeptWorkbook, "names" | "notKept">;
 }
 
 /** Options of the reader: `sliceBytes` is how much of a part is decoded and read at a time (tests try small ones); `limits` what a part may inflate to. */
@@ -134,22 +145,43 @@ export function openXlsx(bytes: Buffer, { sliceBytes = PIECE_BYTES, limits = INF
   }
   const context: SheetContext = { sharedStrings, date1904, ...styleFormats(zip, related.find((r) => r.type.endsWith("/styles"))?.target) };
   const parts = new Map<string, string>();
+  const states = new Map<string, KeptSheet["state"]>();
+  const allSheets: string[] = [];
+  let chartSheets = 0;
   for (const { attributes } of elements(workbook, "sheet")) {
     const name = attribute(attributes, "name");
     // The relationships namespace is almost always prefixed r:, but any prefix is allowed.
     const id = attribute(attributes, "r:id") ?? /\s[\w.-]+:id\s*=\s*["']([^"']*)["']/.exec(attributes)?.[1];
     const rel = related.find((r) => r.id === id);
+    allSheets.push(name ?? "");
+    if (rel && !WORKSHEET.test(rel.type)) chartSheets++;
     if (name === undefined || !rel || !WORKSHEET.test(rel.type) || parts.has(name)) continue;
     parts.set(name, rel.target);
+    const state = attribute(attributes, "state");
+    states.set(name, state === "hidden" || state === "veryHidden" ? state : "visible");
   }
   return {
     sheets: [...parts.keys()],
-    readRows: (sheet, onRow) => {
+    readRows: (sheet, onRow, kept) => {
       const part = parts.get(sheet);
       if (part === undefined) throw new Error(`it has no sheet "${sheet}"`);
-      const reader = new SheetRowReader(context, onRow);
+      const reader = new SheetRowReader(context, onRow, kept);
       if (!partWindows(zip, part, "row", sliceBytes, (xml) => reader.read(xml))) throw new Error(`its sheet "${sheet}" is missing from the package`);
       reader.finish();
+      if (!kept) return;
+      kept.state = states.get(sheet) ?? "visible";
+      const sheetRels = relationships(zip, part, true);
+      const links = new Map(sheetRels.filter((r) => r.type.endsWith("/hyperlink")).map((r) => [r.id, r.target]));
+      const { head, tail } = reader.frame();
+      keepSheetFrame(kept, head, tail, links);
+      for (const rel of sheetRels.filter((r) => r.type.endsWith("/comments"))) keepNotes(kept, partText(zip, rel.target) ?? "");
+    },
+    keptNames: () => {
+      const notKept: string[] = [];
+      if (chartSheets > 0) notKept.push(`${chartSheets} chart ${chartSheets === 1 ? "sheet" : "sheets"}`);
+      if (related.some((r) => r.type.endsWith("/pivotCacheDefinition"))) notKept.push("pivot tables (their values are kept)");
+      if (related.some((r) => r.type.endsWith("/vbaProject"))) notKept.push("macros (a tracker is an .xlsx)");
+      return { names: keptNames(workbook, allSheets), notKept };
     },
   };
 }
@@ -160,16 +192,19 @@ export function openXlsx(bytes: Buffer, { sliceBytes = PIECE_BYTES, limits = INF
  * @throws Error with a plain reason when the package or its workbook part is missing or damaged; ReadLimitError when a part passes a limit
  * @example readXlsx(fs.readFileSync("register.xlsx")).sheets.get("Contracts")?.[1] → ["C-001", "Cleaning", 45747, 1200.5]
  */
-export function readXlsx(bytes: Buffer, options: XlsxReadOptions = {}): XlsxWorkbook {
+export function readXlsx(bytes: Buffer, options: XlsxReadOptions & { keep?: boolean } = {}): XlsxWorkbook {
   const book = openXlsx(bytes, options);
   const sheets = new Map<string, CellValue[][]>();
   const numberFormats = new Map<string, (string | undefined)[][]>();
+  const keptSheets = new Map<string, KeptSheet>();
   for (const name of book.sheets) {
     const keep = keepRows();
-    book.readRows(name, keep.onRow);
+    const kept = options.keep ? emptyKeptSheet() : undefined;
+    book.readRows(name, keep.onRow, kept);
+    if (kept) keptSheets.set(name, kept);
     const cells = keep.cells();
     sheets.set(name, cells.rows);
     numberFormats.set(name, cells.formats);
   }
-  return { sheets, numberFormats };
+  return { sheets, numberFormats, ...(options.keep ? { kept: { sheets: keptSheets, ...book.keptNames() } } : {}) };
 }

@@ -1,5 +1,6 @@
 import { dateToSerial } from "../core/dates";
 import type { CellValue } from "../workbook/port";
+import { KeptSheet, keepError, keepFormula, keepRowAttributes } from "./xlsxKept";
 import { attribute, cellText, ownString, stringItemText } from "./xmlText";
 import { ReadLimitError } from "./zipArchive";
 
@@ -92,24 +93,41 @@ export class SheetRowReader {
   private formats: (string | undefined)[] = [];
   private formatKey = "";
   private readonly sharedFormats = new Map<string, readonly (string | undefined)[]>();
+  /** The part's text before `<sheetData>` and after `</sheetData>`, gathered only when something is kept. */
+  private head = "";
+  private tail = "";
 
+  /** `kept`: where a cell's formula, an error cell and a row's own attributes are recorded (convert keeps them; other commands need values only). */
   constructor(
     private readonly context: SheetContext,
     private readonly onRow: RowSink,
+    private readonly kept?: KeptSheet,
   ) {}
+
+  /** The text of the part around its cells (columns before, merges and hyperlinks after), when kept. */
+  frame(): { head: string; tail: string } {
+    return { head: this.head, tail: this.tail };
+  }
 
   /** The next window of the part's text. */
   read(window: string): void {
-    if (this.ended) return;
+    if (this.ended) {
+      if (this.kept) this.tail += window;
+      return;
+    }
     let from = 0;
     if (!this.started) {
       from = window.search(SHEET_DATA);
+      if (this.kept) this.head += from < 0 ? window : window.slice(0, from);
       if (from < 0) return;
       this.started = true;
     }
     const close = sheetDataEnd(window);
     const xml = close >= 0 ? window.slice(0, close) : window;
-    if (close >= 0) this.ended = true;
+    if (close >= 0) {
+      this.ended = true;
+      if (this.kept) this.tail += window.slice(close);
+    }
     this.readCells(xml, from);
     // A window ends where the next row begins (or the part ends): the row read last is whole.
     this.endRow();
@@ -132,6 +150,7 @@ export class SheetRowReader {
         this.row = r ? Number(r) - 1 : this.row + 1;
         this.column = -1;
         if (!(this.row < EXCEL_ROWS)) throw new ReadLimitError(`it has a row numbered ${r ?? this.row + 1}, past the ${EXCEL_ROWS.toLocaleString("en-GB")} rows a sheet holds`);
+        if (this.kept) keepRowAttributes(this.kept, this.row, attributes);
         continue;
       }
       let ref = "";
@@ -157,6 +176,10 @@ export class SheetRowReader {
         if (!end) break;
         inner = xml.slice(CELL_OR_ROW.lastIndex, end.index);
         CELL_OR_ROW.lastIndex = CELL_END.lastIndex;
+      }
+      if (this.kept) {
+        if (inner.includes("f")) keepFormula(this.kept, this.row, this.column, inner);
+        if (type === "e") keepError(this.kept, this.row, this.column);
       }
       const value = cellValue(type, inner, style, context);
       if (value === null) continue;
