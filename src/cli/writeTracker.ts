@@ -244,7 +244,9 @@ async function writeParts(book: MemoryWorkbook, zip: ZipFileWriter, streamed: St
       const width = Math.max(line?.length ?? 0, rowFormulas ? Math.max(...rowFormulas.keys()) + 1 : 0);
       for (let c = 0; c < width; c++) {
         const keptFormula = rowFormulas?.get(c);
-        const cell = line?.[c] ?? (keptFormula !== undefined ? { value: null } : null);
+        const lineCell = line?.[c];
+        // A kept formula whose cached value is blank has its format from the register still.
+        const cell = keptFormula !== undefined && !lineCell?.numberFormat && !lineCell?.formula ? { value: lineCell?.value ?? null, numberFormat: keptFormulas?.formulaFormat(r, c) } : lineCell;
         if (!cell) continue;
         const t = inRow.find((t) => c >= t.column && c < t.column + t.columnCount);
         const ref = `${(letters[c] ??= columnLetters(c))}${r + 1}`;

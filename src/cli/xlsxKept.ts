@@ -25,6 +25,8 @@ export interface KeptHyperlink {
 export interface KeptSheet {
   /** Each cell's formula as the file stores it, a whole `<f …>…</f>` element without namespace prefix, by row then column. */
   formulas: Map<number, Map<number, string>>;
+  /** The number format of each formula cell that has one, by row then column (a formula's cached value may be blank: no value keeps it). */
+  formulaFormats: Map<number, Map<number, string>>;
   /** Cells that hold an error value (`#N/A`, `#DIV/0!` …), by row then column. */
   errors: Map<number, Set<number>>;
   /** A row's own attributes beyond its number: ` hidden="1"`, ` ht="30" customHeight="1"`, outline levels. */
@@ -61,12 +63,14 @@ export interface KeptWorkbook {
 
 /** A sheet's kept parts before anything is read. */
 export function emptyKeptSheet(): KeptSheet {
-  return { formulas: new Map(), errors: new Map(), rowAttributes: new Map(), columns: [], merges: [], hyperlinks: [], notes: [], state: "visible", lastSharedIndex: -1, notKept: [] };
+  return { formulas: new Map(), formulaFormats: new Map(), errors: new Map(), rowAttributes: new Map(), columns: [], merges: [], hyperlinks: [], notes: [], state: "visible", lastSharedIndex: -1, notKept: [] };
 }
 
 const FORMULA = /<((?:[\w.-]+:)?f)((?:\s[^>]*?)?)(?:\/>|>([\s\S]*?)<\/\1>)/;
 const SHARED_INDEX = /\ssi\s*=\s*["'](\d+)["']/;
 const ROW_KEPT_ATTRIBUTES = ["hidden", "ht", "customHeight", "outlineLevel", "collapsed"] as const;
+// A row with any of them: most rows have none (`r="2" spans="1:20"`), and a million rows are read.
+const ROW_HAS_KEPT = /\s(?:hidden|ht|outlineLevel|collapsed)\s*=/;
 
 /**
  * Records a cell's formula when its inner XML has one: the `<f>` element as the file stores it,
@@ -84,6 +88,13 @@ export function keepFormula(kept: KeptSheet, row: number, column: number, inner:
   line.set(column, m[3] === undefined ? `<f${attributes}/>` : `<f${attributes}>${m[3]}</f>`);
 }
 
+/** Records the number format of a formula cell (a blank cached value is no value for the rows read, and takes no format with it). */
+export function keepFormulaFormat(kept: KeptSheet, row: number, column: number, format: string): void {
+  let line = kept.formulaFormats.get(row);
+  if (!line) kept.formulaFormats.set(row, (line = new Map()));
+  line.set(column, format);
+}
+
 /** Records that a cell holds an error value. */
 export function keepError(kept: KeptSheet, row: number, column: number): void {
   let line = kept.errors.get(row);
@@ -93,6 +104,7 @@ export function keepError(kept: KeptSheet, row: number, column: number): void {
 
 /** Records a row's hidden state, height and outline level from its attribute text. */
 export function keepRowAttributes(kept: KeptSheet, row: number, attributes: string): void {
+  if (!ROW_HAS_KEPT.test(attributes)) return;
   let own = "";
   for (const name of ROW_KEPT_ATTRIBUTES) {
     const value = attribute(attributes, name);

@@ -75,6 +75,11 @@ export class KeptFormulas {
     return this.kept.rowAttributes.get(r) ?? "";
   }
 
+  /** The number format of a formula cell of the register. */
+  formulaFormat(r: number, c: number): string | undefined {
+    return this.kept.formulaFormats.get(r)?.get(c);
+  }
+
   /** The cell holds an error value in the register. */
   isError(r: number, c: number): boolean {
     return this.kept.errors.get(r)?.has(c) === true;

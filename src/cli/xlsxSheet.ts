@@ -1,6 +1,6 @@
 import { dateToSerial } from "../core/dates";
 import type { CellValue } from "../workbook/port";
-import { KeptSheet, keepError, keepFormula, keepRowAttributes } from "./xlsxKept";
+import { KeptSheet, keepFormulaFormat, keepError, keepFormula, keepRowAttributes } from "./xlsxKept";
 import { attribute, cellText, ownString, stringItemText } from "./xmlText";
 import { ReadLimitError } from "./zipArchive";
 
@@ -180,6 +180,10 @@ export class SheetRowReader {
       if (this.kept) {
         if (inner.includes("f")) keepFormula(this.kept, this.row, this.column, inner);
         if (type === "e") keepError(this.kept, this.row, this.column);
+      }
+      if (this.kept && context.styleFormats[style] !== undefined && this.kept.formulas.get(this.row)?.has(this.column)) {
+        // A formula's format, for when its cached value is blank or not there yet.
+        keepFormulaFormat(this.kept, this.row, this.column, context.styleFormats[style] ?? "");
       }
       const value = cellValue(type, inner, style, context);
       if (value === null) continue;
