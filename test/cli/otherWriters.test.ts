@@ -7,10 +7,12 @@ import * as os from "os";
 import * as path from "path";
 import { dateToSerial } from "../../src/core/dates";
 import { readRegister } from "../../src/cli/readRegister";
+import { readXlsx } from "../../src/cli/xlsxRead";
 import { cli } from "../helpers/cli";
 import { recalculatedCopies, soffice } from "../helpers/libreOffice";
 import { hasPythonModule, runPython, withPython } from "../helpers/python";
 import { tempFiles } from "../helpers/tempFiles";
+import * as XLSX from "xlsx";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ct-writers-"));
 const serial = (y: number, m: number, d: number): number => dateToSerial(y, m, d) ?? NaN;
@@ -91,6 +93,9 @@ async function expectReadLikeExcel(file: string): Promise<void> {
   const convert = await cli("convert", file, "--out", out, "--as-of", "2025-06-01");
   expect(convert.code).toBe(0);
   expect(convert.out).toMatch(/^Wrote .*: 3 contracts from sheet "Contracts"/);
+  // The tracker keeps the note the writer put on the supplier's cell (constant-memory mode writes none).
+  const notes = readXlsx(fs.readFileSync(out), { keep: true }).kept?.sheets.get("Contracts")?.notes ?? [];
+  if (!file.includes("constant-memory")) expect(notes.map((n) => [n.row, n.column, n.text.trim()])).toEqual([[1, 1, "Check the supplier's name"]]);
 }
 
 const openpyxl = withPython("openpyxl");
@@ -124,3 +129,30 @@ test("a CSV whose every line ends in a comma: the empty last column is no column
   expect({ code: convert.code, err: convert.err }).toEqual({ code: 0, err: "" });
   expect(convert.out).toMatch(/^Wrote .*: 2 contracts /);
 });
+
+test("SheetJS (the xlsx package), with a comment and a blank row: read as Excel's", async () => {
+  const file = path.join(dir, "sheetjs.xlsx");
+  const money = '"£"#,##0.00';
+  const rows: XLSX.CellObject[][] = [
+    HEADERS.map((h) => ({ t: "s", v: h })),
+    ...CONTRACTS.flatMap(([id, supplier, start, end, value, notes], i) => {
+      const line: XLSX.CellObject[] = [
+        { t: "s", v: id },
+        { t: "s", v: supplier },
+        { t: "n", v: serial(...start), z: "dd/mm/yyyy" },
+        { t: "n", v: serial(...end), z: "dd/mm/yyyy" },
+        { t: "n", v: value, z: money },
+        ...(notes === null ? [] : [{ t: "s", v: notes } as XLSX.CellObject]),
+      ];
+      // A blank row inside the register, after the second contract.
+      return i === 1 ? [line, []] : [line];
+    }),
+  ];
+  const sheet = XLSX.utils.aoa_to_sheet(rows);
+  const supplier = sheet.B2 as XLSX.CellObject;
+  supplier.c = [{ a: "Contracts team", t: "Check the supplier's name" }];
+  const book = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(book, sheet, "Contracts");
+  XLSX.writeFile(book, file, { compression: true });
+  await expectReadLikeExcel(file);
+}, 60_000);
