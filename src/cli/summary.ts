@@ -11,12 +11,36 @@ import { checkOutput, writeOutput } from "./outputFile";
 import { asCorrections, openRegister } from "./register";
 import { fixedAsOf } from "./trackerAsOf";
 import { terminalJson, terminalText } from "./terminalText";
+import { WorkbookTable, readTables } from "./xlsxTables";
 
 /** A sheet of a tracker workbook as a table: its first non-blank row is the header row. */
 function sheetTable(name: string, rows: readonly CellValue[][]): TableSnapshot | undefined {
   const headerRow = rows.findIndex((line) => line.some((v) => v !== null && v !== ""));
   if (headerRow < 0) return undefined;
   return { name, sheet: name, row: headerRow, column: 0, headers: rows[headerRow].map((h) => String(h ?? "")), rows: rows.slice(headerRow + 1) };
+}
+
+/** An Excel table of a tracker workbook, read from its sheet's rows where the table says it is. */
+function tableSnapshot(table: WorkbookTable, rows: readonly CellValue[][]): TableSnapshot {
+  const width = table.columns.length;
+  const cut = (line: readonly CellValue[] | undefined): CellValue[] => Array.from({ length: width }, (_, c) => line?.[table.column + c] ?? null);
+  return {
+    name: table.name,
+    sheet: table.sheet,
+    row: table.row,
+    column: table.column,
+    headers: cut(rows[table.row]).map((h) => String(h ?? "")),
+    rows: rows.slice(table.row + 1, table.row + 1 + table.rowCount).map(cut),
+  };
+}
+
+/** The tables of a workbook file; none where it cannot be read as one (the register reader then says why). */
+function workbookTables(file: string): WorkbookTable[] {
+  try {
+    return readTables(fs.readFileSync(file));
+  } catch {
+    return [];
+  }
 }
 
 // What `check` calls each problem, in the summary's words: one, many.
@@ -49,8 +73,12 @@ export async function summary(options: Options, write: (s: string) => void, note
   const format = (options.value("--format") ?? "text") as SummaryFormat;
   const outFile = options.value("--out");
   if (outFile) checkOutput(outFile, options.file, options.has("--force"));
-  const { file, found } = await openRegister(options, note);
+  // A tracker's tables are found where they are: Settings is on "Tracker Settings" beside a register's own Settings sheet.
+  const tables = /\.xls[xm]$/i.test(options.file) && fs.existsSync(options.file) ? workbookTables(options.file) : [];
+  const { file, found } = await openRegister(options, note, tables.find((t) => t.name === "Contracts")?.sheet);
   const other = (name: string): TableSnapshot | undefined => {
+    const table = tables.find((t) => t.name.toLowerCase() === name.toLowerCase() && t.sheet !== found.sheet);
+    if (table) return tableSnapshot(table, file.sheets.get(table.sheet) ?? []);
     const sheet = [...file.sheets.keys()].find((s) => s.toLowerCase() === name.toLowerCase() && s !== found.sheet);
     return sheet ? sheetTable(sheet, file.sheets.get(sheet) ?? []) : undefined;
   };

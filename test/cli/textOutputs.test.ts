@@ -116,6 +116,18 @@ describe("summary of a tracker: the as-of date its Settings fix", () => {
     }
   });
 
+  test("a register with its own Settings sheet: the tracker's Settings (on Tracker Settings) fix the date summary uses", () => {
+    const text = (ref: string, v: string): string => `<c r="${ref}" t="inlineStr"><is><t>${v}</t></is></c>`;
+    const contracts = `<row r="1">${text("A1", "Contract ID")}${text("B1", "Supplier")}${text("C1", "End date")}</row><row r="2">${text("A2", "C-1")}${text("B2", "Acme")}<c r="C2" s="1"><v>46000</v></c></row>`;
+    const own = `<row r="1">${text("A1", "Budget holder")}${text("B1", "Finance")}</row><row r="2">${text("A2", "Review every")}${text("B2", "Quarter")}</row>`;
+    const source = path.join(dir, "own-settings.xlsx");
+    fs.writeFileSync(source, buildXlsx({ sheets: [{ name: "Contracts", cells: contracts }, { name: "Settings", cells: own }], numFmts: { 164: "dd/mm/yyyy" }, cellXfs: [0, 164] }));
+    const tracker = path.join(dir, "own-settings-tracker.xlsx");
+    expect(bin("convert", source, "--out", tracker, "--as-of", "2025-06-30", "--force").code).toBe(0);
+    expect(bin("summary", tracker).out.split("\n")[0]).toBe("Escalation summary as of 30/06/2025");
+    expect(JSON.parse(bin("summary", tracker, "--format", "json").out).asOf).toBe("2025-06-30");
+  });
+
   test("an as_of of =TODAY() saved with yesterday's value is today, not the day Excel saved it", () => {
     // A tracker as Excel saves it: the formula, and the value it had on the day it was saved.
     const tracker = path.join(dir, "saved-today.xlsx");
