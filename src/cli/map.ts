@@ -22,8 +22,13 @@ export function howSure(match: FieldMatch): string {
  */
 export async function map(options: Options, write: (s: string) => void, note: (s: string) => void): Promise<void> {
   const json = options.has("--json");
-  // The JSON is a mapping file for --mapping: what moved is said beside it, on stderr.
-  const { found } = await openRegister(options, json ? note : undefined);
+  // The JSON is a mapping file for --mapping: what moved is said beside it, on stderr. The text
+  // lists what moved itself; what the reader decided (a CSV's stray quotes, a hidden sheet passed
+  // over) goes to stderr either way.
+  const said: string[] = [];
+  const { found } = await openRegister(options, json ? note : (line) => said.push(line));
+  const listed = new Set(found.mapping.moved.map(movedNote));
+  for (const line of said) if (!listed.has(line)) note(line);
   if (json) {
     const fields = Object.fromEntries(
       CONTRACTS.fields.flatMap((f) => {

@@ -47,6 +47,8 @@ export interface RegisterFile {
   notes: string[];
   /** An .xlsx register's formulas, notes, links, merges and hidden parts, read when asked for (convert keeps them). */
   kept?: KeptWorkbook;
+  /** The sheets a workbook hides (none in a CSV file). */
+  hiddenSheets?: ReadonlySet<string>;
 }
 
 const TEXT_EXTENSIONS = new Set([".csv", ".txt", ".tsv"]);
@@ -112,8 +114,8 @@ function readWorkbook(file: string, bytes: Buffer, keep: boolean): RegisterFile 
   }
   if (bytes.subarray(0, 2).toString("latin1") !== "PK") throw new InputError(`${file} is not an .xlsx workbook`);
   try {
-    const { sheets, numberFormats, kept } = readXlsx(bytes, { keep });
-    return { file, sheets, numberFormats, kind: "xlsx", notes: [], ...(kept ? { kept } : {}) };
+    const { sheets, numberFormats, kept, hiddenSheets } = readXlsx(bytes, { keep });
+    return { file, sheets, numberFormats, kind: "xlsx", notes: [], hiddenSheets, ...(kept ? { kept } : {}) };
   } catch (error) {
     if (error instanceof ReadLimitError) throw new InputError(`${file} was not read: ${message(error)}`);
     throw new InputError(`${file} could not be opened as a workbook: ${message(error)}`);

@@ -8,7 +8,6 @@ import type { DateOrder } from "../core/dates";
 import type { Options } from "./options";
 import { InputError, RegisterFile, readRegister } from "./readRegister";
 import { UserMapping, userMapping } from "./userMapping";
-import { hiddenSheets } from "./xlsxWorkbookPart";
 import type { CellValue } from "../workbook/port";
 
 /** The contract table found in a file: its sheet, header mapping (the user's corrections applied) and data rows. */
@@ -199,7 +198,7 @@ export async function openRegister(options: Options, note: (line: string) => voi
 export async function foundRegister(file: RegisterFile, options: Options, note: (line: string) => void = () => undefined, sheet?: string): Promise<FoundRegister> {
   const mapping = userMapping(options);
   const chosen = options.value("--sheet") ?? sheet;
-  const found = findRegister(file, { sheet: chosen, mapping, hidden: chosen === undefined ? await hiddenSheets(file) : undefined });
+  const found = findRegister(file, { sheet: chosen, mapping, hidden: chosen === undefined && file.sheets.size > 1 ? file.hiddenSheets : undefined });
   if (found.hiddenPassedOver !== undefined) {
     note(`Read the visible sheet "${found.sheet}"; the hidden sheet "${found.hiddenPassedOver}" also looks like a register (give --sheet "${found.hiddenPassedOver}" to read it instead)`);
   }

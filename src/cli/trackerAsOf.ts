@@ -3,21 +3,23 @@
 // worked it out — so only the cell's formula tells them apart: `summary` of a tracker uses a fixed
 // date, and today for one that moves with the day.
 import * as fs from "fs";
-import { columnLetters } from "../core/cellRefs";
 import type { CellValue } from "../workbook/port";
-import { packageParts, workbookSheets, xmlEntities } from "./xlsxWorkbookPart";
+import { emptyKeptSheet } from "./xlsxKept";
+import { openXlsx } from "./xlsxRead";
+import { xmlDecode } from "./xmlText";
 
 // Functions whose value is the day it is worked out (ECMA-376 Part 1 §18.17.7: TODAY, NOW).
 const MOVES_WITH_THE_DAY = /\b(?:TODAY|NOW)\s*\(/i;
 
-/** The formula of one cell of an .xlsx sheet (`B7`), or undefined when it holds none or cannot be found. */
-function cellFormula(bytes: Uint8Array, sheet: string, ref: string): string | undefined {
-  const part = workbookSheets(bytes).find((s) => s.name === sheet)?.part;
-  if (!part) return undefined;
-  const xml = packageParts(bytes, (name) => name === part).get(part) ?? "";
-  const cell = new RegExp(`<(?:\\w+:)?c\\b[^>]*\\br="${ref}"[^>]*?(?:/>|>([\\s\\S]*?)</(?:\\w+:)?c>)`).exec(xml);
-  const formula = cell?.[1] && /<(?:\w+:)?f\b[^>]*>([^<]*)</.exec(cell[1]);
-  return formula ? xmlEntities(formula[1]) : undefined;
+/** The formula of one cell of an .xlsx sheet (0-based), read by the workbook reader; undefined when it holds none. */
+function cellFormula(bytes: Buffer, sheet: string, row: number, column: number): string | undefined {
+  const book = openXlsx(bytes);
+  if (!book.sheets.includes(sheet)) return undefined;
+  const kept = emptyKeptSheet();
+  book.readRows(sheet, () => undefined, kept);
+  const element = kept.formulas.get(row)?.[column];
+  const text = element === undefined ? undefined : />([^<]*)<\/f>$/.exec(element)?.[1];
+  return text === undefined ? undefined : xmlDecode(text);
 }
 
 /**
@@ -32,7 +34,7 @@ export async function fixedAsOf(file: string, sheet: string, rows: readonly Cell
     if (c < 0) continue;
     const value = rows[r][c + 1];
     if (typeof value !== "number" || value <= 0) return undefined;
-    const formula = cellFormula(new Uint8Array(await fs.promises.readFile(file)), sheet, `${columnLetters(c + 1)}${r + 1}`);
+    const formula = cellFormula(await fs.promises.readFile(file), sheet, r, c + 1);
     return formula !== undefined && MOVES_WITH_THE_DAY.test(formula) ? undefined : Math.floor(value);
   }
   return undefined;

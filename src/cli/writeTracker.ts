@@ -241,9 +241,9 @@ async function writeParts(book: MemoryWorkbook, zip: ZipFileWriter, streamed: St
       const out = (piece: string): void => {
         xml += piece;
       };
-      const width = Math.max(line?.length ?? 0, rowFormulas ? Math.max(...rowFormulas.keys()) + 1 : 0);
+      const width = Math.max(line?.length ?? 0, rowFormulas?.length ?? 0);
       for (let c = 0; c < width; c++) {
-        const keptFormula = rowFormulas?.get(c);
+        const keptFormula = rowFormulas?.[c];
         const lineCell = line?.[c];
         // A kept formula whose cached value is blank has its format from the register still.
         const cell = keptFormula !== undefined && !lineCell?.numberFormat && !lineCell?.formula ? { value: lineCell?.value ?? null, numberFormat: keptFormulas?.formulaFormat(r, c) } : lineCell;

@@ -23,10 +23,14 @@ export interface KeptHyperlink {
 
 /** What a worksheet keeps beyond its cells' values and number formats. Rows and columns are 0-based. */
 export interface KeptSheet {
-  /** Each cell's formula as the file stores it, a whole `<f …>…</f>` element without namespace prefix, by row then column. */
-  formulas: Map<number, Map<number, string>>;
+  /**
+   * Each cell's formula as the file stores it, a whole `<f …>…</f>` element without namespace
+   * prefix, by row, then in a sparse array by column (a Map a row cost several times the memory,
+   * and a register may have a formula in each of a million rows).
+   */
+  formulas: Map<number, string[]>;
   /** The number format of each formula cell that has one, by row then column (a formula's cached value may be blank: no value keeps it). */
-  formulaFormats: Map<number, Map<number, string>>;
+  formulaFormats: Map<number, string[]>;
   /** Cells that hold an error value (`#N/A`, `#DIV/0!` …), by row then column. */
   errors: Map<number, Set<number>>;
   /** A row's own attributes beyond its number: ` hidden="1"`, ` ht="30" customHeight="1"`, outline levels. */
@@ -75,7 +79,7 @@ const ROW_HAS_KEPT = /\s(?:hidden|ht|outlineLevel|collapsed)\s*=/;
 /**
  * Records a cell's formula when its inner XML has one: the `<f>` element as the file stores it,
  * any namespace prefix removed (`<x:f>` is `<f>`).
- * @example keepFormula(kept, 1, 2, '<f>SUM(A1:B1)</f><v>3</v>') → kept.formulas.get(1)?.get(2) === "<f>SUM(A1:B1)</f>"
+ * @example keepFormula(kept, 1, 2, '<f>SUM(A1:B1)</f><v>3</v>') → kept.formulas.get(1)?.[2] === "<f>SUM(A1:B1)</f>"
  */
 export function keepFormula(kept: KeptSheet, row: number, column: number, inner: string): void {
   const m = FORMULA.exec(inner);
@@ -84,15 +88,15 @@ export function keepFormula(kept: KeptSheet, row: number, column: number, inner:
   const si = SHARED_INDEX.exec(attributes);
   if (si) kept.lastSharedIndex = Math.max(kept.lastSharedIndex, Number(si[1]));
   let line = kept.formulas.get(row);
-  if (!line) kept.formulas.set(row, (line = new Map()));
-  line.set(column, m[3] === undefined ? `<f${attributes}/>` : `<f${attributes}>${m[3]}</f>`);
+  if (!line) kept.formulas.set(row, (line = []));
+  line[column] = m[3] === undefined ? `<f${attributes}/>` : `<f${attributes}>${m[3]}</f>`;
 }
 
 /** Records the number format of a formula cell (a blank cached value is no value for the rows read, and takes no format with it). */
 export function keepFormulaFormat(kept: KeptSheet, row: number, column: number, format: string): void {
   let line = kept.formulaFormats.get(row);
-  if (!line) kept.formulaFormats.set(row, (line = new Map()));
-  line.set(column, format);
+  if (!line) kept.formulaFormats.set(row, (line = []));
+  line[column] = format;
 }
 
 /** Records that a cell holds an error value. */

@@ -66,7 +66,8 @@ export class KeptFormulas {
     return last + 1;
   }
 
-  row(r: number): ReadonlyMap<number, string> | undefined {
+  /** A row's kept formulas, a sparse array by column. */
+  row(r: number): readonly (string | undefined)[] | undefined {
     return this.kept.formulas.get(r);
   }
 
@@ -77,7 +78,7 @@ export class KeptFormulas {
 
   /** The number format of a formula cell of the register. */
   formulaFormat(r: number, c: number): string | undefined {
-    return this.kept.formulaFormats.get(r)?.get(c);
+    return this.kept.formulaFormats.get(r)?.[c];
   }
 
   /** The cell holds an error value in the register. */

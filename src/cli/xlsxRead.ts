@@ -11,6 +11,8 @@ export interface XlsxWorkbook {
   numberFormats: Map<string, (string | undefined)[][]>;
   /** What the workbook keeps beyond values and formats (formulas, notes, links, merges …), when asked for (`keep`). */
   kept?: KeptWorkbook;
+  /** The worksheets the workbook hides (Format › Hide, or veryHidden: only VBA shows them). */
+  hiddenSheets: Set<string>;
 }
 
 const OFFICE_DOCUMENT = /\/officeDocument$/;
@@ -104,6 +106,8 @@ function styleFormats(zip: ZipArchive, stylesPart: string | undefined): Pick<She
 export interface XlsxPackage {
   /** The worksheets' names, in the workbook's order (chart and macro sheets left out). */
   sheets: string[];
+  /** Each worksheet's visibility (ECMA-376 Part 1 §18.2.19): visible, hidden, or veryHidden. */
+  states: ReadonlyMap<string, KeptSheet["state"]>;
   /**
    * Reads one sheet's rows into `onRow`, a row at a time: the sheet is never held whole, whatever
    * its length. With `kept`, the sheet's formulas, error cells, notes, hyperlinks, merges, hidden
@@ -162,6 +166,7 @@ export function openXlsx(bytes: Buffer, { sliceBytes = PIECE_BYTES, limits = INF
   }
   return {
     sheets: [...parts.keys()],
+    states,
     readRows: (sheet, onRow, kept) => {
       const part = parts.get(sheet);
       if (part === undefined) throw new Error(`it has no sheet "${sheet}"`);
@@ -206,5 +211,6 @@ export function readXlsx(bytes: Buffer, options: XlsxReadOptions & { keep?: bool
     sheets.set(name, cells.rows);
     numberFormats.set(name, cells.formats);
   }
-  return { sheets, numberFormats, ...(options.keep ? { kept: { sheets: keptSheets, ...book.keptNames() } } : {}) };
+  const hiddenSheets = new Set([...book.states].filter(([, state]) => state !== "visible").map(([name]) => name));
+  return { sheets, numberFormats, hiddenSheets, ...(options.keep ? { kept: { sheets: keptSheets, ...book.keptNames() } } : {}) };
 }

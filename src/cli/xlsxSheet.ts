@@ -181,7 +181,7 @@ export class SheetRowReader {
         if (inner.includes("f")) keepFormula(this.kept, this.row, this.column, inner);
         if (type === "e") keepError(this.kept, this.row, this.column);
       }
-      if (this.kept && context.styleFormats[style] !== undefined && this.kept.formulas.get(this.row)?.has(this.column)) {
+      if (this.kept && context.styleFormats[style] !== undefined && this.kept.formulas.get(this.row)?.[this.column] !== undefined) {
         // A formula's format, for when its cached value is blank or not there yet.
         keepFormulaFormat(this.kept, this.row, this.column, context.styleFormats[style] ?? "");
       }

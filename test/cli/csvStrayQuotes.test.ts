@@ -72,3 +72,11 @@ test("check reads every contract after a stray quote and names the row on its ow
   expect(result.out).toMatch(/^3 contracts /);
   expect(result.err.trim().split("\n")).toEqual([expect.stringMatching(/row 3 \(line 3 of the file\): a quote opens a value and is never closed/)]);
 });
+
+test.each([["map"], ["map", "--json"], ["summary", "--as-of", "2025-06-30"], ["convert", "--as-of", "2025-06-30"]])("%s names a stray quote's row on stderr too", async (command, ...rest) => {
+  const file = save(Buffer.from('Contract ID,Supplier,End date\r\nC1,Binco 12" pipes,30/04/2026\r\nC2,"Acme,31/03/2026\r\nC3,Cee,31/05/2026\r\n'), ".csv");
+  const args = command === "convert" ? [file, "--out", file.replace(/\.csv$/, ".xlsx"), ...rest] : [file, ...rest];
+  const result = await cli(command, ...args);
+  expect(result.code).toBe(0);
+  expect(result.err).toMatch(/row 3 \(line 3 of the file\): a quote opens a value and is never closed/);
+});

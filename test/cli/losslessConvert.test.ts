@@ -255,13 +255,13 @@ test("Excel's shared formulas (written once, pointed at by the rows below), arra
   const book = readXlsx(fs.readFileSync(out), { keep: true });
   const kept = book.kept?.sheets.get("Register");
   // The register's shared formula as it was (si 0); the tracker's computed columns count on from 1.
-  expect(kept?.formulas.get(1)?.get(2)).toBe('<f t="shared" ref="C2:C4" si="0">B2*2</f>');
-  expect(kept?.formulas.get(2)?.get(2)).toBe('<f t="shared" si="0"/>');
-  expect(kept?.formulas.get(1)?.get(5)).toBe('<f t="array" ref="F2">SUM(B2:B4*2)</f>');
+  expect(kept?.formulas.get(1)?.[2]).toBe('<f t="shared" ref="C2:C4" si="0">B2*2</f>');
+  expect(kept?.formulas.get(2)?.[2]).toBe('<f t="shared" si="0"/>');
+  expect(kept?.formulas.get(1)?.[5]).toBe('<f t="array" ref="F2">SUM(B2:B4*2)</f>');
   const header = tracker.sheets.get("Register")?.[0] ?? [];
   const daysToExpiry = header.indexOf("Days to expiry");
   expect(daysToExpiry).toBeGreaterThan(5);
-  expect(kept?.formulas.get(1)?.get(daysToExpiry)).toMatch(/^<f t="shared" ref="[A-Z]+2:[A-Z]+4" si="1">/);
+  expect(kept?.formulas.get(1)?.[daysToExpiry]).toMatch(/^<f t="shared" ref="[A-Z]+2:[A-Z]+4" si="1">/);
   expect([...(kept?.errors.get(2) ?? [])]).toEqual([4]);
   expect(tracker.sheets.get("Register")?.[2]?.[4]).toBe("#DIV/0!");
   if (!canRun) return;
