@@ -135,6 +135,10 @@ function keptLines(kept: KeptCounts, read: KeptWorkbook | undefined, tracker: bo
     ...(kept.unmerged.length
       ? [`  unmerged (a table cannot hold merged cells; each value stays in its first cell): ${kept.unmerged.slice(0, 5).map((u) => `${u.ref} on "${u.sheet}"`).join(", ")}${kept.unmerged.length > 5 ? ` and ${kept.unmerged.length - 5} more` : ""}`]
       : []),
+    ...(kept.tableFormulasAsValues
+      ? [`  ${counted(kept.tableFormulasAsValues, "formula is", "formulas are")} kept as ${kept.tableFormulasAsValues === 1 ? "its value" : "their values"}: an Excel table holds no formula in its header row, nor an array formula over several cells`]
+      : []),
+    ...(kept.namesReplaced.length ? [`  defined names the tracker's own replace (a workbook holds a name once): ${kept.namesReplaced.join(", ")}`] : []),
     ...(kept.formulasAsValues ? [`  ${counted(kept.formulasAsValues, "formula is", "formulas are")} kept as ${kept.formulasAsValues === 1 ? "its value" : "their values"}: the formula ${kept.formulasAsValues === 1 ? "it" : "they"} shared is now a computed column's`] : []),
     ...(notKept.length ? [`  not carried over (the values are): ${notKept.join("; ")}`] : []),
   ];

@@ -258,7 +258,8 @@ async function writeParts(book: MemoryWorkbook, zip: ZipFileWriter, streamed: St
         let own: { formula?: string; error: boolean } | undefined;
         if (keptFormulas) {
           if (keptFormula !== undefined && cell.formula !== undefined) keptFormulas.replaced(keptFormula);
-          const formula = keptFormula !== undefined && cell.formula === undefined ? keptFormulas.element(keptFormula) : undefined;
+          const tableHeader = keptFormula !== undefined && sheetTables.some((h) => h.row === r && c >= h.column && c < h.column + h.columnCount);
+          const formula = keptFormula !== undefined && cell.formula === undefined ? keptFormulas.element(keptFormula, { tableHeader, inTable: t !== undefined || tableHeader }) : undefined;
           const error = keptFormulas.isError(r, c);
           if (error && formula === undefined && cell.formula === undefined) counts.errors++;
           if (formula !== undefined && (cell.value === null || cell.value === undefined)) counts.needsCalculation = true;
@@ -357,7 +358,7 @@ async function writeParts(book: MemoryWorkbook, zip: ZipFileWriter, streamed: St
     if (row >= 0) names.push(`<definedName name="AsOf">${xmlText(quotedSheetName(settings.sheet))}!$${columnLetters(settings.column + 1)}$${settings.row + 2 + row}</definedName>`);
   }
   // The register's own names, each local one with its sheet's new position.
-  if (kept) names.unshift(...definedNamesXml(kept.names, sheetNames, new Set(names.length ? ["asof"] : []), counts));
+  if (kept) names.unshift(...definedNamesXml(kept.names, sheetNames, new Set([...(names.length ? ["asof"] : []), ...tables.map((t) => t.name.toLowerCase())]), counts));
   // A sheet the register hid stays hidden; the sheet shown first is a visible one.
   const state = (sheet: string): string => kept?.sheets.get(sheet)?.state ?? "visible";
   counts.hiddenSheets = sheetNames.filter((sheet) => state(sheet) !== "visible").length;

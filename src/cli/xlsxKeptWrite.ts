@@ -16,6 +16,7 @@ const ERROR_VALUES = new Set(["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?",
 const SHARED_MASTER = /^<f\s[^>]*\bt="shared"[^>]*\bref=/;
 const SHARED_CHILD_INDEX = /^<f\s[^>]*\bt="shared"[^>]*\bsi="(\d+)"[^>]*\/>$/;
 const SHARED_INDEX = /\bsi="(\d+)"/;
+const MULTI_CELL_ARRAY = /^<f\s[^>]*\bt="array"[^>]*\bref="[A-Z]+\d+:[A-Z]+\d+"/i;
 
 /** What a tracker kept of its register, counted for convert's report. */
 export interface KeptCounts {
@@ -31,13 +32,17 @@ export interface KeptCounts {
   unmerged: { sheet: string; ref: string }[];
   /** Kept formulas written as their value, because the formula they shared was replaced by the tracker's. */
   formulasAsValues: number;
+  /** Kept formulas written as their value because a table cannot hold them: in its header row, or an array formula over several cells. */
+  tableFormulasAsValues: number;
+  /** The register's defined names that the tracker's own names (AsOf, its tables') replace: a workbook holds a name once. */
+  namesReplaced: string[];
   /** A kept formula had no cached value: the workbook asks Excel to calculate everything when opened. */
   needsCalculation: boolean;
 }
 
 /** Nothing kept yet. */
 export function noKeptCounts(): KeptCounts {
-  return { formulas: 0, errors: 0, notes: 0, hyperlinks: 0, merges: 0, hiddenRows: 0, hiddenSheets: 0, names: 0, unmerged: [], formulasAsValues: 0, needsCalculation: false };
+  return { formulas: 0, errors: 0, notes: 0, hyperlinks: 0, merges: 0, hiddenRows: 0, hiddenSheets: 0, names: 0, unmerged: [], formulasAsValues: 0, tableFormulasAsValues: 0, namesReplaced: [], needsCalculation: false };
 }
 
 /** Whether text is one of the error values a cell can hold (so it is written as an error, not as text). */
@@ -94,8 +99,17 @@ export class KeptFormulas {
     }
   }
 
-  /** The kept formula to write at a cell, or undefined when it points at a shared formula the tracker replaced. */
-  element(element: string): string | undefined {
+  /**
+   * The kept formula to write at a cell, or undefined when it points at a shared formula the tracker
+   * replaced, or a table cannot hold it (Excel refuses a formula in a table's header row, and an
+   * array formula over several cells in a table): the cell keeps its value.
+   */
+  element(element: string, where: { tableHeader: boolean; inTable: boolean }): string | undefined {
+    if (where.tableHeader || (where.inTable && MULTI_CELL_ARRAY.test(element))) {
+      this.replaced(element);
+      this.counts.tableFormulasAsValues++;
+      return undefined;
+    }
     const child = SHARED_CHILD_INDEX.exec(element);
     if (child && this.replacedShared.has(child[1])) {
       this.counts.formulasAsValues++;
@@ -177,12 +191,17 @@ export function keptNotes(kept: KeptSheet | undefined, own: readonly SheetNote[]
 
 /**
  * The register's defined names for the workbook part, each local name tied to its sheet's new
- * position; a name the tracker defines itself (`AsOf`) is the tracker's.
+ * position; a name the tracker defines itself (`AsOf`, a table's name) is the tracker's (`own`, lower case).
  */
 export function definedNamesXml(names: readonly KeptName[], sheetNames: readonly string[], own: ReadonlySet<string>, counts: KeptCounts): string[] {
   return names.flatMap((n) => {
     const local = n.sheet === undefined ? -1 : sheetNames.indexOf(n.sheet);
-    if ((n.sheet !== undefined && local < 0) || (n.sheet === undefined && own.has(n.name.toLowerCase()))) return [];
+    if (n.sheet !== undefined && local < 0) return [];
+    // Excel holds a workbook-wide name once, and a table's name is one of them.
+    if (own.has(n.name.toLowerCase())) {
+      counts.namesReplaced.push(n.name);
+      return [];
+    }
     counts.names++;
     return [`<definedName name="${xmlText(n.name)}"${local >= 0 ? ` localSheetId="${local}"` : ""}${n.hidden ? ' hidden="1"' : ""}>${xmlText(n.formula)}</definedName>`];
   });

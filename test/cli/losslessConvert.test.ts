@@ -201,7 +201,7 @@ withOffice(`LibreOffice opens every tracker written from a generated register, w
   }
 }, 300_000);
 
-withWriters(`a merge over the register's rows is unmerged (a table cannot hold one) with its value in its first cell; what cannot be carried over is named${why}`, async () => {
+withWriters(`a merge over the register's rows is unmerged (a table cannot hold one) with its value in its first cell; what cannot be carried over, or a name the tracker's table takes, is named${why}`, async () => {
   const file = path.join(dir, "merged-rows.xlsx");
   const date = (v: number): Cell => ({ t: "n", v, fmt: "dd/mm/yyyy" });
   writeBooks([
@@ -220,6 +220,8 @@ withWriters(`a merge over the register's rows is unmerged (a table cannot hold o
           conditionalFormat: "C2:C3",
         },
       ],
+      // A name the tracker's table takes, and one of the register's own.
+      names: [{ name: "Contracts", ref: "Register!$A$1:$C$3" }, { name: "FirstEnd", ref: "Register!$C$2" }],
     },
   ]);
   const out = path.join(dir, "merged-rows-tracker.xlsx");
@@ -227,10 +229,13 @@ withWriters(`a merge over the register's rows is unmerged (a table cannot hold o
   expect(converted.code).toBe(0);
   expect(converted.out).toContain('  unmerged (a table cannot hold merged cells; each value stays in its first cell): B2:B3 on "Register"');
   expect(converted.out).toContain("  not carried over (the values are): conditional formats");
+  expect(converted.out).toContain("  defined names the tracker's own replace (a workbook holds a name once): Contracts");
   const [tracker] = dump(out);
   const register = tracker.sheets.find((s) => s.name === "Register");
   expect(register?.merges).toEqual([]);
   expect(register?.cells.B2?.value).toBe("Shared supplier");
+  expect(tracker.names).toContainEqual(["FirstEnd", "Register!$C$2"]);
+  expect(tracker.names.filter(([name]) => name === "Contracts")).toEqual([]);
 });
 
 test("Excel's shared formulas (written once, pointed at by the rows below), array formulas and error cells keep their formulas; the tracker's own shared formulas are numbered after them", async () => {
@@ -286,3 +291,23 @@ withWriters(`a tracker converted again keeps every cell, formula and note it had
     expect(Object.values(register?.cells ?? {}).filter((c) => c.type === "f" && /^=(?:CONTRACT\.|IF\()/.test(String(c.value))).length).toBeGreaterThan(0);
   }
 }, 60_000);
+
+test("a formula an Excel table cannot hold (in its header row, an array over several cells) keeps its value, and convert says so; elsewhere it stays a formula", async () => {
+  const file = path.join(dir, "table-formulas.xlsx");
+  const text = (ref: string, v: string): string => `<c r="${ref}" t="inlineStr"><is><t>${v}</t></is></c>`;
+  const register =
+    `<row r="1">${text("A1", "Contract ID")}${text("B1", "Annual value")}<c r="C1" t="str"><f>"Twice "&amp;"value"</f><v>Twice value</v></c></row>` +
+    `<row r="2">${text("A2", "C-001")}<c r="B2"><v>100</v></c><c r="C2"><f t="array" ref="C2:C3">B2:B3*2</f><v>200</v></c></row>` +
+    `<row r="3">${text("A3", "C-002")}<c r="B3"><v>150</v></c><c r="C3"><v>300</v></c></row>`;
+  const totals = `<row r="1"><c r="A1"><f t="array" ref="A1:A2">Register!B2:B3</f><v>100</v></c></row><row r="2"><c r="A2"><v>150</v></c></row>`;
+  fs.writeFileSync(file, buildXlsx({ sheets: [{ name: "Register", cells: register }, { name: "Totals", cells: totals }] }));
+  const out = path.join(dir, "table-formulas-tracker.xlsx");
+  const converted = await cli("convert", file, "--out", out, "--as-of", "2025-06-30", "--map", "contractId=Contract ID");
+  expect(converted.code).toBe(0);
+  expect(converted.out).toContain("  2 formulas are kept as their values: an Excel table holds no formula in its header row, nor an array formula over several cells");
+  const book = readXlsx(fs.readFileSync(out), { keep: true });
+  expect(book.sheets.get("Register")?.slice(0, 3).map((line) => line.slice(0, 3))).toEqual([["Contract ID", "Annual value", "Twice value"], ["C-001", 100, 200], ["C-002", 150, 300]]);
+  expect(book.kept?.sheets.get("Register")?.formulas.get(0)?.[2]).toBeUndefined();
+  expect(book.kept?.sheets.get("Register")?.formulas.get(1)?.[2]).toBeUndefined();
+  expect(book.kept?.sheets.get("Totals")?.formulas.get(0)?.[0]).toBe('<f t="array" ref="A1:A2">Register!B2:B3</f>');
+});
