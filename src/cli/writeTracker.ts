@@ -220,7 +220,9 @@ async function writeParts(book: MemoryWorkbook, zip: ZipFileWriter, streamed: St
     const cells = grid.reduce((n, line) => n + line.length, 0) + (stream ? stream.count * stream.width : 0);
     const rowCount = Math.max(stream ? Math.max(grid.length, stream.from + stream.count) : grid.length, keptFormulas?.rowExtent ?? 0);
     const part = zip.streamPart(`xl/worksheets/sheet${s + 1}.xml`, cells > LARGE_SHEET_CELLS);
-    part.write(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet ${NS}>${colsXml(keptSheet)}<sheetData>`);
+    // CT_Worksheet's order: sheetViews, then cols, then sheetData.
+    const view = keptSheet?.view ? `<sheetViews>${keptSheet.view}</sheetViews>` : "";
+    part.write(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet ${NS}>${view}${colsXml(keptSheet)}<sheetData>`);
     const letters: string[] = [];
     const formulaElements = new Map<string | null, FormulaElements>();
     const formulasOf = (table: string | null): FormulaElements => {

@@ -37,6 +37,8 @@ export interface KeptSheet {
   rowAttributes: Map<number, string>;
   /** The `<col>` elements (widths, hidden columns, outline levels), their cell styles left out. */
   columns: string[];
+  /** The sheet's view as the user left it: frozen panes, zoom, gridlines (a `<sheetView>` element), or "" for the default. */
+  view: string;
   /** Merged ranges (`A1:C1`). */
   merges: string[];
   hyperlinks: KeptHyperlink[];
@@ -67,7 +69,7 @@ export interface KeptWorkbook {
 
 /** A sheet's kept parts before anything is read. */
 export function emptyKeptSheet(): KeptSheet {
-  return { formulas: new Map(), formulaFormats: new Map(), errors: new Map(), rowAttributes: new Map(), columns: [], merges: [], hyperlinks: [], notes: [], state: "visible", lastSharedIndex: -1, notKept: [] };
+  return { formulas: new Map(), formulaFormats: new Map(), errors: new Map(), rowAttributes: new Map(), columns: [], view: "", merges: [], hyperlinks: [], notes: [], state: "visible", lastSharedIndex: -1, notKept: [] };
 }
 
 const FORMULA = /<((?:[\w.-]+:)?f)((?:\s[^>]*?)?)(?:\/>|>([\s\S]*?)<\/\1>)/;
@@ -109,12 +111,7 @@ export function keepError(kept: KeptSheet, row: number, column: number): void {
 /** Records a row's hidden state, height and outline level from its attribute text. */
 export function keepRowAttributes(kept: KeptSheet, row: number, attributes: string): void {
   if (!ROW_HAS_KEPT.test(attributes)) return;
-  let own = "";
-  for (const name of ROW_KEPT_ATTRIBUTES) {
-    const value = attribute(attributes, name);
-    // Digits, a decimal point and true/false only: nothing else is copied into the file written.
-    if (value !== undefined && /^(?:[\d.]+|true|false)$/i.test(value)) own += ` ${name}="${value}"`;
-  }
+  const own = keptAttributes(attributes, ROW_KEPT_ATTRIBUTES);
   if (own !== "") kept.rowAttributes.set(row, own);
 }
 
@@ -133,12 +130,15 @@ const SHEET_NOT_KEPT: readonly [string, string][] = [
  */
 export function keepSheetFrame(kept: KeptSheet, head: string, tail: string, links: ReadonlyMap<string, string>): void {
   for (const { attributes } of elements(head, "col")) {
-    let own = "";
-    for (const name of ["min", "max", "width", "customWidth", "hidden", "outlineLevel", "collapsed", "bestFit"]) {
-      const value = attribute(attributes, name);
-      if (value !== undefined && /^(?:[\d.]+|true|false)$/i.test(value)) own += ` ${name}="${value}"`;
-    }
+    const own = keptAttributes(attributes, ["min", "max", "width", "customWidth", "hidden", "outlineLevel", "collapsed", "bestFit"]);
     if (/\smin=/.test(own) && /\smax=/.test(own)) kept.columns.push(`<col${own}/>`);
+  }
+  const view = elements(head, "sheetView")[0];
+  if (view) {
+    const own = keptAttributes(view.attributes, ["showGridLines", "zoomScale", "rightToLeft", "showZeros"]);
+    const pane = elements(view.inner, "pane")[0];
+    const paneXml = pane ? `<pane${keptAttributes(pane.attributes, ["xSplit", "ySplit", "topLeftCell", "activePane", "state"])}/>` : "";
+    if (own !== "" || paneXml !== "") kept.view = `<sheetView${own} workbookViewId="0">${paneXml}</sheetView>`;
   }
   for (const { attributes } of elements(tail, "mergeCell")) {
     const ref = attribute(attributes, "ref");
@@ -156,6 +156,16 @@ export function keepSheetFrame(kept: KeptSheet, head: string, tail: string, link
     kept.hyperlinks.push({ ref: ref.toUpperCase(), ...(target !== undefined ? { target } : {}), ...(location !== undefined ? { location } : {}), ...(display !== undefined ? { display } : {}), ...(tooltip !== undefined ? { tooltip } : {}) });
   }
   for (const [element, what] of SHEET_NOT_KEPT) if (elements(tail, element).length > 0 || elements(head, element).length > 0) kept.notKept.push(what);
+}
+
+// The attributes named, where their values are plain (numbers, true/false, a cell reference, a pane's name): nothing else is copied into the file written.
+function keptAttributes(attributes: string, names: readonly string[]): string {
+  let own = "";
+  for (const name of names) {
+    const value = attribute(attributes, name);
+    if (value !== undefined && /^(?:[\d.]+|true|false|[A-Z]{1,3}\d+|(?:top|bottom)(?:Left|Right)|frozen|frozenSplit|split)$/i.test(value)) own += ` ${name}="${value}"`;
+  }
+  return own;
 }
 
 /** `B3` → 0-based row 2, column 1; null for anything else. */

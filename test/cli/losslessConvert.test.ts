@@ -31,6 +31,8 @@ interface SheetSpec {
   hiddenRows?: number[];
   hiddenColumns?: string[];
   hidden?: boolean;
+  /** The first cell below and right of frozen panes (`A3`: the rows above 3 stay in view). */
+  freeze?: string;
   /** A range given a conditional format (openpyxl only). */
   conditionalFormat?: string;
 }
@@ -55,6 +57,7 @@ interface DumpedSheet {
   links: Record<string, string>;
   hiddenRows: number[];
   hiddenColumns: string[];
+  freeze: string | null;
 }
 interface Dumped {
   sheets: DumpedSheet[];
@@ -139,6 +142,8 @@ function buildSpec({ shape, cells, values }: Generated): WorkbookSpec {
     links: uniqueLinks,
     hiddenRows,
     hiddenColumns: pick(9, 2) === 0 ? [columnLetters(2 + pick(10, shape.kinds.length))] : [],
+    // The header row frozen in view, as registers often have it.
+    ...(pick(11, 2) === 0 ? { freeze: `A${header + 2}` } : {}),
   };
   const lookups: SheetSpec = {
     name: "Lookups",
@@ -166,6 +171,7 @@ function expectKept(input: Dumped, output: Dumped): void {
     expect(out.links).toEqual(sheet.links);
     expect(out.hiddenRows).toEqual(sheet.hiddenRows);
     expect(out.hiddenColumns).toEqual(expect.arrayContaining(sheet.hiddenColumns));
+    expect({ sheet: sheet.name, freeze: out.freeze }).toEqual({ sheet: sheet.name, freeze: sheet.freeze });
   }
   expect(output.names).toEqual(expect.arrayContaining(input.names));
 }

@@ -46,6 +46,8 @@ def write_openpyxl(spec):
             ws.column_dimensions[letters].hidden = True
         if sheet.get("hidden"):
             ws.sheet_state = "hidden"
+        if sheet.get("freeze"):
+            ws.freeze_panes = sheet["freeze"]
         if sheet.get("conditionalFormat"):
             from openpyxl.formatting.rule import CellIsRule
             from openpyxl.styles import PatternFill
@@ -115,6 +117,8 @@ def write_xlsxwriter(spec):
             ws.set_column("%s:%s" % (letters, letters), None, None, {"hidden": True})
         if sheet.get("hidden"):
             ws.hide()
+        if sheet.get("freeze"):
+            ws.freeze_panes(sheet["freeze"])
     for name in spec.get("names", []):
         wb.define_name(name["name"], "=" + name["ref"])
     wb.close()
@@ -157,6 +161,7 @@ def dump(file):
             "links": {c.coordinate: c.hyperlink.target for row in ws.iter_rows() for c in row if c.hyperlink and c.hyperlink.target},
             "hiddenRows": sorted(r for r, d in ws.row_dimensions.items() if d.hidden),
             "hiddenColumns": sorted(k for k, d in ws.column_dimensions.items() if d.hidden),
+            "freeze": ws.freeze_panes,
         })
     return out
 
