@@ -36,3 +36,59 @@ export class ArrayRows implements RegisterRows {
     return values;
   }
 }
+
+/**
+ * Rows held a column at a time: what convert reads most (each whole-column decision walks a
+ * column, and a column of a row-held register is a million scattered reads), and a million rows
+ * become a few long arrays instead of a million short ones for the collector to trace. The rows
+ * given are moved in, not copied: `rows` is emptied as it is read, so each row can be let go as
+ * soon as its cells are in the columns.
+ * @example const held = ColumnRows.take([["Ref", "End"], ["C1", "31/03/2026"]]); held.column(1, 1) → ["31/03/2026"]; held.row(0) → ["Ref", "End"]
+ */
+export class ColumnRows implements RegisterRows {
+  readonly width: number;
+  readonly length: number;
+  private readonly columns: CellValue[][];
+  /** Each row's own length: a row shorter than the widest reads back as short as it was. */
+  private readonly lengths: Uint32Array;
+
+  private constructor(rows: (readonly CellValue[] | undefined)[]) {
+    this.length = rows.length;
+    let width = 0;
+    for (const row of rows) if (row && row.length > width) width = row.length;
+    this.width = width;
+    this.lengths = new Uint32Array(rows.length);
+    // Grown by push, not made at full length: V8 keeps an array made longer than some thousands of
+    // elements as a dictionary, slow to read and several times the size.
+    this.columns = Array.from({ length: width }, () => []);
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r];
+      rows[r] = undefined;
+      const length = row ? row.length : 0;
+      this.lengths[r] = length;
+      for (let c = 0; c < width; c++) this.columns[c].push(row && c < length ? row[c] : null);
+    }
+    rows.length = 0;
+  }
+
+  /** The rows moved into columns; `rows` is left empty. */
+  static take(rows: (readonly CellValue[] | undefined)[]): ColumnRows {
+    return new ColumnRows(rows);
+  }
+
+  row(index: number): CellValue[] {
+    const length = index < this.length ? this.lengths[index] : 0;
+    const cells: CellValue[] = [];
+    for (let c = 0; c < length; c++) cells.push(this.columns[c][index]);
+    return cells;
+  }
+
+  column(column: number, from: number): CellValue[] {
+    const held = this.columns[column] as CellValue[] | undefined;
+    if (!held) return Array.from({ length: Math.max(0, this.length - from) }, () => null);
+    // A copy (memory copied whole), its missing cells read as null as ArrayRows reads them.
+    const values = held.slice(from);
+    for (let i = 0; i < values.length; i++) if (values[i] === undefined) values[i] = null;
+    return values;
+  }
+}

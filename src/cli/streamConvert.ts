@@ -24,7 +24,7 @@ import type { CellValue } from "../workbook/port";
 import type { Options } from "./options";
 import { readRegister } from "./readRegister";
 import { FoundRegister, fieldColumns, foundRegister } from "./register";
-import { ArrayRows, RegisterRows } from "./registerRows";
+import { ColumnRows, RegisterRows } from "./registerRows";
 import { typeRegisterColumns } from "./registerTypes";
 import { writeTracker } from "./writeTracker";
 
@@ -72,7 +72,12 @@ export async function readForConvert(options: Options, note: (line: string) => v
   for (const line of register.notes) note(line);
   const found = await foundRegister(register, options, note);
   const others = new Map([...register.sheets].filter(([name]) => name !== found.sheet));
-  return { found, rows: new ArrayRows(found.rows), formats: found.numberFormats, others, otherFormats: register.numberFormats, order: [...register.sheets.keys()] };
+  const order = [...register.sheets.keys()];
+  // The register's rows are moved into columns (convert reads them a column at a time), and only
+  // the rows down to the header row stay as rows, for what is said of the headers.
+  const header = found.rows.slice(0, found.mapping.headerRow + 1);
+  const rows = ColumnRows.take(found.rows);
+  return { found: { ...found, rows: header }, rows, formats: found.numberFormats, others, otherFormats: register.numberFormats, order };
 }
 
 /** Each column's typed cells, where typing changed them: a value and a number format a cell. */
