@@ -17,6 +17,13 @@ const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;
 
+// V8 gives a slice of 13 characters or more as a view into the text it was cut from, so one such
+// field kept (a title) keeps the whole file's text alive: 180 MB for a million-row register, as long
+// as the register is. A value that long is copied out of the text instead (prefixing a character
+// and slicing it off again makes a string of its own: the usual way round V8's sliced strings).
+const SLICE_MIN_LENGTH = 13;
+const ownCopy = (value: string): string => (value.length < SLICE_MIN_LENGTH ? value : ` ${value}`.slice(1));
+
 // Distinct values a column may have and still have each value held once (see FieldValues).
 const SHARED_VALUES_PER_COLUMN = 4096;
 
@@ -31,13 +38,14 @@ class FieldValues {
 
   shared(column: number, value: string): string {
     let seen = this.columns[column];
-    if (seen === null) return value;
+    if (seen === null) return ownCopy(value);
     if (seen === undefined) this.columns[column] = seen = new Map();
     const known = seen.get(value);
     if (known !== undefined) return known;
-    if (seen.size < SHARED_VALUES_PER_COLUMN) seen.set(value, value);
+    const kept = ownCopy(value);
+    if (seen.size < SHARED_VALUES_PER_COLUMN) seen.set(kept, kept);
     else this.columns[column] = null;
-    return value;
+    return kept;
   }
 }
 

@@ -63,10 +63,14 @@ const STRAY_QUOTE: Readonly<Record<StrayQuote["problem"], string>> = {
   "text-after-quote": "text follows a value's closing quote: read on as Excel reads it (the quotes dropped, the text kept)",
 };
 
-function readText(file: string, bytes: Buffer): RegisterFile {
+/** A text file's text; its bytes are let go when this returns, before the text is split (a 500 MB file need not be held twice). */
+async function readTextFile(file: string): Promise<string> {
+  return decodeText(await readRegularFile(file, MAX_TEXT_BYTES, "a CSV or text register"));
+}
+
+function readText(file: string, text: string): RegisterFile {
   // A sheet name Excel accepts: no extension in any case, at most 31 characters, no emoji cut in half.
   const name = sheetNameOfFile(file);
-  const text = decodeText(bytes);
   if (!isText(text)) throw new InputError(`${file} is not a CSV text file (it holds binary data)`);
   if (text.trim() === "") throw new InputError(`${file} is empty`);
   let parsed: ReturnType<typeof parseCsvWithQuotes>;
@@ -127,7 +131,7 @@ export async function readRegister(file: string): Promise<RegisterFile> {
   if (!fs.existsSync(file)) throw new InputError(`No such file: ${file}`);
   if (fs.statSync(file).isDirectory()) throw new InputError(`${file} is a folder, not a spreadsheet`);
   const extension = path.extname(file).toLowerCase();
-  if (TEXT_EXTENSIONS.has(extension)) return readText(file, await readRegularFile(file, MAX_TEXT_BYTES, "a CSV or text register"));
+  if (TEXT_EXTENSIONS.has(extension)) return readText(file, await readTextFile(file));
   if (extension === ".xlsx" || extension === ".xlsm") return readWorkbook(file, await readRegularFile(file, MAX_WORKBOOK_BYTES, "a workbook"));
   throw new InputError(`${file} is not a spreadsheet: give a .csv or .xlsx file`);
 }

@@ -58,15 +58,15 @@ export class ColumnRows implements RegisterRows {
     for (const row of rows) if (row && row.length > width) width = row.length;
     this.width = width;
     this.lengths = new Uint32Array(rows.length);
-    // Grown by push, not made at full length: V8 keeps an array made longer than some thousands of
-    // elements as a dictionary, slow to read and several times the size.
-    this.columns = Array.from({ length: width }, () => []);
+    // Each column made at its full length at once: grown by push, it would be copied as it grows
+    // and keep up to half as much again unused.
+    this.columns = Array.from({ length: width }, () => new Array<CellValue>(rows.length).fill(null));
     for (let r = 0; r < rows.length; r++) {
       const row = rows[r];
       rows[r] = undefined;
       const length = row ? row.length : 0;
       this.lengths[r] = length;
-      for (let c = 0; c < width; c++) this.columns[c].push(row && c < length ? row[c] : null);
+      for (let c = 0; c < length; c++) this.columns[c][r] = (row as readonly CellValue[])[c];
     }
     rows.length = 0;
   }
