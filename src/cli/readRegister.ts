@@ -63,9 +63,22 @@ const STRAY_QUOTE: Readonly<Record<StrayQuote["problem"], string>> = {
   "text-after-quote": "text follows a value's closing quote: read on as Excel reads it (the quotes dropped, the text kept)",
 };
 
-/** A text file's text; its bytes are let go when this returns, before the text is split (a 500 MB file need not be held twice). */
+// Above this many bytes a file's buffer is released as soon as its text is decoded.
+const RELEASE_BYTES = 1024 * 1024;
+
+/**
+ * A text file's text, its bytes released before the text is split: the buffer has usually been
+ * moved to the old generation by then, where the collector would keep it (180 MB for a
+ * million-row register) until its next full collection, well after splitting has peaked. A buffer
+ * of its own memory (not a slice of Node's shared pool) is detached by transferring it away; the
+ * text is a copy, not a view of it.
+ */
 async function readTextFile(file: string): Promise<string> {
-  return decodeText(await readRegularFile(file, MAX_TEXT_BYTES, "a CSV or text register"));
+  const bytes = await readRegularFile(file, MAX_TEXT_BYTES, "a CSV or text register");
+  const text = decodeText(bytes);
+  const memory = bytes.buffer;
+  if (memory.byteLength > RELEASE_BYTES && memory instanceof ArrayBuffer) structuredClone(memory, { transfer: [memory] });
+  return text;
 }
 
 function readText(file: string, text: string): RegisterFile {

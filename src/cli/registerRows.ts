@@ -58,15 +58,15 @@ export class ColumnRows implements RegisterRows {
     for (const row of rows) if (row && row.length > width) width = row.length;
     this.width = width;
     this.lengths = new Uint32Array(rows.length);
-    // Each column made at its full length at once: grown by push, it would be copied as it grows
-    // and keep up to half as much again unused.
-    this.columns = Array.from({ length: width }, () => new Array<CellValue>(rows.length).fill(null));
+    // Each column made at its full length at once (grown by push, it would be copied as it grows
+    // and keep up to half as much again unused), and every place in it set, in order.
+    this.columns = Array.from({ length: width }, () => new Array<CellValue>(rows.length));
     for (let r = 0; r < rows.length; r++) {
       const row = rows[r];
       rows[r] = undefined;
       const length = row ? row.length : 0;
       this.lengths[r] = length;
-      for (let c = 0; c < length; c++) this.columns[c][r] = (row as readonly CellValue[])[c];
+      for (let c = 0; c < width; c++) this.columns[c][r] = row && c < length ? row[c] : null;
     }
     rows.length = 0;
   }
@@ -86,9 +86,10 @@ export class ColumnRows implements RegisterRows {
   column(column: number, from: number): CellValue[] {
     const held = this.columns[column] as CellValue[] | undefined;
     if (!held) return Array.from({ length: Math.max(0, this.length - from) }, () => null);
-    // A copy (memory copied whole), its missing cells read as null as ArrayRows reads them.
+    // A copy (memory copied whole), a missing cell read as null as ArrayRows reads it (only an
+    // .xlsx row's gaps can be missing: a CSV's never are, and its copy is not walked again).
     const values = held.slice(from);
-    for (let i = 0; i < values.length; i++) if (values[i] === undefined) values[i] = null;
+    if ((values as (CellValue | undefined)[]).includes(undefined)) for (let i = 0; i < values.length; i++) if (values[i] === undefined) values[i] = null;
     return values;
   }
 }
