@@ -1,6 +1,7 @@
 /**
- * convert at any length: the register is held once, as read, and the
- * tracker is written a row at a time. Two steps:
+ * convert at any length: the register is held once, a column at a time (ColumnRows: the whole-
+ * column decisions read it so, and a few long arrays are cheap for the collector), and the tracker
+ * is written a row at a time. Two steps:
  *  1. decide, from the whole register, what set-up decides from it: the header mapping (from the
  *     first rows and the evenly spread sample mapping reads), the date order, each column's type, the
  *     normalising decisions; then set up the tracker's structure with the real setUpTracker on a
