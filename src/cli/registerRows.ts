@@ -93,3 +93,23 @@ export class ColumnRows implements RegisterRows {
     return values;
   }
 }
+
+/**
+ * A register's rows held for convert: as columns (ColumnRows) when its rows are about as long as
+ * each other, as they are (ArrayRows) when a few rows are far longer than the rest — columns are as
+ * long as the register, so one row of 10,000 cells among a million of 20 would make 10,000 columns
+ * of a million places each (80 GB). Either way the cells read back the same.
+ * @example heldRows([["Ref", "End"], ["C1", "31/03/2026"]]) instanceof ColumnRows → true
+ */
+export function heldRows(rows: (readonly CellValue[] | undefined)[]): RegisterRows {
+  let cells = 0;
+  let width = 0;
+  for (const row of rows) {
+    if (!row) continue;
+    cells += row.length;
+    if (row.length > width) width = row.length;
+  }
+  // Columns are worth it while at least half their places hold a cell of some row.
+  if (cells * 2 >= width * rows.length) return ColumnRows.take(rows);
+  return new ArrayRows(rows.map((row) => row ?? []));
+}

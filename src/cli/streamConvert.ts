@@ -25,7 +25,7 @@ import type { CellValue } from "../workbook/port";
 import type { Options } from "./options";
 import { readRegister } from "./readRegister";
 import { FoundRegister, fieldColumns, foundRegister } from "./register";
-import { ColumnRows, RegisterRows } from "./registerRows";
+import { RegisterRows, heldRows } from "./registerRows";
 import { typeRegisterColumns } from "./registerTypes";
 import { writeTracker } from "./writeTracker";
 
@@ -81,7 +81,7 @@ export async function readForConvert(options: Options, note: (line: string) => v
   const header = found.rows.slice(0, found.mapping.headerRow + 1);
   // The file's text (split, and let go) is collected before the columns are made beside the rows.
   collectBetweenSteps(found.rows.length);
-  const rows = ColumnRows.take(found.rows);
+  const rows = heldRows(found.rows);
   collectBetweenSteps(rows.length);
   return { found: { ...found, rows: header }, rows, formats: found.numberFormats, others, otherFormats: register.numberFormats, order };
 }

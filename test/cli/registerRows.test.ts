@@ -3,7 +3,7 @@
 // what the rows held, whatever their shape.
 import fc from "fast-check";
 import { splitCsv } from "../../src/cli/csvSplit";
-import { ArrayRows, ColumnRows } from "../../src/cli/registerRows";
+import { ArrayRows, ColumnRows, heldRows } from "../../src/cli/registerRows";
 import type { CellValue } from "../../src/workbook/port";
 
 const cell: fc.Arbitrary<CellValue> = fc.oneof(fc.constant(null), fc.constant(""), fc.string({ maxLength: 20 }), fc.double({ noNaN: true }), fc.boolean());
@@ -34,6 +34,24 @@ describe("ColumnRows", () => {
     const rows: CellValue[][] = [["Ref"], ["C1"]];
     ColumnRows.take(rows);
     expect(rows).toEqual([]);
+  });
+});
+
+describe("heldRows", () => {
+  it("holds rows of about one length as columns", () => {
+    const rows: CellValue[][] = [["Ref", "Title", "End"], ["C1", "Cleaning"], ["C2", "Catering", "31/03/2026"]];
+    expect(heldRows(rows)).toBeInstanceOf(ColumnRows);
+  });
+
+  it("keeps rows as rows when one is far wider than the rest (columns as long as the register would be mostly empty), reading back the same", () => {
+    const rows: CellValue[][] = [["Ref", "End"], ...Array.from({ length: 1000 }, (_, i) => [`C${i}`, "31/03/2026"])];
+    rows.push(Array.from({ length: 5000 }, (_, i) => `note ${i}`));
+    const expected = new ArrayRows(rows.map((r) => [...r]));
+    const held = heldRows(rows);
+    expect(held).not.toBeInstanceOf(ColumnRows);
+    expect(held.width).toBe(5000);
+    expect(held.row(1001)).toEqual(expected.row(1001));
+    expect(held.column(1, 1)).toEqual(expected.column(1, 1));
   });
 });
 
