@@ -17,6 +17,38 @@ const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;
 
+// V8 gives a slice of 13 characters or more as a view into the text it was cut from, so one such
+// field kept (a title) keeps the whole file's text alive: 180 MB for a million-row register, as long
+// as the register is. A value that long is copied out of the text instead (prefixing a character
+// and slicing it off again makes a string of its own: the usual way round V8's sliced strings).
+const SLICE_MIN_LENGTH = 13;
+const ownCopy = (value: string): string => (value.length < SLICE_MIN_LENGTH ? value : ` ${value}`.slice(1));
+
+// Distinct values a column may have and still have each value held once (see FieldValues).
+const SHARED_VALUES_PER_COLUMN = 4096;
+
+/**
+ * The fields of one column, each distinct value held once while the column has few (a status,
+ * a supplier, a date): a million rows of "Live" are then one string, not a million, which is most
+ * of the memory a long register takes and most of what the collector has to trace. A column that
+ * shows more distinct values than that (IDs, amounts) is let be after its first few thousand.
+ */
+class FieldValues {
+  private readonly columns: (Map<string, string> | null)[] = [];
+
+  shared(column: number, value: string): string {
+    let seen = this.columns[column];
+    if (seen === null) return ownCopy(value);
+    if (seen === undefined) this.columns[column] = seen = new Map();
+    const known = seen.get(value);
+    if (known !== undefined) return known;
+    const kept = ownCopy(value);
+    if (seen.size < SHARED_VALUES_PER_COLUMN) seen.set(kept, kept);
+    else this.columns[column] = null;
+    return kept;
+  }
+}
+
 /**
  * Splits CSV text into rows of fields as Python's csv module reads it (its default, non-strict
  * dialect, which reads what Excel writes the way Excel opens it): a quote opens a quoted value only
@@ -34,6 +66,7 @@ const CR = 0x0d;
 export function splitCsv(text: string, delimiter: string, maxRows = Infinity): { rows: string[][]; strayQuotes: StrayQuote[]; tooManyRows: boolean } {
   const rows: string[][] = [];
   const strayQuotes: StrayQuote[] = [];
+  const values = new FieldValues();
   const d = delimiter.charCodeAt(0);
   const n = text.length;
   let row: string[] = [];
@@ -52,7 +85,7 @@ export function splitCsv(text: string, delimiter: string, maxRows = Infinity): {
     let code = text.charCodeAt(i);
     if (code !== QUOTE) {
       while (i < n && (code = text.charCodeAt(i)) !== d && code !== LF && code !== CR) i++;
-      row.push(text.slice(start, i));
+      row.push(values.shared(row.length, text.slice(start, i)));
     } else {
       const startLine = line;
       let value = "";
@@ -91,7 +124,7 @@ export function splitCsv(text: string, delimiter: string, maxRows = Infinity): {
         line = startLine;
         i = start + 1;
         while (i < n && (code = text.charCodeAt(i)) !== d && code !== LF && code !== CR) i++;
-        row.push(text.slice(start, i));
+        row.push(values.shared(row.length, text.slice(start, i)));
       } else {
         value += text.slice(from, i);
         i++;
@@ -102,7 +135,7 @@ export function splitCsv(text: string, delimiter: string, maxRows = Infinity): {
           while (i < n && (code = text.charCodeAt(i)) !== d && code !== LF && code !== CR) i++;
           value += text.slice(rest, i);
         }
-        row.push(value);
+        row.push(values.shared(row.length, value));
       }
     }
     if (i >= n) {
@@ -116,7 +149,8 @@ export function splitCsv(text: string, delimiter: string, maxRows = Infinity): {
     // A line break ends the row.
     if (code === CR && text.charCodeAt(i) === LF) i++;
     line++;
-    rows.push(row);
+    // A copy of its own length: an array grown by push keeps room for up to twice its fields.
+    rows.push(row.slice());
     row = [];
     // Stopped as soon as a row past the limit begins: what is past it is never split or held.
     if (rows.length >= maxRows && i < n) return { rows, strayQuotes, tooManyRows: true };

@@ -68,10 +68,27 @@ const STRAY_QUOTE: Readonly<Record<StrayQuote["problem"], string>> = {
   "text-after-quote": "text follows a value's closing quote: read on as Excel reads it (the quotes dropped, the text kept)",
 };
 
-function readText(file: string, bytes: Buffer): RegisterFile {
+// Above this many bytes a file's buffer is released as soon as its text is decoded.
+const RELEASE_BYTES = 1024 * 1024;
+
+/**
+ * A text file's text, its bytes released before the text is split: the buffer has usually been
+ * moved to the old generation by then, where the collector would keep it (180 MB for a
+ * million-row register) until its next full collection, well after splitting has peaked. A buffer
+ * of its own memory (not a slice of Node's shared pool) is detached by transferring it away; the
+ * text is a copy, not a view of it.
+ */
+async function readTextFile(file: string): Promise<string> {
+  const bytes = await readRegularFile(file, MAX_TEXT_BYTES, "a CSV or text register");
+  const text = decodeText(bytes);
+  const memory = bytes.buffer;
+  if (memory.byteLength > RELEASE_BYTES && memory instanceof ArrayBuffer) structuredClone(memory, { transfer: [memory] });
+  return text;
+}
+
+function readText(file: string, text: string): RegisterFile {
   // A sheet name Excel accepts: no extension in any case, at most 31 characters, no emoji cut in half.
   const name = sheetNameOfFile(file);
-  const text = decodeText(bytes);
   if (!isText(text)) throw new InputError(`${file} is not a CSV text file (it holds binary data)`);
   if (text.trim() === "") throw new InputError(`${file} is empty`);
   let parsed: ReturnType<typeof parseCsvWithQuotes>;
@@ -133,7 +150,7 @@ export async function readRegister(file: string, { keep = false }: { keep?: bool
   if (!fs.existsSync(file)) throw new InputError(`No such file: ${file}`);
   if (fs.statSync(file).isDirectory()) throw new InputError(`${file} is a folder, not a spreadsheet`);
   const extension = path.extname(file).toLowerCase();
-  if (TEXT_EXTENSIONS.has(extension)) return readText(file, await readRegularFile(file, MAX_TEXT_BYTES, "a CSV or text register"));
+  if (TEXT_EXTENSIONS.has(extension)) return readText(file, await readTextFile(file));
   if (extension === ".xlsx" || extension === ".xlsm") return readWorkbook(file, await readRegularFile(file, MAX_WORKBOOK_BYTES, "a workbook"), keep);
   throw new InputError(`${file} is not a spreadsheet: give a .csv or .xlsx file`);
 }

@@ -1,6 +1,7 @@
 /**
- * convert at any length: the register is held once, as read, and the
- * tracker is written a row at a time. Two steps:
+ * convert at any length: the register is held once, a column at a time (ColumnRows: the whole-
+ * column decisions read it so, and a few long arrays are cheap for the collector), and the tracker
+ * is written a row at a time. Two steps:
  *  1. decide, from the whole register, what set-up decides from it: the header mapping (from the
  *     first rows and the evenly spread sample mapping reads), the date order, each column's type, the
  *     normalising decisions; then set up the tracker's structure with the real setUpTracker on a
@@ -24,24 +25,26 @@ import type { CellValue } from "../workbook/port";
 import type { Options } from "./options";
 import { readRegister } from "./readRegister";
 import { FoundRegister, fieldColumns, foundRegister } from "./register";
-import { ArrayRows, RegisterRows } from "./registerRows";
+import { RegisterRows, heldRows } from "./registerRows";
 import { typeRegisterColumns } from "./registerTypes";
 import { writeTracker } from "./writeTracker";
 import type { KeptWorkbook } from "./xlsxKept";
 import type { KeptCounts } from "./xlsxKeptWrite";
 
-// Above this many rows, the collector is run between the columns read whole (see collectTyped).
+// Above this many rows, the collector is run once between convert's steps (see collectBetweenSteps).
 const LARGE_REGISTER_ROWS = 200_000;
 
 let collector: (() => void) | undefined;
 /**
- * A full garbage collection between the columns of a large register read whole (to type them, and
- * for normalising's decisions): a column of a million cells is a million strings that live as long
- * as the column is being decided, so they outlive the young generation and pile up in the old one,
- * column after column, before V8 collects it by itself (a 1,000,000-row convert peaked at 1.15 GB
- * that way). Collected column by column, the peak is the register and one column.
+ * A full garbage collection between two steps of a large register's convert, when what the step
+ * before made is all let go at once: the file's text once it is split (180 MB for a million rows),
+ * the rows once they are held as columns (200 MB), the column copies the whole-column decisions read. Left
+ * to itself, V8 collects those only after the next step has piled its own on top (a million-row
+ * convert went past 1 GB so); run after every column, as it was, the collections cost a quarter of
+ * the convert's time. (V8 has no other way to be asked for a collection than its --expose-gc flag.)
  */
-function collectTyped(): void {
+function collectBetweenSteps(rows: number): void {
+  if (rows <= LARGE_REGISTER_ROWS) return;
   if (!collector) {
     v8.setFlagsFromString("--expose-gc");
     collector = vm.runInNewContext("gc") as () => void;
@@ -76,7 +79,15 @@ export async function readForConvert(options: Options, note: (line: string) => v
   for (const line of register.notes) note(line);
   const found = await foundRegister(register, options, note);
   const others = new Map([...register.sheets].filter(([name]) => name !== found.sheet));
-  return { found, rows: new ArrayRows(found.rows), formats: found.numberFormats, others, otherFormats: register.numberFormats, order: [...register.sheets.keys()], ...(register.kept ? { kept: register.kept } : {}) };
+  const order = [...register.sheets.keys()];
+  // The register's rows are moved into columns (convert reads them a column at a time), and only
+  // the rows down to the header row stay as rows, for what is said of the headers.
+  const header = found.rows.slice(0, found.mapping.headerRow + 1);
+  // The file's text (split, and let go) is collected before the columns are made beside the rows.
+  collectBetweenSteps(found.rows.length);
+  const rows = heldRows(found.rows);
+  collectBetweenSteps(rows.length);
+  return { found: { ...found, rows: header }, rows, formats: found.numberFormats, others, otherFormats: register.numberFormats, order, ...(register.kept ? { kept: register.kept } : {}) };
 }
 
 /** Each column's typed cells, where typing changed them: a value and a number format a cell. */
@@ -151,10 +162,8 @@ export async function streamConvert(register: ConvertRegister, setUp: Omit<SetUp
   let lastRow = -1;
   let left = Number.POSITIVE_INFINITY;
   let right = -1;
-  const large = rows.length > LARGE_REGISTER_ROWS;
   const typing = typeRegisterColumns(
     (c) => {
-      if (large) collectTyped();
       const values = rows.column(c, first);
       for (let i = values.length - 1; i >= 0; i--) {
         if (values[i] === null || values[i] === "") continue;
@@ -174,7 +183,7 @@ export async function streamConvert(register: ConvertRegister, setUp: Omit<SetUp
     },
   );
   const count = lastRow + 1;
-  if (large) collectTyped();
+  collectBetweenSteps(rows.length);
 
   // The tracker's structure, set up by set-up itself on the rows above the data and one row that
   // spans the data's extent (so the table is as wide as the register's used range, as it would be).
@@ -216,14 +225,13 @@ export async function streamConvert(register: ConvertRegister, setUp: Omit<SetUp
     return cells;
   };
   const tableColumn = (c: number): CellValue[] => {
-    // As between typed columns: the last column read is let go before the next is made.
-    if (large) collectTyped();
     const values = rows.column(table.column + c, first);
     values.length = count;
     for (let i = 0; i < values.length; i++) values[i] = overlay.value(table.column + c, i) ?? values[i];
     return values;
   };
   const plan = normalisePlan(tableColumn, CONTRACTS, fields, { dateOrder, firstRow });
+  collectBetweenSteps(rows.length);
   const problems = new RegisterProblems(plan, (row, index) => typedRow(row - firstRow)[table.column + index]);
   const computed = new ComputedRows(columns, fields, rules, asOf);
   let issues = 0;

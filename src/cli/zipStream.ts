@@ -193,7 +193,8 @@ function centralHeader(entry: CentralEntry): Buffer {
  * hundred rows), which holds it back while more than a few megabytes wait to be compressed.
  */
 export class StreamedPart {
-  private buffer = Buffer.allocUnsafe(PIECE_BYTES);
+  private buffer: Buffer = Buffer.allocUnsafe(PIECE_BYTES);
+  private readonly spare: Buffer[] = [];
   private used = 0;
   private crc = 0;
   private size = 0;
@@ -235,9 +236,13 @@ export class StreamedPart {
     const bytes = this.buffer.subarray(0, this.used);
     this.crc = zlib.crc32(bytes, this.crc);
     this.size += bytes.length;
-    this.deflate.write(bytes);
-    // The buffer just handed over belongs to the stream until compressed: a fresh one for what follows.
-    this.buffer = Buffer.allocUnsafe(PIECE_BYTES);
+    // The buffer just handed over belongs to the stream until compressed, then comes back for
+    // reuse: a new megabyte a piece waited for the collector to free it, some 100 MB at a time.
+    const handed = this.buffer;
+    this.deflate.write(bytes, () => {
+      if (handed.length === PIECE_BYTES) this.spare.push(handed);
+    });
+    this.buffer = this.spare.pop() ?? Buffer.allocUnsafe(PIECE_BYTES);
     this.used = 0;
   }
 

@@ -174,36 +174,44 @@ export class RegisterProblems {
   private readonly repeated = new Map<string, { row: number; id: TypedValue; raw: unknown }[]>();
   private readonly dates = new Map<string, { rows: number[]; serials: number[] }>();
 
+  // Only a column the register has can repeat an ID: a table with no ID column has no duplicates
+  // (its rows go by their row numbers), and its "ID" is never `undefined`.
+  private readonly idField: FieldDefinition | undefined;
+  private readonly dateFields: readonly FieldDefinition[];
+
   /** `cellAt(row, index)`: the cell at a sheet row and 0-based column, for the first row of an ID found again later. */
   constructor(
     private readonly plan: NormalisePlan,
     private readonly cellAt: (row: number, index: number) => unknown,
-  ) {}
+  ) {
+    this.idField = plan.table.fields.find((f) => f.kind === "id" && plan.columns[f.key]);
+    this.dateFields = plan.mapped.filter((f) => f.kind === "date");
+  }
 
   /** Takes in one normalised row (with its raw cells). */
   add(normalised: NormalisedRow, cells: readonly unknown[]): void {
-    const { table, columns, mapped } = this.plan;
-    // Only a column the register has can repeat an ID: a table with no ID column has no duplicates
-    // (its rows go by their row numbers), and its "ID" is never `undefined`.
-    const idField = table.fields.find((f) => f.kind === "id" && columns[f.key]);
+    const idField = this.idField;
     const id = idField ? (normalised.fields[idField.key] ?? null) : null;
-    if (idField && id !== null && String(id).trim() !== "") {
-      const key = String(id).trim().toLowerCase();
-      const at = columns[idField.key]?.index ?? -1;
-      const entry = { row: normalised.row, id, raw: cells[at] };
-      const group = this.repeated.get(key);
+    const text = idField && id !== null ? String(id).trim() : "";
+    if (idField && text !== "") {
+      const key = text.toLowerCase();
       const first = this.firstRowOf.get(key);
-      if (group) group.push(entry);
-      else if (first === undefined) this.firstRowOf.set(key, normalised.row);
+      // A million rows are a million IDs seen once: only an ID seen again is looked at further.
+      if (first === undefined) this.firstRowOf.set(key, normalised.row);
       else {
-        // The first row's ID read again from its cell, by the same rule it was read by then.
-        const raw = this.cellAt(first, at);
-        const firstId = readField(idField, raw, this.plan.options.dateOrder, () => undefined);
-        this.repeated.set(key, [{ row: first, id: firstId, raw }, entry]);
+        const at = this.plan.columns[idField.key]?.index ?? -1;
+        const entry = { row: normalised.row, id, raw: cells[at] };
+        const group = this.repeated.get(key);
+        if (group) group.push(entry);
+        else {
+          // The first row's ID read again from its cell, by the same rule it was read by then.
+          const raw = this.cellAt(first, at);
+          const firstId = readField(idField, raw, this.plan.options.dateOrder, () => undefined);
+          this.repeated.set(key, [{ row: first, id: firstId, raw }, entry]);
+        }
       }
     }
-    for (const field of mapped) {
-      if (field.kind !== "date") continue;
+    for (const field of this.dateFields) {
       const value = normalised.fields[field.key];
       if (typeof value !== "number") continue;
       let d = this.dates.get(field.key);
