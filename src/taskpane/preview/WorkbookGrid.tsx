@@ -17,7 +17,10 @@ import { GridCell, GridRow, sheetGrid } from "./sheetGrid";
 const useStyles = makeStyles({
   shell: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, height: "100%", boxSizing: "border-box", padding: tokens.spacingHorizontalM, backgroundColor: tokens.colorNeutralBackground2, color: tokens.colorNeutralForeground1 },
   heading: { margin: 0 },
-  sheets: { flexWrap: "wrap", padding: 0 },
+  // Sheet tabs wrap onto more lines in a narrow window rather than widen the page.
+  sheets: { flexWrap: "wrap", padding: 0, minWidth: 0 },
+  sheetGroup: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXXS, minWidth: 0 },
+  sheetTab: { whiteSpace: "nowrap", minWidth: "auto" },
   formulaBar: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "baseline", minHeight: "1.5em", fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, overflow: "hidden", whiteSpace: "nowrap", textOverflow: "ellipsis" },
   address: { minWidth: "4em", fontWeight: tokens.fontWeightSemibold },
   scroller: { position: "relative", flex: "1 1 auto", minHeight: "240px", overflow: "auto", border: `1px solid ${tokens.colorNeutralStroke1}`, backgroundColor: tokens.colorNeutralBackground1 },
@@ -104,9 +107,9 @@ export function WorkbookGrid({ book }: { book: MemoryWorkbook }): React.JSX.Elem
       <Text as="h2" id="workbook-grid-heading" weight="semibold" size={400} className={styles.heading}>Sample workbook</Text>
       <Caption1>What Excel would show of the workbook the pane works on. Select a row of Contracts to open its card on the Contract tab.</Caption1>
       <Toolbar aria-label="Sheets" size="small" className={styles.sheets} checkedValues={{ sheet: active === null ? [] : [active] }} onCheckedValueChange={(_e, data) => data.checkedItems[0] && book.activate(data.checkedItems[0])}>
-        <ToolbarRadioGroup>
+        <ToolbarRadioGroup className={styles.sheetGroup}>
           {sheets.map((s) => (
-            <ToolbarRadioButton key={s} name="sheet" value={s} appearance="subtle">{s}</ToolbarRadioButton>
+            <ToolbarRadioButton key={s} name="sheet" value={s} appearance="subtle" className={styles.sheetTab}>{s}</ToolbarRadioButton>
           ))}
         </ToolbarRadioGroup>
       </Toolbar>
