@@ -133,17 +133,21 @@ describe.each([
 
   test("pressing a contract on the dashboard highlights its row in the grid and keeps it in view there", async () => {
     await openView(page, "Dashboard");
+    await page.locator("#workbook-grid table").evaluate((t) => t.parentElement?.scrollTo({ left: 10000 }));
     const missed = page.getByRole("list", { name: "Notice dates missed, longest overdue first" });
     await missed.getByRole("button", { name: "NBC-C-0103 Leisure centres management" }).click();
     const grid = sheetGrid(page, "Contract register");
     const row = rowOf(grid, "NBC-C-0103");
     await row.and(page.locator('[aria-selected="true"]')).waitFor();
     await expect(grid.locator('tr[aria-selected="true"]').count()).resolves.toBe(1);
-    // Inside the grid's own scroll box: the row is between its top and bottom edges.
+    // Inside the grid's own scroll box: the row between its top and bottom edges, its ID cell clear
+    // of the row numbers that stay in view on the left.
     const inView = await row.evaluate((tr) => {
       const box = tr.closest("div")?.getBoundingClientRect();
       const rect = tr.getBoundingClientRect();
-      return box !== undefined && rect.top >= box.top && rect.bottom <= box.bottom + 1;
+      const numbers = tr.children[0].getBoundingClientRect();
+      const id = tr.children[1].getBoundingClientRect();
+      return box !== undefined && rect.top >= box.top && rect.bottom <= box.bottom + 1 && id.left >= numbers.right - 1;
     });
     expect(inView).toBe(true);
     await screenshot(page, `grid-${width}-from-dashboard`);
@@ -159,6 +163,7 @@ describe.each([
     await grid.getByRole("gridcell", { name: /^Escalation summary/ }).first().waitFor();
     await grid.getByRole("gridcell", { name: "Recommended action", exact: true }).waitFor();
     await screenshot(page, `grid-${width}-summary-sheet`);
+    await page.locator("#workbook-grid").screenshot({ path: path.join(ARTIFACTS, `grid-${width}-summary-sheet-grid.png`) });
     await expect(axeViolations(page)).resolves.toEqual([]);
     // Back to the register by its tab.
     await page.getByRole("radio", { name: "Contract register" }).click();

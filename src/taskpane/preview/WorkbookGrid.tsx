@@ -49,17 +49,26 @@ function cellTitle(cell: GridCell): string | undefined {
   return cell.text.length > 20 ? cell.text : undefined;
 }
 
-/** Keeps the row in view inside the grid's own scroll box, never scrolling the page (the pane may be above it). */
-function scrollRowIntoView(scroller: HTMLElement, row: number): void {
+/**
+ * Keeps the selected cell in view inside the grid's own scroll box, clear of the sticky column
+ * letters and row numbers, never scrolling the page (the pane may be above it).
+ */
+function scrollCellIntoView(scroller: HTMLElement, row: number, column: number): void {
   const line = scroller.querySelector<HTMLElement>(`tr[data-row="${row}"]`);
-  const head = scroller.querySelector<HTMLElement>("thead");
-  if (!line) return;
+  const cell = line?.children[column + 1];
+  if (!line || !(cell instanceof HTMLElement)) return;
   const box = scroller.getBoundingClientRect();
-  const rect = line.getBoundingClientRect();
-  const top = rect.top - box.top + scroller.scrollTop - (head?.offsetHeight ?? 0);
+  const rect = cell.getBoundingClientRect();
+  const headHeight = scroller.querySelector<HTMLElement>("thead")?.offsetHeight ?? 0;
+  const numbersWidth = line.firstElementChild instanceof HTMLElement ? line.firstElementChild.offsetWidth : 0;
+  const top = rect.top - box.top + scroller.scrollTop - headHeight;
   const bottom = rect.bottom - box.top + scroller.scrollTop;
   if (top < scroller.scrollTop) scroller.scrollTop = top;
   else if (bottom > scroller.scrollTop + scroller.clientHeight) scroller.scrollTop = bottom - scroller.clientHeight;
+  const left = rect.left - box.left + scroller.scrollLeft - numbersWidth;
+  const right = rect.right - box.left + scroller.scrollLeft;
+  if (left < scroller.scrollLeft) scroller.scrollLeft = left;
+  else if (right > scroller.scrollLeft + scroller.clientWidth) scroller.scrollLeft = Math.min(left, right - scroller.clientWidth);
 }
 
 /**
@@ -78,10 +87,11 @@ export function WorkbookGrid({ book }: { book: MemoryWorkbook }): React.JSX.Elem
   const navigation = useArrowNavigationGroup({ axis: "grid", memorizeCurrent: true });
   const scroller = React.useRef<HTMLDivElement>(null);
   const selectedRow = grid?.selected?.row ?? null;
+  const selectedColumn = grid?.selected?.column ?? null;
 
   React.useEffect(() => {
-    if (scroller.current && selectedRow !== null) scrollRowIntoView(scroller.current, selectedRow);
-  }, [selectedRow, active, version]);
+    if (scroller.current && selectedRow !== null && selectedColumn !== null) scrollCellIntoView(scroller.current, selectedRow, selectedColumn);
+  }, [selectedRow, selectedColumn, active, version]);
 
   const select = (row: number, column: number, columnCount = 1): void => {
     if (active === null) return;
