@@ -1,3 +1,4 @@
+import { formatSerial } from "../../src/core/dates";
 import { RAG_FILLS, ragFillOf } from "../../src/core/ragFills";
 import { previewWorkbook } from "../../src/taskpane/preview/previewWorkbook";
 import { sheetGrid } from "../../src/taskpane/preview/sheetGrid";
@@ -49,8 +50,10 @@ test("the Contracts table's header row is styled, its body banded from the first
   expect(new Set(body.map((r) => r.cells[rag].rag?.text))).toEqual(new Set(["Red", "Amber", "Green", "Unrated"]));
   // The RAG reason beside it says "red at 90" but is not a RAG column: no fill.
   expect(body.every((r) => r.cells[rag + 1].rag === undefined)).toBe(true);
-  // Above the table, the register's title is a plain cell.
+  // Above the table, the register's title is a plain cell whose text runs on over the empty cells beside it.
   expect(grid.rows[0].cells[0].style).toBe("plain");
+  expect(grid.rows[0].cells[0].spills).toBe(true);
+  expect(headerRow?.cells.some((c) => c.spills)).toBe(false);
 });
 
 test("Excel's contains-text rule: any case, anywhere in the text, the first rule first; numbers and blanks get no fill", () => {
@@ -90,9 +93,17 @@ test("every change a view of the workbook shows is told once, after it: set-up, 
   book.activate("Settings");
   await Promise.resolve();
   expect(told).toBe(2);
+  // A form's new row (Add milestone appends to the Milestones table): told, and drawn.
+  const before = sheetGrid(book, "Milestones").rows.length;
+  await book.appendRows("Milestones", [["NBC-C-0101", "Mobilisation", 46300, 46300, null, "Priya Shah"]]);
+  await Promise.resolve();
+  expect(told).toBe(3);
+  const after = sheetGrid(book, "Milestones").rows;
+  expect(after).toHaveLength(before + 1);
+  expect(after[after.length - 1].cells.slice(0, 3).map((c) => c.text)).toEqual(["NBC-C-0101", "Mobilisation", formatSerial(46300)]);
   expect(book.active).toBe("Settings");
   stop();
   book.activate("Milestones");
   await Promise.resolve();
-  expect(told).toBe(2);
+  expect(told).toBe(3);
 });

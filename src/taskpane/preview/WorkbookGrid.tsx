@@ -31,6 +31,7 @@ const useStyles = makeStyles({
     ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
   },
   numeric: { textAlign: "right" },
+  spills: { overflow: "visible", textOverflow: "clip" },
   tableHeader: { backgroundColor: tokens.colorBrandBackground, color: tokens.colorNeutralForegroundOnBrand, fontWeight: tokens.fontWeightSemibold },
   band: { backgroundColor: tokens.colorBrandBackground2 },
   selectedRow: { boxShadow: `inset 0 2px 0 ${tokens.colorBrandStroke1}, inset 0 -2px 0 ${tokens.colorBrandStroke1}` },
@@ -106,6 +107,7 @@ export function WorkbookGrid({ book }: { book: MemoryWorkbook }): React.JSX.Elem
     mergeClasses(
       styles.cell,
       cell.numeric && styles.numeric,
+      cell.spills && styles.spills,
       cell.style === "header" && styles.tableHeader,
       cell.style === "band" && styles.band,
       selected?.row === line.row && styles.selectedRow,

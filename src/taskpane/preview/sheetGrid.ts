@@ -17,6 +17,8 @@ export interface GridCell {
   rag?: RagFill;
   /** Numbers sit at the right of their cells, text at the left, as Excel aligns them. */
   numeric: boolean;
+  /** Text outside a table whose right-hand neighbour is empty runs on over it, as Excel draws a long title. */
+  spills?: boolean;
 }
 
 /** One sheet row: its 0-based row in the sheet (the grid shows it 1-based) and its cells. */
@@ -89,6 +91,9 @@ export function sheetGrid(book: MemoryWorkbook, sheet: string): SheetGrid {
       const rag = ragged ? ragFillOf(text) : null;
       line.push({ text, style, numeric: typeof value === "number", ...(cell?.formula ? { formula: cell.formula } : {}), ...(rag ? { rag } : {}) });
     }
+    line.forEach((cell, c) => {
+      if (cell.style === "plain" && !cell.numeric && cell.text !== "" && line[c + 1]?.text === "") cell.spills = true;
+    });
     rows.push({ row: r, cells: line });
   }
   const s = book.selection;
