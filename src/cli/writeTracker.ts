@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import { columnLetters } from "../core/cellRefs";
 import { builtInFormat } from "../core/numberFormats";
+import { RAG_FILLS as SHARED_RAG_FILLS } from "../core/ragFills";
 import type { MemoryCell, MemoryWorkbook } from "../workbook/memoryWorkbook";
 import { quotedSheetName } from "../workbook/sheetNames";
 import { COMMENTS_CONTENT_TYPE, COMMENTS_TYPE, SheetNote, VML_CONTENT_TYPE, VML_TYPE, commentsXml, notesVml } from "./xlsxNotes";
@@ -11,12 +12,8 @@ import { KeptCounts, KeptFormulas, colsXml, definedNamesXml, hyperlinksXml, isEr
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-const RAG_FILLS: [string, string, string][] = [
-  ["Red", "FFF8CBAD", "FF9C0006"],
-  ["Amber", "FFFFE699", "FF7F6000"],
-  ["Green", "FFC6EFCE", "FF006100"],
-  ["Unrated", "FFEDEDED", "FF3B3B3B"],
-];
+/** The tracker's RAG colours (core/ragFills) as SpreadsheetML's ARGB: word, fill, font. */
+const RAG_FILLS: [string, string, string][] = SHARED_RAG_FILLS.map((f) => [f.text, `FF${f.fill.slice(1)}`, `FF${f.font.slice(1)}`]);
 // ECMA-376 Part 1 §18.8.30: formats every reader knows by id are written by id, so Excel shows
 // them as it always does (14, the short date, in the reader's own date order). The East Asian
 // date ids have no code of their own to match, so they are left out.

@@ -1,6 +1,7 @@
 import { formatAmount } from "./currencies";
 import type { EndDateGapKind } from "./endDates";
 import { formatSerial } from "./dates";
+import { RAG_FILLS } from "./ragFills";
 import { AT_RISK_FROM_LEVEL, EscalationSummary, ListedContract, SummaryContract, ValueAtRisk } from "./escalationSummary";
 import type { SummaryFormat, SummaryGrouping } from "./summaryChoices";
 
@@ -345,12 +346,7 @@ export function escapeHtml(value: string): string {
   return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 
-const RAG_STYLE: Record<string, string> = {
-  Red: "background:#F8CBAD;color:#9C0006",
-  Amber: "background:#FFE699;color:#7F6000",
-  Green: "background:#C6EFCE;color:#006100",
-  Unrated: "background:#EDEDED;color:#3B3B3B",
-};
+const RAG_STYLE: Record<string, string> = Object.fromEntries(RAG_FILLS.map((f) => [f.text, `background:${f.fill};color:${f.font}`]));
 
 /** An HTML fragment for an email: inline styles only (mail clients drop style sheets), every piece of cell text escaped. */
 export function renderHtml(summary: EscalationSummary, layout: SummaryLayout = {}): string {

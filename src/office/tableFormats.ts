@@ -1,14 +1,8 @@
 /** Red/amber/green conditional formats and drop-down lists on a table column. */
 import type { DropDown, RagFormat } from "../workbook/port";
+import { RAG_FILLS as RAG_STYLES } from "../core/ragFills";
 import { isExcelError } from "./excelErrors";
 
-/** Red, amber and green: a light fill under dark text of the same hue, so the word itself stays readable; Unrated a neutral grey. */
-const RAG_STYLES = [
-  { text: "Red", fill: "#F8CBAD", font: "#9C0006" },
-  { text: "Amber", fill: "#FFE699", font: "#7F6000" },
-  { text: "Green", fill: "#C6EFCE", font: "#006100" },
-  { text: "Unrated", fill: "#EDEDED", font: "#3B3B3B" },
-] as const;
 
 // A data validation list written inline is limited to 255 characters by Excel.
 const MAX_LIST_SOURCE = 255;

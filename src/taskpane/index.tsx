@@ -1,4 +1,5 @@
 import { connectToHost } from "../office/host";
+import type { WorkbookPort } from "../workbook/port";
 import { openPaneWorkbook } from "./paneWorkbook";
 
 // The composition root. The cell functions and ribbon handlers in this page's other scripts are
@@ -18,6 +19,26 @@ async function start(): Promise<void> {
         return r.json();
       }),
   });
+  if (workbook.kind === "preview") showPreviewGrid(root, workbook.port, host.dark);
+}
+
+/**
+ * Outside Excel, the workbook the pane works on is drawn beside (or under) it, so a newcomer sees
+ * what set-up, "select its row" and "Write summary sheet" do. Its own chunk, asked for once the pane
+ * has drawn: Excel never fetches it.
+ */
+function showPreviewGrid(root: HTMLElement, port: WorkbookPort, dark: boolean): void {
+  const place = document.createElement("div");
+  place.id = "workbook-grid";
+  root.after(place);
+  const load = (): void => {
+    import(/* webpackChunkName: "preview-grid" */ "./preview/previewGrid").then(
+      ({ mountPreviewGrid }) => mountPreviewGrid(place, port, dark),
+      (error: unknown) => (place.textContent = `The sample workbook could not be shown: ${error instanceof Error ? error.message : String(error)}.`),
+    );
+  };
+  if (typeof requestIdleCallback === "function") requestIdleCallback(load, { timeout: 1000 });
+  else setTimeout(load, 0);
 }
 
 start().catch((error: unknown) => {

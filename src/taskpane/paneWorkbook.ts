@@ -26,7 +26,7 @@ export async function openPaneWorkbook(host: HostInfo): Promise<PaneWorkbook> {
   if (!host.inExcel) {
     const { previewWorkbook } = await import(/* webpackChunkName: "preview" */ "./preview/previewWorkbook");
     const preview = previewWorkbook();
-    // The preview has no grid: what set-up wrote is read from the console, `contractTrackerPreview.formulas("Contracts", "RAG")`.
+    // Besides the grid (preview/previewGrid), what set-up wrote can be read from the console, `contractTrackerPreview.formulas("Contracts", "RAG")`.
     (window as PreviewWindow).contractTrackerPreview = preview.inspector;
     return preview;
   }

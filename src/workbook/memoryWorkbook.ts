@@ -57,6 +57,8 @@ export class MemoryWorkbook implements WorkbookPort {
   active: string | null = null;
   private readonly selectionListeners = new Set<SelectionListener>();
   private readonly tableListeners = new Set<{ table: string; listener: () => void }>();
+  private readonly workbookListeners = new Set<() => void>();
+  private changeQueued = false;
 
   /** A workbook from sheets of plain values, e.g. one read from a CSV or .xlsx file. */
   static fromSheets(sheets: Record<string, readonly (readonly CellValue[])[]>): MemoryWorkbook {
@@ -218,6 +220,7 @@ export class MemoryWorkbook implements WorkbookPort {
         for (let r = 1; r <= made.rowCount; r++) this.cell(made.sheet, made.row + r, made.column + c).numberFormat = format;
       }
     }
+    this.workbookChanged();
   }
 
   async appendComputedColumns(table: string, columns: readonly ComputedColumn[]): Promise<void> {
@@ -336,6 +339,7 @@ export class MemoryWorkbook implements WorkbookPort {
     if (!this.snapshot(table).headers.includes(column)) throw new Error(`The table "${table}" has no column "${column}"`);
     if (filter === null) this.filters.delete(table);
     else this.filters.set(table, { column, filter });
+    this.workbookChanged();
   }
 
   /** The rows a table shows under its filter (0-based within the body). */
@@ -382,6 +386,7 @@ export class MemoryWorkbook implements WorkbookPort {
     this.sheet(sheet);
     this.selection = { sheet, row, column, rowCount, columnCount };
     this.active = sheet;
+    this.workbookChanged();
     for (const listener of [...this.selectionListeners]) {
       queueMicrotask(() => {
         if (this.selectionListeners.has(listener)) listener(sheet, row, column);
@@ -420,8 +425,39 @@ export class MemoryWorkbook implements WorkbookPort {
     this.tableChanged(table);
   }
 
+  /**
+   * Calls the listener whenever anything a view of the whole workbook shows changes: a sheet, a
+   * table's cells or size, its formats, the active sheet or the selection (the preview's grid).
+   * Changes made in one task are told once, after it. Returns the function that stops it.
+   * @example const stop = book.onWorkbookChanged(() => redraw()); … stop();
+   */
+  onWorkbookChanged(listener: () => void): () => void {
+    const entry = (): void => listener();
+    this.workbookListeners.add(entry);
+    return () => {
+      this.workbookListeners.delete(entry);
+    };
+  }
+
+  /** Brings a sheet into view, as pressing its tab does; the selection stays where it was. */
+  activate(sheet: string): void {
+    this.sheet(sheet);
+    this.active = sheet;
+    this.workbookChanged();
+  }
+
+  private workbookChanged(): void {
+    if (this.changeQueued || this.workbookListeners.size === 0) return;
+    this.changeQueued = true;
+    queueMicrotask(() => {
+      this.changeQueued = false;
+      for (const listener of [...this.workbookListeners]) listener();
+    });
+  }
+
   /** Table listeners hear of a change to a table (or its making) once the current task is done, as Excel tells add-ins. */
   private tableChanged(table: string): void {
+    this.workbookChanged();
     for (const entry of [...this.tableListeners]) {
       if (entry.table !== table.toLowerCase()) continue;
       queueMicrotask(() => {
@@ -448,6 +484,7 @@ export class MemoryWorkbook implements WorkbookPort {
 
   async addRagFormat(format: RagFormat): Promise<void> {
     if (!this.ragFormats.some((f) => f.table === format.table && f.column === format.column)) this.ragFormats.push(format);
+    this.workbookChanged();
   }
 
   async addDropDown(dropDown: DropDown): Promise<void> {

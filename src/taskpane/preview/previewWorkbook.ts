@@ -5,14 +5,37 @@ import { MemoryWorkbook } from "../../workbook/memoryWorkbook";
 import type { CellValue, ColumnNote } from "../../workbook/port";
 import type { PaneWorkbook } from "../paneWorkbook";
 import { SetUpProgress, watchSetUpSteps } from "../setup/setUpSteps";
-import { SAMPLE_COUNCIL, SAMPLE_SHEET, SampleRows, sampleRegister, sampleRelatedRows } from "./sampleRegister";
+import { SAMPLE_COUNCIL, SAMPLE_HEADERS, SAMPLE_SHEET, SampleRows, sampleRegister, sampleRelatedRows } from "./sampleRegister";
 
 /** Every table set-up can create besides Contracts and Settings. */
 export const OTHER_TABLES = ["Milestones", "KPIs", "Risks", "Changes", "Escalations"] as const;
 
+/**
+ * The number formats the sample's contract managers gave their columns, as any register kept in
+ * Excel has them: dates as dates, money in pounds. Set-up reads values, not formats; the preview's
+ * grid shows them.
+ */
+const SAMPLE_FORMATS: Readonly<Partial<Record<(typeof SAMPLE_HEADERS)[number], string>>> = {
+  "Start Date": "dd/mm/yyyy",
+  "Service Go-Live": "dd/mm/yyyy",
+  "Expiry Date": "dd/mm/yyyy",
+  "Annual Value (£)": '"£"#,##0',
+  "Total Contract Value (£)": '"£"#,##0',
+  "Budget (£)": '"£"#,##0',
+  "Spend to Date (£)": '"£"#,##0',
+};
+
 /** The sample register alone, on the active sheet, as it would be before set-up. */
 export function sampleWorkbook(today: number): MemoryWorkbook {
-  return MemoryWorkbook.fromSheets({ [SAMPLE_SHEET]: sampleRegister(today) });
+  const book = MemoryWorkbook.fromSheets({ [SAMPLE_SHEET]: sampleRegister(today) });
+  const cells = book.sheets.get(SAMPLE_SHEET) ?? [];
+  const headerRow = cells.findIndex((line) => line[0]?.value === SAMPLE_HEADERS[0]);
+  SAMPLE_HEADERS.forEach((header, c) => {
+    const format = SAMPLE_FORMATS[header];
+    if (!format || headerRow < 0) return;
+    for (const line of cells.slice(headerRow + 1)) if (typeof line[c]?.value === "number") line[c].numberFormat = format;
+  });
+  return book;
 }
 
 /** Fills the tables set-up just created with the sample's rows, laid out by each table's headers. */
@@ -33,7 +56,7 @@ async function fillCreatedTables(book: MemoryWorkbook, created: readonly string[
 
 /**
  * What set-up wrote into the preview's workbook, for reading from the browser's console (the
- * preview has no grid to look at) and by the browser tests.
+ * grid shows values; this gives every formula of a column at once) and by the browser tests.
  */
 export interface PreviewInspector {
   /** Each data row's formula in a table's column, top to bottom (null: a value, no formula). */
