@@ -175,11 +175,11 @@ test("status lines go when the numbers they describe change", async () => {
   await written.waitFor();
   await page.getByText(/already logged as/).first().waitFor();
   await expect(status.textContent()).resolves.toBe("");
-  // A threshold changed in Settings: more contracts need escalating, so "now holds N" is not said any more.
+  // A threshold changed in Settings (red within 179 days, under amber's 180): more contracts are Red, so "now holds N" is not said any more.
   await pick(page, "Settings");
   // Expiry's red threshold, found by its default of 90 days rather than by its label, which is the settings view's own.
   const red = page.locator("#panel-settings input[value='90']").first();
-  await red.fill("400");
+  await red.fill("179");
   await page.locator("#panel-settings").getByRole("button", { name: "Save" }).click();
   await page.locator("#panel-settings").getByRole("status").filter({ hasText: /./ }).waitFor();
   await pick(page, "Summary");
