@@ -200,7 +200,7 @@ export function SummaryView({ active }: { active: boolean }): React.JSX.Element 
             <OpenContractError failed={openError} />
           </div>
 
-          <DecisionsDue summary={summary} locale={locale} />
+          <DecisionsDue summary={summary} locale={locale} onOpen={onOpen} opening={opening !== null} />
           <SummaryCounts summary={summary} problems={state.status === "ready" ? state.problems : 0} locale={locale} />
 
           <section className={styles.block} aria-labelledby="summary-contracts">
