@@ -1,5 +1,5 @@
 import {
-  Badge, FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens, webDarkTheme, webLightTheme,
+  Badge, FluentProvider, Spinner, Text, makeStyles, tokens, webDarkTheme, webLightTheme,
 } from "@fluentui/react-components";
 import * as React from "react";
 import { createRoot } from "react-dom/client";
@@ -8,8 +8,9 @@ import type { HostInfo } from "../office/host";
 import { paneLocale } from "./format";
 import { Notices } from "./Notices";
 import { PaneContext, PaneServices } from "./paneContext";
-import { PaneTabs } from "./PaneTabs";
+import { PaneTabs, useTabsInBar } from "./PaneTabs";
 import type { PaneWorkbook } from "./paneWorkbook";
+import { PreviewNote } from "./preview/PreviewNote";
 import { PANE_TABS, PaneTab, firstTab } from "./tabs";
 
 /** What the composition root hands the UI. */
@@ -51,6 +52,7 @@ export function App({ host, workbook, loadCatalogue, tabs = PANE_TABS }: AppProp
   const [visited, setVisited] = React.useState<ReadonlySet<string>>(new Set());
   const [revision, setRevision] = React.useState(0);
   const [section, setSection] = React.useState<{ id: string; seq: number } | null>(null);
+  const inBar = useTabsInBar(tabs);
 
   React.useEffect(() => {
     let live = true;
@@ -85,15 +87,7 @@ export function App({ host, workbook, loadCatalogue, tabs = PANE_TABS }: AppProp
               <Text as="h1" weight="semibold" size={500} className={styles.title}>Contract Tracker</Text>
               {workbook.kind === "preview" && <Badge appearance="tint" color="warning">Preview</Badge>}
             </div>
-            {workbook.kind === "preview" && (
-              <MessageBar intent="info" layout="multiline">
-                <MessageBarBody>
-                  <MessageBarTitle>Preview with sample data</MessageBarTitle>
-                  This is the pane outside Excel, working on a made-up register held in this page: nothing is saved, and reloading starts again.
-                  Sideload the add-in into Excel to use it on your own workbook.
-                </MessageBarBody>
-              </MessageBar>
-            )}
+            {workbook.kind === "preview" && <PreviewNote />}
           </header>
           {selected === null ? (
             <div className={styles.panel}>
@@ -105,7 +99,15 @@ export function App({ host, workbook, loadCatalogue, tabs = PANE_TABS }: AppProp
               <main>
                 {tabs.map((t) =>
                   visited.has(t.id) || t.id === selected ? (
-                    <div key={t.id} id={`panel-${t.id}`} role="tabpanel" aria-labelledby={`tab-${t.id}`} hidden={t.id !== selected} tabIndex={0} className={styles.panel}>
+                    <div
+                      key={t.id}
+                      id={`panel-${t.id}`}
+                      // A view picked from the More menu has no tab to be the panel of: it is a region named as the view.
+                      {...(inBar.has(t.id) ? { role: "tabpanel", "aria-labelledby": `tab-${t.id}` } : { role: "region", "aria-label": t.label })}
+                      hidden={t.id !== selected}
+                      tabIndex={0}
+                      className={styles.panel}
+                    >
                       {t.render({ active: t.id === selected, pane })}
                     </div>
                   ) : null,

@@ -1,46 +1,48 @@
 import {
-  Menu, MenuButton, MenuItem, MenuList, MenuPopover, MenuTrigger, Overflow, OverflowItem, Tab, TabList, makeStyles, tokens,
-  useIsOverflowItemVisible, useOverflowMenu,
+  Button, Menu, MenuItemRadio, MenuList, MenuPopover, MenuTrigger, Tab, TabList, Tooltip, makeStyles, mergeClasses, tokens,
 } from "@fluentui/react-components";
+import { MoreHorizontalRegular } from "@fluentui/react-icons";
 import * as React from "react";
 import type { PaneTab } from "./tabs";
 
+/**
+ * From this width (CSS px) every view has its named tab. Below it, at an Excel task pane's widths
+ * (320–450 px), the views used every day (those without an icon) keep their named tabs and the
+ * occasional ones (set-up, settings, functions) sit in one menu at the end of the row, so the row
+ * fits at 320 px and never changes when a view is picked.
+ */
+export const ALL_TABS_FROM = 560;
+
 const useStyles = makeStyles({
-  bar: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, paddingLeft: tokens.spacingHorizontalS, paddingRight: tokens.spacingHorizontalS },
-  row: { display: "flex", alignItems: "center", minWidth: 0, overflow: "hidden" },
-  list: { minWidth: 0, flexShrink: 1 },
-  // As tall and as large as the small tabs beside it.
-  more: { alignSelf: "center", flexShrink: 0, minWidth: "auto", fontSize: tokens.fontSizeBase300, color: tokens.colorNeutralForeground2 },
+  bar: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  row: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalXS, minWidth: 0 },
+  list: { flexWrap: "nowrap", minWidth: 0 },
+  more: { flexShrink: 0, marginRight: tokens.spacingHorizontalXS, position: "relative" },
+  // The tab's selection mark, under the menu's button while one of its views is shown.
+  moreSelected: {
+    color: tokens.colorBrandForeground1,
+    "::after": {
+      content: '""', position: "absolute", left: tokens.spacingHorizontalS, right: tokens.spacingHorizontalS, bottom: "-4px",
+      height: tokens.strokeWidthThick, borderRadius: tokens.borderRadiusCircular, backgroundColor: tokens.colorCompoundBrandStroke,
+    },
+  },
 });
 
-/** A tab that does not fit, offered in the More menu instead. */
-function HiddenTab({ tab, onSelect }: { tab: PaneTab; onSelect: (id: string) => void }): React.JSX.Element | null {
-  const visible = useIsOverflowItemVisible(tab.id);
-  if (visible) return null;
-  return <MenuItem onClick={() => onSelect(tab.id)}>{tab.label}</MenuItem>;
+/** The pane's width, followed as it changes (the task pane is the page, so the window's width is the pane's). */
+export function usePaneWidth(): number {
+  const [width, setWidth] = React.useState(() => window.innerWidth);
+  React.useEffect(() => {
+    const follow = (): void => setWidth(window.innerWidth);
+    window.addEventListener("resize", follow);
+    return () => window.removeEventListener("resize", follow);
+  }, []);
+  return width;
 }
 
-/** The tabs that do not fit; the selected tab is never among them (it has the higher priority). */
-function MoreTabs({ tabs, onSelect }: { tabs: readonly PaneTab[]; onSelect: (id: string) => void }): React.JSX.Element | null {
-  const styles = useStyles();
-  const { ref, isOverflowing, overflowCount } = useOverflowMenu<HTMLButtonElement>();
-  if (!isOverflowing) return null;
-  return (
-    <Menu>
-      <MenuTrigger disableButtonEnhancement>
-        <MenuButton ref={ref} size="small" appearance="transparent" className={styles.more} aria-label={`More views (${overflowCount})`}>
-          More
-        </MenuButton>
-      </MenuTrigger>
-      <MenuPopover>
-        <MenuList>
-          {tabs.map((t) => (
-            <HiddenTab key={t.id} tab={t} onSelect={onSelect} />
-          ))}
-        </MenuList>
-      </MenuPopover>
-    </Menu>
-  );
+/** Which views have a tab in the bar at the pane's width: every one from ALL_TABS_FROM, else those without an icon. */
+export function useTabsInBar(tabs: readonly PaneTab[]): ReadonlySet<string> {
+  const all = usePaneWidth() >= ALL_TABS_FROM;
+  return React.useMemo(() => new Set(tabs.filter((t) => all || !t.icon).map((t) => t.id)), [tabs, all]);
 }
 
 export interface PaneTabsProps {
@@ -50,26 +52,49 @@ export interface PaneTabsProps {
 }
 
 /**
- * The views as tabs. Those that do not fit the pane's width go into a More menu; the selected one
- * always stays in view. Arrow keys move between the tabs, Enter or Space selects; Tab reaches More.
+ * The views as one row of tabs that stays as it is whichever view is picked: named tabs, and in a
+ * narrow pane a "More views" menu (an icon button named for what it holds, with a tooltip) for the
+ * occasional ones, marked while one of them is shown. Arrow keys move between the tabs, Enter or
+ * Space selects; Tab reaches the menu.
  */
 export function PaneTabs({ tabs, selected, onSelect }: PaneTabsProps): React.JSX.Element {
   const styles = useStyles();
+  const inBar = useTabsInBar(tabs);
+  const inMenu = tabs.filter((t) => !inBar.has(t.id));
+  const menuShown = inMenu.some((t) => t.id === selected);
+  const menuName = `More views: ${inMenu.map((t) => t.label).join(", ")}`;
   return (
     <nav className={styles.bar} aria-label="Views">
-      <Overflow minimumVisible={2}>
-        {/* The More button sits beside the tab list, not in it: a tab list may hold only tabs. */}
-        <div className={styles.row}>
-          <TabList size="small" className={styles.list} selectedValue={selected} onTabSelect={(_, data) => onSelect(String(data.value))}>
-            {tabs.map((t) => (
-              <OverflowItem key={t.id} id={t.id} priority={t.id === selected ? 2 : 1}>
-                <Tab id={`tab-${t.id}`} value={t.id} aria-controls={`panel-${t.id}`}>{t.label}</Tab>
-              </OverflowItem>
-            ))}
-          </TabList>
-          <MoreTabs tabs={tabs} onSelect={onSelect} />
-        </div>
-      </Overflow>
+      <div className={styles.row}>
+        <TabList size="small" className={styles.list} selectedValue={inBar.has(selected) ? selected : null} onTabSelect={(_, data) => onSelect(String(data.value))}>
+          {tabs.filter((t) => inBar.has(t.id)).map((t) => (
+            <Tab key={t.id} id={`tab-${t.id}`} value={t.id} aria-controls={`panel-${t.id}`} icon={t.icon}>
+              {t.label}
+            </Tab>
+          ))}
+        </TabList>
+        {inMenu.length > 0 && (
+          <Menu checkedValues={{ view: [selected] }} onCheckedValueChange={(_, data) => data.checkedItems[0] && onSelect(data.checkedItems[0])}>
+            <MenuTrigger disableButtonEnhancement>
+              <Tooltip content={inMenu.map((t) => t.label).join(", ")} relationship="inaccessible" withArrow>
+                <Button
+                  appearance="subtle"
+                  icon={<MoreHorizontalRegular />}
+                  aria-label={menuName}
+                  className={mergeClasses(styles.more, menuShown && styles.moreSelected)}
+                />
+              </Tooltip>
+            </MenuTrigger>
+            <MenuPopover>
+              <MenuList>
+                {inMenu.map((t) => (
+                  <MenuItemRadio key={t.id} name="view" value={t.id} icon={t.icon}>{t.label}</MenuItemRadio>
+                ))}
+              </MenuList>
+            </MenuPopover>
+          </Menu>
+        )}
+      </div>
     </nav>
   );
 }

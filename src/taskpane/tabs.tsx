@@ -1,3 +1,4 @@
+import { MathFormulaRegular, SettingsRegular, WrenchRegular } from "@fluentui/react-icons";
 import * as React from "react";
 import { ContractView } from "./contract/ContractView";
 import { DashboardView } from "./dashboard/DashboardView";
@@ -14,6 +15,11 @@ export interface PaneTab {
   /** The tab's text, also its accessible name. */
   label: string;
   /**
+   * For a view used now and then: its icon. In a narrow pane such a view sits in the tab row's More
+   * menu (PaneTabs), so the views used every day (no icon) always keep their tabs.
+   */
+  icon?: React.JSX.Element;
+  /**
    * The view. Once shown, a view stays mounted while other tabs are selected (its state survives a
    * tab change); `active` says whether its tab is the selected one.
    */
@@ -22,12 +28,12 @@ export interface PaneTab {
 
 /** The tabs, in order. Views not built yet are simply not listed. */
 export const PANE_TABS: readonly PaneTab[] = [
-  { id: "setup", label: "Set up", render: () => <SetUpWizard /> },
+  { id: "setup", label: "Set up", icon: <WrenchRegular />, render: () => <SetUpWizard /> },
   { id: "summary", label: "Summary", render: ({ active }) => <SummaryView active={active} /> },
   { id: "dashboard", label: "Dashboard", render: ({ active }) => <DashboardView active={active} /> },
   { id: "contract", label: "Contract", render: ({ active }) => <ContractView active={active} /> },
-  { id: "settings", label: "Settings", render: ({ active }) => <SettingsView active={active} /> },
-  { id: "functions", label: "Functions", render: ({ pane }) => <FunctionGuide loadCatalogue={pane.loadCatalogue} /> },
+  { id: "settings", label: "Settings", icon: <SettingsRegular />, render: ({ active }) => <SettingsView active={active} /> },
+  { id: "functions", label: "Functions", icon: <MathFormulaRegular />, render: ({ pane }) => <FunctionGuide loadCatalogue={pane.loadCatalogue} /> },
 ];
 
 /** The tab the pane opens on: the summary once a tracker exists, else set-up. */

@@ -36,7 +36,7 @@ afterAll(async () => {
 
 test("the Functions tab lists the eleven functions", async () => {
   await page.getByRole("heading", { name: "Contract functions" }).waitFor();
-  await page.getByText("This is the pane outside Excel").waitFor();
+  await page.getByText("Sample data", { exact: true }).waitFor();
   const items = page.getByRole("list", { name: "Functions" }).locator(":scope > li");
   await expect(items.count()).resolves.toBe(11);
   await expect(page.getByText("=CONTRACT.NOTICEDATE(end_date, notice_period)").count()).resolves.toBe(1);

@@ -11,21 +11,32 @@ export function needBuild(): void {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
 }
 
-/** Opens a view by its tab, or through the More menu when the pane is too narrow to show its tab. */
+/** The More views menu of a narrow pane's tab row (occasional views: set-up, settings, functions). */
+export const moreViews = (page: Page) => page.getByRole("button", { name: /^More views/ });
+
+/** Opens a view by its tab, or through the More views menu when the pane is too narrow to give it a tab. */
 export async function openView(page: Page, name: string): Promise<void> {
   const tab = page.getByRole("tab", { name, exact: true });
   if (await tab.isVisible()) {
     await tab.click();
+    await page.locator(`[role="tab"][aria-selected="true"]`, { hasText: name }).first().waitFor({ state: "attached" });
   } else {
-    await page.getByRole("button", { name: /^More views/ }).click();
-    await page.getByRole("menuitem", { name, exact: true }).click();
+    await moreViews(page).click();
+    await page.getByRole("menuitemradio", { name, exact: true }).click();
+    await page.locator(`main > [role="region"][aria-label="${name}"]:not([hidden])`).waitFor();
   }
-  await page.locator(`[role="tab"][aria-selected="true"]`, { hasText: name }).first().waitFor({ state: "attached" });
 }
 
-/** The views the pane offers: its tabs in order, those in the More menu included. */
+/** The views the pane offers: its tabs in order, then those in the More views menu. */
 export async function viewNames(page: Page): Promise<string[]> {
-  return page.locator('[role="tab"]').evaluateAll((tabs) => tabs.map((t) => t.querySelector(".fui-Tab__content")?.textContent ?? ""));
+  const tabs = await page.locator('[role="tab"]').evaluateAll((all) => all.map((t) => t.querySelector(".fui-Tab__content")?.textContent ?? ""));
+  if (!(await moreViews(page).isVisible())) return tabs;
+  await moreViews(page).click();
+  const items = page.getByRole("menuitemradio");
+  await items.first().waitFor();
+  const more = await items.allTextContents();
+  await page.keyboard.press("Escape");
+  return [...tabs, ...more.map((m) => m.trim())];
 }
 
 /** Saves the whole page as test-artifacts/NAME.png. */

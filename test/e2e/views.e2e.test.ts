@@ -5,7 +5,7 @@ import { readPaneData } from "../../src/features/paneData";
 import { saveSettings } from "../../src/features/settingsEditor";
 import { previewWorkbook } from "../../src/taskpane/preview/previewWorkbook";
 import { launchChromium } from "./browser";
-import { ARTIFACTS, DIST, needBuild, screenshot } from "./pane";
+import { ARTIFACTS, DIST, needBuild, openView as openPaneView, screenshot } from "./pane";
 import { serveDirectory } from "./server";
 
 // The dashboard, the contract card and the settings of the built pane in headless Chromium, over
@@ -85,14 +85,9 @@ afterAll(async () => {
 
 const tab = (name: string, p: Page = page) => p.getByRole("tab", { name, exact: true });
 
-/** Shows a view: its tab, or the More menu's item when the pane is too narrow for the tab. */
-async function openView(name: string, p: Page = page): Promise<void> {
-  if (await tab(name, p).isVisible()) await tab(name, p).click();
-  else {
-    await p.getByRole("button", { name: /^More views/ }).click();
-    await p.getByRole("menuitem", { name, exact: true }).click();
-  }
-  await expect(tab(name, p).getAttribute("aria-selected")).resolves.toBe("true");
+/** Shows a view: its tab, or the More views menu's item when the pane is too narrow to give it a tab. */
+function openView(name: string, p: Page = page): Promise<void> {
+  return openPaneView(p, name);
 }
 
 test("the dashboard's charts and lists give the engine's numbers for the sample", async () => {

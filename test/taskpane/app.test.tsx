@@ -44,7 +44,7 @@ test("the preview is labelled, opens on Set up, and lists Set up, Summary and Fu
   expect(listed).toEqual(PANE_TABS.map((t) => t.label));
   expect(listed.filter((l) => l === "Set up" || l === "Summary" || l === "Functions")).toEqual(["Set up", "Summary", "Functions"]);
   expect(screen.getByRole("heading", { level: 1, name: "Contract Tracker" })).toBeInTheDocument();
-  expect(screen.getByText("Preview with sample data")).toBeInTheDocument();
+  expect(screen.getByText("Sample data")).toBeInTheDocument();
   expect(screen.getByRole("tabpanel", { name: tabName("Set up") })).toBeInTheDocument();
   await screen.findByText(/27 contracts on the sheet/);
   expect(await axe(container)).toHaveNoViolations();
@@ -54,7 +54,7 @@ test("inside Excel there is no preview label, and a workbook already set up open
   const book = await hostileTracker();
   const { container } = render(<App host={HOST} workbook={excelLike(book)} loadCatalogue={loadCatalogue} />);
   expect(await screen.findByRole("tab", { name: tabName("Summary"), selected: true })).toBeInTheDocument();
-  expect(screen.queryByText("Preview with sample data")).toBeNull();
+  expect(screen.queryByText("Sample data")).toBeNull();
   await screen.findByText("Live contracts by RAG");
   expect(await axe(container)).toHaveNoViolations();
 });

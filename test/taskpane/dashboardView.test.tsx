@@ -70,7 +70,7 @@ test("pressing a contract selects its row's ID cell in the sheet and opens the C
   const { navigate } = renderInPane(<DashboardView active />, workbook);
   const missed = await screen.findByRole("list", { name: "Notice dates missed, longest overdue first" });
   fireEvent.click(within(missed).getByRole("button", { name: "NBC-C-0103 Leisure centres management" }));
-  await waitFor(() => expect(navigate).toHaveBeenCalledWith("contract"));
+  await waitFor(() => expect(navigate).toHaveBeenCalledWith("contract", "contract-card-heading"));
   const table = book.snapshot("Contracts");
   const row = table.rows.findIndex((r) => r[0] === "NBC-C-0103");
   expect(book.selection).toMatchObject({ sheet: table.sheet, row: table.row + 1 + row, column: table.column });

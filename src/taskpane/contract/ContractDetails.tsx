@@ -8,6 +8,7 @@ import { formatAmount } from "../../core/currencies";
 import { formatDate } from "../format";
 import { LevelBadge, RagBadge } from "../summary/RagBadge";
 import { inDays, percent } from "../tracker/when";
+import { CARD_HEADING_ID } from "./showContract";
 
 const useStyles = makeStyles({
   card: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -86,7 +87,8 @@ export function ContractDetails({ card, locale, mapped }: { card: ContractCard; 
     <div className={styles.card}>
       <div className={styles.titleBlock}>
         <span className={styles.id}>{card.id}</span>
-        <Text as="h3" size={500} weight="semibold" className={styles.title}>{card.title || card.id}</Text>
+        {/* Where the focus lands when a contract is opened from the dashboard or the summary (tabIndex -1: by script only). */}
+        <Text as="h3" id={CARD_HEADING_ID} tabIndex={-1} size={500} weight="semibold" className={styles.title}>{card.title || card.id}</Text>
         {card.supplier && <Body1 className={styles.muted}>{card.supplier}</Body1>}
       </div>
 

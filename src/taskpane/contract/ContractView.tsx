@@ -6,7 +6,9 @@ import type { PaneData } from "../../features/paneData";
 import type { WorkbookPort } from "../../workbook/port";
 import { ErrorBar } from "../ErrorBar";
 import { usePane } from "../paneContext";
+import { useSectionRequest } from "../sections";
 import { NoTracker } from "../tracker/NoTracker";
+import { useStatusLine } from "../tracker/useStatusLine";
 import { useTrackerRead } from "../tracker/useTrackerRead";
 import { ContractDetails } from "./ContractDetails";
 import { ContractPicker } from "./ContractPicker";
@@ -14,7 +16,7 @@ import { ContractRecords } from "./ContractRecords";
 import { RecordDialog } from "./RecordDialog";
 import { RecordKind, recordForms } from "./recordForms";
 import { SharedIdWarning } from "./SharedIdWarning";
-import { selectContractRow } from "./showContract";
+import { CARD_HEADING_ID, selectContractRow } from "./showContract";
 import { useFollowedContract } from "./useFollowedContract";
 
 const useStyles = makeStyles({
@@ -43,9 +45,8 @@ export function ContractView({ active }: { active: boolean }): React.JSX.Element
   const { workbook, locale, trackerChanged } = usePane();
   const { state, reading, reload } = useTrackerRead(active, readCard);
   const pane = state.status === "ready" ? state.value : null;
-  const { chosen, choose, followError } = useFollowedContract(active, workbook.port, pane);
+  const { chosen, choose, followError, settled } = useFollowedContract(active, workbook.port, pane);
   const [form, setForm] = React.useState<RecordKind | null>(null);
-  const [done, setDone] = React.useState("");
   // The button that opened a form gets the focus back when it closes.
   const openers = React.useRef(new Map<RecordKind, HTMLElement | null>());
   const closeForm = (): void => {
@@ -67,8 +68,16 @@ export function ContractView({ active }: { active: boolean }): React.JSX.Element
     [card, pane, locale],
   );
 
-  // A message about one contract is not left under another.
-  React.useEffect(() => setDone(""), [chosen]);
+  // What a saved form said holds while the card is as that save left it: not under another
+  // contract, and not once the card is read anew with other numbers (a refresh, a new set-up).
+  const cardKey = React.useMemo(() => (card ? JSON.stringify(card) : null), [card]);
+  const done = useStatusLine(cardKey);
+  const clearDone = done.clear;
+  React.useEffect(() => clearDone(), [chosen, clearDone]);
+
+  // A contract opened from the dashboard or the summary: the focus goes to its card's heading once
+  // the card shows that contract (the selection looked at), not to the page.
+  useSectionRequest(card !== null && settled, [CARD_HEADING_ID]);
 
   // Another row sharing the ID: the card shows it at once, and its row is selected in the sheet as the dashboard's links do.
   const [going, setGoing] = React.useState(false);
@@ -122,9 +131,9 @@ export function ContractView({ active }: { active: boolean }): React.JSX.Element
               <ContractDetails card={card} locale={locale} mapped={mapped} />
               {/* Beside the buttons, where the focus returns when a form closes. */}
               <div role="status" aria-live="polite" className={styles.done}>
-                {done && (
+                {done.text && (
                   <MessageBar intent="success" layout="multiline">
-                    <MessageBarBody>{done}</MessageBarBody>
+                    <MessageBarBody>{done.text}</MessageBarBody>
                   </MessageBar>
                 )}
               </div>
@@ -152,7 +161,7 @@ export function ContractView({ active }: { active: boolean }): React.JSX.Element
               onClose={closeForm}
               onSaved={(message) => {
                 closeForm();
-                setDone(message);
+                done.say(message);
                 trackerChanged();
               }}
             />

@@ -13,3 +13,6 @@ export function idHeader(pane: PaneData): string {
 export function selectContractRow(port: WorkbookPort, pane: PaneData, bodyIndex: number): Promise<void> {
   return port.selectTableCell(pane.contractsTable.name, bodyIndex, idHeader(pane));
 }
+
+/** The id of the contract card's heading: where the focus lands when a contract is opened from another view. */
+export const CARD_HEADING_ID = "contract-card-heading";

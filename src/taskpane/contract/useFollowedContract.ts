@@ -8,8 +8,15 @@ import type { WorkbookPort } from "../../workbook/port";
  * shown (and looked up each time it is shown again, so a contract pressed on the dashboard opens),
  * or the one the user picked since. A selection off the table leaves the card where it is.
  */
-export function useFollowedContract(active: boolean, port: WorkbookPort, pane: PaneData | null): { chosen: number | null; choose: (bodyIndex: number) => void; followError: unknown } {
+export function useFollowedContract(active: boolean, port: WorkbookPort, pane: PaneData | null): {
+  chosen: number | null;
+  choose: (bodyIndex: number) => void;
+  followError: unknown;
+  /** The selection has been looked at since the tab was shown: the card is the one the user will see (focus may go to it). */
+  settled: boolean;
+} {
   const [chosen, setChosen] = React.useState<number | null>(null);
+  const [settled, setSettled] = React.useState(false);
   const [followError, setFollowError] = React.useState<unknown>(null);
   // Bumped by every choice, so a look at the selection that started earlier does not undo a later pick.
   const choices = React.useRef(0);
@@ -24,6 +31,7 @@ export function useFollowedContract(active: boolean, port: WorkbookPort, pane: P
   React.useEffect(() => {
     if (!active) {
       looked.current = false;
+      setSettled(false);
       return;
     }
     if (!table || looked.current) return;
@@ -32,8 +40,12 @@ export function useFollowedContract(active: boolean, port: WorkbookPort, pane: P
     port.selectedTableRows(table.name).then(
       (rows) => {
         if (rows.length > 0 && choices.current === asked) choose(rows[0]);
+        setSettled(true);
       },
-      (error: unknown) => setFollowError(error),
+      (error: unknown) => {
+        setFollowError(error);
+        setSettled(true);
+      },
     );
   }, [active, port, table, choose]);
 
@@ -58,5 +70,5 @@ export function useFollowedContract(active: boolean, port: WorkbookPort, pane: P
     };
   }, [active, port, table, choose]);
 
-  return { chosen, choose, followError };
+  return { chosen, choose, followError, settled };
 }

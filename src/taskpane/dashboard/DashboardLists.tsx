@@ -20,7 +20,8 @@ const useStyles = makeStyles({
   badge: { flexShrink: 0 },
   muted: { color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
   late: { color: tokens.colorPaletteRedForeground1 },
-  windows: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
+  // Wraps rather than widening the page in a 320 px pane.
+  windows: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})`, flexWrap: "wrap" },
 });
 
 /** The first LIST_LIMIT items, an empty sentence when there are none, and how many are not shown. */

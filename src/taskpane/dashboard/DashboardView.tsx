@@ -3,7 +3,7 @@ import * as React from "react";
 import { Dashboard, PhaseOrUnknown, dashboard } from "../../features/dashboard";
 import { PaneData, readPaneData } from "../../features/paneData";
 import type { WorkbookPort } from "../../workbook/port";
-import { selectContractRow } from "../contract/showContract";
+import { OpenContractError, useOpenContract } from "../contract/openContract";
 import { ErrorBar } from "../ErrorBar";
 import { formatCount, formatDate, plural } from "../format";
 import { usePane } from "../paneContext";
@@ -98,33 +98,11 @@ function Section({ id, title, children }: { id: string; title: string; children:
  */
 export function DashboardView({ active }: { active: boolean }): React.JSX.Element {
   const styles = useStyles();
-  const { workbook, locale, navigate } = usePane();
+  const { locale, navigate } = usePane();
   const { state, reading, reload } = useTrackerRead(active, readDashboard);
-  const [opening, setOpening] = React.useState<string | null>(null);
-  const [openError, setOpenError] = React.useState<{ id: string; error: unknown } | null>(null);
-  const live = React.useRef(true);
-  React.useEffect(() => {
-    live.current = true;
-    return () => void (live.current = false);
-  }, []);
-
   const read = state.status === "ready" ? state.value : null;
   const d = read?.dashboard ?? null;
-
-  const open = async (bodyIndex: number, id: string): Promise<void> => {
-    if (!read) return;
-    setOpening(id);
-    setOpenError(null);
-    try {
-      await selectContractRow(workbook.port, read.pane, bodyIndex);
-      if (live.current) navigate("contract");
-    } catch (error) {
-      if (live.current) setOpenError({ id, error });
-    } finally {
-      if (live.current) setOpening(null);
-    }
-  };
-  const onOpen = (bodyIndex: number, id: string): void => void open(bodyIndex, id);
+  const { open: onOpen, opening, openError } = useOpenContract(read?.pane ?? null);
   const busy = opening !== null;
 
   return (
@@ -150,13 +128,7 @@ export function DashboardView({ active }: { active: boolean }): React.JSX.Elemen
             <Button appearance="subtle" size="small" onClick={reload} disabled={reading}>{reading ? "Reading…" : "Read again"}</Button>
             <Caption1 className={styles.muted}>Press a contract to select its row and open its card.</Caption1>
           </div>
-          {openError && (
-            <ErrorBar
-              title={`Could not select ${openError.id} in the sheet`}
-              error={openError.error}
-              todo="If you are typing in a cell, press Enter or Esc first; then press the contract again."
-            />
-          )}
+          <OpenContractError failed={openError} />
 
           <Section id="dashboard-rag" title="Live contracts by RAG">
             <BarChart title="Live contracts by RAG" bars={ragBars(d)} locale={locale} />

@@ -1,11 +1,12 @@
 import { Body1, Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
 import * as React from "react";
 import type { EscalationSummary } from "../../core/escalationSummary";
+import { ContractLink } from "../dashboard/ContractLink";
 import { formatCount } from "../format";
 import { focusWhenDrawn } from "../sections";
 import { RagBadge } from "./RagBadge";
 import { ShowMore } from "./ShowMore";
-import { DECISIONS_FIRST, changesLine, decisionsDue } from "./summaryLists";
+import { DECISIONS_FIRST, OpenFromSummary, changesLine, decisionsDue } from "./summaryLists";
 
 const useStyles = makeStyles({
   block: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -27,7 +28,7 @@ const useStyles = makeStyles({
  * decision (a notice date missed or near, an end date passed or near, none recorded), the one
  * whose window closes soonest first: ten, then the rest on request.
  */
-export function DecisionsDue({ summary, locale }: { summary: EscalationSummary; locale: string }): React.JSX.Element {
+export function DecisionsDue({ summary, locale, onOpen, opening = false }: { summary: EscalationSummary; locale: string; onOpen?: OpenFromSummary; opening?: boolean }): React.JSX.Element {
   const styles = useStyles();
   const decisions = React.useMemo(() => decisionsDue(summary), [summary]);
   const [all, setAll] = React.useState(false);
@@ -50,7 +51,9 @@ export function DecisionsDue({ summary, locale }: { summary: EscalationSummary; 
               <li key={`${c.row}:${c.id}`} id={`summary-decision-${i}`} tabIndex={-1} className={styles.item}>
                 <div className={styles.top}>
                   <RagBadge rag={c.rag} />
-                  <Text weight="semibold" className={styles.name}>{`${c.id}${c.title ? ` ${c.title}` : ""}`}</Text>
+                  <Text weight="semibold" className={styles.name}>
+                    {onOpen ? <ContractLink id={c.id} title={c.title} onOpen={() => onOpen(c.row, c.id)} disabled={opening} /> : `${c.id}${c.title ? ` ${c.title}` : ""}`}
+                  </Text>
                 </div>
                 <Body1 className={styles.action}>{c.action}</Body1>
               </li>

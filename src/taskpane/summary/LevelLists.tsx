@@ -6,7 +6,7 @@ import { plural } from "../format";
 import { focusWhenDrawn } from "../sections";
 import { RankedContracts } from "./RankedContracts";
 import { ShowMore } from "./ShowMore";
-import { SHOWN_FIRST } from "./summaryLists";
+import { OpenFromSummary, SHOWN_FIRST } from "./summaryLists";
 
 const useStyles = makeStyles({
   level: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -18,7 +18,7 @@ const useStyles = makeStyles({
  * Each level's contracts, highest level first, in rank order: the first 25 of a level, then
  * "Show N more at level 3" with what the rest are worth; shown, the whole level is listed.
  */
-export function LevelLists({ summary, locale }: { summary: EscalationSummary; locale: string }): React.JSX.Element {
+export function LevelLists({ summary, locale, onOpen, opening }: { summary: EscalationSummary; locale: string; onOpen?: OpenFromSummary; opening?: boolean }): React.JSX.Element {
   const styles = useStyles();
   const [opened, setOpened] = React.useState<ReadonlySet<number>>(new Set());
   const cut = React.useMemo(() => levelSections(summary, { limit: SHOWN_FIRST }), [summary]);
@@ -36,7 +36,7 @@ export function LevelLists({ summary, locale }: { summary: EscalationSummary; lo
               {`${section.title}: ${plural(section.total, "contract", locale)}`}
             </Text>
             {section.value && <Caption1 className={styles.muted}>{`Worth ${section.value}`}</Caption1>}
-            <RankedContracts items={items} label={`Level ${section.level} contracts, most urgent first`} locale={locale} idPrefix={id} />
+            <RankedContracts items={items} label={`Level ${section.level} contracts, most urgent first`} locale={locale} idPrefix={id} onOpen={onOpen} opening={opening} />
             {!open && (
               <ShowMore
                 hidden={section.more.count}

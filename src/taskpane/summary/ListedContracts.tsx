@@ -2,6 +2,8 @@ import { Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
 import * as React from "react";
 import { formatAmount } from "../../core/currencies";
 import type { ListedContract } from "../../core/escalationSummary";
+import { ContractLink } from "../dashboard/ContractLink";
+import type { OpenFromSummary } from "./summaryLists";
 
 const useStyles = makeStyles({
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -22,7 +24,7 @@ const useStyles = makeStyles({
  * value, title, supplier and manager, why it is listed, its status as written, and an optional
  * action. Each item's id is `idPrefix-index` (0-based), for "Show more" to move the focus to.
  */
-export function ListedContracts({ items, label, locale, idPrefix, showStatus = false, action }: {
+export function ListedContracts({ items, label, locale, idPrefix, showStatus = false, action, onOpen, opening = false }: {
   items: readonly ListedContract[];
   label: string;
   locale: string;
@@ -30,6 +32,9 @@ export function ListedContracts({ items, label, locale, idPrefix, showStatus = f
   /** Say the register's status (or that it has none). */
   showStatus?: boolean;
   action?: (c: ListedContract) => React.ReactNode;
+  /** Opens the contract's card, as pressing a contract on the dashboard does; `opening` while one is being opened. */
+  onOpen?: OpenFromSummary;
+  opening?: boolean;
 }): React.JSX.Element {
   const styles = useStyles();
   return (
@@ -37,7 +42,7 @@ export function ListedContracts({ items, label, locale, idPrefix, showStatus = f
       {items.map((c, i) => (
         <li key={`${c.row}:${c.id}`} id={`${idPrefix}-${i}`} tabIndex={-1} className={styles.item}>
           <div className={styles.top}>
-            <span className={styles.id}>{c.id}</span>
+            {onOpen ? <ContractLink id={c.id} onOpen={() => onOpen(c.row, c.id)} disabled={opening} /> : <span className={styles.id}>{c.id}</span>}
             {c.value !== null && <Text size={200} weight="semibold" className={styles.value}>{formatAmount(c.value, c.currency, locale)}</Text>}
           </div>
           {c.title && <Text weight="semibold" className={styles.title}>{c.title}</Text>}

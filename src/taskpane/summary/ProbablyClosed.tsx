@@ -7,10 +7,11 @@ import { ErrorBar } from "../ErrorBar";
 import { formatCount, plural } from "../format";
 import { usePane } from "../paneContext";
 import { focusWhenDrawn } from "../sections";
+import { useStatusLine } from "../tracker/useStatusLine";
 import { ConfirmClosing } from "./ConfirmClosing";
 import { ListedContracts } from "./ListedContracts";
 import { ShowMore } from "./ShowMore";
-import { SHOWN_FIRST } from "./summaryLists";
+import { OpenFromSummary, SHOWN_FIRST } from "./summaryLists";
 
 const useStyles = makeStyles({
   block: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -39,14 +40,21 @@ function doneMessage(report: MarkClosedReport, locale: string): string {
  * or all those listed at once, after a dialog that says exactly what will be written where.
  * `onWritten` is told once statuses are written, so the pane reads the tracker again.
  */
-export function ProbablyClosed({ summary, locale, onWritten }: { summary: EscalationSummary; locale: string; onWritten: () => void }): React.JSX.Element | null {
+export function ProbablyClosed({ summary, locale, onWritten, onOpen, opening }: {
+  summary: EscalationSummary;
+  locale: string;
+  onWritten: () => void;
+  onOpen?: OpenFromSummary;
+  opening?: boolean;
+}): React.JSX.Element | null {
   const styles = useStyles();
   const { workbook } = usePane();
   const [all, setAll] = React.useState(false);
   const [step, setStep] = React.useState<Step>({ kind: "idle" });
   const [error, setError] = React.useState<unknown>(null);
   const [writeError, setWriteError] = React.useState<unknown>(null);
-  const [done, setDone] = React.useState<string | null>(null);
+  // "N marked closed" holds through the read that shows them gone, and goes when the list changes again.
+  const done = useStatusLine(summary.stale.map((c) => `${c.row}:${c.id}`).join(","));
   const live = React.useRef(true);
   React.useEffect(() => {
     live.current = true;
@@ -54,7 +62,7 @@ export function ProbablyClosed({ summary, locale, onWritten }: { summary: Escala
   }, []);
 
   const list = summary.stale;
-  if (list.length === 0 && done === null && error === null) return null;
+  if (list.length === 0 && !done.text && error === null) return null;
   const shown = all ? list : list.slice(0, SHOWN_FIRST);
   const busy = step.kind !== "idle";
 
@@ -65,7 +73,7 @@ export function ProbablyClosed({ summary, locale, onWritten }: { summary: Escala
     setStep({ kind: "planning", key });
     setError(null);
     setWriteError(null);
-    setDone(null);
+    done.clear();
     try {
       const planned = await planClosing(workbook.port, targets.map((c) => ({ row: c.row, id: c.id })));
       if (live.current) setStep({ kind: "confirming", plan: planned });
@@ -85,7 +93,7 @@ export function ProbablyClosed({ summary, locale, onWritten }: { summary: Escala
       const report = await markClosed(workbook.port, planned);
       if (!live.current) return;
       setStep({ kind: "idle" });
-      setDone(doneMessage(report, locale));
+      done.say(doneMessage(report, locale));
       onWritten();
       focusWhenDrawn("summary-stale");
     } catch (e) {
@@ -100,11 +108,11 @@ export function ProbablyClosed({ summary, locale, onWritten }: { summary: Escala
   return (
     <section className={styles.block} aria-labelledby="summary-stale">
       <Text as="h3" id="summary-stale" tabIndex={-1} weight="semibold" size={400} className={styles.heading}>{`Probably closed — confirm (${formatCount(list.length, locale)})`}</Text>
-      {done !== null && (
+      {done.text && (
         <MessageBar intent="success" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>Marked closed</MessageBarTitle>
-            {done}
+            {done.text}
           </MessageBarBody>
         </MessageBar>
       )}
@@ -125,6 +133,8 @@ export function ProbablyClosed({ summary, locale, onWritten }: { summary: Escala
             locale={locale}
             idPrefix="summary-stale-item"
             showStatus
+            onOpen={onOpen}
+            opening={opening}
             action={(c) => (
               <Button size="small" disabledFocusable={busy} onClick={() => void plan([c], `${c.row}`)} aria-label={`Mark ${c.id} as closed`}>
                 {planning(`${c.row}`) ? "Reading…" : "Mark as closed"}

@@ -2,8 +2,10 @@ import { Body1, Caption1, Text, makeStyles, tokens } from "@fluentui/react-compo
 import * as React from "react";
 import { formatAmount } from "../../core/currencies";
 import type { SummaryContract } from "../../core/escalationSummary";
+import { ContractLink } from "../dashboard/ContractLink";
 import { formatCount, formatDate } from "../format";
 import { LevelBadge, RagBadge } from "./RagBadge";
+import type { OpenFromSummary } from "./summaryLists";
 
 const useStyles = makeStyles({
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -37,7 +39,15 @@ export interface Ranked {
 }
 
 /** Escalated contracts, most urgent first: rank, level, RAG, reference, title, supplier, value, why, and what to do. Each card's id is `idPrefix-rank`. */
-export function RankedContracts({ items, label, locale, idPrefix }: { items: readonly Ranked[]; label: string; locale: string; idPrefix: string }): React.JSX.Element {
+export function RankedContracts({ items, label, locale, idPrefix, onOpen, opening = false }: {
+  items: readonly Ranked[];
+  label: string;
+  locale: string;
+  idPrefix: string;
+  /** Opens the contract's card, as pressing a contract on the dashboard does; `opening` while one is being opened. */
+  onOpen?: OpenFromSummary;
+  opening?: boolean;
+}): React.JSX.Element {
   const styles = useStyles();
   return (
     <ol className={styles.list} aria-label={label}>
@@ -51,9 +61,15 @@ export function RankedContracts({ items, label, locale, idPrefix }: { items: rea
               <Caption1 className={styles.rank} aria-hidden="true">{rank}</Caption1>
               <LevelBadge level={c.level} />
               <RagBadge rag={c.rag} />
-              <span className={styles.id}>{c.id}</span>
+              {!onOpen && <span className={styles.id}>{c.id}</span>}
             </div>
-            <Text weight="semibold" className={styles.title}>{c.title || c.id}</Text>
+            {onOpen ? (
+              <Text weight="semibold" className={styles.title}>
+                <ContractLink id={c.id} title={c.title} onOpen={() => onOpen(c.row, c.id)} disabled={opening} />
+              </Text>
+            ) : (
+              <Text weight="semibold" className={styles.title}>{c.title || c.id}</Text>
+            )}
             {who && <Caption1 className={styles.muted}>{who}</Caption1>}
             {end && <Caption1 className={styles.muted}>{end}</Caption1>}
             {c.reasons.length > 0 && (

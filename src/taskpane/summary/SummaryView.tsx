@@ -5,11 +5,14 @@ import * as React from "react";
 import type { EscalationSummary } from "../../core/escalationSummary";
 import { renderHtml, renderText } from "../../core/summaryRender";
 import { SummaryRunReport, runEscalationSummary } from "../../features/escalations";
+import type { PaneData } from "../../features/paneData";
 import { readTracker, savedMapping, summarise } from "../../features/trackerData";
+import { OpenContractError, bodyIndexOfRow, useOpenContract } from "../contract/openContract";
 import { ErrorBar } from "../ErrorBar";
 import { formatDate, plural } from "../format";
 import { usePane } from "../paneContext";
 import { useSectionRequest } from "../sections";
+import { useStatusLine } from "../tracker/useStatusLine";
 import { copyHtml, copyText } from "./clipboard";
 import { DecisionsDue } from "./DecisionsDue";
 import { LevelLists } from "./LevelLists";
@@ -31,7 +34,7 @@ const useStyles = makeStyles({
 type LoadState =
   | { status: "loading" }
   | { status: "no-tracker"; table: string }
-  | { status: "ready"; summary: EscalationSummary; problems: number }
+  | { status: "ready"; summary: EscalationSummary; problems: number; pane: PaneData }
   | { status: "failed"; error: unknown };
 
 type Busy = null | "text" | "html" | "sheet";
@@ -40,8 +43,23 @@ type Busy = null | "text" | "html" | "sheet";
 async function loadSummary(port: ReturnType<typeof usePane>["workbook"]["port"]): Promise<LoadState> {
   const [{ table }, tables] = await Promise.all([savedMapping(port), port.tableNames()]);
   if (!tables.some((t) => t.name === table)) return { status: "no-tracker", table };
-  const { data } = await readTracker(port);
-  return { status: "ready", summary: summarise(data), problems: data.issues.length };
+  const pane = await readTracker(port);
+  return { status: "ready", summary: summarise(pane.data), problems: pane.data.issues.length, pane };
+}
+
+/**
+ * What the summary sheet holds, as a fingerprint: the as-of date and each escalated contract with
+ * its level and RAG. "The sheet now holds 13 contracts" stays true while this is unchanged.
+ */
+function sheetKey(summary: EscalationSummary): string {
+  return `${summary.asOf}|${summary.contracts.map((c) => `${c.row}:${c.id}:${c.level}:${c.rag ?? ""}`).join(",")}`;
+}
+
+/** "The sheet “Escalations 2026-11-30” now holds 13 contracts; 13 new entries in the Escalations log." */
+function writtenText(written: SummaryRunReport, locale: string): string {
+  return `The sheet “${written.sheet}” now holds ${plural(written.summary.contracts.length, "contract", locale)}${written.replaced ? " (today’s earlier summary replaced)" : ""}; ${
+    written.logged.length > 0 ? `${plural(written.logged.length, "new entry", locale, "new entries")} in the Escalations log.` : "no new entry in the Escalations log."
+  }`;
 }
 
 /**
@@ -57,9 +75,7 @@ export function SummaryView({ active }: { active: boolean }): React.JSX.Element 
   const { workbook, locale, navigate, revision, trackerChanged } = usePane();
   const [state, setState] = React.useState<LoadState>({ status: "loading" });
   const [busy, setBusy] = React.useState<Busy>(null);
-  const [copied, setCopied] = React.useState("");
   const [copyError, setCopyError] = React.useState<unknown>(null);
-  const [written, setWritten] = React.useState<SummaryRunReport | null>(null);
   const [writeError, setWriteError] = React.useState<unknown>(null);
   const loadedAt = React.useRef<number | null>(null);
   const live = React.useRef(true);
@@ -79,23 +95,33 @@ export function SummaryView({ active }: { active: boolean }): React.JSX.Element 
   }, [active, revision, load]);
 
   const summary = state.status === "ready" ? state.summary : null;
+  // The status lines say what was copied or written; each goes once the summary it describes has changed.
+  const briefingText = React.useMemo(() => (summary ? renderText(summary, COPY_LAYOUT) : null), [summary]);
+  const copied = useStatusLine(briefingText);
+  const written = useStatusLine(summary ? sheetKey(summary) : null);
+  const { open: openContract, opening, openError } = useOpenContract(state.status === "ready" ? state.pane : null);
+  const onOpen = React.useCallback(
+    (row: number, id: string) => state.status === "ready" && openContract(bodyIndexOfRow(state.pane, row), id),
+    [state, openContract],
+  );
   useSectionRequest(summary !== null, ["summary-stale", "summary-unrated", "summary-decisions"]);
 
   const copy = async (format: "text" | "html"): Promise<void> => {
     if (!summary) return;
     setBusy(format);
-    setCopied("");
+    copied.clear();
     setCopyError(null);
     try {
-      const text = renderText(summary, COPY_LAYOUT);
+      const text = briefingText ?? renderText(summary, COPY_LAYOUT);
       const result = format === "text" ? await copyText(text) : await copyHtml(renderHtml(summary, COPY_LAYOUT), text);
       if (!live.current) return;
-      setCopied(
+      copied.say(
         format === "text"
           ? "Copied the summary as text."
           : result === "formatted"
             ? "Copied the summary as HTML: paste it into an email to keep the table."
             : "Copied the summary as plain text: this browser cannot copy formatted text.",
+        text,
       );
     } catch (error) {
       if (live.current) setCopyError(error);
@@ -106,12 +132,12 @@ export function SummaryView({ active }: { active: boolean }): React.JSX.Element 
 
   const writeSheet = async (): Promise<void> => {
     setBusy("sheet");
-    setWritten(null);
+    written.clear();
     setWriteError(null);
     try {
       const report = await runEscalationSummary(workbook.port);
       if (!live.current) return;
-      setWritten(report);
+      written.say(writtenText(report, locale), sheetKey(report.summary));
       trackerChanged();
     } catch (error) {
       if (live.current) setWriteError(error);
@@ -158,34 +184,34 @@ export function SummaryView({ active }: { active: boolean }): React.JSX.Element 
               </Button>
               <Button appearance="subtle" onClick={load} disabled={busy !== null}>Read again</Button>
             </div>
-            <Caption1 role="status" aria-live="polite" className={styles.status}>{copied}</Caption1>
+            <Caption1 role="status" aria-live="polite" className={styles.status}>{copied.text}</Caption1>
             {copyError !== null && (
               <ErrorBar title="Could not copy" error={copyError} todo="Click in the pane and try again, or write the summary sheet and copy from it." />
             )}
             {writeError !== null && <ErrorBar title="Could not write the summary sheet" error={writeError} todo="Fix what the message says, then press Write summary sheet again." />}
-            {written && (
+            {written.text && (
               <MessageBar intent="success" layout="multiline">
                 <MessageBarBody>
                   <MessageBarTitle>Summary sheet written</MessageBarTitle>
-                  {`The sheet “${written.sheet}” now holds ${plural(written.summary.contracts.length, "contract", locale)}${written.replaced ? " (today’s earlier summary replaced)" : ""}; `}
-                  {written.logged.length > 0 ? `${plural(written.logged.length, "new entry", locale, "new entries")} in the Escalations log.` : "no new entry in the Escalations log."}
+                  {written.text}
                 </MessageBarBody>
               </MessageBar>
             )}
+            <OpenContractError failed={openError} />
           </div>
 
-          <DecisionsDue summary={summary} locale={locale} />
+          <DecisionsDue summary={summary} locale={locale} onOpen={onOpen} opening={opening !== null} />
           <SummaryCounts summary={summary} problems={state.status === "ready" ? state.problems : 0} locale={locale} />
 
           <section className={styles.block} aria-labelledby="summary-contracts">
             <Text as="h3" id="summary-contracts" weight="semibold" size={400} className={styles.heading}>
               {summary.contracts.length === 0 ? "No contract needs escalating" : `${plural(summary.contracts.length, "contract needs", locale, "contracts need")} attention`}
             </Text>
-            <LevelLists summary={summary} locale={locale} />
+            <LevelLists summary={summary} locale={locale} onOpen={onOpen} opening={opening !== null} />
           </section>
 
-          <UnratedContracts summary={summary} locale={locale} />
-          <ProbablyClosed summary={summary} locale={locale} onWritten={trackerChanged} />
+          <UnratedContracts summary={summary} locale={locale} onOpen={onOpen} opening={opening !== null} />
+          <ProbablyClosed summary={summary} locale={locale} onWritten={trackerChanged} onOpen={onOpen} opening={opening !== null} />
         </>
       )}
     </section>

@@ -5,7 +5,7 @@ import { formatCount } from "../format";
 import { focusWhenDrawn } from "../sections";
 import { ListedContracts } from "./ListedContracts";
 import { ShowMore } from "./ShowMore";
-import { SHOWN_FIRST } from "./summaryLists";
+import { OpenFromSummary, SHOWN_FIRST } from "./summaryLists";
 
 const useStyles = makeStyles({
   block: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -14,7 +14,7 @@ const useStyles = makeStyles({
 });
 
 /** The unrated contracts, biggest by value first, each with why it cannot be rated: 25, then the rest on request. */
-export function UnratedContracts({ summary, locale }: { summary: EscalationSummary; locale: string }): React.JSX.Element | null {
+export function UnratedContracts({ summary, locale, onOpen, opening }: { summary: EscalationSummary; locale: string; onOpen?: OpenFromSummary; opening?: boolean }): React.JSX.Element | null {
   const styles = useStyles();
   const [all, setAll] = React.useState(false);
   const list = summary.unrated;
@@ -26,7 +26,7 @@ export function UnratedContracts({ summary, locale }: { summary: EscalationSumma
       <Body1 as="p" className={styles.intro}>
         Neither Green nor Red: each has no real end date (blank, unreadable or a stand-in such as 31/12/2099) and nothing else makes it Amber or Red. Biggest by value first: record the real end date and it is rated.
       </Body1>
-      <ListedContracts items={shown} label="Unrated contracts, biggest by value first" locale={locale} idPrefix="summary-unrated-item" />
+      <ListedContracts items={shown} label="Unrated contracts, biggest by value first" locale={locale} idPrefix="summary-unrated-item" onOpen={onOpen} opening={opening} />
       {!all && (
         <ShowMore
           hidden={list.length - shown.length}

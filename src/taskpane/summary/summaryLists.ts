@@ -18,3 +18,6 @@ export function changesLine(summary: EscalationSummary): string {
   const changes = recentChangeLines(summary);
   return changes.length ? `Changed in the last ${RECENT_DAYS} days: ${changes.join("; ")}.` : `Nothing changed in the last ${RECENT_DAYS} days.`;
 }
+
+/** Opens a contract's card from a summary list by its 1-based sheet row, as the dashboard's lists do. */
+export type OpenFromSummary = (row: number, id: string) => void;
