@@ -28,13 +28,26 @@ const useStyles = makeStyles({
   },
 });
 
-/** The pane's width, followed as it changes (the task pane is the page, so the window's width is the pane's). */
+// The pane's box: the page's root element (in Excel the whole window; in the preview a column beside the workbook's grid).
+const paneBoxWidth = (): number => document.getElementById("root")?.getBoundingClientRect().width || window.innerWidth;
+
+/**
+ * The pane's width, followed as it changes: its own box's, not the window's (the preview sets the
+ * pane in a 360–420 px column beside the workbook's grid in a wide window).
+ */
 export function usePaneWidth(): number {
-  const [width, setWidth] = React.useState(() => window.innerWidth);
+  const [width, setWidth] = React.useState(paneBoxWidth);
   React.useEffect(() => {
-    const follow = (): void => setWidth(window.innerWidth);
+    const follow = (): void => setWidth(paneBoxWidth());
+    const root = document.getElementById("root");
+    const observer = root && typeof ResizeObserver !== "undefined" ? new ResizeObserver(follow) : undefined;
+    if (root) observer?.observe(root);
     window.addEventListener("resize", follow);
-    return () => window.removeEventListener("resize", follow);
+    follow();
+    return () => {
+      observer?.disconnect();
+      window.removeEventListener("resize", follow);
+    };
   }, []);
   return width;
 }

@@ -100,7 +100,7 @@ describe.each([
     const pane = await page.locator("#root").boundingBox();
     const box = await page.locator("#workbook-grid").boundingBox();
     if (!pane || !box) throw new Error("the pane and the grid are drawn");
-    if (width >= 760) {
+    if (width >= 1100) {
       expect(pane.width).toBeGreaterThanOrEqual(360);
       expect(pane.width).toBeLessThanOrEqual(420);
       expect(box.x).toBeGreaterThanOrEqual(pane.x + pane.width - 1);
