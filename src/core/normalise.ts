@@ -1,6 +1,7 @@
 import { readDateCell, isBlankCell } from "./cellValues";
 import { columnDateOrder, serialsAreDates, textSerial } from "./dateColumns";
 import { DateOrder, formatSerial, placeholderReason } from "./dates";
+import { dateInWords, localeOfDateOrder } from "./dateWords";
 import { standInDate, standInMessage } from "./standInDates";
 import { currencyOfFormat } from "./currencyFormats";
 import { formatMismatch } from "./formattedCells";
@@ -52,7 +53,12 @@ export interface NormaliseOptions {
   firstRow: number;
   /** Each cell's number format where the file keeps them (.xlsx), aligned with the rows: a money cell's currency can be in its format. */
   numberFormats?: readonly (readonly (string | undefined)[] | undefined)[];
+  /** The locale messages write dates in (core/dateWords); left out, the date order's own. */
+  locale?: string;
 }
+
+/** The locale a table's messages write dates in. */
+const messageLocale = (options: NormaliseOptions): string => options.locale ?? localeOfDateOrder(options.dateOrder);
 
 const shown = (value: unknown): string => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value ?? ""));
 
@@ -243,7 +249,7 @@ export class RegisterProblems {
       const standIn = standInDate(dated.serials);
       // A fixed placeholder (31/12/2099 …) is reported as one already.
       if (!standIn || placeholderReason(standIn.serial) !== null) continue;
-      const message = standInMessage(standIn, field.header.toLowerCase());
+      const message = standInMessage(standIn, field.header.toLowerCase(), messageLocale(this.plan.options));
       dated.serials.forEach((serial, i) => {
         if (Math.floor(serial) !== standIn.serial) return;
         issues.push({ row: dated.rows[i], column: columns[field.key]?.column ?? field.header, field: field.key, value: formatSerial(serial), problem: "likely-stand-in", message });
@@ -296,7 +302,7 @@ export function normaliseRow(plan: NormalisePlan, cells: readonly unknown[], ind
     if (endField && isBlankCell(raw)) said(endField, raw, "missing-end-date", "No end date: expiry, notice and RAG cannot be worked out");
     const start = fields.startDate;
     if (endField && typeof end === "number" && typeof start === "number" && end < start) {
-      said(endField, raw, "end-before-start", `The end date ${formatSerial(end)} is before the start date ${formatSerial(start)}`);
+      said(endField, raw, "end-before-start", `The end date ${dateInWords(end, messageLocale(options))} is before the start date ${dateInWords(start, messageLocale(options))}`);
     }
   }
   return currencies ? { row, fields, currencies } : { row, fields };

@@ -170,7 +170,7 @@ export { riskRag };
  * The card of one contract, or null when that row of the Contracts table is blank or not there.
  * `tables` are the tables as read (readPaneData gives them): the Contracts table for the fields as
  * the register shows them, Risks and Changes for those lists.
- * @example contractCard(data, tables, 0)?.assessment.action → "Notice date 15/10/2026 passed 41 days ago: decide now whether to extend, re-procure or exit"
+ * @example contractCard(data, tables, 0)?.assessment.action → "Notice date 15 Oct 2026 passed 41 days ago: decide now whether to extend, re-procure or exit"
  */
 export function contractCard(data: TrackerData, tables: ReadonlyMap<string, TableSnapshot>, which: WhichContract): ContractCard | null {
   const contractsName = data.contractsTable?.name ?? "Contracts";
@@ -200,7 +200,7 @@ export function contractCard(data: TrackerData, tables: ReadonlyMap<string, Tabl
   const riskRows = related("Risks", RISKS);
   const f = contract.fields;
 
-  const assessment = assessContract(contract, { milestones, kpis, escalations, risks: riskRows.map((l) => l.r) }, settings, asOf, data.ladder, data.endDates);
+  const assessment = assessContract(contract, { milestones, kpis, escalations, risks: riskRows.map((l) => l.r) }, settings, asOf, data.ladder, data.endDates, data.dateLocale);
   const status = contractStatus(f, { slippage: assessment.worstSlippage, kpiAttainment: assessment.kpiAttainment }, settings, asOf, { endDateGap: assessment.endDateGap });
   const line = snapshot?.rows[ref.bodyIndex] ?? [];
   const fields = (snapshot?.headers ?? []).flatMap((header, c) => (COMPUTED.has(oneLine(header)) ? [] : [{ header, value: line[c] ?? null }]));

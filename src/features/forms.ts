@@ -164,7 +164,7 @@ export async function logEscalation(port: WorkbookPort, input: EscalationInput, 
   // Rated on its own records (and those that do not say which of the contracts sharing its ID they are about), as the card shows it.
   const index = contractsById(data.contracts);
   const own = (rows: readonly NormalisedRow[]): NormalisedRow[] => relatedByContract(index, rows).get(contract) ?? [];
-  const assessed = assessContract(contract, { milestones: own(data.milestones), kpis: own(data.kpis), escalations: own(data.escalations) }, data.settings, data.asOf, data.ladder, data.endDates);
+  const assessed = assessContract(contract, { milestones: own(data.milestones), kpis: own(data.kpis), escalations: own(data.escalations) }, data.settings, data.asOf, data.ladder, data.endDates, data.dateLocale);
   const ladderLevel = level as 1 | 2 | 3;
   const escalationId = nextId(datedIdPrefix("ESC", data.asOf), data.escalations.map((r) => textOf(r.fields.escalationId)));
   const record = recordOf(contract, data.contracts);

@@ -25,7 +25,7 @@ const useStyles = makeStyles({
   done: { ":empty": { display: "none" } },
 });
 
-const readCard = (port: WorkbookPort): Promise<PaneData> => readPaneData(port);
+const readCard = (port: WorkbookPort, locale: string): Promise<PaneData> => readPaneData(port, { locale });
 
 const ACTIONS: readonly { kind: RecordKind; label: string }[] = [
   { kind: "escalation", label: "Log escalation" },
