@@ -204,10 +204,11 @@ export function unratedText(summary: EscalationSummary, names = 5): string | nul
     const kind = GAP_WORDS[c.gapKind ?? "none"];
     kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
   }
-  const stand = /\d\d\/\d\d\/\d{4}/.exec(list.find((c) => c.reason.includes("stand-in"))?.reason ?? "");
+  // The stand-in date as its reason wrote it (core/endDates), in the summary's date style.
+  const stand = /^No real end date: (.+?) is (?:a stand-in|the end date of)/.exec(list.find((c) => c.reason.includes("stand-in"))?.reason ?? "");
   const why = [...kinds]
     .sort((a, b) => b[1] - a[1])
-    .map(([k, n]) => `${count(n)} ${k}${k === "with a stand-in end date" && stand ? ` (such as ${stand[0]})` : ""}`)
+    .map(([k, n]) => `${count(n)} ${k}${k === "with a stand-in end date" && stand ? ` (such as ${stand[1]})` : ""}`)
     .join(", ");
   const valued = list.filter((c) => c.value !== null).slice(0, names);
   const biggest = valued.length ? ` Biggest by value: ${valued.map((c) => `${c.id}${c.title ? ` ${c.title}` : ""} (${formatAmount(c.value ?? 0, c.currency)})`).join("; ")}.` : "";

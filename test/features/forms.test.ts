@@ -170,7 +170,7 @@ describe("Log escalation", () => {
     expect(result).toEqual({ ok: true, table: "Escalations", bodyIndex: 1, contractId: "C-001", escalationId: "ESC-20261125-001", level: 3, owner: "Senior responsible owner / board" });
     expect(lastRow(book, "Escalations")).toEqual([
       "ESC-20261125-001", "C-001", AS_OF, "Contract Tracker", 3, "Red", "Notice date missed",
-      "Notice date 15/10/2026 passed 41 days ago: decide now whether to extend, re-procure or exit", "Senior responsible owner / board", "Open", null, null,
+      "Notice date 15 Oct 2026 passed 41 days ago: decide now whether to extend, re-procure or exit", "Senior responsible owner / board", "Open", null, null,
     ]);
     await logEscalation(book, { contractId: "C-010", level: "1", reason: "+Check", action: "=Call them", owner: "Jo", raisedBy: "Sam Patel" });
     expect(lastRow(book, "Escalations")).toEqual(["ESC-20261125-002", "C-010", AS_OF, "Sam Patel", 1, "Green", "+Check", "=Call them", "Jo", "Open", null, null]);
