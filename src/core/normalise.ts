@@ -1,4 +1,4 @@
-import { readDateCell, isBlankCell } from "./cellValues";
+import { readDateCell, readNumberCell, isBlankCell } from "./cellValues";
 import { columnDateOrder, serialsAreDates, textSerial } from "./dateColumns";
 import { DateOrder, formatSerial, placeholderReason } from "./dates";
 import { dateInWords, localeOfDateOrder } from "./dateWords";
@@ -380,8 +380,14 @@ function readField(field: FieldDefinition, value: unknown, order: DateOrder, rep
       return date.value;
     }
     case "number":
-    case "fraction":
-      return typeof value === "number" ? value : typeof value === "string" && Number.isFinite(Number(value.trim())) ? Number(value.trim()) : String(value).trim();
+    case "fraction": {
+      if (typeof value === "number") return value;
+      const text = typeof value === "string" ? value.trim() : String(value).trim();
+      if (Number.isFinite(Number(text)) && text !== "") return Number(text);
+      // A percentage typed as text, as registers write KPIs (`95%` is 0.95). Not `1,5`: a comma may be a decimal mark.
+      const percent = /^[\d.]+\s*%$/.test(text) ? readNumberCell(text, field.header) : null;
+      return percent !== null && percent.ok && percent.value !== null ? percent.value : text;
+    }
     case "boolean":
       return typeof value === "boolean" ? value : String(value).trim();
     default:
