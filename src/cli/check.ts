@@ -11,7 +11,7 @@ import { oneLine } from "./terminalText";
 export async function check(options: Options, write: (s: string) => void, note: (s: string) => void): Promise<void> {
   const { found } = await openRegister(options, note);
   const order = (options.value("--date-order") ?? "dmy") as DateOrder;
-  const result = normaliseRegister(found, order);
+  const result = normaliseRegister(found, order, options.value("--locale"));
   const counts: Partial<Record<ProblemCode, number>> = {};
   for (const issue of result.issues) counts[issue.problem] = (counts[issue.problem] ?? 0) + 1;
   if (options.has("--json")) {

@@ -7,9 +7,9 @@ const MAPPING = "[--map FIELD=HEADER]... [--mapping FILE.json]";
 
 export const USAGE = `Usage:
   contract-tracker map FILE [--sheet NAME] ${MAPPING} [--json]
-  contract-tracker check FILE [--sheet NAME] ${MAPPING} [--date-order dmy|mdy] [--json]
+  contract-tracker check FILE [--sheet NAME] ${MAPPING} [--date-order dmy|mdy] [--locale en-GB|en-US|…] [--json]
   contract-tracker convert FILE --out TRACKER.xlsx [--force] [--formulas contract|native] [--as-of YYYY-MM-DD] [--sheet NAME] ${MAPPING} [--date-order dmy|mdy]
-  contract-tracker summary FILE [--as-of YYYY-MM-DD] [--date-order dmy|mdy] [--format text|markdown|html|json] [--limit N] [--group-by department|manager] [--out FILE [--force]] [--sheet NAME] ${MAPPING}
+  contract-tracker summary FILE [--as-of YYYY-MM-DD] [--date-order dmy|mdy] [--locale en-GB|en-US|…] [--format text|markdown|html|json] [--limit N] [--group-by department|manager] [--out FILE [--force]] [--sheet NAME] ${MAPPING}
   contract-tracker help | --help | -h       this text
   contract-tracker --version                the version
 FILE is a .csv (UTF-8 or Windows-1252) or .xlsx register.
@@ -20,6 +20,8 @@ FILE is a .csv (UTF-8 or Windows-1252) or .xlsx register.
 --out never overwrites the register; a file already there is replaced only with --force.
 --formulas native writes the computed columns in Excel's own formulas, so the tracker works without the add-in
   (Excel for iPad, LibreOffice, a colleague who has not installed it); contract, the default, uses CONTRACT functions.
+--locale says how dates are written in words: en-GB "1 Aug 2027", en-US "Aug 1, 2027" (default: the date order's,
+  dmy en-GB and mdy en-US). JSON keeps ISO dates.
 --as-of is the day the summary or tracker is worked out for (default: today; a tracker whose Settings fix a date, that date).
 --limit N lists up to N contracts of each level in the summary (default 25; 0 lists them all; JSON lists them all).
 --group-by department|manager lists each level's contracts under their department or contract manager.`;
@@ -29,7 +31,7 @@ export class UsageError extends Error {}
 
 export type Command = "map" | "check" | "convert" | "summary";
 /** Options that take one value. */
-export type ValueOption = "--sheet" | "--out" | "--as-of" | "--date-order" | "--format" | "--mapping" | "--limit" | "--group-by" | "--formulas";
+export type ValueOption = "--sheet" | "--out" | "--as-of" | "--date-order" | "--locale" | "--format" | "--mapping" | "--limit" | "--group-by" | "--formulas";
 /** Options that may be given again and again, each time with a value. */
 export type RepeatableOption = "--map";
 /** Options that take no value. */
@@ -49,16 +51,16 @@ export interface Options {
 /** What the words ask for: a command to run, or the usage text or version (exit 0). */
 export type Request = { kind: "help" } | { kind: "version" } | ({ kind: "command" } & Options);
 
-const VALUE_OPTIONS: readonly string[] = ["--sheet", "--out", "--as-of", "--date-order", "--format", "--mapping", "--limit", "--group-by", "--formulas"];
+const VALUE_OPTIONS: readonly string[] = ["--sheet", "--out", "--as-of", "--date-order", "--locale", "--format", "--mapping", "--limit", "--group-by", "--formulas"];
 const REPEATABLE: readonly string[] = ["--map"];
 const SWITCHES: readonly string[] = ["--json", "--force"];
 // Each command's options: any other known option would be ignored, so it is bad usage.
 const REGISTER = ["--sheet", "--map", "--mapping"];
 const ACCEPTS: Readonly<Record<Command, readonly string[]>> = {
   map: [...REGISTER, "--json"],
-  check: [...REGISTER, "--date-order", "--json"],
+  check: [...REGISTER, "--date-order", "--locale", "--json"],
   convert: [...REGISTER, "--date-order", "--out", "--force", "--formulas", "--as-of"],
-  summary: [...REGISTER, "--date-order", "--out", "--force", "--as-of", "--format", "--limit", "--group-by"],
+  summary: [...REGISTER, "--date-order", "--locale", "--out", "--force", "--as-of", "--format", "--limit", "--group-by"],
 };
 // What a user who gave an option the command does not take most likely wants instead.
 const INSTEAD: Readonly<Record<string, string>> = {
@@ -133,10 +135,21 @@ export function parseArguments(argv: readonly string[]): Request {
   };
 }
 
+/** Whether Intl formats dates in this locale (a malformed tag throws; an unknown one is not supported). */
+function knownLocale(locale: string): boolean {
+  try {
+    return Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0;
+  } catch {
+    return false;
+  }
+}
+
 /** The one-value options' values, each a word the option knows. */
 function checkValues(command: Command, single: ReadonlyMap<string, string>, switches: ReadonlySet<string>): void {
   const order = single.get("--date-order");
   if (order !== undefined && order !== "dmy" && order !== "mdy") throw new UsageError("--date-order is dmy or mdy");
+  const locale = single.get("--locale");
+  if (locale !== undefined && !knownLocale(locale)) throw new UsageError(`--locale is a language tag such as en-GB or en-US; "${locale}" is not one this runtime knows`);
   const asOf = single.get("--as-of");
   if (asOf !== undefined) checkAsOf(asOf);
   const format = single.get("--format");

@@ -228,8 +228,8 @@ export function fieldColumns(mapping: HeaderMapping): FieldColumns {
 }
 
 /** The register's data rows read into typed values, with its data-quality problems. */
-export function normaliseRegister(found: FoundRegister, dateOrder: DateOrder): NormalisedTable {
+export function normaliseRegister(found: FoundRegister, dateOrder: DateOrder, locale?: string): NormalisedTable {
   const data = found.rows.slice(found.mapping.headerRow + 1);
   const numberFormats = found.numberFormats?.slice(found.mapping.headerRow + 1);
-  return normaliseTable(data, CONTRACTS, fieldColumns(found.mapping), { dateOrder, firstRow: found.mapping.headerRow + 2, numberFormats });
+  return normaliseTable(data, CONTRACTS, fieldColumns(found.mapping), { dateOrder, firstRow: found.mapping.headerRow + 2, numberFormats, locale });
 }

@@ -110,7 +110,7 @@ export async function summary(options: Options, write: (s: string) => void, note
   let data;
   try {
     // The columns `map` shows, the user's corrections with them, are the ones summarised.
-    data = readTrackerData(snapshots, { asOf, dateOrder: options.value("--date-order") as DateOrder | undefined, corrections: asCorrections(found.mapping) });
+    data = readTrackerData(snapshots, { asOf, dateOrder: options.value("--date-order") as DateOrder | undefined, corrections: asCorrections(found.mapping), locale: options.value("--locale") });
   } catch (error) {
     throw new InputError(error instanceof Error ? error.message : String(error));
   }

@@ -1,4 +1,5 @@
-import { formatSerial, placeholderReason } from "./dates";
+import { placeholderReason } from "./dates";
+import { DEFAULT_DATE_LOCALE, dateInWords } from "./dateWords";
 import type { DataQualityIssue, NormalisedRow, TypedValue } from "./normalise";
 import { StandInDate, standInDate } from "./standInDates";
 
@@ -43,17 +44,17 @@ export type EndDateGapKind = "no-column" | "blank" | "unreadable" | "stand-in" |
  * date. Blank, unreadable, a fixed placeholder (core/dates placeholderReason: 31/12/2099 and later,
  * 1900, the 1904 and Unix epochs, 01/01/2000) or the column's likely stand-in. Such a contract is
  * Unrated rather than Green (rules/rag contractRag).
- * @example endDateGapOf(73050) → { kind: "stand-in", words: "No real end date: 31/12/2099 is a stand-in" }
+ * @example endDateGapOf(73050) → { kind: "stand-in", words: "No real end date: 31 Dec 2099 is a stand-in" }
  */
-export function endDateGapOf(end: TypedValue | undefined, facts: EndDateFacts = LONE_END_DATE, row = 0): { kind: EndDateGapKind; words: string } | null {
+export function endDateGapOf(end: TypedValue | undefined, facts: EndDateFacts = LONE_END_DATE, row = 0, locale: string = DEFAULT_DATE_LOCALE): { kind: EndDateGapKind; words: string } | null {
   if (!facts.hasColumn) return { kind: "no-column", words: "No end date: the register has no end date column" };
   if (typeof end === "number") {
     const day = Math.floor(end);
-    if (placeholderReason(day) !== null) return { kind: "stand-in", words: `No real end date: ${formatSerial(day)} is a stand-in` };
+    if (placeholderReason(day) !== null) return { kind: "stand-in", words: `No real end date: ${dateInWords(day, locale)} is a stand-in` };
     const standIn = facts.standIn;
     if (standIn !== null && day === standIn.serial) {
-      const share = `${standIn.count.toLocaleString("en-GB")} of ${standIn.of.toLocaleString("en-GB")}`;
-      return { kind: "likely-stand-in", words: `No real end date: ${formatSerial(day)} is the end date of ${share} contracts, likely a stand-in` };
+      const share = `${standIn.count.toLocaleString(locale)} of ${standIn.of.toLocaleString(locale)}`;
+      return { kind: "likely-stand-in", words: `No real end date: ${dateInWords(day, locale)} is the end date of ${share} contracts, likely a stand-in` };
     }
     return null;
   }
@@ -64,9 +65,9 @@ export function endDateGapOf(end: TypedValue | undefined, facts: EndDateFacts = 
 
 /**
  * endDateGapOf's words alone, or null when the end date is real.
- * @example endDateGap(73050) → "No real end date: 31/12/2099 is a stand-in"
+ * @example endDateGap(73050) → "No real end date: 31 Dec 2099 is a stand-in"
  * @example endDateGap(null) → "No end date"
  */
-export function endDateGap(end: TypedValue | undefined, facts: EndDateFacts = LONE_END_DATE, row = 0): string | null {
-  return endDateGapOf(end, facts, row)?.words ?? null;
+export function endDateGap(end: TypedValue | undefined, facts: EndDateFacts = LONE_END_DATE, row = 0, locale: string = DEFAULT_DATE_LOCALE): string | null {
+  return endDateGapOf(end, facts, row, locale)?.words ?? null;
 }

@@ -1,7 +1,7 @@
 import { readStatus } from "./statusPhrases";
 import { belongsTo, contractName, contractsById, relatedByContract } from "./contractNames";
 import { contractStatus } from "./contractStatus";
-import { formatSerial } from "./dates";
+import { DEFAULT_DATE_LOCALE, dateInWords } from "./dateWords";
 import { EndDateFacts, EndDateGapKind, LONE_END_DATE, endDateGap, endDateGapOf } from "./endDates";
 import type { NormalisedRow, TypedValue } from "./normalise";
 import { EscalationLevel, Tier, escalationLevel, parseTier } from "./rules/escalation";
@@ -158,6 +158,8 @@ export interface EscalationSummary {
   /** Settings' expiry_red_days, for saying which contracts came within it lately. */
   expiryRedDays: number;
   ladder: LadderNames;
+  /** The locale its dates are written in (core/dateWords): renderers write the as-of date and the columns of dates the same way. */
+  dateLocale: string;
 }
 
 // Log entries no longer open.
@@ -169,7 +171,6 @@ const days = (n: number): string => `${n} day${n === 1 ? "" : "s"}`;
 /** "in 21 days", "in 1 day", or "today". */
 const inDays = (n: number): string => (n === 0 ? "today" : `in ${days(n)}`);
 const percent = (fraction: number): string => `${Math.round(fraction * 1000) / 10}%`;
-const date = (serial: number): string => formatSerial(serial, "dmy");
 
 /** The worst slipping milestone of a contract, as the Milestones table's Slippage column gives it. */
 function worstMilestone(rows: readonly NormalisedRow[] | undefined, asOf: number): { days: number; name: string } | null {
@@ -317,8 +318,9 @@ export function assessContract(
   asOf: number,
   ladder: LadderNames = DEFAULT_LADDER,
   endDates: EndDateFacts = LONE_END_DATE,
+  locale: string = DEFAULT_DATE_LOCALE,
 ): SummaryContract {
-  return assess(contract, related, settings, asOf, ladder, false, endDates) as SummaryContract;
+  return assess(contract, related, settings, asOf, ladder, false, endDates, locale) as SummaryContract;
 }
 
 type Related = { milestones?: readonly NormalisedRow[]; kpis?: readonly NormalisedRow[]; escalations?: readonly NormalisedRow[]; risks?: readonly NormalisedRow[] };
@@ -368,16 +370,18 @@ const NOT_ESCALATED: Record<Rag, NotEscalated> = {
 // contractStatus's options for a contract with a real end date, shared: the engine asks 100,000 times.
 const BRIEF_STATUS = Object.freeze({ reason: false, phase: false, endDateGap: null });
 
-/** "Ended 04/06/2015, 4,071 days ago, with no closing status". */
-const endedLongAgo = (end: number, asOf: number): string => `Ended ${date(end)}, ${(asOf - end).toLocaleString("en-GB")} days ago, with no closing status`;
+/** "Ended 4 Jun 2015, 4,071 days ago, with no closing status". */
+const endedLongAgo = (end: number, asOf: number, locale: string): string =>
+  `Ended ${dateInWords(end, locale)}, ${(asOf - end).toLocaleString(locale)} days ago, with no closing status`;
 
-function assess(contract: NormalisedRow, related: Related, settings: TrackerSettings, asOf: number, ladder: LadderNames, brief: boolean, endDates: EndDateFacts): SummaryContract | NotEscalated {
+function assess(contract: NormalisedRow, related: Related, settings: TrackerSettings, asOf: number, ladder: LadderNames, brief: boolean, endDates: EndDateFacts, locale: string): SummaryContract | NotEscalated {
+  const date = (serial: number): string => dateInWords(serial, locale);
   const f = contract.fields;
   const meaning = statusMeaning(f.status);
   const closed = meaning.closed;
   const milestone = related.milestones ? worstMilestone(related.milestones, asOf) : null;
   const kpi = related.kpis ? worstKpi(related.kpis) : null;
-  const gap = endDateGap(f.endDate, endDates, contract.row);
+  const gap = endDateGap(f.endDate, endDates, contract.row, locale);
   const status = contractStatus(f, { slippage: milestone?.days ?? null, kpiAttainment: kpi?.attainment ?? null }, settings, asOf, gap === null ? BRIEF_STATUS : { reason: false, phase: false, endDateGap: gap });
   const tier = tierOf(f.tier);
   const log = related.escalations ? logState(related.escalations, status.rag) : NO_LOG;
@@ -401,7 +405,7 @@ function assess(contract: NormalisedRow, related: Related, settings: TrackerSett
 
   const reasons: string[] = [];
   if (closed) reasons.push(`Closed: the register's status says "${registerStatus}"`);
-  else if (probablyClosed && end !== null) reasons.push(`${endedLongAgo(end, asOf)}: probably closed (more than ${days(settings.staleAfterDays)} ago)`);
+  else if (probablyClosed && end !== null) reasons.push(`${endedLongAgo(end, asOf, locale)}: probably closed (more than ${days(settings.staleAfterDays)} ago)`);
   else {
     if (expiredWithoutReplacement && end !== null) reasons.push(`Expired ${days(-(status.daysToExpiry ?? 0))} ago (${date(end)}) with no replacement recorded`);
     if (noticeMissed && status.noticeDate !== null) reasons.push(`Notice date ${date(status.noticeDate)} passed ${days(asOf - status.noticeDate)} ago with no decision recorded`);
@@ -437,7 +441,7 @@ function assess(contract: NormalisedRow, related: Related, settings: TrackerSett
         ? status.rag === null && gap !== null
           ? "Record the real end date, so the contract can be rated"
           : ""
-        : recommendedAction({ status, end, expiredWithoutReplacement, noticeMissed, milestone, kpi, asOf, settings, hasExtensions: text(f.extensionOptions) !== "", decidedStatus: decided ? registerStatus : null, spend });
+        : recommendedAction({ status, end, expiredWithoutReplacement, noticeMissed, milestone, kpi, asOf, settings, hasExtensions: text(f.extensionOptions) !== "", decidedStatus: decided ? registerStatus : null, spend, locale });
   const value = valueOf(contract);
 
   // Every field written out, in one literal: a spread here makes V8 build each of the tens of
@@ -536,6 +540,8 @@ interface ActionFacts {
   decidedStatus: string | null;
   /** The spend comparison behind status.spendVariance, when there is one. */
   spend: SpendAgainstBudget | null;
+  /** The locale dates are written in (core/dateWords). */
+  locale: string;
 }
 
 /** What spend was compared with, in words: "the budget profiled to date (25% of the term gone)", or "the whole budget". */
@@ -546,6 +552,7 @@ function spendBasis(spend: Extract<SpendAgainstBudget, { variance: number }>): s
 /** The most urgent next step, in the order a contract manager would take them. */
 function recommendedAction(a: ActionFacts): string {
   const { status, settings } = a;
+  const date = (serial: number): string => dateInWords(serial, a.locale);
   if (a.expiredWithoutReplacement && status.daysToExpiry !== null) {
     const ago = `Expired ${days(-status.daysToExpiry)} ago with no replacement recorded`;
     return a.hasExtensions ? `${ago}: record the extension taken, or put a replacement in place` : `${ago}: put a replacement or an exit in place now`;
@@ -588,7 +595,7 @@ function recommendedAction(a: ActionFacts): string {
  * by RAG and level; and the value at risk (levels 2 and 3, see ValueAtRisk).
  * @example escalationSummary({ contracts }, DEFAULT_SETTINGS, 45747).contracts[0].action
  */
-export function escalationSummary(data: TrackerRows, settings: TrackerSettings, asOf: number, ladder: LadderNames = DEFAULT_LADDER): EscalationSummary {
+export function escalationSummary(data: TrackerRows, settings: TrackerSettings, asOf: number, ladder: LadderNames = DEFAULT_LADDER, locale: string = DEFAULT_DATE_LOCALE): EscalationSummary {
   // Related rows go to their own contract, also where contracts share an ID (core/contractNames).
   const named = new Set<string>();
   for (const rows of [data.milestones, data.kpis, data.escalations, data.risks]) for (const r of rows ?? []) named.add(belongsTo(r));
@@ -621,15 +628,15 @@ export function escalationSummary(data: TrackerRows, settings: TrackerSettings, 
     related.kpis = kpis.get(contract);
     related.escalations = escalations.get(contract);
     related.risks = risks.get(contract);
-    const assessed = assess(contract, related, settings, asOf, ladder, true, endDates);
+    const assessed = assess(contract, related, settings, asOf, ladder, true, endDates, locale);
     if (assessed.probablyClosed) {
       const end = num(contract.fields.endDate) ?? asOf;
-      stale.push(listed(contract, endedLongAgo(end, asOf), end));
+      stale.push(listed(contract, endedLongAgo(end, asOf, locale), end));
       continue;
     }
     if (assessed.rag === null) {
       counts.unrated++;
-      const gap = endDateGapOf(contract.fields.endDate, endDates, contract.row);
+      const gap = endDateGapOf(contract.fields.endDate, endDates, contract.row, locale);
       unrated.push({ ...listed(contract, gap?.words ?? "Nothing to rate it on", null), ...(gap ? { gapKind: gap.kind } : {}) });
       continue;
     }
@@ -668,6 +675,7 @@ export function escalationSummary(data: TrackerRows, settings: TrackerSettings, 
     staleAfterDays: settings.staleAfterDays,
     expiryRedDays: settings.expiryRedDays,
     ladder,
+    dateLocale: locale,
   };
 }
 

@@ -1,6 +1,7 @@
-import { readDateCell, isBlankCell } from "./cellValues";
+import { readDateCell, readNumberCell, isBlankCell } from "./cellValues";
 import { columnDateOrder, serialsAreDates, textSerial } from "./dateColumns";
 import { DateOrder, formatSerial, placeholderReason } from "./dates";
+import { dateInWords, localeOfDateOrder } from "./dateWords";
 import { standInDate, standInMessage } from "./standInDates";
 import { currencyOfFormat } from "./currencyFormats";
 import { formatMismatch } from "./formattedCells";
@@ -52,7 +53,12 @@ export interface NormaliseOptions {
   firstRow: number;
   /** Each cell's number format where the file keeps them (.xlsx), aligned with the rows: a money cell's currency can be in its format. */
   numberFormats?: readonly (readonly (string | undefined)[] | undefined)[];
+  /** The locale messages write dates in (core/dateWords); left out, the date order's own. */
+  locale?: string;
 }
+
+/** The locale a table's messages write dates in. */
+const messageLocale = (options: NormaliseOptions): string => options.locale ?? localeOfDateOrder(options.dateOrder);
 
 const shown = (value: unknown): string => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value ?? ""));
 
@@ -251,7 +257,7 @@ export class RegisterProblems {
       const standIn = standInDate(dated.serials);
       // A fixed placeholder (31/12/2099 …) is reported as one already.
       if (!standIn || placeholderReason(standIn.serial) !== null) continue;
-      const message = standInMessage(standIn, field.header.toLowerCase());
+      const message = standInMessage(standIn, field.header.toLowerCase(), messageLocale(this.plan.options));
       dated.serials.forEach((serial, i) => {
         if (Math.floor(serial) !== standIn.serial) return;
         issues.push({ row: dated.rows[i], column: columns[field.key]?.column ?? field.header, field: field.key, value: formatSerial(serial), problem: "likely-stand-in", message });
@@ -304,7 +310,7 @@ export function normaliseRow(plan: NormalisePlan, cells: readonly unknown[], ind
     if (endField && isBlankCell(raw)) said(endField, raw, "missing-end-date", "No end date: expiry, notice and RAG cannot be worked out");
     const start = fields.startDate;
     if (endField && typeof end === "number" && typeof start === "number" && end < start) {
-      said(endField, raw, "end-before-start", `The end date ${formatSerial(end)} is before the start date ${formatSerial(start)}`);
+      said(endField, raw, "end-before-start", `The end date ${dateInWords(end, messageLocale(options))} is before the start date ${dateInWords(start, messageLocale(options))}`);
     }
   }
   return currencies ? { row, fields, currencies } : { row, fields };
@@ -382,8 +388,14 @@ function readField(field: FieldDefinition, value: unknown, order: DateOrder, rep
       return date.value;
     }
     case "number":
-    case "fraction":
-      return typeof value === "number" ? value : typeof value === "string" && Number.isFinite(Number(value.trim())) ? Number(value.trim()) : String(value).trim();
+    case "fraction": {
+      if (typeof value === "number") return value;
+      const text = typeof value === "string" ? value.trim() : String(value).trim();
+      if (Number.isFinite(Number(text)) && text !== "") return Number(text);
+      // A percentage typed as text, as registers write KPIs (`95%` is 0.95). Not `1,5`: a comma may be a decimal mark.
+      const percent = /^[\d.]+\s*%$/.test(text) ? readNumberCell(text, field.header) : null;
+      return percent !== null && percent.ok && percent.value !== null ? percent.value : text;
+    }
     case "boolean":
       return typeof value === "boolean" ? value : String(value).trim();
     default:

@@ -1,4 +1,5 @@
-import { formatSerial, serialToDate } from "./dates";
+import { serialToDate } from "./dates";
+import { DEFAULT_DATE_LOCALE, dateInWords } from "./dateWords";
 
 /** A date that stands in for "not known" in one column: the date, how many rows hold it, of how many dated rows. */
 export interface StandInDate {
@@ -60,7 +61,7 @@ function outside(serial: number, serials: readonly number[]): boolean {
   return serial < low || serial > high;
 }
 
-/** What `check` says of a stand-in date. @example standInMessage({ serial: 36526, count: 226, of: 5329 }, "start date") → "01/01/2000 is the start date on 226 of 5,329 rows: …" */
-export function standInMessage(standIn: StandInDate, what: string): string {
-  return `${formatSerial(standIn.serial)} is the ${what} on ${standIn.count.toLocaleString("en-GB")} of ${standIn.of.toLocaleString("en-GB")} rows: a round date shared this widely is likely a stand-in for "not known"`;
+/** What `check` says of a stand-in date, its date in words in `locale`. @example standInMessage({ serial: 36526, count: 226, of: 5329 }, "start date") → "1 Jan 2000 is the start date on 226 of 5,329 rows: …" */
+export function standInMessage(standIn: StandInDate, what: string, locale: string = DEFAULT_DATE_LOCALE): string {
+  return `${dateInWords(standIn.serial, locale)} is the ${what} on ${standIn.count.toLocaleString(locale)} of ${standIn.of.toLocaleString(locale)} rows: a round date shared this widely is likely a stand-in for "not known"`;
 }

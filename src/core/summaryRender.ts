@@ -1,6 +1,7 @@
 import { formatAmount } from "./currencies";
 import type { EndDateGapKind } from "./endDates";
 import { formatSerial } from "./dates";
+import { dateInWords } from "./dateWords";
 import { RAG_FILLS } from "./ragFills";
 import { AT_RISK_FROM_LEVEL, EscalationSummary, ListedContract, SummaryContract, ValueAtRisk } from "./escalationSummary";
 import type { SummaryFormat, SummaryGrouping } from "./summaryChoices";
@@ -8,7 +9,8 @@ import type { SummaryFormat, SummaryGrouping } from "./summaryChoices";
 export { SUMMARY_FORMATS, SUMMARY_GROUPINGS } from "./summaryChoices";
 export type { SummaryFormat, SummaryGrouping } from "./summaryChoices";
 
-const dmy = (serial: number | null): string => (serial === null ? "" : formatSerial(serial, "dmy"));
+/** A date of the summary as every view writes it: in words, in the summary's locale (core/dateWords). */
+const dmy = (serial: number | null, summary: Pick<EscalationSummary, "dateLocale">): string => (serial === null ? "" : dateInWords(serial, summary.dateLocale));
 const iso = (serial: number | null): string | null => (serial === null ? null : formatSerial(serial, "iso"));
 const count = (n: number): string => n.toLocaleString("en-GB");
 const plural = (n: number, one: string, many = `${one}s`): string => `${count(n)} ${n === 1 ? one : many}`;
@@ -37,7 +39,7 @@ export function valueAtRiskText(value: ValueAtRisk | null, locale = "en-GB"): st
 
 /** Title line of every format. */
 export function summaryTitle(summary: EscalationSummary): string {
-  return `Escalation summary as of ${dmy(summary.asOf)}`;
+  return `Escalation summary as of ${dmy(summary.asOf, summary)}`;
 }
 
 /**
@@ -203,10 +205,11 @@ export function unratedText(summary: EscalationSummary, names = 5): string | nul
     const kind = GAP_WORDS[c.gapKind ?? "none"];
     kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
   }
-  const stand = /\d\d\/\d\d\/\d{4}/.exec(list.find((c) => c.reason.includes("stand-in"))?.reason ?? "");
+  // The stand-in date as its reason wrote it (core/endDates), in the summary's date style.
+  const stand = /^No real end date: (.+?) is (?:a stand-in|the end date of)/.exec(list.find((c) => c.reason.includes("stand-in"))?.reason ?? "");
   const why = [...kinds]
     .sort((a, b) => b[1] - a[1])
-    .map(([k, n]) => `${count(n)} ${k}${k === "with a stand-in end date" && stand ? ` (such as ${stand[0]})` : ""}`)
+    .map(([k, n]) => `${count(n)} ${k}${k === "with a stand-in end date" && stand ? ` (such as ${stand[1]})` : ""}`)
     .join(", ");
   const valued = list.filter((c) => c.value !== null).slice(0, names);
   const biggest = valued.length ? ` Biggest by value: ${valued.map((c) => `${c.id}${c.title ? ` ${c.title}` : ""} (${formatAmount(c.value ?? 0, c.currency)})`).join("; ")}.` : "";
@@ -221,7 +224,7 @@ export function staleText(summary: EscalationSummary): string | null {
   const value = valueOfAll(list);
   return (
     `${plural(list.length, "contract")} ended more than ${count(summary.staleAfterDays)} days ago with no closing status${value ? `, worth ${value}` : ""}` +
-    `${oldest?.endDate != null ? ` (${list.length === 1 ? "on" : "the oldest"} ${dmy(oldest.endDate)})` : ""}: probably closed. Confirm, and mark ${list.length === 1 ? "it closed (set its status); it is" : "them closed (set their status); they are"} not escalated.`
+    `${oldest?.endDate != null ? ` (${list.length === 1 ? "on" : "the oldest"} ${dmy(oldest.endDate, summary)})` : ""}: probably closed. Confirm, and mark ${list.length === 1 ? "it closed (set its status); it is" : "them closed (set their status); they are"} not escalated.`
   );
 }
 
@@ -324,7 +327,7 @@ export function renderMarkdown(summary: EscalationSummary, layout: SummaryLayout
       if (group.name !== null) lines.push("", `### ${markdownText(group.name)}: ${count(group.count)}${group.value ? `, ${markdownText(group.value)}` : ""}`);
       lines.push("", "| # | RAG | Contract | Supplier | Contract manager | Value | Ends | Notice date | Why | Action |", "| ---: | --- | --- | --- | --- | ---: | --- | --- | --- | --- |");
       for (const { rank, c } of group.contracts) {
-        const cells = [String(rank), c.rag ?? "Unrated", markdownText(`${c.id}${c.title ? ` — ${c.title}` : ""}`), markdownText(c.supplier), markdownText(c.contractManager), c.value === null ? "" : markdownText(formatAmount(c.value, c.currency)), dmy(c.endDate), dmy(c.noticeDate), markdownText(c.reasons.join("; ")), markdownText(c.action)];
+        const cells = [String(rank), c.rag ?? "Unrated", markdownText(`${c.id}${c.title ? ` — ${c.title}` : ""}`), markdownText(c.supplier), markdownText(c.contractManager), c.value === null ? "" : markdownText(formatAmount(c.value, c.currency)), dmy(c.endDate, summary), dmy(c.noticeDate, summary), markdownText(c.reasons.join("; ")), markdownText(c.action)];
         lines.push(`| ${cells.join(" | ")} |`);
       }
     }
@@ -377,7 +380,7 @@ export function renderHtml(summary: EscalationSummary, layout: SummaryLayout = {
         out.push(
           `<tr><td style="${cell}">${rank}</td><td style="${cell};${RAG_STYLE[rag]}">${rag}</td><td style="${cell}">${contract}</td>` +
             `<td style="${cell}">${escapeHtml(c.supplier)}</td><td style="${cell}">${escapeHtml(c.contractManager)}</td><td style="${cell}">${c.value === null ? "" : escapeHtml(formatAmount(c.value, c.currency))}</td>` +
-            `<td style="${cell}">${dmy(c.endDate)}</td><td style="${cell}">${dmy(c.noticeDate)}</td><td style="${cell}">${why}</td><td style="${cell}">${escapeHtml(c.action)}</td></tr>`,
+            `<td style="${cell}">${dmy(c.endDate, summary)}</td><td style="${cell}">${dmy(c.noticeDate, summary)}</td><td style="${cell}">${why}</td><td style="${cell}">${escapeHtml(c.action)}</td></tr>`,
         );
       }
       out.push("</tbody></table>");

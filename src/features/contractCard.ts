@@ -12,11 +12,11 @@ import type { NormalisedRow } from "../core/normalise";
 import type { Phase } from "../core/rules/phase";
 import { Rag, ragStatus } from "../core/rules/rag";
 import { slippageDays } from "../core/rules/slippage";
-import { CHANGES, CONTRACTS, RISKS, TableDefinition } from "../core/schema";
+import { CHANGES, CONTRACTS, KPIS, RISKS, TableDefinition } from "../core/schema";
 import type { CellValue, TableSnapshot } from "../workbook/port";
 import { kpiAttainment } from "./dashboard";
 import { ContractRef, closedStatus, contractRef, contractsHeaderRow, numberOf, textOf } from "./paneData";
-import { TrackerData, relatedRows } from "./trackerData";
+import { TrackerData, columnsOf, relatedRows } from "./trackerData";
 
 /** A record of another table, as a card lists it. */
 export interface SharedIdRecord {
@@ -46,6 +46,8 @@ export interface CardKpi extends SharedIdRecord {
   kpi: string;
   target: number | null;
   actual: number | null;
+  /** The register writes its target or actual as a percentage (`95%` typed, or a cell formatted `0%`): show both as one, never 0.95. */
+  percent: boolean;
   period: string;
   /** False only where the table says FALSE (lower is better). */
   higherIsBetter: boolean;
@@ -166,11 +168,30 @@ interface Listed {
 /** A risk's RAG from its score (core/rules/risk), as set-up's formula on the Risks table has it. @example riskRag(15) → "Red" */
 export { riskRag };
 
+// A number format that shows a percentage: a % outside quotes and brackets (`0%`, `0.0%`, not `"%"0`).
+const PERCENT_FORMAT = /%/;
+const formatShowsPercent = (format: string | undefined): boolean => format !== undefined && PERCENT_FORMAT.test(format.replace(/"[^"]*"|\[[^\]]*\]|\\./g, ""));
+
+/** Whether a KPI row's Target or Actual cell is written as a percentage: text ending in %, or a number formatted as one. */
+function writtenAsPercent(snapshot: TableSnapshot | undefined, sheetRow: number): boolean {
+  if (!snapshot) return false;
+  const at = sheetRow - snapshot.row - 2;
+  const line = snapshot.rows[at] ?? [];
+  const formats = snapshot.numberFormats?.[at] ?? [];
+  const columns = columnsOf(snapshot.headers, KPIS);
+  return (["target", "actual"] as const).some((key) => {
+    const c = columns[key]?.index;
+    if (c === undefined) return false;
+    const cell = line[c];
+    return (typeof cell === "string" && /%\s*$/.test(cell)) || (typeof cell === "number" && formatShowsPercent(formats[c]));
+  });
+}
+
 /**
  * The card of one contract, or null when that row of the Contracts table is blank or not there.
  * `tables` are the tables as read (readPaneData gives them): the Contracts table for the fields as
  * the register shows them, Risks and Changes for those lists.
- * @example contractCard(data, tables, 0)?.assessment.action → "Notice date 15/10/2026 passed 41 days ago: decide now whether to extend, re-procure or exit"
+ * @example contractCard(data, tables, 0)?.assessment.action → "Notice date 15 Oct 2026 passed 41 days ago: decide now whether to extend, re-procure or exit"
  */
 export function contractCard(data: TrackerData, tables: ReadonlyMap<string, TableSnapshot>, which: WhichContract): ContractCard | null {
   const contractsName = data.contractsTable?.name ?? "Contracts";
@@ -200,7 +221,7 @@ export function contractCard(data: TrackerData, tables: ReadonlyMap<string, Tabl
   const riskRows = related("Risks", RISKS);
   const f = contract.fields;
 
-  const assessment = assessContract(contract, { milestones, kpis, escalations, risks: riskRows.map((l) => l.r) }, settings, asOf, data.ladder, data.endDates);
+  const assessment = assessContract(contract, { milestones, kpis, escalations, risks: riskRows.map((l) => l.r) }, settings, asOf, data.ladder, data.endDates, data.dateLocale);
   const status = contractStatus(f, { slippage: assessment.worstSlippage, kpiAttainment: assessment.kpiAttainment }, settings, asOf, { endDateGap: assessment.endDateGap });
   const line = snapshot?.rows[ref.bodyIndex] ?? [];
   const fields = (snapshot?.headers ?? []).flatMap((header, c) => (COMPUTED.has(oneLine(header)) ? [] : [{ header, value: line[c] ?? null }]));
@@ -253,6 +274,7 @@ export function contractCard(data: TrackerData, tables: ReadonlyMap<string, Tabl
         kpi: textOf(k.fields.kpi),
         target: numberOf(k.fields.target),
         actual: numberOf(k.fields.actual),
+        percent: writtenAsPercent(tables.get("KPIs"), k.row),
         period: textOf(k.fields.period),
         higherIsBetter: k.fields.higherIsBetter !== false,
         attainment,

@@ -112,7 +112,7 @@ export interface Dashboard {
 
 /** Whether the engine counts the contract's notice date as missed (passed, not ended, no decision in its status). */
 function noticeMissed(contract: NormalisedRow, data: TrackerData): boolean {
-  return assessContract(contract, {}, data.settings, data.asOf, data.ladder, data.endDates).noticeMissed;
+  return assessContract(contract, {}, data.settings, data.asOf, data.ladder, data.endDates, data.dateLocale).noticeMissed;
 }
 
 const byIdThenRow = (a: { id: string; row: number }, b: { id: string; row: number }): number => compareIds(a.id, b.id) || a.row - b.row;

@@ -1,7 +1,7 @@
+import { dateWordsNumberFormat } from "../core/dateWords";
 import { ContractsById, WHICH_CONTRACT, contractsById, relatedByContract } from "../core/contractNames";
-import { DateOrder, formatSerial } from "../core/dates";
+import { formatSerial } from "../core/dates";
 import type { NormalisedRow } from "../core/normalise";
-import { dateNumberFormat } from "../core/numberFormats";
 import { EscalationSummary, SummaryContract, assessContract } from "../core/escalationSummary";
 import { RECENT_DAYS, recentChangeLines, staleText, summaryHeadlines, summaryTitle, unratedText, valueAtRiskText } from "../core/summaryRender";
 import type { CellValue, ReportSheet, WorkbookPort } from "../workbook/port";
@@ -49,10 +49,10 @@ function changesText(summary: EscalationSummary): string {
  * The summary as a report sheet: heading rows (who needs to act; every contract read split into
  * live, unrated, probably closed and closed; the value at risk in words; what changed; the unrated
  * and the probably closed in a line each; the count at each level), then the table of every
- * escalated contract ranked, with RAG fills (dates in the tracker's order), and a chart of RAG counts.
+ * escalated contract ranked, with RAG fills (dates in words, as its sentences write them: core/dateWords), and a chart of RAG counts.
  * The table is never cut: the pane and the email copies list up to a limit and send readers here.
  */
-export function summaryReport(summary: EscalationSummary, dateOrder: DateOrder): ReportSheet {
+export function summaryReport(summary: EscalationSummary): ReportSheet {
   const [attention, read] = summaryHeadlines(summary);
   const heading: CellValue[][] = [
     [summaryTitle(summary)],
@@ -78,7 +78,7 @@ export function summaryReport(summary: EscalationSummary, dateOrder: DateOrder):
       headers: SUMMARY_HEADERS,
       rows,
       ragColumn: "RAG",
-      numberFormats: { "Notice date": dateNumberFormat(dateOrder), "Days to expiry": "0", "Worst slippage (days)": "0" },
+      numberFormats: { "Notice date": dateWordsNumberFormat(summary.dateLocale), "Days to expiry": "0", "Worst slippage (days)": "0" },
     },
     chart: {
       title: "Contracts by RAG",
@@ -119,7 +119,7 @@ const escalationIds = (data: TrackerData): (() => string) =>
 export async function runEscalationSummary(port: WorkbookPort, options: EscalationOptions = {}): Promise<SummaryRunReport> {
   const { data, tables } = await readTracker(port, options);
   const summary = summarise(data);
-  const report = summaryReport(summary, data.settings.dateOrder);
+  const report = summaryReport(summary);
   const { replaced } = await port.writeReportSheet(report);
   const newId = escalationIds(data);
   const fresh = summary.contracts.filter((c) => c.openEscalation === null);
@@ -159,7 +159,7 @@ export async function escalateSelected(port: WorkbookPort, options: EscalationOp
     const contract = byRow.get(contractsTable.row + 2 + at);
     if (!contract) continue;
     const related = { escalations: logOf.get(contract) };
-    const assessed = assessContract(contract, { ...related, milestones: milestonesOf.get(contract), kpis: kpisOf.get(contract) }, data.settings, data.asOf, data.ladder, data.endDates);
+    const assessed = assessContract(contract, { ...related, milestones: milestonesOf.get(contract), kpis: kpisOf.get(contract) }, data.settings, data.asOf, data.ladder, data.endDates, data.dateLocale);
     const level = Math.max(1, assessed.level);
     const today = (related.escalations ?? []).some((r) => r.fields.raisedAt === data.asOf && Number(r.fields.level ?? 0) >= level);
     if (today || entries.some((e) => e.contract.row === assessed.row)) {

@@ -36,6 +36,11 @@ export class FormCheck {
     return null;
   }
 
+  /** Refuses a field for a rule across fields (an approval before its request), in words. */
+  refuse(field: string, message: string): void {
+    this.fail(field, message);
+  }
+
   /** Trimmed text; null when blank, which fails with `${label}: ${missing}` if `missing` is given. */
   text(field: string, label: string, input: string | undefined, missing?: string): string | null {
     const text = (input ?? "").trim();

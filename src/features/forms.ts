@@ -13,7 +13,7 @@ import { slippageDays } from "../core/rules/slippage";
 import { CHANGE_STATUSES, CHANGES, ESCALATIONS, MILESTONES, RISKS, RISK_STATUSES } from "../core/schema";
 import type { WorkbookPort } from "../workbook/port";
 import { riskRag } from "./contractCard";
-import { TRACKER_NAME } from "./escalations";
+import { dateInWords } from "../core/dateWords";
 import { FormCheck, FormResult, contractIdOf, datedIdPrefix, nextId } from "./formInput";
 import { textOf } from "./paneData";
 import { appendTrackerRow, idsIn } from "./trackerTables";
@@ -125,8 +125,13 @@ export async function recordChangeFor(port: WorkbookPort, input: ChangeInput, op
   const valueImpact = check.money("valueImpact", label(CHANGES, "valueImpact"), input.valueImpact);
   const status = check.choice("status", label(CHANGES, "status"), input.status, CHANGE_STATUSES, "Proposed");
   const requested = check.date("requested", label(CHANGES, "requested"), input.requested) ?? data.asOf;
-  const approvedBy = check.text("approvedBy", label(CHANGES, "approvedBy"), input.approvedBy);
+  // An approval is someone's, on or after the request: a change cannot be approved before it was asked for.
+  const approved = status !== null && /^approved$/i.test(status);
+  const approvedBy = check.text("approvedBy", label(CHANGES, "approvedBy"), input.approvedBy, approved ? `say who approved it (the status is ${status})` : undefined);
   const approvedOn = check.date("approvedOn", label(CHANGES, "approvedOn"), input.approvedOn);
+  if (approvedOn !== null && approvedOn < requested) {
+    check.refuse("approvedOn", `${label(CHANGES, "approvedOn")}: ${dateInWords(approvedOn, data.dateLocale)} is before the request date, ${dateInWords(requested, data.dateLocale)}`);
+  }
   if (!check.ok || contract === null) return { ok: false, errors: check.errors };
   const changes = tables.get("Changes");
   const changeId = nextId(datedIdPrefix("CHG", data.asOf), idsIn(changes, "Changes", "changeId"));
@@ -143,15 +148,17 @@ export interface EscalationInput extends ForContract {
   action?: string;
   /** Who acts; the ladder's name for the level when blank. */
   owner?: string;
-  /** Who raises it; "Contract Tracker" when blank. */
+  /** Who raises it, a person's name: required (the log says who asked, never the product). */
   raisedBy?: string;
 }
 
 /**
- * Logs an escalation of a contract in the Escalations log, Open, raised at the as-of date, with
- * the contract's RAG now and a new Escalation ID (`ESC-20261125-001`).
+ * Logs an escalation of a contract in the Escalations log, Open, raised at the as-of date by the
+ * person named, with the contract's RAG now and a new Escalation ID (`ESC-20261125-001`).
+ * `recommended` is the level the ladder gives the contract, so a caller can say when the level
+ * logged is below it.
  */
-export async function logEscalation(port: WorkbookPort, input: EscalationInput, options: ReadOptions = {}): Promise<FormResult<Appended & { escalationId: string; level: 1 | 2 | 3; owner: string }>> {
+export async function logEscalation(port: WorkbookPort, input: EscalationInput, options: ReadOptions = {}): Promise<FormResult<Appended & { escalationId: string; level: 1 | 2 | 3; owner: string; recommended: number }>> {
   const { data, tables } = await readTracker(port, options);
   const check = new FormCheck(data.settings.dateOrder);
   const contract = check.contract("contractId", input.contractId, data.contracts, input.contractRow);
@@ -159,12 +166,12 @@ export async function logEscalation(port: WorkbookPort, input: EscalationInput, 
   const reason = check.text("reason", label(ESCALATIONS, "reason"), input.reason, "say why it is being escalated");
   const action = check.text("action", label(ESCALATIONS, "action"), input.action);
   const owner = check.text("owner", label(ESCALATIONS, "owner"), input.owner);
-  const raisedBy = check.text("raisedBy", label(ESCALATIONS, "raisedBy"), input.raisedBy);
+  const raisedBy = check.text("raisedBy", label(ESCALATIONS, "raisedBy"), input.raisedBy, "say who is raising it");
   if (!check.ok || contract === null || level === null) return { ok: false, errors: check.errors };
   // Rated on its own records (and those that do not say which of the contracts sharing its ID they are about), as the card shows it.
   const index = contractsById(data.contracts);
   const own = (rows: readonly NormalisedRow[]): NormalisedRow[] => relatedByContract(index, rows).get(contract) ?? [];
-  const assessed = assessContract(contract, { milestones: own(data.milestones), kpis: own(data.kpis), escalations: own(data.escalations) }, data.settings, data.asOf, data.ladder, data.endDates);
+  const assessed = assessContract(contract, { milestones: own(data.milestones), kpis: own(data.kpis), escalations: own(data.escalations) }, data.settings, data.asOf, data.ladder, data.endDates, data.dateLocale);
   const ladderLevel = level as 1 | 2 | 3;
   const escalationId = nextId(datedIdPrefix("ESC", data.asOf), data.escalations.map((r) => textOf(r.fields.escalationId)));
   const record = recordOf(contract, data.contracts);
@@ -173,7 +180,7 @@ export async function logEscalation(port: WorkbookPort, input: EscalationInput, 
     escalationId,
     ...record.fields,
     raisedAt: data.asOf,
-    raisedBy: raisedBy ?? TRACKER_NAME,
+    raisedBy,
     level,
     rag: assessed.rag ?? null,
     reason,
@@ -181,5 +188,5 @@ export async function logEscalation(port: WorkbookPort, input: EscalationInput, 
     owner: ownerNow,
     status: "Open",
   }, data.settings.dateOrder);
-  return { ok: true, ...where, ...record.said, escalationId, level: ladderLevel, owner: ownerNow };
+  return { ok: true, ...where, ...record.said, escalationId, level: ladderLevel, owner: ownerNow, recommended: assessed.level };
 }

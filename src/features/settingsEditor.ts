@@ -8,6 +8,7 @@ import { DEFAULT_LADDER } from "../core/escalationSummary";
 import { DEFAULT_SETTINGS, SETTING_DEFINITIONS, TrackerSettings, readSettings } from "../core/settings";
 import type { CellInput, CellValue, TableCellUpdate, TableSnapshot, WorkbookPort } from "../workbook/port";
 import { FieldErrors, FormResult, exampleDate } from "./formInput";
+import { ORDERED_PAIRS, SETTING_WORDS, SettingUnit, percentText, valueWords } from "./settingWords";
 import { settingColumns, settingName } from "./settingsTable";
 import { setWorkbookSettings } from "./workbookSettings";
 
@@ -17,12 +18,15 @@ export type SettingKind = "number" | "dateOrder" | "date" | "text";
 export interface SettingField {
   /** As the Settings table's Name column has it, e.g. `expiry_red_days`. */
   name: string;
-  /** For a form, e.g. "Expiry red days". */
+  /** In words, for the form and its messages, e.g. "Expiry: red at or below". */
   label: string;
   meaning: string;
   kind: SettingKind;
+  /** What a number is entered in: whole days, or a percentage of which the table holds the fraction. */
+  unit: SettingUnit;
   /**
-   * The value as the form shows it for editing: a number as written (0.95), `dmy` or `mdy`, the
+   * The value as the form shows it for editing: days as written (90), a fraction as a percentage
+   * without its sign (0.95 → "95"), `dmy` or `mdy`, the
    * as-of date in the workbook's date order ("" while it is today's date by formula and not yet
    * calculated), a ladder name. A setting the table lacks shows its default.
    */
@@ -42,8 +46,18 @@ function shownDate(serial: number, order: DateOrder): string {
   return order === "dmy" ? `${day}/${month}/${year}` : `${month}/${day}/${year}`;
 }
 
+const unitOf = (name: string): SettingUnit => SETTING_WORDS[name]?.unit ?? "none";
+
+/** A number of the table as the form shows it: a fraction as its percentage. */
+function numberShown(name: string, value: number): string {
+  return unitOf(name) === "percent" ? percentText(value) : String(value);
+}
+
 function defaultOf(name: string, key: keyof TrackerSettings | null): string {
-  if (key !== null) return String(DEFAULT_SETTINGS[key]);
+  if (key !== null) {
+    const value = DEFAULT_SETTINGS[key];
+    return typeof value === "number" ? numberShown(name, value) : value;
+  }
   const ladder = /^ladder_level_([123])$/.exec(name);
   return ladder ? DEFAULT_LADDER[Number(ladder[1]) as 1 | 2 | 3] : "";
 }
@@ -72,7 +86,7 @@ const settingsOf = (tables: ReadonlyMap<string, TableSnapshot> | TableSnapshot |
 /**
  * Every setting of SETTING_DEFINITIONS, in its order, with its current value and meaning, from the
  * Settings table as read (the tables `readPaneData` gives, or the table itself).
- * @example readSettingsForm(tables)[0] → { name: "expiry_red_days", label: "Expiry red days", value: "90", kind: "number", row: 0, … }
+ * @example readSettingsForm(tables)[4] → { name: "kpi_red_below", label: "KPI attainment: red below", value: "80", unit: "percent", kind: "number", row: 4, … }
  */
 export function readSettingsForm(tables: ReadonlyMap<string, TableSnapshot> | TableSnapshot | undefined): SettingField[] {
   const snapshot = settingsOf(tables);
@@ -88,28 +102,42 @@ export function readSettingsForm(tables: ReadonlyMap<string, TableSnapshot> | Ta
     let shown: string;
     if (kind === "date") shown = typeof value === "number" && value > 0 ? shownDate(Math.floor(value), order) : String(value ?? "").trim();
     else if (value === null || String(value).trim() === "") shown = defaultOf(name, key);
+    else if (typeof value === "number" && kind === "number") shown = numberShown(name, value);
     else shown = String(value).trim();
-    const label = name.charAt(0).toUpperCase() + name.slice(1).replace(/_/g, " ");
-    return { name, label, meaning, kind, value: shown, row: table?.rows.get(name) ?? null };
+    const words = SETTING_WORDS[name];
+    const label = words?.label ?? name.charAt(0).toUpperCase() + name.slice(1).replace(/_/g, " ");
+    return { name, label, meaning: words?.meaning ?? meaning, kind, unit: unitOf(name), value: shown, row: table?.rows.get(name) ?? null };
   });
 }
 
-/** What a changed setting is to become, or why it cannot. */
+/** A number typed into the form as the table holds it: whole days, or a percentage (with or without its sign) as a fraction; null when it is neither. */
+function typedNumber(field: SettingField, text: string): number | null {
+  const bare = field.unit === "percent" ? text.replace(/\s*%$/, "") : text;
+  if (!/^\d+(\.\d+)?$/.test(bare)) return null;
+  const n = Number(bare);
+  if (field.unit === "days") return Number.isInteger(n) ? n : null;
+  // Cut to the hundredth of a percent the form shows, so 95 is 0.95 and not 0.9500000000000001.
+  return field.unit === "percent" ? Math.round(n * 100) / 10_000 : n;
+}
+
+const numberRule = (field: SettingField): string =>
+  field.unit === "days" ? `${field.label} must be a whole number of days, such as 90` : field.unit === "percent" ? `${field.label} must be a percentage, such as 95%` : `${field.label} must be a number of zero or more`;
+
+/** What a changed setting is to become, or why it cannot, in words. */
 function typedValue(field: SettingField, text: string, order: DateOrder): { value: CellInput } | { error: string } {
   if (field.kind === "text") return { value: text === "" ? null : text };
   if (field.kind === "date") {
     if (text === "") return { value: TODAY };
     const date = parseDateText(text, order);
-    return date.ok ? { value: date.value } : { error: `${field.name}: enter a date such as ${exampleDate(order)}, or leave it blank for today` };
+    return date.ok ? { value: date.value } : { error: `${field.label}: enter a date such as ${exampleDate(order)}, or leave it blank for today` };
   }
-  if (text === "") return { error: field.kind === "dateOrder" ? `${field.name} must be dmy or mdy` : `${field.name} must be a number of zero or more` };
-  // The value alone, by readSettings' own reading: every other threshold is given the same value,
-  // so no rule across settings (amber at least red) can object here; those are checked together.
-  const others = SETTING_DEFINITIONS.filter((d) => d.key !== null && d.key !== "dateOrder" && d.name !== field.name).map((d) => [d.name, text]);
-  const read = readSettings([[field.name, text], ...(field.kind === "number" ? others : [])]);
-  if (!read.ok) return { error: read.error };
-  const definition = SETTING_DEFINITIONS.find((d) => d.name === field.name);
-  return { value: definition?.key ? read.value[definition.key] : text };
+  if (field.kind === "dateOrder") {
+    const order = text.toLowerCase();
+    return order === "dmy" || order === "mdy" ? { value: order } : { error: `${field.label} must be day first (dmy) or month first (mdy)` };
+  }
+  const n = typedNumber(field, text);
+  if (n === null) return { error: numberRule(field) };
+  return { value: n };
 }
 
 const same = (a: CellInput, b: CellValue): boolean => a === b || (typeof a === "string" && typeof b === "string" && a.trim() === b.trim());
@@ -147,8 +175,26 @@ export async function saveSettings(port: WorkbookPort, values: Readonly<Partial<
     else if (!same(typed.value, current(field))) changes.push({ field, value: typed.value });
   }
 
-  // The rules across settings (amber at least red …), over the table as it would be.
+  // The rules across settings (amber at least red …), over the table as it would be: each said in
+  // words under the field the user changed (under the amber one when both changed).
   const changed = new Map(changes.map((c) => [c.field.name, c.value]));
+  const valueOf = (name: string): number | null => {
+    const f = fields.find((x) => x.name === name);
+    if (!f) return null;
+    const v = changed.has(name) ? changed.get(name) : current(f);
+    return typeof v === "number" ? v : typeof v === "string" && v.trim() !== "" && Number.isFinite(Number(v)) ? Number(v) : (typedNumber(f, f.value) ?? null);
+  };
+  for (const [larger, smaller] of ORDERED_PAIRS) {
+    const big = valueOf(larger);
+    const small = valueOf(smaller);
+    if (big === null || small === null || big >= small || errors[larger] || errors[smaller]) continue;
+    const [bigLabel, smallLabel] = [larger, smaller].map((n) => fields.find((f) => f.name === n)?.label ?? n);
+    const why = "a contract turns amber before it turns red";
+    const amberIsLarger = larger.includes("amber");
+    const blameLarger = changed.has(larger) && (!changed.has(smaller) || amberIsLarger);
+    if (blameLarger) errors[larger] = `${bigLabel} must be at least ${smallLabel.replace(/^.*?: /, "")} (${valueWords(smaller, small)}): ${why}`;
+    else errors[smaller] = `${smallLabel} must be at most ${bigLabel.replace(/^.*?: /, "")} (${valueWords(larger, big)}): ${why}`;
+  }
   const merged = snapshot.rows
     .filter((line) => settingName(line[table.nameAt]) !== AS_OF)
     .map((line): unknown[] => {

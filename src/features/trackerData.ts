@@ -1,3 +1,4 @@
+import { localeOfDateOrder } from "../core/dateWords";
 import { WHICH_CONTRACT, WHICH_CONTRACT_HEADER } from "../core/contractNames";
 import { DateOrder, todaySerial } from "../core/dates";
 import { EndDateFacts, endDateFacts } from "../core/endDates";
@@ -33,6 +34,11 @@ export interface ReadOptions {
   corrections?: MappingCorrections;
   /** Today, for a workbook without an as-of date. */
   now?: Date;
+  /**
+   * The locale dates are written in words in (core/dateWords): the pane's display locale, the
+   * CLI's `--locale`. Left out, the date order's own (dmy → en-GB, mdy → en-US).
+   */
+  locale?: string;
 }
 
 /** The tracker read into typed rows, ready for the escalation engine. */
@@ -55,6 +61,8 @@ export interface TrackerData {
   issues: DataQualityIssue[];
   /** What the Contracts table says of its end dates: a likely stand-in, the unreadable ones (core/endDates). */
   endDates: EndDateFacts;
+  /** The locale reasons, actions and notices write dates in (core/dateWords dateInWords). */
+  dateLocale: string;
 }
 
 const oneLine = (h: string): string => h.replace(/\s+/g, " ").trim().toLowerCase();
@@ -78,10 +86,10 @@ export function columnsOf(
   return columns;
 }
 
-function normalised(snapshot: TableSnapshot | undefined, table: TableDefinition, dateOrder: DateOrder, corrections?: MappingCorrections, ignore: readonly string[] = []) {
+function normalised(snapshot: TableSnapshot | undefined, table: TableDefinition, dateOrder: DateOrder, corrections?: MappingCorrections, ignore: readonly string[] = [], locale?: string) {
   if (!snapshot) return { rows: [], issues: [], columns: {} as FieldColumns };
   const columns = columnsOf(snapshot.headers, table, corrections, ignore, snapshot.rows);
-  const result = normaliseTable(snapshot.rows, table, columns, { dateOrder, firstRow: snapshot.row + 2, numberFormats: snapshot.numberFormats });
+  const result = normaliseTable(snapshot.rows, table, columns, { dateOrder, firstRow: snapshot.row + 2, numberFormats: snapshot.numberFormats, locale });
   return { rows: result.rows, issues: result.issues, columns };
 }
 
@@ -124,7 +132,7 @@ export function readTrackerData(tables: TrackerSnapshots, options: ReadOptions =
   const settings: TrackerSettings = { ...read.value, dateOrder };
   const asOfCell = settingRows.find((r) => String(r[0] ?? "").trim().toLowerCase() === "as_of")?.[1];
   const asOf = options.asOf ?? (typeof asOfCell === "number" && asOfCell > 0 ? Math.floor(asOfCell) : todaySerial(options.now ?? new Date()));
-  const contracts = normalised(tables.contracts, CONTRACTS, dateOrder, options.corrections, CONTRACTS.computed);
+  const contracts = normalised(tables.contracts, CONTRACTS, dateOrder, options.corrections, CONTRACTS.computed, options.locale);
   const milestones = relatedRows(tables.milestones, MILESTONES, dateOrder);
   const kpis = relatedRows(tables.kpis, KPIS, dateOrder);
   const escalations = relatedRows(tables.escalations, ESCALATIONS, dateOrder);
@@ -142,6 +150,7 @@ export function readTrackerData(tables: TrackerSnapshots, options: ReadOptions =
     contractsTable: { name: tables.contracts.name, sheet: tables.contracts.sheet, row: tables.contracts.row },
     issues: contracts.issues,
     endDates: endDateFacts(contracts.rows, contracts.issues, contracts.columns.endDate !== undefined),
+    dateLocale: options.locale ?? localeOfDateOrder(dateOrder),
   };
 }
 
@@ -152,6 +161,7 @@ export function summarise(data: TrackerData): EscalationSummary {
     data.settings,
     data.asOf,
     data.ladder,
+    data.dateLocale,
   );
 }
 

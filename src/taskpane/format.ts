@@ -1,4 +1,4 @@
-import { serialToDate } from "../core/dates";
+import { dateInWords } from "../core/dateWords";
 
 const FALLBACK_LOCALE = "en-GB";
 
@@ -12,13 +12,13 @@ export function paneLocale(locale: string | undefined | null): string {
   }
 }
 
-/** An Excel serial as a date in the locale: long ("25 November 2026") or short ("25/11/2026"). */
-export function formatDate(serial: number | null, locale: string, style: "long" | "short" = "short"): string {
-  if (serial === null) return "";
-  const date = serialToDate(serial);
-  if (!date) return String(serial);
-  const options: Intl.DateTimeFormatOptions = style === "long" ? { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" } : { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "UTC" };
-  return new Intl.DateTimeFormat(locale, options).format(new Date(Date.UTC(date.year, date.month - 1, date.day)));
+/**
+ * An Excel serial as the pane writes every date: in words, in the display locale, the same way the
+ * reasons and actions the features write are (core/dateWords). "" for none.
+ * @example formatDate(46600, "en-US") → "Aug 1, 2027"; formatDate(46600, "en-GB") → "1 Aug 2027"
+ */
+export function formatDate(serial: number | null, locale: string): string {
+  return serial === null ? "" : dateInWords(serial, locale);
 }
 
 /** A whole number with the locale's grouping. @example formatCount(12345, "en-GB") → "12,345" */

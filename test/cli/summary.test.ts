@@ -145,3 +145,18 @@ test("real registers: no end dates is not an all-clear; long-ended records are t
   expect(finder.byLevel["3"]).toBeLessThan(200);
   expect(finder.contracts.every((c: { daysToExpiry: number | null }) => c.daysToExpiry === null || c.daysToExpiry >= -365)).toBe(true);
 }, 120_000);
+
+test("--locale writes every date of the summary and check text in that locale's words; the register's date order is the default", async () => {
+  const file = path.join(REAL, "act-gov-contracts/act_contracts_2025.csv");
+  const { dateStyles } = await import("../helpers/dateStyles");
+  const byDefault = await cli("summary", file, "--as-of", "2025-07-31");
+  const us = await cli("summary", file, "--as-of", "2025-07-31", "--locale", "en-US");
+  expect(us.code).toBe(0);
+  // A day-first register reads as en-GB unless told; told en-US, the same summary is month first throughout.
+  expect(Object.keys(dateStyles(byDefault.out))).toEqual(["day first"]);
+  expect(Object.keys(dateStyles(us.out))).toEqual(["month first"]);
+  expect(us.out).toContain("Escalation summary as of Jul 31, 2025");
+  const checked = await cli("check", file, "--locale", "en-US");
+  expect(dateStyles(checked.out)["day first"]).toBeUndefined();
+  expect(await cli("summary", file, "--locale", "xx-nonsense-!!")).toMatchObject({ code: 2 });
+});

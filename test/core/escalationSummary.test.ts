@@ -27,8 +27,8 @@ describe("the ladder", () => {
   test("1: Amber goes to the contract manager", () => {
     const c = one(contract("A", { endDate: AS_OF + 120 }));
     expect(c).toMatchObject({ level: 1, rag: "Amber", escalateTo: "Contract manager", daysToExpiry: 120 });
-    expect(c?.reasons).toEqual(["Expires 25/03/2027, in 120 days (amber at 180 or fewer)"]);
-    expect(c?.action).toBe("Expires 25/03/2027 in 120 days: start planning the re-procurement or exit");
+    expect(c?.reasons).toEqual(["Expires 25 Mar 2027, in 120 days (amber at 180 or fewer)"]);
+    expect(c?.action).toBe("Expires 25 Mar 2027 in 120 days: start planning the re-procurement or exit");
   });
 
   test("2: Amber for more than 30 days steps up, counted from the open log entry", () => {
@@ -46,7 +46,7 @@ describe("the ladder", () => {
   test("2: Red goes to the commercial lead", () => {
     const c = one(contract("R", { endDate: AS_OF + 60, extensionOptions: "1+1" }));
     expect(c).toMatchObject({ level: 2, rag: "Red", escalateTo: "Commercial lead / head of service" });
-    expect(c?.action).toBe("Expires 24/01/2027 in 60 days: take up an extension option or re-procure");
+    expect(c?.action).toBe("Expires 24 Jan 2027 in 60 days: take up an extension option or re-procure");
   });
 
   test("3: Red for more than 30 days", () => {
@@ -65,37 +65,37 @@ describe("the ladder", () => {
   test("3: expired with no replacement recorded", () => {
     const c = one(contract("X", { endDate: AS_OF - 14 }));
     expect(c).toMatchObject({ level: 3, daysToExpiry: -14 });
-    expect(c?.reasons[0]).toBe("Expired 14 days ago (11/11/2026) with no replacement recorded");
+    expect(c?.reasons[0]).toBe("Expired 14 days ago (11 Nov 2026) with no replacement recorded");
     expect(c?.action).toBe("Expired 14 days ago with no replacement recorded: put a replacement or an exit in place now");
   });
 
   test("an expired contract whose status records an extension is Red, not level 3, and asks for the new end date", () => {
     const c = one(contract("X", { endDate: AS_OF - 14, status: "Extended to 2027" }));
     expect(c).toMatchObject({ level: 2, rag: "Red" });
-    expect(c?.action).toBe('End date 11/11/2026 has passed and the status says "Extended to 2027": record the new end date, or mark it closed if it has ended');
+    expect(c?.action).toBe('End date 11 Nov 2026 has passed and the status says "Extended to 2027": record the new end date, or mark it closed if it has ended');
   });
 
   test("3: notice date missed", () => {
-    // Ends in 60 days with 3 months' notice: notice was due on 24/10/2026.
+    // Ends in 60 days with 3 months' notice: notice was due on 24 Oct 2026.
     const c = one(contract("N", { endDate: AS_OF + 60, noticePeriod: "3 months" }));
     expect(c).toMatchObject({ level: 3, noticeDate: d(2026, 10, 24), daysToNotice: -32 });
-    expect(c?.reasons[0]).toBe("Notice date 24/10/2026 passed 32 days ago with no decision recorded");
-    expect(c?.action).toBe("Notice date 24/10/2026 passed 32 days ago: decide now whether to extend, re-procure or exit");
+    expect(c?.reasons[0]).toBe("Notice date 24 Oct 2026 passed 32 days ago with no decision recorded");
+    expect(c?.action).toBe("Notice date 24 Oct 2026 passed 32 days ago: decide now whether to extend, re-procure or exit");
     // Notice given: no longer missed, and the action is about the end date, not a notice date "in -32 days".
     const decided = one(contract("N", { endDate: AS_OF + 60, noticePeriod: "3 months", status: "Notice given" }));
-    expect(decided).toMatchObject({ level: 2, action: "Expires 24/01/2027 in 60 days: re-procure or plan the exit" });
+    expect(decided).toMatchObject({ level: 2, action: "Expires 24 Jan 2027 in 60 days: re-procure or plan the exit" });
   });
 
   test("a notice date coming up is the action", () => {
     const c = one(contract("N", { endDate: AS_OF + 120, noticePeriod: "3 months" }));
-    expect(c?.action).toBe("Notice date 25/12/2026 in 30 days: decide extend or re-procure");
+    expect(c?.action).toBe("Notice date 25 Dec 2026 in 30 days: decide extend or re-procure");
   });
 
   test("a decision the status records is followed up, not asked for again; one it denies is still asked for", () => {
     const underWay = one(contract("N", { endDate: AS_OF + 120, noticePeriod: "3 months", status: "Re-procurement under way" }));
-    expect(underWay?.action).toBe('Notice date 25/12/2026 in 30 days: the status says "Re-procurement under way": check it is on track for 25/03/2027');
+    expect(underWay?.action).toBe('Notice date 25 Dec 2026 in 30 days: the status says "Re-procurement under way": check it is on track for 25 Mar 2027');
     const notStarted = one(contract("N", { endDate: AS_OF + 120, noticePeriod: "3 months", status: "Re-procurement not started" }));
-    expect(notStarted?.action).toBe("Notice date 25/12/2026 in 30 days: decide extend or re-procure");
+    expect(notStarted?.action).toBe("Notice date 25 Dec 2026 in 30 days: decide extend or re-procure");
     // Not extended: a missed notice date is still missed (level 3), not a decision to record.
     const notExtended = one(contract("N", { endDate: AS_OF + 60, noticePeriod: "3 months", status: "Not extended" }));
     expect(notExtended).toMatchObject({ level: 3 });
@@ -147,7 +147,7 @@ describe("milestones, KPIs and spend", () => {
     // Without a start date the budget cannot be profiled: spend says nothing rather than compare with the whole budget…
     expect(one(contract("N", { endDate: d(2030, 8, 24), budget: 1_600_000, spendToDate: 430_000 }))).toBeNull();
     // …unless it already exceeds the whole budget: over by at least that much, even with no real end date.
-    expect(one(contract("W", { endDate: d(2099, 12, 31), budget: 100_000, spendToDate: 200_000 }))?.reasons).toEqual(["Spend 100% over the whole budget (red above 5%)", "No real end date: 31/12/2099 is a stand-in"]);
+    expect(one(contract("W", { endDate: d(2099, 12, 31), budget: 100_000, spendToDate: 200_000 }))?.reasons).toEqual(["Spend 100% over the whole budget (red above 5%)", "No real end date: 31 Dec 2099 is a stand-in"]);
   });
 });
 
@@ -195,7 +195,7 @@ describe("the summary", () => {
 
   test("text says what needs attention", () => {
     const text = renderText(summary);
-    expect(text).toContain("Escalation summary as of 25/11/2026");
+    expect(text).toContain("Escalation summary as of 25 Nov 2026");
     expect(text).toContain("4 contracts need attention: 1 at level 3 (Senior responsible owner / board), 2 at level 2 (Commercial lead / head of service), 1 at level 1 (Contract manager).");
     expect(text).toContain("7 contracts read: 5 live (Red 3 · Amber 1 · Green 1) · 1 unrated · 1 closed.");
     expect(text).toContain("Value at risk: 87,000: the whole-life value of the 3 contracts at level 2 or 3 (1 counted at its annual value, having no whole-life value).");
@@ -261,9 +261,9 @@ describe("cell text never becomes markup", () => {
 
 test("a contract ending today says so", () => {
   const summary = escalationSummary({ contracts: [contract("T", { endDate: AS_OF })] }, DEFAULT_SETTINGS, AS_OF);
-  expect(summary.contracts[0].reasons).toEqual(["Expires 25/11/2026, today (red at 90 or fewer)"]);
-  expect(summary.contracts[0].action).toBe("Expires 25/11/2026 today: re-procure or plan the exit");
-  expect(renderText(summary)).toContain("1. [Red] T — Contract T (Binco Ltd) · Sam Patel: Expires 25/11/2026 today: re-procure or plan the exit");
+  expect(summary.contracts[0].reasons).toEqual(["Expires 25 Nov 2026, today (red at 90 or fewer)"]);
+  expect(summary.contracts[0].action).toBe("Expires 25 Nov 2026 today: re-procure or plan the exit");
+  expect(renderText(summary)).toContain("1. [Red] T — Contract T (Binco Ltd) · Sam Patel: Expires 25 Nov 2026 today: re-procure or plan the exit");
 });
 
 test("IDs compare as people read them: numbers by value, case ignored", () => {

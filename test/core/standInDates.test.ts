@@ -24,17 +24,17 @@ test("real clusters are not stand-ins: a fiscal year's 1 April, a handful of 31 
   // 12 of 30 contracts end at the calendar year end, amid the others' real end dates: real, not a stand-in.
   const around = Array.from({ length: 18 }, (_, i) => d(2025, 6, 1) + i * 40);
   expect(standInDate([...Array<number>(12).fill(d(2025, 12, 31)), ...around])).toBeNull();
-  // The same twelve on 01/01/2035, beyond every real end: a stand-in.
+  // The same twelve on 1 Jan 2035, beyond every real end: a stand-in.
   expect(standInDate([...Array<number>(12).fill(d(2035, 1, 1)), ...around])).toMatchObject({ serial: d(2035, 1, 1), count: 12 });
 });
 
-test("check lists each row of a likely stand-in start date, saying how many share it (01/01/2000 itself is a fixed placeholder, reported as one)", () => {
+test("check lists each row of a likely stand-in start date, saying how many share it (1 Jan 2000 itself is a fixed placeholder, reported as one)", () => {
   const rows = [...Array.from({ length: 30 }, (_, i) => [`S${i}`, "01/01/2010", "31/03/2030"]), ...Array.from({ length: 200 }, (_, i) => [`C${i}`, formatSerial(varied(200)[i]), "31/03/2030"])];
   const columns = { contractId: { column: "Ref", index: 0 }, startDate: { column: "Start", index: 1 }, endDate: { column: "End", index: 2 } };
   const { issues } = normaliseTable(rows, CONTRACTS, columns, { dateOrder: "dmy", firstRow: 2 });
   const standIns = issues.filter((i) => i.problem === "likely-stand-in");
   expect(standIns).toHaveLength(30);
-  expect(standIns[0]).toMatchObject({ row: 2, column: "Start", value: "01/01/2010", message: '01/01/2010 is the start date on 30 of 230 rows: a round date shared this widely is likely a stand-in for "not known"' });
+  expect(standIns[0]).toMatchObject({ row: 2, column: "Start", value: "01/01/2010", message: '1 Jan 2010 is the start date on 30 of 230 rows: a round date shared this widely is likely a stand-in for "not known"' });
   // The end date all 230 contracts share is not a round date: a framework's end, not a stand-in.
   expect(issues.filter((i) => i.field === "endDate")).toEqual([]);
 });

@@ -18,10 +18,10 @@ describe("unknown is its own status", () => {
     const rolling = contract("R", { endDate: d(2099, 12, 31), totalValue: 50_000 });
     const summary = escalationSummary({ contracts: [rolling] }, DEFAULT_SETTINGS, AS_OF);
     expect(summary.counts).toEqual({ red: 0, amber: 0, green: 0, unrated: 1 });
-    expect(summary.unrated).toMatchObject([{ id: "R", reason: "No real end date: 31/12/2099 is a stand-in", value: 50_000 }]);
+    expect(summary.unrated).toMatchObject([{ id: "R", reason: "No real end date: 31 Dec 2099 is a stand-in", value: 50_000 }]);
     const card = assessContract(rolling, {}, DEFAULT_SETTINGS, AS_OF);
-    expect(card).toMatchObject({ rag: null, level: 0, daysToExpiry: null, endDateGap: "No real end date: 31/12/2099 is a stand-in" });
-    expect(card.reasons).toEqual(["Unrated: no real end date: 31/12/2099 is a stand-in"]);
+    expect(card).toMatchObject({ rag: null, level: 0, daysToExpiry: null, endDateGap: "No real end date: 31 Dec 2099 is a stand-in" });
+    expect(card.reasons).toEqual(["Unrated: no real end date: 31 Dec 2099 is a stand-in"]);
     expect(card.action).toBe("Record the real end date, so the contract can be rated");
   });
 
@@ -36,10 +36,10 @@ describe("unknown is its own status", () => {
     const issues: DataQualityIssue[] = [{ row: unreadable.row, column: "End", field: "endDate", value: "TBC", problem: "unparseable-date", message: "" }];
     const summary = escalationSummary({ contracts, endDates: endDateFacts(contracts, issues, true) }, DEFAULT_SETTINGS, AS_OF);
     const reason = (id: string): string | undefined => summary.unrated.find((c) => c.id === id)?.reason;
-    expect(reason("O-0")).toBe("No real end date: 01/01/2035 is the end date of 21 of 82 contracts, likely a stand-in");
+    expect(reason("O-0")).toBe("No real end date: 1 Jan 2035 is the end date of 21 of 82 contracts, likely a stand-in");
     expect(reason("B")).toBe("No end date");
     expect(reason("U")).toBe('No real end date: "TBC" is not a date');
-    expect(reason("E")).toBe("No real end date: 01/01/1970 is a stand-in");
+    expect(reason("E")).toBe("No real end date: 1 Jan 1970 is a stand-in");
     expect(summary.counts).toEqual({ red: 0, amber: 0, green: 60, unrated: 24 });
     // Biggest by value first: the 21,000 open-ended contract leads.
     expect(summary.unrated[0]).toMatchObject({ id: "O-20", value: 21_000 });
@@ -73,11 +73,11 @@ describe("stale records are triage, not escalation", () => {
   test("ended more than stale_after_days ago with no closing status: probably closed, never at level 3", () => {
     const summary = escalationSummary({ contracts: [ancient, lastYear, completed] }, DEFAULT_SETTINGS, AS_OF);
     expect(summary.contracts.map((c) => c.id)).toEqual(["RECENT"]);
-    expect(summary.stale).toMatchObject([{ id: "OLD", reason: "Ended 03/10/2015, 4,071 days ago, with no closing status", value: 80_000 }]);
+    expect(summary.stale).toMatchObject([{ id: "OLD", reason: "Ended 3 Oct 2015, 4,071 days ago, with no closing status", value: 80_000 }]);
     expect(summary.staleContracts).toBe(1);
     const card = assessContract(ancient, {}, DEFAULT_SETTINGS, AS_OF);
     expect(card).toMatchObject({ level: 0, probablyClosed: true, escalateTo: "", action: "Confirm it has closed and mark it closed, or record its new end date" });
-    expect(renderText(summary)).toContain("Probably closed — confirm: 1 contract ended more than 365 days ago with no closing status, worth 80,000 (on 03/10/2015): probably closed. Confirm, and mark it closed (set its status); it is not escalated.");
+    expect(renderText(summary)).toContain("Probably closed — confirm: 1 contract ended more than 365 days ago with no closing status, worth 80,000 (on 3 Oct 2015): probably closed. Confirm, and mark it closed (set its status); it is not escalated.");
   });
 
   test("stale_after_days moves the line", () => {
@@ -136,7 +136,7 @@ describe("a summary a head of service reads in two minutes", () => {
   test("leads with what changed this week and the decisions due, overdue first", () => {
     const lines = renderText(summary).split("\n");
     expect(lines.slice(0, 8)).toEqual([
-      "Escalation summary as of 25/11/2026",
+      "Escalation summary as of 25 Nov 2026",
       "95 contracts need attention: 60 at level 3 (Senior responsible owner / board), 30 at level 2 (Commercial lead / head of service), 5 at level 1 (Contract manager).",
       "95 contracts read: 95 live (Red 90 · Amber 5 · Green 0).",
       "Value at risk: 75,000: the whole-life value of the 90 contracts at level 2 or 3.",
@@ -157,7 +157,7 @@ describe("a summary a head of service reads in two minutes", () => {
       "  - L3-2 Contract L3-2: Expired 11 days ago with no replacement recorded: put a replacement or an exit in place now",
     ]);
     const upcoming = renderText(escalationSummary({ contracts: many.filter((c) => String(c.fields.contractId).startsWith("L2")) }, DEFAULT_SETTINGS, AS_OF)).split("Needs a decision (30):\n")[1].split("\n")[0];
-    expect(upcoming).toBe("  - L2-1 Contract L2-1: Expires 05/12/2026 in 10 days: re-procure or plan the exit");
+    expect(upcoming).toBe("  - L2-1 Contract L2-1: Expires 5 Dec 2026 in 10 days: re-procure or plan the exit");
   });
 
   test("--group-by department lists each level's contracts under their department, the most urgent contract's group first", () => {
@@ -191,7 +191,7 @@ describe("an open Red risk is among the contract's reasons", () => {
     const risk = (name: string, likelihood: number, impact: number, status = "Open"): NormalisedRow => ({ row: 800, fields: { contractId: "K", risk: name, likelihood, impact, status } });
     const summary = escalationSummary({ contracts: [c], risks: [risk("Supplier insolvency", 4, 5), risk("TUPE dispute", 5, 5, "Closed"), risk("Late invoices", 2, 4), risk("Key staff leave", 3, 5)] }, DEFAULT_SETTINGS, AS_OF);
     expect(summary.contracts[0].reasons).toEqual([
-      "Expires 24/01/2027, in 60 days (red at 90 or fewer)",
+      "Expires 24 Jan 2027, in 60 days (red at 90 or fewer)",
       'Open risk "Supplier insolvency" scores 20 of 25 (red at 15 or more)',
       'Open risk "Key staff leave" scores 15 of 25 (red at 15 or more)',
     ]);

@@ -48,7 +48,7 @@ describe("the contract card", () => {
       daysInStatus: 3,
     });
     const first = contractCard(data, tables, 0);
-    expect(first?.assessment.action).toBe("Notice date 15/10/2026 passed 41 days ago: decide now whether to extend, re-procure or exit");
+    expect(first?.assessment.action).toBe("Notice date 15 Oct 2026 passed 41 days ago: decide now whether to extend, re-procure or exit");
   });
 
   test("lists its milestones with slippage and RAG, KPIs with attainment, risks scored, changes and escalations, matched by ID whatever its case", async () => {
@@ -169,7 +169,7 @@ describe("the card rates as a contract manager would", () => {
 
   test("a stand-in end date is Unrated with the reason, not Green", async () => {
     const card = (await cards())(0);
-    expect(card?.assessment).toMatchObject({ rag: null, level: 0, endDateGap: "No real end date: 31/12/2099 is a stand-in" });
+    expect(card?.assessment).toMatchObject({ rag: null, level: 0, endDateGap: "No real end date: 31 Dec 2099 is a stand-in" });
     expect(card?.dates.daysToExpiry).toBeNull();
   });
 

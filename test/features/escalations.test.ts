@@ -42,7 +42,7 @@ describe("the one-click escalation summary", () => {
     expect(run.sheet).toBe("Escalations 2026-11-25");
     expect(run.replaced).toBe(false);
     const values = sheetValues(book, "Escalations 2026-11-25");
-    expect(values[0]).toEqual(["Escalation summary as of 25/11/2026"]);
+    expect(values[0]).toEqual(["Escalation summary as of 25 Nov 2026"]);
     expect(values[1][0]).toBe("4 contracts need attention: 2 at level 3 (Senior responsible owner / board), 1 at level 2 (Commercial lead / head of service), 1 at level 1 (Contract manager).");
     expect(values.slice(2, 10)).toEqual([
       ["5 contracts read: 4 live (Red 3 · Amber 1 · Green 0) · 1 closed."],
@@ -90,8 +90,8 @@ describe("the one-click escalation summary", () => {
     const heading = Object.fromEntries(sheetValues(book, "Escalations 2026-11-25").slice(3, 7).map(([k, v]) => [k, v]));
     expect(sheetValues(book, "Escalations 2026-11-25")[2]).toEqual(["33 contracts read: 30 live (Red 30 · Amber 0 · Green 0) · 1 unrated · 2 probably closed."]);
     expect(heading["What changed"]).toBe("In the last 7 days: 1 contract ended (R-1).");
-    expect(heading.Unrated).toMatch(/^1 contract is unrated, neither Green nor Red, for want of a real end date: 1 with a stand-in end date \(such as 31\/12\/2099\)\. Biggest by value: L-1 Payroll licence \(72,000\)\.$/);
-    expect(heading["Probably closed"]).toMatch(/^2 contracts ended more than 365 days ago with no closing status, worth 100,000 \(the oldest 31\/03\/2018\): probably closed\./);
+    expect(heading.Unrated).toMatch(/^1 contract is unrated, neither Green nor Red, for want of a real end date: 1 with a stand-in end date \(such as 31 Dec 2099\)\. Biggest by value: L-1 Payroll licence \(72,000\)\.$/);
+    expect(heading["Probably closed"]).toMatch(/^2 contracts ended more than 365 days ago with no closing status, worth 100,000 \(the oldest 31 Mar 2018\): probably closed\./);
     expect(run.summary.contracts).toHaveLength(30);
     expect(book.snapshot("EscalationSummary_20261125").rows.map((r) => r[1])).toEqual(run.summary.contracts.map((c) => c.id));
   });

@@ -147,6 +147,27 @@ describe("Record change", () => {
     expect(book.snapshot("Changes").rows).toHaveLength(1);
   });
 
+  test("an approval is someone's, and never before the change was requested: each said under its field", async () => {
+    const book = await tracker();
+    // Approved with no approver; approved the day before it was asked for.
+    expect(await recordChangeFor(book, { contractId: "C-002", description: "More", status: "Approved", requested: "20/11/2026", approvedOn: "19/11/2026" })).toEqual({
+      ok: false,
+      errors: {
+        approvedBy: "Approved by: say who approved it (the status is Approved)",
+        approvedOn: "Approved on: 19 Nov 2026 is before the request date, 20 Nov 2026",
+      },
+    });
+    // Requested blank is the as-of date (25/11/2026): an approval dated earlier is refused too.
+    expect(await recordChangeFor(book, { contractId: "C-002", description: "More", status: "Proposed", approvedOn: "01/11/2026" })).toMatchObject({
+      ok: false,
+      errors: { approvedOn: "Approved on: 1 Nov 2026 is before the request date, 25 Nov 2026" },
+    });
+    expect(book.snapshot("Changes").rows).toHaveLength(1);
+    // The same day is fine, and a Proposed change needs no approver.
+    expect(await recordChangeFor(book, { contractId: "C-002", description: "More", status: "Approved", requested: "20/11/2026", approvedBy: "Sam", approvedOn: "20/11/2026" })).toMatchObject({ ok: true });
+    expect(await recordChangeFor(book, { contractId: "C-002", description: "Less", status: "Proposed" })).toMatchObject({ ok: true });
+  });
+
   test("makes the Changes table when there is none", async () => {
     const book = await bareTracker();
     expect(await recordChangeFor(book, { contractId: "C-001", description: "Scope cut", valueImpact: "(2000)" })).toMatchObject({ ok: true, changeId: "CHG-20261125-001", bodyIndex: 0 });
@@ -157,25 +178,35 @@ describe("Record change", () => {
 describe("Log escalation", () => {
   test("level is 1, 2 or 3; a reason is needed", async () => {
     const book = await tracker();
-    expect(await logEscalation(book, { contractId: "C-001", level: "4", reason: "" })).toEqual({
+    expect(await logEscalation(book, { contractId: "C-001", level: "4", reason: "", raisedBy: "Sam Patel" })).toEqual({
       ok: false,
       errors: { level: "Level: 1, 2 or 3", reason: "Reason: say why it is being escalated" },
     });
-    expect(await logEscalation(book, { contractId: "C-001", level: "two", reason: "x" })).toMatchObject({ errors: { level: "Level: 1, 2 or 3" } });
+    expect(await logEscalation(book, { contractId: "C-001", level: "two", reason: "x", raisedBy: "Sam Patel" })).toMatchObject({ errors: { level: "Level: 1, 2 or 3" } });
+  });
+
+  test("says who raised it: a person's name is required, never the product's", async () => {
+    const book = await tracker();
+    for (const raisedBy of [undefined, "", "   "]) {
+      expect(await logEscalation(book, { contractId: "C-001", level: "3", reason: "Notice date missed", raisedBy })).toEqual({ ok: false, errors: { raisedBy: "Raised by: say who is raising it" } });
+    }
+    expect(book.snapshot("Escalations").rows).toHaveLength(1);
   });
 
   test("logs it Open, raised today, with the contract's RAG, the ladder's owner and the recommended action unless given", async () => {
     const book = await tracker();
-    const result = await logEscalation(book, { contractId: "C-001", level: "3", reason: "Notice date missed" });
-    expect(result).toEqual({ ok: true, table: "Escalations", bodyIndex: 1, contractId: "C-001", escalationId: "ESC-20261125-001", level: 3, owner: "Senior responsible owner / board" });
+    const result = await logEscalation(book, { contractId: "C-001", level: "3", reason: "Notice date missed", raisedBy: " Priya Shah " });
+    expect(result).toEqual({ ok: true, table: "Escalations", bodyIndex: 1, contractId: "C-001", escalationId: "ESC-20261125-001", level: 3, owner: "Senior responsible owner / board", recommended: 3 });
     expect(lastRow(book, "Escalations")).toEqual([
-      "ESC-20261125-001", "C-001", AS_OF, "Contract Tracker", 3, "Red", "Notice date missed",
-      "Notice date 15/10/2026 passed 41 days ago: decide now whether to extend, re-procure or exit", "Senior responsible owner / board", "Open", null, null,
+      "ESC-20261125-001", "C-001", AS_OF, "Priya Shah", 3, "Red", "Notice date missed",
+      "Notice date 15 Oct 2026 passed 41 days ago: decide now whether to extend, re-procure or exit", "Senior responsible owner / board", "Open", null, null,
     ]);
+    // A level below the one recommended is logged as chosen; the result says what was recommended.
+    expect(await logEscalation(book, { contractId: "C-001", level: "1", reason: "Talk first", raisedBy: "Priya Shah" })).toMatchObject({ ok: true, level: 1, recommended: 3 });
     await logEscalation(book, { contractId: "C-010", level: "1", reason: "+Check", action: "=Call them", owner: "Jo", raisedBy: "Sam Patel" });
-    expect(lastRow(book, "Escalations")).toEqual(["ESC-20261125-002", "C-010", AS_OF, "Sam Patel", 1, "Green", "+Check", "=Call them", "Jo", "Open", null, null]);
+    expect(lastRow(book, "Escalations")).toEqual(["ESC-20261125-003", "C-010", AS_OF, "Sam Patel", 1, "Green", "+Check", "=Call them", "Jo", "Open", null, null]);
     const { data, tables } = await readPaneData(book);
-    expect(contractCard(data, tables, 0)?.escalations.map((e) => e.escalationId)).toEqual(["ESC-20261125-001"]);
+    expect(contractCard(data, tables, 0)?.escalations.map((e) => e.escalationId)).toEqual(["ESC-20261125-001", "ESC-20261125-002"]);
   });
 });
 
@@ -204,7 +235,7 @@ describe("a contract whose ID another row shares", () => {
     expect(await addMilestone(book, { contractId: "C-104", contractRow: LOT_1_ROW, milestone: "North handover", baselineDate: "01/12/2026" })).toMatchObject({ ok: true, whichContract: "Cleaning – Lot 1 North" });
     expect(await recordChangeFor(book, { contractId: "C-104", contractRow: LOT_1_ROW, description: "Add a site" })).toMatchObject({ ok: true, changeId: "CHG-20261125-001", whichContract: "Cleaning – Lot 1 North" });
     expect(cell(book, "Changes", "Which contract")).toBe("Cleaning – Lot 1 North");
-    expect(await logEscalation(book, { contractId: "c-104", contractRow: LOT_2_ROW, level: "2", reason: "Lift" })).toMatchObject({ ok: true, whichContract: "Cleaning – Lot 2 South" });
+    expect(await logEscalation(book, { contractId: "c-104", contractRow: LOT_2_ROW, level: "2", reason: "Lift", raisedBy: "Sam Patel" })).toMatchObject({ ok: true, whichContract: "Cleaning – Lot 2 South" });
 
     const { lot1, lot2 } = await cards(book);
     const own = <T extends { ambiguousRows?: number[] }>(items: readonly T[] | undefined): T[] => (items ?? []).filter((i) => !i.ambiguousRows);
@@ -258,7 +289,7 @@ describe("a contract whose ID another row shares", () => {
     const headers = ["Risks", "Changes", "Escalations"].map((t) => book.snapshot(t).headers);
     expect(await addRisk(book, { contractId: "C-101", risk: "Supplier exits", likelihood: "3", impact: "5" })).toEqual({ ok: true, table: "Risks", bodyIndex: 2, contractId: "C-101", score: 15, rag: "Red" });
     expect(await recordChangeFor(book, { contractId: "C-105", contractRow: 4, description: "Fewer parks" })).toEqual({ ok: true, table: "Changes", bodyIndex: 0, contractId: "C-105", changeId: "CHG-20261125-001" });
-    expect(await logEscalation(book, { contractId: "C-105", level: "1", reason: "Check" })).toMatchObject({ ok: true, contractId: "C-105" });
+    expect(await logEscalation(book, { contractId: "C-105", level: "1", reason: "Check", raisedBy: "Sam Patel" })).toMatchObject({ ok: true, contractId: "C-105" });
     expect(["Risks", "Changes", "Escalations"].map((t) => book.snapshot(t).headers)).toEqual(headers);
     // Where the table has the column already, their records leave it blank.
     expect(await addMilestone(book, { contractId: "C-101", milestone: "Tasting", baselineDate: "01/12/2026" })).toMatchObject({ ok: true });

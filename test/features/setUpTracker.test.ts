@@ -83,10 +83,10 @@ test("a contract whose end date is blank, a stand-in or not a date is Unrated in
   expect(column("RAG")).toEqual(["Red", "Unrated", "Unrated", "Unrated", "Unrated"]);
   expect(column("RAG reason")).toEqual([
     "Expires in 61 days (red at 90 or fewer)",
-    "Unrated: no real end date: 31/12/2099 is a stand-in",
+    "Unrated: no real end date: 31 Dec 2099 is a stand-in",
     "Unrated: no end date",
     'Unrated: no real end date: "TBC" is not a date',
-    "Unrated: no real end date: 01/01/2000 is a stand-in",
+    "Unrated: no real end date: 1 Jan 2000 is a stand-in",
   ]);
   // A Gold contract with an unknown end date is not sent to the board by its RAG.
   expect(column("Escalation level")).toEqual([3, 0, 0, 0, 0]);
@@ -210,7 +210,8 @@ test("a month-first register's tracker shows its dates month first: computed dat
   const summaryTable = [...book.tables.values()].find((t) => t.sheet === "Escalations 2025-03-31");
   const headers = summaryTable ? book.snapshot(summaryTable.name).headers : [];
   const notice = sheet[(summaryTable?.row ?? 0) + 1]?.[(summaryTable?.column ?? 0) + headers.indexOf("Notice date")];
-  expect(notice).toMatchObject({ value: 45716, numberFormat: "mm/dd/yyyy" });
+  // The summary sheet writes its dates in words, month first as its sentences do.
+  expect(notice).toMatchObject({ value: 45716, numberFormat: "mmm d, yyyy" });
 });
 
 describe("a register with no Contract ID column", () => {

@@ -30,9 +30,9 @@ describe("the Settings view", () => {
       ["expiry_amber_days", "180", "number", 1],
       ["slippage_red_days", "30", "number", 2],
       ["slippage_amber_days", "0", "number", 3],
-      ["kpi_red_below", "0.95", "number", 4],
-      ["kpi_amber_below", "1", "number", 5],
-      ["spend_red_above", "0.05", "number", 6],
+      ["kpi_red_below", "95", "number", 4],
+      ["kpi_amber_below", "100", "number", 5],
+      ["spend_red_above", "5", "number", 6],
       ["spend_amber_above", "0", "number", 7],
       ["exit_window_days", "180", "number", 8],
       ["escalation_persist_days", "30", "number", 9],
@@ -43,7 +43,11 @@ describe("the Settings view", () => {
       ["ladder_level_2", "Commercial lead / head of service", "text", 14],
       ["ladder_level_3", "Senior responsible owner / board", "text", 15],
     ]);
-    expect(form[0]).toMatchObject({ label: "Expiry red days", meaning: "Red when days to expiry is at most this (or expired)" });
+    // In a contract manager's words: days and percentages, labels and meanings, no table names or function names.
+    expect(form[0]).toMatchObject({ label: "Expiry: red at or below", unit: "days", meaning: "A contract is Red when this many days or fewer are left before its end date, or it has ended" });
+    expect(form[4]).toMatchObject({ label: "KPI attainment: red below", unit: "percent" });
+    expect(form[8].meaning).not.toMatch(/PHASE|[a-z]_[a-z]/);
+    for (const f of form) expect(`${f.label} ${f.meaning}`).not.toMatch(/\b[a-z]+_[a-z_]+\b|\b[A-Z]{4,}'s\b/);
     expect(readSettingsForm(undefined).map((f) => [f.name, f.value, f.row]).slice(11, 14)).toEqual([["date_order", "dmy", null], ["as_of", "", null], ["ladder_level_1", "Contract manager", null]]);
   });
 
@@ -52,6 +56,7 @@ describe("the Settings view", () => {
     const form = readSettingsForm((await readPaneData(book)).tables);
     const values = Object.fromEntries(form.map((f) => [f.name, f.value]));
     const saved = await saveSettings(book, { ...values, expiry_red_days: "60", kpi_red_below: "90%", ladder_level_2: "=Head of commercial", exit_window_days: " 180 " });
+    // Percentages are entered as the form shows them (95, or 95%) and held as the fraction the functions read.
     expect(saved).toEqual({ ok: true, changed: ["expiry_red_days", "kpi_red_below", "ladder_level_2"], settings: { ...DEFAULT_SETTINGS, expiryRedDays: 60, kpiRedBelow: 0.9 } });
     expect(valueCell(book, "expiry_red_days")).toEqual({ value: 60 });
     expect(valueCell(book, "kpi_red_below")).toEqual({ value: 0.9 });
@@ -63,21 +68,25 @@ describe("the Settings view", () => {
     expect([data.settings.expiryRedDays, data.ladder[2]]).toEqual([60, "=Head of commercial"]);
     expect(workbookSettings().expiryRedDays).toBe(60);
     // saving the same again changes nothing
-    expect(await saveSettings(book, { expiry_red_days: "60", kpi_red_below: "0.9" })).toMatchObject({ ok: true, changed: [] });
+    expect(await saveSettings(book, { expiry_red_days: "60", kpi_red_below: "90" })).toMatchObject({ ok: true, changed: [] });
+    expect(readSettingsForm((await readPaneData(book)).tables).find((f) => f.name === "kpi_red_below")?.value).toBe("90");
+    expect(await saveSettings(book, { spend_red_above: "7.5%" })).toMatchObject({ ok: true, settings: { spendRedAbove: 0.075 } });
   });
 
   test("refuses what the tracker could not read, with a plain sentence by setting, and writes nothing", async () => {
     const book = await tracker();
     const before = JSON.stringify(book.snapshot("Settings"));
-    expect(await saveSettings(book, { expiry_red_days: "abc", slippage_red_days: "-1", date_order: "ymd", escalation_persist_days: "", as_of: "soon", ladder_level_1: "Anyone", nonsense: "1" })).toEqual({
+    expect(await saveSettings(book, { expiry_red_days: "abc", slippage_red_days: "-1", exit_window_days: "12.5", kpi_red_below: "0.9.5", date_order: "ymd", escalation_persist_days: "", as_of: "soon", ladder_level_1: "Anyone", nonsense: "1" })).toEqual({
       ok: false,
       errors: {
         nonsense: 'There is no setting "nonsense"',
-        expiry_red_days: 'expiry_red_days must be a number of zero or more, not "abc"',
-        slippage_red_days: 'slippage_red_days must be a number of zero or more, not "-1"',
-        escalation_persist_days: "escalation_persist_days must be a number of zero or more",
-        date_order: 'date_order must be dmy or mdy, not "ymd"',
-        as_of: "as_of: enter a date such as 31/03/2026, or leave it blank for today",
+        expiry_red_days: "Expiry: red at or below must be a whole number of days, such as 90",
+        slippage_red_days: "Slippage: red above must be a whole number of days, such as 90",
+        kpi_red_below: "KPI attainment: red below must be a percentage, such as 95%",
+        exit_window_days: "Exit phase starts (days before the end date) must be a whole number of days, such as 90",
+        escalation_persist_days: "Steps up the ladder after (days) must be a whole number of days, such as 90",
+        date_order: "Date order must be day first (dmy) or month first (mdy)",
+        as_of: "As of: enter a date such as 31/03/2026, or leave it blank for today",
       },
     });
     expect(JSON.stringify(book.snapshot("Settings"))).toBe(before);
@@ -85,8 +94,13 @@ describe("the Settings view", () => {
 
   test("amber must stay at least as wide as red: the setting changed carries the message", async () => {
     const book = await tracker();
-    expect(await saveSettings(book, { expiry_red_days: "200" })).toEqual({ ok: false, errors: { expiry_red_days: "expiry_amber_days must be at least expiry_red_days (180 < 200)" } });
-    expect(await saveSettings(book, { expiry_amber_days: "60" })).toEqual({ ok: false, errors: { expiry_amber_days: "expiry_amber_days must be at least expiry_red_days (60 < 90)" } });
+    const why = "a contract turns amber before it turns red";
+    expect(await saveSettings(book, { expiry_red_days: "200" })).toEqual({ ok: false, errors: { expiry_red_days: `Expiry: red at or below must be at most amber at or below (180 days): ${why}` } });
+    expect(await saveSettings(book, { expiry_amber_days: "60" })).toEqual({ ok: false, errors: { expiry_amber_days: `Expiry: amber at or below must be at least red at or below (90 days): ${why}` } });
+    // Both changed: said under the amber one. Percentages are said as percentages.
+    expect(await saveSettings(book, { expiry_red_days: "100", expiry_amber_days: "95" })).toEqual({ ok: false, errors: { expiry_amber_days: `Expiry: amber at or below must be at least red at or below (100 days): ${why}` } });
+    expect(await saveSettings(book, { kpi_red_below: "101" })).toEqual({ ok: false, errors: { kpi_red_below: `KPI attainment: red below must be at most amber below (100%): ${why}` } });
+    expect(await saveSettings(book, { spend_red_above: "1%", spend_amber_above: "2" })).toEqual({ ok: false, errors: { spend_amber_above: `Spend over budget: amber above must be at most red above (1%): ${why}` } });
     expect(await saveSettings(book, { expiry_red_days: "200", expiry_amber_days: "365" })).toMatchObject({ ok: true, changed: ["expiry_red_days", "expiry_amber_days"] });
   });
 

@@ -66,8 +66,8 @@ test("a form makes the table it needs, as set-up would, and fills Excel's blank 
   expect(await recordChangeFor(book, { contractId: "C-001", description: "-cut", valueImpact: "-500" }, AT)).toMatchObject({ ok: true, changeId: "CHG-20261125-001", bodyIndex: 0 });
   expect(excel.values("Changes", "A2:F2")).toEqual([["CHG-20261125-001", "C-001", "-cut", -500, AS_OF, "Proposed"]]);
   expect(excel.validations("Changes").map((v) => v.address)).toEqual(["F2"]);
-  expect(await logEscalation(book, { contractId: "C-001", level: "2", reason: "@risk" }, AT)).toMatchObject({ ok: true, escalationId: "ESC-20261125-001", owner: "Commercial lead / head of service" });
-  expect(excel.values("Escalations", "A2:J2")[0].slice(4, 10)).toEqual([2, "Red", "@risk", expect.stringContaining("Notice date 15/10/2026"), "Commercial lead / head of service", "Open"]);
+  expect(await logEscalation(book, { contractId: "C-001", level: "2", reason: "@risk", raisedBy: "Sam Patel" }, AT)).toMatchObject({ ok: true, escalationId: "ESC-20261125-001", owner: "Commercial lead / head of service" });
+  expect(excel.values("Escalations", "A2:J2")[0].slice(4, 10)).toEqual([2, "Red", "@risk", expect.stringContaining("Notice date 15 Oct 2026"), "Commercial lead / head of service", "Open"]);
   expect(excel.cell("Escalations", "G2").formula).toBeUndefined();
 });
 

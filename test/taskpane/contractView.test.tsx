@@ -20,6 +20,7 @@ configure({ asyncUtilTimeout: 10_000 });
 // The contract card over the preview's sample tracker: it follows the selected row, can be picked
 // from a list, shows the contract's records, and its forms check each field and append the row.
 
+const lastEscalation = (book: MemoryWorkbook): unknown[] => book.snapshot("Escalations").rows.at(-1) ?? [];
 const bodyIndexOf = (book: MemoryWorkbook, id: string): number => book.snapshot("Contracts").rows.findIndex((r) => r[0] === id);
 
 test("follows the row selected in the Contracts table and shows its status, fields and records", async () => {
@@ -139,11 +140,48 @@ test("Add risk, Record change and Log escalation append their rows and say what 
   await waitFor(() => expect(within(dialog).getByRole("combobox", { name: /^Level/ })).toHaveFocus());
   // It starts at the contract's level on the ladder now.
   expect(within(dialog).getByRole("combobox", { name: /^Level/ })).toHaveValue("2");
-  fireEvent.change(within(dialog).getByRole("combobox", { name: /^Level/ }), { target: { value: "3" } });
+  // A level below the recommended one is a caution under the field, not a refusal.
+  const level = within(dialog).getByRole("combobox", { name: /^Level/ });
+  fireEvent.change(level, { target: { value: "1" } });
+  expect(level).toHaveAccessibleDescription(/^Below the recommended level 2 \(Commercial lead \/ head of service\) for this contract/);
+  fireEvent.change(level, { target: { value: "3" } });
+  expect(level).not.toHaveAccessibleDescription(/recommended/);
   fireEvent.change(within(dialog).getByRole("textbox", { name: /^Reason/ }), { target: { value: "Ends in 60 days with no replacement" } });
+  // Who raised it is required: the product never signs a person's action.
+  const raisedBy = within(dialog).getByRole("textbox", { name: /^Raised by/ });
+  expect(raisedBy).toHaveValue("");
+  fireEvent.click(within(dialog).getByRole("button", { name: "Save" }));
+  await within(dialog).findByText("Raised by: say who is raising it");
+  fireEvent.change(raisedBy, { target: { value: "Priya Shah" } });
   fireEvent.click(within(dialog).getByRole("button", { name: "Save" }));
   await waitFor(() => expect(statusOf(document.body)).toHaveTextContent(/^Escalation ESC-20261125-\d{3} logged in the Escalations log for NBC-C-0106: level 3, to Senior responsible owner \/ board\.$/));
   expect(await screen.findByRole("list", { name: "Escalations" })).toHaveTextContent("Ends in 60 days with no replacement");
+  expect(lastEscalation(book)).toContain("Priya Shah");
+
+  // The next escalation starts with the name last typed here.
+  fireEvent.click(screen.getByRole("button", { name: "Log escalation" }));
+  dialog = await screen.findByRole("dialog", { name: "Log escalation" });
+  expect(within(dialog).getByRole("textbox", { name: /^Raised by/ })).toHaveValue("Priya Shah");
+  localStorage.clear();
+});
+
+test("Record change refuses an approval before its request and Approved with no approver, under each field", async () => {
+  const { workbook, book } = await sampleTracker();
+  await book.selectTableCell("Contracts", bodyIndexOf(book, "NBC-C-0106"), "Contract Ref");
+  renderLive(<ContractView active />, workbook);
+  await screen.findByRole("heading", { name: "School meals catering" });
+  const changesBefore = book.snapshot("Changes").rows.length;
+  fireEvent.click(screen.getByRole("button", { name: "Record change" }));
+  const dialog = await screen.findByRole("dialog", { name: "Record change" });
+  fireEvent.change(within(dialog).getByRole("textbox", { name: /^Description/ }), { target: { value: "Extend by three months" } });
+  fireEvent.change(within(dialog).getByRole("combobox", { name: /^Status/ }), { target: { value: "Approved" } });
+  fireEvent.change(within(dialog).getByRole("textbox", { name: /^Requested/ }), { target: { value: "20/11/2026" } });
+  fireEvent.change(within(dialog).getByRole("textbox", { name: /^Approved on/ }), { target: { value: "19/11/2026" } });
+  fireEvent.click(within(dialog).getByRole("button", { name: "Save" }));
+  await waitFor(() => expect(within(dialog).getByRole("textbox", { name: /^Approved on/ })).toHaveAccessibleDescription(/^Approved on: 19 Nov 2026 is before the request date, 20 Nov 2026/));
+  expect(within(dialog).getByRole("textbox", { name: /^Approved by/ })).toHaveAccessibleDescription(/^Approved by: say who approved it \(the status is Approved\)/);
+  expect(book.snapshot("Changes").rows).toHaveLength(changesBefore);
+  expect(await axe(document.body)).toHaveNoViolations();
 });
 
 test("a form the workbook refuses says so in the dialog and keeps what was typed", async () => {

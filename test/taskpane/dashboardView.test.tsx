@@ -30,7 +30,7 @@ test("the charts and lists give the counts dashboard(data) gives for the sample"
   expect(d.rag).toEqual({ red: 7, amber: 6, green: 10, unrated: 2 });
   const phases = screen.getByRole("img", { name: /^Live contracts by phase:/ });
   for (const p of d.phases.filter((x) => x.phase !== "Unknown")) expect(phases.getAttribute("aria-label")).toContain(`${p.phase} ${p.count}`);
-  expect(screen.getByText(`As of 25 November 2026 · ${d.liveContracts} live contracts; 1 probably closed and 1 closed left out`)).toBeInTheDocument();
+  expect(screen.getByText(`As of 25 Nov 2026 · ${d.liveContracts} live contracts; 1 probably closed and 1 closed left out`)).toBeInTheDocument();
   expect(d.liveContracts).toBe(25);
   expect(screen.getByRole("list", { name: "Set apart from the ratings" })).toHaveTextContent(
     "2 contracts are unrated: no real end date. See which in the summary1 contract probably closed (ended more than 365 days ago, no closing status), left out of these charts. Confirm in the summary",

@@ -3,14 +3,13 @@ import { columnLetters, formatDate, formatMoney, messageOf, paneLocale } from ".
 
 const SERIAL = dateToSerial(2027, 1, 15) ?? 0;
 
-test("dates are en-GB unless the host gives a display language", () => {
+test("dates are in words, en-GB unless the host gives a display language, month first in en-US", () => {
   expect(paneLocale("")).toBe("en-GB");
   expect(paneLocale(undefined)).toBe("en-GB");
   expect(paneLocale("not a locale!")).toBe("en-GB");
-  expect(formatDate(SERIAL, paneLocale(""))).toBe("15/01/2027");
-  expect(formatDate(SERIAL, "en-GB", "long")).toBe("15 January 2027");
-  expect(formatDate(SERIAL, "en-US")).toBe("01/15/2027");
-  expect(formatDate(SERIAL, "de-DE", "long")).toBe("15. Januar 2027");
+  expect(formatDate(SERIAL, paneLocale(""))).toBe("15 Jan 2027");
+  expect(formatDate(SERIAL, "en-US")).toBe("Jan 15, 2027");
+  expect(formatDate(SERIAL, "de-DE")).toBe("15. Jan. 2027");
   expect(formatDate(null, "en-GB")).toBe("");
 });
 

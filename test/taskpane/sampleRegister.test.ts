@@ -18,10 +18,10 @@ test.each(DAYS)("on %s the sample rates 7 red, 6 amber, 10 green and 2 unrated, 
   expect(summary.totalContracts).toBe(SAMPLE_CONTRACT_COUNT);
   expect(summary.counts).toEqual({ red: 7, amber: 6, green: 10, unrated: 2 });
   expect(summary.closedContracts).toBe(1);
-  // The rolling licence's 31/12/2099 is a stand-in and "TBC" no date: neither is Green.
+  // The rolling licence's 31 Dec 2099 is a stand-in and "TBC" no date: neither is Green.
   expect(summary.unrated.map((c) => [c.id, c.reason])).toEqual([
     ["NBC-C-0124", 'No real end date: "TBC" is not a date'],
-    ["NBC-C-0125", "No real end date: 31/12/2099 is a stand-in"],
+    ["NBC-C-0125", "No real end date: 31 Dec 2099 is a stand-in"],
   ]);
   // Ended two years ago with no status: to confirm, not escalated.
   expect(summary.stale.map((c) => [c.id, c.status])).toEqual([["NBC-C-0127", ""]]);

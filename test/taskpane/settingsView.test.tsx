@@ -28,9 +28,13 @@ const valueOf = (book: MemoryWorkbook, name: string) => {
 test("shows every setting with its meaning as hint text", async () => {
   const { workbook } = await sampleTracker();
   const { container } = renderInPane(<SettingsView active />, workbook);
-  const red = await screen.findByRole("textbox", { name: "Expiry: red within (days)" });
+  const red = await screen.findByRole("textbox", { name: "Expiry: red at or below" });
   expect(red).toHaveValue("90");
-  expect(red).toHaveAccessibleDescription("Red when days to expiry is at most this (or expired). Settings table: expiry_red_days.");
+  expect(red).toHaveAccessibleDescription("A contract is Red when this many days or fewer are left before its end date, or it has ended. In whole days. Settings table: expiry_red_days.");
+  // Fractions are shown as the percentages a contract manager means.
+  expect(screen.getByRole("textbox", { name: "KPI attainment: red below" })).toHaveValue("95");
+  expect(screen.getByRole("textbox", { name: "Spend over budget: red above" })).toHaveValue("5");
+  expect(screen.getByRole("textbox", { name: "KPI attainment: red below" })).toHaveAccessibleDescription(/A percentage, such as 95%\./);
   for (const d of SETTING_DEFINITIONS) expect(container.querySelector(`#setting-${d.name}`)).not.toBeNull();
   expect(screen.getByRole("textbox", { name: "Level 2 goes to" })).toHaveValue("Commercial lead / head of service");
   expect(screen.getByRole("textbox", { name: "As of" })).toHaveValue("");
@@ -43,7 +47,7 @@ test("shows every setting with its meaning as hint text", async () => {
 test("Save writes the changed settings, says which, and tells the other views", async () => {
   const { workbook, book } = await sampleTracker();
   const view = renderLive(<SettingsView active />, workbook);
-  const red = await screen.findByRole("textbox", { name: "Expiry: red within (days)" });
+  const red = await screen.findByRole("textbox", { name: "Expiry: red at or below" });
   fireEvent.change(red, { target: { value: "60" } });
   fireEvent.change(screen.getByRole("textbox", { name: "Level 3 goes to" }), { target: { value: "Chief executive" } });
   fireEvent.click(screen.getByRole("combobox", { name: "Date order" }));
@@ -51,7 +55,7 @@ test("Save writes the changed settings, says which, and tells the other views", 
   fireEvent.change(screen.getByRole("textbox", { name: "As of" }), { target: { value: "12/31/2026" } });
   expect(screen.getByText("4 settings changed")).toBeInTheDocument();
   fireEvent.click(screen.getByRole("button", { name: "Save" }));
-  await waitFor(() => expect(statusOf(document.body)).toHaveTextContent(/^Settings savedChanged in the Settings table: Expiry: red within \(days\) \(expiry_red_days\); Date order \(date_order\); As of \(as_of\); Level 3 goes to \(ladder_level_3\)\./));
+  await waitFor(() => expect(statusOf(document.body)).toHaveTextContent(/^Settings savedChanged in the Settings table: Expiry: red at or below; Date order; As of; Level 3 goes to\./));
   expect(valueOf(book, "expiry_red_days")).toBe(60);
   expect(valueOf(book, "date_order")).toBe("mdy");
   expect(valueOf(book, "ladder_level_3")).toBe("Chief executive");
@@ -65,26 +69,28 @@ test("Save writes the changed settings, says which, and tells the other views", 
 test("a setting that breaks the rules is said under its field; nothing is saved", async () => {
   const { workbook, book } = await sampleTracker();
   const view = renderLive(<SettingsView active />, workbook);
-  const amber = await screen.findByRole("textbox", { name: "Expiry: amber within (days)" });
+  const amber = await screen.findByRole("textbox", { name: "Expiry: amber at or below" });
   fireEvent.change(amber, { target: { value: "45" } });
   fireEvent.change(screen.getByRole("textbox", { name: "KPI attainment: red below" }), { target: { value: "lots" } });
   fireEvent.change(screen.getByRole("textbox", { name: "As of" }), { target: { value: "next week" } });
   fireEvent.click(screen.getByRole("button", { name: "Save" }));
   const kpi = screen.getByRole("textbox", { name: "KPI attainment: red below" });
   await waitFor(() => expect(kpi).toHaveAttribute("aria-invalid", "true"));
-  expect(kpi).toHaveAccessibleDescription(/^kpi_red_below must be a number of zero or more, not "lots"/);
-  expect(screen.getByRole("textbox", { name: "As of" })).toHaveAccessibleDescription(/^as_of: enter a date such as 31\/03\/2026, or leave it blank for today/);
+  expect(kpi).toHaveAccessibleDescription(/^KPI attainment: red below must be a percentage, such as 95%/);
+  expect(screen.getByRole("textbox", { name: "As of" })).toHaveAccessibleDescription(/^As of: enter a date such as 31\/03\/2026, or leave it blank for today/);
   // Each field's message is an alert of its own (Fluent's Field); the bar says what to do.
-  expect(screen.getByText("Nothing was saved").closest("[role=alert]")).toHaveTextContent("Nothing was saved2 settings need fixing. Fix what each marked field says, then press Save again.");
+  expect(screen.getByText("Nothing was saved").closest("[role=alert]")).toHaveTextContent("Nothing was saved3 settings need fixing. Fix what each marked field says, then press Save again.");
+  // Every problem at once, the rule across settings too, each under its own field.
+  expect(amber).toHaveAccessibleDescription(/^Expiry: amber at or below must be at least red at or below \(90 days\)/);
   expect(valueOf(book, "expiry_amber_days")).toBe(180);
   expect(view.changes()).toBe(0);
   expect(await axe(view.container)).toHaveNoViolations();
 
   // The others fixed, the rule across settings is said under the one changed.
-  fireEvent.change(kpi, { target: { value: "0.95" } });
+  fireEvent.change(kpi, { target: { value: "95%" } });
   fireEvent.change(screen.getByRole("textbox", { name: "As of" }), { target: { value: "" } });
   fireEvent.click(screen.getByRole("button", { name: "Save" }));
-  await waitFor(() => expect(amber).toHaveAccessibleDescription(/^expiry_amber_days must be at least expiry_red_days \(45 < 90\)/));
+  await waitFor(() => expect(amber).toHaveAccessibleDescription(/^Expiry: amber at or below must be at least red at or below \(90 days\): a contract turns amber before it turns red/));
   expect(amber).toHaveFocus();
   fireEvent.click(screen.getByRole("button", { name: "Undo changes" }));
   expect(amber).toHaveValue("180");
@@ -95,7 +101,7 @@ test("Save with nothing changed says so and writes nothing", async () => {
   const { workbook, book } = await sampleTracker();
   const update = jest.spyOn(book, "updateTableCells");
   const view = renderLive(<SettingsView active />, workbook);
-  await screen.findByRole("textbox", { name: "Expiry: red within (days)" });
+  await screen.findByRole("textbox", { name: "Expiry: red at or below" });
   fireEvent.click(screen.getByRole("button", { name: "Save" }));
   await waitFor(() => expect(statusOf(document.body)).toHaveTextContent("Nothing to saveNo setting differs from the Settings table."));
   expect(update).not.toHaveBeenCalled();
@@ -106,7 +112,7 @@ test("a workbook that refuses the write is a red message saying what to do", asy
   const { workbook, book } = await sampleTracker();
   jest.spyOn(book, "updateTableCells").mockRejectedValue(new Error("The sheet Settings is protected"));
   renderLive(<SettingsView active />, workbook);
-  fireEvent.change(await screen.findByRole("textbox", { name: "Exit window (days)" }), { target: { value: "120" } });
+  fireEvent.change(await screen.findByRole("textbox", { name: "Exit phase starts (days before the end date)" }), { target: { value: "120" } });
   fireEvent.click(screen.getByRole("button", { name: "Save" }));
   expect(await screen.findByRole("alert")).toHaveTextContent("Could not save the settingsThe sheet Settings is protected. Fix what the message says, then press Save again; nothing was changed.");
 });
@@ -116,7 +122,7 @@ test("ladder names typed with markup stay text", async () => {
   const view = renderLive(<SettingsView active />, workbook);
   fireEvent.change(await screen.findByRole("textbox", { name: "Level 1 goes to" }), { target: { value: "<img src=x onerror=alert(1)>" } });
   fireEvent.click(screen.getByRole("button", { name: "Save" }));
-  await waitFor(() => expect(statusOf(document.body)).toHaveTextContent("Level 1 goes to (ladder_level_1)"));
+  await waitFor(() => expect(statusOf(document.body)).toHaveTextContent("Changed in the Settings table: Level 1 goes to."));
   expect(valueOf(book, "ladder_level_1")).toBe("<img src=x onerror=alert(1)>");
   await waitFor(() => expect(screen.getByRole("textbox", { name: "Level 1 goes to" })).toHaveValue("<img src=x onerror=alert(1)>"));
   expect(view.container.querySelector("img")).toBeNull();

@@ -30,7 +30,7 @@ test("on the sample: what changed and the decisions lead, the counts add up to t
   const summary = summarise((await readTracker(workbook.port)).data);
   const { container } = renderInPane(<SummaryView active />, workbook);
   await screen.findByText("Live contracts by RAG");
-  expect(screen.getByText("As of 25 November 2026 · 27 contracts read")).toBeInTheDocument();
+  expect(screen.getByText("As of 25 Nov 2026 · 27 contracts read")).toBeInTheDocument();
   // The lead comes before the counts.
   const order = ["What changed", /^Needs a decision/, "27 contracts read", "Live contracts by RAG", /contracts need attention$/, /^Unrated/, /^Probably closed/].map((n) => heading(n));
   for (let i = 1; i < order.length; i++) expect(order[i - 1].compareDocumentPosition(order[i]) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
@@ -49,11 +49,11 @@ test("on the sample: what changed and the decisions lead, the counts add up to t
   const unrated = within(screen.getByRole("list", { name: "Unrated contracts, biggest by value first" })).getAllByRole("listitem");
   expect(unrated.map((li) => li.textContent)).toEqual([
     expect.stringMatching(/^NBC-C-01241,200,000Legal services panel.*No real end date: "TBC" is not a date$/),
-    expect.stringMatching(/^NBC-C-012572,000Payroll software licence.*No real end date: 31\/12\/2099 is a stand-in$/),
+    expect.stringMatching(/^NBC-C-012572,000Payroll software licence.*No real end date: 31 Dec 2099 is a stand-in$/),
   ]);
   const stale = within(screen.getByRole("list", { name: "Probably closed contracts, longest ended first" })).getAllByRole("listitem");
   expect(stale).toHaveLength(1);
-  expect(stale[0]).toHaveTextContent(/^NBC-C-012796,000Town hall boiler replacement.*Ended 25\/11\/2024, 730 days ago, with no closing statusNo status recordedMark as closed$/);
+  expect(stale[0]).toHaveTextContent(/^NBC-C-012796,000Town hall boiler replacement.*Ended 25 Nov 2024, 730 days ago, with no closing statusNo status recordedMark as closed$/);
   expect(await axe(container)).toHaveNoViolations();
 });
 

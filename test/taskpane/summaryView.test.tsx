@@ -7,6 +7,7 @@ import { readTracker, summarise } from "../../src/features/trackerData";
 import { SummaryView } from "../../src/taskpane/summary/SummaryView";
 import { COPY_LAYOUT } from "../../src/taskpane/summary/summaryLists";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
+import { dateStyles } from "../helpers/dateStyles";
 import { AS_OF, excelLike, hostileTracker, renderInPane } from "./paneHarness";
 
 expect.extend(toHaveNoViolations);
@@ -52,7 +53,7 @@ test("shows counts by RAG and level, value at risk and the ranked contracts, hos
   const book = await hostileTracker();
   const { container } = renderInPane(<SummaryView active />, excelLike(book));
   await screen.findByText("Live contracts by RAG");
-  expect(screen.getByText("As of 25 November 2026 · 3 contracts read")).toBeInTheDocument();
+  expect(screen.getByText("As of 25 Nov 2026 · 3 contracts read")).toBeInTheDocument();
   const term = (name: string) => screen.getByText(name, { selector: "dt" }).nextElementSibling?.textContent;
   expect([term("Live"), term("Unrated"), term("Probably closed"), term("Closed")]).toEqual(["3", "0", "0", "0"]);
   expect([term("Red"), term("Amber"), term("Green")]).toEqual(["2", "0", "1"]);
@@ -63,17 +64,23 @@ test("shows counts by RAG and level, value at risk and the ranked contracts, hos
   expect(cards[0]).toHaveTextContent("Level 3Red");
   expect(within(cards[0]).getByText("<img src=x onerror=alert(1)>")).toBeInTheDocument();
   expect(within(cards[0]).getByText(/<b>Binco<\/b> Ltd/)).toBeInTheDocument();
-  expect(cards[0]).toHaveTextContent(/Ends 15\/01\/2027 \(in 51 days\)/);
+  expect(cards[0]).toHaveTextContent(/Ends 15 Jan 2027 \(in 51 days\)/);
   expect(cards[0]).toHaveTextContent(/Action: /);
   expect(container.querySelector("img, b")).toBeNull();
   expect(await axe(container)).toHaveNoViolations();
 });
 
-test("dates follow the host's locale", async () => {
-  const book = await hostileTracker();
-  renderInPane(<SummaryView active />, excelLike(book), { locale: "en-US" });
-  await screen.findByText("As of November 25, 2026 · 3 contracts read");
-  expect(screen.getByText(/Ends 01\/15\/2027/)).toBeInTheDocument();
+test("every date follows the host's locale in one style: the heading, the lists, the reasons and actions", async () => {
+  for (const [locale, style, asOf] of [["en-US", "month first", "Nov 25, 2026"], ["en-GB", "day first", "25 Nov 2026"]] as const) {
+    const book = await hostileTracker();
+    const { container, unmount } = renderInPane(<SummaryView active />, excelLike(book), { locale });
+    await screen.findByText(`As of ${asOf} · 3 contracts read`);
+    const styles = dateStyles(container.textContent ?? "");
+    expect(Object.keys(styles)).toEqual([style]);
+    // The action the features wrote and the list's own end date, side by side, in that style.
+    expect(styles[style]).toEqual(expect.arrayContaining([asOf, locale === "en-US" ? "Oct 15, 2026" : "15 Oct 2026"]));
+    unmount();
+  }
 });
 
 test("Copy as text puts the plain summary on the clipboard and says so", async () => {
@@ -103,7 +110,7 @@ test("without rich clipboard items, Copy as HTML copies the text and says it did
   renderInPane(<SummaryView active />, excelLike(book));
   fireEvent.click(await screen.findByRole("button", { name: "Copy as HTML" }));
   expect(await screen.findByText("Copied the summary as plain text: this browser cannot copy formatted text.")).toHaveAttribute("role", "status");
-  expect(written.text).toMatch(/^Escalation summary as of 25\/11\/2026/);
+  expect(written.text).toMatch(/^Escalation summary as of 25 Nov 2026/);
 });
 
 test("a refused clipboard is a red message saying what to do", async () => {

@@ -30,6 +30,9 @@ function CannotTell({ item }: { item: SharedIdRecord }): React.JSX.Element | nul
 /** Parts of a line that are known, joined with dots. */
 const line = (...parts: (string | null | false | undefined)[]): string => parts.filter((p): p is string => typeof p === "string" && p !== "").join(" · ");
 const number = (n: number | null, locale: string): string => (n === null ? "" : n.toLocaleString(locale, { maximumFractionDigits: 3 }));
+/** A KPI's target or actual as the register writes it: 95% where it writes percentages, else the number. */
+const asWritten = (n: number | null, percent: boolean, locale: string): string =>
+  n === null ? "" : percent ? n.toLocaleString(locale, { style: "percent", maximumFractionDigits: 1 }) : number(n, locale);
 
 function Records<T>({ id, title, items, empty, render }: { id: string; title: string; items: readonly T[]; empty: string; render: (item: T) => React.ReactNode }): React.JSX.Element {
   const styles = useStyles();
@@ -78,7 +81,7 @@ export function ContractRecords({ card, locale }: { card: ContractCard; locale: 
               {k.rag && <span className={styles.badge}><RagBadge rag={k.rag} /></span>}
             </div>
             <Caption1 className={styles.muted}>
-              {line(`Target ${number(k.target, locale)}`, `actual ${number(k.actual, locale)}`, k.attainment !== null && `${percent(k.attainment, locale)} of target`, !k.higherIsBetter && "lower is better", k.period)}
+              {line(`Target ${asWritten(k.target, k.percent, locale)}`, `actual ${asWritten(k.actual, k.percent, locale)}`, k.attainment !== null && `${percent(k.attainment, locale)} of target`, !k.higherIsBetter && "lower is better", k.period)}
             </Caption1>
             <CannotTell item={k} />
           </li>

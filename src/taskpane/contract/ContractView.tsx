@@ -2,6 +2,7 @@ import { Button, Caption1, MessageBar, MessageBarBody, Spinner, Title3, makeStyl
 import * as React from "react";
 import { contractCard } from "../../features/contractCard";
 import { contractRef, contractsHeaderRow, readPaneData } from "../../features/paneData";
+import { rememberRaiser, rememberedRaiser } from "./raisedBy";
 import type { PaneData } from "../../features/paneData";
 import type { WorkbookPort } from "../../workbook/port";
 import { ErrorBar } from "../ErrorBar";
@@ -27,7 +28,7 @@ const useStyles = makeStyles({
   done: { ":empty": { display: "none" } },
 });
 
-const readCard = (port: WorkbookPort): Promise<PaneData> => readPaneData(port);
+const readCard = (port: WorkbookPort, locale: string): Promise<PaneData> => readPaneData(port, { locale });
 
 const ACTIONS: readonly { kind: RecordKind; label: string }[] = [
   { kind: "escalation", label: "Log escalation" },
@@ -64,7 +65,7 @@ export function ContractView({ active }: { active: boolean }): React.JSX.Element
   const mapped = React.useMemo(() => new Set(Object.values(pane?.data.contractColumns ?? {}).flatMap((c) => (c ? [c.column] : []))), [pane]);
   const hasId = card !== null && pane !== null && pane.data.contracts.some((c) => c.row === card.row && String(c.fields.contractId ?? "").trim() !== "");
   const forms = React.useMemo(
-    () => (card && pane ? recordForms({ contractId: card.id, contractRow: card.row, whichContract: card.whichContract, dateOrder: pane.data.settings.dateOrder, locale, ladder: pane.data.ladder, assessment: card.assessment }) : null),
+    () => (card && pane ? recordForms({ contractId: card.id, contractRow: card.row, whichContract: card.whichContract, dateOrder: pane.data.settings.dateOrder, locale, ladder: pane.data.ladder, assessment: card.assessment, raisedBy: rememberedRaiser(), onRaised: rememberRaiser }) : null),
     [card, pane, locale],
   );
 

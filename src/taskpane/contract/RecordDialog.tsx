@@ -112,18 +112,21 @@ export function RecordDialog({ form, open, onClose, onSaved }: RecordDialogProps
                   todo={anyErrors ? "Close the form, choose the contract again, and retry." : "Fix what the message says, then press Save again; nothing was added."}
                 />
               )}
-              {form.fields.map((field) => (
+              {form.fields.map((field) => {
+                const warning = errors[field.key] ? null : (field.warn?.(values) ?? null);
+                return (
                 <Field
                   key={field.key}
                   label={{ children: field.label, htmlFor: fieldId(form, field) }}
                   required={field.required}
                   hint={field.hint}
-                  validationState={errors[field.key] ? "error" : "none"}
-                  validationMessage={errors[field.key]}
+                  validationState={errors[field.key] ? "error" : warning ? "warning" : "none"}
+                  validationMessage={errors[field.key] ?? warning ?? undefined}
                 >
                   <Control form={form} field={field} value={values[field.key] ?? ""} onChange={(value) => setValues((v) => ({ ...v, [field.key]: value }))} />
                 </Field>
-              ))}
+                );
+              })}
             </DialogContent>
             <DialogActions>
               <Button type="submit" appearance="primary" disabledFocusable={saving} icon={saving ? <Spinner size="tiny" /> : undefined}>

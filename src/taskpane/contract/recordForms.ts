@@ -25,6 +25,8 @@ export interface FormField {
   choices?: readonly { value: string; text: string }[];
   /** What the field starts with. */
   initial?: string;
+  /** A caution under the field for a value that may be meant but deserves a second look (not an error: Save still saves). */
+  warn?: (values: Readonly<Record<string, string>>) => string | null;
 }
 
 export interface RecordForm {
@@ -48,6 +50,17 @@ export interface FormContract {
   locale: string;
   ladder: LadderNames;
   assessment: Pick<SummaryContract, "level" | "action">;
+  /** The name Raised by starts with: the one last used in this pane (contract/raisedBy), else blank. */
+  raisedBy?: string;
+  /** Told the name an escalation was raised by, once it is logged, to remember it. */
+  onRaised?: (name: string) => void;
+}
+
+/** "Below the recommended level 3 (Senior responsible owner / board) for this contract", or null when the level is at or above it. */
+function belowRecommended(level: number, c: FormContract): string | null {
+  const recommended = c.assessment.level;
+  if (!Number.isInteger(level) || level < 1 || recommended < 1 || level >= recommended) return null;
+  return `Below the recommended level ${recommended} (${c.ladder[recommended as 1 | 2 | 3]}) for this contract`;
 }
 
 const numbered = (names: readonly string[]): { value: string; text: string }[] => names.map((name, i) => ({ value: String(i + 1), text: `${i + 1} — ${name}` }));
@@ -123,16 +136,23 @@ export function recordForms(c: FormContract): Record<RecordKind, RecordForm> {
       title: "Log escalation",
       intro: `An escalation of ${intro}, logged Open in the Escalations log at the as-of date with its RAG now.`,
       fields: [
-        { key: "level", label: "Level", kind: "choice", required: true, choices: numbered([c.ladder[1], c.ladder[2], c.ladder[3]]), initial: String(Math.min(3, Math.max(1, c.assessment.level))) },
+        {
+          key: "level", label: "Level", kind: "choice", required: true, choices: numbered([c.ladder[1], c.ladder[2], c.ladder[3]]), initial: String(Math.min(3, Math.max(1, c.assessment.level))),
+          warn: (v) => belowRecommended(Number(v.level), c),
+        },
         { key: "reason", label: "Reason", kind: "multiline", required: true, hint: "Why it is being escalated" },
         { key: "action", label: "Action", kind: "multiline", hint: c.assessment.action ? `Blank for the recommended action: ${c.assessment.action}` : "What is to be done" },
         { key: "owner", label: "Owner", kind: "text", hint: "Who acts; blank for whom the level goes to" },
-        { key: "raisedBy", label: "Raised by", kind: "text", hint: "Blank for Contract Tracker" },
+        { key: "raisedBy", label: "Raised by", kind: "text", required: true, hint: "Your name, as the log should show who raised it", initial: c.raisedBy },
       ],
-      save: (port, v) =>
-        saying(logEscalation(port, { contractId: id, contractRow: row, level: v.level, reason: v.reason, action: v.action, owner: v.owner, raisedBy: v.raisedBy }), (r) =>
-          `Escalation ${r.escalationId} logged in the ${r.table} log for ${named(r)}: level ${r.level}, to ${r.owner}.`,
-        ),
+      save: async (port, v) => {
+        const result = await saying(logEscalation(port, { contractId: id, contractRow: row, level: v.level, reason: v.reason, action: v.action, owner: v.owner, raisedBy: v.raisedBy }), (r) => {
+          const below = belowRecommended(r.level, c);
+          return `Escalation ${r.escalationId} logged in the ${r.table} log for ${named(r)}: level ${r.level}, to ${r.owner}${below ? ` (${below.charAt(0).toLowerCase()}${below.slice(1)})` : ""}.`;
+        });
+        if (result.ok) c.onRaised?.(v.raisedBy);
+        return result;
+      },
     },
   };
 }

@@ -28,8 +28,8 @@ interface DashboardRead {
   dashboard: Dashboard;
 }
 
-async function readDashboard(port: WorkbookPort): Promise<DashboardRead> {
-  const pane = await readPaneData(port);
+async function readDashboard(port: WorkbookPort, locale: string): Promise<DashboardRead> {
+  const pane = await readPaneData(port, { locale });
   return { pane, dashboard: dashboard(pane.data, { contractsTable: pane.contractsTable }) };
 }
 
@@ -111,7 +111,7 @@ export function DashboardView({ active }: { active: boolean }): React.JSX.Elemen
         <Title3 as="h2" id="dashboard-title" className={styles.heading}>Dashboard</Title3>
         {d && (
           <Caption1 className={styles.muted}>
-            {`As of ${formatDate(d.asOf, locale, "long")} · ${plural(d.liveContracts, "live contract", locale)}${leftOut(d, locale)}`}
+            {`As of ${formatDate(d.asOf, locale)} · ${plural(d.liveContracts, "live contract", locale)}${leftOut(d, locale)}`}
           </Caption1>
         )}
       </div>

@@ -154,10 +154,10 @@ export function sampleRelatedRows(today: number): SampleRows {
       { contractId: "NBC-C-0102", milestone: "Winter resilience plan agreed", baselineDate: d(-60), forecastDate: d(-65), actualDate: d(-65), owner: "Tom Okafor" },
     ],
     KPIs: [
-      { contractId: "NBC-C-0104", kpi: "Visits within 30 minutes of the planned time", target: 0.95, actual: 0.874, period: "Last quarter", higherIsBetter: true },
-      { contractId: "NBC-C-0113", kpi: "Calls answered within 60 seconds", target: 0.8, actual: 0.78, period: "Last month", higherIsBetter: true },
+      { contractId: "NBC-C-0104", kpi: "Visits within 30 minutes of the planned time", target: "95%", actual: "87.4%", period: "Last quarter", higherIsBetter: true },
+      { contractId: "NBC-C-0113", kpi: "Calls answered within 60 seconds", target: "80%", actual: "78%", period: "Last month", higherIsBetter: true },
       { contractId: "NBC-C-0101", kpi: "Missed bins per 100,000 collections", target: 50, actual: 42, period: "Last month", higherIsBetter: false },
-      { contractId: "NBC-C-0115", kpi: "Cleaning audit score", target: 0.9, actual: 0.93, period: "Last quarter", higherIsBetter: true },
+      { contractId: "NBC-C-0115", kpi: "Cleaning audit score", target: "90%", actual: "93%", period: "Last quarter", higherIsBetter: true },
     ],
     Risks: [
       { contractId: "NBC-C-0101", risk: "New collection fleet not delivered before the replacement contract starts", likelihood: 4, impact: 5, owner: "Priya Shah", mitigation: "Short extension with the current supplier negotiated as a fallback", status: "Open" },

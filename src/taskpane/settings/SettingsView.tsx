@@ -11,7 +11,7 @@ import { plural } from "../format";
 import { usePane } from "../paneContext";
 import { NoTracker } from "../tracker/NoTracker";
 import { useTrackerRead } from "../tracker/useTrackerRead";
-import { SETTING_GROUPS, SETTING_LABELS } from "./settingGroups";
+import { SETTING_GROUPS } from "./settingGroups";
 
 const useStyles = makeStyles({
   page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXL },
@@ -40,7 +40,7 @@ async function readSettingsTable(port: WorkbookPort): Promise<SettingsRead> {
   return { fields: readSettingsForm(tables), table: tables.has("Settings") };
 }
 
-const labelOf = (f: SettingField): string => SETTING_LABELS[f.name] ?? f.label;
+const labelOf = (f: SettingField): string => f.label;
 const inputId = (name: string): string => `setting-${name}`;
 
 const ORDERS: readonly { value: DateOrder; text: string }[] = [
@@ -51,7 +51,8 @@ const ORDERS: readonly { value: DateOrder; text: string }[] = [
 type SaveState = { status: "idle" } | { status: "saving" } | { status: "saved"; changed: string[] } | { status: "invalid"; errors: FieldErrors } | { status: "failed"; error: unknown };
 
 function hintOf(f: SettingField, order: DateOrder): string {
-  const extra = f.kind === "date" ? ` Leave it blank for today, or enter a date such as ${exampleDate(order)}.` : "";
+  const extra =
+    f.kind === "date" ? ` Leave it blank for today, or enter a date such as ${exampleDate(order)}.` : f.unit === "percent" ? " A percentage, such as 95%." : f.unit === "days" ? " In whole days." : "";
   return `${f.meaning.replace(/\.$/, "")}.${extra} Settings table: ${f.name}.`;
 }
 
@@ -111,7 +112,7 @@ export function SettingsView({ active }: { active: boolean }): React.JSX.Element
 
   const named = (name: string): string => {
     const f = fields.find((x) => x.name === name);
-    return f ? `${labelOf(f)} (${name})` : name;
+    return f ? labelOf(f) : name;
   };
 
   const undo = (): void => {
@@ -136,8 +137,9 @@ export function SettingsView({ active }: { active: boolean }): React.JSX.Element
         id={id}
         value={values[f.name] ?? ""}
         onChange={(_, d) => set(f.name, d.value)}
-        inputMode={f.kind === "number" ? "decimal" : undefined}
+        inputMode={f.unit === "days" ? "numeric" : f.kind === "number" ? "decimal" : undefined}
         placeholder={f.kind === "date" ? "Today" : undefined}
+        contentAfter={f.unit === "percent" ? <span aria-hidden="true">%</span> : f.unit === "days" ? <span aria-hidden="true">days</span> : undefined}
         autoComplete="off"
       />
     );

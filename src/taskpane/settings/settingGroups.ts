@@ -28,23 +28,3 @@ export const SETTING_GROUPS: readonly SettingGroup[] = [
     names: ["date_order", "as_of"],
   },
 ];
-
-/** A setting's label in words; the Settings table's own name otherwise. */
-export const SETTING_LABELS: Readonly<Record<string, string>> = {
-  expiry_red_days: "Expiry: red within (days)",
-  expiry_amber_days: "Expiry: amber within (days)",
-  slippage_red_days: "Slippage: red above (days)",
-  slippage_amber_days: "Slippage: amber above (days)",
-  kpi_red_below: "KPI attainment: red below",
-  kpi_amber_below: "KPI attainment: amber below",
-  spend_red_above: "Spend over budget: red above",
-  spend_amber_above: "Spend over budget: amber above",
-  exit_window_days: "Exit window (days)",
-  escalation_persist_days: "Steps up after (days in status)",
-  stale_after_days: "Probably closed after (days past its end date)",
-  ladder_level_1: "Level 1 goes to",
-  ladder_level_2: "Level 2 goes to",
-  ladder_level_3: "Level 3 goes to",
-  date_order: "Date order",
-  as_of: "As of",
-};

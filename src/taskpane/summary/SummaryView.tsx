@@ -40,10 +40,10 @@ type LoadState =
 type Busy = null | "text" | "html" | "sheet";
 
 /** Reads the tracker and weighs it; no tracker yet is an answer, not a failure. */
-async function loadSummary(port: ReturnType<typeof usePane>["workbook"]["port"]): Promise<LoadState> {
+async function loadSummary(port: ReturnType<typeof usePane>["workbook"]["port"], locale: string): Promise<LoadState> {
   const [{ table }, tables] = await Promise.all([savedMapping(port), port.tableNames()]);
   if (!tables.some((t) => t.name === table)) return { status: "no-tracker", table };
-  const pane = await readTracker(port);
+  const pane = await readTracker(port, { locale });
   return { status: "ready", summary: summarise(pane.data), problems: pane.data.issues.length, pane };
 }
 
@@ -83,11 +83,11 @@ export function SummaryView({ active }: { active: boolean }): React.JSX.Element 
 
   const load = React.useCallback(() => {
     loadedAt.current = revision;
-    loadSummary(workbook.port).then(
+    loadSummary(workbook.port, locale).then(
       (next) => live.current && setState(next),
       (error: unknown) => live.current && setState({ status: "failed", error }),
     );
-  }, [workbook, revision]);
+  }, [workbook, revision, locale]);
 
   // Read when first shown, and again when another view changed the tracker.
   React.useEffect(() => {
@@ -135,7 +135,7 @@ export function SummaryView({ active }: { active: boolean }): React.JSX.Element 
     written.clear();
     setWriteError(null);
     try {
-      const report = await runEscalationSummary(workbook.port);
+      const report = await runEscalationSummary(workbook.port, { locale });
       if (!live.current) return;
       written.say(writtenText(report, locale), sheetKey(report.summary));
       trackerChanged();
@@ -152,7 +152,7 @@ export function SummaryView({ active }: { active: boolean }): React.JSX.Element 
         <Title3 as="h2" id="summary-title" className={styles.heading}>Escalation summary</Title3>
         {summary && (
           <Caption1 className={styles.muted}>
-            {`As of ${formatDate(summary.asOf, locale, "long")} · ${plural(summary.totalContracts, "contract", locale)} read`}
+            {`As of ${formatDate(summary.asOf, locale)} · ${plural(summary.totalContracts, "contract", locale)} read`}
           </Caption1>
         )}
       </div>

@@ -11,20 +11,21 @@ export type TrackerRead<T> =
   | { status: "failed"; error: unknown };
 
 /** Reads with `read` once set-up has made the tracker's Contracts table; says which table is missing otherwise. */
-export async function readIfSetUp<T>(port: WorkbookPort, read: (port: WorkbookPort) => Promise<T>): Promise<TrackerRead<T>> {
+export async function readIfSetUp<T>(port: WorkbookPort, read: (port: WorkbookPort, locale: string) => Promise<T>, locale: string): Promise<TrackerRead<T>> {
   const [{ table }, tables] = await Promise.all([savedMapping(port), port.tableNames()]);
   if (!tables.some((t) => t.name === table)) return { status: "no-tracker", table };
-  return { status: "ready", value: await read(port) };
+  return { status: "ready", value: await read(port, locale) };
 }
 
 /**
  * A view's reading of the tracker: done when its tab is first shown, and again when shown after
  * another view changed the tracker (the pane's revision). What was read stays on screen while it
  * reads again (`reading`), so a saved form does not blank the view. `read` must be stable (a
- * module-level function), or it reads on every render.
+ * module-level function), or it reads on every render; it gets the pane's display locale, the one
+ * the features write dates in words in (core/dateWords).
  */
-export function useTrackerRead<T>(active: boolean, read: (port: WorkbookPort) => Promise<T>): { state: TrackerRead<T>; reading: boolean; reload: () => void } {
-  const { workbook, revision } = usePane();
+export function useTrackerRead<T>(active: boolean, read: (port: WorkbookPort, locale: string) => Promise<T>): { state: TrackerRead<T>; reading: boolean; reload: () => void } {
+  const { workbook, revision, locale } = usePane();
   const [state, setState] = React.useState<TrackerRead<T>>({ status: "loading" });
   const [reading, setReading] = React.useState(false);
   const readAt = React.useRef<number | null>(null);
@@ -45,8 +46,8 @@ export function useTrackerRead<T>(active: boolean, read: (port: WorkbookPort) =>
       setState(next);
       setReading(false);
     };
-    readIfSetUp(workbook.port, read).then(settle, (error: unknown) => settle({ status: "failed", error }));
-  }, [workbook, revision, read]);
+    readIfSetUp(workbook.port, read, locale).then(settle, (error: unknown) => settle({ status: "failed", error }));
+  }, [workbook, revision, read, locale]);
 
   React.useEffect(() => {
     if (active && readAt.current !== revision) reload();
