@@ -214,11 +214,11 @@ test("two rows sharing a reference: the card warns at the top, a risk added goes
 test("a setting changed in Settings is saved, and the dashboard follows it", async () => {
   const expected = await expectedDashboard({ expiry_red_days: "45" });
   await openView("Settings");
-  const red = page.getByRole("textbox", { name: "Expiry: red within (days)" });
+  const red = page.getByRole("textbox", { name: "Expiry: red at or below" });
   await red.fill("45");
   await page.getByText("1 setting changed").waitFor();
   await page.getByRole("button", { name: "Save" }).click();
-  await page.getByRole("status").getByText("Changed in the Settings table: Expiry: red within (days) (expiry_red_days). The views now follow them.").waitFor();
+  await page.getByRole("status").getByText("Changed in the Settings table: Expiry: red at or below. The views now follow them.").waitFor();
   await page.getByText("No change yet").waitFor();
   await expect(red.inputValue()).resolves.toBe("45");
   await screenshot(page, "settings");
@@ -245,7 +245,7 @@ test("in dark mode the views are dark and pass the same checks", async () => {
   await screenshot(p, "contract-card-dark");
   await expect(axeViolations(p)).resolves.toEqual([]);
   await openView("Settings", p);
-  await p.getByRole("textbox", { name: "Expiry: red within (days)" }).waitFor();
+  await p.getByRole("textbox", { name: "Expiry: red at or below" }).waitFor();
   await screenshot(p, "settings-dark");
   await expect(axeViolations(p)).resolves.toEqual([]);
   await dark.close();
