@@ -96,7 +96,7 @@ describe("summary", () => {
 
   test("the corrected contract manager is the one named; FIELD= unmaps the end date, leaving every contract unrated", async () => {
     const text = await cli("summary", REGISTER, "--as-of", "2025-06-30", "--map", "contract manager=Team");
-    expect(text.out).toContain("1. [Red] C-001 — Waste collection (Binco Ltd) · Street Scene · £250,000: Expires 31/07/2025");
+    expect(text.out).toContain("1. [Red] C-001 — Waste collection (Binco Ltd) · Street Scene · £250,000: Expires 31 Jul 2025");
     const unmapped = await cli("summary", REGISTER, "--as-of", "2025-06-30", "--format", "json", "--map", "endDate=");
     expect(JSON.parse(unmapped.out).counts).toEqual({ red: 0, amber: 0, green: 0, unrated: 4, probablyClosed: 0, closed: 0 });
   });

@@ -108,11 +108,12 @@ describe("summary of a tracker: the as-of date its Settings fix", () => {
     for (const date of ["2026-01-01", "2025-06-30"]) {
       const tracker = path.join(dir, `tracker-${date}.xlsx`);
       expect(bin("convert", register, "--out", tracker, "--as-of", date, "--force").code).toBe(0);
-      const [y, m, d] = date.split("-");
-      expect(bin("summary", tracker).out.split("\n")[0]).toBe(`Escalation summary as of ${d}/${m}/${y}`);
+      const [y, m, d] = date.split("-").map(Number);
+      const words = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(Date.UTC(y, m - 1, d));
+      expect(bin("summary", tracker).out.split("\n")[0]).toBe(`Escalation summary as of ${words}`);
       expect(JSON.parse(bin("summary", tracker, "--format", "json").out).asOf).toBe(date);
       // --as-of still wins.
-      expect(bin("summary", tracker, "--as-of", "2027-02-01").out.split("\n")[0]).toBe("Escalation summary as of 01/02/2027");
+      expect(bin("summary", tracker, "--as-of", "2027-02-01").out.split("\n")[0]).toBe("Escalation summary as of 1 Feb 2027");
     }
   });
 
@@ -124,7 +125,7 @@ describe("summary of a tracker: the as-of date its Settings fix", () => {
     fs.writeFileSync(source, buildXlsx({ sheets: [{ name: "Contracts", cells: contracts }, { name: "Settings", cells: own }], numFmts: { 164: "dd/mm/yyyy" }, cellXfs: [0, 164] }));
     const tracker = path.join(dir, "own-settings-tracker.xlsx");
     expect(bin("convert", source, "--out", tracker, "--as-of", "2025-06-30", "--force").code).toBe(0);
-    expect(bin("summary", tracker).out.split("\n")[0]).toBe("Escalation summary as of 30/06/2025");
+    expect(bin("summary", tracker).out.split("\n")[0]).toBe("Escalation summary as of 30 Jun 2025");
     expect(JSON.parse(bin("summary", tracker, "--format", "json").out).asOf).toBe("2025-06-30");
   });
 

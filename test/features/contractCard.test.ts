@@ -58,7 +58,7 @@ describe("the contract card", () => {
       ["Data migration", 40, "Red"],
       ["Go-live", 5, "Amber"], // its Contract ID reads "c-002 " in the Milestones table
     ]);
-    expect(card?.kpis).toEqual([{ row: 2, kpi: "Uptime", target: 0.99, actual: 0.999, period: "Oct 2026", higherIsBetter: true, attainment: 0.999 / 0.99, rag: "Green" }]);
+    expect(card?.kpis).toEqual([{ row: 2, kpi: "Uptime", target: 0.99, actual: 0.999, period: "Oct 2026", higherIsBetter: true, attainment: 0.999 / 0.99, rag: "Green", percent: false }]);
     expect(card?.risks).toEqual([
       { row: 2, risk: "Supplier insolvency", likelihood: 4, impact: 4, score: 16, rag: "Red", owner: "Jo Bloggs", mitigation: "Monitor credit reports", status: "Open" },
       { row: 3, risk: '=HYPERLINK("x") key person leaves', likelihood: 2, impact: 3, score: 6, rag: "Green", owner: "Jo Bloggs", mitigation: "", status: "Mitigating" },

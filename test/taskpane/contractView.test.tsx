@@ -158,7 +158,8 @@ test("Add risk, Record change and Log escalation append their rows and say what 
   expect(await screen.findByRole("list", { name: "Escalations" })).toHaveTextContent("Ends in 60 days with no replacement");
   expect(lastEscalation(book)).toContain("Priya Shah");
 
-  // The next escalation starts with the name last typed here.
+  // The next escalation starts with the name last typed here (once the saved one's dialog has gone).
+  await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
   fireEvent.click(screen.getByRole("button", { name: "Log escalation" }));
   dialog = await screen.findByRole("dialog", { name: "Log escalation" });
   expect(within(dialog).getByRole("textbox", { name: /^Raised by/ })).toHaveValue("Priya Shah");
