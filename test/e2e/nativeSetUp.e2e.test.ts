@@ -1,20 +1,16 @@
 import * as path from "path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import type { SetUpReport } from "../../src/features/setUpTracker";
 import type { PreviewWindow } from "../../src/taskpane/paneWorkbook";
 import { previewWorkbook } from "../../src/taskpane/preview/previewWorkbook";
 import { OPTIONAL_TABLES } from "../../src/taskpane/setup/SetUpWizard";
-import { launchChromium } from "./browser";
-import { ARTIFACTS, DIST, axeViolations, needBuild, screenshot } from "./pane";
-import { serveDirectory } from "./server";
+import { servedPane, ARTIFACTS, axeViolations, screenshot } from "./pane";
 
 // The built pane's preview in headless Chromium: a contract manager who shares the tracker with
 // people without the add-in picks "Excel's own formulas" by keyboard, sets up the sample register,
 // and reads which rows hold values read at set-up; the tracker's computed columns hold no CONTRACT
 // function. At the narrowest pane Office gives (360 px) and a wide one (800 px).
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveDirectory>>;
 const consoleErrors: string[] = [];
 
 const CHOICE = "3. Formulas for the computed columns";
@@ -27,13 +23,13 @@ async function expectedReport(): Promise<SetUpReport> {
 }
 
 async function openPane(width: number): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: "en-GB", colorScheme: "light" });
+  const context = await served.browser.newContext({ viewport: { width, height: 900 }, locale: "en-GB", colorScheme: "light" });
   const page = await context.newPage();
   page.on("console", (message) => {
     if (message.type() === "error") consoleErrors.push(message.text());
   });
   page.on("pageerror", (error) => consoleErrors.push(error.message));
-  await page.goto(`${server.url}taskpane.html`);
+  await page.goto(`${served.url}taskpane.html`);
   await page.getByText(/^27 contracts on the sheet “Contract register”/).waitFor();
   return page;
 }
@@ -47,16 +43,7 @@ function formulasIn(page: Page, column: string): Promise<(string | null)[]> {
   }, column);
 }
 
-beforeAll(async () => {
-  needBuild();
-  server = await serveDirectory(DIST);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = servedPane();
 
 test("at 360 px: Excel's own formulas chosen by keyboard, set up, and the result says which rows hold values read at set-up", async () => {
   const page = await openPane(360);

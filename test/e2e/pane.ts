@@ -1,6 +1,8 @@
 import * as fs from "fs";
 import * as path from "path";
-import type { Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { launchChromium } from "./browser";
+import { serveDirectory } from "./server";
 
 export const DIST = path.resolve(__dirname, "../../dist");
 export const ARTIFACTS = path.resolve(__dirname, "../../test-artifacts");
@@ -65,4 +67,34 @@ export async function axeViolations(page: Page): Promise<string[]> {
       .filter((v) => v.nodes.length > 0)
       .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
   });
+}
+
+/**
+ * The built dist/ served on a free port and Debian's Chromium, started before a test file's tests
+ * and closed after them: `served.browser` and `served.url` once the file's tests run.
+ */
+export function servedPane(): { readonly browser: Browser; readonly url: string } {
+  let browser: Browser | undefined;
+  let server: Awaited<ReturnType<typeof serveDirectory>> | undefined;
+  beforeAll(async () => {
+    needBuild();
+    server = await serveDirectory(DIST);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error("the pane is served once the test file's beforeAll has run");
+    return value;
+  };
+  return {
+    get browser() {
+      return started(browser);
+    },
+    get url() {
+      return started(server).url;
+    },
+  };
 }

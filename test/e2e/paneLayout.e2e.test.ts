@@ -1,41 +1,28 @@
-import type { Browser, Page } from "playwright-core";
-import { launchChromium } from "./browser";
+import type { Page } from "playwright-core";
 import * as path from "path";
-import { ARTIFACTS, DIST, axeViolations, moreViews, needBuild, openView, screenshot } from "./pane";
-import { serveDirectory } from "./server";
+import { servedPane, ARTIFACTS, axeViolations, moreViews, openView, screenshot } from "./pane";
 
 // The pane's layout at an Excel task pane's widths (320–450 px) and at 800 px, in the built pane
 // over the preview's sample tracker: a tab row that never moves, the everyday views always named,
 // a one-line preview note, the focus on the card a contract opens, status lines that go when their
 // numbers change, and charts whose text stays the size of the text around them.
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveDirectory>>;
 const consoleErrors: string[] = [];
 
 const VIEWS = ["Set up", "Summary", "Dashboard", "Contract", "Settings", "Functions"] as const;
 const EVERYDAY = ["Dashboard", "Contract", "Summary"] as const;
 const NARROW = [320, 360, 400, 450] as const;
 
-beforeAll(async () => {
-  needBuild();
-  server = await serveDirectory(DIST);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = servedPane();
 
 /** A fresh pane at this width and locale, with the sample tracker loaded from set-up as a user would. */
 async function pane(width: number, locale = "en-GB"): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, locale, colorScheme: "light" });
-  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url.replace(/\/$/, "") });
+  const context = await served.browser.newContext({ viewport: { width, height: 900 }, locale, colorScheme: "light" });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: served.url.replace(/\/$/, "") });
   const page = await context.newPage();
   page.on("console", (m) => m.type() === "error" && consoleErrors.push(`${width}px: ${m.text()}`));
   page.on("pageerror", (e) => consoleErrors.push(`${width}px: ${e.message}`));
-  await page.goto(`${server.url}taskpane.html`);
+  await page.goto(`${served.url}taskpane.html`);
   await page.getByRole("button", { name: "Load the sample tracker" }).click();
   await page.getByRole("heading", { name: "The tracker is set up" }).waitFor();
   return page;

@@ -1,8 +1,6 @@
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { dateStyles, DateStyle } from "../helpers/dateStyles";
-import { launchChromium } from "./browser";
-import { DIST, axeViolations, needBuild, openView, screenshot } from "./pane";
-import { serveDirectory } from "./server";
+import { servedPane, axeViolations, openView, screenshot } from "./pane";
 
 // The built pane in headless Chromium over the preview's sample, at a task pane's width and at
 // 800 px, in en-GB and en-US: every view writes its dates one way (the locale's, in words), the
@@ -10,19 +8,8 @@ import { serveDirectory } from "./server";
 // escalation asks who raised it and cautions below the recommended level. Screenshots go to
 // test-artifacts/words-*.png; axe finds nothing on any of these views.
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveDirectory>>;
 
-beforeAll(async () => {
-  needBuild();
-  server = await serveDirectory(DIST);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = servedPane();
 
 const CASES: readonly { locale: string; style: DateStyle; width: number; kpi: string }[] = [
   { locale: "en-GB", style: "day first", width: 360, kpi: "Target 95%" },
@@ -35,12 +22,12 @@ const CASES: readonly { locale: string; style: DateStyle; width: number; kpi: st
 const mainDates = async (page: Page) => dateStyles((await page.locator("main").innerText()).replace(/\s+/g, " "));
 
 test.each(CASES)("$locale at $width px: one date style in every view; settings and forms in words", async ({ locale, style, width, kpi }) => {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, locale, colorScheme: "light" });
+  const context = await served.browser.newContext({ viewport: { width, height: 900 }, locale, colorScheme: "light" });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
   const name = `words-${locale}-${width}`;
-  await page.goto(`${server.url}taskpane.html`);
+  await page.goto(`${served.url}taskpane.html`);
   await page.getByRole("button", { name: "Load the sample tracker" }).click();
   await page.getByRole("heading", { name: "The tracker is set up" }).waitFor();
 

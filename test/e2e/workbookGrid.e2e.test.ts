@@ -1,10 +1,8 @@
 import * as path from "path";
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { RAG_FILLS } from "../../src/core/ragFills";
-import { launchChromium } from "./browser";
 import { OFFICE_STUB } from "./officeStub";
-import { ARTIFACTS, DIST, axeViolations, needBuild, openView, screenshot } from "./pane";
-import { serveDirectory } from "./server";
+import { servedPane, ARTIFACTS, axeViolations, openView, screenshot } from "./pane";
 
 // The built pane outside Excel shows its workbook: under the pane at a task pane's width (360 px),
 // beside it in a wide window (1280 px). A newcomer loads the sample and sees the Contracts table
@@ -12,30 +10,19 @@ import { serveDirectory } from "./server";
 // does; pressing a contract on the dashboard highlights its row; writing the summary adds its sheet.
 // Inside Excel the grid's chunk is never fetched.
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveDirectory>>;
 const errors: string[] = [];
 
-beforeAll(async () => {
-  needBuild();
-  server = await serveDirectory(DIST);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = servedPane();
 
 /** A fresh preview at this size with the sample tracker loaded from the set-up tab. */
 async function openPreview(width: number, options: { dark?: boolean; locale?: string } = {}): Promise<{ page: Page; fetched: string[] }> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: options.locale ?? "en-GB", colorScheme: options.dark ? "dark" : "light" });
+  const context = await served.browser.newContext({ viewport: { width, height: 900 }, locale: options.locale ?? "en-GB", colorScheme: options.dark ? "dark" : "light" });
   const page = await context.newPage();
   const fetched: string[] = [];
   page.on("request", (r) => fetched.push(r.url()));
   page.on("console", (m) => m.type() === "error" && errors.push(`${width}px: ${m.text()}`));
   page.on("pageerror", (e) => errors.push(`${width}px: ${e.message}`));
-  await page.goto(`${server.url}taskpane.html`);
+  await page.goto(`${served.url}taskpane.html`);
   await page.getByRole("button", { name: "Load the sample tracker" }).click();
   await page.getByRole("heading", { name: "The tracker is set up" }).waitFor();
   return { page, fetched };
@@ -184,12 +171,12 @@ test("in dark mode the grid follows the pane's theme and stays readable", async 
 });
 
 test("inside Excel the grid's chunk is never fetched and no grid is drawn", async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "en-GB" });
+  const context = await served.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "en-GB" });
   await context.route("**/office.js", (route) => route.fulfill({ contentType: "text/javascript", body: OFFICE_STUB }));
   const page = await context.newPage();
   const fetched: string[] = [];
   page.on("request", (r) => fetched.push(r.url()));
-  await page.goto(`${server.url}taskpane.html`);
+  await page.goto(`${served.url}taskpane.html`);
   await page.getByRole("heading", { name: "Contract Tracker", level: 1 }).waitFor();
   await page.getByText(/Could not list the workbook's tables/).first().waitFor();
   // Longer than the preview waits before asking for the grid (an idle moment, at most a second).
