@@ -195,7 +195,8 @@ export async function readTracker(
   alsoRead: readonly string[] = [],
 ): Promise<{ data: TrackerData; contractsTable: TableSnapshot; tables: Map<string, TableSnapshot> }> {
   const { table, corrections } = await savedMapping(port);
-  const tables = await port.readTables([...new Set([table, "Milestones", "KPIs", "Escalations", "Settings", "Risks", ...alsoRead])]);
+  // The KPIs' number formats too: a target typed as 95% is the number 0.95 formatted 0%, and the card shows it as the register writes it.
+  const tables = await port.readTables([...new Set([table, "Milestones", "KPIs", "Escalations", "Settings", "Risks", ...alsoRead])], undefined, { numberFormatsOf: ["KPIs"] });
   const contracts = tables.get(table);
   if (!contracts) throw new Error(`There is no ${table} table yet: set the tracker up first (Contracts tab › Set up tracker)`);
   const data = readTrackerData(

@@ -14,7 +14,12 @@ export interface BlockToRead {
   columnCount: number;
   /** Filled in, in order, as trips come back. */
   values: CellValue[][];
+  /** Present when the block's number formats are read too: filled in beside `values` (`General` as undefined). */
+  numberFormats?: (string | undefined)[][];
 }
+
+/** A cell's number format as the port gives it: Excel's `General` (no format) as undefined. */
+export const givenNumberFormat = (format: unknown): string | undefined => (typeof format === "string" && format !== "General" ? format : undefined);
 
 export interface ReadPlan {
   /** Bytes one trip may carry. */
@@ -55,7 +60,7 @@ export async function readBlocksInTrips(context: Excel.RequestContext, blocks: r
     const ranges = trip.map((chunk) => {
       const block = blocks[chunk.cursor];
       const range = block.sheet.getRangeByIndexes(block.row + chunk.start, block.column, chunk.count, block.columnCount);
-      range.load("values");
+      range.load(block.numberFormats ? "values,numberFormat" : "values");
       return range;
     });
     try {
@@ -76,6 +81,13 @@ export async function readBlocksInTrips(context: Excel.RequestContext, blocks: r
       for (const row of ranges[i].values) {
         bytes += rowBytes(row);
         block.values.push(row.map(fromExcelValue));
+      }
+      if (block.numberFormats) {
+        // The formats come back in the same response: their bytes count against the next trip's budget too.
+        for (const row of ranges[i].numberFormat) {
+          bytes += rowBytes(row);
+          block.numberFormats.push(row.map(givenNumberFormat));
+        }
       }
       worstBytesPerCell[chunk.cursor] = Math.max(worstBytesPerCell[chunk.cursor], bytes / (chunk.count * block.columnCount));
       cursor.bytesPerCell = Math.max(floors[chunk.cursor], nextReadEstimate(worstBytesPerCell[chunk.cursor]));

@@ -1,5 +1,5 @@
-import type { CellBlock, CellInput, CellValue, ComputedColumn, DropDown, NewTable, NumberFilter, Progress, RagFormat, ReportSheet, SelectionListener, TableCellUpdate, TableSnapshot, WorkbookPort } from "../workbook/port";
-import { BlockToRead, ReadPlan, readBlocksInTrips } from "./chunkedRead";
+import type { CellBlock, CellInput, CellValue, ComputedColumn, DropDown, NewTable, NumberFilter, Progress, RagFormat, ReadTablesOptions, ReportSheet, SelectionListener, TableCellUpdate, TableSnapshot, WorkbookPort } from "../workbook/port";
+import { BlockToRead, ReadPlan, givenNumberFormat, readBlocksInTrips } from "./chunkedRead";
 import { ExcelInput, formulaCells, fromExcelValue, isBlankRow, toExcelInput, toExcelRow } from "./excelCells";
 import { explainExcelError } from "./excelErrors";
 import { writeRowsInTrips } from "./chunkedWrite";
@@ -102,7 +102,7 @@ export class ExcelWorkbook implements WorkbookPort {
     });
   }
 
-  async readTables(names: readonly string[], progress?: Progress): Promise<Map<string, TableSnapshot>> {
+  async readTables(names: readonly string[], progress?: Progress, options: ReadTablesOptions = {}): Promise<Map<string, TableSnapshot>> {
     if (names.length === 0) {
       progress?.(0, 0);
       return new Map();
@@ -117,8 +117,9 @@ export class ExcelWorkbook implements WorkbookPort {
         const body = table.getDataBodyRange();
         body.load("rowIndex,rowCount");
         const firstRow = body.getRow(0);
-        firstRow.load("values,formulas");
-        return { requested, table, header, body, firstRow };
+        const withFormats = options.numberFormatsOf?.includes(requested) ?? false;
+        firstRow.load(withFormats ? "values,formulas,numberFormat" : "values,formulas");
+        return { requested, table, header, body, firstRow, withFormats };
       });
       await context.sync();
       const found = lookups.filter((l) => !l.table.isNullObject);
@@ -126,7 +127,8 @@ export class ExcelWorkbook implements WorkbookPort {
       const blocks = found.map((l): BlockToRead => {
         const only = l.body.rowCount === 1;
         const rows = only && !isBlankRow(l.firstRow.values[0], formulaCells(l.firstRow.values[0], l.firstRow.formulas[0])) ? [l.firstRow.values[0].map(fromExcelValue)] : [];
-        return { sheet: l.table.worksheet, sheetName: l.table.worksheet.name.toLowerCase(), row: l.body.rowIndex, column: l.header.columnIndex, rowCount: only ? 0 : l.body.rowCount, columnCount: l.header.columnCount, values: rows };
+        const formats = l.withFormats ? { numberFormats: rows.length > 0 ? [l.firstRow.numberFormat[0].map(givenNumberFormat)] : [] } : {};
+        return { sheet: l.table.worksheet, sheetName: l.table.worksheet.name.toLowerCase(), row: l.body.rowIndex, column: l.header.columnIndex, rowCount: only ? 0 : l.body.rowCount, columnCount: l.header.columnCount, values: rows, ...formats };
       });
       const total = blocks.reduce((n, b) => n + Math.max(b.rowCount, b.values.length), 0);
       const alreadyRead = total - blocks.reduce((n, b) => n + b.rowCount, 0);
@@ -135,7 +137,8 @@ export class ExcelWorkbook implements WorkbookPort {
       const result = new Map<string, TableSnapshot>();
       found.forEach((l, i) => {
         const headers = l.header.values[0].map((h) => String(h ?? ""));
-        result.set(l.requested, { name: l.table.name, sheet: l.table.worksheet.name, row: l.header.rowIndex, column: l.header.columnIndex, headers, rows: blocks[i].values });
+        const formats = blocks[i].numberFormats;
+        result.set(l.requested, { name: l.table.name, sheet: l.table.worksheet.name, row: l.header.rowIndex, column: l.header.columnIndex, headers, rows: blocks[i].values, ...(formats ? { numberFormats: formats } : {}) });
       });
       return result;
     });

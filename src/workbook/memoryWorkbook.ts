@@ -1,6 +1,6 @@
 import { sheetKey } from "./sheetNames";
 import { headerCellText, renamedHeaderNote, repeatedHeader, tableColumnNames } from "./tableHeaders";
-import type { CellBlock, CellInput, CellValue, ColumnNote, ComputedColumn, DropDown, NewTable, NumberFilter, Progress, RagFormat, ReportChart, ReportSheet, SelectionListener, TableCellUpdate, TableSnapshot, WorkbookPort } from "./port";
+import type { CellBlock, CellInput, CellValue, ColumnNote, ComputedColumn, DropDown, NewTable, NumberFilter, Progress, RagFormat, ReadTablesOptions, ReportChart, ReportSheet, SelectionListener, TableCellUpdate, TableSnapshot, WorkbookPort } from "./port";
 
 /** One cell: its value and, for formula cells, the formula that gives it. */
 export interface MemoryCell {
@@ -136,22 +136,24 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   /** A table's header and rows. */
-  snapshot(name: string): TableSnapshot {
+  snapshot(name: string, withNumberFormats = false): TableSnapshot {
     const t = this.table(name);
     const headers: string[] = [];
     for (let c = 0; c < t.columnCount; c++) headers.push(String(this.peek(t.sheet, t.row, t.column + c) ?? ""));
     const rows: CellValue[][] = [];
+    const formats: (string | undefined)[][] = [];
     for (let r = 1; r <= t.rowCount; r++) {
       const line: CellValue[] = [];
       for (let c = 0; c < t.columnCount; c++) line.push(this.peek(t.sheet, t.row + r, t.column + c));
       rows.push(line);
+      if (withNumberFormats) formats.push(line.map((_, c) => this.sheets.get(t.sheet)?.[t.row + r]?.[t.column + c]?.numberFormat));
     }
-    return { name: t.name, sheet: t.sheet, row: t.row, column: t.column, headers, rows };
+    return { name: t.name, sheet: t.sheet, row: t.row, column: t.column, headers, rows, ...(withNumberFormats ? { numberFormats: formats } : {}) };
   }
 
-  async readTables(names: readonly string[], progress?: Progress): Promise<Map<string, TableSnapshot>> {
+  async readTables(names: readonly string[], progress?: Progress, options: ReadTablesOptions = {}): Promise<Map<string, TableSnapshot>> {
     const result = new Map<string, TableSnapshot>();
-    for (const name of names) if (this.tables.has(name)) result.set(name, this.snapshot(name));
+    for (const name of names) if (this.tables.has(name)) result.set(name, this.snapshot(name, options.numberFormatsOf?.includes(name) ?? false));
     const rows = [...result.values()].reduce((n, t) => n + t.rows.length, 0);
     progress?.(rows, rows);
     return result;

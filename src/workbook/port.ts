@@ -147,6 +147,12 @@ export type SelectionListener = (sheet: string, row: number, column: number) => 
 /** Reports progress of long operations: done of total units (rows). */
 export type Progress = (done: number, total: number) => void;
 
+/** What readTables reads beside the values. */
+export interface ReadTablesOptions {
+  /** Tables whose cells' number formats are read too (`General` reads as undefined). */
+  numberFormatsOf?: readonly string[];
+}
+
 export interface WorkbookPort {
   /** Sheet names in tab order. */
   sheetNames(): Promise<string[]>;
@@ -156,8 +162,13 @@ export interface WorkbookPort {
   readUsedRange(sheet: string): Promise<CellBlock>;
   /** Names of the workbook's tables with their sheets. */
   tableNames(): Promise<{ name: string; sheet: string }[]>;
-  /** Reads several tables in one go; a missing table is absent from the result. */
-  readTables(names: readonly string[], progress?: Progress): Promise<Map<string, TableSnapshot>>;
+  /**
+   * Reads several tables in one go; a missing table is absent from the result. The tables named in
+   * `options.numberFormatsOf` come with each cell's number format too (`numberFormats`), which costs
+   * about as many bytes again as their values: ask for it only for small tables whose formats say
+   * how a value is written (a KPI target typed as 95% is the number 0.95 formatted `0%`).
+   */
+  readTables(names: readonly string[], progress?: Progress, options?: ReadTablesOptions): Promise<Map<string, TableSnapshot>>;
   /**
    * Turns an existing block of cells (header row first) into a table, leaving every value where it
    * is. Header cells that cannot name a table column as they read (blank, repeated, over 255

@@ -142,3 +142,30 @@ test("Mark as closed writes each closing status as text through Excel JS, in a t
   expect(table?.headers).toEqual([...headers, "Status"]);
   expect(table?.rows.map((r) => r[r.length - 1])).toEqual(["Closed", null, null]);
 });
+
+test("a KPI the register formats as a percentage shows as one on the card, through Excel JS and in memory alike", async () => {
+  // 0.95 formatted 0% is what Excel stores when a user types 95%: the card must say 95%, never 0.95.
+  const { excel, book } = await tracker();
+  const memory = MemoryWorkbook.fromSheets({ Register: REGISTER.map((r) => [...r]) });
+  await buildTracker(memory);
+  for (const port of [book, memory]) await port.appendRows("KPIs", [["C-001", "On-time visits", 0.95, 0.97, "Oct 2026", true]]);
+  const kpis = excel.table("KPIs");
+  const lastRow = kpis.row + kpis.rowCount - 1;
+  for (const column of [2, 3]) {
+    kpis.sheet.setNumberFormat(lastRow, kpis.column + column, "0%");
+    const snapshot = memory.snapshot("KPIs");
+    memory.cell(snapshot.sheet, snapshot.row + snapshot.rows.length, snapshot.column + column).numberFormat = "0%";
+  }
+  const cardOf = async (port: ExcelWorkbook | MemoryWorkbook) => {
+    const { data, tables } = await readPaneData(port, AT);
+    const index = data.contracts.findIndex((c) => c.fields.contractId === "C-001");
+    return contractCard(data, tables, index);
+  };
+  const overExcel = await cardOf(book);
+  expect(overExcel?.kpis.find((k) => k.kpi === "On-time visits")).toMatchObject({ target: 0.95, actual: 0.97, percent: true });
+  expect(await cardOf(memory)).toEqual(overExcel);
+  // The register's other KPIs keep their own formats: a count of hours is no percentage.
+  const { data, tables } = await readPaneData(book, AT);
+  const c008 = contractCard(data, tables, data.contracts.findIndex((c) => c.fields.contractId === "C-008"));
+  expect(c008?.kpis.map((k) => k.percent)).toEqual([false]);
+});
