@@ -60,7 +60,8 @@ export async function readBlocksInTrips(context: Excel.RequestContext, blocks: r
     const ranges = trip.map((chunk) => {
       const block = blocks[chunk.cursor];
       const range = block.sheet.getRangeByIndexes(block.row + chunk.start, block.column, chunk.count, block.columnCount);
-      range.load(block.numberFormats ? "values,numberFormat" : "values");
+      if (block.numberFormats) range.load("values,numberFormat");
+      else range.load("values");
       return range;
     });
     try {

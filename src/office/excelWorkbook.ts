@@ -118,7 +118,8 @@ export class ExcelWorkbook implements WorkbookPort {
         body.load("rowIndex,rowCount");
         const firstRow = body.getRow(0);
         const withFormats = options.numberFormatsOf?.includes(requested) ?? false;
-        firstRow.load(withFormats ? "values,formulas,numberFormat" : "values,formulas");
+        if (withFormats) firstRow.load("values,formulas,numberFormat");
+        else firstRow.load("values,formulas");
         return { requested, table, header, body, firstRow, withFormats };
       });
       await context.sync();
