@@ -105,6 +105,8 @@ describe.each([
 
   test("picking a row in the grid opens that contract's card, as a selection in Excel does; arrow keys move it on", async () => {
     await openView(page, "Contract");
+    // The card's hint points at the grid the preview shows, not at an Excel the newcomer does not have.
+    await page.getByText("Or select a row of the Contracts table in the workbook shown with the pane: the card follows it, as it does in Excel.").waitFor();
     const grid = sheetGrid(page, "Contract register");
     await rowOf(grid, "NBC-C-0105").getByRole("gridcell").nth(2).click();
     await page.getByRole("heading", { name: "ICT service desk and end-user support", level: 3 }).waitFor();

@@ -113,12 +113,12 @@ export function ContractView({ active }: { active: boolean }): React.JSX.Element
             contracts={contracts}
             chosen={chosen}
             onChoose={choose}
-            hint={inExcel ? "Or select a row of the Contracts table in the sheet: the card follows it." : "In Excel the card follows the row you select in the Contracts table."}
+            hint={inExcel ? "Or select a row of the Contracts table in the sheet: the card follows it." : "Or select a row of the Contracts table in the workbook shown with the pane: the card follows it, as it does in Excel."}
           />
           {followError !== null && (
             <ErrorBar title="Could not follow the selected row" error={followError} todo="Pick the contract from the list above instead; the card works the same." />
           )}
-          {chosen === null && <Caption1 className={styles.muted}>No contract chosen yet: pick one above{inExcel ? ", or select its row in the sheet" : ""}.</Caption1>}
+          {chosen === null && <Caption1 className={styles.muted}>No contract chosen yet: pick one above, or select its row in the {inExcel ? "sheet" : "workbook shown with the pane"}.</Caption1>}
           {chosen !== null && card === null && (
             <MessageBar intent="warning" layout="multiline">
               <MessageBarBody>That row of the Contracts table is blank. Select a row with a contract on it, or pick one above.</MessageBarBody>
