@@ -1,4 +1,5 @@
-import { addMonths, dateToSerial, daysInMonth, formatSerial, isValidSerial, serialToDate } from "../dates";
+import { addMonths, dateToSerial, daysInMonth, isValidSerial, serialToDate } from "../dates";
+import { dateInWords } from "../dateWords";
 import type { Extension } from "../extensionOptions";
 import type { Period } from "../periods";
 import { Result, fail, ok } from "../result";
@@ -15,7 +16,7 @@ export function daysToExpiry(endDate: number, asOf: number): number {
 export function noticeDate(endDate: number, period: Period): Result<number> {
   if (period.unit === "months") return addMonths(endDate, -period.amount);
   const result = endDate - period.amount;
-  if (!isValidSerial(result)) return fail(`A notice period of ${period.amount} days before ${formatSerial(endDate)} falls before 1900`);
+  if (!isValidSerial(result)) return fail(`A notice period of ${period.amount} days before ${dateInWords(endDate)} falls before 1900`);
   return ok(result);
 }
 
@@ -39,7 +40,7 @@ function monthsFromDayAfter(endDate: number, months: number): Result<number> {
   const month = (index % 12) + 1;
   const last = daysInMonth(year, month);
   const result = start.day > last ? dateToSerial(year, month, last) : (dateToSerial(year, month, start.day) ?? NaN) - 1;
-  return result === null || !isValidSerial(result) ? fail(`Moving ${formatSerial(endDate)} by ${months} months falls outside 1900–9999`) : ok(result);
+  return result === null || !isValidSerial(result) ? fail(`Moving ${dateInWords(endDate)} by ${months} months falls outside 1900–9999`) : ok(result);
 }
 
 /**
@@ -53,8 +54,8 @@ function monthsFromDayAfter(endDate: number, months: number): Result<number> {
  */
 export function finalExpiry(endDate: number, extension: Extension): Result<number> {
   const moved = extension.months === 0 ? ok(endDate) : monthsFromDayAfter(endDate, extension.months);
-  if (!moved.ok) return fail(`Extending ${formatSerial(endDate)} goes past 31/12/9999`);
+  if (!moved.ok) return fail(`Extending ${dateInWords(endDate)} goes past 31 Dec 9999`);
   const result = moved.value + extension.days;
-  if (!isValidSerial(result)) return fail(`Extending ${formatSerial(endDate)} goes past 31/12/9999`);
+  if (!isValidSerial(result)) return fail(`Extending ${dateInWords(endDate)} goes past 31 Dec 9999`);
   return ok(result);
 }

@@ -1,4 +1,4 @@
-import { formatSerial } from "../dates";
+import { dateInWords } from "../dateWords";
 import { Result, fail, ok } from "../result";
 
 /** The contract life-cycle phases of UK contract management guidance, plus before and after. */
@@ -29,10 +29,10 @@ export function contractPhase(dates: ContractDates, asOf: number, exitWindowDays
  */
 export function phaseDatesProblem(start: number | null, goLive: number | null, end: number | null): string | null {
   if (start !== null && end !== null && end < start) {
-    return `The end date ${formatSerial(end)} is before the start date ${formatSerial(start)}`;
+    return `The end date ${dateInWords(end)} is before the start date ${dateInWords(start)}`;
   }
   if (start !== null && goLive !== null && goLive < start) {
-    return `The go-live date ${formatSerial(goLive)} is before the start date ${formatSerial(start)}`;
+    return `The go-live date ${dateInWords(goLive)} is before the start date ${dateInWords(start)}`;
   }
   return null;
 }

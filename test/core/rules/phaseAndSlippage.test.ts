@@ -24,7 +24,7 @@ describe("contractPhase", () => {
   test("nothing known is blank; an end before the start is refused", () => {
     expect(contractPhase({ start: null, goLive: null, end: null }, d("2025-01-02"), 180)).toEqual({ ok: true, value: null });
     const r = contractPhase({ start: d("2025-01-01"), goLive: null, end: d("2024-01-01") }, d("2025-01-02"), 180);
-    expect(r.ok ? "" : r.error).toBe("The end date 01/01/2024 is before the start date 01/01/2025");
+    expect(r.ok ? "" : r.error).toBe("The end date 1 Jan 2024 is before the start date 1 Jan 2025");
   });
 });
 
