@@ -207,7 +207,7 @@ export function rag(
 }
 
 /**
- * One line saying which components drove the status, e.g. "Expires in 45 days (red at 90 or fewer); milestone 12 days late", or why a contract is Unrated: "Unrated: no real end date: 31/12/2099 is a stand-in; milestone on time".
+ * One line saying which components drove the status, e.g. "Expires in 45 days (red at 90 or fewer); milestone 12 days late", or why a contract is Unrated: "Unrated: no real end date: 31 Dec 2099 is a stand-in; milestone on time".
  * @customfunction RAGREASON
  * @param days_to_expiry Days to expiry (negative once expired), or a range of them. Blank means the expiry is not known.
  * @param [slippage_days] Days the worst milestone is late, or a range of them.
