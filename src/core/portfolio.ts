@@ -2,7 +2,6 @@
 // department, issue 14 point 4). Each file is summarised by its own Settings first, so a file's
 // thresholds rule its own contracts; the roll-up then adds the summaries up. Contracts are never
 // merged: two files that hold the same Contract ID are reported, each contract kept.
-import { contractName } from "./contractNames";
 import { EscalationSummary, ListedContract, MoneyTotal, SummaryContract, ValueAtRisk, compareIds, ranked, statusMeaning } from "./escalationSummary";
 import type { NormalisedRow } from "./normalise";
 
@@ -11,8 +10,26 @@ export interface PortfolioPart {
   /** How the file is called in the roll-up: its name (its path where two names are alike). */
   name: string;
   summary: EscalationSummary;
-  /** Every contract row read from the file (IDs, departments and statuses are taken from them). */
-  contracts: readonly Pick<NormalisedRow, "row" | "fields">[];
+  /** Every contract read from the file, as much of it as the roll-up needs (see `portfolioContract`). */
+  contracts: readonly PortfolioContract[];
+}
+
+/** What the roll-up keeps of every contract read: its sheet row, its Contract ID ("" for none), department and whether its status says it is closed. */
+export interface PortfolioContract {
+  row: number;
+  id: string;
+  department: string;
+  closed: boolean;
+}
+
+/**
+ * What the roll-up keeps of a contract row: a register's rows are let go once summarised, so ten
+ * registers held together cost their summaries, not their cells.
+ * @example portfolioContract({ row: 2, fields: { contractId: " C-1 ", department: "Highways", status: "Terminated" } }) → { row: 2, id: "C-1", department: "Highways", closed: true }
+ */
+export function portfolioContract(contract: Pick<NormalisedRow, "row" | "fields">): PortfolioContract {
+  const f = contract.fields;
+  return { row: contract.row, id: textOf(f.contractId), department: textOf(f.department), closed: statusMeaning(f.status).closed };
 }
 
 /** A file that was given or found but is not in the roll-up, and why, in one line. */
@@ -163,11 +180,11 @@ function departmentsOf(parts: readonly PortfolioPart[], summary: EscalationSumma
     return t;
   };
   for (const part of parts) {
-    for (const row of part.contracts) {
-      const t = tally(textOf(row.fields.department));
+    for (const c of part.contracts) {
+      const t = tally(c.department);
       t.contractsRead++;
       t.files.add(part.name);
-      if (statusMeaning(row.fields.status).closed) t.closed++;
+      if (c.closed) t.closed++;
     }
   }
   for (const c of summary.contracts) {
@@ -211,14 +228,13 @@ function fileBreakdown(part: PortfolioPart): Breakdown {
 function duplicatesOf(parts: readonly PortfolioPart[]): DuplicateId[] {
   const seen = new Map<string, { id: string; files: Set<string>; places: { file: string; row: number }[] }>();
   for (const part of parts) {
-    for (const row of part.contracts) {
-      const id = textOf(row.fields.contractId);
-      if (id === "") continue;
-      const key = id.toLowerCase();
+    for (const c of part.contracts) {
+      if (c.id === "") continue;
+      const key = c.id.toLowerCase();
       let entry = seen.get(key);
-      if (!entry) seen.set(key, (entry = { id: contractName(row), files: new Set(), places: [] }));
+      if (!entry) seen.set(key, (entry = { id: c.id, files: new Set(), places: [] }));
       entry.files.add(part.name);
-      entry.places.push({ file: part.name, row: row.row });
+      entry.places.push({ file: part.name, row: c.row });
     }
   }
   return [...seen.values()]

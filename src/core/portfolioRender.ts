@@ -8,6 +8,8 @@ import { DEFAULT_LIMIT, SummaryFormat, SummaryLayout, escapeHtml, markdownText, 
 
 const count = (n: number): string => n.toLocaleString("en-GB");
 const plural = (n: number, one: string, many = `${one}s`): string => `${count(n)} ${n === 1 ? one : many}`;
+/** "… and 3 more departments (…)". */
+const andMore = (n: number, what: string, layout: SummaryLayout): string => `… and ${count(n)} more ${n === 1 ? what : `${what}s`}${layout.more ? ` (${layout.more})` : ""}`;
 const money = (totals: readonly MoneyTotal[]): string => totals.map((t) => formatAmount(t.amount, t.currency)).join(" + ");
 const oneLine = (text: string): string => text.replace(/[\r\n\v\f\u0085\u2028\u2029]+/g, " ");
 
@@ -36,7 +38,7 @@ function rollupHeading(p: Portfolio): string {
 
 function renderRollupText(p: Portfolio, layout: SummaryLayout): string {
   const limit = layout.limit ?? DEFAULT_LIMIT;
-  const more = (n: number, what: string): string[] => (n > 0 ? [`  … and ${plural(n, what)} more${layout.more ? ` (${layout.more})` : ""}`] : []);
+  const more = (n: number, what: string): string[] => (n > 0 ? [`  ${andMore(n, what, layout)}`] : []);
   const lines = ["", "By file:", ...p.files.map((f) => `  ${f.name}: ${breakdownWords(f)}`)];
   const departments = cut(p.departments, limit);
   lines.push("", `By department (${count(p.departments.length)}):`, ...departments.shown.map((d) => `  ${d.name}: ${breakdownWords(d)}`), ...more(departments.more, "department"));
@@ -75,7 +77,7 @@ function renderRollupMarkdown(p: Portfolio, layout: SummaryLayout): string {
     `| --- |${" ---: |".repeat(BREAKDOWN_HEADERS.length)}`,
     ...rows.map((b) => `| ${markdownText(b.name)} | ${breakdownCells(b).map(markdownText).join(" | ")} |`),
   ];
-  const more = (n: number, what: string): string[] => (n > 0 ? ["", markdownText(`… and ${plural(n, what)} more${layout.more ? ` (${layout.more})` : ""}`)] : []);
+  const more = (n: number, what: string): string[] => (n > 0 ? ["", markdownText(andMore(n, what, layout))] : []);
   const departments = cut(p.departments, limit);
   const duplicates = cut(p.duplicates, limit);
   const lines = [
@@ -108,7 +110,7 @@ function renderRollupHtml(p: Portfolio, layout: SummaryLayout): string {
     `<table style="border-collapse:collapse;font-size:13px"><thead><tr>${[first, ...BREAKDOWN_HEADERS].map((h) => `<th style="${cell};background:#F3F3F3;text-align:left">${h}</th>`).join("")}</tr></thead><tbody>` +
     rows.map((b) => `<tr><td style="${cell}">${escapeHtml(b.name)}</td>${breakdownCells(b).map((v) => `<td style="${cell};text-align:right">${escapeHtml(v)}</td>`).join("")}</tr>`).join("") +
     "</tbody></table>";
-  const more = (n: number, what: string): string => (n > 0 ? para(`… and ${plural(n, what)} more${layout.more ? ` (${layout.more})` : ""}`) : "");
+  const more = (n: number, what: string): string => (n > 0 ? para(andMore(n, what, layout)) : "");
   const departments = cut(p.departments, limit);
   const duplicates = cut(p.duplicates, limit);
   const out = [
