@@ -1,6 +1,5 @@
 // An iCalendar file read back by ical.js, an independent parser (not the library that wrote it),
 // into the facts a calendar app shows: one record an event.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const ICAL = require("ical.js") as {
   parse(text: string): unknown;
   Component: new (jcal: unknown) => IcalComponent;
