@@ -33,6 +33,8 @@ async function runCommand(options: Options, out: (s: string) => void, err: (s: s
       return (require("./summary") as typeof import("./summary")).summary(options, out, err);
     case "convert":
       return (require("./convert") as typeof import("./convert")).convert(options, out, err);
+    case "calendar":
+      return (require("./calendar") as typeof import("./calendar")).calendar(options, out, err);
   }
 }
 /* eslint-enable @typescript-eslint/no-require-imports */

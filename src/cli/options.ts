@@ -9,7 +9,8 @@ export const USAGE = `Usage:
   contract-tracker map FILE [--sheet NAME] ${MAPPING} [--json]
   contract-tracker check FILE [--sheet NAME] ${MAPPING} [--date-order dmy|mdy] [--locale en-GB|en-US|…] [--json]
   contract-tracker convert FILE --out TRACKER.xlsx [--force] [--formulas contract|native] [--as-of YYYY-MM-DD] [--sheet NAME] ${MAPPING} [--date-order dmy|mdy]
-  contract-tracker summary FILE [--as-of YYYY-MM-DD] [--date-order dmy|mdy] [--locale en-GB|en-US|…] [--format text|markdown|html|json] [--limit N] [--group-by department|manager] [--out FILE [--force]] [--sheet NAME] ${MAPPING}
+  contract-tracker summary FILE|FOLDER [FILE|FOLDER]... [--as-of YYYY-MM-DD] [--date-order dmy|mdy] [--locale en-GB|en-US|…] [--format text|markdown|html|json] [--limit N] [--group-by department|manager] [--out FILE [--force]] [--sheet NAME] ${MAPPING}
+  contract-tracker calendar FILE --out DATES.ics [--force] [--within DAYS] [--as-of YYYY-MM-DD] [--date-order dmy|mdy] [--sheet NAME] ${MAPPING}
   contract-tracker help | --help | -h       this text
   contract-tracker --version                the version
 FILE is a .csv (UTF-8 or Windows-1252) or .xlsx register.
@@ -24,14 +25,18 @@ FILE is a .csv (UTF-8 or Windows-1252) or .xlsx register.
   dmy en-GB and mdy en-US). JSON keeps ISO dates.
 --as-of is the day the summary or tracker is worked out for (default: today; a tracker whose Settings fix a date, that date).
 --limit N lists up to N contracts of each level in the summary (default 25; 0 lists them all; JSON lists them all).
---group-by department|manager lists each level's contracts under their department or contract manager.`;
+--group-by department|manager lists each level's contracts under their department or contract manager.
+summary of a FOLDER, or of several files, is one roll-up of every .csv and .xlsx register in it (not its subfolders:
+  name them too), with a breakdown by file and by department; a contract ID found in two files is listed, not merged.
+calendar writes an iCalendar file (Outlook, Google, Apple Calendar) with an all-day event and reminder for each
+  notice date and end date; --within DAYS keeps those from --as-of up to DAYS days ahead (default: every one to come).`;
 
 /** Bad usage: exit code 2 with the usage text. */
 export class UsageError extends Error {}
 
-export type Command = "map" | "check" | "convert" | "summary";
+export type Command = "map" | "check" | "convert" | "summary" | "calendar";
 /** Options that take one value. */
-export type ValueOption = "--sheet" | "--out" | "--as-of" | "--date-order" | "--locale" | "--format" | "--mapping" | "--limit" | "--group-by" | "--formulas";
+export type ValueOption = "--sheet" | "--out" | "--as-of" | "--date-order" | "--locale" | "--format" | "--mapping" | "--limit" | "--group-by" | "--formulas" | "--within";
 /** Options that may be given again and again, each time with a value. */
 export type RepeatableOption = "--map";
 /** Options that take no value. */
@@ -39,7 +44,10 @@ export type Switch = "--json" | "--force";
 
 export interface Options {
   command: Command;
+  /** The first FILE given: the register every command but a roll-up works on. */
   file: string;
+  /** Every FILE (or FOLDER) given, in order: only summary takes more than one. */
+  files: readonly string[];
   /** The value of a one-value option, or undefined when it was not given. */
   value(name: ValueOption): string | undefined;
   /** Every value of a repeatable option, in the order given (none: empty). */
@@ -51,7 +59,7 @@ export interface Options {
 /** What the words ask for: a command to run, or the usage text or version (exit 0). */
 export type Request = { kind: "help" } | { kind: "version" } | ({ kind: "command" } & Options);
 
-const VALUE_OPTIONS: readonly string[] = ["--sheet", "--out", "--as-of", "--date-order", "--locale", "--format", "--mapping", "--limit", "--group-by", "--formulas"];
+const VALUE_OPTIONS: readonly string[] = ["--sheet", "--out", "--as-of", "--date-order", "--locale", "--format", "--mapping", "--limit", "--group-by", "--formulas", "--within"];
 const REPEATABLE: readonly string[] = ["--map"];
 const SWITCHES: readonly string[] = ["--json", "--force"];
 // Each command's options: any other known option would be ignored, so it is bad usage.
@@ -61,6 +69,7 @@ const ACCEPTS: Readonly<Record<Command, readonly string[]>> = {
   check: [...REGISTER, "--date-order", "--locale", "--json"],
   convert: [...REGISTER, "--date-order", "--out", "--force", "--formulas", "--as-of"],
   summary: [...REGISTER, "--date-order", "--locale", "--out", "--force", "--as-of", "--format", "--limit", "--group-by"],
+  calendar: [...REGISTER, "--date-order", "--out", "--force", "--as-of", "--within"],
 };
 // What a user who gave an option the command does not take most likely wants instead.
 const INSTEAD: Readonly<Record<string, string>> = {
@@ -120,7 +129,8 @@ export function parseArguments(argv: readonly string[]): Request {
     else if (single.has(arg)) throw new UsageError(`${arg} is given twice`);
     else single.set(arg, value);
   }
-  if (positional.length !== 1) throw new UsageError(positional.length === 0 ? "Give the register FILE" : `One FILE only (got ${positional.join(", ")})`);
+  if (positional.length === 0) throw new UsageError(command === "summary" ? "Give the register FILE, or a FOLDER of registers" : "Give the register FILE");
+  if (positional.length > 1 && command !== "summary") throw new UsageError(`One FILE only (got ${positional.join(", ")})`);
   checkValues(command, single, switches);
   for (const map of lists.get("--map") ?? []) {
     if (!map.includes("=")) throw new UsageError(`--map ${map}: write FIELD=HEADER (or FIELD= for a field the register does not have)`);
@@ -129,6 +139,7 @@ export function parseArguments(argv: readonly string[]): Request {
     kind: "command",
     command,
     file: positional[0],
+    files: positional,
     value: (name) => single.get(name),
     values: (name) => lists.get(name) ?? [],
     has: (name) => switches.has(name),
@@ -160,6 +171,9 @@ function checkValues(command: Command, single: ReadonlyMap<string, string>, swit
   if (groupBy !== undefined && !(SUMMARY_GROUPINGS as readonly string[]).includes(groupBy)) throw new UsageError("--group-by is department or manager");
   const formulas = single.get("--formulas");
   if (formulas !== undefined && !(FORMULA_STYLES as readonly string[]).includes(formulas)) throw new UsageError("--formulas is contract (CONTRACT functions, with the add-in) or native (Excel's own formulas)");
+  const within = single.get("--within");
+  if (within !== undefined && !/^\d+$/.test(within)) throw new UsageError("--within is a whole number of days ahead of --as-of");
+  if (command === "calendar" && !single.has("--out")) throw new UsageError("calendar needs --out DATES.ics");
   if (command === "convert" && !single.has("--out")) throw new UsageError("convert needs --out TRACKER.xlsx");
   if (switches.has("--force") && !single.has("--out")) throw new UsageError("--force replaces the --out file: give --out FILE");
 }

@@ -83,6 +83,8 @@ export interface SummaryContract {
   probablyClosed: boolean;
   /** The register's status says the contract is over (Completed, Terminated …): not rated, not escalated. */
   closed: boolean;
+  /** In a portfolio roll-up (core/portfolio), the file the contract was read from. */
+  file?: string;
 }
 
 /** A contract left out of the ratings, as the summary lists it: unrated, or probably closed. */
@@ -104,6 +106,8 @@ export interface ListedContract {
   gapKind?: EndDateGapKind;
   /** The register's own status text, as written. */
   status: string;
+  /** In a portfolio roll-up (core/portfolio), the file the contract was read from. */
+  file?: string;
 }
 
 /** A sum of money in one currency (ISO 4217); currency null where the register did not say one. */
@@ -284,9 +288,11 @@ function rankedBefore(x: RankKey, y: RankKey): number {
 
 /**
  * Contracts in ranked order. Level, RAG and urgency make one number, so most of the ordering is a
- * numeric sort of groups; only contracts equal on all three compare their IDs.
+ * numeric sort of groups; only contracts equal on all three compare their IDs. Exported for the
+ * portfolio roll-up, which ranks the contracts of several registers together.
+ * @example ranked([amberC2, redC1]).map((c) => c.id) → ["C-1", "C-2"]
  */
-function ranked(contracts: readonly SummaryContract[]): SummaryContract[] {
+export function ranked(contracts: readonly SummaryContract[]): SummaryContract[] {
   const groups = new Map<number, RankKey[]>();
   for (const c of contracts) {
     const key = rankKey(c);

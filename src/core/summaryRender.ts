@@ -274,7 +274,8 @@ export function renderText(summary: EscalationSummary, layout: SummaryLayout = {
       for (const { rank, c } of group.contracts) {
         const who = c.contractManager && layout.groupBy !== "manager" ? ` · ${c.contractManager}` : "";
         const worth = c.value !== null ? ` · ${formatAmount(c.value, c.currency)}` : "";
-        lines.push(`${group.name !== null ? "  " : ""}  ${rank}. [${c.rag ?? "Unrated"}] ${heading(c)}${who}${worth}: ${c.action}${c.openEscalation ? ` (logged as ${c.openEscalation})` : ""}`);
+        const where = c.file !== undefined ? ` · in ${c.file}` : "";
+        lines.push(`${group.name !== null ? "  " : ""}  ${rank}. [${c.rag ?? "Unrated"}] ${heading(c)}${who}${worth}${where}: ${c.action}${c.openEscalation ? ` (logged as ${c.openEscalation})` : ""}`);
       }
     }
     if (unlisted.length > 0) {
@@ -327,7 +328,7 @@ export function renderMarkdown(summary: EscalationSummary, layout: SummaryLayout
       if (group.name !== null) lines.push("", `### ${markdownText(group.name)}: ${count(group.count)}${group.value ? `, ${markdownText(group.value)}` : ""}`);
       lines.push("", "| # | RAG | Contract | Supplier | Contract manager | Value | Ends | Notice date | Why | Action |", "| ---: | --- | --- | --- | --- | ---: | --- | --- | --- | --- |");
       for (const { rank, c } of group.contracts) {
-        const cells = [String(rank), c.rag ?? "Unrated", markdownText(`${c.id}${c.title ? ` — ${c.title}` : ""}`), markdownText(c.supplier), markdownText(c.contractManager), c.value === null ? "" : markdownText(formatAmount(c.value, c.currency)), dmy(c.endDate, summary), dmy(c.noticeDate, summary), markdownText(c.reasons.join("; ")), markdownText(c.action)];
+        const cells = [String(rank), c.rag ?? "Unrated", markdownText(`${c.id}${c.title ? ` — ${c.title}` : ""}${c.file !== undefined ? ` (in ${c.file})` : ""}`), markdownText(c.supplier), markdownText(c.contractManager), c.value === null ? "" : markdownText(formatAmount(c.value, c.currency)), dmy(c.endDate, summary), dmy(c.noticeDate, summary), markdownText(c.reasons.join("; ")), markdownText(c.action)];
         lines.push(`| ${cells.join(" | ")} |`);
       }
     }
@@ -375,7 +376,7 @@ export function renderHtml(summary: EscalationSummary, layout: SummaryLayout = {
       out.push(`<table style="border-collapse:collapse;font-size:13px"><thead><tr>${headers.map((h) => `<th style="${cell};background:#F3F3F3">${h}</th>`).join("")}</tr></thead><tbody>`);
       for (const { rank, c } of group.contracts) {
         const rag = c.rag ?? "Unrated";
-        const contract = `<strong>${escapeHtml(c.id)}</strong>${c.title ? `<br>${escapeHtml(c.title)}` : ""}`;
+        const contract = `<strong>${escapeHtml(c.id)}</strong>${c.title ? `<br>${escapeHtml(c.title)}` : ""}${c.file !== undefined ? `<br>in ${escapeHtml(c.file)}` : ""}`;
         const why = c.reasons.map(escapeHtml).join("<br>");
         out.push(
           `<tr><td style="${cell}">${rank}</td><td style="${cell};${RAG_STYLE[rag]}">${rag}</td><td style="${cell}">${contract}</td>` +
@@ -406,7 +407,7 @@ const changedJson = (changes: RecentChanges): Record<keyof RecentChanges, { id: 
 
 /** The JSON of the command line: everything, whatever the limit; dates ISO, contracts in ranked order. */
 export function summaryJson(summary: EscalationSummary): unknown {
-  const listed = (c: ListedContract) => ({ id: c.id, row: c.row, title: c.title, supplier: c.supplier, department: c.department, contractManager: c.contractManager, value: c.value, currency: c.currency, endDate: iso(c.endDate), status: c.status, reason: c.reason });
+  const listed = (c: ListedContract) => ({ id: c.id, row: c.row, title: c.title, supplier: c.supplier, department: c.department, contractManager: c.contractManager, value: c.value, currency: c.currency, endDate: iso(c.endDate), status: c.status, reason: c.reason, ...(c.file !== undefined ? { file: c.file } : {}) });
   return {
     asOf: iso(summary.asOf),
     // Every contract read is in one of these: red + amber + green + unrated + probablyClosed + closed = read.
@@ -435,6 +436,7 @@ export function summaryJson(summary: EscalationSummary): unknown {
       noticeDate: iso(c.noticeDate),
       worstSlippage: c.worstSlippage,
       action: c.action,
+      ...(c.file !== undefined ? { file: c.file } : {}),
     })),
     unrated: summary.unrated.map(listed),
     probablyClosed: summary.stale.map(listed),

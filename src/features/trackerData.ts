@@ -4,7 +4,7 @@ import { DateOrder, todaySerial } from "../core/dates";
 import { EndDateFacts, endDateFacts } from "../core/endDates";
 import { EscalationSummary, LadderNames, escalationSummary, ladderFromSettings } from "../core/escalationSummary";
 import { mapHeaders } from "../core/mapping";
-import { MappingCorrections, applyCorrections } from "../core/mappingCorrections";
+import { MappingCorrections, applyCorrections, columnNamed } from "../core/mappingCorrections";
 import { DataQualityIssue, FieldColumns, NormalisedRow, normaliseTable } from "../core/normalise";
 import { CONTRACTS, ESCALATIONS, KPIS, MILESTONES, RISKS, TableDefinition } from "../core/schema";
 import { TrackerSettings, readSettings } from "../core/settings";
@@ -77,8 +77,14 @@ export function columnsOf(
 ): FieldColumns {
   // Computed columns (RAG, Final expiry …) are the tracker's own: they never stand for a register field.
   const ignored = new Set(ignore.map(oneLine));
+  // Corrections that name every field's column (the command line's, from the mapping `map` shows)
+  // overrule detection field by field, so its reading of the values is skipped: a tenth of a summary's time.
+  const settled = table.fields.every((f) => {
+    const header = corrections[f.key];
+    return header === null || (header !== undefined && (header.trim() === "" || columnNamed(headers, header) >= 0));
+  });
   // As in set-up's detection, the values weigh in: a column with no values loses to a twin that has them.
-  const detected = mapHeaders(headers.map((h) => (ignored.has(oneLine(h)) ? "" : h)), table, { rows });
+  const detected = mapHeaders(headers.map((h) => (ignored.has(oneLine(h)) ? "" : h)), table, settled ? {} : { rows });
   // A saved column the user has since renamed is skipped: the rest of the mapping still holds.
   const corrected = applyCorrections({ headerRow: 0, ...detected }, headers, corrections, { table, missing: "skip" });
   const columns: FieldColumns = {};

@@ -6,6 +6,8 @@ export interface HostInfo {
   dark: boolean;
   /** The display language, e.g. `en-GB`. */
   locale: string;
+  /** Where Excel runs (Office.context.diagnostics.platform: `PC`, `OfficeOnline`, `Mac`, `iOS`); absent in the preview. */
+  platform?: string;
 }
 
 /** Waits for Office.js; outside Office `Office.onReady` resolves with `host: null`. */
@@ -20,5 +22,6 @@ export async function connectToHost(): Promise<HostInfo> {
     inExcel: true,
     dark: theme ? theme.isDarkTheme : browserDark,
     locale: Office.context.displayLanguage || browserLocale,
+    platform: Office.context.diagnostics?.platform ? String(Office.context.diagnostics.platform) : undefined,
   };
 }

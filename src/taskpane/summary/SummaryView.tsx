@@ -7,6 +7,7 @@ import { renderHtml, renderText } from "../../core/summaryRender";
 import { SummaryRunReport, runEscalationSummary } from "../../features/escalations";
 import type { PaneData } from "../../features/paneData";
 import { readTracker, savedMapping, summarise } from "../../features/trackerData";
+import { AddToCalendar } from "../calendar/AddToCalendar";
 import { OpenContractError, bodyIndexOfRow, useOpenContract } from "../contract/openContract";
 import { ErrorBar } from "../ErrorBar";
 import { formatDate, plural } from "../format";
@@ -72,7 +73,7 @@ function writtenText(written: SummaryRunReport, locale: string): string {
  */
 export function SummaryView({ active }: { active: boolean }): React.JSX.Element {
   const styles = useStyles();
-  const { workbook, locale, navigate, revision, trackerChanged } = usePane();
+  const { workbook, locale, navigate, revision, trackerChanged, host } = usePane();
   const [state, setState] = React.useState<LoadState>({ status: "loading" });
   const [busy, setBusy] = React.useState<Busy>(null);
   const [copyError, setCopyError] = React.useState<unknown>(null);
@@ -199,6 +200,7 @@ export function SummaryView({ active }: { active: boolean }): React.JSX.Element 
             )}
             <OpenContractError failed={openError} />
           </div>
+          {state.status === "ready" && <AddToCalendar data={state.pane.data} locale={locale} platform={host.platform} />}
 
           <DecisionsDue summary={summary} locale={locale} onOpen={onOpen} opening={opening !== null} />
           <SummaryCounts summary={summary} problems={state.status === "ready" ? state.problems : 0} locale={locale} />

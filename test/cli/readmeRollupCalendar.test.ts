@@ -1,0 +1,53 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { run } from "../../src/cli/main";
+
+// The README's roll-up and calendar examples are what the command line prints and writes today.
+const ROOT = path.resolve(__dirname, "../..");
+const REAL = path.join(ROOT, "../shared/data/real");
+const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+const blocks = (heading: string): string[] => {
+  const section = new RegExp(`### ${heading}\\n([\\s\\S]*?)\\n##`).exec(readme)?.[1] ?? "";
+  return [...section.matchAll(/```text\n([\s\S]*?)```/g)].map((m) => m[1]);
+};
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ct-readme-rollup-"));
+
+async function printed(argv: string[]): Promise<{ code: number; out: string }> {
+  let out = "";
+  const code = await run(argv, (s) => (out += `${s}\n`), (s) => (out += `${s}\n`));
+  return { code, out };
+}
+
+test("the roll-up example: its head and its breakdowns are what summary of the folder prints", async () => {
+  const [block] = blocks("A portfolio roll-up");
+  const [command, ...shown] = block.trimEnd().split("\n");
+  const folder = path.join(dir, "Registers");
+  fs.mkdirSync(folder);
+  for (const file of ["act-gov-contracts/act_contracts_2025.csv", "uk-contractsfinder-xlsx/sample_data_of_contract_finder_uk.xlsx", "uk-ocds-cf-pcs-s2w-2025/uk_ocds_releases_flat.csv"]) {
+    fs.symlinkSync(path.join(REAL, file), path.join(folder, path.basename(file)));
+  }
+  const argv = command.replace(/^\$ npx contract-tracker /, "").split(" ").map((arg) => (arg === "Registers" ? folder : arg));
+  const result = await printed(argv);
+  expect(result.code).toBe(0);
+  const lines = result.out.trimEnd().split("\n");
+  const cut = shown.indexOf("…");
+  expect(lines.slice(0, cut)).toEqual(shown.slice(0, cut));
+  const tail = shown.slice(cut + 1);
+  expect(lines.slice(lines.length - tail.length)).toEqual(tail);
+}, 120_000);
+
+test("the calendar example: what calendar prints, and the first event of the file it writes", async () => {
+  const [commandBlock, eventBlock] = blocks("Contract dates in your calendar");
+  const [command, said] = commandBlock.trimEnd().split("\n");
+  const argv = command
+    .replace(/^\$ npx contract-tracker /, "")
+    .split(" ")
+    .map((arg) => (arg.startsWith("../shared/") ? path.join(ROOT, arg) : arg.endsWith(".ics") ? path.join(dir, arg) : arg));
+  const result = await printed(argv);
+  expect(result).toEqual({ code: 0, out: `${said.replace("act-dates.ics", path.join(dir, "act-dates.ics"))}\n` });
+  const ics = fs.readFileSync(path.join(dir, "act-dates.ics"), "utf8");
+  const first = /BEGIN:VEVENT\r\n[\s\S]*?END:VEVENT\r\n/.exec(ics)?.[0] ?? "";
+  const normal = first.replace(/^(SEQUENCE|DTSTAMP):.*$/gm, "$1:…").split("\r\n").join("\n");
+  expect(normal).toBe(eventBlock);
+}, 60_000);
