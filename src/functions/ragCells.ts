@@ -103,6 +103,9 @@ export function ragSpill(
         if (gap !== null) {
           unknownEnd = gap;
           days = null;
+          // No real end date, no decide-by date to weigh, whatever the cells beside it hold.
+          quick.daysToDecide = null;
+          quick.daysToNotice = null;
         } else if (isExcelError(days)) return shownError(days);
         else unknownEnd = DAYS_NOT_GIVEN;
       }
