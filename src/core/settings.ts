@@ -61,7 +61,7 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
     name: "lead_time_default_days",
     key: "leadTimeDefaultDays",
     meaning:
-      "The same for a contract with no tier: 9 months, as Silver, the middle tier, because an untiered contract's criticality is not known. A Gold lead time would flag every untiered contract ending within 18 months at once; a Bronze one would leave a complex contract 4 months to re-procure",
+      "The same for a contract with no tier: 180 days, the default exit window and amber expiry, so an untiered contract is asked for its decision when its exit phase begins (earlier by its notice period). Its criticality is not known: a Gold or Silver lead time would turn every short, simple contract of a transparency register amber from the day it starts; a tier is how a contract asks for longer",
   },
 ];
 
@@ -81,7 +81,7 @@ export const DEFAULT_SETTINGS: Readonly<TrackerSettings> = Object.freeze({
   leadTimeGoldDays: 540,
   leadTimeSilverDays: 270,
   leadTimeBronzeDays: 120,
-  leadTimeDefaultDays: 270,
+  leadTimeDefaultDays: 180,
   dateOrder: "dmy",
 });
 

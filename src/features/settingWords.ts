@@ -49,7 +49,7 @@ export const SETTING_WORDS: Readonly<Record<string, SettingWords>> = {
   lead_time_default_days: {
     label: "Decide by, no tier (days before the end)",
     unit: "days",
-    meaning: "The same for a contract with no tier: give it a tier for a lead time that fits it",
+    meaning: "The same for a contract with no tier (180 days: when its exit phase begins); give a contract a tier for a lead time that fits it",
   },
 };
 

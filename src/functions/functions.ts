@@ -96,7 +96,7 @@ export function finalExpiry(end_date: any[][], extension_options: any[][]): any[
 }
 
 /**
- * The date by which to decide whether to extend or re-procure: the end date, or the notice date when notice must be given earlier, less the re-procurement lead time of the contract's tier (Settings: Gold 540 days, Silver 270, Bronze 120, no tier 270). Plan early: a complex replacement takes 18 months or more to procure (the government's Contract Management Guidance, exit phase). Blank when the end date is blank or a stand-in for none (31/12/2099 or later, a date in 1900, 01/01/2000).
+ * The date by which to decide whether to extend or re-procure: the end date, or the notice date when notice must be given earlier, less the re-procurement lead time of the contract's tier (Settings: Gold 540 days, Silver 270, Bronze 120, no tier 180). Plan early: a complex replacement takes 18 months or more to procure (the government's Contract Management Guidance, exit phase). Blank when the end date is blank or a stand-in for none (31/12/2099 or later, a date in 1900, 01/01/2000).
  * @customfunction DECIDEBY
  * @param end_date The contract's current end date, or a range of them. 31/12/2099 and other stand-ins count as blank.
  * @param [notice_period] The notice period: days as a number (90), or text such as "90 days", "3 months", "1 year"; blank for none. Or a range of them.

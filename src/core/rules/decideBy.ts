@@ -7,7 +7,7 @@
  * for a complex contract can take 18 months or more; leaving the decision late limits the options
  * to an extension of the status quo. Settings hold the lead time per tier (`lead_time_gold_days`
  * 540 = 18 months, `lead_time_silver_days` 270, `lead_time_bronze_days` 120,
- * `lead_time_default_days` 270 for a contract with no tier), so a team sets its own.
+ * `lead_time_default_days` 180 for a contract with no tier: its exit window), so a team sets its own.
  */
 import { formatSerial, isValidSerial } from "../dates";
 import { Result, fail, ok } from "../result";
@@ -17,7 +17,7 @@ import type { Tier } from "./escalation";
 /**
  * The re-procurement lead time of a tier, in days, from Settings; a contract with no tier takes
  * `lead_time_default_days`.
- * @example leadTimeDays("Gold", DEFAULT_SETTINGS) → 540; leadTimeDays(null, DEFAULT_SETTINGS) → 270
+ * @example leadTimeDays("Gold", DEFAULT_SETTINGS) → 540; leadTimeDays(null, DEFAULT_SETTINGS) → 180
  */
 export function leadTimeDays(tier: Tier | null, settings: Pick<TrackerSettings, "leadTimeGoldDays" | "leadTimeSilverDays" | "leadTimeBronzeDays" | "leadTimeDefaultDays">): number {
   switch (tier) {
