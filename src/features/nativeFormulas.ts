@@ -149,8 +149,8 @@ function spendVarianceOf(inputs: RowInputs): string {
  * @example nativeDecideBy(h, "[@[Notice date]]", "[@[Decide by]]").decideBy.formula → '=IF(AND(N([@[End date]])>366,…),…-CHOOSE(…),"")'
  */
 export function nativeDecideBy(header: FieldHeaders, noticeDate: string | null, decideBy: string): { decideBy: NativeColumn; daysToDecide: NativeColumn } {
-  const tierHeader = header("tier");
   const periodHeader = header("noticePeriod");
+  const TIER_AT: Readonly<Record<string, string>> = { Gold: "1", Silver: "2", Bronze: "3" };
   const lead = (m: string): string =>
     `CHOOSE(${m},${settingNumber("lead_time_gold_days")},${settingNumber("lead_time_silver_days")},${settingNumber("lead_time_bronze_days")},${settingNumber("lead_time_default_days")})`;
   return {
@@ -158,11 +158,14 @@ export function nativeDecideBy(header: FieldHeaders, noticeDate: string | null, 
       const end = i.date("endDate");
       const e = dateText(end);
       // "|Gold|" … and "||" for a blank tier: a text lookup Excel and LibreOffice both make, any case.
-      const m = tierHeader === null ? "4" : `MATCH("|"&TRIM(${thisRow(tierHeader)})&"|",{"|Gold|","|Silver|","|Bronze|","||"},0)`;
+      // A tier Excel's TRIM reads otherwise than the tracker (a non-breaking space) is the one read at set-up.
+      const tier = i.tier("tier");
+      if ("tier" in tier && tier.tier === "unknown") return '""';
+      const m = "ref" in tier ? `MATCH("|"&TRIM(${tier.ref})&"|",{"|Gold|","|Silver|","|Bronze|","||"},0)` : tier.tier === null ? "4" : TIER_AT[tier.tier];
       const from = noticeDate === null ? e : `IF(ISNUMBER(${noticeDate}),MIN(${noticeDate},${e}),${e})`;
       const readable = noticeDate === null || periodHeader === null ? TRUE : `OR(ISNUMBER(${noticeDate}),TRIM(${thisRow(periodHeader)})="")`;
       const decide = iff(readable, `${from}-${lead(m)}`, '""');
-      return iff(realEnd(end), tierHeader === null ? decide : `IF(ISNA(${m}),"",${decide})`, '""');
+      return iff(realEnd(end), "ref" in tier ? `IF(ISNA(${m}),"",${decide})` : decide, '""');
     }),
     daysToDecide: nativeColumn(header, () => `IF(ISNUMBER(${decideBy}),${decideBy}-${AS_OF},"")`),
   };
