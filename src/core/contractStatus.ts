@@ -4,7 +4,7 @@ import { parsePeriod } from "./periods";
 import { escalationLevel, EscalationLevel, parseTier } from "./rules/escalation";
 import { daysToExpiry, finalExpiry, noticeDate } from "./rules/expiry";
 import { contractPhase, Phase } from "./rules/phase";
-import { decideBy, leadTimeDays } from "./rules/decideBy";
+import { decideBySerial, leadTimeDays } from "./rules/decideBy";
 import { SpendAgainstBudget, spendAgainstBudget, spendVariance as spendVarianceOnly } from "./rules/spend";
 import { Rag, RagInputs, contractRag, contractRagReason } from "./rules/rag";
 import { endDateGap as gapOf } from "./endDates";
@@ -38,6 +38,7 @@ export interface ContractStatus {
 const MEMO_LIMIT = 10_000;
 const periods = new Map<string, ReturnType<typeof parsePeriod>>();
 const extensions = new Map<string, ReturnType<typeof parseExtensionOptions>>();
+const tiers = new Map<string, ReturnType<typeof parseTier>>();
 function memo<T>(cache: Map<string, T>, key: string, make: () => T): T {
   let value = cache.get(key);
   if (value === undefined) {
@@ -89,11 +90,11 @@ export function contractStatus(
   const spend = options.reason === false ? null : spendAgainstBudget(money, asOf);
   const spendVariance = options.reason === false ? spendVarianceOnly(money, asOf) : spend === null ? null : spend.variance;
   const tierText = str(fields.tier);
-  const tier = tierText === null ? null : parseTier(tierText);
+  const tier = tierText === null ? null : memo(tiers, tierText, () => parseTier(tierText));
   // As CONTRACT.DECIDEBY reads the row: no date where its tier or notice period cannot be read (the cell shows #VALUE! saying so).
   const readable = (tierText === null || tier !== null) && (period === null || (period.ok && notice !== null && notice.ok));
-  const decide = end === null || !readable ? null : decideBy(end, notice?.ok ? notice.value : null, leadTimeDays(tier, settings));
-  const decideDate = decide?.ok ? decide.value : null;
+  const decide = end === null || !readable ? Number.NaN : decideBySerial(end, notice?.ok ? notice.value : null, leadTimeDays(tier, settings));
+  const decideDate = decide === decide ? decide : null;
   const noticeSerial = notice?.ok ? notice.value : null;
   const inputs: RagInputs = {
     daysToExpiry: end === null ? null : daysToExpiry(end, asOf),

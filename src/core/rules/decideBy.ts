@@ -41,10 +41,20 @@ export function leadTimeDays(tier: Tier | null, settings: Pick<TrackerSettings, 
  * @example decideBy(46966, 46874, 274) → ok(46600): notice by 1 May 2028, 274 days' lead time, 1 Aug 2027
  */
 export function decideBy(endDate: number, noticeDate: number | null, leadDays: number): Result<number> {
+  const date = decideBySerial(endDate, noticeDate, leadDays);
+  if (date !== date) return fail(`A lead time of ${leadDays} days before ${formatSerial(noticeDate !== null && noticeDate < endDate ? noticeDate : endDate)} falls before 1900`);
+  return ok(date);
+}
+
+/**
+ * decideBy as a bare serial, NaN where it would fall before 1900: for the engine, which works it
+ * out for every contract of a portfolio and needs no reason.
+ * @example decideBySerial(46966, null, 366) → 46600
+ */
+export function decideBySerial(endDate: number, noticeDate: number | null, leadDays: number): number {
   const from = noticeDate !== null && noticeDate < endDate ? noticeDate : endDate;
   const date = from - Math.round(leadDays);
-  if (!isValidSerial(date)) return fail(`A lead time of ${leadDays} days before ${formatSerial(from)} falls before 1900`);
-  return ok(date);
+  return isValidSerial(date) ? date : Number.NaN;
 }
 
 /**
