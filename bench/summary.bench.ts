@@ -1,7 +1,7 @@
 import * as path from "path";
 import { dateToSerial } from "../src/core/dates";
 import { escalationSummary } from "../src/core/escalationSummary";
-import { renderText } from "../src/core/summaryRender";
+import { decideByWords, renderText } from "../src/core/summaryRender";
 import { readTrackerData, summarise, TrackerSnapshots } from "../src/features/trackerData";
 import { readRegister } from "../src/cli/readRegister";
 import { findRegister } from "../src/cli/register";
@@ -20,7 +20,7 @@ const N = 100_000;
  * already (the worst case); otherwise end dates spread over five years, as in a real portfolio,
  * so that about one contract in five needs attention.
  */
-function generated(everyOneEscalated = false): TrackerSnapshots {
+export function generated(everyOneEscalated = false, untiered = false): TrackerSnapshots {
   const headers = ["Contract ID", "Title", "Supplier", "Contract manager", "Tier", "Start date", "End date", "Extension options", "Notice period", "Total value", "Budget", "Spend to date", "Status"];
   const rows: CellValue[][] = [];
   for (let i = 0; i < N; i++) {
@@ -30,7 +30,7 @@ function generated(everyOneEscalated = false): TrackerSnapshots {
     const elapsed = end === null ? 1 : Math.min(1, (AS_OF - start) / (end - start));
     const spend = Math.round(40_000 * elapsed * (i % 97 === 0 ? 1.3 : 0.7 + (i % 100) / 330));
     rows.push([
-      `C${String(i).padStart(6, "0")}`, `Service ${i}`, `Supplier ${i % 1000} Ltd`, `Manager ${i % 250}`, ["Gold", "Silver", "Bronze"][i % 3],
+      `C${String(i).padStart(6, "0")}`, `Service ${i}`, `Supplier ${i % 1000} Ltd`, `Manager ${i % 250}`, (untiered ? ["Gold", "Silver", "Bronze", ""] : ["Gold", "Silver", "Bronze"])[i % (untiered ? 4 : 3)],
       start, end, ["1+1", "", "2 x 12 months", ""][i % 4], ["3 months", "90 days", "", "6m"][i % 4],
       50_000 + (i % 1000) * 100, 40_000, spend, i % 20 === 0 ? "Terminated" : "Live",
     ]);
@@ -57,6 +57,8 @@ export function summaryCases(): BenchCase[] {
   const tracker = lazy(() => generated());
   const typed = lazy(() => readTrackerData(tracker(), { asOf: AS_OF }));
   const worst = lazy(() => readTrackerData(generated(true), { asOf: AS_OF }));
+  // Every tier and none, each with its lead time: thousands of decide-by dates fall in the next 90 days.
+  const tiered = lazy(() => readTrackerData(generated(false, true), { asOf: AS_OF }));
   // Read only when its case runs, so the other cases are timed without it in memory.
   let real: Promise<TrackerSnapshots> | undefined;
   const realTables = (): Promise<TrackerSnapshots> =>
@@ -74,6 +76,18 @@ export function summaryCases(): BenchCase[] {
   return [
     { suite: "summary", name: "escalation engine, 100,000 contracts (typed rows, 20,000 milestones, 5,000 log entries)", rows: N, targetMs: 300, run: engine(typed) },
     { suite: "summary", name: "escalation engine, 100,000 contracts all needing attention (worst case)", rows: N, run: engine(worst) },
+    {
+      suite: "summary",
+      name: "summary with decide-by dates over 100,000 contracts (Gold, Silver, Bronze, no tier; the coming decisions in words)",
+      rows: N,
+      targetMs: 300,
+      run: () => {
+        const summary = engine(tiered)();
+        const words = summary.decisionsComing.map((d) => decideByWords(d, summary.dateLocale));
+        if (words.length === 0) throw new Error("no decide-by date came up: the case measures nothing");
+        return words;
+      },
+    },
     { suite: "summary", name: "read raw tables + engine, 100,000 contracts", rows: N, runs: 3, warmups: 1, run: () => summarise(readTrackerData(tracker(), { asOf: AS_OF })) },
     { suite: "summary", name: "text summary of 100,000 contracts", rows: N, runs: 3, warmups: 1, run: () => renderText(summarise(typed())) },
     { suite: "summary", name: `read + engine, largest shared register with end dates (Contracts Finder xlsx, ${realRows.toLocaleString("en-GB")} rows)`, rows: realRows, run: async () => summarise(readTrackerData(await realTables(), { asOf: AS_OF })) },

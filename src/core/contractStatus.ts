@@ -4,6 +4,7 @@ import { parsePeriod } from "./periods";
 import { escalationLevel, EscalationLevel, parseTier } from "./rules/escalation";
 import { daysToExpiry, finalExpiry, noticeDate } from "./rules/expiry";
 import { contractPhase, Phase } from "./rules/phase";
+import { decideBySerial, leadTimeDays } from "./rules/decideBy";
 import { SpendAgainstBudget, spendAgainstBudget, spendVariance as spendVarianceOnly } from "./rules/spend";
 import { Rag, RagInputs, contractRag, contractRagReason } from "./rules/rag";
 import { endDateGap as gapOf } from "./endDates";
@@ -15,6 +16,9 @@ export interface ContractStatus {
   noticeDate: number | null;
   daysToNotice: number | null;
   finalExpiry: number | null;
+  /** The date to decide whether to extend or re-procure (rules/decideBy), and days left to it (negative once passed). */
+  decideBy: number | null;
+  daysToDecide: number | null;
   phase: Phase | null;
   slippage: number | null;
   kpiAttainment: number | null;
@@ -34,6 +38,7 @@ export interface ContractStatus {
 const MEMO_LIMIT = 10_000;
 const periods = new Map<string, ReturnType<typeof parsePeriod>>();
 const extensions = new Map<string, ReturnType<typeof parseExtensionOptions>>();
+const tiers = new Map<string, ReturnType<typeof parseTier>>();
 function memo<T>(cache: Map<string, T>, key: string, make: () => T): T {
   let value = cache.get(key);
   if (value === undefined) {
@@ -84,19 +89,29 @@ export function contractStatus(
   // The comparison's figures only for a caller that shows them; the engine needs the variance alone.
   const spend = options.reason === false ? null : spendAgainstBudget(money, asOf);
   const spendVariance = options.reason === false ? spendVarianceOnly(money, asOf) : spend === null ? null : spend.variance;
+  const tierText = str(fields.tier);
+  const tier = tierText === null ? null : memo(tiers, tierText, () => parseTier(tierText));
+  // As CONTRACT.DECIDEBY reads the row: no date where its tier or notice period cannot be read (the cell shows #VALUE! saying so).
+  const readable = (tierText === null || tier !== null) && (period === null || (period.ok && notice !== null && notice.ok));
+  const decide = end === null || !readable ? Number.NaN : decideBySerial(end, notice?.ok ? notice.value : null, leadTimeDays(tier, settings));
+  const decideDate = decide === decide ? decide : null;
+  const noticeSerial = notice?.ok ? notice.value : null;
   const inputs: RagInputs = {
     daysToExpiry: end === null ? null : daysToExpiry(end, asOf),
     slippageDays: related.slippage,
     kpiAttainment: related.kpiAttainment,
     spendVariance,
+    daysToDecide: decideDate === null ? null : decideDate - asOf,
+    daysToNotice: noticeSerial === null ? null : noticeSerial - asOf,
   };
   const rag = contractRag(inputs, settings);
-  const tier = options.reason === false ? null : str(fields.tier);
   return {
     daysToExpiry: inputs.daysToExpiry,
-    noticeDate: notice?.ok ? notice.value : null,
-    daysToNotice: notice?.ok ? notice.value - asOf : null,
+    noticeDate: noticeSerial,
+    daysToNotice: inputs.daysToNotice ?? null,
     finalExpiry: final === null ? null : typeof final === "number" ? final : final.ok ? final.value : null,
+    decideBy: decideDate,
+    daysToDecide: inputs.daysToDecide ?? null,
     phase: phase?.ok ? phase.value : null,
     slippage: related.slippage,
     kpiAttainment: related.kpiAttainment,
@@ -106,6 +121,6 @@ export function contractStatus(
     ragReason: options.reason === false ? "" : contractRagReason(inputs, settings, gap ?? undefined),
     endDateGap: gap,
     // The engine (reason: false) places contracts on the ladder itself, with days in status.
-    escalationLevel: rag === null || options.reason === false ? null : escalationLevel({ rag, daysInStatus: 0, tier: tier === null ? null : parseTier(tier) }, settings.escalationPersistDays),
+    escalationLevel: rag === null || options.reason === false ? null : escalationLevel({ rag, daysInStatus: 0, tier }, settings.escalationPersistDays),
   };
 }

@@ -39,6 +39,24 @@ function formatterFor(locale: string): Intl.DateTimeFormat {
  * @example dateInWords(46600, "en-GB") → "1 Aug 2027"; dateInWords(46600, "en-US") → "Aug 1, 2027"
  */
 export function dateInWords(serial: number, locale: string = DEFAULT_DATE_LOCALE): string {
+  // A portfolio's dates repeat (end, notice and decide-by dates cluster on month ends): each is
+  // written once a locale. Intl's format() was a seventh of the summary's time over 100,000 contracts.
+  let written = wordsByLocale.get(locale);
+  if (!written) wordsByLocale.set(locale, (written = new Map()));
+  let words = written.get(serial);
+  if (words === undefined) {
+    if (written.size >= WORDS_LIMIT) written.clear();
+    words = writeDate(serial, locale);
+    written.set(serial, words);
+  }
+  return words;
+}
+
+// Every day from 1900 to 2100 is about 73,000: room for all a register holds.
+const WORDS_LIMIT = 100_000;
+const wordsByLocale = new Map<string, Map<number, string>>();
+
+function writeDate(serial: number, locale: string): string {
   const date = serialToDate(serial);
   if (!date) return String(serial);
   const at = new Date(0);

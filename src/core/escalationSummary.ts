@@ -5,6 +5,7 @@ import { DEFAULT_DATE_LOCALE, dateInWords } from "./dateWords";
 import { EndDateFacts, EndDateGapKind, LONE_END_DATE, endDateGap, endDateGapOf } from "./endDates";
 import type { NormalisedRow, TypedValue } from "./normalise";
 import { EscalationLevel, Tier, escalationLevel, parseTier } from "./rules/escalation";
+import { leadTimeDays } from "./rules/decideBy";
 import { Rag, ragComponents, parseRag } from "./rules/rag";
 import { RISK_RED_AT, riskRag, riskScore } from "./rules/risk";
 import { SpendAgainstBudget, spendAgainstBudget } from "./rules/spend";
@@ -56,6 +57,9 @@ export interface SummaryContract {
   daysToExpiry: number | null;
   noticeDate: number | null;
   daysToNotice: number | null;
+  /** The date to decide whether to extend or re-procure (rules/decideBy), and days left to it; negative once passed. */
+  decideBy: number | null;
+  daysToDecide: number | null;
   worstSlippage: number | null;
   worstMilestone: string | null;
   kpiAttainment: number | null;
@@ -110,6 +114,23 @@ export interface ListedContract {
   file?: string;
 }
 
+/** How far ahead the summary and the dashboard list decide-by dates coming up, in days. */
+export const DECISIONS_WITHIN_DAYS = 90;
+
+/** A decision to extend or re-procure due within DECISIONS_WITHIN_DAYS, whatever the contract's level. */
+export interface ComingDecision {
+  row: number;
+  id: string;
+  title: string;
+  supplier: string;
+  contractManager: string;
+  department: string;
+  tier: Tier | null;
+  /** The decide-by date (a serial) and the days left to it, 0 to DECISIONS_WITHIN_DAYS. */
+  decideBy: number;
+  daysToDecide: number;
+}
+
 /** A sum of money in one currency (ISO 4217); currency null where the register did not say one. */
 export interface MoneyTotal {
   currency: string | null;
@@ -158,6 +179,8 @@ export interface EscalationSummary {
   stale: ListedContract[];
   /** The unrated contracts with their reasons, biggest by value first (no value last). */
   unrated: ListedContract[];
+  /** Live contracts whose decide-by date falls in the next DECISIONS_WITHIN_DAYS days (today included), soonest first; none whose status records a decision. */
+  decisionsComing: ComingDecision[];
   staleAfterDays: number;
   /** Settings' expiry_red_days, for saying which contracts came within it lately. */
   expiryRedDays: number;
@@ -338,6 +361,10 @@ interface NotEscalated {
   probablyClosed: boolean;
   endDateGap: string | null;
   daysToExpiry: number | null;
+  /** Set where the decide-by date is coming up (DECISIONS_WITHIN_DAYS) and no decision is recorded; else null. */
+  decideBy: number | null;
+  daysToDecide: number | null;
+  decided?: boolean;
 }
 
 // One answer per class, shared: readStatus reads each distinct status text once.
@@ -368,9 +395,9 @@ function tierOf(value: TypedValue | undefined): Tier | null {
 
 // The level-0 answers, shared: most of a portfolio is level 0, and each needs only its RAG.
 const NOT_ESCALATED: Record<Rag, NotEscalated> = {
-  Red: { level: 0, rag: "Red", probablyClosed: false, endDateGap: null, daysToExpiry: null },
-  Amber: { level: 0, rag: "Amber", probablyClosed: false, endDateGap: null, daysToExpiry: null },
-  Green: { level: 0, rag: "Green", probablyClosed: false, endDateGap: null, daysToExpiry: null },
+  Red: { level: 0, rag: "Red", probablyClosed: false, endDateGap: null, daysToExpiry: null, decideBy: null, daysToDecide: null },
+  Amber: { level: 0, rag: "Amber", probablyClosed: false, endDateGap: null, daysToExpiry: null, decideBy: null, daysToDecide: null },
+  Green: { level: 0, rag: "Green", probablyClosed: false, endDateGap: null, daysToExpiry: null, decideBy: null, daysToDecide: null },
 };
 
 // contractStatus's options for a contract with a real end date, shared: the engine asks 100,000 times.
@@ -402,8 +429,9 @@ function assess(contract: NormalisedRow, related: Related, settings: TrackerSett
   const rated = !closed && !probablyClosed && status.rag !== null;
   const level: EscalationLevel = !rated || status.rag === null ? 0 : escalationLevel({ rag: status.rag, daysInStatus, tier, expiredWithoutReplacement, noticeDateMissed: noticeMissed }, settings.escalationPersistDays);
   if (brief && level === 0) {
-    if (rated && status.rag !== null) return NOT_ESCALATED[status.rag];
-    return { level: 0, rag: rated ? status.rag : null, probablyClosed, endDateGap: gap, daysToExpiry: status.daysToExpiry };
+    const coming = rated && !decided && status.daysToDecide !== null && status.daysToDecide >= 0 && status.daysToDecide <= DECISIONS_WITHIN_DAYS;
+    if (rated && status.rag !== null && !coming) return NOT_ESCALATED[status.rag];
+    return { level: 0, rag: rated ? status.rag : null, probablyClosed, endDateGap: gap, daysToExpiry: status.daysToExpiry, decideBy: coming ? status.decideBy : null, daysToDecide: coming ? status.daysToDecide : null };
   }
   const registerStatus = text(f.status);
   // The spend comparison's figures, for the few contracts explained (the rating needed the variance alone).
@@ -415,7 +443,14 @@ function assess(contract: NormalisedRow, related: Related, settings: TrackerSett
   else {
     if (expiredWithoutReplacement && end !== null) reasons.push(`Expired ${days(-(status.daysToExpiry ?? 0))} ago (${date(end)}) with no replacement recorded`);
     if (noticeMissed && status.noticeDate !== null) reasons.push(`Notice date ${date(status.noticeDate)} passed ${days(asOf - status.noticeDate)} ago with no decision recorded`);
-    const inputs = { daysToExpiry: status.daysToExpiry, slippageDays: status.slippage, kpiAttainment: status.kpiAttainment, spendVariance: status.spendVariance };
+    const inputs = {
+      daysToExpiry: status.daysToExpiry,
+      slippageDays: status.slippage,
+      kpiAttainment: status.kpiAttainment,
+      spendVariance: status.spendVariance,
+      daysToDecide: status.daysToDecide,
+      daysToNotice: status.daysToNotice,
+    };
     // RAG's components in its order: expiry (when the end date is known), milestone, KPI, spend.
     ragComponents(inputs, settings).forEach((c, i) => {
       if (c.status === "Green") return;
@@ -424,6 +459,12 @@ function assess(contract: NormalisedRow, related: Related, settings: TrackerSett
         if (end === null) return;
         if (!expired) reasons.push(`Expires ${date(end)}, ${inDays(status.daysToExpiry ?? 0)} (${c.rule})`);
         else if (decided) reasons.push(`End date ${date(end)} passed ${days(-(status.daysToExpiry ?? 0))} ago; the register's status says "${registerStatus}"`);
+      } else if (c.finding.startsWith("decide-by")) {
+        // A decision the register's status already records (Extension agreed, Re-procurement under way) is said as recorded, not as missing.
+        if (status.decideBy !== null) {
+          const passed = `Decide by ${date(status.decideBy)} passed ${days(-(status.daysToDecide ?? 0))} ago`;
+          reasons.push(decided ? `${passed}; the register's status says "${registerStatus}"` : `${passed} with no decision recorded (${c.rule})`);
+        }
       } else if (c.finding.startsWith("milestone") && milestone) reasons.push(`Milestone "${milestone.name}" ${days(milestone.days)} late (${c.rule})`);
       else if (c.finding.startsWith("KPI") && kpi) reasons.push(`KPI "${kpi.name}" at ${percent(kpi.attainment)} of target (${c.rule})`);
       else if (c.finding.startsWith("spend") && spend !== null && spend.variance !== null) reasons.push(`Spend ${percent(spend.variance)} over ${spendBasis(spend)} (${c.rule})`);
@@ -447,7 +488,7 @@ function assess(contract: NormalisedRow, related: Related, settings: TrackerSett
         ? status.rag === null && gap !== null
           ? "Record the real end date, so the contract can be rated"
           : ""
-        : recommendedAction({ status, end, expiredWithoutReplacement, noticeMissed, milestone, kpi, asOf, settings, hasExtensions: text(f.extensionOptions) !== "", decidedStatus: decided ? registerStatus : null, spend, locale });
+        : recommendedAction({ status, end, expiredWithoutReplacement, noticeMissed, milestone, kpi, asOf, settings, hasExtensions: text(f.extensionOptions) !== "", decidedStatus: decided ? registerStatus : null, spend, locale, tier });
   const value = valueOf(contract);
 
   // Every field written out, in one literal: a spread here makes V8 build each of the tens of
@@ -469,6 +510,8 @@ function assess(contract: NormalisedRow, related: Related, settings: TrackerSett
     daysToExpiry: status.daysToExpiry,
     noticeDate: status.noticeDate,
     daysToNotice: status.daysToNotice,
+    decideBy: status.decideBy,
+    daysToDecide: status.daysToDecide,
     worstSlippage: milestone?.days ?? null,
     worstMilestone: milestone?.name ?? null,
     kpiAttainment: kpi?.attainment ?? null,
@@ -510,6 +553,21 @@ function valueOf(contract: NormalisedRow): { amount: number | null; currency: st
   return { amount: annual, currency: annual === null ? null : (contract.currencies?.annualValue ?? null), annual: annual !== null };
 }
 
+function comingDecision(contract: NormalisedRow, decideBy: number, daysToDecide: number): ComingDecision {
+  const f = contract.fields;
+  return {
+    row: contract.row,
+    id: contractName(contract),
+    title: text(f.title),
+    supplier: text(f.supplier),
+    contractManager: text(f.contractManager),
+    department: text(f.department),
+    tier: tierOf(f.tier),
+    decideBy,
+    daysToDecide,
+  };
+}
+
 function listed(contract: NormalisedRow, reason: string, end: number | null): ListedContract {
   const value = valueOf(contract);
   const f = contract.fields;
@@ -548,6 +606,7 @@ interface ActionFacts {
   spend: SpendAgainstBudget | null;
   /** The locale dates are written in (core/dateWords). */
   locale: string;
+  tier: Tier | null;
 }
 
 /** What spend was compared with, in words: "the budget profiled to date (25% of the term gone)", or "the whole budget". */
@@ -577,6 +636,10 @@ function recommendedAction(a: ActionFacts): string {
   }
   if (status.daysToExpiry !== null && status.daysToExpiry <= settings.expiryRedDays && a.end !== null) {
     return `Expires ${date(a.end)} ${inDays(status.daysToExpiry)}: ${a.hasExtensions ? "take up an extension option or re-procure" : "re-procure or plan the exit"}`;
+  }
+  if (status.decideBy !== null && status.daysToDecide !== null && status.daysToDecide < 0 && a.decidedStatus === null) {
+    const lead = leadTimeDays(a.tier, settings);
+    return `Decide by ${date(status.decideBy)} passed ${days(-status.daysToDecide)} ago: decide now whether to extend or re-procure (lead time ${days(lead)}${a.tier === null ? ", no tier" : ` for ${a.tier}`})`;
   }
   if (a.milestone && a.milestone.days > settings.slippageAmberDays) {
     return `Milestone "${a.milestone.name}" ${days(a.milestone.days)} late: agree recovery plan with supplier`;
@@ -616,6 +679,7 @@ export function escalationSummary(data: TrackerRows, settings: TrackerSettings, 
   const escalated: SummaryContract[] = [];
   const stale: ListedContract[] = [];
   const unrated: ListedContract[] = [];
+  const coming: ComingDecision[] = [];
   let closed = 0;
   const byCurrency = new Map<string | null, number>();
   let atRisk = 0;
@@ -649,6 +713,11 @@ export function escalationSummary(data: TrackerRows, settings: TrackerSettings, 
     if (assessed.rag === "Red") counts.red++;
     else if (assessed.rag === "Amber") counts.amber++;
     else counts.green++;
+    const decideIn = assessed.daysToDecide;
+    // Level 0 brings its decide-by date only when it is coming up with no decision recorded; an escalated contract always brings it.
+    if (assessed.decideBy !== null && decideIn !== null && decideIn >= 0 && decideIn <= DECISIONS_WITHIN_DAYS && (assessed.level === 0 || !statusMeaning(contract.fields.status).decided)) {
+      coming.push(comingDecision(contract, assessed.decideBy, decideIn));
+    }
     if (assessed.level === 0) continue;
     const full = assessed as SummaryContract;
     byLevel[full.level as 1 | 2 | 3]++;
@@ -667,6 +736,7 @@ export function escalationSummary(data: TrackerRows, settings: TrackerSettings, 
   const valueAtRisk = hasValueColumn ? { totals, contracts: atRisk, contractsWithoutValue, annualOnly } : null;
   stale.sort((a, b) => (a.endDate ?? 0) - (b.endDate ?? 0) || compareIds(a.id, b.id) || a.row - b.row);
   unrated.sort(byValue);
+  coming.sort((a, b) => a.decideBy - b.decideBy || compareIds(a.id, b.id) || a.row - b.row);
   return {
     asOf,
     counts,
@@ -678,6 +748,7 @@ export function escalationSummary(data: TrackerRows, settings: TrackerSettings, 
     staleContracts: stale.length,
     stale,
     unrated,
+    decisionsComing: coming,
     staleAfterDays: settings.staleAfterDays,
     expiryRedDays: settings.expiryRedDays,
     ladder,

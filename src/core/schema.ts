@@ -58,7 +58,7 @@ export const CONTRACTS: TableDefinition = {
   ],
   // Spend variance is a native tracker's own (its RAG formula reads the spend comparison from it).
   computed: [
-    "Days to expiry", "Notice date", "Days to notice", "Final expiry", "Phase", "Slippage",
+    "Days to expiry", "Notice date", "Days to notice", "Final expiry", "Decide by", "Days to decide", "Phase", "Slippage",
     "KPI attainment", "Spend variance", "RAG", "RAG reason", "Escalation level",
   ],
 };

@@ -16,6 +16,12 @@ export interface TrackerSettings {
   escalationPersistDays: number;
   /** Days past its end date after which a contract with no closing status is probably closed, not escalated. */
   staleAfterDays: number;
+  /** Re-procurement lead times by tier, in days: how long before the end (or notice) date the decision to extend or re-procure is due (rules/decideBy). */
+  leadTimeGoldDays: number;
+  leadTimeSilverDays: number;
+  leadTimeBronzeDays: number;
+  /** The lead time of a contract with no tier. */
+  leadTimeDefaultDays: number;
   dateOrder: DateOrder;
 }
 
@@ -47,6 +53,16 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
   { name: "ladder_level_1", key: null, meaning: "Who level 1 escalations go to" },
   { name: "ladder_level_2", key: null, meaning: "Who level 2 escalations go to" },
   { name: "ladder_level_3", key: null, meaning: "Who level 3 escalations go to" },
+  // Decide-by dates (rules/decideBy): after the names above, so trackers set up before them keep their rows.
+  { name: "lead_time_gold_days", key: "leadTimeGoldDays", meaning: "Days before the end date (or the notice date, if earlier) to decide whether to extend or re-procure a Gold contract: 18 months, the guidance's time to procure a complex replacement" },
+  { name: "lead_time_silver_days", key: "leadTimeSilverDays", meaning: "The same for a Silver contract: 9 months" },
+  { name: "lead_time_bronze_days", key: "leadTimeBronzeDays", meaning: "The same for a Bronze contract: 4 months" },
+  {
+    name: "lead_time_default_days",
+    key: "leadTimeDefaultDays",
+    meaning:
+      "The same for a contract with no tier: 180 days, the default exit window and amber expiry, so an untiered contract is asked for its decision when its exit phase begins (earlier by its notice period). Its criticality is not known: a Gold or Silver lead time would turn every short, simple contract of a transparency register amber from the day it starts; a tier is how a contract asks for longer",
+  },
 ];
 
 /** PRODUCT.md's defaults. @example DEFAULT_SETTINGS.expiryRedDays → 90 */
@@ -62,6 +78,10 @@ export const DEFAULT_SETTINGS: Readonly<TrackerSettings> = Object.freeze({
   exitWindowDays: 180,
   escalationPersistDays: 30,
   staleAfterDays: 365,
+  leadTimeGoldDays: 540,
+  leadTimeSilverDays: 270,
+  leadTimeBronzeDays: 120,
+  leadTimeDefaultDays: 180,
   dateOrder: "dmy",
 });
 

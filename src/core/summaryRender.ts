@@ -3,7 +3,7 @@ import type { EndDateGapKind } from "./endDates";
 import { formatSerial } from "./dates";
 import { dateInWords } from "./dateWords";
 import { RAG_FILLS } from "./ragFills";
-import { AT_RISK_FROM_LEVEL, EscalationSummary, ListedContract, SummaryContract, ValueAtRisk } from "./escalationSummary";
+import { AT_RISK_FROM_LEVEL, ComingDecision, DECISIONS_WITHIN_DAYS, EscalationSummary, ListedContract, SummaryContract, ValueAtRisk } from "./escalationSummary";
 import type { SummaryFormat, SummaryGrouping } from "./summaryChoices";
 
 export { SUMMARY_FORMATS, SUMMARY_GROUPINGS } from "./summaryChoices";
@@ -244,7 +244,15 @@ export function decisionsDue(summary: EscalationSummary): SummaryContract[] {
   return summary.contracts.filter((c) => c.decisionNeeded).sort((a, b) => due(a) - due(b));
 }
 
-/** What the summary leads with: the week's changes and the decisions due, as lines of text. */
+/**
+ * A decide-by date coming up, as every view writes it: the date in words and the days left.
+ * @example decideByWords({ decideBy: 46600, daysToDecide: 21 }, "en-GB") → "decide by 1 Aug 2027: 21 days"
+ */
+export function decideByWords(d: Pick<ComingDecision, "decideBy" | "daysToDecide">, locale: string): string {
+  return `decide by ${dateInWords(d.decideBy, locale)}: ${d.daysToDecide === 0 ? "today" : plural(d.daysToDecide, "day")}`;
+}
+
+/** What the summary leads with: the week's changes, the decisions due and the decide-by dates coming up, as lines of text. */
 function leadLines(summary: EscalationSummary, limit: number): string[] {
   const changes = recentChangeLines(summary);
   const lines = [changes.length ? `Changed in the last ${RECENT_DAYS} days: ${changes.join("; ")}.` : `Nothing changed in the last ${RECENT_DAYS} days.`];
@@ -253,6 +261,16 @@ function leadLines(summary: EscalationSummary, limit: number): string[] {
     const shown = limit > 0 ? decisions.slice(0, Math.min(limit, 10)) : decisions;
     lines.push("", `Needs a decision (${count(decisions.length)}):`, ...shown.map((c) => `  - ${c.id}${c.title ? ` ${c.title}` : ""}: ${c.action}`));
     if (shown.length < decisions.length) lines.push(`  - and ${count(decisions.length - shown.length)} more, listed by level below`);
+  }
+  const coming = summary.decisionsComing;
+  if (coming.length) {
+    const shown = limit > 0 ? coming.slice(0, Math.min(limit, 10)) : coming;
+    lines.push(
+      "",
+      `Extend or re-procure, decide-by dates in the next ${DECISIONS_WITHIN_DAYS} days (${count(coming.length)}):`,
+      ...shown.map((c) => `  - ${c.id}${c.title ? ` ${c.title}` : ""}: ${decideByWords(c, summary.dateLocale)}`),
+    );
+    if (shown.length < coming.length) lines.push(`  - and ${count(coming.length - shown.length)} more (the JSON lists them all)`);
   }
   return lines;
 }
@@ -434,12 +452,16 @@ export function summaryJson(summary: EscalationSummary): unknown {
       endDate: iso(c.endDate),
       daysToExpiry: c.daysToExpiry,
       noticeDate: iso(c.noticeDate),
+      decideBy: iso(c.decideBy),
+      daysToDecide: c.daysToDecide,
       worstSlippage: c.worstSlippage,
       action: c.action,
       ...(c.file !== undefined ? { file: c.file } : {}),
     })),
     unrated: summary.unrated.map(listed),
     probablyClosed: summary.stale.map(listed),
+    // Decide-by dates in the next DECISIONS_WITHIN_DAYS days, soonest first, whatever the level.
+    decisionsComing: summary.decisionsComing.map((d) => ({ id: d.id, row: d.row, title: d.title, tier: d.tier, decideBy: iso(d.decideBy), daysToDecide: d.daysToDecide })),
   };
 }
 

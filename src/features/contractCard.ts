@@ -122,6 +122,9 @@ export interface CardDates {
   daysToNotice: number | null;
   /** The end date with every extension option taken. */
   finalExpiry: number | null;
+  /** When to decide whether to extend or re-procure (core/rules/decideBy), and days left; negative once passed. */
+  decideBy: number | null;
+  daysToDecide: number | null;
   phase: Phase | null;
   /** Spend over the budget profiled to date as a fraction (0.1 = 10% over); null without both, or when they cannot be compared. */
   spendVariance: number | null;
@@ -254,6 +257,8 @@ export function contractCard(data: TrackerData, tables: ReadonlyMap<string, Tabl
       noticeDate: status.noticeDate,
       daysToNotice: status.daysToNotice,
       finalExpiry: status.finalExpiry,
+      decideBy: status.decideBy,
+      daysToDecide: status.daysToDecide,
       phase: status.phase,
       spendVariance: status.spendVariance,
       spend: status.spend,

@@ -1,13 +1,14 @@
 /**
  * The portfolio dashboard of PRODUCT.md: contracts by RAG and by phase, what expires soon, notice
- * dates coming up and missed, the worst slipping milestones and the failing KPIs. Everything is
+ * dates coming up and missed, decisions to extend or re-procure due in the next 90 days, the worst slipping milestones and the failing KPIs. Everything is
  * worked out from the typed data with the core rules, never read from computed cells: the
  * in-memory workbook does not calculate, and Excel may not have yet.
  */
 import { contractsById } from "../core/contractNames";
 import { contractStatus } from "../core/contractStatus";
-import { assessContract, compareIds } from "../core/escalationSummary";
+import { DECISIONS_WITHIN_DAYS, assessContract, compareIds, statusMeaning } from "../core/escalationSummary";
 import type { NormalisedRow } from "../core/normalise";
+import { Tier, parseTier } from "../core/rules/escalation";
 import type { Phase } from "../core/rules/phase";
 import { Rag, ragStatus } from "../core/rules/rag";
 import { slippageDays } from "../core/rules/slippage";
@@ -39,6 +40,15 @@ export interface NoticeDue extends ContractRef {
   /** Negative once the notice date has passed. */
   daysToNotice: number;
   endDate: number;
+}
+
+/** A decision to extend or re-procure coming up: the contract's decide-by date (core/rules/decideBy). */
+export interface DecisionDue extends ContractRef {
+  decideBy: number;
+  /** 0 when it falls on the as-of date. */
+  daysToDecide: number;
+  endDate: number;
+  tier: Tier | null;
 }
 
 /** A late milestone, with the contract it belongs to. */
@@ -95,6 +105,8 @@ export interface Dashboard {
     /** Notice dates passed, contract not yet ended, no decision recorded in its status; longest overdue first. */
     missed: NoticeDue[];
   };
+  /** Decide-by dates from the as-of date to `withinDays` ahead (90), soonest first; none whose status records a decision. */
+  decisions: { withinDays: number; upcoming: DecisionDue[] };
   /** The worst late milestones of live contracts, most days late first. */
   slipping: SlippingMilestone[];
   /** KPIs of live contracts below the amber threshold, lowest attainment first. */
@@ -136,6 +148,7 @@ export function dashboard(data: TrackerData, options: DashboardOptions = {}): Da
   const expiring: ExpiringContract[] = [];
   const upcoming: NoticeDue[] = [];
   const missed: NoticeDue[] = [];
+  const decisions: DecisionDue[] = [];
   // Live contracts by row object; a milestone or KPI goes to its own contract even where rows share an ID (core/contractNames).
   const live = new Map<NormalisedRow, ContractRef>();
   const index = contractsById(data.contracts);
@@ -155,6 +168,10 @@ export function dashboard(data: TrackerData, options: DashboardOptions = {}): Da
     const end = numberOf(contract.fields.endDate);
     if (end === null || status.daysToExpiry === null) continue;
     if (status.daysToExpiry >= 0) expiring.push({ ...ref, endDate: end, daysToExpiry: status.daysToExpiry });
+    const toDecide = status.daysToDecide;
+    if (status.decideBy !== null && toDecide !== null && toDecide >= 0 && toDecide <= DECISIONS_WITHIN_DAYS && !statusMeaning(contract.fields.status).decided) {
+      decisions.push({ ...ref, decideBy: status.decideBy, daysToDecide: toDecide, endDate: end, tier: parseTier(textOf(contract.fields.tier)) });
+    }
     if (status.noticeDate === null || status.daysToNotice === null) continue;
     const notice: NoticeDue = { ...ref, noticeDate: status.noticeDate, daysToNotice: status.daysToNotice, endDate: end };
     if (status.daysToNotice >= 0 && status.daysToNotice <= noticeWindow) upcoming.push(notice);
@@ -163,6 +180,7 @@ export function dashboard(data: TrackerData, options: DashboardOptions = {}): Da
   expiring.sort((a, b) => a.daysToExpiry - b.daysToExpiry || byIdThenRow(a, b));
   upcoming.sort((a, b) => a.daysToNotice - b.daysToNotice || byIdThenRow(a, b));
   missed.sort((a, b) => a.daysToNotice - b.daysToNotice || byIdThenRow(a, b));
+  decisions.sort((a, b) => a.daysToDecide - b.daysToDecide || byIdThenRow(a, b));
 
   const slipping: SlippingMilestone[] = [];
   for (const m of data.milestones) {
@@ -202,6 +220,7 @@ export function dashboard(data: TrackerData, options: DashboardOptions = {}): Da
     phases: PHASES.map((phase) => ({ phase, count: phaseCounts.get(phase) ?? 0 })),
     expiring: windows.map((withinDays) => ({ withinDays, contracts: expiring.filter((c) => c.daysToExpiry <= withinDays) })),
     notices: { withinDays: noticeWindow, upcoming, missed },
+    decisions: { withinDays: DECISIONS_WITHIN_DAYS, upcoming: decisions },
     slipping: slipping.slice(0, options.topSlipping ?? 10),
     kpiFailures,
     liveContracts: data.contracts.length - closed - probablyClosed.size,

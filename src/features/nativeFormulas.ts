@@ -140,6 +140,37 @@ function spendVarianceOf(inputs: RowInputs): string {
   return iff(and(knownNumber(budget), knownNumber(spend)), iff(`${b}>0`, profiled, '""'), '""');
 }
 
+/**
+ * The Decide by and Days to decide columns in Excel's own formulas, as core/rules/decideBy decideBy
+ * and CONTRACT.DECIDEBY: the earlier of the end date and this row's Notice date (`noticeDate`, the
+ * tracker's column, null where it has none), less the tier's lead time from Settings. Blank where
+ * the end date is not a real one, the tier is not Gold, Silver, Bronze or blank, or the notice
+ * period is given but could not be read (the Notice date is then blank beside a period).
+ * @example nativeDecideBy(h, "[@[Notice date]]", "[@[Decide by]]").decideBy.formula → '=IF(AND(N([@[End date]])>366,…),…-CHOOSE(…),"")'
+ */
+export function nativeDecideBy(header: FieldHeaders, noticeDate: string | null, decideBy: string): { decideBy: NativeColumn; daysToDecide: NativeColumn } {
+  const periodHeader = header("noticePeriod");
+  const TIER_AT: Readonly<Record<string, string>> = { Gold: "1", Silver: "2", Bronze: "3" };
+  const lead = (m: string): string =>
+    `CHOOSE(${m},${settingNumber("lead_time_gold_days")},${settingNumber("lead_time_silver_days")},${settingNumber("lead_time_bronze_days")},${settingNumber("lead_time_default_days")})`;
+  return {
+    decideBy: nativeColumn(header, (i) => {
+      const end = i.date("endDate");
+      const e = dateText(end);
+      // "|Gold|" … and "||" for a blank tier: a text lookup Excel and LibreOffice both make, any case.
+      // A tier Excel's TRIM reads otherwise than the tracker (a non-breaking space) is the one read at set-up.
+      const tier = i.tier("tier");
+      if ("tier" in tier && tier.tier === "unknown") return '""';
+      const m = "ref" in tier ? `MATCH("|"&TRIM(${tier.ref})&"|",{"|Gold|","|Silver|","|Bronze|","||"},0)` : tier.tier === null ? "4" : TIER_AT[tier.tier];
+      const from = noticeDate === null ? e : `IF(ISNUMBER(${noticeDate}),MIN(${noticeDate},${e}),${e})`;
+      const readable = noticeDate === null || periodHeader === null ? TRUE : `OR(ISNUMBER(${noticeDate}),TRIM(${thisRow(periodHeader)})="")`;
+      const decide = iff(readable, `${from}-${lead(m)}`, '""');
+      return iff(realEnd(end), "ref" in tier ? `IF(ISNA(${m}),"",${decide})` : decide, '""');
+    }),
+    daysToDecide: nativeColumn(header, () => `IF(ISNUMBER(${decideBy}),${decideBy}-${AS_OF},"")`),
+  };
+}
+
 /** The Milestones table's Slippage in Excel's own formula, as core/rules/slippage slippageDays. */
 export const NATIVE_MILESTONE_SLIPPAGE = (() => {
   const baseline = thisRow("Baseline date");
@@ -158,6 +189,15 @@ const ragOfRanks = (ranks: string[], daysKnown: string): string =>
 /** A component's rank against its Settings thresholds: `worse` is how a value beyond a threshold compares. */
 const rankOf = (value: string, known: string, worse: ">" | "<" | "<=", red: string, amber: string): string =>
   iff(known, `IF(${value}${worse}${settingNumber(red)},0,IF(${value}${worse}${settingNumber(amber)},1,2))`, "3");
+
+/** The rank of a passed decide-by date (core/rules/decideBy decideByStatus): 1 Amber, 0 Red from the notice date on, 3 not weighed (not passed, or the contract has ended). */
+function decideRank(days: string, daysToDecide: string | undefined, daysToNotice: string | undefined): string {
+  if (daysToDecide === undefined) return "3";
+  const dd = daysToDecide;
+  const red = daysToNotice === undefined ? "1" : `IF(AND(ISNUMBER(${daysToNotice}),N(${daysToNotice})<=0),0,1)`;
+  const running = days === '""' ? `${dd}<0` : `AND(${dd}<0,N(${days})>=0)`;
+  return `IF(ISNUMBER(${dd}),IF(${running},${red},3),3)`;
+}
 
 export interface NativeColumns {
   daysToExpiry: NativeColumn;
@@ -182,7 +222,18 @@ export interface NativeColumns {
  */
 export function nativeColumns(
   header: FieldHeaders,
-  rated: { days: string; slippage: string; kpi: string; spend: boolean; noticeDate: string | null; spendVariance?: string; rag?: string },
+  rated: {
+    days: string;
+    slippage: string;
+    kpi: string;
+    spend: boolean;
+    noticeDate: string | null;
+    spendVariance?: string;
+    rag?: string;
+    /** This row's Days to decide and Days to notice, where the tracker has them: a passed decide-by date is Amber, Red from the notice date. */
+    daysToDecide?: string;
+    daysToNotice?: string;
+  },
 ): NativeColumns {
   const column_ = (build: (inputs: RowInputs) => string): NativeColumn => nativeColumn(header, build);
   return {
@@ -238,6 +289,7 @@ export function nativeColumns(
         rankOf(slippage, known(slippage), ">", "slippage_red_days", "slippage_amber_days"),
         rankOf(kpi, known(kpi), "<", "kpi_red_below", "kpi_amber_below"),
         rankOf(variance, rated.spend ? known(variance) : FALSE, ">", "spend_red_above", "spend_amber_above"),
+        decideRank(days, rated.daysToDecide, rated.daysToNotice),
       ].filter((r) => r !== "3");
       return ranks.length === 0 ? '"Unrated"' : ragOfRanks(ranks, known(days));
     }),

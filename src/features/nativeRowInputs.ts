@@ -8,7 +8,7 @@
 import { parseExtensionOptions, type Extension } from "../core/extensionOptions";
 import type { TypedValue } from "../core/normalise";
 import { parsePeriod, type Period } from "../core/periods";
-import { parseTier } from "../core/rules/escalation";
+import { Tier, parseTier } from "../core/rules/escalation";
 import type { CellValue } from "../workbook/port";
 import { thisRow } from "./structuredRefs";
 
@@ -54,6 +54,9 @@ function extensionOf(value: TypedValue): Extension | null {
 const excelTrim = (text: string): string => text.replace(/ +/g, " ").replace(/^ | $/g, "");
 /** What Excel's `TRIM(cell)` gives, for a text comparison in a column's formula; null for a cell no text comparison reads (a number, TRUE). */
 const trimmedByExcel = (cell: CellValue): string | null => (cell === null || cell === undefined ? "" : typeof cell === "string" ? excelTrim(cell) : null);
+
+// The tiers as Excel's text comparison matches them: the whole trimmed text, any case.
+const TIER_WORDS: ReadonlyMap<string, Tier> = new Map([["gold", "Gold"], ["silver", "Silver"], ["bronze", "Bronze"]]);
 
 /** Field keys and their columns, as the mapping names them; null where the register lacks the field. */
 export type FieldHeaders = (key: string) => string | null;
@@ -123,6 +126,23 @@ export class RowInputs {
     if (blankToExcel && isBlank(this.row.read(key))) return { ref: thisRow(h) };
     if (this.readAtSetUp(h)) return { extension: extensionOf(this.row.read(key)) };
     return { extension: blankToExcel ? { months: 0, days: 0 } : null };
+  }
+
+  /**
+   * The contract's tier as Decide by reads it: the cell, compared as Excel compares (`TRIM(cell)`,
+   * any case), where that reads it as the tracker does; else the tier read at set-up (null: none;
+   * "unknown": text that is no tier, which gives no decide-by date).
+   */
+  tier(key: string): { ref: string } | { tier: Tier | null | "unknown" } {
+    const h = this.header(key);
+    if (h === null) return { tier: null };
+    if (this.row === null) return { ref: thisRow(h) };
+    const read = this.row.read(key);
+    const tracker: Tier | null | "unknown" = isBlank(read) ? null : typeof read === "string" ? (parseTier(read) ?? "unknown") : "unknown";
+    const trimmed = trimmedByExcel(this.row.cell(key));
+    const excel: Tier | null | "unknown" = trimmed === null ? "unknown" : trimmed === "" ? null : (TIER_WORDS.get(trimmed.toLowerCase()) ?? "unknown");
+    if (excel === tracker) return { ref: thisRow(h) };
+    return { tier: this.readAtSetUp(h) ? tracker : excel };
   }
 
   /** Whether the contract is Gold tier: the cell, compared as Excel compares (`TRIM(cell)="Gold"`, any case), where that reads it as the tracker does. */

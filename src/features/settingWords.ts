@@ -39,6 +39,18 @@ export const SETTING_WORDS: Readonly<Record<string, SettingWords>> = {
   ladder_level_1: { label: "Level 1 goes to", unit: "none", meaning: "Who level 1 escalations go to" },
   ladder_level_2: { label: "Level 2 goes to", unit: "none", meaning: "Who level 2 escalations go to" },
   ladder_level_3: { label: "Level 3 goes to", unit: "none", meaning: "Who level 3 escalations go to" },
+  lead_time_gold_days: {
+    label: "Decide by, Gold (days before the end)",
+    unit: "days",
+    meaning: "How long before a Gold contract's end date, or its notice date if that is earlier, you must decide to extend or re-procure: a complex replacement takes 18 months or more to procure",
+  },
+  lead_time_silver_days: { label: "Decide by, Silver (days before the end)", unit: "days", meaning: "The same for a Silver contract" },
+  lead_time_bronze_days: { label: "Decide by, Bronze (days before the end)", unit: "days", meaning: "The same for a Bronze contract" },
+  lead_time_default_days: {
+    label: "Decide by, no tier (days before the end)",
+    unit: "days",
+    meaning: "The same for a contract with no tier (180 days: when its exit phase begins); give a contract a tier for a lead time that fits it",
+  },
 };
 
 /**

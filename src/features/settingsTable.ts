@@ -43,6 +43,10 @@ export function newSettingsRows(settings: NewSettings): CellInput[][] {
     ladder_level_1: DEFAULT_LADDER[1],
     ladder_level_2: DEFAULT_LADDER[2],
     ladder_level_3: DEFAULT_LADDER[3],
+    lead_time_gold_days: DEFAULT_SETTINGS.leadTimeGoldDays,
+    lead_time_silver_days: DEFAULT_SETTINGS.leadTimeSilverDays,
+    lead_time_bronze_days: DEFAULT_SETTINGS.leadTimeBronzeDays,
+    lead_time_default_days: DEFAULT_SETTINGS.leadTimeDefaultDays,
   };
   return SETTING_DEFINITIONS.map((d) => [d.name, values[d.name] ?? null]);
 }

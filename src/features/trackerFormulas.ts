@@ -4,7 +4,7 @@ import { dateNumberFormat } from "../core/numberFormats";
 import type { HeaderMapping } from "../core/mapping";
 import { UNRATED } from "../core/rules/rag";
 import type { CellValue } from "../workbook/port";
-import { NativeColumn, RegisterRow, nativeColumns } from "./nativeFormulas";
+import { NativeColumn, RegisterRow, nativeColumns, nativeDecideBy } from "./nativeFormulas";
 import type { FormulaStyle } from "./formulaStyles";
 import { AS_OF, THRESHOLDS, column, setting, thisRow } from "./structuredRefs";
 
@@ -19,7 +19,7 @@ export interface ComputedColumnPlan {
   formula: string;
   numberFormat?: string;
   /** Which value of ContractStatus the column shows (for cached values). */
-  shows: "daysToExpiry" | "noticeDate" | "daysToNotice" | "finalExpiry" | "phase" | "slippage" | "kpiAttainment" | "spendVariance" | "rag" | "ragReason" | "escalationLevel";
+  shows: "daysToExpiry" | "noticeDate" | "daysToNotice" | "finalExpiry" | "decideBy" | "daysToDecide" | "phase" | "slippage" | "kpiAttainment" | "spendVariance" | "rag" | "ragReason" | "escalationLevel";
   /** A native column's own formula for a row whose text Excel's formulas cannot read (nativeFormulas). */
   native?: Pick<NativeColumn, "rowFormula" | "readAtSetUp">;
 }
@@ -84,8 +84,10 @@ export function contractColumns(
           noticeDate: thisRow(named("Notice date")),
           spendVariance: thisRow(named("Spend variance")),
           rag: thisRow(named("RAG")),
+          ...(end === null ? {} : { daysToDecide: thisRow(named("Days to decide")), daysToNotice: header("noticePeriod") === null ? undefined : thisRow(named("Days to notice")) }),
         })
       : null;
+  const nativeDecide = style === "native" ? nativeDecideBy(header, header("noticePeriod") === null ? null : thisRow(named("Notice date")), thisRow(named("Decide by"))) : null;
   // The CONTRACT function's formula, or the native column's with its rows' own formulas.
   const either = (plan: Omit<ComputedColumnPlan, "native" | "canonical">, nativeColumn: NativeColumn | undefined): Omit<ComputedColumnPlan, "canonical"> =>
     nativeColumn === undefined ? plan : { ...plan, formula: nativeColumn.formula, native: nativeColumn };
@@ -96,6 +98,15 @@ export function contractColumns(
   needs(either({ header: "Days to notice", formula: `=CONTRACT.DAYSTONOTICE(${ref("endDate")},${ref("noticePeriod")},${AS_OF})`, shows: "daysToNotice" }, native?.daysToNotice), noNotice);
   const noExtension = noEnd ?? (header("extensionOptions") === null ? "the register has no extension options column" : null);
   needs(either({ header: "Final expiry", formula: `=CONTRACT.FINALEXPIRY(${ref("endDate")},${ref("extensionOptions")})`, numberFormat: DATE_FORMAT, shows: "finalExpiry" }, native?.finalExpiry), noExtension);
+  // Decide by (core/rules/decideBy): the end or notice date less the tier's lead time from Settings.
+  needs(
+    either(
+      { header: "Decide by", formula: `=CONTRACT.DECIDEBY(${ref("endDate")},${ref("noticePeriod")},${ref("tier")},${THRESHOLDS})`, numberFormat: DATE_FORMAT, shows: "decideBy" },
+      nativeDecide?.decideBy,
+    ),
+    noEnd,
+  );
+  needs(either({ header: "Days to decide", formula: `=IF(ISNUMBER(${thisRow(named("Decide by"))}),${thisRow(named("Decide by"))}-${AS_OF},"")`, shows: "daysToDecide" }, nativeDecide?.daysToDecide), noEnd);
   const noDates = end === null && header("startDate") === null ? "the register has neither start nor end dates" : null;
   needs(
     either({ header: "Phase", formula: `=CONTRACT.PHASE(${ref("startDate")},${ref("goLiveDate")},${ref("endDate")},${AS_OF},${setting("exit_window_days")})`, shows: "phase" }, native?.phase),
@@ -142,7 +153,9 @@ export function contractColumns(
         : `LET(b,${thisRow(budget)},s,${thisRow(spend)},${overWhole("w")}`;
   // The end date goes last, so RAG and RAGREASON know why a blank days to expiry is blank: no end
   // date, one that is not a date, or a stand-in such as 31/12/2099 (the contract is then Unrated).
-  const ragArgs = `${days},${slip},${kpi},${variance},${THRESHOLDS}${end === null ? "" : `,${thisRow(end)}`}`;
+  // Then days to decide and to notice: a passed decide-by date is Amber, Red from the notice date on.
+  const decideArgs = planned.has(named("Days to decide")) ? `,${computed("Days to decide")},${computed("Days to notice")}` : "";
+  const ragArgs = `${days},${slip},${kpi},${variance},${THRESHOLDS}${end === null ? "" : `,${thisRow(end)}${decideArgs}`}`;
   const nothingToRate = days === '""' && slip === '""' && kpi === '""' && variance === '""' ? "nothing to rate: no end date, milestones, KPIs or budget" : null;
   if (native) {
     // Without LET (LibreOffice 7 lacks it), RAG reads the spend comparison from a column of its own.

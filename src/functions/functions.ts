@@ -2,6 +2,7 @@
 import { BLANK_DATE, readDaysCell, readTextCell, describeCell, isBlankCell } from "../core/cellValues";
 import { parseExtensionOptions } from "../core/extensionOptions";
 import { ok } from "../core/result";
+import { decideBy as decideByDate, leadTimeDays } from "../core/rules/decideBy";
 import { escalationLevel as ladderLevel, parseTier } from "../core/rules/escalation";
 import { daysToExpiry as daysLeft, daysToNotice as noticeDaysLeft, finalExpiry as extendedEnd, noticeDate as lastNoticeDay } from "../core/rules/expiry";
 import { phaseDatesProblem, phaseOn } from "../core/rules/phase";
@@ -91,6 +92,35 @@ export function finalExpiry(end_date: any[][], extension_options: any[][]): any[
     }
     const extension = parseExtensionOptions(options);
     return extension.ok ? toCell(extendedEnd(endDate.value, extension.value)) : toCell(extension);
+  });
+}
+
+/**
+ * The date by which to decide whether to extend or re-procure: the end date, or the notice date when notice must be given earlier, less the re-procurement lead time of the contract's tier (Settings: Gold 540 days, Silver 270, Bronze 120, no tier 180). Plan early: a complex replacement takes 18 months or more to procure (the government's Contract Management Guidance, exit phase). Blank when the end date is blank or a stand-in for none (31/12/2099 or later, a date in 1900, 01/01/2000).
+ * @customfunction DECIDEBY
+ * @param end_date The contract's current end date, or a range of them. 31/12/2099 and other stand-ins count as blank.
+ * @param [notice_period] The notice period: days as a number (90), or text such as "90 days", "3 months", "1 year"; blank for none. Or a range of them.
+ * @param [tier] The contract tier: Gold, Silver or Bronze; blank for none (the default lead time). Or a range of them.
+ * @param [thresholds] A two-column Name/Value range such as the Settings table (lead_time_gold_days, lead_time_silver_days, lead_time_bronze_days, lead_time_default_days).
+ * @returns The decide-by date as a date serial (format the cell as a date), one per input cell.
+ */
+export function decideBy(end_date: any[][], notice_period?: any[][], tier?: any[][], thresholds?: any[][]): any[][] {
+  const args = [end_date, notice_period, tier];
+  const settings = settingsIn(thresholds);
+  if (!settings.ok) return everyCell(args, settings.shown);
+  const order = settings.value.dateOrder;
+  return spill(args, ([e, p, t]) => {
+    const end = endAt(e, order);
+    if (end !== end) return dateError(e, order, "end date");
+    if (end === BLANK_DATE) return "";
+    const tierText = readTextCell(t);
+    const contractTier = tierText === null ? null : parseTier(tierText);
+    if (tierText !== null && contractTier === null) return valueError(`The tier ${describeCell(t)} is not Gold, Silver or Bronze: leave it blank for the default lead time`);
+    const period = periodIn(p);
+    if (!period.ok) return valueError(period.error);
+    const notice = period.value === null ? null : lastNoticeDay(end, period.value);
+    if (notice !== null && !notice.ok) return toCell(notice);
+    return toCell(decideByDate(end, notice === null ? null : notice.value, leadTimeDays(contractTier, settings.value)));
   });
 }
 
@@ -189,6 +219,8 @@ export function phase(start_date: any[][], go_live_date: any[][], end_date: any[
  * @param [spend_variance] Spend over budget as a fraction (0.05 = 5% over), or a range of them.
  * @param [thresholds] A two-column Name/Value range such as the Settings table, overriding the default thresholds.
  * @param [end_date] The contract's end date, or a range of them: give it to rate a contract. When it is blank, not a date or a stand-in (31/12/2099), the expiry is not known whatever days_to_expiry holds.
+ * @param [days_to_decide] Days to the decide-by date (DECIDEBY less the as-of date), negative once passed; or a range of them. A passed decide-by date is Amber, Red from the notice date on.
+ * @param [days_to_notice] Days to the notice date (DAYSTONOTICE), or a range of them: at zero or fewer, a passed decide-by date is Red.
  * @returns Red, Amber, Green or (given the end date) Unrated, one per input cell.
  */
 export function rag(
@@ -198,11 +230,14 @@ export function rag(
   spend_variance?: any[][],
   thresholds?: any[][],
   end_date?: any[][],
+  days_to_decide?: any[][],
+  days_to_notice?: any[][],
 ): any[][] {
   return ragSpill([days_to_expiry, slippage_days, kpi_attainment, spend_variance], thresholds, end_date, (inputs, settings, unknownEnd) =>
     // Without the end date, the rating of the components given, as before the end date was a parameter:
     // trackers set up earlier rate their Milestones and KPIs rows with CONTRACT.RAG("", …), which must stay Green when on time.
     unknownEnd === undefined ? (ragStatus(inputs, settings) ?? "") : (contractRag(inputs, settings) ?? UNRATED),
+    [days_to_decide, days_to_notice],
   );
 }
 
@@ -215,6 +250,8 @@ export function rag(
  * @param [spend_variance] Spend over budget as a fraction (0.05 = 5% over), or a range of them.
  * @param [thresholds] A two-column Name/Value range such as the Settings table, overriding the default thresholds.
  * @param [end_date] The contract's end date, or a range of them: the reason then says why the expiry is not known (no end date, not a date, or a stand-in such as 31/12/2099). Left out, the reason of the components given alone, as RAG without the end date.
+ * @param [days_to_decide] Days to the decide-by date, negative once passed; or a range of them: "Decide-by date passed 21 days ago (amber once passed)".
+ * @param [days_to_notice] Days to the notice date, or a range of them: a passed decide-by date is red from the notice date on.
  * @returns The reason, one per input cell.
  */
 export function ragReason(
@@ -224,9 +261,12 @@ export function ragReason(
   spend_variance?: any[][],
   thresholds?: any[][],
   end_date?: any[][],
+  days_to_decide?: any[][],
+  days_to_notice?: any[][],
 ): any[][] {
   return ragSpill([days_to_expiry, slippage_days, kpi_attainment, spend_variance], thresholds, end_date, (inputs, settings, unknownEnd) =>
     unknownEnd === undefined ? componentReason(inputs, settings) : contractRagReason(inputs, settings, unknownEnd),
+    [days_to_decide, days_to_notice],
   );
 }
 

@@ -49,6 +49,16 @@ function endGapOf(value: unknown, order: DateOrder): string | null {
   return endDateGap(end === BLANK_DATE ? null : end);
 }
 
+const NO_DECIDE = [null, null] as const;
+
+/** Days to decide or to notice as RAG weighs them: a number of days (rounded), else not known. */
+function wholeDaysOrNull(value: unknown): number | null {
+  if (typeof value === "number") return Number.isFinite(value) ? Math.round(value) : null;
+  if (typeof value !== "string" || value.trim() === "") return null;
+  const days = readDaysCell(value, "days");
+  return days.ok ? days.value : null;
+}
+
 // Days to expiry left blank beside an end date that is real: said as it is, not blamed on the end date.
 const DAYS_NOT_GIVEN = "Days to expiry not given";
 
@@ -61,10 +71,17 @@ export type RagShow = (inputs: RagInputs, settings: TrackerSettings, unknownEnd:
  * for "TBC" included: the end date explains it); a real date, and days to expiry is read as given.
  * @example ragSpill([[[""]], [[0]], null, null], null, [["31/12/2099"]], (i, s) => contractRag(i, s) ?? "Unrated") → [["Unrated"]]
  */
-export function ragSpill(args: readonly unknown[], thresholds: any[][] | null | undefined, end_date: any[][] | null | undefined, show: RagShow): any[][] {
+export function ragSpill(
+  args: readonly unknown[],
+  thresholds: any[][] | null | undefined,
+  end_date: any[][] | null | undefined,
+  show: RagShow,
+  decide: readonly [any[][] | null | undefined, any[][] | null | undefined] = NO_DECIDE,
+): any[][] {
   const endGiven = end_date !== null && end_date !== undefined;
+  const decideGiven = (decide[0] !== null && decide[0] !== undefined) || (decide[1] !== null && decide[1] !== undefined);
   // Four components, then the end date: written out, as spreading or concat cost more than the rest of a one-cell call.
-  const all = endGiven ? [args[0], args[1], args[2], args[3], end_date] : args;
+  const all = decideGiven ? [args[0], args[1], args[2], args[3], end_date, decide[0], decide[1]] : endGiven ? [args[0], args[1], args[2], args[3], end_date] : args;
   const settings = settingsIn(thresholds);
   if (!settings.ok) return everyCell(all, settings.shown);
   const order = settings.value.dateOrder;
@@ -73,6 +90,12 @@ export function ragSpill(args: readonly unknown[], thresholds: any[][] | null | 
   return spill(
     all,
     (values) => {
+      if (decideGiven) {
+        // An error in days to decide or to notice (a tier or notice period the Decide by column could
+        // not read: that cell says why) leaves the decide-by date out, not the whole rating.
+        quick.daysToDecide = wholeDaysOrNull(values[5]);
+        quick.daysToNotice = wholeDaysOrNull(values[6]);
+      }
       let days = values[0];
       let unknownEnd: string | undefined;
       if (endGiven) {
@@ -80,6 +103,9 @@ export function ragSpill(args: readonly unknown[], thresholds: any[][] | null | 
         if (gap !== null) {
           unknownEnd = gap;
           days = null;
+          // No real end date, no decide-by date to weigh, whatever the cells beside it hold.
+          quick.daysToDecide = null;
+          quick.daysToNotice = null;
         } else if (isExcelError(days)) return shownError(days);
         else unknownEnd = DAYS_NOT_GIVEN;
       }
@@ -96,8 +122,13 @@ export function ragSpill(args: readonly unknown[], thresholds: any[][] | null | 
         return show(quick, settings.value, unknownEnd);
       }
       const inputs = ragInputs([days, values[1], values[2], values[3]]);
-      return inputs.ok ? show(inputs.value, settings.value, unknownEnd) : valueError(inputs.error);
+      if (!inputs.ok) return valueError(inputs.error);
+      if (decideGiven) {
+        inputs.value.daysToDecide = quick.daysToDecide;
+        inputs.value.daysToNotice = quick.daysToNotice;
+      }
+      return show(inputs.value, settings.value, unknownEnd);
     },
-    endGiven ? [0] : [],
+    decideGiven ? (endGiven ? [0, 5, 6] : [5, 6]) : endGiven ? [0] : [],
   );
 }

@@ -22,7 +22,7 @@ import { cli } from "../helpers/cli";
 import { recalculatedCopies, soffice, withLibreOffice } from "../helpers/libreOffice";
 import { REAL, SHARED_REGISTERS } from "../helpers/registerTruth";
 
-const COMPUTED = ["Days to expiry", "Notice date", "Days to notice", "Final expiry", "Phase", "Slippage", "KPI attainment", "Spend variance", "RAG", "Escalation level"];
+const COMPUTED = ["Days to expiry", "Notice date", "Days to notice", "Final expiry", "Decide by", "Days to decide", "Phase", "Slippage", "KPI attainment", "Spend variance", "RAG", "Escalation level"];
 const REGISTERS = SHARED_REGISTERS;
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ct-native-"));
@@ -273,7 +273,7 @@ withLibreOffice("a register set up in place with text dates, periods and amounts
   expect(values.get("Slippage")).toEqual(slippage);
   expect(values.get("KPI attainment")?.map(rounded)).toEqual(attainment.map(rounded));
   const known = (v: CellValue | undefined): number | null => (typeof v === "number" ? v : null);
-  const rag = ids.map((_, r) => contractRag({ daysToExpiry: known(values.get("Days to expiry")?.[r]), slippageDays: known(slippage[r]), kpiAttainment: known(attainment[r]), spendVariance: known(values.get("Spend variance")?.[r]) }, DEFAULT_SETTINGS) ?? "Unrated");
+  const rag = ids.map((_, r) => contractRag({ daysToExpiry: known(values.get("Days to expiry")?.[r]), slippageDays: known(slippage[r]), kpiAttainment: known(attainment[r]), spendVariance: known(values.get("Spend variance")?.[r]), daysToDecide: known(values.get("Days to decide")?.[r]), daysToNotice: known(values.get("Days to notice")?.[r]) }, DEFAULT_SETTINGS) ?? "Unrated");
   expect(values.get("RAG")).toEqual(rag);
   // The milestones and KPIs moved some contracts: not every RAG is what the end date and spend alone say.
   expect(rag).not.toEqual(computedColumns(trackers.get("text") ?? "").get("RAG"));
@@ -288,6 +288,9 @@ withLibreOffice("whitespace other than spaces around a tier or as the whole of t
   const values = computedColumns(recalculated.get("whitespace") ?? "");
   // Blank options are no extension: the final expiry is the end date itself.
   expect(values.get("Final expiry")?.slice(0, 7)).toEqual([0, 1, 2, 3, 4, 5, 6].map((i) => ymd(2025, 5, 31) + i));
+  // Decide by reads the tier as the engine does, however it was spaced: Gold 540 days before the end, Silver 270, Bronze 120, no tier none.
+  const leads = (values.get("Decide by") ?? []).map((d, r) => (typeof d === "number" ? ((values.get("Days to expiry")?.[r] as number) + ymd(2025, 3, 31)) - d : ""));
+  expect(leads.slice(7)).toEqual([540, 540, 540, 540, 540, "", 270, 120, ""]);
   // Red on a Gold contract is level 3, however its tier was spaced; Silver, Bronze and what is no tier stay at 2.
   expect(values.get("Escalation level")?.slice(7)).toEqual([3, 3, 3, 3, 3, 2, 2, 2, 2]);
 });

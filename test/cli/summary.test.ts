@@ -35,7 +35,7 @@ test("the summary uses the columns map shows (an empty twin column never wins)",
 
 test("JSON has the documented shape and ranked contracts", async () => {
   const json = JSON.parse(fs.readFileSync(path.join(GOLDEN, "uk-ocds-2025-06-30.json"), "utf8"));
-  expect(Object.keys(json)).toEqual(["asOf", "contractsRead", "counts", "byLevel", "valueAtRisk", "changedInLast7Days", "contracts", "unrated", "probablyClosed"]);
+  expect(Object.keys(json)).toEqual(["asOf", "contractsRead", "counts", "byLevel", "valueAtRisk", "changedInLast7Days", "contracts", "unrated", "probablyClosed", "decisionsComing"]);
   expect(Object.keys(json.counts)).toEqual(["red", "amber", "green", "unrated", "probablyClosed", "closed"]);
   expect(Object.keys(json.byLevel)).toEqual(["1", "2", "3"]);
   const levels: number[] = json.contracts.map((c: { level: number }) => c.level);

@@ -25,7 +25,8 @@ describe("the ladder", () => {
   });
 
   test("1: Amber goes to the contract manager", () => {
-    const c = one(contract("A", { endDate: AS_OF + 120 }));
+    // Bronze: its decide-by date (120 days before the end) is today, not yet passed.
+    const c = one(contract("A", { endDate: AS_OF + 120, tier: "Bronze" }));
     expect(c).toMatchObject({ level: 1, rag: "Amber", escalateTo: "Contract manager", daysToExpiry: 120 });
     expect(c?.reasons).toEqual(["Expires 25 Mar 2027, in 120 days (amber at 180 or fewer)"]);
     expect(c?.action).toBe("Expires 25 Mar 2027 in 120 days: start planning the re-procurement or exit");
@@ -190,7 +191,7 @@ describe("the summary", () => {
       valueAtRisk: { totals: [{ currency: null, amount: 87_000 }], contractsWithoutValue: 0, fromLevel: 2 },
       unrated: [{ id: "C-7", reason: "No end date" }],
     });
-    expect(Object.keys(json.contracts[0])).toEqual(["id", "row", "title", "supplier", "department", "contractManager", "rag", "level", "decisionNeeded", "reasons", "value", "currency", "endDate", "daysToExpiry", "noticeDate", "worstSlippage", "action"]);
+    expect(Object.keys(json.contracts[0])).toEqual(["id", "row", "title", "supplier", "department", "contractManager", "rag", "level", "decisionNeeded", "reasons", "value", "currency", "endDate", "daysToExpiry", "noticeDate", "decideBy", "daysToDecide", "worstSlippage", "action"]);
   });
 
   test("text says what needs attention", () => {
@@ -261,7 +262,8 @@ describe("cell text never becomes markup", () => {
 
 test("a contract ending today says so", () => {
   const summary = escalationSummary({ contracts: [contract("T", { endDate: AS_OF })] }, DEFAULT_SETTINGS, AS_OF);
-  expect(summary.contracts[0].reasons).toEqual(["Expires 25 Nov 2026, today (red at 90 or fewer)"]);
+  // Untiered: the decision was due 180 days before the end.
+  expect(summary.contracts[0].reasons).toEqual(["Expires 25 Nov 2026, today (red at 90 or fewer)", "Decide by 29 May 2026 passed 180 days ago with no decision recorded (amber once passed)"]);
   expect(summary.contracts[0].action).toBe("Expires 25 Nov 2026 today: re-procure or plan the exit");
   expect(renderText(summary)).toContain("1. [Red] T — Contract T (Binco Ltd) · Sam Patel: Expires 25 Nov 2026 today: re-procure or plan the exit");
 });

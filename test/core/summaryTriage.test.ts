@@ -192,6 +192,7 @@ describe("an open Red risk is among the contract's reasons", () => {
     const summary = escalationSummary({ contracts: [c], risks: [risk("Supplier insolvency", 4, 5), risk("TUPE dispute", 5, 5, "Closed"), risk("Late invoices", 2, 4), risk("Key staff leave", 3, 5)] }, DEFAULT_SETTINGS, AS_OF);
     expect(summary.contracts[0].reasons).toEqual([
       "Expires 24 Jan 2027, in 60 days (red at 90 or fewer)",
+      "Decide by 28 Jul 2026 passed 120 days ago with no decision recorded (amber once passed)",
       'Open risk "Supplier insolvency" scores 20 of 25 (red at 15 or more)',
       'Open risk "Key staff leave" scores 15 of 25 (red at 15 or more)',
     ]);

@@ -38,7 +38,7 @@ test("the Functions tab lists the eleven functions", async () => {
   await page.getByRole("heading", { name: "Contract functions" }).waitFor();
   await page.getByText("Sample data", { exact: true }).waitFor();
   const items = page.getByRole("list", { name: "Functions" }).locator(":scope > li");
-  await expect(items.count()).resolves.toBe(11);
+  await expect(items.count()).resolves.toBe(12);
   await expect(page.getByText("=CONTRACT.NOTICEDATE(end_date, notice_period)").count()).resolves.toBe(1);
   await expect(page.getByText("=CONTRACT.WORSTRAG(values, …)").count()).resolves.toBe(1);
   await page.screenshot({ path: path.join(ARTIFACTS, "function-guide.png"), fullPage: true });

@@ -31,7 +31,8 @@ describe("the contract card", () => {
       { header: "Status", value: "Live" },
     ]);
     expect(card?.key).toMatchObject({ contractManager: "Jo Bloggs", tier: "Silver", status: "Live", startDate: dateToSerial(2024, 4, 1), endDate: AS_OF + 1222, totalValue: 50000, noticePeriod: "" });
-    expect(card?.dates).toEqual({ daysToExpiry: 1222, noticeDate: null, daysToNotice: null, finalExpiry: AS_OF + 1222, phase: "Delivery", spendVariance: null, spend: null });
+    // Silver, no notice period: decide 270 days before the end.
+    expect(card?.dates).toEqual({ daysToExpiry: 1222, noticeDate: null, daysToNotice: null, finalExpiry: AS_OF + 1222, decideBy: AS_OF + 952, daysToDecide: 952, phase: "Delivery", spendVariance: null, spend: null });
   });
 
   test("says where the contract stands on the ladder, why, and what to do, as the escalation summary does", async () => {

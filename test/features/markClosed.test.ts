@@ -140,7 +140,7 @@ describe("a register without a Status column", () => {
     const book = await tracker(withoutStatus());
     const headers = book.snapshot("Contracts").headers;
     const plan = await planClosing(book, await stale(book), AT);
-    expect(plan).toMatchObject({ column: "Status", addColumn: true, addedAfter: "Escalation level", columnLetter: "L" });
+    expect(plan).toMatchObject({ column: "Status", addColumn: true, addedAfter: "Escalation level", columnLetter: "N" });
     expect(plan.writes.every((w) => w.before === null && w.after === CLOSED)).toBe(true);
     const untouched = cells(book, "Register");
     const report = await markClosed(book, plan, AT);

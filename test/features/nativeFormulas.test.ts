@@ -26,7 +26,7 @@ function row(cells: Record<string, CellValue>, read: Record<string, TypedValue> 
 }
 
 test("a native tracker's columns use only functions every spreadsheet calculates, never CONTRACT, LET or XLOOKUP", () => {
-  expect(plan.columns.map((c) => c.header)).toEqual(["Days to expiry", "Notice date", "Days to notice", "Final expiry", "Phase", "Slippage", "KPI attainment", "Spend variance", "RAG", "Escalation level"]);
+  expect(plan.columns.map((c) => c.header)).toEqual(["Days to expiry", "Notice date", "Days to notice", "Final expiry", "Decide by", "Days to decide", "Phase", "Slippage", "KPI attainment", "Spend variance", "RAG", "Escalation level"]);
   for (const column of plan.columns) {
     expect({ header: column.header, unknown: functionsIn(column.formula).filter((f) => !EVERYWHERE.has(f)) }).toEqual({ header: column.header, unknown: [] });
   }
@@ -78,6 +78,7 @@ test("set-up in place writes the rows' own formulas, the column's formula elsewh
   expect(report.readAtSetUp).toEqual([
     { column: "Days to expiry", rows: 1 },
     { column: "Notice date", rows: 1 },
+    { column: "Decide by", rows: 1 },
     { column: "Phase", rows: 1 },
   ]);
   const grid = book.sheets.get("Register") ?? [];
@@ -95,6 +96,7 @@ test("set-up in place writes the rows' own formulas, the column's formula elsewh
   expect(book.notes.map((n) => [n.column, n.text.split(" when ")[0]])).toEqual([
     ["Days to expiry", '1 row holds what the tracker read from "End"'],
     ["Notice date", '1 row holds what the tracker read from "End", "Notice"'],
+    ["Decide by", '1 row holds what the tracker read from "End"'],
     ["Phase", '1 row holds what the tracker read from "End"'],
   ]);
 });

@@ -17,8 +17,8 @@ function sheetFrom(first: number, rows: CellValue[][]): CellValue[][] {
 test.each([
   // Header at row 1,048,570: 7 contracts end at row 1,048,577.
   ["rows", sheetFrom(1_048_569, [["Contract ID", "End date"], ...Array.from({ length: 7 }, (_, i): CellValue[] => [`C${i}`, end])]), /^Sheet "Register" would need 1,048,577 rows: Excel's sheets hold at most 1,048,576/],
-  // Register columns to 16,380 and 6 computed ones (no KPIs table: no KPI attainment).
-  ["columns", [[...Array.from({ length: 16_378 }, () => null), "Contract ID", "End date"], [...Array.from({ length: 16_378 }, () => null), "C1", end]], /^Sheet "Register" would need 16,386 columns, with the tracker's 6 computed columns: Excel's sheets hold at most 16,384/],
+  // Register columns to 16,378 and 8 computed ones (no KPIs table: no KPI attainment).
+  ["columns", [[...Array.from({ length: 16_376 }, () => null), "Contract ID", "End date"], [...Array.from({ length: 16_376 }, () => null), "C1", end]], /^Sheet "Register" would need 16,386 columns, with the tracker's 8 computed columns: Excel's sheets hold at most 16,384/],
 ])("past Excel's %s: refused, nothing written", async (_, sheet, message) => {
   const book = MemoryWorkbook.fromSheets({ Register: sheet as CellValue[][] });
   const before = JSON.stringify([...book.sheets]);

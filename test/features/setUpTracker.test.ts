@@ -35,7 +35,7 @@ test("the register becomes the Contracts table in place, every value kept", asyn
 test("computed columns are formulas over the user's headers, with today's values", async () => {
   const book = register();
   const report = await setUpTracker(book, { asOf: 45747 });
-  expect(report.addedColumns).toEqual(["Days to expiry", "Notice date", "Days to notice", "Final expiry", "Phase", "RAG", "RAG reason", "Escalation level"]);
+  expect(report.addedColumns).toEqual(["Days to expiry", "Notice date", "Days to notice", "Final expiry", "Decide by", "Days to decide", "Phase", "RAG", "RAG reason", "Escalation level"]);
   expect(report.skippedColumns).toEqual([
     { header: "Slippage", reason: "there is no Milestones table" },
     { header: "KPI attainment", reason: "there is no KPIs table" },
@@ -48,11 +48,12 @@ test("computed columns are formulas over the user's headers, with today's values
     value: "Red",
     formula:
       '=CONTRACT.RAG([@[Days to expiry]],"","",LET(b,[@[Budget]],s,[@[Spend to date]],gone,CONTRACT.DAYSTOEXPIRY(AsOf,[@[Commencement]]),term,CONTRACT.DAYSTOEXPIRY([@[Expiry]],[@[Commencement]]),' +
-      'w,IF(s>b,s/b-1,""),IF(OR(b="",s=""),"",IF(b<=0,"",IF(ISNUMBER(gone),IF(ISNUMBER(term),IF(AND(term>0,gone>0),s/(b*MIN(1,gone/term))-1,w),w),w)))),Settings[[Name]:[Value]],[@[Expiry]])',
+      'w,IF(s>b,s/b-1,""),IF(OR(b="",s=""),"",IF(b<=0,"",IF(ISNUMBER(gone),IF(ISNUMBER(term),IF(AND(term>0,gone>0),s/(b*MIN(1,gone/term))-1,w),w),w)))),Settings[[Name]:[Value]],[@[Expiry]],[@[Days to decide]],[@[Days to notice]])',
   });
   expect(at("RAG reason").formula).toBe(at("RAG").formula?.replace("=CONTRACT.RAG(", "=CONTRACT.RAGREASON("));
   // 120,000 spent against the budget profiled to date: 1,095 of the term's 1,156 days gone, so 94,723 of 100,000.
-  expect(at("RAG reason").value).toBe("Expires in 61 days (red at 90 or fewer); spend 26.7% over budget (red above 5%)");
+  // A Gold contract's decision was due 540 days before its notice date (28 Feb 2025): red, as the notice date has passed.
+  expect(at("RAG reason").value).toBe("Expires in 61 days (red at 90 or fewer); spend 26.7% over budget (red above 5%); decide-by date passed 571 days ago (red from the notice date)");
   expect(at("Escalation level")).toMatchObject({ value: 3, formula: '=CONTRACT.ESCALATIONLEVEL([@[RAG]],"",[@[Tier]],Settings[[Name]:[Value]])' });
   expect(book.names.get("AsOf")).toBe('=INDEX(Settings[Value],MATCH("as_of",Settings[Name],0))');
   const settings = book.snapshot("Settings").rows;
@@ -79,10 +80,13 @@ test("a contract whose end date is blank, a stand-in or not a date is Unrated in
   expect(column("Days to expiry")).toEqual([61, null, null, null, null]);
   expect(column("Notice date")).toEqual([45716, null, null, null, null]);
   expect(column("Final expiry")).toEqual([46173, null, null, null, null]);
+  // Gold: 540 days before the notice date 28 Feb 2025 (45716), so 571 days passed by 31 Mar 2025; none without a real end date.
+  expect(column("Decide by")).toEqual([45176, null, null, null, null]);
+  expect(column("Days to decide")).toEqual([-571, null, null, null, null]);
   expect(column("Phase")).toEqual(["Exit", "Delivery", "Delivery", "Delivery", "Delivery"]);
   expect(column("RAG")).toEqual(["Red", "Unrated", "Unrated", "Unrated", "Unrated"]);
   expect(column("RAG reason")).toEqual([
-    "Expires in 61 days (red at 90 or fewer)",
+    "Expires in 61 days (red at 90 or fewer); decide-by date passed 571 days ago (red from the notice date)",
     "Unrated: no real end date: 31 Dec 2099 is a stand-in",
     "Unrated: no end date",
     'Unrated: no real end date: "TBC" is not a date',
@@ -91,7 +95,8 @@ test("a contract whose end date is blank, a stand-in or not a date is Unrated in
   // A Gold contract with an unknown end date is not sent to the board by its RAG.
   expect(column("Escalation level")).toEqual([3, 0, 0, 0, 0]);
   const row = book.sheets.get("Register")?.[1] ?? [];
-  expect(row[headers.indexOf("RAG reason")].formula).toBe("=CONTRACT.RAGREASON([@[Days to expiry]],\"\",\"\",\"\",Settings[[Name]:[Value]],[@[End date]])");
+  expect(row[headers.indexOf("RAG reason")].formula).toBe("=CONTRACT.RAGREASON([@[Days to expiry]],\"\",\"\",\"\",Settings[[Name]:[Value]],[@[End date]],[@[Days to decide]],[@[Days to notice]])");
+  expect(row[headers.indexOf("Decide by")].formula).toBe("=CONTRACT.DECIDEBY([@[End date]],[@[Notice period]],[@[Tier]],Settings[[Name]:[Value]])");
 });
 
 test("the Milestones and KPIs tables rate a milestone or KPI by itself, over the Settings thresholds, never Unrated", () => {

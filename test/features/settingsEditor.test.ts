@@ -42,6 +42,10 @@ describe("the Settings view", () => {
       ["ladder_level_1", "Contract manager", "text", 13],
       ["ladder_level_2", "Commercial lead / head of service", "text", 14],
       ["ladder_level_3", "Senior responsible owner / board", "text", 15],
+      ["lead_time_gold_days", "540", "number", 16],
+      ["lead_time_silver_days", "270", "number", 17],
+      ["lead_time_bronze_days", "120", "number", 18],
+      ["lead_time_default_days", "180", "number", 19],
     ]);
     // In a contract manager's words: days and percentages, labels and meanings, no table names or function names.
     expect(form[0]).toMatchObject({ label: "Expiry: red at or below", unit: "days", meaning: "A contract is Red when this many days or fewer are left before its end date, or it has ended" });

@@ -20,11 +20,11 @@ interface FunctionMetadata {
 }
 
 const PRODUCT_FUNCTIONS = [
-  "DAYSTOEXPIRY", "NOTICEDATE", "DAYSTONOTICE", "FINALEXPIRY", "SLIPPAGE", "SLIPPAGEPCT",
+  "DAYSTOEXPIRY", "NOTICEDATE", "DAYSTONOTICE", "FINALEXPIRY", "DECIDEBY", "SLIPPAGE", "SLIPPAGEPCT",
   "PHASE", "RAG", "RAGREASON", "WORSTRAG", "ESCALATIONLEVEL",
 ];
 const CAMEL_NAMES = [
-  "daysToExpiry", "noticeDate", "daysToNotice", "finalExpiry", "slippage", "slippagePct",
+  "daysToExpiry", "noticeDate", "daysToNotice", "finalExpiry", "decideBy", "slippage", "slippagePct",
   "phase", "rag", "ragReason", "worstRag", "escalationLevel",
 ];
 
@@ -70,8 +70,9 @@ test("parameters take ranges and results spill; optional ones are marked; WORSTR
   expect(optional("DAYSTOEXPIRY")).toEqual(["as_of"]);
   expect(optional("SLIPPAGE")).toEqual(["actual_date", "as_of"]);
   // end_date comes last, so formulas written before it keep their meaning.
-  expect(optional("RAG")).toEqual(["slippage_days", "kpi_attainment", "spend_variance", "thresholds", "end_date"]);
-  expect(optional("RAGREASON")).toEqual(["slippage_days", "kpi_attainment", "spend_variance", "thresholds", "end_date"]);
+  expect(optional("RAG")).toEqual(["slippage_days", "kpi_attainment", "spend_variance", "thresholds", "end_date", "days_to_decide", "days_to_notice"]);
+  expect(optional("RAGREASON")).toEqual(["slippage_days", "kpi_attainment", "spend_variance", "thresholds", "end_date", "days_to_decide", "days_to_notice"]);
+  expect(optional("DECIDEBY")).toEqual(["notice_period", "tier", "thresholds"]);
   expect(metadata.find((f) => f.id === "WORSTRAG")?.parameters[0].repeating).toBe(true);
   // At least one range, as Excel's own MAX asks: Excel then passes one array of the ranges given.
   expect(optional("WORSTRAG")).toEqual([]);
@@ -82,7 +83,7 @@ test("the help Excel shows says a stand-in end date counts as blank, and what Un
     const f = metadata.find((m) => m.id === id);
     return [f?.description ?? "", ...(f?.parameters ?? []).map((p) => p.description ?? "")].join(" ");
   };
-  for (const id of ["DAYSTOEXPIRY", "NOTICEDATE", "DAYSTONOTICE", "FINALEXPIRY", "PHASE"]) expect({ id, says: /stand-in/.test(help(id)) && /31\/12\/2099/.test(help(id)) }).toEqual({ id, says: true });
+  for (const id of ["DAYSTOEXPIRY", "NOTICEDATE", "DAYSTONOTICE", "FINALEXPIRY", "DECIDEBY", "PHASE"]) expect({ id, says: /stand-in/.test(help(id)) && /31\/12\/2099/.test(help(id)) }).toEqual({ id, says: true });
   for (const id of ["RAG", "RAGREASON", "WORSTRAG", "ESCALATIONLEVEL"]) expect({ id, says: help(id).includes("Unrated") }).toEqual({ id, says: true });
   expect(help("ESCALATIONLEVEL")).toMatch(/0 none \(Green, or Unrated/);
 });

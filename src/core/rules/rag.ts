@@ -1,4 +1,5 @@
 import type { TrackerSettings } from "../settings";
+import { decideByStatus } from "./decideBy";
 
 /** Red/amber/green status, worst first in RAG_ORDER. */
 export type Rag = "Red" | "Amber" | "Green";
@@ -22,6 +23,13 @@ export interface RagInputs {
   slippageDays: number | null;
   kpiAttainment: number | null;
   spendVariance: number | null;
+  /**
+   * Days to the decide-by date (rules/decideBy), negative once passed, and days to the notice date:
+   * a passed decide-by date is Amber, Red from the notice date on. Left out (undefined) by callers
+   * that do not weigh decide-by dates (a milestone's RAG).
+   */
+  daysToDecide?: number | null;
+  daysToNotice?: number | null;
 }
 
 /** One component's status and the words that explain it. */
@@ -74,6 +82,13 @@ function spendComponent(variance: number, s: TrackerSettings): RagComponent {
   return { status, finding, rule };
 }
 
+function decideByComponent(status: "Red" | "Amber", daysToDecide: number): RagComponent {
+  return { status, finding: `decide-by date passed ${plural(-daysToDecide, "day")} ago`, rule: status === "Red" ? "red from the notice date" : "amber once passed" };
+}
+
+const decideStatus = (inputs: RagInputs): "Red" | "Amber" | null =>
+  inputs.daysToDecide === undefined || inputs.daysToDecide === null ? null : decideByStatus(inputs.daysToDecide, inputs.daysToNotice ?? null, inputs.daysToExpiry);
+
 /**
  * The status of each component that is known, in argument order.
  * @example ragComponents({ daysToExpiry: 45, slippageDays: null, … }, DEFAULT_SETTINGS)[0].status → "Red"
@@ -84,6 +99,8 @@ export function ragComponents(inputs: RagInputs, settings: TrackerSettings): Rag
   if (inputs.slippageDays !== null) components.push(slippageComponent(inputs.slippageDays, settings));
   if (inputs.kpiAttainment !== null) components.push(kpiComponent(inputs.kpiAttainment, settings));
   if (inputs.spendVariance !== null) components.push(spendComponent(inputs.spendVariance, settings));
+  const decide = decideStatus(inputs);
+  if (decide !== null) components.push(decideByComponent(decide, inputs.daysToDecide ?? 0));
   return components;
 }
 
@@ -107,6 +124,10 @@ export function ragStatus(inputs: RagInputs, settings: TrackerSettings): Rag | n
   if (inputs.slippageDays !== null) status = worse(status, slippageStatus(inputs.slippageDays, settings));
   if (inputs.kpiAttainment !== null) status = worse(status, kpiStatus(inputs.kpiAttainment, settings));
   if (inputs.spendVariance !== null) status = worse(status, spendStatus(inputs.spendVariance, settings));
+  if (inputs.daysToDecide !== undefined && inputs.daysToDecide !== null) {
+    const decide = decideStatus(inputs);
+    if (decide !== null) status = worse(status, decide);
+  }
   return status;
 }
 

@@ -81,6 +81,7 @@ export function ContractDetails({ card, locale, mapped }: { card: ContractCard; 
           }`;
   const others = card.fields.filter((f) => !mapped.has(f.header) && f.value !== null && String(f.value).trim() !== "");
   const ends = d.daysToExpiry !== null && d.daysToExpiry < 0 ? `Ended ${formatDate(k.endDate, locale)} (${inDays(d.daysToExpiry, locale)})` : dated(k.endDate, d.daysToExpiry, locale);
+  const decide = d.decideBy === null ? "" : d.daysToDecide !== null && d.daysToDecide < 0 ? `${formatDate(d.decideBy, locale)} (passed ${inDays(d.daysToDecide, locale)})` : dated(d.decideBy, d.daysToDecide, locale);
   const notice = d.noticeDate === null ? "" : d.daysToNotice !== null && d.daysToNotice < 0 ? `${formatDate(d.noticeDate, locale)} (passed ${inDays(d.daysToNotice, locale)})` : dated(d.noticeDate, d.daysToNotice, locale);
 
   return (
@@ -130,6 +131,7 @@ export function ContractDetails({ card, locale, mapped }: { card: ContractCard; 
           ["Ends", ends],
           ["Notice period", k.noticePeriod],
           ["Notice date", notice],
+          ["Decide by", decide],
           ["Extensions", k.extensionOptions],
           ["Final expiry", d.finalExpiry !== null && d.finalExpiry !== k.endDate ? formatDate(d.finalExpiry, locale) : ""],
           ["Annual value", money(k.annualValue, "annualValue")],

@@ -1,6 +1,6 @@
 import { Caption1, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
 import * as React from "react";
-import type { Dashboard, ExpiringContract, KpiFailure, NoticeDue, SlippingMilestone } from "../../features/dashboard";
+import type { Dashboard, DecisionDue, ExpiringContract, KpiFailure, NoticeDue, SlippingMilestone } from "../../features/dashboard";
 import { formatCount, formatDate } from "../format";
 import { RagBadge } from "../summary/RagBadge";
 import { inDays, lateness, percent } from "../tracker/when";
@@ -83,6 +83,27 @@ export function NoticeList({ notices, missed, withinDays, locale, onOpen, busy }
             {missed
               ? `Notice date ${formatDate(n.noticeDate, locale)} passed ${inDays(n.daysToNotice, locale)}; ends ${formatDate(n.endDate, locale)}`
               : `Give notice by ${formatDate(n.noticeDate, locale)} (${inDays(n.daysToNotice, locale)}); ends ${formatDate(n.endDate, locale)}`}
+          </Caption1>
+        </li>
+      )}
+    />
+  );
+}
+
+/** Decide-by dates coming up: when to decide whether to extend or re-procure, soonest first. */
+export function DecisionList({ decisions, locale, onOpen, busy }: { decisions: Dashboard["decisions"]; locale: string; onOpen: OpenContract; busy: boolean }): React.JSX.Element {
+  const styles = useStyles();
+  return (
+    <Limited
+      locale={locale}
+      items={decisions.upcoming}
+      label={`Decisions due in the next ${decisions.withinDays} days, soonest first`}
+      empty={`No decision to extend or re-procure falls due in the next ${formatCount(decisions.withinDays, locale)} days.`}
+      render={(d: DecisionDue) => (
+        <li key={`${d.row}:${d.id}`} className={styles.item}>
+          <ContractLink id={d.id} title={d.title} onOpen={() => onOpen(d.bodyIndex, d.id)} disabled={busy} />
+          <Caption1 className={styles.muted}>
+            {[`Decide by ${formatDate(d.decideBy, locale)} (${inDays(d.daysToDecide, locale)}): extend or re-procure`, d.tier ?? "", `ends ${formatDate(d.endDate, locale)}`].filter(Boolean).join(" · ")}
           </Caption1>
         </li>
       )}

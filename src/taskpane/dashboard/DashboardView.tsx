@@ -10,7 +10,7 @@ import { usePane } from "../paneContext";
 import { NoTracker } from "../tracker/NoTracker";
 import { useTrackerRead } from "../tracker/useTrackerRead";
 import { Bar, BarChart } from "./BarChart";
-import { ExpiringList, KpiList, NoticeList, SlippingList } from "./DashboardLists";
+import { DecisionList, ExpiringList, KpiList, NoticeList, SlippingList } from "./DashboardLists";
 
 const useStyles = makeStyles({
   page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXL },
@@ -93,7 +93,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
 
 /**
  * The portfolio dashboard: live contracts by RAG and by phase (charts), what ends within 30, 90 or
- * 180 days, notice dates coming up and missed, the worst slipping milestones and failing KPIs.
+ * 180 days, decisions to extend or re-procure due in the next 90 days, notice dates coming up and missed, the worst slipping milestones and failing KPIs.
  * Pressing a contract selects its row in the sheet and opens its card.
  */
 export function DashboardView({ active }: { active: boolean }): React.JSX.Element {
@@ -139,6 +139,9 @@ export function DashboardView({ active }: { active: boolean }): React.JSX.Elemen
           </Section>
           <Section id="dashboard-expiring" title="Ending soon">
             <ExpiringList expiring={d.expiring} locale={locale} onOpen={onOpen} busy={busy} />
+          </Section>
+          <Section id="dashboard-decisions" title={`Decisions due in the next ${formatCount(d.decisions.withinDays, locale)} days`}>
+            <DecisionList decisions={d.decisions} locale={locale} onOpen={onOpen} busy={busy} />
           </Section>
           <Section id="dashboard-notices" title="Notice dates coming up">
             <NoticeList notices={d.notices.upcoming} missed={false} withinDays={d.notices.withinDays} locale={locale} onOpen={onOpen} busy={busy} />

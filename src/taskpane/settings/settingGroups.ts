@@ -22,6 +22,12 @@ export const SETTING_GROUPS: readonly SettingGroup[] = [
     names: ["exit_window_days", "escalation_persist_days", "stale_after_days", "ladder_level_1", "ladder_level_2", "ladder_level_3"],
   },
   {
+    id: "decide",
+    title: "Decide-by dates",
+    about: "How long before the end or notice date each tier needs to decide whether to extend or re-procure. A missed decide-by date turns a contract amber, red once its notice date comes.",
+    names: ["lead_time_gold_days", "lead_time_silver_days", "lead_time_bronze_days", "lead_time_default_days"],
+  },
+  {
     id: "dates",
     title: "Dates",
     about: "How dates typed as text are read, and the day the tracker is worked out at.",
