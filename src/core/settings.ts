@@ -60,6 +60,12 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
   { name: "escalation_persist_days", key: "escalationPersistDays", meaning: "Days in status after which the ladder steps up" },
   { name: "stale_after_days", key: "staleAfterDays", meaning: "Days past its end date after which a contract with no closing status is probably closed: listed to confirm, not escalated" },
   { name: "date_order", key: "dateOrder", meaning: "How slash dates in text are read: dmy or mdy" },
+  // Held in the same table for the workbook and the task pane; the functions take them as arguments.
+  { name: "as_of", key: null, meaning: "The date the tracker is worked out at (default =TODAY())" },
+  { name: "ladder_level_1", key: null, meaning: "Who level 1 escalations go to" },
+  { name: "ladder_level_2", key: null, meaning: "Who level 2 escalations go to" },
+  { name: "ladder_level_3", key: null, meaning: "Who level 3 escalations go to" },
+  // The Procurement Act 2023 duties (core/duties).
   { name: "procurement_act_duties", key: "procurementActDuties", meaning: "on: check the Procurement Act 2023 duties (change, performance and termination notices); off where the Act does not apply" },
   { name: "change_value_goods_services_above", key: "changeValueGoodsServicesAbove", meaning: "A change notice is likely needed once changes move a goods or services contract's value by more than this fraction (s.75(2)(a))" },
   { name: "change_value_works_above", key: "changeValueWorksAbove", meaning: "A change notice is likely needed once changes move a works contract's value by more than this fraction (s.75(2)(a))" },
@@ -70,11 +76,6 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
   { name: "termination_notice_days", key: "terminationNoticeDays", meaning: "Days after termination by which a termination notice is due (s.80)" },
   { name: "rating_inadequate_below", key: "ratingInadequateBelow", meaning: "Suggested rating Inadequate when the worst KPI attainment is below this (1 = 100%)" },
   { name: "duty_warning_days", key: "dutyWarningDays", meaning: "Days ahead a Procurement Act duty coming due is listed" },
-  // Held in the same table for the workbook and the task pane; the functions take them as arguments.
-  { name: "as_of", key: null, meaning: "The date the tracker is worked out at (default =TODAY())" },
-  { name: "ladder_level_1", key: null, meaning: "Who level 1 escalations go to" },
-  { name: "ladder_level_2", key: null, meaning: "Who level 2 escalations go to" },
-  { name: "ladder_level_3", key: null, meaning: "Who level 3 escalations go to" },
 ];
 
 /** PRODUCT.md's defaults. @example DEFAULT_SETTINGS.expiryRedDays → 90 */

@@ -42,6 +42,16 @@ describe("the Settings view", () => {
       ["ladder_level_1", "Contract manager", "text", 13],
       ["ladder_level_2", "Commercial lead / head of service", "text", 14],
       ["ladder_level_3", "Senior responsible owner / board", "text", 15],
+      ["procurement_act_duties", "on", "onOff", 16],
+      ["change_value_goods_services_above", "10", "number", 17],
+      ["change_value_works_above", "15", "number", 18],
+      ["change_term_above", "10", "number", 19],
+      ["kpi_duty_value_above", "5000000", "number", 20],
+      ["kpi_duty_minimum", "3", "number", 21],
+      ["performance_assessment_months", "12", "number", 22],
+      ["termination_notice_days", "30", "number", 23],
+      ["rating_inadequate_below", "80", "number", 24],
+      ["duty_warning_days", "30", "number", 25],
     ]);
     // In a contract manager's words: days and percentages, labels and meanings, no table names or function names.
     expect(form[0]).toMatchObject({ label: "Expiry: red at or below", unit: "days", meaning: "A contract is Red when this many days or fewer are left before its end date, or it has ended" });

@@ -44,7 +44,7 @@ export const LGTC_2015: StandardLayout = {
     column("title", "shortTitle", ["Title of agreement", "Title of the agreement", "Agreement title", "Title", "Contract title", "Contract name", "Name of contract"], {
       telling: ["Title of agreement", "Title of the agreement", "Agreement title"],
     }),
-    column("contractType", "category", ["Contract type", "Type of contract", "Agreement type", "Contract category"]),
+    column("contractType", "procurementCategory", ["Contract type", "Type of contract", "Agreement type", "Contract category"]),
     column(
       "title",
       "sentence",
