@@ -4,6 +4,7 @@ import { DateOrder, dateToSerial, todaySerial } from "../core/dates";
 import { DEFAULT_LIMIT, SummaryFormat, SummaryGrouping, SummaryLayout, renderSummary } from "../core/summaryRender";
 import type { DataQualityIssue } from "../core/normalise";
 import { TrackerSnapshots, readTrackerData, summarise } from "../features/trackerData";
+import { trackerDuties } from "../features/procurementDuties";
 import type { CellValue, TableSnapshot } from "../workbook/port";
 import type { Options } from "./options";
 import { InputError } from "./readRegister";
@@ -119,6 +120,7 @@ export async function summary(options: Options, write: (s: string) => void, note
     groupBy: (options.value("--group-by") as SummaryGrouping | undefined) ?? null,
     more: "--limit 0 or --format json lists them all",
     problems: problemsOf(data.issues, options.file),
+    duties: trackerDuties(data, { kpis: snapshots.kpis, changes: other("Changes") }),
   };
   const rendered = renderSummary(summarise(data), format, layout);
   if (outFile) {

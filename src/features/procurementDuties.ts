@@ -1,0 +1,32 @@
+/**
+ * The Procurement Act 2023 duties of a tracker as read (core/duties): the Contracts, KPIs and
+ * Changes tables, each contract with its place in the Contracts table so a view can select it.
+ * Used by the pane's dashboard and card, the escalation summary and the command line.
+ */
+import { DutyFinding, procurementDuties } from "../core/duties/procurementDuties";
+import { CHANGES } from "../core/schema";
+import type { TableSnapshot } from "../workbook/port";
+import { contractsHeaderRow } from "./paneData";
+import { TrackerData, relatedRows } from "./trackerData";
+
+/** A duty with the contract's 0-based place in the Contracts table's body, for opening its card. */
+export interface PaneDuty extends DutyFinding {
+  bodyIndex: number;
+}
+
+/**
+ * The duties of a tracker's data: KPI duties only where a KPIs table was read, change notices only
+ * where a Changes table was (a bare register says nothing of either). Empty when Settings switch
+ * the duties off (`procurement_act_duties` off).
+ * @example trackerDuties(pane.data, pane.tables)[0] → { kind: "changeNotice", section: "s.75", id: "C-002", what: "Changes approved add £120,000: 12% of £1,000,000 (limit 10% for services)", bodyIndex: 1, … }
+ */
+export function trackerDuties(data: TrackerData, tables: ReadonlyMap<string, TableSnapshot> | { kpis?: TableSnapshot; changes?: TableSnapshot }, contractsTable?: Pick<TableSnapshot, "row">): PaneDuty[] {
+  const kpisTable = "get" in tables ? tables.get("KPIs") : tables.kpis;
+  const changesTable = "get" in tables ? tables.get("Changes") : tables.changes;
+  const changes = changesTable ? relatedRows(changesTable, CHANGES, data.settings.dateOrder) : undefined;
+  const headerRow = contractsHeaderRow(data, contractsTable);
+  return procurementDuties({ contracts: data.contracts, kpis: kpisTable ? data.kpis : undefined, changes }, data.settings, data.asOf, data.dateLocale).map((duty) => ({
+    ...duty,
+    bodyIndex: duty.row - headerRow - 2,
+  }));
+}
