@@ -4,9 +4,9 @@
  * Used by the pane's dashboard and card, the escalation summary and the command line.
  */
 import { DutyFinding, procurementDuties } from "../core/duties/procurementDuties";
-import { CHANGES } from "../core/schema";
-import type { TableSnapshot } from "../workbook/port";
-import { contractsHeaderRow } from "./paneData";
+import { CHANGES, PERFORMANCE_RATINGS } from "../core/schema";
+import type { TableSnapshot, WorkbookPort } from "../workbook/port";
+import { PaneData, contractsHeaderRow } from "./paneData";
 import { TrackerData, relatedRows } from "./trackerData";
 
 /** A duty with the contract's 0-based place in the Contracts table's body, for opening its card. */
@@ -29,4 +29,31 @@ export function trackerDuties(data: TrackerData, tables: ReadonlyMap<string, Tab
     ...duty,
     bodyIndex: duty.row - headerRow - 2,
   }));
+}
+
+/** The Performance rating column's header when confirming adds it. */
+export const RATING_HEADER = "Performance rating";
+
+/**
+ * Records the rating the user confirmed for a contract's performance assessment (s.71) in its
+ * Performance rating cell, adding the column to the Contracts table where it has none (nothing
+ * else is moved or overwritten). The rating is one of the published ratings, never the user's
+ * free text, so no cell becomes a formula.
+ * @example await confirmRating(port, pane, 2, "Requires improvement") → { table: "Contracts", column: "Performance rating", added: true }
+ */
+export async function confirmRating(
+  port: WorkbookPort,
+  pane: Pick<PaneData, "data" | "contractsTable">,
+  bodyIndex: number,
+  rating: string,
+): Promise<{ table: string; column: string; added: boolean }> {
+  if (!(PERFORMANCE_RATINGS as readonly string[]).includes(rating)) throw new Error(`"${rating}" is not a published rating: choose ${PERFORMANCE_RATINGS.join(", ")}`);
+  const table = pane.contractsTable.name;
+  if (bodyIndex < 0 || bodyIndex >= pane.contractsTable.rows.length) throw new Error("That contract is no longer in the Contracts table: read the tracker again");
+  const mapped = pane.data.contractColumns.performanceRating?.column;
+  const existing = mapped ?? pane.contractsTable.headers.find((h) => h.replace(/\s+/g, " ").trim().toLowerCase() === RATING_HEADER.toLowerCase());
+  const column = existing ?? RATING_HEADER;
+  if (existing === undefined) await port.appendColumns(table, [RATING_HEADER]);
+  await port.updateTableCells(table, [{ row: bodyIndex, column, value: rating }]);
+  return { table, column, added: existing === undefined };
 }
