@@ -7,7 +7,7 @@ import { DutyFinding, procurementDuties } from "../core/duties/procurementDuties
 import { CHANGES, PERFORMANCE_RATINGS } from "../core/schema";
 import type { TableSnapshot, WorkbookPort } from "../workbook/port";
 import { PaneData, contractsHeaderRow } from "./paneData";
-import { TrackerData, relatedRows } from "./trackerData";
+import { TrackerData, readTracker, relatedRows } from "./trackerData";
 
 /** A duty with the contract's 0-based place in the Contracts table's body, for opening its card. */
 export interface PaneDuty extends DutyFinding {
@@ -56,4 +56,27 @@ export async function confirmRating(
   if (existing === undefined) await port.appendColumns(table, [RATING_HEADER]);
   await port.updateTableCells(table, [{ row: bodyIndex, column, value: rating }]);
   return { table, column, added: existing === undefined };
+}
+
+/**
+ * The duties of the tracker in the workbook, read in one go (Contracts, KPIs, Changes, Settings):
+ * what the ribbon's Act duties button says.
+ */
+export async function readTrackerDuties(port: WorkbookPort): Promise<{ duties: PaneDuty[]; switchedOff: boolean }> {
+  const { data, tables, contractsTable } = await readTracker(port, {}, ["Changes"]);
+  return { duties: trackerDuties(data, tables, contractsTable), switchedOff: !data.settings.procurementActDuties };
+}
+
+/**
+ * The duties in a sentence or two for a notice: how many, how many need action now, and the first
+ * few with their contract and what was found.
+ * @example dutiesNotice(duties, false, 2) → "3 Procurement Act duties, 2 needing action now: C-3 Performance assessment overdue: by 30 Sept 2026 (…); C-4 Terminated on … and 1 more. The dashboard lists them all."
+ */
+export function dutiesNotice(duties: readonly DutyFinding[], switchedOff: boolean, shown = 3): string {
+  if (switchedOff) return "The Procurement Act duties are switched off in Settings (procurement_act_duties).";
+  if (duties.length === 0) return "No contract change notice, KPI, performance assessment or termination notice is due.";
+  const now = duties.filter((d) => d.urgent).length;
+  const first = duties.slice(0, shown).map((d) => `${d.id} ${d.what}`);
+  const more = duties.length - first.length;
+  return `${duties.length} Procurement Act ${duties.length === 1 ? "duty" : "duties"}${now > 0 ? `, ${now} needing action now` : ""}: ${first.join("; ")}${more > 0 ? ` and ${more} more` : ""}. The tracker pane's dashboard lists them all.`;
 }

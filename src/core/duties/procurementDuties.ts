@@ -52,12 +52,12 @@ const days = (n: number): string => `${n} day${n === 1 ? "" : "s"}`;
 /** "in 5 days", "today", "12 days ago". */
 const when = (n: number): string => (n === 0 ? "today" : n > 0 ? `in ${days(n)}` : `${days(-n)} ago`);
 
-/** The type whose threshold applies: works alone is works; any goods or services, or nothing read, holds to the lower threshold. */
-function typeOf(value: TypedValue | undefined): { type: ContractType | null; words: string } {
+/** The type whose threshold applies, and the limit in words: works alone is works; any goods or services, or nothing read, holds to the lower threshold. */
+function typeOf(value: TypedValue | undefined): { type: ContractType | null; limit: (threshold: string) => string } {
   const types = readContractType(value).types;
-  if (types.length === 1) return { type: types[0], words: types[0] };
-  if (types.length > 1 && !types.includes("works")) return { type: types[0], words: types.join(" and ") };
-  return { type: null, words: types.length > 1 ? "mixed, so the lower threshold" : "type not known, so the lower threshold" };
+  if (types.length === 1 || (types.length > 1 && !types.includes("works"))) return { type: types[0], limit: (t) => `limit ${t} for ${types.join(" and ")}` };
+  const why = types.length > 1 ? "works mixed with goods or services" : "the contract type is not known";
+  return { type: null, limit: (t) => `limit ${t}, the lower one, as ${why}` };
 }
 
 function maximumEnd(fields: Record<string, TypedValue>): number | null {
@@ -134,8 +134,8 @@ export function procurementDuties(rows: DutyRows, settings: TrackerSettings, asO
       );
       if (check && (check.needed || check.wouldBeNeeded)) {
         const parts: string[] = [];
-        const limit = `${pct(check.valueThreshold)} for ${type.words}`;
-        if (check.madeShare !== null && value !== null) parts.push(`Changes approved ${check.madeValue < 0 ? "take off" : "add"} ${money(Math.abs(check.madeValue))}: ${pct(Math.abs(check.madeShare))} of ${money(value)} (limit ${limit})`);
+        const limit = type.limit(pct(check.valueThreshold));
+        if (check.madeShare !== null && value !== null) parts.push(`Changes approved ${check.madeValue < 0 ? "take off" : "add"} ${money(Math.abs(check.madeValue))}: ${pct(Math.abs(check.madeShare))} of ${money(value)} (${limit})`);
         if (check.wouldBeNeeded && check.withProposedShare !== null) parts.push(`with those proposed, ${pct(Math.abs(check.withProposedShare))}`);
         if (check.termShare !== null && check.termExtensionDays !== null && check.termExtensionDays !== 0) parts.push(`term ${check.termExtensionDays > 0 ? "extended" : "shortened"} by ${days(Math.abs(check.termExtensionDays))}, ${pct(Math.abs(check.termShare))} of the maximum term (limit ${pct(settings.changeTermAbove)})`);
         found.push({

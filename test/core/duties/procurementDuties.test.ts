@@ -32,7 +32,7 @@ describe("contract change notices (s.75)", () => {
   test("exactly 10% is within s.75(2), and a contract of unknown type is held to 10%", () => {
     expect(procurementDuties({ contracts: [contract("E", { totalValue: 1_000_000 })], changes: [change("E", "Approved", 100_000)] }, DEFAULT_SETTINGS, AS_OF)).toEqual([]);
     const unknown = procurementDuties({ contracts: [contract("U", { totalValue: 1_000_000 })], changes: [change("U", "Approved", 110_000)] }, DEFAULT_SETTINGS, AS_OF);
-    expect(unknown[0].what).toContain("type not known, so the lower threshold");
+    expect(unknown[0].what).toBe("Changes approved add £110,000: 11% of £1,000,000 (limit 10%, the lower one, as the contract type is not known)");
   });
 
   test("a decrease counts as an increase does", () => {
