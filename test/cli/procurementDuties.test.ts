@@ -14,10 +14,10 @@ async function tracker(settings: [string, string | number][] = []): Promise<stri
   const book = new ExcelJS.Workbook();
   book.addWorksheet("Contracts").addRows([
     ["Contract ID", "Title", "Supplier", "Start date", "End date", "Extension options", "Total value", "Contract type", "Status"],
-    ["C-1", "Highways maintenance", "Roadway Ltd", "01/04/2024", "31/03/2028", "1+1", 2_000_000, "Works", "Live"],
+    ["C-1", "Highways maintenance", "Roadway Ltd", "01/04/2025", "31/03/2029", "1+1", 2_000_000, "Works", "Live"],
     ["C-2", "Cleaning <b>services</b>", "Shine Ltd", "01/04/2025", "31/03/2028", "", 1_000_000, "Services", "Live"],
-    ["C-3", "Adult social care", "Carewell", "01/06/2024", "31/05/2029", "", 12_000_000, "Services", "Live"],
-    ["C-4", "Printing", "Inky plc", "01/01/2023", "15/11/2026", "", 80_000, "Goods", "Terminated"],
+    ["C-3", "Adult social care", "Carewell", "01/06/2025", "31/05/2030", "", 12_000_000, "Services", "Live"],
+    ["C-4", "Printing", "Inky plc", "01/03/2025", "15/11/2026", "", 80_000, "Goods", "Terminated"],
   ]);
   book.addWorksheet("Changes").addRows([
     ["Change ID", "Contract ID", "Description", "Value impact", "Requested", "Status", "Approved by", "Approved on", "New end date"],

@@ -6,7 +6,8 @@ import { axeViolations, openView, screenshot, servedPane } from "./pane";
 
 // The Procurement Act 2023 list in the built pane, in Chromium at an Excel pane's 360 px, over the
 // preview's sample tracker: the dashboard lists the duties the engine finds, a contract pressed
-// there opens its card with its own duties, and confirming the suggested rating records it.
+// there opens its card with its own duties. (Confirming a rating is tested over the in-memory
+// workbook in test/features/procurementDuties.test.ts: the sample has no contract over £5m let under the Act.)
 
 const served = servedPane();
 const consoleErrors: string[] = [];
@@ -30,7 +31,7 @@ async function samplePane(): Promise<Page> {
   return page;
 }
 
-test("the dashboard lists the Procurement Act duties, a contract opens its card, and a suggested rating is confirmed", async () => {
+test("the dashboard lists the Procurement Act duties and a contract opens its card with its own", async () => {
   const expected = await expectedDuties();
   expect(expected.length).toBeGreaterThan(0);
   const page = await samplePane();
@@ -48,18 +49,13 @@ test("the dashboard lists the Procurement Act duties, a contract opens its card,
   await section.scrollIntoViewIfNeeded();
   await section.screenshot({ path: "test-artifacts/procurement-act-dashboard-360.png" });
 
-  // The first assessment with a suggested rating: its contract's card, its own list, and Confirm rating.
-  const assessment = expected.find((d) => d.kind === "assessment" && d.suggestedRating);
-  if (!assessment?.suggestedRating) throw new Error("the sample has no assessment due with a suggested rating");
-  const item = items.filter({ hasText: "Performance assessment" }).filter({ hasText: assessment.what }).first();
-  await item.getByRole("button", { name: new RegExp(assessment.id) }).click();
-  await page.getByRole("heading", { name: /Contract/ }).first().waitFor();
+  // The first duty's contract: its card, with its own duties.
+  const first = expected[0];
+  await items.nth(0).getByRole("button", { name: new RegExp(first.id) }).click();
   const card = page.getByRole("list", { name: "This contract's Procurement Act duties" });
   await card.waitFor();
-  expect(await card.getByRole("listitem").count()).toBe(expected.filter((d) => d.row === assessment.row).length);
-  await card.getByRole("button", { name: `Confirm rating: ${assessment.suggestedRating}` }).click();
-  await page.getByText(`Recorded ${assessment.suggestedRating} in Performance rating`).waitFor();
-  await page.getByText(`Last rating recorded: ${assessment.suggestedRating}`).waitFor();
+  expect(await card.getByRole("listitem").count()).toBe(expected.filter((d) => d.row === first.row).length);
+  await expect(card.getByRole("listitem").nth(0).textContent()).resolves.toContain(first.what);
   const cardSection = page.locator('section[aria-labelledby="contract-procurement-act"]');
   await cardSection.scrollIntoViewIfNeeded();
   await cardSection.screenshot({ path: "test-artifacts/procurement-act-card-360.png" });

@@ -16,21 +16,24 @@ async function tracker(): Promise<MemoryWorkbook> {
   const at = pane.contractsTable.rows.findIndex((r) => r[0] === "C-008");
   await book.updateTableCells("Contracts", [{ row: at, column: "Total value", value: 6_000_000 }]);
   await book.appendRows("KPIs", [["C-008", "Bins collected", 100, 90, "Oct 2025", true, AS_OF - 400]]);
+  await book.appendRows("Changes", [["CHG-2", "C-008", "Food waste rounds", 700_000, AS_OF - 20, "Approved", "Sam Patel", AS_OF - 15, null]]);
   return book;
 }
 
-test("the tracker's duties: C-002's approved change of £12,000 is 24% of £50,000; C-008 has two KPIs and an overdue assessment", async () => {
+test("the tracker's duties: C-008's approved change of £700,000 is 11.7% of £6m, it has two KPIs and an overdue assessment; C-002 started before the Act", async () => {
   const book = await tracker();
   const pane = await readPaneData(book, { asOf: AS_OF });
   const duties = trackerDuties(pane.data, pane.tables, pane.contractsTable);
   expect(duties.map((d) => [d.kind, d.id])).toEqual([
     ["assessment", "C-008"],
-    ["changeNotice", "C-002"],
+    ["changeNotice", "C-008"],
     ["kpis", "C-008"],
   ]);
-  expect(duties[1].what).toBe("Changes approved add £12,000: 24% of £50,000 (limit 10%, the lower one, as the contract type is not known)");
+  expect(duties[1].what).toBe("Changes approved add £700,000: 11.7% of £6,000,000 (limit 10%, the lower one, as the contract type is not known)");
   // Each names its row in the Contracts table's body, as the dashboard's links open it.
-  expect(pane.contractsTable.rows[duties[1].bodyIndex][0]).toBe("C-002");
+  expect(pane.contractsTable.rows[duties[1].bodyIndex][0]).toBe("C-008");
+  // C-002's £12,000 change is 24% of its value, but it started in 2024, under the older rules.
+  expect(duties.some((d) => d.id === "C-002")).toBe(false);
   // Its worst KPI, a response time of 5 hours against 4, is at 80%: below target, not yet significantly.
   expect(duties[0]).toMatchObject({ suggestedRating: "Requires improvement", confirmedRating: null });
 });
@@ -46,7 +49,7 @@ test("the ribbon's Act duties button says how many and the first few", async () 
   let completed = 0;
   await handlers.get("procurementActDuties")?.({ completed: () => void completed++ });
   expect(completed).toBe(1);
-  expect(currentNotices()[0]).toMatchObject({ kind: "success", title: "Procurement Act duties", message: expect.stringMatching(/^3 Procurement Act duties, 3 needing action now: C-008 Performance assessment overdue: by 21 Oct 2026 \(35 days ago; last 21 Oct 2025\); KPIs suggest Requires improvement \(worst: Response time \(hours\) at 80%\); C-002 .*; C-008 2 KPIs recorded.*\. The tracker pane's dashboard lists them all\.$/) });
+  expect(currentNotices()[0]).toMatchObject({ kind: "success", title: "Procurement Act duties", message: expect.stringMatching(/^3 Procurement Act duties, 3 needing action now: C-008 Performance assessment overdue: by 21 Oct 2026 \(35 days ago; last 21 Oct 2025\); KPIs suggest Requires improvement \(worst: Response time \(hours\) at 80%\); C-008 Changes approved add £700,000.*; C-008 2 KPIs recorded.*\. The tracker pane's dashboard lists them all\.$/) });
   const { duties, switchedOff } = await readTrackerDuties(book);
   expect(switchedOff).toBe(false);
   expect(duties).toHaveLength(3);

@@ -107,6 +107,14 @@ describe("termination notices (s.80)", () => {
   });
 });
 
+describe("contracts under the older rules", () => {
+  test("a contract that started before 24 February 2025 was procured before the Act: no duty is listed", () => {
+    const old = contract("O", { startDate: d(2025, 2, 23), totalValue: 1_000_000, status: "Terminated", endDate: AS_OF - 5 });
+    const first = contract("F", { startDate: d(2025, 2, 24), totalValue: 1_000_000, status: "Terminated", endDate: AS_OF - 5 });
+    expect(procurementDuties({ contracts: [old, first] }, DEFAULT_SETTINGS, AS_OF).map((x) => x.id)).toEqual(["F"]);
+  });
+});
+
 describe("Settings", () => {
   test("procurement_act_duties off says nothing; thresholds are the user's", () => {
     const contracts = [contract("X", { status: "Terminated", endDate: AS_OF - 10, totalValue: 1_000_000, contractType: "Goods" })];
