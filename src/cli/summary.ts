@@ -1,10 +1,11 @@
 import * as fs from "fs";
 import { DEFAULT_LIMIT, SummaryFormat, SummaryGrouping, SummaryLayout, renderSummary } from "../core/summaryRender";
+import { trackerDuties } from "../features/procurementDuties";
 import { summarise } from "../features/trackerData";
 import type { Options } from "./options";
 import { checkOutput, writeOutput } from "./outputFile";
 import { terminalJson, terminalText } from "./terminalText";
-import { problemsOf, readTrackerFile } from "./trackerFile";
+import { problemsOf, readTrackerTables } from "./trackerFile";
 
 /** How the summary is cut for reading, from `--limit` and `--group-by`. */
 export function layoutOf(options: Options): SummaryLayout {
@@ -39,7 +40,7 @@ export async function summary(options: Options, write: (s: string) => void, note
   const format = (options.value("--format") ?? "text") as SummaryFormat;
   const outFile = options.value("--out");
   if (outFile) checkOutput(outFile, options.file, options.has("--force"));
-  const data = await readTrackerFile(options, note);
-  const layout: SummaryLayout = { ...layoutOf(options), problems: problemsOf(data.issues, options.file) };
+  const { data, kpis, changes } = await readTrackerTables(options, note);
+  const layout: SummaryLayout = { ...layoutOf(options), problems: problemsOf(data.issues, options.file), duties: trackerDuties(data, { kpis, changes }) };
   await deliver(options, renderSummary(summarise(data), format, layout), write);
 }

@@ -84,6 +84,21 @@ export function asOfOption(options: Options): number | undefined {
  * @example (await readTrackerFile(options, console.error)).contracts.length → 1296
  */
 export async function readTrackerFile(options: Options, note: (s: string) => void, asOf?: number, now: Date = new Date()): Promise<TrackerData> {
+  return (await readTrackerTables(options, note, asOf, now)).data;
+}
+
+/**
+ * readTrackerFile, with the KPIs and Changes tables as read: the Procurement Act duties count a
+ * contract's KPIs and add up its changes from them (features/procurementDuties trackerDuties).
+ * @throws InputError as readTrackerFile
+ * @example (await readTrackerTables(options, console.error)).changes?.rows.length → 3
+ */
+export async function readTrackerTables(
+  options: Options,
+  note: (s: string) => void,
+  asOf?: number,
+  now: Date = new Date(),
+): Promise<{ data: TrackerData; kpis?: TableSnapshot; changes?: TableSnapshot }> {
   // A tracker's tables are found where they are: Settings is on "Tracker Settings" beside a register's own Settings sheet.
   const tables = /\.xls[xm]$/i.test(options.file) && fs.existsSync(options.file) ? workbookTables(options.file) : [];
   const { file, found } = await openRegister(options, note, tables.find((t) => t.name === "Contracts")?.sheet);
@@ -118,7 +133,8 @@ export async function readTrackerFile(options: Options, note: (s: string) => voi
     todaySerial(now);
   try {
     // The columns `map` shows, the user's corrections with them, are the ones read.
-    return readTrackerData(snapshots, { asOf: day, dateOrder: options.value("--date-order") as DateOrder | undefined, corrections: asCorrections(found.mapping), locale: options.value("--locale") });
+    const data = readTrackerData(snapshots, { asOf: day, dateOrder: options.value("--date-order") as DateOrder | undefined, corrections: asCorrections(found.mapping), locale: options.value("--locale") });
+    return { data, kpis: snapshots.kpis, changes: other("Changes") };
   } catch (error) {
     throw new InputError(error instanceof Error ? error.message : String(error));
   }

@@ -16,6 +16,7 @@ const GROUP_OF: Record<string, string> = {
   EscalateSelectedButton: "EscalateGroup",
   ExpiringSoonButton: "EscalateGroup",
   RecordChangeButton: "EscalateGroup",
+  ActDutiesButton: "EscalateGroup",
 };
 
 const host: RibbonHost = {

@@ -1,5 +1,6 @@
 import { runEscalationSummary, escalateSelected, expiringSoon } from "../features/escalations";
 import { postNotice } from "../features/notices";
+import { dutiesNotice, readTrackerDuties } from "../features/procurementDuties";
 import { recordChange } from "../features/recordChange";
 import { refreshTracker } from "../features/refresh";
 import { setUpTracker } from "../features/setUpTracker";
@@ -105,6 +106,16 @@ export const RIBBON_ACTIONS: readonly RibbonAction[] = [
     async run(port) {
       const r = await recordChange(port);
       return `Change ${r.changeId} added for ${r.contract} on the Changes sheet: type its description in the selected cell.`;
+    },
+  },
+  {
+    id: "procurementActDuties",
+    control: "ActDutiesButton",
+    title: "Procurement Act duties",
+    busy: ["ActDutiesButton"],
+    async run(port) {
+      const r = await readTrackerDuties(port);
+      return dutiesNotice(r.duties, r.switchedOff);
     },
   },
 ];

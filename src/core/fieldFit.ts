@@ -1,6 +1,7 @@
 import type { Candidate } from "./assignment";
 import { ColumnProfile, isWithin } from "./columnProfile";
 import type { FieldDefinition } from "./schema";
+import { contractTypeShare } from "./contractType";
 
 /**
  * How far a column's values bear out a field its header names: a factor on the header's score
@@ -70,12 +71,25 @@ export function fieldFit(field: FieldDefinition, p: ColumnProfile): FieldFit {
       return p.periods >= 0.3 ? { factor: 1.02, why: `periods in ${pct(p.periods)} of rows` } : { factor: 1, why: "" };
     }
     case "choice":
+      if (field.key === "contractType") return contractTypeFit(p);
       // A choice is a few values (`Gold`, `Tier 1`, `1`): dates, or amounts that vary, are not one.
       if (p.dates >= 0.5 || (p.amounts >= 0.8 && p.distinct > 10)) return veto("dates or amounts, not a choice");
       return p.distinct > 10 ? { factor: 0.6, why: `${p.distinct} different values` } : { factor: 1, why: `${p.distinct} different values` };
     default:
       return field.key === "status" ? statusFit(p, constant) : TEXT_FIELDS.has(field.key) ? textFit(field.key, p, constant) : { factor: 1, why: "" };
   }
+}
+
+/**
+ * A contract type column holds goods, services or works in words, codes or CPV codes (core/contractType):
+ * a column of `Contract`/`Panel` (a kind of agreement, not what is bought) is not one.
+ */
+function contractTypeFit(p: ColumnProfile): FieldFit {
+  if (p.dates >= 0.5) return veto(`dates in ${pct(p.dates)} of rows`);
+  const share = contractTypeShare(p.values);
+  if (share >= 0.6) return { factor: 1.05, why: `goods, services or works in ${pct(share)} of values` };
+  if (share >= 0.3) return { factor: 0.7, why: `goods, services or works in only ${pct(share)} of values` };
+  return veto("no goods, services or works");
 }
 
 function textFit(key: string, p: ColumnProfile, constant: boolean): FieldFit {

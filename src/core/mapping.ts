@@ -5,6 +5,7 @@ import { ColumnProfile, profileColumn, sampleIndices } from "./columnProfile";
 import { Candidate, bestAssignment } from "./assignment";
 import { fieldFit, preferParentUnits } from "./fieldFit";
 import { recogniseLayout } from "./standardLayouts";
+import { contractTypeShare } from "./contractType";
 
 /** Where a field was found: the header as written (line breaks as spaces), its 0-based column, and how sure. */
 export interface FieldMatch {
@@ -115,6 +116,10 @@ export function mapHeaders(headers: readonly unknown[], table: TableDefinition =
       const why = [`header "${text}"`, fit.why, taxed < 1 ? "includes tax" : ""].filter((w) => w !== "").join("; ");
       candidates.push({ field: field.key, index, score, why, weight });
     }
+    if (table === CONTRACTS) {
+      const byValues = contractTypeByValues(profileOf(index));
+      if (byValues && !candidates.some((c) => c.index === index && c.field === "contractType")) candidates.push({ field: "contractType", index, score: byValues.score, why: `${byValues.why} (header "${text}")` });
+    }
   });
   if (sample) preferParentUnits(candidates, sample);
   const chosen = bestAssignment(candidates);
@@ -123,6 +128,17 @@ export function mapHeaders(headers: readonly unknown[], table: TableDefinition =
   const used = new Set(chosen.map((c) => c.index));
   const unmapped = texts.filter((t, i) => t !== "" && !used.has(i));
   return layout ? { fields, unmapped, layout: layout.layout.name } : { fields, unmapped };
+}
+
+/**
+ * A column whose header does not name a contract type, whose values say goods, services or works
+ * (`Supplies`, `Works`, OCDS codes): a few distinct values, nearly all read as a type. CPV codes
+ * are not enough alone: eight digits could be any reference.
+ */
+function contractTypeByValues(profile: ColumnProfile | undefined): { score: number; why: string } | null {
+  if (!profile || profile.filled < 5 || profile.distinct > 20 || profile.numbers > 0.5) return null;
+  const share = contractTypeShare(profile.values);
+  return share >= 0.8 ? { score: 0.6, why: `values: goods, services or works in ${Math.round(share * 100)}% of values` } : null;
 }
 
 function looksLikeData(cell: unknown): boolean {

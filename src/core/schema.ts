@@ -32,6 +32,10 @@ export const RAG_VALUES = ["Red", "Amber", "Green"] as const;
 export const CHANGE_STATUSES = ["Proposed", "Approved", "Rejected", "Implemented"] as const;
 export const RISK_STATUSES = ["Open", "Mitigating", "Closed"] as const;
 export const ESCALATION_STATUSES = ["Open", "In progress", "Resolved"] as const;
+/** The goods / services / works of the Procurement Act 2023 (core/contractType). */
+export const CONTRACT_TYPE_CHOICES = ["Goods", "Services", "Works"] as const;
+/** The ratings a contract performance notice gives (Procurement Act 2023 s.71; Procurement Regulations 2024 reg. 39). */
+export const PERFORMANCE_RATINGS = ["Good", "Approaching target", "Requires improvement", "Inadequate", "Other"] as const;
 
 const f = (key: string, header: string, kind: FieldKind, meaning: string, choices?: readonly string[]): FieldDefinition =>
   choices ? { key, header, kind, meaning, choices } : { key, header, kind, meaning };
@@ -55,6 +59,8 @@ export const CONTRACTS: TableDefinition = {
     f("budget", "Budget", "money", "Budget for the contract"),
     f("spendToDate", "Spend to date", "money", "What has been spent so far"),
     f("status", "Status", "text", "The register's own status (Live, Awarded, Terminated …)"),
+    f("contractType", "Contract type", "choice", "Goods, services or works: sets the change-notice threshold (Procurement Act 2023 s.75)", CONTRACT_TYPE_CHOICES),
+    f("performanceRating", "Performance rating", "choice", "The rating of the last contract performance notice, as you confirmed it (s.71)", PERFORMANCE_RATINGS),
   ],
   // Spend variance is a native tracker's own (its RAG formula reads the spend comparison from it).
   computed: [
@@ -85,6 +91,7 @@ export const KPIS: TableDefinition = {
     f("actual", "Actual", "number", "The level reached"),
     f("period", "Period", "text", "The reporting period"),
     f("higherIsBetter", "Higher is better", "boolean", "TRUE when more is better (FALSE for e.g. response times)"),
+    f("assessedOn", "Assessed on", "date", "When performance against this KPI was last assessed: the contract's latest is its last performance assessment (s.71)"),
   ],
   computed: ["Attainment", "RAG"],
 };
@@ -114,6 +121,7 @@ export const CHANGES: TableDefinition = {
     f("status", "Status", "choice", "Proposed, Approved, Rejected or Implemented", CHANGE_STATUSES),
     f("approvedBy", "Approved by", "text", "Who approved it"),
     f("approvedOn", "Approved on", "date", "When it was approved"),
+    f("newEndDate", "New end date", "date", "The end date the change sets, where it extends or shortens the term (s.75)"),
   ],
   computed: [],
 };

@@ -23,9 +23,27 @@ export interface TrackerSettings {
   /** The lead time of a contract with no tier. */
   leadTimeDefaultDays: number;
   dateOrder: DateOrder;
+  // Procurement Act 2023 duties (core/duties): false where the Act does not apply (Scotland, contracts under older rules).
+  procurementActDuties: boolean;
+  /** s.75(2)(a): a change notice is needed once changes move the value by more than this fraction (goods and services; works). */
+  changeValueGoodsServicesAbove: number;
+  changeValueWorksAbove: number;
+  /** s.75(2)(b): … or the term by more than this fraction of the maximum term provided for on award. */
+  changeTermAbove: number;
+  /** s.52(1): contracts over this estimated value (pounds) need at least `kpiDutyMinimum` KPIs. */
+  kpiDutyValueAbove: number;
+  kpiDutyMinimum: number;
+  /** s.71(2): performance against the KPIs is assessed at least this often (months). */
+  performanceAssessmentMonths: number;
+  /** s.80(2): a contract termination notice is due within this many days of termination. */
+  terminationNoticeDays: number;
+  /** Below this worst KPI attainment the suggested rating is Inadequate (Procurement Regulations 2024 reg. 39 descriptors). */
+  ratingInadequateBelow: number;
+  /** Days ahead a duty coming due is listed. */
+  dutyWarningDays: number;
 }
 
-type NumericKey = Exclude<keyof TrackerSettings, "dateOrder">;
+type NumericKey = Exclude<keyof TrackerSettings, "dateOrder" | "procurementActDuties">;
 
 export interface SettingDefinition {
   /** The name as written in the Settings table's Name column. */
@@ -63,6 +81,17 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
     meaning:
       "The same for a contract with no tier: 180 days, the default exit window and amber expiry, so an untiered contract is asked for its decision when its exit phase begins (earlier by its notice period). Its criticality is not known: a Gold or Silver lead time would turn every short, simple contract of a transparency register amber from the day it starts; a tier is how a contract asks for longer",
   },
+  // The Procurement Act 2023 duties (core/duties).
+  { name: "procurement_act_duties", key: "procurementActDuties", meaning: "on: check the Procurement Act 2023 duties (change, performance and termination notices); off where the Act does not apply" },
+  { name: "change_value_goods_services_above", key: "changeValueGoodsServicesAbove", meaning: "A change notice is likely needed once changes move a goods or services contract's value by more than this fraction (s.75(2)(a))" },
+  { name: "change_value_works_above", key: "changeValueWorksAbove", meaning: "A change notice is likely needed once changes move a works contract's value by more than this fraction (s.75(2)(a))" },
+  { name: "change_term_above", key: "changeTermAbove", meaning: "A change notice is likely needed once changes extend the term by more than this fraction of the maximum term (s.75(2)(b))" },
+  { name: "kpi_duty_value_above", key: "kpiDutyValueAbove", meaning: "Contracts worth more than this need KPIs and yearly performance assessments (s.52, s.71)" },
+  { name: "kpi_duty_minimum", key: "kpiDutyMinimum", meaning: "How many KPIs such a contract needs at least (s.52(1))" },
+  { name: "performance_assessment_months", key: "performanceAssessmentMonths", meaning: "Months between performance assessments at most (s.71(2))" },
+  { name: "termination_notice_days", key: "terminationNoticeDays", meaning: "Days after termination by which a termination notice is due (s.80)" },
+  { name: "rating_inadequate_below", key: "ratingInadequateBelow", meaning: "Suggested rating Inadequate when the worst KPI attainment is below this (1 = 100%)" },
+  { name: "duty_warning_days", key: "dutyWarningDays", meaning: "Days ahead a Procurement Act duty coming due is listed" },
 ];
 
 /** PRODUCT.md's defaults. @example DEFAULT_SETTINGS.expiryRedDays → 90 */
@@ -83,6 +112,16 @@ export const DEFAULT_SETTINGS: Readonly<TrackerSettings> = Object.freeze({
   leadTimeBronzeDays: 120,
   leadTimeDefaultDays: 180,
   dateOrder: "dmy",
+  procurementActDuties: true,
+  changeValueGoodsServicesAbove: 0.1,
+  changeValueWorksAbove: 0.15,
+  changeTermAbove: 0.1,
+  kpiDutyValueAbove: 5_000_000,
+  kpiDutyMinimum: 3,
+  performanceAssessmentMonths: 12,
+  terminationNoticeDays: 30,
+  ratingInadequateBelow: 0.8,
+  dutyWarningDays: 30,
 });
 
 const BY_NAME = new Map(SETTING_DEFINITIONS.map((d) => [d.name, d]));
@@ -105,6 +144,15 @@ function isBlank(value: unknown): boolean {
 function numberFrom(value: unknown): number | null {
   const n = readNumberCell(value, "setting");
   return n.ok ? n.value : null;
+}
+
+/** A switch cell: on/off, yes/no, true/false (text or a TRUE/FALSE cell), 1/0; null for anything else. */
+function onOff(value: unknown): boolean | null {
+  if (typeof value === "boolean") return value;
+  const text = String(value).trim().toLowerCase();
+  if (["on", "yes", "y", "true", "1"].includes(text)) return true;
+  if (["off", "no", "n", "false", "0"].includes(text)) return false;
+  return null;
 }
 
 const PAIRS: ReadonlyArray<[NumericKey, NumericKey, string]> = [
@@ -140,6 +188,12 @@ export function readSettings(rows: readonly (readonly unknown[])[] | null | unde
       const order = String(value).trim().toLowerCase();
       if (order !== "dmy" && order !== "mdy") return fail(`date_order must be dmy or mdy, not "${String(value)}"`);
       settings.dateOrder = order;
+      continue;
+    }
+    if (definition.key === "procurementActDuties") {
+      const on = onOff(value);
+      if (on === null) return fail(`procurement_act_duties must be on or off, not "${String(value)}"`);
+      settings.procurementActDuties = on;
       continue;
     }
     const n = numberFrom(value);

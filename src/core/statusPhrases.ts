@@ -115,3 +115,20 @@ export function readStatus(text: string): StatusReading {
   cache.set(text, reading);
   return reading;
 }
+
+// A termination notice recorded beside the status: `Terminated – notice published`.
+const TERMINATION_NOTICE_DONE = ["notice published", "notice issued", "notice given", "notice sent", "notice served", "termination notice published"];
+
+/**
+ * Whether a status says the contract was terminated (OCDS contractStatus `terminated`; `Early
+ * termination`, `Terminated by agreement`), not merely that it may be (`termination pending`, `not
+ * terminated`), and whether it also records the termination notice as published.
+ * @example terminationStatus("Terminated early") → { terminated: true, noticeRecorded: false }
+ * @example terminationStatus("Terminated - notice published") → { terminated: true, noticeRecorded: true }
+ * @example terminationStatus("Termination under consideration") → { terminated: false, noticeRecorded: false }
+ */
+export function terminationStatus(text: string): { terminated: boolean; noticeRecorded: boolean } {
+  const t = words(text);
+  const terminated = holds(t, ["terminated", "termination", "early termination"]).length > 0;
+  return { terminated, noticeRecorded: terminated && TERMINATION_NOTICE_DONE.some((p) => at(t, p) >= 0) };
+}

@@ -5,6 +5,8 @@ import { dateInWords } from "./dateWords";
 import { RAG_FILLS } from "./ragFills";
 import { AT_RISK_FROM_LEVEL, ComingDecision, DECISIONS_WITHIN_DAYS, EscalationSummary, ListedContract, SummaryContract, ValueAtRisk } from "./escalationSummary";
 import type { SummaryFormat, SummaryGrouping } from "./summaryChoices";
+import type { DutyFinding } from "./duties/procurementDuties";
+import { dutiesHeading, dutiesJson, dutyLines } from "./dutiesRender";
 
 export { SUMMARY_FORMATS, SUMMARY_GROUPINGS } from "./summaryChoices";
 export type { SummaryFormat, SummaryGrouping } from "./summaryChoices";
@@ -78,6 +80,8 @@ export interface SummaryLayout {
   more?: string;
   /** Data-quality problems found while reading, by kind, for their own short section. */
   problems?: { rows: number; byKind: readonly { name: string; count: number }[]; where?: string };
+  /** The Procurement Act 2023 duties (core/duties), for their own section; none when absent or empty. */
+  duties?: readonly DutyFinding[];
 }
 export const DEFAULT_LIMIT = 25;
 
@@ -302,6 +306,11 @@ export function renderText(summary: EscalationSummary, layout: SummaryLayout = {
     }
     if (section.more.count > 0) lines.push(`  … and ${count(section.more.count)} more at level ${section.level}${section.more.value ? `, worth ${section.more.value}` : ""}${layout.more ? ` (${layout.more})` : ""}`);
   }
+  if (layout.duties && layout.duties.length > 0) {
+    const duties = dutyLines(layout.duties, limit);
+    lines.push("", `${dutiesHeading(layout.duties)}:`, ...duties.shown.map((l) => `  - ${l}`));
+    if (duties.more > 0) lines.push(`  … and ${count(duties.more)} more${layout.more ? ` (${layout.more})` : ""}`);
+  }
   const unrated = unratedText(summary);
   if (unrated) lines.push("", `Unrated: ${unrated}`);
   const stale = staleText(summary);
@@ -351,6 +360,11 @@ export function renderMarkdown(summary: EscalationSummary, layout: SummaryLayout
       }
     }
     if (section.more.count > 0) lines.push("", markdownText(`… and ${count(section.more.count)} more at level ${section.level}${section.more.value ? `, worth ${section.more.value}` : ""}${layout.more ? ` (${layout.more})` : ""}`));
+  }
+  if (layout.duties && layout.duties.length > 0) {
+    const duties = dutyLines(layout.duties, limit);
+    lines.push("", `## ${markdownText(dutiesHeading(layout.duties))}`, "", ...duties.shown.map((l) => `- ${markdownText(l)}`));
+    if (duties.more > 0) lines.push("", markdownText(`… and ${count(duties.more)} more${layout.more ? ` (${layout.more})` : ""}`));
   }
   const unrated = unratedText(summary);
   if (unrated) lines.push("", "## Unrated", "", markdownText(unrated));
@@ -405,6 +419,11 @@ export function renderHtml(summary: EscalationSummary, layout: SummaryLayout = {
       out.push("</tbody></table>");
     }
     if (section.more.count > 0) out.push(para(`… and ${count(section.more.count)} more at level ${section.level}${section.more.value ? `, worth ${section.more.value}` : ""}${layout.more ? ` (${layout.more})` : ""}`));
+  }
+  if (layout.duties && layout.duties.length > 0) {
+    const duties = dutyLines(layout.duties, limit);
+    out.push(h3(dutiesHeading(layout.duties)), `<ul style="margin:0 0 12px;padding-left:20px">${duties.shown.map((l) => `<li>${escapeHtml(l)}</li>`).join("")}</ul>`);
+    if (duties.more > 0) out.push(para(`… and ${count(duties.more)} more${layout.more ? ` (${layout.more})` : ""}`));
   }
   const unrated = unratedText(summary);
   if (unrated) out.push(h3("Unrated"), para(unrated));
@@ -475,6 +494,7 @@ export function renderSummary(summary: EscalationSummary, format: SummaryFormat,
     case "html":
       return renderHtml(summary, layout);
     case "json":
-      return `${JSON.stringify(summaryJson(summary), null, 2)}\n`;
+      // The duties only where some are found, so a register without any reads as it always has.
+      return `${JSON.stringify(layout.duties && layout.duties.length > 0 ? { ...(summaryJson(summary) as object), procurementAct: dutiesJson(layout.duties) } : summaryJson(summary), null, 2)}\n`;
   }
 }

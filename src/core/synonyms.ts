@@ -47,6 +47,10 @@ export const SYNONYMS: Record<string, readonly string[]> = {
     "contract sum", "sum", "total commitment", "commitment", "total"],
   budget: ["budget", "approved budget", "budget amount", "budget forecast", "allocated budget"],
   spendToDate: ["spend to date", "spend", "actual spend", "spent", "expenditure", "paid to date", "invoiced to date", "actuals", "expended to date", "expended", "spent to date", "paid", "amount paid", "total paid", "valuation to date", "invoiced ytd", "spend ytd"],
+  contractType: [
+    "contract type", "type of contract", "procurement category", "main procurement category", "contract category", "procurement type",
+    "goods services works", "nature of contract", "category", "high level category", "cpv code", "cpv codes", "cpv", "classification code"],
+  performanceRating: ["performance rating", "contract performance rating", "kpi rating", "supplier performance rating", "performance notice rating"],
   status: ["status", "contract status", "state", "current phase", "stage", "award status", "current status", "overall status", "project status"],
 
   milestone: ["milestone", "milestone name", "deliverable", "task", "activity", "milestone description"],
@@ -58,6 +62,7 @@ export const SYNONYMS: Record<string, readonly string[]> = {
   target: ["target", "target value", "goal", "threshold"],
   period: ["period", "month", "quarter", "reporting period"],
   higherIsBetter: ["higher is better", "higher better", "direction"],
+  assessedOn: ["assessed on", "date assessed", "assessment date", "last assessed", "assessed", "review date", "last review"],
   risk: ["risk", "risk description", "risk title", "issue"],
   likelihood: ["likelihood", "probability"],
   impact: ["impact", "severity", "consequence"],
@@ -67,6 +72,7 @@ export const SYNONYMS: Record<string, readonly string[]> = {
   requested: ["requested", "requested date", "date requested", "raised"],
   approvedBy: ["approved by", "approver", "authorised by"],
   approvedOn: ["approved on", "approved date", "date approved", "approval date"],
+  newEndDate: ["new end date", "revised end date", "extended end date", "extended to", "new expiry date", "revised expiry"],
   escalationId: ["escalation id", "escalation reference", "escalation ref"],
   raisedAt: ["raised at", "raised", "date raised", "raised on"],
   raisedBy: ["raised by", "escalated by"],

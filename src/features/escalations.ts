@@ -8,6 +8,9 @@ import type { CellValue, ReportSheet, WorkbookPort } from "../workbook/port";
 import { datedIdPrefix, idSequence } from "./formInput";
 import { ReadOptions, TrackerData, readTracker, summarise } from "./trackerData";
 import { appendTrackerRows } from "./trackerTables";
+import { trackerDuties } from "./procurementDuties";
+import type { DutyFinding } from "../core/duties/procurementDuties";
+import { dutiesHeading, dutyLines } from "../core/dutiesRender";
 
 /** A1 of every summary sheet: a sheet is replaced only when its A1 starts with this. */
 export const SUMMARY_MARKER = "Escalation summary";
@@ -36,6 +39,9 @@ export interface SummaryRunReport {
   logged: string[];
 }
 
+/** Duties written above the summary's table; the pane's dashboard lists every one. */
+const DUTIES_ON_SHEET = 10;
+
 /** The summary sheet's name for an as-of date: `Escalations 2026-11-25`. */
 export const summarySheetName = (asOf: number): string => `Escalations ${formatSerial(asOf, "iso")}`;
 
@@ -52,7 +58,7 @@ function changesText(summary: EscalationSummary): string {
  * escalated contract ranked, with RAG fills (dates in words, as its sentences write them: core/dateWords), and a chart of RAG counts.
  * The table is never cut: the pane and the email copies list up to a limit and send readers here.
  */
-export function summaryReport(summary: EscalationSummary): ReportSheet {
+export function summaryReport(summary: EscalationSummary, duties: readonly DutyFinding[] = []): ReportSheet {
   const [attention, read] = summaryHeadlines(summary);
   const heading: CellValue[][] = [
     [summaryTitle(summary)],
@@ -63,6 +69,8 @@ export function summaryReport(summary: EscalationSummary): ReportSheet {
     ["Unrated", unratedText(summary) ?? "None: every live contract has a real end date."],
     ["Probably closed", staleText(summary) ?? `None: no contract ended more than ${summary.staleAfterDays} days ago without a closing status.`],
     ...([3, 2, 1] as const).map((l): CellValue[] => [`Level ${l} — ${summary.ladder[l]}`, summary.byLevel[l]]),
+    // The Procurement Act 2023 duties (core/duties), a line each up to the list's limit: the pane's dashboard lists them all.
+    ...(duties.length === 0 ? [] : [["Procurement Act 2023", dutiesHeading(duties)], ...dutyLines(duties, DUTIES_ON_SHEET).shown.map((line): CellValue[] => ["", line])]),
   ];
   const rows = summary.contracts.map((c, i): CellValue[] => [
     i + 1, c.id, c.title, c.supplier, c.contractManager, c.rag ?? "Unrated", c.level, c.escalateTo, c.reasons.join("; "),
@@ -117,9 +125,9 @@ const escalationIds = (data: TrackerData): (() => string) =>
  * logged again, so a second run the same day adds nothing.
  */
 export async function runEscalationSummary(port: WorkbookPort, options: EscalationOptions = {}): Promise<SummaryRunReport> {
-  const { data, tables } = await readTracker(port, options);
+  const { data, tables, contractsTable } = await readTracker(port, options, ["Changes"]);
   const summary = summarise(data);
-  const report = summaryReport(summary);
+  const report = summaryReport(summary, trackerDuties(data, tables, contractsTable));
   const { replaced } = await port.writeReportSheet(report);
   const newId = escalationIds(data);
   const fresh = summary.contracts.filter((c) => c.openEscalation === null);

@@ -114,6 +114,8 @@ export interface ChangeInput extends ForContract {
   requested?: string;
   approvedBy?: string;
   approvedOn?: string;
+  /** The end date the change sets, where it extends or shortens the term (Procurement Act 2023 s.75: a term change counts against the maximum term). */
+  newEndDate?: string;
 }
 
 /** Records a change to a contract in the Changes table under a new Change ID (`CHG-20261125-001`). */
@@ -132,11 +134,12 @@ export async function recordChangeFor(port: WorkbookPort, input: ChangeInput, op
   if (approvedOn !== null && approvedOn < requested) {
     check.refuse("approvedOn", `${label(CHANGES, "approvedOn")}: ${dateInWords(approvedOn, data.dateLocale)} is before the request date, ${dateInWords(requested, data.dateLocale)}`);
   }
+  const newEndDate = check.date("newEndDate", label(CHANGES, "newEndDate"), input.newEndDate);
   if (!check.ok || contract === null) return { ok: false, errors: check.errors };
   const changes = tables.get("Changes");
   const changeId = nextId(datedIdPrefix("CHG", data.asOf), idsIn(changes, "Changes", "changeId"));
   const record = recordOf(contract, data.contracts);
-  const where = await appendTrackerRow(port, "Changes", changes, { changeId, ...record.fields, description, valueImpact, requested, status, approvedBy, approvedOn }, data.settings.dateOrder);
+  const where = await appendTrackerRow(port, "Changes", changes, { changeId, ...record.fields, description, valueImpact, requested, status, approvedBy, approvedOn, newEndDate }, data.settings.dateOrder);
   return { ok: true, ...where, ...record.said, changeId };
 }
 

@@ -6,7 +6,7 @@
  */
 
 /** How a setting's number is entered: whole days, a percentage (held as a fraction), or not a number. */
-export type SettingUnit = "days" | "percent" | "none";
+export type SettingUnit = "days" | "percent" | "months" | "pounds" | "none";
 
 export interface SettingWords {
   label: string;
@@ -51,6 +51,20 @@ export const SETTING_WORDS: Readonly<Record<string, SettingWords>> = {
     unit: "days",
     meaning: "The same for a contract with no tier (180 days: when its exit phase begins); give a contract a tier for a lead time that fits it",
   },
+  procurement_act_duties: {
+    label: "Procurement Act 2023 duties",
+    unit: "none",
+    meaning: "On: list contracts likely to need a change notice, KPIs, a performance assessment or a termination notice. Off where the Act does not apply (Scotland, or contracts procured under the older rules)",
+  },
+  change_value_goods_services_above: { label: "Change notice: goods and services value change above", unit: "percent", meaning: "Changes moving a goods or services contract's value by more than this need a contract change notice (section 75)" },
+  change_value_works_above: { label: "Change notice: works value change above", unit: "percent", meaning: "Changes moving a works contract's value by more than this need a contract change notice (section 75)" },
+  change_term_above: { label: "Change notice: term extension above", unit: "percent", meaning: "Extending the term by more than this share of the maximum term at award needs a contract change notice (section 75)" },
+  kpi_duty_value_above: { label: "KPIs needed above (estimated value)", unit: "pounds", meaning: "A contract worth more than this needs at least the minimum number of KPIs and a performance assessment at least every 12 months (sections 52 and 71)" },
+  kpi_duty_minimum: { label: "KPIs needed at least", unit: "none", meaning: "How many KPIs such a contract needs (section 52)" },
+  performance_assessment_months: { label: "Performance assessed at least every (months)", unit: "months", meaning: "A contract performance notice is due this many months after the last assessment (section 71)" },
+  termination_notice_days: { label: "Termination notice due within (days)", unit: "days", meaning: "A contract termination notice is due this many days after a contract is terminated (section 80)" },
+  rating_inadequate_below: { label: "Suggested rating Inadequate below", unit: "percent", meaning: "The suggested performance rating is Inadequate when the worst KPI is below this share of its target" },
+  duty_warning_days: { label: "Duties listed ahead (days)", unit: "days", meaning: "A Procurement Act duty is listed this many days before it falls due" },
 };
 
 /**
@@ -80,5 +94,7 @@ export function valueWords(name: string, value: number): string {
   const unit = SETTING_WORDS[name]?.unit ?? "none";
   if (unit === "percent") return `${percentText(value)}%`;
   if (unit === "days") return `${value} day${value === 1 ? "" : "s"}`;
+  if (unit === "months") return `${value} month${value === 1 ? "" : "s"}`;
+  if (unit === "pounds") return `£${value.toLocaleString("en-GB")}`;
   return String(value);
 }

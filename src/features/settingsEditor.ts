@@ -13,7 +13,7 @@ import { settingColumns, settingName } from "./settingsTable";
 import { setWorkbookSettings } from "./workbookSettings";
 
 /** How a setting is edited. */
-export type SettingKind = "number" | "dateOrder" | "date" | "text";
+export type SettingKind = "number" | "dateOrder" | "date" | "text" | "onOff";
 
 export interface SettingField {
   /** As the Settings table's Name column has it, e.g. `expiry_red_days`. */
@@ -38,7 +38,8 @@ export interface SettingField {
 const AS_OF = "as_of";
 const TODAY: CellInput = { formula: "=TODAY()" };
 
-const kindOf = (name: string, key: keyof TrackerSettings | null): SettingKind => (name === AS_OF ? "date" : key === "dateOrder" ? "dateOrder" : key === null ? "text" : "number");
+const kindOf = (name: string, key: keyof TrackerSettings | null): SettingKind =>
+  name === AS_OF ? "date" : key === "dateOrder" ? "dateOrder" : key === "procurementActDuties" ? "onOff" : key === null ? "text" : "number";
 
 /** A serial as a date in the workbook's order: 25/11/2026, or 11/25/2026 where dates are month-first. */
 function shownDate(serial: number, order: DateOrder): string {
@@ -56,7 +57,7 @@ function numberShown(name: string, value: number): string {
 function defaultOf(name: string, key: keyof TrackerSettings | null): string {
   if (key !== null) {
     const value = DEFAULT_SETTINGS[key];
-    return typeof value === "number" ? numberShown(name, value) : value;
+    return typeof value === "number" ? numberShown(name, value) : typeof value === "boolean" ? (value ? "on" : "off") : value;
   }
   const ladder = /^ladder_level_([123])$/.exec(name);
   return ladder ? DEFAULT_LADDER[Number(ladder[1]) as 1 | 2 | 3] : "";
@@ -103,6 +104,7 @@ export function readSettingsForm(tables: ReadonlyMap<string, TableSnapshot> | Ta
     if (kind === "date") shown = typeof value === "number" && value > 0 ? shownDate(Math.floor(value), order) : String(value ?? "").trim();
     else if (value === null || String(value).trim() === "") shown = defaultOf(name, key);
     else if (typeof value === "number" && kind === "number") shown = numberShown(name, value);
+    else if (kind === "onOff") shown = /^(off|no|n|false|0)$/i.test(String(value).trim()) ? "off" : "on";
     else shown = String(value).trim();
     const words = SETTING_WORDS[name];
     const label = words?.label ?? name.charAt(0).toUpperCase() + name.slice(1).replace(/_/g, " ");
@@ -115,7 +117,7 @@ function typedNumber(field: SettingField, text: string): number | null {
   const bare = field.unit === "percent" ? text.replace(/\s*%$/, "") : text;
   if (!/^\d+(\.\d+)?$/.test(bare)) return null;
   const n = Number(bare);
-  if (field.unit === "days") return Number.isInteger(n) ? n : null;
+  if (field.unit === "days" || field.unit === "months") return Number.isInteger(n) ? n : null;
   // Cut to the hundredth of a percent the form shows, so 95 is 0.95 and not 0.9500000000000001.
   return field.unit === "percent" ? Math.round(n * 100) / 10_000 : n;
 }
@@ -130,6 +132,10 @@ function typedValue(field: SettingField, text: string, order: DateOrder): { valu
     if (text === "") return { value: TODAY };
     const date = parseDateText(text, order);
     return date.ok ? { value: date.value } : { error: `${field.label}: enter a date such as ${exampleDate(order)}, or leave it blank for today` };
+  }
+  if (field.kind === "onOff") {
+    const on = text.toLowerCase();
+    return on === "on" || on === "off" ? { value: on } : { error: `${field.label} must be on or off` };
   }
   if (field.kind === "dateOrder") {
     const order = text.toLowerCase();

@@ -47,6 +47,16 @@ export function newSettingsRows(settings: NewSettings): CellInput[][] {
     lead_time_silver_days: DEFAULT_SETTINGS.leadTimeSilverDays,
     lead_time_bronze_days: DEFAULT_SETTINGS.leadTimeBronzeDays,
     lead_time_default_days: DEFAULT_SETTINGS.leadTimeDefaultDays,
+    procurement_act_duties: DEFAULT_SETTINGS.procurementActDuties ? "on" : "off",
+    change_value_goods_services_above: DEFAULT_SETTINGS.changeValueGoodsServicesAbove,
+    change_value_works_above: DEFAULT_SETTINGS.changeValueWorksAbove,
+    change_term_above: DEFAULT_SETTINGS.changeTermAbove,
+    kpi_duty_value_above: DEFAULT_SETTINGS.kpiDutyValueAbove,
+    kpi_duty_minimum: DEFAULT_SETTINGS.kpiDutyMinimum,
+    performance_assessment_months: DEFAULT_SETTINGS.performanceAssessmentMonths,
+    termination_notice_days: DEFAULT_SETTINGS.terminationNoticeDays,
+    rating_inadequate_below: DEFAULT_SETTINGS.ratingInadequateBelow,
+    duty_warning_days: DEFAULT_SETTINGS.dutyWarningDays,
   };
   return SETTING_DEFINITIONS.map((d) => [d.name, values[d.name] ?? null]);
 }

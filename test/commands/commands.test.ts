@@ -44,7 +44,7 @@ afterEach(() => {
 
 test("every ribbon function is associated when Office is ready", () => {
   const { handlers } = load(true);
-  expect([...handlers.keys()].sort()).toEqual(["escalateSelected", "escalationSummary", "expiringSoon", "recordChange", "refresh", "setUpTracker"]);
+  expect([...handlers.keys()].sort()).toEqual(["escalateSelected", "escalationSummary", "expiringSoon", "procurementActDuties", "recordChange", "refresh", "setUpTracker"]);
 });
 
 test("a click disables and re-enables its buttons through RibbonApi, reports the failure and opens the pane", async () => {

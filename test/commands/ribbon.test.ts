@@ -91,7 +91,7 @@ test("Record change adds a proposed change for the selected contract and selects
   book.selection = { sheet: "Register", row: 2, column: 1, rowCount: 1, columnCount: 1 };
   expect(await click("recordChange")).toBe(1);
   expect(currentNotices()[0]).toMatchObject({ kind: "success", message: "Change CHG-20261125-001 added for C-2 on the Changes sheet: type its description in the selected cell." });
-  expect(book.snapshot("Changes").rows).toEqual([["CHG-20261125-001", "C-2", null, null, AS_OF, "Proposed", null, null]]);
+  expect(book.snapshot("Changes").rows).toEqual([["CHG-20261125-001", "C-2", null, null, AS_OF, "Proposed", null, null, null]]);
   expect(book.selection).toEqual({ sheet: "Changes", row: 1, column: 2, rowCount: 1, columnCount: 1 });
   // The selection is now on the Changes sheet: a second click asks for a contract first.
   await click("recordChange");

@@ -106,5 +106,5 @@ test("milestone and KPI sheets map to their own tables", () => {
   expect(kpis.fields.kpi?.column).toBe("KPI");
   expect(kpis.fields.target?.column).toBe("Target");
   expect(kpis.fields.actual?.column).toBe("Actual");
-  expect(CONTRACTS.fields.length).toBe(16);
+  expect(CONTRACTS.fields.length).toBe(18);
 });

@@ -127,10 +127,10 @@ describe("Record change", () => {
     const book = await tracker();
     const first = await recordChangeFor(book, { contractId: "C-002", description: "=cmd|' /C calc'!A0", valueImpact: "-£1,500" });
     expect(first).toEqual({ ok: true, table: "Changes", bodyIndex: 1, contractId: "C-002", changeId: "CHG-20261125-001" });
-    expect(lastRow(book, "Changes")).toEqual(["CHG-20261125-001", "C-002", "=cmd|' /C calc'!A0", -1500, AS_OF, "Proposed", null, null]);
-    const second = await recordChangeFor(book, { contractId: "c-002", description: "More", valueImpact: "12,000", status: "approved", requested: "01/11/2026", approvedBy: "Sam", approvedOn: "20/11/2026" });
+    expect(lastRow(book, "Changes")).toEqual(["CHG-20261125-001", "C-002", "=cmd|' /C calc'!A0", -1500, AS_OF, "Proposed", null, null, null]);
+    const second = await recordChangeFor(book, { contractId: "c-002", description: "More", valueImpact: "12,000", status: "approved", requested: "01/11/2026", approvedBy: "Sam", approvedOn: "20/11/2026", newEndDate: "31/03/2031" });
     expect(second).toMatchObject({ ok: true, changeId: "CHG-20261125-002", bodyIndex: 2 });
-    expect(lastRow(book, "Changes")).toEqual(["CHG-20261125-002", "C-002", "More", 12000, dateToSerial(2026, 11, 1), "Approved", "Sam", dateToSerial(2026, 11, 20)]);
+    expect(lastRow(book, "Changes")).toEqual(["CHG-20261125-002", "C-002", "More", 12000, dateToSerial(2026, 11, 1), "Approved", "Sam", dateToSerial(2026, 11, 20), dateToSerial(2031, 3, 31)]);
   });
 
   test("refuses an amount, status or date it cannot read", async () => {
@@ -171,7 +171,7 @@ describe("Record change", () => {
   test("makes the Changes table when there is none", async () => {
     const book = await bareTracker();
     expect(await recordChangeFor(book, { contractId: "C-001", description: "Scope cut", valueImpact: "(2000)" })).toMatchObject({ ok: true, changeId: "CHG-20261125-001", bodyIndex: 0 });
-    expect(book.snapshot("Changes").rows).toEqual([["CHG-20261125-001", "C-001", "Scope cut", -2000, AS_OF, "Proposed", null, null]]);
+    expect(book.snapshot("Changes").rows).toEqual([["CHG-20261125-001", "C-001", "Scope cut", -2000, AS_OF, "Proposed", null, null, null]]);
   });
 });
 

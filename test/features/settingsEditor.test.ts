@@ -46,6 +46,16 @@ describe("the Settings view", () => {
       ["lead_time_silver_days", "270", "number", 17],
       ["lead_time_bronze_days", "120", "number", 18],
       ["lead_time_default_days", "180", "number", 19],
+      ["procurement_act_duties", "on", "onOff", 20],
+      ["change_value_goods_services_above", "10", "number", 21],
+      ["change_value_works_above", "15", "number", 22],
+      ["change_term_above", "10", "number", 23],
+      ["kpi_duty_value_above", "5000000", "number", 24],
+      ["kpi_duty_minimum", "3", "number", 25],
+      ["performance_assessment_months", "12", "number", 26],
+      ["termination_notice_days", "30", "number", 27],
+      ["rating_inadequate_below", "80", "number", 28],
+      ["duty_warning_days", "30", "number", 29],
     ]);
     // In a contract manager's words: days and percentages, labels and meanings, no table names or function names.
     expect(form[0]).toMatchObject({ label: "Expiry: red at or below", unit: "days", meaning: "A contract is Red when this many days or fewer are left before its end date, or it has ended" });

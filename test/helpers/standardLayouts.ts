@@ -55,6 +55,9 @@ const WORKS = ["Provision of", "Supply of", "Maintenance of", "Framework for", "
 const SUBJECTS = ["school meals", "street lighting", "IT hardware", "home care", "fleet vehicles", "legal advice", "office cleaning", "waste collection", "library books", "building repairs", "translation services", "CCTV systems", "grounds maintenance", "case management software"];
 const AREAS = ["across the borough", "in the north locality", "at the civic centre", "for all secondary schools", "county-wide", "for the housing stock"];
 const STATUSES = ["Live", "Active", "Awarded", "Expired", "Terminated", "Extended"];
+// Common Procurement Vocabulary codes as notices give them: works (45), supplies (34, 30), services (85, 90, 72).
+const CPV_CODES = ["45000000-7", "45453100-8", "34114400-3", "30200000-1", "85000000-9", "90500000-2", "72000000-5"];
+const PROCUREMENT_CATEGORIES = ["Services", "Supplies", "Works", "Goods", "Professional Services", "Construction Services"];
 const CATEGORIES = ["Services", "Goods", "Works", "Framework", "Call-off", "Purchase order"];
 const PLACES = ["Leeds", "Bristol", "Norfolk", "Kent", "Lancashire", "Essex", "Ontario", "Illinois", "Devon", "Cheshire"];
 const STREETS = ["High Street", "Station Road", "Church Lane", "Mill Road", "Park Avenue", "Victoria Street"];
@@ -132,6 +135,10 @@ function valueOf(kind: ValueKind, n: number, random: () => number, writing: Writ
       return pick(random, STATUSES);
     case "category":
       return pick(random, CATEGORIES);
+    case "procurementCategory":
+      return pick(random, PROCUREMENT_CATEGORIES);
+    case "cpvCode":
+      return pick(random, CPV_CODES);
     case "place":
       return pick(random, PLACES);
     case "postcode":

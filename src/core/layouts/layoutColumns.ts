@@ -20,6 +20,10 @@ export type LayoutValueKind =
   | "yesNo"
   | "status"
   | "category"
+  // A Common Procurement Vocabulary code (`45000000-7`), whose division says goods, services or works.
+  | "cpvCode"
+  // Goods, services or works in words or codes (`Supplies`, `Works`, OCDS `services`).
+  | "procurementCategory"
   | "place"
   | "postcode"
   | "address"

@@ -44,7 +44,7 @@ export const LGTC_2015: StandardLayout = {
     column("title", "shortTitle", ["Title of agreement", "Title of the agreement", "Agreement title", "Title", "Contract title", "Contract name", "Name of contract"], {
       telling: ["Title of agreement", "Title of the agreement", "Agreement title"],
     }),
-    column(null, "category", ["Contract type", "Type of contract", "Agreement type", "Contract category"]),
+    column("contractType", "procurementCategory", ["Contract type", "Type of contract", "Agreement type", "Contract category"]),
     column(
       "title",
       "sentence",
@@ -87,7 +87,7 @@ export const LGTC_2015: StandardLayout = {
         telling: ["Local authority department responsible", "Department responsible", "Directorate / service responsible", "Directorate responsible", "Service responsible", "Council department responsible"],
       },
     ),
-    column(null, "category", ["CPV label", "CPV code", "CPV"], { telling: ["CPV label"] }),
+    column("contractType", "category", ["CPV label", "CPV code", "CPV"], { telling: ["CPV label"], preference: 2 }),
     column(null, "url", ["CPV URI"], { telling: "every" }),
     column(null, "category", ["ProClass label", "ProClass", "ProClass category"], { telling: "every" }),
     column(null, "url", ["ProClass URI"], { telling: "every" }),

@@ -56,6 +56,8 @@ export const OCDS_RELEASES: StandardLayout = {
     ocdsColumn("totalValue", "money", ["tender/value/amount"], ["tender_value"], { preference: 3 }),
     ocdsColumn(null, "currency", ["tender/value/currency"], ["tender_currency"], { tellingFlat: ["tender_currency"] }),
     ocdsColumn(null, "category", ["tender/procurementMethod"], ["procurement_method"]),
+    // OCDS's own goods / services / works (the mainProcurementCategory codelist).
+    ocdsColumn("contractType", "procurementCategory", ["tender/mainProcurementCategory"], ["main_procurement_category"], { tellingFlat: ["main_procurement_category"] }),
     ocdsColumn(null, "category", ["tender/procurementMethodDetails"], ["procurement_method_details"], { tellingFlat: ["procurement_method_details"] }),
     ocdsColumn("startDate", "date", ["tender/contractPeriod/startDate"], ["tender_contract_start"], { tellingFlat: ["tender_contract_start"], preference: 3 }),
     ocdsColumn("endDate", "date", ["tender/contractPeriod/endDate"], ["tender_contract_end"], { tellingFlat: ["tender_contract_end"], preference: 3 }),

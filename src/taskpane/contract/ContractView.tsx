@@ -12,6 +12,7 @@ import { NoTracker } from "../tracker/NoTracker";
 import { useStatusLine } from "../tracker/useStatusLine";
 import { useTrackerRead } from "../tracker/useTrackerRead";
 import { ContractDetails } from "./ContractDetails";
+import { ContractDuties } from "./ContractDuties";
 import { ContractPicker } from "./ContractPicker";
 import { ContractRecords } from "./ContractRecords";
 import { RecordDialog } from "./RecordDialog";
@@ -151,6 +152,7 @@ export function ContractView({ active }: { active: boolean }): React.JSX.Element
                     : `The register has no Contract ID column, so contracts are named by their row, as “${card.id}”: add an ID column and set up again to add milestones, risks, changes or escalations.`}
                 </Caption1>
               )}
+              {pane && <ContractDuties pane={pane} row={card.row} />}
               <ContractRecords card={card} locale={locale} />
             </>
           )}

@@ -125,9 +125,10 @@ export function recordForms(c: FormContract): Record<RecordKind, RecordForm> {
         { key: "requested", label: "Requested", kind: "date", hint: `When it was asked for, e.g. ${example}; blank for the as-of date` },
         { key: "approvedBy", label: "Approved by", kind: "text" },
         { key: "approvedOn", label: "Approved on", kind: "date" },
+        { key: "newEndDate", label: "New end date", kind: "date", hint: "Where the change extends or shortens the term: the end date it sets (a change notice is likely needed past 10% of the maximum term)" },
       ],
       save: (port, v) =>
-        saying(recordChangeFor(port, { contractId: id, contractRow: row, description: v.description, valueImpact: v.valueImpact, status: v.status, requested: v.requested, approvedBy: v.approvedBy, approvedOn: v.approvedOn }), (r) =>
+        saying(recordChangeFor(port, { contractId: id, contractRow: row, description: v.description, valueImpact: v.valueImpact, status: v.status, requested: v.requested, approvedBy: v.approvedBy, approvedOn: v.approvedOn, newEndDate: v.newEndDate }), (r) =>
           `Change ${r.changeId} recorded in the ${r.table} table for ${named(r)}.`,
         ),
     },

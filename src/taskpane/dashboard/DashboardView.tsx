@@ -11,6 +11,8 @@ import { NoTracker } from "../tracker/NoTracker";
 import { useTrackerRead } from "../tracker/useTrackerRead";
 import { Bar, BarChart } from "./BarChart";
 import { DecisionList, ExpiringList, KpiList, NoticeList, SlippingList } from "./DashboardLists";
+import { DutiesList } from "./DutiesList";
+import { PaneDuty, trackerDuties } from "../../features/procurementDuties";
 
 const useStyles = makeStyles({
   page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXL },
@@ -26,11 +28,13 @@ const useStyles = makeStyles({
 interface DashboardRead {
   pane: PaneData;
   dashboard: Dashboard;
+  /** The Procurement Act 2023 duties, most urgent first (features/procurementDuties). */
+  duties: PaneDuty[];
 }
 
 async function readDashboard(port: WorkbookPort, locale: string): Promise<DashboardRead> {
   const pane = await readPaneData(port, { locale });
-  return { pane, dashboard: dashboard(pane.data, { contractsTable: pane.contractsTable }) };
+  return { pane, dashboard: dashboard(pane.data, { contractsTable: pane.contractsTable }), duties: trackerDuties(pane.data, pane.tables, pane.contractsTable) };
 }
 
 /** The bars of the RAG chart, in the summary's order. */
@@ -155,6 +159,17 @@ export function DashboardView({ active }: { active: boolean }): React.JSX.Elemen
           <Section id="dashboard-kpis" title="KPIs below target">
             <KpiList failures={d.kpiFailures} locale={locale} onOpen={onOpen} busy={busy} />
           </Section>
+          {read && (
+            <Section id="dashboard-procurement-act" title="Procurement Act 2023">
+              {!read.pane.data.settings.procurementActDuties ? (
+                <Caption1 className={styles.muted}>The Procurement Act duties are switched off in Settings.</Caption1>
+              ) : read.duties.length === 0 ? (
+                <Caption1 className={styles.muted}>No change notice, KPI, performance assessment or termination notice is due.</Caption1>
+              ) : (
+                <DutiesList duties={read.duties} locale={locale} label="Procurement Act duties, most urgent first" onOpen={onOpen} busy={busy} />
+              )}
+            </Section>
+          )}
         </>
       )}
     </section>

@@ -168,6 +168,8 @@ export function sampleRelatedRows(today: number): SampleRows {
       { changeId: "CHG-0001", contractId: "NBC-C-0102", description: "Additional pothole repair gang for the winter", valueImpact: 180_000, requested: d(-45), status: "Approved", approvedBy: "Director of Place", approvedOn: d(-30) },
       { changeId: "CHG-0002", contractId: "NBC-C-0112", description: "Raise the nightly rate cap for family rooms", valueImpact: 95_000, requested: d(-7), status: "Proposed", approvedBy: null, approvedOn: null },
       { changeId: "CHG-0003", contractId: "NBC-C-0115", description: "Reduced cleaning frequency in the closed office floors", valueImpact: -40_000, requested: d(-120), status: "Implemented", approvedBy: "Head of Facilities", approvedOn: d(-110) },
+      // 12.8% of a services contract let under the Procurement Act 2023: a contract change notice is likely needed.
+      { changeId: "CHG-0004", contractId: "NBC-C-0105", description: "Out-of-hours cover for the new social care system", valueImpact: 300_000, requested: d(-20), status: "Approved", approvedBy: "Director of Resources", approvedOn: d(-14) },
     ],
     Escalations: [
       { escalationId: escalationId(-200, 1), contractId: "NBC-C-0115", raisedAt: d(-200), raisedBy: "Kevin Walsh", level: 1, rag: "Amber", reason: "Cleaning audit score below target", action: "Agree an improvement plan", owner: "Contract manager", status: "Resolved", resolvedOn: d(-150), resolution: "Improvement plan delivered; scores above target since" },

@@ -1,5 +1,5 @@
 import {
-  Body1, Button, Caption1, Dropdown, Field, Input, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Option, Spinner, Text, Title3, makeStyles, tokens,
+  Switch, Body1, Button, Caption1, Dropdown, Field, Input, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Option, Spinner, Text, Title3, makeStyles, tokens,
 } from "@fluentui/react-components";
 import * as React from "react";
 import type { DateOrder } from "../../core/dates";
@@ -122,6 +122,9 @@ export function SettingsView({ active }: { active: boolean }): React.JSX.Element
 
   const control = (f: SettingField): React.ReactNode => {
     const id = inputId(f.name);
+    if (f.kind === "onOff") {
+      return <Switch id={id} checked={values[f.name] !== "off"} onChange={(_, d) => set(f.name, d.checked ? "on" : "off")} label={values[f.name] === "off" ? "Off" : "On"} />;
+    }
     if (f.kind === "dateOrder") {
       const current = ORDERS.find((o) => o.value === values[f.name]) ?? ORDERS[0];
       return (
@@ -137,9 +140,10 @@ export function SettingsView({ active }: { active: boolean }): React.JSX.Element
         id={id}
         value={values[f.name] ?? ""}
         onChange={(_, d) => set(f.name, d.value)}
-        inputMode={f.unit === "days" ? "numeric" : f.kind === "number" ? "decimal" : undefined}
+        inputMode={f.unit === "days" || f.unit === "months" ? "numeric" : f.kind === "number" ? "decimal" : undefined}
         placeholder={f.kind === "date" ? "Today" : undefined}
-        contentAfter={f.unit === "percent" ? <span aria-hidden="true">%</span> : f.unit === "days" ? <span aria-hidden="true">days</span> : undefined}
+        contentAfter={f.unit === "percent" ? <span aria-hidden="true">%</span> : f.unit === "days" ? <span aria-hidden="true">days</span> : f.unit === "months" ? <span aria-hidden="true">months</span> : undefined}
+        contentBefore={f.unit === "pounds" ? <span aria-hidden="true">£</span> : undefined}
         autoComplete="off"
       />
     );

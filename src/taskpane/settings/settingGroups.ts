@@ -28,6 +28,15 @@ export const SETTING_GROUPS: readonly SettingGroup[] = [
     names: ["lead_time_gold_days", "lead_time_silver_days", "lead_time_bronze_days", "lead_time_default_days"],
   },
   {
+    id: "procurementAct",
+    title: "Procurement Act 2023",
+    about: "The duties of the Act in England, Wales and Northern Ireland: change notices (section 75), KPIs and performance assessments (sections 52 and 71), termination notices (section 80). Switch them off where the Act does not apply.",
+    names: [
+      "procurement_act_duties", "change_value_goods_services_above", "change_value_works_above", "change_term_above", "kpi_duty_value_above",
+      "kpi_duty_minimum", "performance_assessment_months", "termination_notice_days", "rating_inadequate_below", "duty_warning_days",
+    ],
+  },
+  {
     id: "dates",
     title: "Dates",
     about: "How dates typed as text are read, and the day the tracker is worked out at.",

@@ -3,7 +3,8 @@ import {
 } from "@fluentui/react-components";
 import * as React from "react";
 import type { EscalationSummary } from "../../core/escalationSummary";
-import { renderHtml, renderText } from "../../core/summaryRender";
+import { SummaryLayout, renderHtml, renderText } from "../../core/summaryRender";
+import { trackerDuties } from "../../features/procurementDuties";
 import { SummaryRunReport, runEscalationSummary } from "../../features/escalations";
 import type { PaneData } from "../../features/paneData";
 import { readTracker, savedMapping, summarise } from "../../features/trackerData";
@@ -35,7 +36,7 @@ const useStyles = makeStyles({
 type LoadState =
   | { status: "loading" }
   | { status: "no-tracker"; table: string }
-  | { status: "ready"; summary: EscalationSummary; problems: number; pane: PaneData }
+  | { status: "ready"; summary: EscalationSummary; problems: number; pane: PaneData; copyLayout: SummaryLayout }
   | { status: "failed"; error: unknown };
 
 type Busy = null | "text" | "html" | "sheet";
@@ -44,8 +45,10 @@ type Busy = null | "text" | "html" | "sheet";
 async function loadSummary(port: ReturnType<typeof usePane>["workbook"]["port"], locale: string): Promise<LoadState> {
   const [{ table }, tables] = await Promise.all([savedMapping(port), port.tableNames()]);
   if (!tables.some((t) => t.name === table)) return { status: "no-tracker", table };
-  const pane = await readTracker(port, { locale });
-  return { status: "ready", summary: summarise(pane.data), problems: pane.data.issues.length, pane };
+  const pane = await readTracker(port, { locale }, ["Changes"]);
+  // The copies carry the Procurement Act duties as the sheet does.
+  const copyLayout: SummaryLayout = { ...COPY_LAYOUT, duties: trackerDuties(pane.data, pane.tables, pane.contractsTable) };
+  return { status: "ready", summary: summarise(pane.data), problems: pane.data.issues.length, pane, copyLayout };
 }
 
 /**
@@ -97,7 +100,8 @@ export function SummaryView({ active }: { active: boolean }): React.JSX.Element 
 
   const summary = state.status === "ready" ? state.summary : null;
   // The status lines say what was copied or written; each goes once the summary it describes has changed.
-  const briefingText = React.useMemo(() => (summary ? renderText(summary, COPY_LAYOUT) : null), [summary]);
+  const copyLayout = state.status === "ready" ? state.copyLayout : COPY_LAYOUT;
+  const briefingText = React.useMemo(() => (summary ? renderText(summary, copyLayout) : null), [summary, copyLayout]);
   const copied = useStatusLine(briefingText);
   const written = useStatusLine(summary ? sheetKey(summary) : null);
   const { open: openContract, opening, openError } = useOpenContract(state.status === "ready" ? state.pane : null);
@@ -113,8 +117,8 @@ export function SummaryView({ active }: { active: boolean }): React.JSX.Element 
     copied.clear();
     setCopyError(null);
     try {
-      const text = briefingText ?? renderText(summary, COPY_LAYOUT);
-      const result = format === "text" ? await copyText(text) : await copyHtml(renderHtml(summary, COPY_LAYOUT), text);
+      const text = briefingText ?? renderText(summary, copyLayout);
+      const result = format === "text" ? await copyText(text) : await copyHtml(renderHtml(summary, copyLayout), text);
       if (!live.current) return;
       copied.say(
         format === "text"
