@@ -104,14 +104,14 @@ test("text, Markdown and HTML carry the breakdowns; the user's text stays text",
   expect(lines[0]).toBe("Portfolio roll-up of 4 registers: act_contracts_2025.csv, housing.csv, sample_data_of_contract_finder_uk.xlsx, uk_ocds_releases_flat.csv");
   expect(lines[1]).toBe("Escalation summary as of 31 Jul 2025");
   expect(lines).toContain("By file:");
-  expect(lines.find((l) => l.startsWith("  housing.csv: "))).toBe("  housing.csv: 2 contracts: Red 0 · Amber 1 · Green 1; level 3/2/1: 0/0/1");
+  expect(lines.find((l) => l.startsWith("  housing.csv: "))).toBe("  housing.csv: 2 contracts: Red 1 · Amber 0 · Green 1; level 3/2/1: 0/1/0; at risk £120,000");
   expect(lines).toContain("  19009: act_contracts_2025.csv row 2, housing.csv row 2");
   expect(lines).toContain("Not read (1):");
   expect(lines).toContain(`  … and 275 more departments (--limit 0 or --format json lists them all)`);
   expect(text.out).toMatch(/ · in housing\.csv: Notice date 31 Jul 2025 today: decide extend or re-procure/);
   const markdown = (await cli("summary", folder, "--as-of", AS_OF, "--format", "markdown", "--limit", "0")).out;
   expect(markdown).toContain("| Department | Contracts | Red | Amber | Green | Unrated | Probably closed | Closed | Level 3 | Level 2 | Level 1 | Value at risk |");
-  expect(markdown).toContain("| &lt;b&gt;Housing&lt;/b&gt; | 2 | 0 | 1 | 1 |");
+  expect(markdown).toContain("| &lt;b&gt;Housing&lt;/b&gt; | 2 | 1 | 0 | 1 |");
   const html = (await cli("summary", folder, "--as-of", AS_OF, "--format", "html", "--limit", "0")).out;
   expect(html).toContain("&lt;b&gt;Housing&lt;/b&gt;");
   expect(html).not.toContain("<b>Housing");
