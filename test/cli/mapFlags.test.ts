@@ -134,7 +134,7 @@ test("convert: a register that starts below and right of A1 converts where it is
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(out);
   const ws = book.worksheets[0];
-  expect((ws.getTable("Contracts") as unknown as { table: { tableRef: string } }).table.tableRef).toBe("B2:L3");
+  expect((ws.getTable("Contracts") as unknown as { table: { tableRef: string } }).table.tableRef).toBe("B2:N3");
   expect([ws.getCell("F3").formula, ws.getCell("F3").result]).toEqual(["CONTRACT.DAYSTOEXPIRY(Contracts[[#This Row],[Extended end]],AsOf)", 1005]);
 });
 

@@ -119,9 +119,9 @@ describe("the set-up feature over the Office adapter", () => {
     expect(large.excel.largestTrip).toBeLessThanOrEqual(EXCEL_WEB_LIMIT_BYTES);
     // The register is the Contracts table in place, its last row untouched, computed columns beside it.
     const { excel, rows } = large;
-    expect(excel.tableAddress("Contracts")).toBe("A3:AD100003");
+    expect(excel.tableAddress("Contracts")).toBe("A3:AF100003");
     expect(excel.values("Register", "A100003:T100003")[0]).toEqual(rows[99_999].map((v) => (v === null ? "" : v)));
     expect(excel.cell("Register", "U100003").formula).toBe("=CONTRACT.DAYSTOEXPIRY([@[End date]],AsOf)");
-    expect(excel.conditionalFormats("Register").map((f) => f.address)).toEqual(["AB4:AB100003", "AB4:AB100003", "AB4:AB100003", "AB4:AB100003"]);
+    expect(excel.conditionalFormats("Register").map((f) => f.address)).toEqual(["AD4:AD100003", "AD4:AD100003", "AD4:AD100003", "AD4:AD100003"]);
   }, 120_000);
 });

@@ -117,5 +117,5 @@ test("the function guide reads the catalogue the build writes", async () => {
   fireEvent.click(await screen.findByRole("tab", { name: tabName("Functions") }));
   const list = await screen.findByRole("list", { name: "Functions" });
   await within(list).findByText("NOTICEDATE");
-  expect(list.querySelectorAll(":scope > li")).toHaveLength(11);
+  expect(list.querySelectorAll(":scope > li")).toHaveLength(12);
 });

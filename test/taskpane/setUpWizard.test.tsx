@@ -72,7 +72,7 @@ test("a changed mapping and unticked table reach set-up, and the result says wha
   expect(trackerChanged).toHaveBeenCalledTimes(1);
   const did = screen.getByRole("list", { name: "What set-up did" });
   expect(within(did).getByText("27 contract rows in the Contracts table")).toBeInTheDocument();
-  expect(within(did).getByText(/^8 computed columns added: Days to expiry, Final expiry, Phase/)).toBeInTheDocument();
+  expect(within(did).getByText(/^10 computed columns added: Days to expiry, Final expiry, Decide by, Days to decide, Phase/)).toBeInTheDocument();
   expect(within(did).getByText(/Not added: Notice date \(the register has no notice period column\)/)).toBeInTheDocument();
   expect(within(did).getByText("Tables created: Settings, Milestones, KPIs, Changes, Escalations")).toBeInTheDocument();
   // The sample register writes some dates as text, such as 31/12/2099: day first, as its Settings now say.

@@ -127,7 +127,7 @@ test("on a register without a Status column, the dialog says a Status column is 
   expect(list.querySelectorAll(":scope > li")).toHaveLength(25);
   fireEvent.click(screen.getByRole("button", { name: "Mark the 25 listed as closed" }));
   const dialog = await screen.findByRole("dialog", { name: "Mark 25 contracts as closed?" });
-  expect(dialog).toHaveTextContent("The Contracts table has no Status column, so first a column “Status” is added at its right (column L, after “Escalation level”). No cell of yours changes.");
+  expect(dialog).toHaveTextContent("The Contracts table has no Status column, so first a column “Status” is added at its right (column N, after “Escalation level”). No cell of yours changes.");
   // The cursor is on Write, inside the dialog, and the dialog stays readable.
   await waitFor(() => expect(document.activeElement).toBe(within(dialog).getByRole("button", { name: "Write 25 statuses" })));
   await new Promise((resolve) => setTimeout(resolve, 300));
