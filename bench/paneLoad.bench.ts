@@ -7,7 +7,7 @@ import * as os from "os";
 import * as path from "path";
 import type { Browser, Page } from "playwright-core";
 import { launchChromium } from "../test/e2e/browser";
-import { OFFICE_STUB } from "../test/e2e/officeStub";
+import { EXCEL_QUERY, OFFICE_STUB } from "../test/e2e/officeStub";
 import { FetchedFile, PageLoad, coldLoad, gzipTotal, scriptsBeforeHeading } from "../test/e2e/pageLoad";
 import { openView, viewNames } from "../test/e2e/pane";
 import { serveDirectory } from "../test/e2e/server";
@@ -132,7 +132,7 @@ export async function paneLoadTable(): Promise<{ table: string; missed: number }
       process.stderr.write(".");
     }
     const { load: previewLoad, views } = await viewLoads(browser, pane.url);
-    const excelLoad = await coldLoad(browser, `${pane.url}taskpane.html`, {
+    const excelLoad = await coldLoad(browser, `${pane.url}taskpane.html${EXCEL_QUERY}`, {
       async prepare(page) {
         await page.route("**/office.js", (route) => route.fulfill({ contentType: "text/javascript", body: OFFICE_STUB }));
       },
@@ -164,11 +164,11 @@ export async function paneLoadTable(): Promise<{ table: string; missed: number }
       "",
       `First heading, each run (ms): pane ${paneLoads.map((l) => l.headingMs.toFixed(0)).join(", ")}; bare ${bareLoads.map((l) => l.headingMs.toFixed(0)).join(", ")}`,
       "",
-      "Scripts finished before the pane's first heading (first run)",
+      "Scripts finished before the pane's first heading was laid out (first run; the total row: when it was)",
       "| file                               | KB gz   | finished ms |",
       "|------------------------------------|---------|-------------|",
       ...fileLines(paneScripts),
-      `| ${"total".padEnd(34)} | ${kb(gzipTotal(paneScripts)).padStart(7)} | ${paneLoads[0].headingMs.toFixed(0).padStart(11)} |`,
+      `| ${"total".padEnd(34)} | ${kb(gzipTotal(paneScripts)).padStart(7)} | ${paneLoads[0].headingInDocumentMs.toFixed(0).padStart(11)} |`,
       "",
       `Every file the preview fetched until idle, in order: ${previewLoad.files.map((f) => f.path).join(", ")}`,
       `Inside Excel (office.js stand-in): ${excelLoad.files.map((f) => f.path).join(", ")}`,
