@@ -1,6 +1,5 @@
 import { postNotice } from "../features/notices";
-import { followWorkbookSettings } from "../features/settingsFollowing";
-import { hostWorkbook } from "../office/hostWorkbook";
+import type { WorkbookPort } from "../workbook/port";
 import { RibbonHost, registerRibbon } from "./ribbon";
 
 // The shared runtime's start: loaded by taskpane.html after the cell functions and before the
@@ -30,19 +29,23 @@ const host: RibbonHost = {
   },
 };
 
+// The Excel adapter is a chunk of its own, fetched once Office says this is Excel: the preview never loads it.
+const excelWorkbook = async (): Promise<WorkbookPort> => (await import("../office/hostWorkbook")).hostWorkbook();
+
 // Outside Excel (the browser preview) there is no ribbon to wire.
 if (typeof Office !== "undefined") {
   void Office.onReady((info) => {
     if (info.host !== Office.HostType.Excel) return;
-    registerRibbon(host, hostWorkbook);
+    registerRibbon(host, excelWorkbook);
     // One notice: where Excel refuses, following Settings and reading it fail together, for one reason.
     let told = false;
-    void followWorkbookSettings(hostWorkbook(), (error) => {
+    const tell = (error: unknown): void => {
       if (told) return;
       told = true;
       const why = error instanceof Error ? error.message : String(error);
       postNotice("error", "Settings", `${why}. Until Settings can be read, cell functions read a date such as 1/2/2026 day first.`);
-    });
+    };
+    void Promise.all([import("../features/settingsFollowing"), excelWorkbook()]).then(([{ followWorkbookSettings }, port]) => followWorkbookSettings(port, tell), tell);
   });
 }
 

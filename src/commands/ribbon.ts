@@ -1,10 +1,8 @@
-import { runEscalationSummary, escalateSelected, expiringSoon } from "../features/escalations";
 import { postNotice } from "../features/notices";
-import { dutiesNotice, readTrackerDuties } from "../features/procurementDuties";
-import { recordChange } from "../features/recordChange";
-import { refreshTracker } from "../features/refresh";
-import { setUpTracker } from "../features/setUpTracker";
 import type { WorkbookPort } from "../workbook/port";
+
+// Each action's feature is its own chunk, fetched at its first click: the handlers are associated as
+// soon as Office is ready, and the page that hosts them (the pane too) starts without the features' code.
 
 /** What a ribbon button's function receives from Office: it must call `completed` once, always. */
 export interface ActionEvent {
@@ -43,6 +41,7 @@ export const RIBBON_ACTIONS: readonly RibbonAction[] = [
     title: "Set up tracker",
     busy: ["SetUpTrackerButton"],
     async run(port) {
+      const { setUpTracker } = await import("../features/setUpTracker");
       const r = await setUpTracker(port, { createTables: ["Milestones", "KPIs", "Risks", "Changes", "Escalations"] });
       if (r.unchanged) return `The tracker on sheet "${r.sheet}" is already set up: nothing changed.`;
       const parts = [`${count(r.rows, "contract")} on sheet "${r.sheet}" are now the ${r.table} table`];
@@ -58,6 +57,7 @@ export const RIBBON_ACTIONS: readonly RibbonAction[] = [
     title: "Escalation summary",
     busy: ["EscalationSummaryButton", "EscalateSelectedButton"],
     async run(port) {
+      const { runEscalationSummary } = await import("../features/escalations");
       const r = await runEscalationSummary(port);
       const need = r.summary.contracts.length === 0 ? "No contract needs escalating" : `${count(r.summary.contracts.length, "contract needs", "contracts need")} attention`;
       const logged = r.logged.length ? `${count(r.logged.length, "new entry", "new entries")} in the Escalations log` : "no new entries in the Escalations log";
@@ -70,6 +70,7 @@ export const RIBBON_ACTIONS: readonly RibbonAction[] = [
     title: "Escalate selected",
     busy: ["EscalationSummaryButton", "EscalateSelectedButton"],
     async run(port) {
+      const { escalateSelected } = await import("../features/escalations");
       const r = await escalateSelected(port);
       const logged = r.logged.map((l) => `${l.contract} at level ${l.level} (${l.id})`);
       const parts = [];
@@ -84,6 +85,7 @@ export const RIBBON_ACTIONS: readonly RibbonAction[] = [
     title: "Expiring soon",
     busy: ["ExpiringSoonButton"],
     async run(port) {
+      const { expiringSoon } = await import("../features/escalations");
       const r = await expiringSoon(port);
       return `The ${r.table} table now shows contracts ending in the next ${r.windowDays} days. Clear the filter on Days to expiry to see them all.`;
     },
@@ -94,6 +96,7 @@ export const RIBBON_ACTIONS: readonly RibbonAction[] = [
     title: "Refresh",
     busy: ["RefreshButton"],
     async run(port) {
+      const { refreshTracker } = await import("../features/refresh");
       const r = await refreshTracker(port);
       return `Recalculated; formats put back on ${r.formatted.length ? r.formatted.join(", ") : "no column"}.`;
     },
@@ -104,6 +107,7 @@ export const RIBBON_ACTIONS: readonly RibbonAction[] = [
     title: "Record change",
     busy: ["RecordChangeButton"],
     async run(port) {
+      const { recordChange } = await import("../features/recordChange");
       const r = await recordChange(port);
       return `Change ${r.changeId} added for ${r.contract} on the Changes sheet: type its description in the selected cell.`;
     },
@@ -114,6 +118,7 @@ export const RIBBON_ACTIONS: readonly RibbonAction[] = [
     title: "Procurement Act duties",
     busy: ["ActDutiesButton"],
     async run(port) {
+      const { dutiesNotice, readTrackerDuties } = await import("../features/procurementDuties");
       const r = await readTrackerDuties(port);
       return dutiesNotice(r.duties, r.switchedOff);
     },
@@ -123,11 +128,12 @@ export const RIBBON_ACTIONS: readonly RibbonAction[] = [
 const messageOf = (error: unknown): string => (error instanceof Error && error.message ? error.message : String(error));
 
 /**
- * Associates every ribbon action. Each handler says what happened as a notice; a failure opens the
+ * Associates every ribbon action; `makePort` gives the workbook a click works on (the Excel adapter,
+ * loaded at the first click). Each handler says what happened as a notice; a failure opens the
  * pane so the user sees it. `completed` is always called, and a second click while an action runs
  * does nothing but say so.
  */
-export function registerRibbon(host: RibbonHost, makePort: () => WorkbookPort, actions: readonly RibbonAction[] = RIBBON_ACTIONS): void {
+export function registerRibbon(host: RibbonHost, makePort: () => WorkbookPort | Promise<WorkbookPort>, actions: readonly RibbonAction[] = RIBBON_ACTIONS): void {
   const running = new Set<string>();
   for (const action of actions) {
     host.associate(action.id, async (event) => {
@@ -139,7 +145,7 @@ export function registerRibbon(host: RibbonHost, makePort: () => WorkbookPort, a
       running.add(action.id);
       try {
         await host.setEnabled(action.busy, false).catch(() => undefined);
-        const message = await action.run(makePort());
+        const message = await action.run(await makePort());
         postNotice("success", action.title, message);
       } catch (error) {
         postNotice("error", action.title, messageOf(error));

@@ -3,15 +3,23 @@ import {
 } from "@fluentui/react-components";
 import * as React from "react";
 import { createRoot } from "react-dom/client";
-import { savedMapping } from "../features/trackerData";
 import type { HostInfo } from "../office/host";
-import { paneLocale } from "./format";
-import { Notices } from "./Notices";
+import { FALLBACK_LOCALE, paneLocale } from "./format";
+import { RibbonNotices } from "./RibbonNotices";
 import { PaneContext, PaneServices } from "./paneContext";
-import { PaneTabs, useTabsInBar } from "./PaneTabs";
+import { useTabsInBar } from "./paneWidth";
 import type { PaneWorkbook } from "./paneWorkbook";
-import { PreviewNote } from "./preview/PreviewNote";
 import { PANE_TABS, PaneTab, firstTab } from "./tabs";
+import { ViewBoundary } from "./ViewBoundary";
+
+// The tab row (Fluent's tabs, menu and tooltip) is a chunk of its own: the pane's first paint is its
+// title and "Opening the workbook…", and the row is fetched while the workbook is read, as it shows
+// only once the pane knows which view to open.
+const loadPaneTabs = () => import(/* webpackChunkName: "pane-tabs" */ "./PaneTabs");
+const PaneTabs = React.lazy(() => loadPaneTabs().then((m) => ({ default: m.PaneTabs })));
+// The preview's note (Fluent's MessageBar; it reads the session's storage) shows with the tabs.
+const loadPreviewNote = () => import(/* webpackChunkName: "preview-note" */ "./preview/PreviewNote");
+const PreviewNote = React.lazy(() => loadPreviewNote().then((m) => ({ default: m.PreviewNote })));
 
 /** What the composition root hands the UI. */
 export interface AppProps {
@@ -38,6 +46,8 @@ const useStyles = makeStyles({
 /** Whether set-up has made the tracker's table, so the pane can open on the summary. A failed look opens set-up, which reports it. */
 async function trackerExists(workbook: PaneWorkbook): Promise<boolean> {
   try {
+    // Reading the saved mapping needs the mapping's code, which the first paint does not.
+    const { savedMapping } = await import("../features/trackerData");
     const [{ table }, tables] = await Promise.all([savedMapping(workbook.port), workbook.port.tableNames()]);
     return tables.some((t) => t.name === table);
   } catch {
@@ -52,15 +62,25 @@ export function App({ host, workbook, loadCatalogue, tabs = PANE_TABS }: AppProp
   const [visited, setVisited] = React.useState<ReadonlySet<string>>(new Set());
   const [revision, setRevision] = React.useState(0);
   const [section, setSection] = React.useState<{ id: string; seq: number } | null>(null);
+  const [locale, setLocale] = React.useState<string | null>(null);
   const inBar = useTabsInBar(tabs);
 
   React.useEffect(() => {
     let live = true;
-    void trackerExists(workbook).then((exists) => live && setSelected((now) => now ?? firstTab(exists, tabs)));
+    // Fetched while the workbook is read; a failure shows where they are drawn (ViewBoundary).
+    void loadPaneTabs().catch(() => undefined);
+    if (workbook.kind === "preview") void loadPreviewNote().catch(() => undefined);
+    void trackerExists(workbook).then((exists) => {
+      if (!live) return;
+      // Asking the browser whether it knows the locale wakes its date-formatting data (tens of ms):
+      // done once the title shows, before any view draws a date.
+      setLocale(paneLocale(host.locale));
+      setSelected((now) => now ?? firstTab(exists, tabs));
+    });
     return () => {
       live = false;
     };
-  }, [workbook, tabs]);
+  }, [workbook, tabs, host.locale]);
 
   React.useEffect(() => {
     if (selected !== null && !visited.has(selected)) setVisited(new Set([...visited, selected]));
@@ -73,28 +93,35 @@ export function App({ host, workbook, loadCatalogue, tabs = PANE_TABS }: AppProp
   }, [tabs]);
   const trackerChanged = React.useCallback(() => setRevision((r) => r + 1), []);
   const pane = React.useMemo<PaneServices>(
-    () => ({ host, workbook, locale: paneLocale(host.locale), loadCatalogue, navigate, section, revision, trackerChanged }),
-    [host, workbook, loadCatalogue, navigate, section, revision, trackerChanged],
+    () => ({ host, workbook, locale: locale ?? FALLBACK_LOCALE, loadCatalogue, navigate, section, revision, trackerChanged }),
+    [host, workbook, locale, loadCatalogue, navigate, section, revision, trackerChanged],
   );
 
+  const opening = (
+    <div className={styles.panel}>
+      <Spinner size="small" label="Opening the workbook…" />
+    </div>
+  );
   return (
     <FluentProvider theme={host.dark ? webDarkTheme : webLightTheme}>
       <PaneContext.Provider value={pane}>
         <div className={styles.shell}>
-          <Notices />
+          <RibbonNotices />
           <header className={styles.header}>
             <div className={styles.brand}>
               <Text as="h1" weight="semibold" size={500} className={styles.title}>Contract Tracker</Text>
               {workbook.kind === "preview" && <Badge appearance="tint" color="warning">Preview</Badge>}
             </div>
-            {workbook.kind === "preview" && <PreviewNote />}
+            {workbook.kind === "preview" && selected !== null && (
+              <ViewBoundary name="the preview's note" loading="" fallback={null}>
+                <PreviewNote />
+              </ViewBoundary>
+            )}
           </header>
-          {selected === null ? (
-            <div className={styles.panel}>
-              <Spinner size="small" label="Opening the workbook…" />
-            </div>
+          {selected === null || locale === null ? (
+            opening
           ) : (
-            <>
+            <ViewBoundary name="the pane's tabs" loading="Opening the workbook…" fallback={opening}>
               <PaneTabs tabs={tabs} selected={selected} onSelect={setSelected} />
               <main>
                 {tabs.map((t) =>
@@ -108,12 +135,12 @@ export function App({ host, workbook, loadCatalogue, tabs = PANE_TABS }: AppProp
                       tabIndex={0}
                       className={styles.panel}
                     >
-                      {t.render({ active: t.id === selected, pane })}
+                      <ViewBoundary name={t.name ?? t.label} loading={t.loading ?? `Opening ${t.label}…`}>{t.render({ active: t.id === selected, pane })}</ViewBoundary>
                     </div>
                   ) : null,
                 )}
               </main>
-            </>
+            </ViewBoundary>
           )}
         </div>
       </PaneContext.Provider>

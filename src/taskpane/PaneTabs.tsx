@@ -1,17 +1,10 @@
 import {
   Button, Menu, MenuItemRadio, MenuList, MenuPopover, MenuTrigger, Tab, TabList, Tooltip, makeStyles, mergeClasses, tokens,
 } from "@fluentui/react-components";
-import { MoreHorizontalRegular } from "@fluentui/react-icons";
+import { MoreHorizontalRegular } from "@fluentui/react-icons/svg/more-horizontal";
 import * as React from "react";
+import { useTabsInBar } from "./paneWidth";
 import type { PaneTab } from "./tabs";
-
-/**
- * From this width (CSS px) every view has its named tab. Below it, at an Excel task pane's widths
- * (320–450 px), the views used every day (those without an icon) keep their named tabs and the
- * occasional ones (set-up, settings, functions) sit in one menu at the end of the row, so the row
- * fits at 320 px and never changes when a view is picked.
- */
-export const ALL_TABS_FROM = 560;
 
 const useStyles = makeStyles({
   bar: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
@@ -27,36 +20,6 @@ const useStyles = makeStyles({
     },
   },
 });
-
-// The pane's box: the page's root element (in Excel the whole window; in the preview a column beside the workbook's grid).
-const paneBoxWidth = (): number => document.getElementById("root")?.getBoundingClientRect().width || window.innerWidth;
-
-/**
- * The pane's width, followed as it changes: its own box's, not the window's (the preview sets the
- * pane in a 360–420 px column beside the workbook's grid in a wide window).
- */
-export function usePaneWidth(): number {
-  const [width, setWidth] = React.useState(paneBoxWidth);
-  React.useEffect(() => {
-    const follow = (): void => setWidth(paneBoxWidth());
-    const root = document.getElementById("root");
-    const observer = root && typeof ResizeObserver !== "undefined" ? new ResizeObserver(follow) : undefined;
-    if (root) observer?.observe(root);
-    window.addEventListener("resize", follow);
-    follow();
-    return () => {
-      observer?.disconnect();
-      window.removeEventListener("resize", follow);
-    };
-  }, []);
-  return width;
-}
-
-/** Which views have a tab in the bar at the pane's width: every one from ALL_TABS_FROM, else those without an icon. */
-export function useTabsInBar(tabs: readonly PaneTab[]): ReadonlySet<string> {
-  const all = usePaneWidth() >= ALL_TABS_FROM;
-  return React.useMemo(() => new Set(tabs.filter((t) => all || !t.icon).map((t) => t.id)), [tabs, all]);
-}
 
 export interface PaneTabsProps {
   tabs: readonly PaneTab[];

@@ -1,6 +1,7 @@
 import { dateInWords } from "../core/dateWords";
 
-const FALLBACK_LOCALE = "en-GB";
+/** The locale the pane formats in when the host's is unknown to the browser (or not yet known). */
+export const FALLBACK_LOCALE = "en-GB";
 
 /** The locale to format in: the host's display language when the browser knows it, else en-GB. @example paneLocale("") → "en-GB" */
 export function paneLocale(locale: string | undefined | null): string {

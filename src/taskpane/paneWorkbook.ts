@@ -20,7 +20,8 @@ export interface PaneWorkbook {
 
 /**
  * Picks the adapter: inside Excel the Office one (trips sized to that Excel), elsewhere the sample
- * register in the in-memory workbook. Each loads as its own chunk, after the cell functions.
+ * register in the in-memory workbook. Each loads as its own chunk, after the cell functions; set-up's
+ * code loads when set-up first runs.
  */
 export async function openPaneWorkbook(host: HostInfo): Promise<PaneWorkbook> {
   if (!host.inExcel) {
@@ -30,7 +31,11 @@ export async function openPaneWorkbook(host: HostInfo): Promise<PaneWorkbook> {
     (window as PreviewWindow).contractTrackerPreview = preview.inspector;
     return preview;
   }
-  const [{ hostWorkbook }, { setUpTracker }] = await Promise.all([import("../office/hostWorkbook"), import("../features/setUpTracker")]);
+  const { hostWorkbook } = await import("../office/hostWorkbook");
   const port = hostWorkbook();
-  return { kind: "excel", port, setUp: (options, onStep) => setUpTracker(onStep ? watchSetUpSteps(port, onStep) : port, options) };
+  const setUp = async (options: SetUpOptions, onStep?: (progress: SetUpProgress) => void): Promise<SetUpReport> => {
+    const { setUpTracker } = await import("../features/setUpTracker");
+    return setUpTracker(onStep ? watchSetUpSteps(port, onStep) : port, options);
+  };
+  return { kind: "excel", port, setUp };
 }

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { launchChromium } from "./browser";
-import { OFFICE_STUB } from "./officeStub";
+import { EXCEL_QUERY, OFFICE_STUB } from "./officeStub";
 import { DIST, axeViolations, needBuild, screenshot } from "./pane";
 import { serveDirectory } from "./server";
 
@@ -21,7 +21,7 @@ beforeAll(async () => {
   await context.route("**/office.js", (route) => route.fulfill({ contentType: "text/javascript", body: OFFICE_STUB }));
   page = await context.newPage();
   page.on("pageerror", (error) => pageErrors.push(error.message));
-  await page.goto(`${server.url}taskpane.html`);
+  await page.goto(`${server.url}taskpane.html${EXCEL_QUERY}`);
 });
 
 afterAll(async () => {

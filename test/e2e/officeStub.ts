@@ -37,3 +37,10 @@ export const OFFICE_STUB = `
   };
 })();
 `;
+
+/**
+ * What Excel adds to the address of the page it opens (Windows desktop's form): office.js reads the
+ * host from it, and taskpane.html loads office.js and the cell functions only where a host is there.
+ * A test that stands in for Excel opens `taskpane.html${EXCEL_QUERY}`.
+ */
+export const EXCEL_QUERY = "?_host_Info=Excel$Win32$16.01$en-GB$$$$0";

@@ -1,7 +1,7 @@
 import * as path from "path";
 import type { Locator, Page } from "playwright-core";
 import { RAG_FILLS } from "../../src/core/ragFills";
-import { OFFICE_STUB } from "./officeStub";
+import { EXCEL_QUERY, OFFICE_STUB } from "./officeStub";
 import { servedPane, ARTIFACTS, axeViolations, openView, screenshot } from "./pane";
 
 // The built pane outside Excel shows its workbook: under the pane at a task pane's width (360 px),
@@ -178,7 +178,7 @@ test("inside Excel the grid's chunk is never fetched and no grid is drawn", asyn
   const page = await context.newPage();
   const fetched: string[] = [];
   page.on("request", (r) => fetched.push(r.url()));
-  await page.goto(`${served.url}taskpane.html`);
+  await page.goto(`${served.url}taskpane.html${EXCEL_QUERY}`);
   await page.getByRole("heading", { name: "Contract Tracker", level: 1 }).waitFor();
   await page.getByText(/Could not list the workbook's tables/).first().waitFor();
   // Longer than the preview waits before asking for the grid (an idle moment, at most a second).

@@ -75,11 +75,43 @@ export function startSharedRuntime(dist: string, excel: FakeExcel, only?: readon
   };
   // Excel.run(batch) and Excel.run(context, batch).
   const excelApi = { run: (first: unknown, second?: unknown) => (typeof first === "function" ? excel.run(first as never) : excel.run(second as never, first as never)) };
+  // A <script> the page adds (webpack fetching a chunk: the Excel adapter once Office is ready, a
+  // ribbon action's feature at its first click) runs as a browser runs it: the file from dist/,
+  // then its onload; a file that is not there fires onerror.
+  interface AddedScript {
+    tagName: string;
+    src: string;
+    parentNode: unknown;
+    onload?: ((event: { type: string; target: AddedScript }) => void) | null;
+    onerror?: ((event: { type: string; target: AddedScript }) => void) | null;
+    setAttribute(name: string, value: string): void;
+  }
+  const head = {
+    appendChild(script: AddedScript): AddedScript {
+      script.parentNode = head;
+      setTimeout(() => {
+        const file = path.join(dist, path.basename(new URL(script.src).pathname));
+        if (!fs.existsSync(file)) {
+          script.onerror?.({ type: "error", target: script });
+          return;
+        }
+        vm.runInContext(fs.readFileSync(file, "utf8"), page, { filename: path.basename(file) });
+        script.onload?.({ type: "load", target: script });
+      }, 0);
+      return script;
+    },
+    removeChild(script: AddedScript): AddedScript {
+      script.parentNode = null;
+      return script;
+    },
+  };
   const document = {
     currentScript: null as { tagName: string; src: string } | null,
+    head,
     // The pane's root: absent here, so the React UI does not start; the functions and the ribbon's side do.
     getElementById: () => null,
     getElementsByTagName: () => [],
+    createElement: (tagName: string): AddedScript => ({ tagName: tagName.toUpperCase(), src: "", parentNode: null, setAttribute: () => undefined }),
   };
   const page = vm.createContext({ console, setTimeout, clearTimeout, queueMicrotask, Office: office, Excel: excelApi, CustomFunctions: customFunctions, document });
   page.self = page;

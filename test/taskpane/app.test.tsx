@@ -87,7 +87,7 @@ test("ribbon results show above the tabs", async () => {
   render(<App host={HOST} workbook={excelLike(await hostileTracker())} loadCatalogue={loadCatalogue} />);
   const tabs = await screen.findByRole("tablist");
   act(() => void postNotice("error", "Refresh", "The workbook is protected: unprotect it and try again."));
-  const notices = screen.getByRole("region", { name: "Ribbon results" });
+  const notices = await screen.findByRole("region", { name: "Ribbon results" });
   expect(notices).toHaveTextContent("RefreshThe workbook is protected");
   expect(notices.compareDocumentPosition(tabs)).toBe(Node.DOCUMENT_POSITION_FOLLOWING);
 });

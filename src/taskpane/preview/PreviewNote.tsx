@@ -1,5 +1,5 @@
 import { Button, Link, MessageBar, MessageBarActions, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
-import { DismissRegular } from "@fluentui/react-icons";
+import { DismissRegular } from "@fluentui/react-icons/svg/dismiss";
 import * as React from "react";
 
 /** Where a dismissal is remembered: for this browser tab's session, so a new visit shows the note again. */

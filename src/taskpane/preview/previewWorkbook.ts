@@ -1,6 +1,6 @@
 import { todaySerial } from "../../core/dates";
 import { tableDefinition } from "../../core/schema";
-import { SetUpOptions, SetUpReport, setUpTracker } from "../../features/setUpTracker";
+import type { SetUpOptions, SetUpReport } from "../../features/setUpTracker";
 import { MemoryWorkbook } from "../../workbook/memoryWorkbook";
 import type { CellValue, ColumnNote } from "../../workbook/port";
 import type { PaneWorkbook } from "../paneWorkbook";
@@ -88,6 +88,8 @@ export function previewWorkbook(now: Date = new Date()): PaneWorkbook & { inspec
   const book = sampleWorkbook(today);
   const related = sampleRelatedRows(today);
   const setUp = async (options: SetUpOptions, onStep?: (progress: SetUpProgress) => void): Promise<SetUpReport> => {
+    // Set-up's code arrives when set-up first runs, not with the pane's first paint.
+    const { setUpTracker } = await import("../../features/setUpTracker");
     const report = await setUpTracker(onStep ? watchSetUpSteps(book, onStep) : book, options);
     await fillCreatedTables(book, report.createdTables, related);
     return report;

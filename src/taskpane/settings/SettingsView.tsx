@@ -138,7 +138,7 @@ export function SettingsView({ active }: { active: boolean }): React.JSX.Element
     return (
       <Input
         id={id}
-        value={values[f.name] ?? ""}
+        value={values[f.name] ?? f.value}
         onChange={(_, d) => set(f.name, d.value)}
         inputMode={f.unit === "days" || f.unit === "months" ? "numeric" : f.kind === "number" ? "decimal" : undefined}
         placeholder={f.kind === "date" ? "Today" : undefined}
