@@ -20,8 +20,9 @@ test.each(["contract", "native"])("--formulas %s: the register's own rag, Phase 
   expect(kept).toEqual(["Notice date → Notice date (tracker)", "Phase → Phase (tracker)", "RAG → RAG (tracker)"]);
   const [headers, ...rows] = readXlsx(fs.readFileSync(out)).sheets.get(`register-${formulas}`) ?? [];
   expect(headers).toEqual(expect.arrayContaining(["rag", " Phase ", "notice date", "Days to expiry", "Days to notice", "Notice date (tracker)", "Phase (tracker)", "RAG (tracker)"]));
-  // The tracker's RAG is worked out (183 days to expiry is Green), whatever the register's says ("red").
-  expect(rows.map((r) => r[headers.indexOf("RAG (tracker)")])).toEqual(["Green", "Green"]);
+  // The tracker's RAG is worked out, whatever the register's says ("green", "red"): C1 is Green; C2, ending in
+  // 183 days, is Amber, its decide-by date (180 days before its notice date, 2 Jul 2025) passed on 3 Jan 2025.
+  expect(rows.map((r) => r[headers.indexOf("RAG (tracker)")])).toEqual(["Green", "Amber"]);
   // The register's own values are as they were.
   expect(rows.map((r) => r[headers.indexOf("rag")])).toEqual(["green", "red"]);
 });
