@@ -95,3 +95,19 @@ test("inside Excel office.js and the cell functions load first, the cell functio
   expect(fetched).toEqual(expect.arrayContaining(["office.js", "functions.js", "taskpane.js"]));
   expect(fetched.filter((p) => p.startsWith("preview"))).toEqual([]);
 });
+
+// Every place office.js reads its host from must load it: a host the page misses is an add-in that
+// never starts. The address's _host_Info is the test above; these are the others office.js reads.
+test.each([
+  ["window.name, as Excel on the web may pass it", `window.name = JSON.stringify({ hostInfo: "Excel|Web|16.00|en-GB|0" });`],
+  ["sessionStorage, where office.js keeps it for a page Excel did not open itself", `sessionStorage.setItem("hostInfoValue", "Excel$Win32$16.01$en-GB$$$$0");`],
+])("a host named only in %s loads office.js and the cell functions", async (_where, hostSign) => {
+  const load = await coldLoad(served.browser, `${served.url}taskpane.html`, {
+    width: 360,
+    async prepare(page) {
+      await page.addInitScript(hostSign);
+      await page.route("**/office.js", (route) => route.fulfill({ contentType: "text/javascript", body: OFFICE_STUB }));
+    },
+  });
+  expect(load.files.map((f) => f.path)).toEqual(expect.arrayContaining(["office.js", "functions.js"]));
+});
