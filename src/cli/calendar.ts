@@ -7,7 +7,7 @@ import { checkOutput, writeOutput } from "./outputFile";
 import { readTrackerFile } from "./trackerFile";
 
 /**
- * `calendar FILE --out DATES.ics [--within DAYS] [--as-of DATE]`: the register's notice, end and
+ * `calendar FILE --out DATES.ics [--within DAYS] [--as-of DATE]`: the register's decide-by, notice, end and
  * final expiry dates to come as an iCalendar file (features/calendarExport) that Outlook, Google
  * Calendar and Apple Calendar import; written as convert writes (cli/outputFile: never over the
  * register or another file unasked, never half a file).
@@ -28,6 +28,6 @@ export async function calendar(options: Options, write: (s: string) => void, not
   write(
     dates.length
       ? `Wrote ${out}: ${dates.length.toLocaleString("en-GB")} date${dates.length === 1 ? "" : "s"} of ${contracts.toLocaleString("en-GB")} contract${contracts === 1 ? "" : "s"}${span}`
-      : `Wrote ${out}: no notice or end date ${horizon} (the calendar is empty)`,
+      : `Wrote ${out}: no decide-by, notice or end date ${horizon} (the calendar is empty)`,
   );
 }

@@ -69,12 +69,32 @@ const FINAL_EXPIRY: CalendarDateKind = {
   reminderDays: 182,
 };
 
+const DECIDE_BY: CalendarDateKind = {
+  key: "decide-by",
+  label: "Decide by",
+  // The date core/rules/decideBy gives (the earlier of the end and notice dates, less the tier's
+  // re-procurement lead time); none once the status records the decision, as on the dashboard.
+  dateOf: (f) => (statusMeaning(f.fields.status).decided ? null : f.status.decideBy),
+  whatToDo: (f) => {
+    const notice = f.status.noticeDate;
+    const before = notice !== null && f.end !== null && notice < f.end ? `the notice date ${dateInWords(notice, f.locale)}` : f.end !== null ? `the end on ${dateInWords(f.end, f.locale)}` : "the end";
+    const tier = textOf(f.fields.tier);
+    const options = textOf(f.fields.extensionOptions);
+    return (
+      `Decide whether to extend${options !== "" ? ` (options: ${options})` : ""}, re-procure or let the contract end: ` +
+      `from here there is only the re-procurement lead time${tier !== "" ? ` of a ${tier} contract` : ""} left before ${before}.`
+    );
+  },
+  // Four weeks, as for the notice date: time to put the choice to whoever makes it.
+  reminderDays: 28,
+};
+
 /**
- * The kinds of date the calendar holds, in the order a contract's events are listed. Decide-by
- * dates (issue 14 point 1: re-procurement lead time by tier) and KPI performance assessment dates
- * (point 2: Procurement Act 2023 s.52) join here, one entry each, once their rules are in core.
+ * The kinds of date the calendar holds, in the order a contract's events are listed. KPI
+ * performance assessment dates (issue 14 point 2: Procurement Act 2023 s.71) join here as one more
+ * entry once the dates carry a contract's KPIs.
  */
-export const CALENDAR_DATE_KINDS: readonly CalendarDateKind[] = [NOTICE, END, FINAL_EXPIRY];
+export const CALENDAR_DATE_KINDS: readonly CalendarDateKind[] = [DECIDE_BY, NOTICE, END, FINAL_EXPIRY];
 
 /** One date of one contract, ready to be an all-day calendar event. */
 export interface ContractDate {
@@ -120,7 +140,7 @@ const UID_DOMAIN = "contract-tracker";
 
 /**
  * Every date to come of the register's live contracts, earliest first (then by contract and kind):
- * notice dates, end dates and final expiry dates (CALENDAR_DATE_KINDS). A contract its status calls
+ * decide-by dates, notice dates, end dates and final expiry dates (CALENDAR_DATE_KINDS). A contract its status calls
  * closed, and an end date that is a stand-in (31/12/2099) or unreadable, give no dates.
  * @example calendarDates([{ row: 2, fields: { contractId: "C-1", title: "Cleaning", endDate: 46112, noticePeriod: "3 months" } }], DEFAULT_SETTINGS, { asOf: 45900 }).map((d) => [d.label, d.date]) → [["Notice date", 46022], ["Contract ends", 46112]]
  */

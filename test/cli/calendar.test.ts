@@ -21,7 +21,11 @@ describe("the ACT register's expiry dates within a year of 31 Jul 2025", () => {
   let printed: string;
   // The register read independently: every row whose ISO expiry_date falls in the year.
   const rows = Papa.parse<Record<string, string>>(fs.readFileSync(ACT, "utf8"), { header: true, skipEmptyLines: true }).data;
-  const expected = rows.filter((r) => r.expiry_date >= "2025-07-31" && r.expiry_date <= "2026-07-31");
+  const inYear = (iso: string): boolean => iso >= "2025-07-31" && iso <= "2026-07-31";
+  const expected = rows.filter((r) => inYear(r.expiry_date));
+  // No tiers and no notice periods: each decide-by date is the expiry less the untiered lead time (180 days).
+  const deciding = rows.filter((r) => r.expiry_date !== "" && inYear(addDays(r.expiry_date, -180)));
+  const ofKind = (kind: "end" | "decide-by"): ParsedEvent[] => events.filter((e) => e.uid.startsWith(`${kind}-`));
 
   beforeAll(async () => {
     const result = await cli("calendar", ACT, "--out", out, "--as-of", "2025-07-31", "--within", "365");
@@ -32,9 +36,9 @@ describe("the ACT register's expiry dates within a year of 31 Jul 2025", () => {
 
   test("one all-day event for each contract ending in the year, on its day", () => {
     expect(expected.length).toBeGreaterThan(100);
-    expect(events).toHaveLength(expected.length);
+    expect(ofKind("end")).toHaveLength(expected.length);
     const seen = new Set<number>();
-    for (const e of events) {
+    for (const e of ofKind("end")) {
       expect(e.allDay).toBe(true);
       expect(e.end).toBe(addDays(e.start, 1));
       // The event names its sheet row: the register's row 2 is the first below the headers.
@@ -51,15 +55,34 @@ describe("the ACT register's expiry dates within a year of 31 Jul 2025", () => {
       expect(words(e.description)).toContain(`Department: ${words(row.directorate)}`);
     }
     expect(seen.size).toBe(expected.length);
-    expect(printed).toBe(`Wrote ${out}: ${expected.length} dates of ${expected.length} contracts, 5 Jan 2026 – 31 Jul 2026\n`);
+    // The line after writing: how many dates, of how many contracts (rows), from the first day to the last.
+    const contracts = new Set([...expected, ...deciding]).size;
+    const days = [...expected.map((r) => r.expiry_date), ...deciding.map((r) => addDays(r.expiry_date, -180))].sort();
+    const inWords = (iso: string): string => new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
+    const count = (n: number): string => n.toLocaleString("en-GB");
+    expect(printed).toBe(`Wrote ${out}: ${count(expected.length + deciding.length)} dates of ${count(contracts)} contracts, ${inWords(days[0])} – ${inWords(days[days.length - 1])}\n`);
+  });
+
+  test("and one for each decision to extend or re-procure due in the year: the expiry less the lead time of a contract with no tier", () => {
+    expect(deciding.length).toBeGreaterThan(50);
+    const decide = ofKind("decide-by");
+    expect(decide).toHaveLength(deciding.length);
+    for (const e of decide) {
+      const row = rows[Number(/row (\d+) \(Contract Tracker for Excel\)$/.exec(e.description)?.[1]) - 2];
+      expect(deciding).toContain(row);
+      expect(e.start).toBe(addDays(row.expiry_date, -180));
+      expect(e.summary).toBe(`Decide by: ${row.contract_number.trim()} ${row.title.replace(/\s+/g, " ").trim()}`);
+      expect(e.description.split("\n")[0]).toMatch(/^Decide whether to extend.*, re-procure or let the contract end: from here there is only the re-procurement lead time left before the end on \d{1,2} \w{3,4} \d{4}\.$/);
+    }
+    expect(events).toHaveLength(expected.length + deciding.length);
   });
 
   test("each has a reminder at 09:00 four weeks before, shows as free time, and a UID of its own", () => {
     for (const e of events) {
       expect(e.alarms).toEqual([{ action: "DISPLAY", triggerSeconds: -(28 * DAY - 9 * 3600), description: e.summary }]);
       expect(e.transparent).toBe(true);
-      expect(e.categories).toEqual(["Contracts", "Contract ends"]);
-      expect(e.uid).toMatch(/^end-[^@\s]+@contract-tracker$/);
+      expect(e.categories).toEqual(["Contracts", e.uid.startsWith("end-") ? "Contract ends" : "Decide by"]);
+      expect(e.uid).toMatch(/^(end|decide-by)-[^@\s]+@contract-tracker$/);
     }
     expect(new Set(events.map((e) => e.uid)).size).toBe(events.length);
   });
@@ -119,7 +142,7 @@ test("--within keeps the dates up to that many days ahead; an empty calendar is 
   expect(events.length).toBeGreaterThan(0);
   expect(events.every((e) => e.start >= "2025-07-31" && e.start <= addDays("2025-07-31", 200))).toBe(true);
   const none = path.join(dir, "none.ics");
-  expect(await cli("calendar", ACT, "--out", none, "--as-of", "2060-01-01")).toMatchObject({ code: 0, out: `Wrote ${none}: no notice or end date from 1 Jan 2060 (the calendar is empty)\n` });
+  expect(await cli("calendar", ACT, "--out", none, "--as-of", "2060-01-01")).toMatchObject({ code: 0, out: `Wrote ${none}: no decide-by, notice or end date from 1 Jan 2060 (the calendar is empty)\n` });
   expect(read(none).events).toEqual([]);
 }, 60_000);
 

@@ -13,7 +13,7 @@ const useStyles = makeStyles({
 });
 
 /**
- * "Add dates to my calendar": the tracker's notice, end and final expiry dates to come saved as an
+ * "Add dates to my calendar": the tracker's decide-by, notice, end and final expiry dates to come saved as an
  * iCalendar file (features/calendarExport) that Outlook, Google and Apple Calendar open; opening a
  * newer file updates the events it already added. Where the pane cannot save a file (Excel for Mac
  * and iPad) it says how else to get one.
@@ -34,7 +34,7 @@ export function AddToCalendar({ data, locale, platform, now = () => new Date() }
       const { ics, dates } = trackerCalendar(data, { now: now() });
       const from = formatDate(data.asOf, locale);
       if (dates.length === 0) {
-        setStatus(`No notice, end or final expiry date from ${from} on: there is nothing to add to a calendar.`);
+        setStatus(`No decide-by, notice, end or final expiry date from ${from} on: there is nothing to add to a calendar.`);
         return;
       }
       const name = calendarFileName(formatSerial(data.asOf, "iso"));
