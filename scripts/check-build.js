@@ -10,7 +10,7 @@ const problems = [];
 const read = (file) => fs.readFileSync(path.join(dist, file));
 const exists = (file) => fs.existsSync(path.join(dist, file));
 
-const EXPECTED_FUNCTIONS = ["DAYSTOEXPIRY", "NOTICEDATE", "DAYSTONOTICE", "FINALEXPIRY", "SLIPPAGE", "SLIPPAGEPCT", "PHASE", "RAG", "RAGREASON", "WORSTRAG", "ESCALATIONLEVEL"];
+const EXPECTED_FUNCTIONS = ["DAYSTOEXPIRY", "NOTICEDATE", "DAYSTONOTICE", "FINALEXPIRY", "DECIDEBY", "SLIPPAGE", "SLIPPAGEPCT", "PHASE", "RAG", "RAGREASON", "WORSTRAG", "ESCALATIONLEVEL"];
 
 for (const file of ["manifest.xml", "taskpane.html", "functions.js", "functions.json", "office.js", "assets/icon-16.png", "assets/icon-32.png", "assets/icon-64.png", "assets/icon-80.png"]) {
   if (!exists(file)) problems.push(`missing dist/${file}`);
@@ -40,4 +40,4 @@ if (problems.length) {
   console.error(`dist/ is not right:\n  ${problems.join("\n  ")}`);
   process.exit(1);
 }
-console.log("dist/ holds the production manifest, taskpane.html, functions.js, functions.json (11 functions), office.js and icons.");
+console.log(`dist/ holds the production manifest, taskpane.html, functions.js, functions.json (${EXPECTED_FUNCTIONS.length} functions), office.js and icons.`);
