@@ -155,13 +155,15 @@ withLibreOffice.each(Object.keys(VARIANTS))("Settings with %s: LibreOffice's nat
     }
   });
   // Each milestone's and KPI's own RAG, by the same thresholds.
-  for (const [sheet, value, inputs] of [
-    ["Milestones", 6, (v: number) => ({ slippageDays: v, kpiAttainment: null })],
-    ["KPIs", 6, (v: number) => ({ slippageDays: null, kpiAttainment: v })],
+  // Each value by its column's header: a table's own columns come first, and their number grows (KPIs' Assessed on).
+  for (const [sheet, valueHeader, inputs] of [
+    ["Milestones", "Slippage", (v: number) => ({ slippageDays: v, kpiAttainment: null })],
+    ["KPIs", "Attainment", (v: number) => ({ slippageDays: null, kpiAttainment: v })],
   ] as const) {
     const [h, ...lines] = lo.sheets.get(sheet) ?? [];
+    expect(h.indexOf(valueHeader)).toBeGreaterThan(0);
     lines.forEach((line, i) => {
-      const v = line[value];
+      const v = line[h.indexOf(valueHeader)];
       const ours = typeof v === "number" ? ragStatus({ daysToExpiry: null, spendVariance: null, ...inputs(v) }, settings) : null;
       if (shown(line[h.indexOf("RAG")]) !== shown(ours)) differences.push(`${sheet} row ${i + 1} RAG: engine ${shown(ours)}, LibreOffice ${shown(line[h.indexOf("RAG")])}`);
     });
