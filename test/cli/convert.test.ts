@@ -67,15 +67,15 @@ describe("a council register with a title block and hostile text", () => {
     const ws = book.getWorksheet("register");
     if (!ws) throw new Error("no register sheet");
     const table = ws.getTable("Contracts") as unknown as { table: { tableRef: string } };
-    expect(table.table.tableRef).toBe("A3:S7");
+    expect(table.table.tableRef).toBe("A3:U7");
     // The table part itself: every column named, and the computed ones are calculated columns, so
     // Excel fills their formulas into rows the user adds later.
     const tableXml = [...xlsxParts(out).entries()].find(([name, xml]) => name.startsWith("xl/tables/") && xml.includes('name="Contracts"'))?.[1] ?? "";
     const headers = attributes(tableXml, "tableColumn", "name");
     expect(headers.slice(0, 9)).toEqual(REGISTER[2]);
-    expect(headers.slice(9)).toEqual(["Days to expiry", "Notice date", "Days to notice", "Final expiry", "Phase", "Slippage", "KPI attainment", "RAG", "RAG reason", "Escalation level"]);
+    expect(headers.slice(9)).toEqual(["Days to expiry", "Notice date", "Days to notice", "Final expiry", "Decide by", "Days to decide", "Phase", "Slippage", "KPI attainment", "RAG", "RAG reason", "Escalation level"]);
     expect(tableXml).toContain('<tableColumn id="10" name="Days to expiry"><calculatedColumnFormula>CONTRACT.DAYSTOEXPIRY(Contracts[[#This Row],[End date]],AsOf)</calculatedColumnFormula></tableColumn>');
-    expect(tableXml.match(/<calculatedColumnFormula>/g)).toHaveLength(10);
+    expect(tableXml.match(/<calculatedColumnFormula>/g)).toHaveLength(12);
     const cell = (row: number, header: string): ExcelJS.Cell => ws.getCell(row, headers.indexOf(header) + 1);
     expect(cell(4, "Days to expiry").formula).toBe("CONTRACT.DAYSTOEXPIRY(Contracts[[#This Row],[End date]],AsOf)");
     expect(cell(4, "Days to expiry").result).toBe(61);
@@ -85,7 +85,7 @@ describe("a council register with a title block and hostile text", () => {
     expect(cell(4, "Final expiry").result).toEqual(new Date(Date.UTC(2026, 4, 31)));
     expect(cell(4, "Phase").result).toBe("Exit");
     expect(cell(4, "RAG").result).toBe("Red");
-    expect(cell(4, "RAG reason").result).toBe("Expires in 61 days (red at 90 or fewer)");
+    expect(cell(4, "RAG reason").result).toBe("Expires in 61 days (red at 90 or fewer); decide-by date passed 571 days ago (red from the notice date)");
     expect(cell(4, "Escalation level").result).toBe(3);
     expect(cell(4, "Slippage").formula).toBe('IF(COUNTIFS(Milestones[Contract ID],Contracts[[#This Row],[Contract Ref]])=0,"",_xlfn.MAXIFS(Milestones[Slippage],Milestones[Contract ID],Contracts[[#This Row],[Contract Ref]]))');
     expect(cell(6, "Days to expiry").result).toBeUndefined();
@@ -106,7 +106,7 @@ describe("a council register with a title block and hostile text", () => {
     expect(ws.getCell("D4").dataValidation).toMatchObject({ type: "list", formulae: ['"Gold,Silver,Bronze"'] });
     const formats = (ws as unknown as { conditionalFormattings: { ref: string; rules: { formulae: string[] }[] }[] }).conditionalFormattings;
     expect(formats.map((f) => [f.ref, f.rules.map((r) => r.formulae[0])])).toEqual([
-      ["Q4:Q7", ['NOT(ISERROR(SEARCH("Red",Q4)))', 'NOT(ISERROR(SEARCH("Amber",Q4)))', 'NOT(ISERROR(SEARCH("Green",Q4)))', 'NOT(ISERROR(SEARCH("Unrated",Q4)))']],
+      ["S4:S7", ['NOT(ISERROR(SEARCH("Red",S4)))', 'NOT(ISERROR(SEARCH("Amber",S4)))', 'NOT(ISERROR(SEARCH("Green",S4)))', 'NOT(ISERROR(SEARCH("Unrated",S4)))']],
     ]);
   });
 
