@@ -124,7 +124,7 @@ describe("the file's sheet and header row", () => {
 });
 
 describe("a bad mapping file is one line naming what is valid, exit 1, never a stack trace", () => {
-  const FIELDS = "contractId, title, supplier, contractManager, department, tier, startDate, goLiveDate, endDate, extensionOptions, noticePeriod, annualValue, totalValue, budget, spendToDate, status";
+  const FIELDS = "contractId, title, supplier, contractManager, department, tier, startDate, goLiveDate, endDate, extensionOptions, noticePeriod, annualValue, totalValue, budget, spendToDate, status, contractType, performanceRating";
 
   test("broken JSON, from the real command", () => {
     const file = save(Buffer.from('{ "fields": { "title": "Title", }'), ".json");
