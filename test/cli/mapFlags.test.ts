@@ -24,7 +24,7 @@ const REGISTER = save(
   ".csv",
 );
 const EXTENDED = ["--map", "End date=extended end date"];
-const FIELDS = "contractId, title, supplier, contractManager, department, tier, startDate, goLiveDate, endDate, extensionOptions, noticePeriod, annualValue, totalValue, budget, spendToDate, status";
+const FIELDS = "contractId, title, supplier, contractManager, department, tier, startDate, goLiveDate, endDate, extensionOptions, noticePeriod, annualValue, totalValue, budget, spendToDate, status, contractType, performanceRating";
 const COLUMNS = '"Ref", "Contract title", "Supplier", "Contract manager", "Directorate", "Team", "Start date", "End date", "Extended end date", "Annual value", "Status"';
 
 describe("map", () => {

@@ -46,7 +46,7 @@ test("the README's worked correction runs as shown: the mapping saved by map --j
   if (!block) throw new Error("no worked correction in the README");
   const steps = block.split(/^\$ /m).filter((part) => part.trim() !== "");
   expect(steps).toHaveLength(2);
-  for (const step of steps) {
+  for (const [i, step] of steps.entries()) {
     const [command, ...output] = step.trimEnd().split("\n");
     // Words as a shell splits them here: quoted or bare; `> FILE` keeps what the command prints.
     const words = [...command.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]).slice(2);
@@ -56,7 +56,8 @@ test("the README's worked correction runs as shown: the mapping saved by map --j
     let printed = "";
     let errors = "";
     expect(await run(argv, (s) => (printed += `${s}\n`), (s) => (errors += `${s}\n`))).toBe(0);
-    expect(errors).toBe("");
+    // The layout reads Contract type from the column the user gave to Title: reusing the mapping says so, as the README does.
+    expect(errors).toBe(i === 0 ? 'Contract type no longer has a column: you gave "High Level Category" to Title\n' : "");
     if (saveTo) fs.writeFileSync(saveTo, printed);
     else expect(printed.trimEnd().split("\n")).toEqual(output);
   }
