@@ -135,7 +135,7 @@ test("converting says what it did: rows, computed columns, tables, the first dat
   await expect(heading.evaluate((e) => e === document.activeElement)).resolves.toBe(true);
   const did = page.getByRole("list", { name: "What set-up did" });
   await did.getByText("27 contract rows in the Contracts table").waitFor();
-  await did.getByText(/^10 computed columns added: Days to expiry, Notice date/).waitFor();
+  await did.getByText(/^12 computed columns added: Days to expiry, Notice date/).waitFor();
   await did.getByText(`Tables created: Settings, ${CHECKED_TABLES.join(", ")}`).waitFor();
   await did.getByText("5 data-quality problems found (below)").waitFor();
   await expect(page.getByRole("table", { name: "Data-quality problems" }).getByRole("row").count()).resolves.toBe(6);
