@@ -1,4 +1,4 @@
-import { Caption1, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Caption1, GriffelStyle, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
 import * as React from "react";
 import type { Dashboard, DecisionDue, ExpiringContract, KpiFailure, NoticeDue, SlippingMilestone } from "../../features/dashboard";
 import { formatCount, formatDate } from "../format";
@@ -12,13 +12,18 @@ export const LIST_LIMIT = 50;
 /** Opens a contract by its place in the Contracts table's body. */
 export type OpenContract = (bodyIndex: number, id: string) => void;
 
-const useStyles = makeStyles({
+/** How every list of contracts in the pane is laid out (the dashboard's lists, the Procurement Act duties): one look. */
+export const CONTRACT_LIST_STYLES = {
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   item: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, paddingBottom: tokens.spacingVerticalS, borderBottom: `1px solid ${tokens.colorNeutralStroke3}` },
   top: { display: "flex", alignItems: "baseline", gap: tokens.spacingHorizontalS, justifyContent: "space-between" },
   name: { overflowWrap: "anywhere", minWidth: 0 },
   badge: { flexShrink: 0 },
   muted: { color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
+} satisfies Record<string, GriffelStyle>;
+
+const useStyles = makeStyles({
+  ...CONTRACT_LIST_STYLES,
   late: { color: tokens.colorPaletteRedForeground1 },
   // Wraps rather than widening the page in a 320 px pane.
   windows: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})`, flexWrap: "wrap" },

@@ -1,18 +1,13 @@
-import { Badge, Button, Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, Button, Caption1, Text, makeStyles } from "@fluentui/react-components";
 import * as React from "react";
 import type { PaneDuty } from "../../features/procurementDuties";
 import { formatCount } from "../format";
 import { ContractLink } from "./ContractLink";
-import { LIST_LIMIT, OpenContract } from "./DashboardLists";
+import { CONTRACT_LIST_STYLES, LIST_LIMIT, OpenContract } from "./DashboardLists";
 
 const useStyles = makeStyles({
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  item: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, paddingBottom: tokens.spacingVerticalS, borderBottom: `1px solid ${tokens.colorNeutralStroke3}` },
-  top: { display: "flex", alignItems: "baseline", gap: tokens.spacingHorizontalS, justifyContent: "space-between" },
-  name: { overflowWrap: "anywhere", minWidth: 0 },
-  badge: { flexShrink: 0 },
+  ...CONTRACT_LIST_STYLES,
   what: { overflowWrap: "anywhere" },
-  muted: { color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
   confirm: { alignSelf: "flex-start" },
 });
 
