@@ -6,7 +6,7 @@ import { contractKey, contractName } from "./contractNames";
 import { contractStatus, ContractStatus } from "./contractStatus";
 import { dateInWords, DEFAULT_DATE_LOCALE } from "./dateWords";
 import { EndDateFacts, LONE_END_DATE, endDateGap } from "./endDates";
-import { statusMeaning } from "./escalationSummary";
+import { statusMeaning } from "./contractAssessment";
 import type { NormalisedRow, TypedValue } from "./normalise";
 import type { TrackerSettings } from "./settings";
 

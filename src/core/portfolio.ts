@@ -2,7 +2,9 @@
 // department, issue 14 point 4). Each file is summarised by its own Settings first, so a file's
 // thresholds rule its own contracts; the roll-up then adds the summaries up. Contracts are never
 // merged: two files that hold the same Contract ID are reported, each contract kept.
-import { EscalationSummary, ListedContract, MoneyTotal, SummaryContract, ValueAtRisk, compareIds, ranked, statusMeaning } from "./escalationSummary";
+import { statusMeaning } from "./contractAssessment";
+import { compareIds, ranked } from "./summaryRanking";
+import { EscalationSummary, ListedContract, MoneyTotal, SummaryContract, ValueAtRisk } from "./summaryTypes";
 import type { NormalisedRow } from "./normalise";
 
 /** One register of the roll-up: its name as shown, its own summary and every contract row read. */

@@ -2,7 +2,7 @@
 // single-file summary reads, then the breakdown by file and by department, the Contract IDs found
 // in more than one file and the files not read. Cell text is made inert as the summary makes it.
 import { formatAmount } from "./currencies";
-import type { MoneyTotal } from "./escalationSummary";
+import type { MoneyTotal } from "./summaryTypes";
 import type { Breakdown, DuplicateId, Portfolio } from "./portfolio";
 import { DEFAULT_LIMIT, SummaryFormat, SummaryLayout, escapeHtml, markdownText, renderSummary, summaryJson } from "./summaryRender";
 

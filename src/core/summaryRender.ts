@@ -3,7 +3,7 @@ import type { EndDateGapKind } from "./endDates";
 import { formatSerial } from "./dates";
 import { dateInWords } from "./dateWords";
 import { RAG_FILLS } from "./ragFills";
-import { AT_RISK_FROM_LEVEL, ComingDecision, DECISIONS_WITHIN_DAYS, EscalationSummary, ListedContract, SummaryContract, ValueAtRisk } from "./escalationSummary";
+import { AT_RISK_FROM_LEVEL, ComingDecision, DECISIONS_WITHIN_DAYS, EscalationSummary, ListedContract, SummaryContract, ValueAtRisk } from "./summaryTypes";
 import type { SummaryFormat, SummaryGrouping } from "./summaryChoices";
 import type { DutyFinding } from "./duties/procurementDuties";
 import { dutiesHeading, dutiesJson, dutyLines } from "./dutiesRender";

@@ -5,7 +5,8 @@
  */
 import { contractKey, contractsById, keyOfName, relatedByContract } from "../core/contractNames";
 import { contractStatus } from "../core/contractStatus";
-import { SummaryContract, assessContract } from "../core/escalationSummary";
+import { assessContract } from "../core/contractAssessment";
+import { SummaryContract } from "../core/summaryTypes";
 import type { SpendAgainstBudget } from "../core/rules/spend";
 import { riskRag, riskScore } from "../core/rules/risk";
 import type { NormalisedRow } from "../core/normalise";

@@ -6,7 +6,9 @@
  */
 import { contractsById } from "../core/contractNames";
 import { contractStatus } from "../core/contractStatus";
-import { DECISIONS_WITHIN_DAYS, assessContract, compareIds, statusMeaning } from "../core/escalationSummary";
+import { assessContract, statusMeaning } from "../core/contractAssessment";
+import { compareIds } from "../core/summaryRanking";
+import { DECISIONS_WITHIN_DAYS } from "../core/summaryTypes";
 import type { NormalisedRow } from "../core/normalise";
 import { Tier, parseTier } from "../core/rules/escalation";
 import type { Phase } from "../core/rules/phase";

@@ -5,7 +5,7 @@
  * workbook lacks is created first, as set-up would. Text is stored as text, never as a formula.
  */
 import { WHICH_CONTRACT, contractsById, relatedByContract } from "../core/contractNames";
-import { assessContract } from "../core/escalationSummary";
+import { assessContract } from "../core/contractAssessment";
 import type { NormalisedRow } from "../core/normalise";
 import type { Rag } from "../core/rules/rag";
 import { ragStatus } from "../core/rules/rag";

@@ -9,7 +9,7 @@
  */
 import { columnLetters } from "../core/cellRefs";
 import { contractName } from "../core/contractNames";
-import { statusMeaning } from "../core/escalationSummary";
+import { statusMeaning } from "../core/contractAssessment";
 import type { CellValue, TableSnapshot, WorkbookPort } from "../workbook/port";
 import { contractRef } from "./paneData";
 import { rememberFieldColumn } from "./savedMappingRecord";

@@ -3,7 +3,7 @@
  * pieces its models share (finding a contract's row in the Contracts table's body).
  */
 import { contractName } from "../core/contractNames";
-import { statusMeaning } from "../core/escalationSummary";
+import { statusMeaning } from "../core/contractAssessment";
 import type { NormalisedRow, TypedValue } from "../core/normalise";
 import type { TableSnapshot, WorkbookPort } from "../workbook/port";
 import { ReadOptions, TrackerData, readTracker } from "./trackerData";

@@ -4,7 +4,7 @@
  * cells. The as_of cell keeps its =TODAY() formula unless the user sets a date.
  */
 import { DateOrder, formatSerial, parseDateText } from "../core/dates";
-import { DEFAULT_LADDER } from "../core/escalationSummary";
+import { DEFAULT_LADDER } from "../core/summaryTypes";
 import { DEFAULT_SETTINGS, SETTING_DEFINITIONS, TrackerSettings, readSettings } from "../core/settings";
 import type { CellInput, CellValue, TableCellUpdate, TableSnapshot, WorkbookPort } from "../workbook/port";
 import { FieldErrors, FormResult, exampleDate } from "./formInput";

@@ -1,6 +1,6 @@
 /** The tracker's Settings table: the rows set-up writes into a new one, and the settings a table holds. */
 import { DateOrder, serialToDate } from "../core/dates";
-import { DEFAULT_LADDER } from "../core/escalationSummary";
+import { DEFAULT_LADDER } from "../core/summaryTypes";
 import { DEFAULT_SETTINGS, SETTING_DEFINITIONS, TrackerSettings, readSettings } from "../core/settings";
 import type { CellInput, CellValue, TableSnapshot } from "../workbook/port";
 

@@ -1,5 +1,7 @@
 import { dateToSerial } from "../../src/core/dates";
-import { DEFAULT_LADDER, compareIds, escalationSummary, ladderFromSettings } from "../../src/core/escalationSummary";
+import { escalationSummary } from "../../src/core/escalationSummary";
+import { compareIds } from "../../src/core/summaryRanking";
+import { DEFAULT_LADDER, ladderFromSettings } from "../../src/core/summaryTypes";
 import type { NormalisedRow, TypedValue } from "../../src/core/normalise";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { escapeHtml, renderHtml, renderMarkdown, renderText, summaryJson } from "../../src/core/summaryRender";

@@ -1,6 +1,7 @@
 import { dateToSerial } from "../../src/core/dates";
 import { endDateFacts } from "../../src/core/endDates";
-import { assessContract, escalationSummary } from "../../src/core/escalationSummary";
+import { assessContract } from "../../src/core/contractAssessment";
+import { escalationSummary } from "../../src/core/escalationSummary";
 import type { DataQualityIssue, NormalisedRow, TypedValue } from "../../src/core/normalise";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { levelSections, recentChangeLines, recentChanges, renderMarkdown, renderText, summaryJson } from "../../src/core/summaryRender";

@@ -1,6 +1,6 @@
 import * as path from "path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import type { EscalationSummary } from "../../src/core/escalationSummary";
+import type { EscalationSummary } from "../../src/core/summaryTypes";
 import { valueAtRiskText } from "../../src/core/summaryRender";
 import { readTracker, summarise } from "../../src/features/trackerData";
 import { previewWorkbook } from "../../src/taskpane/preview/previewWorkbook";

@@ -54,36 +54,43 @@ const slippageStatus = (days: number, s: TrackerSettings): Rag => (days > s.slip
 const kpiStatus = (attainment: number, s: TrackerSettings): Rag => (attainment < s.kpiRedBelow ? "Red" : attainment < s.kpiAmberBelow ? "Amber" : "Green");
 const spendStatus = (variance: number, s: TrackerSettings): Rag => (variance > s.spendRedAbove ? "Red" : variance > s.spendAmberAbove ? "Amber" : "Green");
 
+// The rule that made a component Red or Amber, in words; "" for Green.
+const expiryRule = (status: Rag, s: TrackerSettings): string =>
+  status === "Red" ? `red at ${s.expiryRedDays} or fewer` : status === "Amber" ? `amber at ${s.expiryAmberDays} or fewer` : "";
+const slippageRule = (status: Rag, s: TrackerSettings): string =>
+  status === "Red" ? `red above ${plural(s.slippageRedDays, "day")}` : status === "Amber" ? `amber above ${plural(s.slippageAmberDays, "day")}` : "";
+const kpiRule = (status: Rag, s: TrackerSettings): string =>
+  status === "Red" ? `red below ${percent(s.kpiRedBelow)}%` : status === "Amber" ? `amber below ${percent(s.kpiAmberBelow)}%` : "";
+const spendRule = (status: Rag, s: TrackerSettings): string =>
+  status === "Red" ? `red above ${percent(s.spendRedAbove)}%` : status === "Amber" ? `amber above ${percent(s.spendAmberAbove)}%` : "";
+const decideByRule = (status: "Red" | "Amber"): string => (status === "Red" ? "red from the notice date" : "amber once passed");
+
 function expiryComponent(days: number, s: TrackerSettings): RagComponent {
   const status = expiryStatus(days, s);
   const finding = days < 0 ? `expired ${plural(-days, "day")} ago` : days === 0 ? "expires today" : `expires in ${plural(days, "day")}`;
-  const rule = days < 0 ? "" : status === "Red" ? `red at ${s.expiryRedDays} or fewer` : status === "Amber" ? `amber at ${s.expiryAmberDays} or fewer` : "";
-  return { status, finding, rule };
+  return { status, finding, rule: days < 0 ? "" : expiryRule(status, s) };
 }
 
 function slippageComponent(days: number, s: TrackerSettings): RagComponent {
   const status = slippageStatus(days, s);
   const finding = days > 0 ? `milestone ${plural(days, "day")} late` : days === 0 ? "milestone on time" : `milestone ${plural(-days, "day")} early`;
-  const rule = status === "Red" ? `red above ${plural(s.slippageRedDays, "day")}` : status === "Amber" ? `amber above ${plural(s.slippageAmberDays, "day")}` : "";
-  return { status, finding, rule };
+  return { status, finding, rule: slippageRule(status, s) };
 }
 
 function kpiComponent(attainment: number, s: TrackerSettings): RagComponent {
   const status = kpiStatus(attainment, s);
-  const rule = status === "Red" ? `red below ${percent(s.kpiRedBelow)}%` : status === "Amber" ? `amber below ${percent(s.kpiAmberBelow)}%` : "";
-  return { status, finding: `KPI attainment ${percent(attainment)}%`, rule };
+  return { status, finding: `KPI attainment ${percent(attainment)}%`, rule: kpiRule(status, s) };
 }
 
 function spendComponent(variance: number, s: TrackerSettings): RagComponent {
   const status = spendStatus(variance, s);
   const finding =
     variance > 0 ? `spend ${percent(variance)}% over budget` : variance === 0 ? "spend on budget" : `spend ${percent(-variance)}% under budget`;
-  const rule = status === "Red" ? `red above ${percent(s.spendRedAbove)}%` : status === "Amber" ? `amber above ${percent(s.spendAmberAbove)}%` : "";
-  return { status, finding, rule };
+  return { status, finding, rule: spendRule(status, s) };
 }
 
 function decideByComponent(status: "Red" | "Amber", daysToDecide: number): RagComponent {
-  return { status, finding: `decide-by date passed ${plural(-daysToDecide, "day")} ago`, rule: status === "Red" ? "red from the notice date" : "amber once passed" };
+  return { status, finding: `decide-by date passed ${plural(-daysToDecide, "day")} ago`, rule: decideByRule(status) };
 }
 
 const decideStatus = (inputs: RagInputs): "Red" | "Amber" | null =>
@@ -102,6 +109,48 @@ export function ragComponents(inputs: RagInputs, settings: TrackerSettings): Rag
   const decide = decideStatus(inputs);
   if (decide !== null) components.push(decideByComponent(decide, inputs.daysToDecide ?? 0));
   return components;
+}
+
+/** Which part of RAG a component weighs. */
+export type RagComponentKind = "expiry" | "milestone" | "KPI" | "spend" | "decide-by";
+
+/** A component that is not Green: which it is, its status and the rule that made it so (`red at 90 or fewer`; "" for a passed end date). */
+export interface RagConcern {
+  kind: RagComponentKind;
+  status: "Red" | "Amber";
+  rule: string;
+}
+
+/**
+ * The components that are Red or Amber, in ragComponents' order, without their findings in words:
+ * for a caller that writes its own sentence from the figures (the escalation summary explains
+ * tens of thousands of contracts, and would discard every finding ragComponents builds).
+ * @example ragConcerns({ daysToExpiry: 45, slippageDays: 3, kpiAttainment: null, spendVariance: null }, DEFAULT_SETTINGS) → [{ kind: "expiry", status: "Red", rule: "red at 90 or fewer" }]
+ */
+export function ragConcerns(inputs: RagInputs, s: TrackerSettings): RagConcern[] {
+  const concerns: RagConcern[] = [];
+  const add = (kind: RagComponentKind, status: Rag, rule: string): void => {
+    if (status !== "Green") concerns.push({ kind, status, rule });
+  };
+  if (inputs.daysToExpiry !== null) {
+    const status = expiryStatus(inputs.daysToExpiry, s);
+    add("expiry", status, inputs.daysToExpiry < 0 ? "" : expiryRule(status, s));
+  }
+  if (inputs.slippageDays !== null) {
+    const status = slippageStatus(inputs.slippageDays, s);
+    add("milestone", status, slippageRule(status, s));
+  }
+  if (inputs.kpiAttainment !== null) {
+    const status = kpiStatus(inputs.kpiAttainment, s);
+    add("KPI", status, kpiRule(status, s));
+  }
+  if (inputs.spendVariance !== null) {
+    const status = spendStatus(inputs.spendVariance, s);
+    add("spend", status, spendRule(status, s));
+  }
+  const decide = decideStatus(inputs);
+  if (decide !== null) add("decide-by", decide, decideByRule(decide));
+  return concerns;
 }
 
 // Compared by value, not looked up by name: RAG weighs four components a row over whole columns.

@@ -3,7 +3,7 @@
  * (features/forms.ts checks every field and appends the row) and says afterwards.
  */
 import type { DateOrder } from "../../core/dates";
-import type { LadderNames, SummaryContract } from "../../core/escalationSummary";
+import type { LadderNames, SummaryContract } from "../../core/summaryTypes";
 import { CHANGE_STATUSES, RISK_STATUSES } from "../../core/schema";
 import { exampleDate } from "../../features/formInput";
 import type { FormResult } from "../../features/formInput";

@@ -1,6 +1,6 @@
 import { Body1, Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
 import * as React from "react";
-import type { EscalationSummary } from "../../core/escalationSummary";
+import type { EscalationSummary } from "../../core/summaryTypes";
 import { ContractLink } from "../dashboard/ContractLink";
 import { formatCount } from "../format";
 import { focusWhenDrawn } from "../sections";

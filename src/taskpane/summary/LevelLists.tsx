@@ -1,6 +1,6 @@
 import { Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
 import * as React from "react";
-import type { EscalationSummary } from "../../core/escalationSummary";
+import type { EscalationSummary } from "../../core/summaryTypes";
 import { levelSections } from "../../core/summaryRender";
 import { plural } from "../format";
 import { focusWhenDrawn } from "../sections";

@@ -1,7 +1,7 @@
 import { Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
 import * as React from "react";
 import { formatAmount } from "../../core/currencies";
-import type { ListedContract } from "../../core/escalationSummary";
+import type { ListedContract } from "../../core/summaryTypes";
 import { ContractLink } from "../dashboard/ContractLink";
 import type { OpenFromSummary } from "./summaryLists";
 

@@ -1,6 +1,6 @@
 import { Body1, Button, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from "@fluentui/react-components";
 import * as React from "react";
-import type { EscalationSummary, ListedContract } from "../../core/escalationSummary";
+import type { EscalationSummary, ListedContract } from "../../core/summaryTypes";
 import { staleText } from "../../core/summaryRender";
 import { ClosingPlan, MarkClosedReport, markClosed, planClosing } from "../../features/markClosed";
 import { ErrorBar } from "../ErrorBar";

@@ -1,7 +1,7 @@
 import { Body1, Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
 import * as React from "react";
 import { formatAmount } from "../../core/currencies";
-import type { SummaryContract } from "../../core/escalationSummary";
+import type { SummaryContract } from "../../core/summaryTypes";
 import { ContractLink } from "../dashboard/ContractLink";
 import { formatCount, formatDate } from "../format";
 import { LevelBadge, RagBadge } from "./RagBadge";

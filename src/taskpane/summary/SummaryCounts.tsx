@@ -1,6 +1,6 @@
 import { Body1, Caption1, Link, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import * as React from "react";
-import type { EscalationSummary } from "../../core/escalationSummary";
+import type { EscalationSummary } from "../../core/summaryTypes";
 import { valueAtRiskText } from "../../core/summaryRender";
 import { formatCount, plural } from "../format";
 import { showSection } from "../sections";

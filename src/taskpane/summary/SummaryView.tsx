@@ -2,7 +2,7 @@ import {
   Button, Caption1, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Text, Title3, makeStyles, tokens,
 } from "@fluentui/react-components";
 import * as React from "react";
-import type { EscalationSummary } from "../../core/escalationSummary";
+import type { EscalationSummary } from "../../core/summaryTypes";
 import { SummaryLayout, renderHtml, renderText } from "../../core/summaryRender";
 import { trackerDuties } from "../../features/procurementDuties";
 import { SummaryRunReport, runEscalationSummary } from "../../features/escalations";

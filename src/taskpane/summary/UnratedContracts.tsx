@@ -1,6 +1,6 @@
 import { Body1, Text, makeStyles, tokens } from "@fluentui/react-components";
 import * as React from "react";
-import type { EscalationSummary } from "../../core/escalationSummary";
+import type { EscalationSummary } from "../../core/summaryTypes";
 import { dateToSerial } from "../../core/dates";
 import { formatCount, formatDate } from "../format";
 import { focusWhenDrawn } from "../sections";

@@ -1,4 +1,4 @@
-import type { EscalationSummary } from "../../core/escalationSummary";
+import type { EscalationSummary } from "../../core/summaryTypes";
 import { DEFAULT_LIMIT, RECENT_DAYS, SummaryLayout, decisionsDue, recentChangeLines } from "../../core/summaryRender";
 
 /** Contracts a list in the summary view shows before "Show N more": the command line's and the copies' default. */
