@@ -1,4 +1,4 @@
-import { RagInputs, contractRag, contractRagReason, parseRag, ragReason, ragStatus, worstOf } from "../../../src/core/rules/rag";
+import { RagInputs, contractRag, contractRagReason, parseRag, ragComponents, ragConcerns, ragReason, ragStatus, worstOf } from "../../../src/core/rules/rag";
 import { DEFAULT_SETTINGS } from "../../../src/core/settings";
 
 const none: RagInputs = { daysToExpiry: null, slippageDays: null, kpiAttainment: null, spendVariance: null };
@@ -78,5 +78,41 @@ describe("contractRag: an unknown end date is never an all-clear", () => {
     expect(contractRagReason(none, s)).toBe("Unrated: no end date");
     expect(contractRagReason({ ...none, slippageDays: 12 }, s)).toBe("Milestone 12 days late (amber above 0 days); no end date");
     expect(contractRagReason({ ...none, daysToExpiry: 45 }, s)).toBe("Expires in 45 days (red at 90 or fewer)");
+  });
+});
+
+describe("ragConcerns: what the summary explains is what RAGREASON says, without its words", () => {
+  // Every combination of each component's edges, with and without a passed decide-by date.
+  const expiry = [null, -5, 0, 45, 90, 91, 180, 181, 400];
+  const slippage = [null, -3, 0, 1, 30, 31];
+  const kpi = [null, 0.7, 0.9499, 0.95, 1];
+  const spend = [null, -0.1, 0, 0.05, 0.2];
+  const decide: [number | null, number | null][] = [[null, null], [5, 40], [-21, 40], [-21, 0]];
+  const cases: RagInputs[] = [];
+  for (const daysToExpiry of expiry)
+    for (const slippageDays of slippage)
+      for (const kpiAttainment of kpi)
+        for (const spendVariance of spend)
+          for (const [daysToDecide, daysToNotice] of decide) cases.push({ daysToExpiry, slippageDays, kpiAttainment, spendVariance, daysToDecide, daysToNotice });
+
+  it("lists exactly the Red and Amber components of ragComponents, in its order, with the same rules", () => {
+    for (const inputs of cases) {
+      const expected = ragComponents(inputs, s)
+        .filter((c) => c.status !== "Green")
+        .map((c) => ({ status: c.status, rule: c.rule }));
+      expect({ inputs, concerns: ragConcerns(inputs, s).map((c) => ({ status: c.status, rule: c.rule })) }).toEqual({ inputs, concerns: expected });
+    }
+    expect(cases.length).toBe(9 * 6 * 5 * 5 * 4);
+  });
+
+  it("names each concern's part of RAG, so the summary can say it with the figures", () => {
+    const concerns = ragConcerns({ daysToExpiry: 45, slippageDays: 40, kpiAttainment: 0.9, spendVariance: 0.2, daysToDecide: -21, daysToNotice: 0 }, s);
+    expect(concerns.map((c) => [c.kind, c.status, c.rule])).toEqual([
+      ["expiry", "Red", "red at 90 or fewer"],
+      ["milestone", "Red", "red above 30 days"],
+      ["KPI", "Red", "red below 95%"],
+      ["spend", "Red", "red above 5%"],
+      ["decide-by", "Red", "red from the notice date"],
+    ]);
   });
 });
