@@ -18,7 +18,8 @@ export function howSure(match: FieldMatch): string {
 
 /**
  * `map FILE`: the header row found and each field's column with how sure and why, the user's
- * corrections applied; `--json` prints the same as a mapping file `--mapping` reads back.
+ * corrections applied (a field the tracker maintains itself, such as Performance rating, only where
+ * the register has its column); `--json` prints the same as a mapping file `--mapping` reads back.
  */
 export async function map(options: Options, write: (s: string) => void, note: (s: string) => void): Promise<void> {
   const json = options.has("--json");
@@ -44,6 +45,8 @@ export async function map(options: Options, write: (s: string) => void, note: (s
   if (found.mapping.layout) lines.push(`A standard layout: ${found.mapping.layout} (its columns are mapped as it defines them)`);
   for (const f of CONTRACTS.fields) {
     const m = found.mapping.fields[f.key];
+    // A field the tracker writes itself is no gap in a register that lacks it: said only when found.
+    if (!m && f.trackerMaintained) continue;
     lines.push(`  ${f.header.padEnd(18)} ${m ? `← ${m.column}  (${howSure(m)})` : "— not found"}`);
   }
   lines.push(...found.mapping.moved.map(movedNote));

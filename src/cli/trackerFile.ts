@@ -53,6 +53,7 @@ const PROBLEM_WORDS: Readonly<Record<DataQualityIssue["problem"], readonly [stri
   "unparseable-date": ["unreadable date", "unreadable dates"],
   "unparseable-money": ["unreadable amount", "unreadable amounts"],
   "end-before-start": ["end date before the start", "end dates before the start"],
+  "unrecognised-tier": ["unrecognised tier", "unrecognised tiers"],
 };
 
 /**

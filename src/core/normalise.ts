@@ -1,4 +1,4 @@
-import { readDateCell, readNumberCell, isBlankCell } from "./cellValues";
+import { describeCell, readDateCell, readNumberCell, isBlankCell } from "./cellValues";
 import { columnDateOrder, serialsAreDates, textSerial } from "./dateColumns";
 import { DateOrder, formatSerial, placeholderReason } from "./dates";
 import { dateInWords, localeOfDateOrder } from "./dateWords";
@@ -7,9 +7,10 @@ import { currencyOfFormat } from "./currencyFormats";
 import { formatMismatch } from "./formattedCells";
 import { DecimalMark, decimalMarkEvidence, parseMoney } from "./money";
 import type { FieldDefinition, TableDefinition } from "./schema";
+import { parseTier, tierNotRecognised } from "./rules/escalation";
 
 /** Data-quality problems a register can have, by code (used in CLI JSON and the task pane). */
-export type ProblemCode = "missing-end-date" | "duplicate-id" | "placeholder-date" | "likely-stand-in" | "unparseable-date" | "unparseable-money" | "end-before-start";
+export type ProblemCode = "missing-end-date" | "duplicate-id" | "placeholder-date" | "likely-stand-in" | "unparseable-date" | "unparseable-money" | "end-before-start" | "unrecognised-tier";
 
 /** One problem found in one cell. Row is the sheet's 1-based row number, as Excel shows it. */
 export interface DataQualityIssue {
@@ -312,6 +313,15 @@ export function normaliseRow(plan: NormalisePlan, cells: readonly unknown[], ind
     if (endField && typeof end === "number" && typeof start === "number" && end < start) {
       said(endField, raw, "end-before-start", `The end date ${dateInWords(end, messageLocale(options))} is before the start date ${dateInWords(start, messageLocale(options))}`);
     }
+  }
+  // The ladder and the decide-by lead time read the tier by name: one they cannot read (a typo, a
+  // "Tier 1" of another scheme) is said, in the cell functions' words, not taken for no tier. The
+  // value is kept as written.
+  const tier = fields.tier;
+  if (table.name === "Contracts" && columns.tier && tier !== null && tier !== undefined && parseTier(String(tier)) === null) {
+    const tierField = table.fields.find((f) => f.key === "tier");
+    const raw = cells[columns.tier.index];
+    if (tierField) said(tierField, raw, "unrecognised-tier", tierNotRecognised(describeCell(typeof raw === "string" ? raw.trim() : raw)));
   }
   return currencies ? { row, fields, currencies } : { row, fields };
 }

@@ -15,6 +15,12 @@ export interface FieldDefinition {
   choices?: readonly string[];
   /** A contract manager's description, shown beside a mapping. */
   meaning: string;
+  /**
+   * True for a field the tracker writes itself (Performance rating, which Confirm rating fills in)
+   * rather than one a register is expected to hold: `map` speaks of it only where a register has
+   * such a column, so it does not print "not found" for every register.
+   */
+  trackerMaintained?: true;
 }
 
 export interface TableDefinition {
@@ -60,7 +66,7 @@ export const CONTRACTS: TableDefinition = {
     f("spendToDate", "Spend to date", "money", "What has been spent so far"),
     f("status", "Status", "text", "The register's own status (Live, Awarded, Terminated …)"),
     f("contractType", "Contract type", "choice", "Goods, services or works: sets the change-notice threshold (Procurement Act 2023 s.75)", CONTRACT_TYPE_CHOICES),
-    f("performanceRating", "Performance rating", "choice", "The rating of the last contract performance notice, as you confirmed it (s.71)", PERFORMANCE_RATINGS),
+    { ...f("performanceRating", "Performance rating", "choice", "The rating of the last contract performance notice, as you confirmed it (s.71)", PERFORMANCE_RATINGS), trackerMaintained: true },
   ],
   // Spend variance is a native tracker's own (its RAG formula reads the spend comparison from it).
   computed: [

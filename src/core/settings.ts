@@ -1,5 +1,5 @@
-import { readNumberCell } from "./cellValues";
-import { DateOrder } from "./dates";
+import { readDateCell, readNumberCell } from "./cellValues";
+import { DateOrder, formatSerial } from "./dates";
 import { Result, fail, ok } from "./result";
 
 /** The rules a tracker workbook carries in its Settings table (PRODUCT.md "Default rules"). */
@@ -41,9 +41,14 @@ export interface TrackerSettings {
   ratingInadequateBelow: number;
   /** Days ahead a duty coming due is listed. */
   dutyWarningDays: number;
+  /**
+   * The day the Act's duties begin (an Excel serial): a contract that started before it was
+   * procured under the older rules, which the Act's notices do not reach (core/duties).
+   */
+  actCommencementDate: number;
 }
 
-type NumericKey = Exclude<keyof TrackerSettings, "dateOrder" | "procurementActDuties">;
+type NumericKey = Exclude<keyof TrackerSettings, "dateOrder" | "procurementActDuties" | "actCommencementDate">;
 
 export interface SettingDefinition {
   /** The name as written in the Settings table's Name column. */
@@ -92,7 +97,18 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
   { name: "termination_notice_days", key: "terminationNoticeDays", meaning: "Days after termination by which a termination notice is due (s.80)" },
   { name: "rating_inadequate_below", key: "ratingInadequateBelow", meaning: "Suggested rating Inadequate when the worst KPI attainment is below this (1 = 100%)" },
   { name: "duty_warning_days", key: "dutyWarningDays", meaning: "Days ahead a Procurement Act duty coming due is listed" },
+  // Last, so trackers set up before it keep every row where it was.
+  { name: "act_commencement_date", key: "actCommencementDate", meaning: "Contracts that started before this date were procured under the older rules and get no Procurement Act duties (default 24 Feb 2025, when the Act came into force)" },
 ];
+
+/**
+ * 24 February 2025, the day the Procurement Act 2023 came into force: The Procurement Act 2023
+ * (Commencement No. 3 and Transitional and Saving Provisions) Regulations 2024 (SI 2024/716), reg. 2,
+ * its day moved from 28 October 2024 by the (Amendment) Regulations 2024 (SI 2024/959); reg. 5
+ * keeps the Public Contracts Regulations 2015 for procurements begun and contracts awarded before it.
+ * The default of `act_commencement_date`, which a tracker under other rules (or a test) changes.
+ */
+export const ACT_COMMENCEMENT_DATE = 45712;
 
 /** PRODUCT.md's defaults. @example DEFAULT_SETTINGS.expiryRedDays → 90 */
 export const DEFAULT_SETTINGS: Readonly<TrackerSettings> = Object.freeze({
@@ -122,6 +138,7 @@ export const DEFAULT_SETTINGS: Readonly<TrackerSettings> = Object.freeze({
   terminationNoticeDays: 30,
   ratingInadequateBelow: 0.8,
   dutyWarningDays: 30,
+  actCommencementDate: ACT_COMMENCEMENT_DATE,
 });
 
 const BY_NAME = new Map(SETTING_DEFINITIONS.map((d) => [d.name, d]));
@@ -164,12 +181,18 @@ const PAIRS: ReadonlyArray<[NumericKey, NumericKey, string]> = [
 
 /**
  * Reads a two-column Name/Value range (the Settings table, with or without its header row) over
- * `base` (the defaults unless given: the cell functions give the workbook's own date order).
+ * `base` (the defaults unless given: the cell functions give the workbook's own date order). A
+ * blank value keeps the default; one that does not read fails with a one-line reason naming the
+ * setting. `act_commencement_date` is a date cell, or a date as text read in the range's own
+ * date order (ISO always reads).
  * @example readSettings([["expiry_red_days", 60]]) → ok({ …DEFAULT_SETTINGS, expiryRedDays: 60 })
+ * @example readSettings([["act_commencement_date", "2025-04-01"]]) → ok({ …DEFAULT_SETTINGS, actCommencementDate: 45748 })
  */
 export function readSettings(rows: readonly (readonly unknown[])[] | null | undefined, base: Readonly<TrackerSettings> = DEFAULT_SETTINGS): Result<TrackerSettings> {
   const settings: TrackerSettings = { ...base };
   if (!rows || rows.length === 0) return ok(settings);
+  // A date written as text reads in the date order the range sets, wherever its row is: read last.
+  let commencement: unknown = null;
   if (rows.some((row) => row.length !== 2) && !rows.every((row) => row.every(isBlank))) {
     return fail(`Thresholds must be a two-column range of names and values (got ${rows[0].length} columns)`);
   }
@@ -190,6 +213,10 @@ export function readSettings(rows: readonly (readonly unknown[])[] | null | unde
       settings.dateOrder = order;
       continue;
     }
+    if (definition.key === "actCommencementDate") {
+      commencement = value;
+      continue;
+    }
     if (definition.key === "procurementActDuties") {
       const on = onOff(value);
       if (on === null) return fail(`procurement_act_duties must be on or off, not "${String(value)}"`);
@@ -199,6 +226,11 @@ export function readSettings(rows: readonly (readonly unknown[])[] | null | unde
     const n = numberFrom(value);
     if (n === null || n < 0) return fail(`${definition.name} must be a number of zero or more, not "${String(value)}"`);
     settings[definition.key] = n;
+  }
+  if (commencement !== null) {
+    const date = readDateCell(commencement, settings.dateOrder, "act_commencement_date");
+    if (!date.ok || date.value === null) return fail(`act_commencement_date must be a date such as ${formatSerial(ACT_COMMENCEMENT_DATE, "iso")}, not "${String(commencement)}"`);
+    settings.actCommencementDate = date.value;
   }
   for (const [larger, smaller, message] of PAIRS) {
     if (settings[larger] < settings[smaller]) return fail(`${message} (${settings[larger]} < ${settings[smaller]})`);

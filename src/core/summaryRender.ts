@@ -256,6 +256,22 @@ export function decideByWords(d: Pick<ComingDecision, "decideBy" | "daysToDecide
   return `decide by ${dateInWords(d.decideBy, locale)}: ${d.daysToDecide === 0 ? "today" : plural(d.daysToDecide, "day")}`;
 }
 
+/**
+ * The heading of the decide-by dates coming up, with how many: the text summary's and the summary sheet's.
+ * @example comingDecisionsHeading(summary) → "Extend or re-procure, decide-by dates in the next 90 days (3)"
+ */
+export function comingDecisionsHeading(summary: Pick<EscalationSummary, "decisionsComing">): string {
+  return `Extend or re-procure, decide-by dates in the next ${DECISIONS_WITHIN_DAYS} days (${count(summary.decisionsComing.length)})`;
+}
+
+/**
+ * One decide-by date coming up on a line, as the text summary and the summary sheet list it.
+ * @example comingDecisionLine({ id: "C-4", title: "Parks", decideBy: 46600, daysToDecide: 21 }, "en-GB") → "C-4 Parks: decide by 1 Aug 2027: 21 days"
+ */
+export function comingDecisionLine(d: Pick<ComingDecision, "id" | "title" | "decideBy" | "daysToDecide">, locale: string): string {
+  return `${d.id}${d.title ? ` ${d.title}` : ""}: ${decideByWords(d, locale)}`;
+}
+
 /** What the summary leads with: the week's changes, the decisions due and the decide-by dates coming up, as lines of text. */
 function leadLines(summary: EscalationSummary, limit: number): string[] {
   const changes = recentChangeLines(summary);
@@ -271,8 +287,8 @@ function leadLines(summary: EscalationSummary, limit: number): string[] {
     const shown = limit > 0 ? coming.slice(0, Math.min(limit, 10)) : coming;
     lines.push(
       "",
-      `Extend or re-procure, decide-by dates in the next ${DECISIONS_WITHIN_DAYS} days (${count(coming.length)}):`,
-      ...shown.map((c) => `  - ${c.id}${c.title ? ` ${c.title}` : ""}: ${decideByWords(c, summary.dateLocale)}`),
+      `${comingDecisionsHeading(summary)}:`,
+      ...shown.map((c) => `  - ${comingDecisionLine(c, summary.dateLocale)}`),
     );
     if (shown.length < coming.length) lines.push(`  - and ${count(coming.length - shown.length)} more (the JSON lists them all)`);
   }

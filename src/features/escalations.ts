@@ -3,8 +3,8 @@ import { ContractsById, WHICH_CONTRACT, contractsById, relatedByContract } from 
 import { formatSerial } from "../core/dates";
 import type { NormalisedRow } from "../core/normalise";
 import { assessContract } from "../core/contractAssessment";
-import { EscalationSummary, SummaryContract } from "../core/summaryTypes";
-import { RECENT_DAYS, recentChangeLines, staleText, summaryHeadlines, summaryTitle, unratedText, valueAtRiskText } from "../core/summaryRender";
+import { DECISIONS_WITHIN_DAYS, EscalationSummary, SummaryContract } from "../core/summaryTypes";
+import { RECENT_DAYS, comingDecisionLine, comingDecisionsHeading, recentChangeLines, staleText, summaryHeadlines, summaryTitle, unratedText, valueAtRiskText } from "../core/summaryRender";
 import type { CellValue, ReportSheet, WorkbookPort } from "../workbook/port";
 import { datedIdPrefix, idSequence } from "./formInput";
 import { ReadOptions, TrackerData, readTracker, summarise } from "./trackerData";
@@ -21,7 +21,7 @@ export const TRACKER_NAME = "Contract Tracker";
 
 export const SUMMARY_HEADERS = [
   "Rank", "Contract ID", "Title", "Supplier", "Contract manager", "RAG", "Level", "Escalate to", "Reasons",
-  "Days to expiry", "Notice date", "Worst slippage (days)", "Recommended action",
+  "Days to expiry", "Notice date", "Decide by", "Days to decide", "Worst slippage (days)", "Recommended action",
 ] as const;
 
 const RAG_COLOURS = { Red: "#C00000", Amber: "#FFC000", Green: "#00B050", Unrated: "#A6A6A6" } as const;
@@ -42,6 +42,8 @@ export interface SummaryRunReport {
 
 /** Duties written above the summary's table; the pane's dashboard lists every one. */
 const DUTIES_ON_SHEET = 10;
+/** Decide-by dates coming up written above the summary's table; the pane's dashboard lists every one. */
+const DECISIONS_ON_SHEET = 10;
 
 /** The summary sheet's name for an as-of date: `Escalations 2026-11-25`. */
 export const summarySheetName = (asOf: number): string => `Escalations ${formatSerial(asOf, "iso")}`;
@@ -53,8 +55,26 @@ function changesText(summary: EscalationSummary): string {
 }
 
 /**
+ * The decide-by dates coming up as heading rows: "Decisions due" with how many, then a line each
+ * (up to DECISIONS_ON_SHEET, worded as the text summary words them) and how many more. Every contract
+ * is counted, escalated or not: a decision due in 30 days is news before the contract turns amber.
+ */
+function decisionRows(summary: EscalationSummary): CellValue[][] {
+  const coming = summary.decisionsComing;
+  if (coming.length === 0) return [["Decisions due", `None: no decide-by date in the next ${DECISIONS_WITHIN_DAYS} days.`]];
+  const shown = coming.slice(0, DECISIONS_ON_SHEET);
+  const more = coming.length - shown.length;
+  return [
+    ["Decisions due", comingDecisionsHeading(summary)],
+    ...shown.map((d): CellValue[] => ["", comingDecisionLine(d, summary.dateLocale)]),
+    ...(more > 0 ? [["", `and ${more.toLocaleString("en-GB")} more: the dashboard in the task pane lists them all`]] : []),
+  ];
+}
+
+/**
  * The summary as a report sheet: heading rows (who needs to act; every contract read split into
- * live, unrated, probably closed and closed; the value at risk in words; what changed; the unrated
+ * live, unrated, probably closed and closed; the value at risk in words; what changed; the decide-by
+ * dates coming up, a line each up to a limit; the unrated
  * and the probably closed in a line each; the count at each level), then the table of every
  * escalated contract ranked, with RAG fills (dates in words, as its sentences write them: core/dateWords), and a chart of RAG counts.
  * The table is never cut: the pane and the email copies list up to a limit and send readers here.
@@ -67,6 +87,7 @@ export function summaryReport(summary: EscalationSummary, duties: readonly DutyF
     [read],
     ["Value at risk", valueAtRiskText(summary.valueAtRisk)],
     ["What changed", changesText(summary)],
+    ...decisionRows(summary),
     ["Unrated", unratedText(summary) ?? "None: every live contract has a real end date."],
     ["Probably closed", staleText(summary) ?? `None: no contract ended more than ${summary.staleAfterDays} days ago without a closing status.`],
     ...([3, 2, 1] as const).map((l): CellValue[] => [`Level ${l} — ${summary.ladder[l]}`, summary.byLevel[l]]),
@@ -75,7 +96,7 @@ export function summaryReport(summary: EscalationSummary, duties: readonly DutyF
   ];
   const rows = summary.contracts.map((c, i): CellValue[] => [
     i + 1, c.id, c.title, c.supplier, c.contractManager, c.rag ?? "Unrated", c.level, c.escalateTo, c.reasons.join("; "),
-    c.daysToExpiry, c.noticeDate, c.worstSlippage, c.action,
+    c.daysToExpiry, c.noticeDate, c.decideBy, c.daysToDecide, c.worstSlippage, c.action,
   ]);
   const { red, amber, green, unrated } = summary.counts;
   return {
@@ -87,7 +108,13 @@ export function summaryReport(summary: EscalationSummary, duties: readonly DutyF
       headers: SUMMARY_HEADERS,
       rows,
       ragColumn: "RAG",
-      numberFormats: { "Notice date": dateWordsNumberFormat(summary.dateLocale), "Days to expiry": "0", "Worst slippage (days)": "0" },
+      numberFormats: {
+        "Notice date": dateWordsNumberFormat(summary.dateLocale),
+        "Decide by": dateWordsNumberFormat(summary.dateLocale),
+        "Days to expiry": "0",
+        "Days to decide": "0",
+        "Worst slippage (days)": "0",
+      },
     },
     chart: {
       title: "Contracts by RAG",

@@ -65,6 +65,12 @@ export const SETTING_WORDS: Readonly<Record<string, SettingWords>> = {
   termination_notice_days: { label: "Termination notice due within (days)", unit: "days", meaning: "A contract termination notice is due this many days after a contract is terminated (section 80)" },
   rating_inadequate_below: { label: "Suggested rating Inadequate below", unit: "percent", meaning: "The suggested performance rating is Inadequate when the worst KPI is below this share of its target" },
   duty_warning_days: { label: "Duties listed ahead (days)", unit: "days", meaning: "A Procurement Act duty is listed this many days before it falls due" },
+  act_commencement_date: {
+    label: "Act duties for contracts starting from",
+    unit: "none",
+    meaning:
+      "A contract that started before this date was procured under the older rules (the Public Contracts Regulations 2015 and their kind), and no Procurement Act duty is listed for it. 24 February 2025, when the Act came into force; change it where other rules set another day",
+  },
 };
 
 /**

@@ -9,11 +9,11 @@ import { DEFAULT_SETTINGS, SETTING_DEFINITIONS, TrackerSettings, readSettings } 
 import type { CellInput, CellValue, TableCellUpdate, TableSnapshot, WorkbookPort } from "../workbook/port";
 import { FieldErrors, FormResult, exampleDate } from "./formInput";
 import { ORDERED_PAIRS, SETTING_WORDS, SettingUnit, percentText, valueWords } from "./settingWords";
-import { settingColumns, settingName } from "./settingsTable";
+import { dateSettingCell, settingColumns, settingName } from "./settingsTable";
 import { setWorkbookSettings } from "./workbookSettings";
 
-/** How a setting is edited. */
-export type SettingKind = "number" | "dateOrder" | "date" | "text" | "onOff";
+/** How a setting is edited: `date` is the as-of date (blank: today), `fixedDate` a date that must be given. */
+export type SettingKind = "number" | "dateOrder" | "date" | "fixedDate" | "text" | "onOff";
 
 export interface SettingField {
   /** As the Settings table's Name column has it, e.g. `expiry_red_days`. */
@@ -39,7 +39,7 @@ const AS_OF = "as_of";
 const TODAY: CellInput = { formula: "=TODAY()" };
 
 const kindOf = (name: string, key: keyof TrackerSettings | null): SettingKind =>
-  name === AS_OF ? "date" : key === "dateOrder" ? "dateOrder" : key === "procurementActDuties" ? "onOff" : key === null ? "text" : "number";
+  name === AS_OF ? "date" : key === "actCommencementDate" ? "fixedDate" : key === "dateOrder" ? "dateOrder" : key === "procurementActDuties" ? "onOff" : key === null ? "text" : "number";
 
 /** A serial as a date in the workbook's order: 25/11/2026, or 11/25/2026 where dates are month-first. */
 function shownDate(serial: number, order: DateOrder): string {
@@ -102,6 +102,11 @@ export function readSettingsForm(tables: ReadonlyMap<string, TableSnapshot> | Ta
     const kind = kindOf(name, key);
     let shown: string;
     if (kind === "date") shown = typeof value === "number" && value > 0 ? shownDate(Math.floor(value), order) : String(value ?? "").trim();
+    else if (kind === "fixedDate" && key !== null) {
+      // A date cell as a date in the workbook's order; blank (or no row) is the default date; text as typed.
+      const date = typeof value === "number" && value > 0 ? value : value === null || String(value).trim() === "" ? DEFAULT_SETTINGS[key] : null;
+      shown = typeof date === "number" ? shownDate(Math.floor(date), order) : String(value ?? "").trim();
+    }
     else if (value === null || String(value).trim() === "") shown = defaultOf(name, key);
     else if (typeof value === "number" && kind === "number") shown = numberShown(name, value);
     else if (kind === "onOff") shown = /^(off|no|n|false|0)$/i.test(String(value).trim()) ? "off" : "on";
@@ -133,6 +138,10 @@ function typedValue(field: SettingField, text: string, order: DateOrder): { valu
     const date = parseDateText(text, order);
     return date.ok ? { value: date.value } : { error: `${field.label}: enter a date such as ${exampleDate(order)}, or leave it blank for today` };
   }
+  if (field.kind === "fixedDate") {
+    const date = text === "" ? null : parseDateText(text, order);
+    return date?.ok ? { value: dateSettingCell(date.value) } : { error: `${field.label}: enter a date such as ${exampleDate(order)}` };
+  }
   if (field.kind === "onOff") {
     const on = text.toLowerCase();
     return on === "on" || on === "off" ? { value: on } : { error: `${field.label} must be on or off` };
@@ -145,6 +154,9 @@ function typedValue(field: SettingField, text: string, order: DateOrder): { valu
   if (n === null) return { error: numberRule(field) };
   return { value: n };
 }
+
+/** What a cell to be written holds now: a formula's value as calculated at writing. */
+const valueNow = (input: CellInput | undefined): CellValue => (input !== null && typeof input === "object" ? (input.cachedValue ?? null) : (input ?? null));
 
 const same = (a: CellInput, b: CellValue): boolean => a === b || (typeof a === "string" && typeof b === "string" && a.trim() === b.trim());
 
@@ -205,9 +217,9 @@ export async function saveSettings(port: WorkbookPort, values: Readonly<Partial<
     .filter((line) => settingName(line[table.nameAt]) !== AS_OF)
     .map((line): unknown[] => {
       const name = settingName(line[table.nameAt]);
-      return [line[table.nameAt], changed.has(name) ? changed.get(name) : line[table.valueAt]];
+      return [line[table.nameAt], changed.has(name) ? valueNow(changed.get(name)) : line[table.valueAt]];
     });
-  for (const c of changes) if (c.field.row === null && c.field.name !== AS_OF) merged.push([c.field.name, c.value]);
+  for (const c of changes) if (c.field.row === null && c.field.name !== AS_OF) merged.push([c.field.name, valueNow(c.value)]);
   const whole = readSettings(merged);
   if (!whole.ok && Object.keys(errors).length === 0) {
     const named = fields.map((f) => f.name).filter((name) => new RegExp(`\\b${name}\\b`).test(whole.error));
@@ -218,15 +230,19 @@ export async function saveSettings(port: WorkbookPort, values: Readonly<Partial<
 
   const valueHeader = snapshot.headers[table.valueAt];
   const updates: TableCellUpdate[] = changes.flatMap((c) => (c.field.row === null ? [] : [{ row: c.field.row, column: valueHeader, value: c.value }]));
-  const added = changes.flatMap((c): CellValue[][] => {
-    if (c.field.row !== null || c.value === null || typeof c.value === "object") return [];
+  // A setting the table lacks (a tracker set up before it) is added as a row: a date with its value,
+  // then its =DATE formula, so it shows as a date as a new tracker's does. as_of's =TODAY() is never added.
+  const adding = changes.filter((c) => c.field.row === null && c.value !== null && (typeof c.value !== "object" || c.field.kind === "fixedDate"));
+  const added = adding.map((c): CellValue[] => {
     const line: CellValue[] = snapshot.headers.map(() => null);
     line[table.nameAt] = c.field.name;
-    line[table.valueAt] = c.value;
-    return [line];
+    line[table.valueAt] = valueNow(c.value);
+    return line;
   });
+  const addedFormulas = adding.flatMap((c, i): TableCellUpdate[] => (typeof c.value === "object" && c.value !== null ? [{ row: snapshot.rows.length + i, column: valueHeader, value: c.value }] : []));
   if (updates.length > 0) await port.updateTableCells(snapshot.name, updates);
   if (added.length > 0) await port.appendRows(snapshot.name, added);
+  if (addedFormulas.length > 0) await port.updateTableCells(snapshot.name, addedFormulas);
   setWorkbookSettings(whole.value);
   return { ok: true, changed: changes.map((c) => c.field.name), settings: whole.value };
 }

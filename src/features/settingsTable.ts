@@ -13,11 +13,19 @@ export interface NewSettings {
   dateOrder: DateOrder;
 }
 
-/** The as_of cell: =TODAY(), or the date asked for as =DATE(y,m,d), which no locale reads day or month first. */
+/**
+ * A date setting's cell: =DATE(y,m,d), which no locale reads day or month first and Excel shows as a
+ * date in the user's own style, with the date as its value until Excel calculates.
+ * @example dateSettingCell(45712) → { formula: "=DATE(2025,2,24)", cachedValue: 45712 }
+ */
+export function dateSettingCell(serial: number): CellInput {
+  const date = serialToDate(serial);
+  return date === null ? serial : { formula: `=DATE(${date.year},${date.month},${date.day})`, cachedValue: serial };
+}
+
+/** The as_of cell: =TODAY(), or the date asked for as =DATE(y,m,d). */
 function asOfCell(asOf: number | undefined, fixed: boolean): CellInput {
-  const date = fixed && asOf !== undefined ? serialToDate(asOf) : null;
-  const formula = date === null ? "=TODAY()" : `=DATE(${date.year},${date.month},${date.day})`;
-  return { formula, cachedValue: asOf ?? null };
+  return fixed && asOf !== undefined ? dateSettingCell(asOf) : { formula: "=TODAY()", cachedValue: asOf ?? null };
 }
 
 /**
@@ -57,6 +65,7 @@ export function newSettingsRows(settings: NewSettings): CellInput[][] {
     termination_notice_days: DEFAULT_SETTINGS.terminationNoticeDays,
     rating_inadequate_below: DEFAULT_SETTINGS.ratingInadequateBelow,
     duty_warning_days: DEFAULT_SETTINGS.dutyWarningDays,
+    act_commencement_date: dateSettingCell(DEFAULT_SETTINGS.actCommencementDate),
   };
   return SETTING_DEFINITIONS.map((d) => [d.name, values[d.name] ?? null]);
 }

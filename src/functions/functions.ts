@@ -3,7 +3,7 @@ import { BLANK_DATE, readDaysCell, readTextCell, describeCell, isBlankCell } fro
 import { parseExtensionOptions } from "../core/extensionOptions";
 import { ok } from "../core/result";
 import { decideBy as decideByDate, leadTimeDays } from "../core/rules/decideBy";
-import { escalationLevel as ladderLevel, parseTier } from "../core/rules/escalation";
+import { escalationLevel as ladderLevel, parseTier, tierNotRecognised } from "../core/rules/escalation";
 import { daysToExpiry as daysLeft, daysToNotice as noticeDaysLeft, finalExpiry as extendedEnd, noticeDate as lastNoticeDay } from "../core/rules/expiry";
 import { phaseDatesProblem, phaseOn } from "../core/rules/phase";
 import { Rag, UNRATED, contractRag, contractRagReason, isUnratedText, parseRag, ragReason as componentReason, ragStatus, worstOf } from "../core/rules/rag";
@@ -96,11 +96,11 @@ export function finalExpiry(end_date: any[][], extension_options: any[][]): any[
 }
 
 /**
- * The date by which to decide whether to extend or re-procure: the end date, or the notice date when notice must be given earlier, less the re-procurement lead time of the contract's tier (Settings: Gold 540 days, Silver 270, Bronze 120, no tier 180). Plan early: a complex replacement takes 18 months or more to procure (the government's Contract Management Guidance, exit phase). Blank when the end date is blank or a stand-in for none (31/12/2099 or later, a date in 1900, 01/01/2000).
+ * The date by which to decide whether to extend or re-procure: the end date, or the notice date when notice must be given earlier, less the re-procurement lead time of the contract's tier (Settings: Gold 540 days, Silver 270, Bronze 120, no tier 180). Plan early: a complex replacement takes 18 months or more to procure (the government's Contract Management Guidance, exit phase). Blank when the end date is blank or a stand-in for none (31/12/2099 or later, a date in 1900, 01/01/2000). A tier other than Gold, Silver, Bronze or blank is #VALUE! naming them, as in ESCALATIONLEVEL: a typo is never read as no tier.
  * @customfunction DECIDEBY
  * @param end_date The contract's current end date, or a range of them. 31/12/2099 and other stand-ins count as blank.
  * @param [notice_period] The notice period: days as a number (90), or text such as "90 days", "3 months", "1 year"; blank for none. Or a range of them.
- * @param [tier] The contract tier: Gold, Silver or Bronze; blank for none (the default lead time). Or a range of them.
+ * @param [tier] The contract tier: Gold, Silver or Bronze, in any case; blank for none (the default lead time); anything else is #VALUE!. Or a range of them.
  * @param [thresholds] A two-column Name/Value range such as the Settings table (lead_time_gold_days, lead_time_silver_days, lead_time_bronze_days, lead_time_default_days).
  * @returns The decide-by date as a date serial (format the cell as a date), one per input cell.
  */
@@ -115,7 +115,7 @@ export function decideBy(end_date: any[][], notice_period?: any[][], tier?: any[
     if (end === BLANK_DATE) return "";
     const tierText = readTextCell(t);
     const contractTier = tierText === null ? null : parseTier(tierText);
-    if (tierText !== null && contractTier === null) return valueError(`The tier ${describeCell(t)} is not Gold, Silver or Bronze: leave it blank for the default lead time`);
+    if (tierText !== null && contractTier === null) return valueError(tierNotRecognised(describeCell(t)));
     const period = periodIn(p);
     if (!period.ok) return valueError(period.error);
     const notice = period.value === null ? null : lastNoticeDay(end, period.value);
@@ -296,11 +296,11 @@ export function worstRag(values: any[][][]): any[][] {
 }
 
 /**
- * The step on the escalation ladder: 0 none (Green, or Unrated: an unknown end date is not escalated by RAG); 1 contract manager (Amber); 2 commercial lead / head of service (Red, or Amber for more than 30 days); 3 senior responsible owner / board (Red for more than 30 days, or Red on a Gold contract).
+ * The step on the escalation ladder: 0 none (Green, or Unrated: an unknown end date is not escalated by RAG); 1 contract manager (Amber); 2 commercial lead / head of service (Red, or Amber for more than 30 days); 3 senior responsible owner / board (Red for more than 30 days, or Red on a Gold contract). A tier other than Gold, Silver, Bronze or blank is #VALUE! naming them, whatever the status: a typo such as "Gld" read as no tier would put a Red Gold contract a level too low. The escalation summary, which must still rank such a contract, ranks it by its status alone and lists the tier as a data-quality problem in the same words.
  * @customfunction ESCALATIONLEVEL
  * @param rag The status: Red, Amber, Green or Unrated; or a range of them.
  * @param [days_in_status] How many days the contract has had this status, or a range of them.
- * @param [tier] The contract tier: Gold, Silver or Bronze; or a range of them.
+ * @param [tier] The contract tier: Gold, Silver or Bronze, in any case; blank for none; anything else is #VALUE!. Or a range of them.
  * @param [thresholds] A two-column Name/Value range such as the Settings table (escalation_persist_days).
  * @returns The level 0–3, one per input cell.
  */
@@ -319,7 +319,7 @@ export function escalationLevel(rag: any[][], days_in_status?: any[][], tier?: a
     if (days.value !== null && days.value < 0) return valueError(`Days in status ${days.value} cannot be negative`);
     const tierText = readTextCell(t);
     const contractTier = tierText === null ? null : parseTier(tierText);
-    if (tierText !== null && contractTier === null) return valueError(`The tier ${describeCell(t)} is not Gold, Silver or Bronze`);
+    if (tierText !== null && contractTier === null) return valueError(tierNotRecognised(describeCell(t)));
     // Unrated is not a finding about the contract but a gap in the register: data quality and the
     // summary's unrated list deal with it, not the escalation ladder.
     if (status === null) return 0;

@@ -59,6 +59,27 @@ describe("map", () => {
     expect(howSure({ ...match, confidence: 1, why: "your choice" })).toBe("your choice");
   });
 
+  test("a field the tracker writes itself is listed only where the register has its column; a register field it lacks is still not found", async () => {
+    const tracked = save(Buffer.from("Ref,Contract title,End date,Performance rating\r\nC-001,Waste collection,31/07/2025,Good\r\nC-002,Library books,31/03/2030,Inadequate\r\n"), ".csv");
+    const [without, withRating] = [await cli("map", REGISTER), await cli("map", tracked)];
+    expect(without.out).not.toContain("Performance rating");
+    // Contract type is a field registers hold (goods, services or works): its absence is worth saying.
+    expect(without.out.split("\n")).toContain("  Contract type      — not found");
+    expect(withRating.out.split("\n")).toContainEqual(expect.stringMatching(/^ {2}Performance rating ← Performance rating {2}\(\d+% sure/));
+  });
+
+  test("no real register is told that Performance rating, which the tracker writes, is missing", async () => {
+    const REAL = path.resolve(__dirname, "../../../shared/data/real");
+    const registers = fs.readdirSync(REAL).flatMap((dir) => fs.readdirSync(path.join(REAL, dir)).filter((f) => /\.(csv|xlsx)$/i.test(f)).map((f) => path.join(REAL, dir, f)));
+    expect(registers.length).toBeGreaterThan(5);
+    for (const file of registers) {
+      const { code, out } = await cli("map", file);
+      expect({ file, code }).toEqual({ file, code: 0 });
+      expect({ file, said: out.includes("Performance rating") }).toEqual({ file, said: false });
+      expect({ file, said: out.includes("Contract type") }).toEqual({ file, said: true });
+    }
+  }, 120_000);
+
   test("FIELD= says the register has no such column", async () => {
     const { out } = await cli("map", REGISTER, "--map", "status=");
     expect(out).toContain("  Status             — not found");

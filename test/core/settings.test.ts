@@ -21,6 +21,25 @@ describe("readSettings", () => {
     expect(result).toEqual({ ok: true, value: { ...DEFAULT_SETTINGS, expiryRedDays: 60, expiryAmberDays: 120, kpiRedBelow: 0.9, dateOrder: "mdy" } });
   });
 
+  test("act_commencement_date: a date cell or a date as text, read in the range's date order wherever date_order is; blank keeps 24 Feb 2025", () => {
+    const commencement = (rows: unknown[][]): number | string => {
+      const result = readSettings(rows);
+      return result.ok ? result.value.actCommencementDate : result.error;
+    };
+    expect(DEFAULT_SETTINGS.actCommencementDate).toBe(45712);
+    expect(commencement([["act_commencement_date", 45593]])).toBe(45593);
+    expect(commencement([["act_commencement_date", "2024-10-28"]])).toBe(45593);
+    expect(commencement([["act_commencement_date", "28 October 2024"]])).toBe(45593);
+    expect(commencement([["act_commencement_date", "01/04/2025"]])).toBe(45748);
+    // Month first: the date order set anywhere in the range reads it, even after it.
+    expect(commencement([["act_commencement_date", "04/01/2025"], ["date_order", "mdy"]])).toBe(45748);
+    expect(commencement([["act_commencement_date", ""]])).toBe(45712);
+    expect(commencement([["act_commencement_date", "soon"]])).toBe('act_commencement_date must be a date such as 2025-02-24, not "soon"');
+    expect(commencement([["act_commencement_date", "31/02/2025"]])).toBe('act_commencement_date must be a date such as 2025-02-24, not "31/02/2025"');
+    expect(commencement([["act_commencement_date", 0]])).toBe('act_commencement_date must be a date such as 2025-02-24, not "0"');
+    expect(commencement([["act_commencement_date", true]])).toBe('act_commencement_date must be a date such as 2025-02-24, not "true"');
+  });
+
   test("an unknown name lists the valid ones", () => {
     const result = readSettings([["expiry_redd_days", 60]]);
     expect(result.ok).toBe(false);

@@ -1,4 +1,4 @@
-import { dateToSerial } from "../../src/core/dates";
+import { dateToSerial, formatSerial } from "../../src/core/dates";
 import { SUMMARY_HEADERS, clearExpiringFilter, escalateSelected, expiringSoon, runEscalationSummary } from "../../src/features/escalations";
 import { refreshTracker } from "../../src/features/refresh";
 import { setUpTracker } from "../../src/features/setUpTracker";
@@ -44,10 +44,11 @@ describe("the one-click escalation summary", () => {
     const values = sheetValues(book, "Escalations 2026-11-25");
     expect(values[0]).toEqual(["Escalation summary as of 25 Nov 2026"]);
     expect(values[1][0]).toBe("4 contracts need attention: 2 at level 3 (Senior responsible owner / board), 1 at level 2 (Commercial lead / head of service), 1 at level 1 (Contract manager).");
-    expect(values.slice(2, 10)).toEqual([
+    expect(values.slice(2, 11)).toEqual([
       ["5 contracts read: 4 live (Red 3 · Amber 1 · Green 0) · 1 closed."],
       ["Value at risk", "157,000: the whole-life value of the 3 contracts at level 2 or 3"],
       ["What changed", "Nothing in the last 7 days."],
+      ["Decisions due", "None: no decide-by date in the next 90 days."],
       ["Unrated", "None: every live contract has a real end date."],
       ["Probably closed", "None: no contract ended more than 365 days ago without a closing status."],
       ["Level 3 — Senior responsible owner / board", 2],
@@ -64,7 +65,7 @@ describe("the one-click escalation summary", () => {
       ["C-002", "Red", 2],
       ["C-005", "Amber", 1],
     ]);
-    expect(table.rows[2][12]).toBe('Milestone "Data migration" 40 days late: agree recovery plan with supplier');
+    expect(table.rows[2][SUMMARY_HEADERS.indexOf("Recommended action")]).toBe('Milestone "Data migration" 40 days late: agree recovery plan with supplier');
     // Text from cells lands as text, exactly.
     expect(table.rows.find((r) => r[1] === "C-003")?.slice(2, 5)).toEqual(["<img src=x onerror=alert(1)>", "@SUM(A1)", "-2+3"]);
     expect(table.rows.find((r) => r[1] === "C-001")?.[2]).toBe('=HYPERLINK("http://x","y")');
@@ -87,13 +88,55 @@ describe("the one-click escalation summary", () => {
     const book = MemoryWorkbook.fromSheets({ Register: register });
     await setUpTracker(book, { asOf: AS_OF });
     const run = await runEscalationSummary(book, { asOf: AS_OF });
-    const heading = Object.fromEntries(sheetValues(book, "Escalations 2026-11-25").slice(3, 7).map(([k, v]) => [k, v]));
+    // The heading's labelled rows (two cells each; the table's rows are wider), by label.
+    const heading = Object.fromEntries(sheetValues(book, "Escalations 2026-11-25").filter((r) => r.length === 2 && r[0] !== "").map(([k, v]) => [k, v]));
     expect(sheetValues(book, "Escalations 2026-11-25")[2]).toEqual(["33 contracts read: 30 live (Red 30 · Amber 0 · Green 0) · 1 unrated · 2 probably closed."]);
     expect(heading["What changed"]).toBe("In the last 7 days: 1 contract ended (R-1).");
     expect(heading.Unrated).toMatch(/^1 contract is unrated, neither Green nor Red, for want of a real end date: 1 with a stand-in end date \(such as 31 Dec 2099\)\. Biggest by value: L-1 Payroll licence \(72,000\)\.$/);
     expect(heading["Probably closed"]).toMatch(/^2 contracts ended more than 365 days ago with no closing status, worth 100,000 \(the oldest 31 Mar 2018\): probably closed\./);
     expect(run.summary.contracts).toHaveLength(30);
     expect(book.snapshot("EscalationSummary_20261125").rows.map((r) => r[1])).toEqual(run.summary.contracts.map((c) => c.id));
+  });
+
+  test("the sheet says when to decide: the decide-by dates coming up above the table, and each escalated contract's Decide by and Days to decide", async () => {
+    const date = (serial: number): string => formatSerial(serial);
+    const register: (string | number)[][] = [
+      REGISTER[2],
+      // Bronze (120 days' lead time), ending in 150 days: Amber, level 1, decide by in 30 days.
+      ["B-1", "Bins", "Binco Ltd", "Sam Patel", "Bronze", "01/04/2024", date(AS_OF + 150), "", 40000, "Live"],
+      // Gold (540 days), ending in 100 days: its decide-by date passed 440 days ago.
+      ["G-1", "Highways", "Roadway Ltd", "Jo Bloggs", "Gold", "01/04/2024", date(AS_OF + 100), "", 900000, "Live"],
+    ];
+    // Twelve untiered contracts (180 days), Green, deciding in 26, 31 … 81 days: listed above the table though not escalated.
+    for (let i = 1; i <= 12; i++) register.push([`U-${i}`, `Service ${i}`, "Acme Ltd", "Sam Patel", "", "01/04/2024", date(AS_OF + 201 + 5 * i), "", 1000, "Live"]);
+    const book = MemoryWorkbook.fromSheets({ Register: register });
+    await setUpTracker(book, { asOf: AS_OF });
+    await runEscalationSummary(book, { asOf: AS_OF });
+    const values = sheetValues(book, "Escalations 2026-11-25");
+    const at = values.findIndex((r) => r[0] === "Decisions due");
+    expect(values[at - 1][0]).toBe("What changed");
+    expect(values.slice(at, at + 12)).toEqual([
+      ["Decisions due", "Extend or re-procure, decide-by dates in the next 90 days (13)"],
+      // The text summary's words for each (core/summaryRender), soonest first, ten of them.
+      ["", "U-1 Service 1: decide by 21 Dec 2026: 26 days"],
+      ["", "B-1 Bins: decide by 25 Dec 2026: 30 days"],
+      ["", "U-2 Service 2: decide by 26 Dec 2026: 31 days"],
+      ...[3, 4, 5, 6, 7, 8, 9].map((i) => ["", expect.stringMatching(new RegExp(`^U-${i} Service ${i}: decide by \\d+ \\w+ 20\\d\\d: ${21 + 5 * i} days$`))]),
+      ["", "and 3 more: the dashboard in the task pane lists them all"],
+    ]);
+    expect(values[at + 12][0]).toBe("Unrated");
+    const table = book.snapshot("EscalationSummary_20261125");
+    const column = (header: string): unknown[] => table.rows.map((r) => r[table.headers.indexOf(header)]);
+    expect(table.headers.slice(9, 13)).toEqual(["Days to expiry", "Notice date", "Decide by", "Days to decide"]);
+    // G-1 ends sooner: ranked first.
+    expect(column("Contract ID")).toEqual(["G-1", "B-1"]);
+    expect(column("Decide by")).toEqual([AS_OF - 440, AS_OF + 30]);
+    expect(column("Days to decide")).toEqual([-440, 30]);
+    // Shown as the Notice date is: a date in words, days as whole numbers.
+    const cellFormat = (header: string): string | undefined => book.cell(table.sheet, table.row + 1, table.column + table.headers.indexOf(header)).numberFormat;
+    expect(cellFormat("Decide by")).toBe("d mmm yyyy");
+    expect(cellFormat("Decide by")).toBe(cellFormat("Notice date"));
+    expect(cellFormat("Days to decide")).toBe("0");
   });
 
   test("logs each newly escalated contract once; a second run the same day replaces the sheet and logs nothing", async () => {

@@ -56,6 +56,7 @@ describe("the Settings view", () => {
       ["termination_notice_days", "30", "number", 27],
       ["rating_inadequate_below", "80", "number", 28],
       ["duty_warning_days", "30", "number", 29],
+      ["act_commencement_date", "24/02/2025", "fixedDate", 30],
     ]);
     // In a contract manager's words: days and percentages, labels and meanings, no table names or function names.
     expect(form[0]).toMatchObject({ label: "Expiry: red at or below", unit: "days", meaning: "A contract is Red when this many days or fewer are left before its end date, or it has ended" });
@@ -129,6 +130,38 @@ describe("the Settings view", () => {
     expect((await readPaneData(book)).data.asOf).toBe(dateToSerial(2026, 12, 1));
     await saveSettings(book, { as_of: "" });
     expect(valueCell(book, "as_of")).toEqual({ value: null, formula: "=TODAY()" });
+  });
+
+  test("the Procurement Act's commencement date is a date the user can move: written as =DATE, read back by the duties, never blank or unreadable", async () => {
+    const book = await tracker();
+    // Set up as a real date in every locale's eyes: 24 Feb 2025, the Act's commencement.
+    expect(valueCell(book, "act_commencement_date")).toEqual({ value: dateToSerial(2025, 2, 24), formula: "=DATE(2025,2,24)" });
+    const field = readSettingsForm(book.snapshot("Settings")).find((f) => f.name === "act_commencement_date");
+    expect(field).toMatchObject({ label: "Act duties for contracts starting from", kind: "fixedDate", value: "24/02/2025" });
+    expect(field?.meaning).toMatch(/^A contract that started before this date was procured under the older rules/);
+    // Under other rules (or in a test) a user moves it: read in the workbook's date order.
+    expect(await saveSettings(book, { act_commencement_date: "28/10/2024" })).toMatchObject({ ok: true, changed: ["act_commencement_date"], settings: { actCommencementDate: dateToSerial(2024, 10, 28) } });
+    expect(valueCell(book, "act_commencement_date")).toEqual({ value: dateToSerial(2024, 10, 28), formula: "=DATE(2024,10,28)" });
+    expect((await readPaneData(book)).data.settings.actCommencementDate).toBe(dateToSerial(2024, 10, 28));
+    // Blank or not a date: one line under the field, nothing written.
+    const before = JSON.stringify(book.snapshot("Settings"));
+    for (const typed of ["", "soon", "31/02/2025"]) {
+      expect(await saveSettings(book, { act_commencement_date: typed })).toEqual({ ok: false, errors: { act_commencement_date: "Act duties for contracts starting from: enter a date such as 31/03/2026" } });
+    }
+    expect(JSON.stringify(book.snapshot("Settings"))).toBe(before);
+    // Typed into the table itself, not a date: the pane, the ribbon and the command line say which setting to fix.
+    const row = book.snapshot("Settings").rows.findIndex((r) => r[0] === "act_commencement_date");
+    await book.updateTableCells("Settings", [{ row, column: "Value", value: "soon" }]);
+    await expect(readPaneData(book)).rejects.toThrow('The Settings table needs fixing: act_commencement_date must be a date such as 2025-02-24, not "soon"');
+  });
+
+  test("a tracker set up before the commencement date was a setting shows the default, and saving adds its row as a date", async () => {
+    const book = MemoryWorkbook.fromSheets({ Register: REGISTER.map((r) => [...r]) });
+    await book.addTableSheet("Settings", "Settings", ["Name", "Value"], [["expiry_red_days", 90]]);
+    await setUpTracker(book, { asOf: AS_OF });
+    expect(readSettingsForm(book.snapshot("Settings")).find((f) => f.name === "act_commencement_date")).toMatchObject({ value: "24/02/2025", row: null });
+    expect(await saveSettings(book, { act_commencement_date: "2024-10-28" })).toMatchObject({ ok: true, changed: ["act_commencement_date"] });
+    expect(valueCell(book, "act_commencement_date")).toEqual({ value: dateToSerial(2024, 10, 28), formula: "=DATE(2024,10,28)" });
   });
 
   test("a setting the table lacks is added as a row; a missing Settings table is a plain message", async () => {

@@ -45,13 +45,6 @@ export interface DutyRows {
   changes?: readonly NormalisedRow[];
 }
 
-/**
- * 24 February 2025, when the Act came into force (Procurement Act 2023 (Commencement No. 3 and
- * Transitional and Saving Provisions) Regulations 2024): a contract that started before it was
- * procured under the older rules, which the Act's notices do not reach.
- */
-export const ACT_IN_FORCE = 45712;
-
 const num = (v: TypedValue | undefined): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
 const text = (v: TypedValue | undefined): string => (v === null || v === undefined ? "" : String(v).trim());
 const pct = (fraction: number): string => `${Math.round(fraction * 1000) / 10}%`;
@@ -92,7 +85,9 @@ function attainment(kpi: NormalisedRow): number | null {
  * every 12 months) is due or overdue, with the rating their KPIs suggest; and terminated contracts
  * whose termination notice (s.80, within 30 days) is due. Empty when Settings switch the duties off.
  * Contracts closed by their status are left out, bar the terminated, and so are contracts that
- * started before the Act came into force (ACT_IN_FORCE). A terminated contract is no
+ * started before the Act came into force (Settings' act_commencement_date, by default 24 February
+ * 2025: core/settings ACT_COMMENCEMENT_DATE), procured under the older rules, which the Act's
+ * notices do not reach. A terminated contract is no
  * longer listed once its notice is recorded in its status or it ended more than
  * `staleAfterDays` ago.
  * @example procurementDuties({ contracts, changes }, DEFAULT_SETTINGS, 46000)[0].what → "Changes approved add £120,000: 12% of £1,000,000 (over 10% for services)"
@@ -108,7 +103,7 @@ export function procurementDuties(rows: DutyRows, settings: TrackerSettings, asO
     const f = contract.fields;
     const base = { row: contract.row, id: contractName(contract), title: text(f.title), supplier: text(f.supplier), contractManager: text(f.contractManager) };
     const start = num(f.startDate);
-    if (start !== null && start < ACT_IN_FORCE) continue;
+    if (start !== null && start < settings.actCommencementDate) continue;
     const status = text(f.status);
     const termination = terminationStatus(status);
     if (termination.terminated) {

@@ -6,7 +6,14 @@ export type EscalationLevel = 0 | 1 | 2 | 3;
 /** Contract tiers; Gold contracts go straight to the board when Red. */
 export type Tier = "Gold" | "Silver" | "Bronze";
 
-/** Reads a tier name in any case, or null. @example parseTier("gold") → "Gold" */
+/**
+ * Reads a tier name in any case, or null: null for blank (no tier) and for anything else alike, so
+ * a caller with a non-blank cell and a null tier has a tier it cannot read. Such a tier is never
+ * taken for no tier in silence: the cell functions return #VALUE! with tierNotRecognised's words,
+ * and the engine, which must still rank the contract, lists it as a data-quality problem in the
+ * same words (core/normalise).
+ * @example parseTier("gold") → "Gold"; parseTier("Gld") → null
+ */
 export function parseTier(text: string): Tier | null {
   switch (text.trim().toLowerCase()) {
     case "gold":
@@ -18,6 +25,16 @@ export function parseTier(text: string): Tier | null {
     default:
       return null;
   }
+}
+
+/**
+ * Why a tier cannot be read, naming the tiers accepted: the same words as #VALUE! in
+ * ESCALATIONLEVEL and DECIDEBY and as a data-quality problem of the register. `shown` is the cell
+ * as a message quotes it (text in quotes).
+ * @example tierNotRecognised('"Gld"') → 'Tier "Gld" not recognised: use Gold, Silver or Bronze, or leave it blank for no tier'
+ */
+export function tierNotRecognised(shown: string): string {
+  return `Tier ${shown} not recognised: use Gold, Silver or Bronze, or leave it blank for no tier`;
 }
 
 /** What the ladder weighs beyond the status; extra conditions are known to the tracker, not the cell function. */

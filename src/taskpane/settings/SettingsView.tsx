@@ -52,7 +52,7 @@ type SaveState = { status: "idle" } | { status: "saving" } | { status: "saved"; 
 
 function hintOf(f: SettingField, order: DateOrder): string {
   const extra =
-    f.kind === "date" ? ` Leave it blank for today, or enter a date such as ${exampleDate(order)}.` : f.unit === "percent" ? " A percentage, such as 95%." : f.unit === "days" ? " In whole days." : "";
+    f.kind === "date" ? ` Leave it blank for today, or enter a date such as ${exampleDate(order)}.` : f.kind === "fixedDate" ? ` A date such as ${exampleDate(order)}.` : f.unit === "percent" ? " A percentage, such as 95%." : f.unit === "days" ? " In whole days." : "";
   return `${f.meaning.replace(/\.$/, "")}.${extra} Settings table: ${f.name}.`;
 }
 

@@ -32,7 +32,7 @@ export const SETTING_GROUPS: readonly SettingGroup[] = [
     title: "Procurement Act 2023",
     about: "The duties of the Act in England, Wales and Northern Ireland: change notices (section 75), KPIs and performance assessments (sections 52 and 71), termination notices (section 80). Switch them off where the Act does not apply.",
     names: [
-      "procurement_act_duties", "change_value_goods_services_above", "change_value_works_above", "change_term_above", "kpi_duty_value_above",
+      "procurement_act_duties", "act_commencement_date", "change_value_goods_services_above", "change_value_works_above", "change_term_above", "kpi_duty_value_above",
       "kpi_duty_minimum", "performance_assessment_months", "termination_notice_days", "rating_inadequate_below", "duty_warning_days",
     ],
   },

@@ -25,6 +25,7 @@ export const PROBLEM_NAMES: Record<ProblemCode, string> = {
   "unparseable-date": "Not a date",
   "unparseable-money": "Not an amount",
   "end-before-start": "Ends before it starts",
+  "unrecognised-tier": "Tier not recognised",
 };
 
 const useStyles = makeStyles({

@@ -113,6 +113,20 @@ describe("contracts under the older rules", () => {
     const first = contract("F", { startDate: d(2025, 2, 24), totalValue: 1_000_000, status: "Terminated", endDate: AS_OF - 5 });
     expect(procurementDuties({ contracts: [old, first] }, DEFAULT_SETTINGS, AS_OF).map((x) => x.id)).toEqual(["F"]);
   });
+
+  test("the commencement date is Settings' act_commencement_date: moved earlier, a contract started before 24 February 2025 is listed; later, fewer are", () => {
+    const terminated = (id: string, start: number): NormalisedRow => contract(id, { startDate: start, totalValue: 1_000_000, status: "Terminated", endDate: AS_OF - 5 });
+    const contracts = [terminated("A", d(2024, 10, 27)), terminated("B", d(2024, 10, 28)), terminated("C", d(2025, 2, 24)), terminated("D", d(2025, 6, 30))];
+    const listed = (rows: unknown[][]): string[] => {
+      const settings = readSettings(rows);
+      if (!settings.ok) throw new Error(settings.error);
+      return procurementDuties({ contracts }, settings.value, AS_OF).map((x) => x.id).sort();
+    };
+    expect(listed([])).toEqual(["C", "D"]);
+    expect(listed([["act_commencement_date", "2024-10-28"]])).toEqual(["B", "C", "D"]);
+    expect(listed([["act_commencement_date", "01/04/2025"]])).toEqual(["D"]);
+    expect(listed([["act_commencement_date", ""]])).toEqual(["C", "D"]);
+  });
 });
 
 describe("Settings", () => {
