@@ -184,7 +184,7 @@ export function assess(contract: NormalisedRow, related: Related, settings: Trac
   const spend = status.spendVariance === null ? null : spendAgainstBudget({ budget: num(f.budget), spendToDate: num(f.spendToDate), start: num(f.startDate), end }, asOf);
   const facts: ContractFacts = {
     status, end, asOf, settings, expired, expiredWithoutReplacement, noticeMissed, decided, registerStatus, milestone, kpi, spend,
-    endDateGap: gap, daysInStatus, tier, hasExtensions: text(f.extensionOptions) !== "", redRisks: redRisks(related.risks), locale,
+    endDateGap: gap, daysInStatus, tier, unrecognisedTier: tier === null && text(f.tier) !== "" ? (typeof f.tier === "string" ? `"${text(f.tier)}"` : text(f.tier)) : null, hasExtensions: text(f.extensionOptions) !== "", redRisks: redRisks(related.risks), locale,
   };
   const reasons = closed
     ? [`Closed: the register's status says "${registerStatus}"`]

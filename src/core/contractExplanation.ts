@@ -1,7 +1,7 @@
 import type { ContractStatus } from "./contractStatus";
 import { dateInWords } from "./dateWords";
 import { leadTimeDays } from "./rules/decideBy";
-import type { Tier } from "./rules/escalation";
+import { Tier, tierNotRecognised } from "./rules/escalation";
 import { ragComponents, ragConcerns } from "./rules/rag";
 import { RISK_RED_AT } from "./rules/risk";
 import type { SpendAgainstBudget } from "./rules/spend";
@@ -72,6 +72,8 @@ export interface ContractFacts {
   endDateGap: string | null;
   daysInStatus: number;
   tier: Tier | null;
+  /** The tier cell as a message quotes it (`"Gld"`) where it names no tier the tracker knows; else null. */
+  unrecognisedTier: string | null;
   /** The register writes extension options for the contract. */
   hasExtensions: boolean;
   /** The contract's open Red risks, highest score first. */
@@ -89,7 +91,7 @@ function spendBasis(spend: Extract<SpendAgainstBudget, { variance: number }>): s
  * Why a live contract is at its level, most serious first: a passed end or notice date, then each
  * Red or Amber part of its RAG in RAG's order (expiry, milestone, KPI, spend, decide-by date) with
  * the figures and the rule (Settings thresholds), how long it has been at that RAG, a Red Gold-tier
- * contract, its open Red risks (score 15 or more of 25, core/rules/risk) and why its end date
+ * contract, a tier it cannot read (so the level weighed none), its open Red risks (score 15 or more of 25, core/rules/risk) and why its end date
  * cannot be rated on. An array of sentences; empty when nothing is wrong.
  * @example contractReasons(facts)[0] → "Expires 1 Aug 2027, in 21 days (red at 90 or fewer)"
  */
@@ -131,6 +133,8 @@ export function contractReasons(f: ContractFacts): string[] {
     reasons.push(`${status.rag} for ${days(f.daysInStatus)} (more than ${settings.escalationPersistDays})`);
   }
   if (status.rag === "Red" && f.tier === "Gold") reasons.push("Red on a Gold-tier contract");
+  // Ranked by its status alone: say so, in the words of ESCALATIONLEVEL's #VALUE!.
+  if (f.unrecognisedTier !== null) reasons.push(tierNotRecognised(f.unrecognisedTier));
   for (const r of f.redRisks) reasons.push(`Open risk "${r.name}" scores ${r.score} of 25 (red at ${RISK_RED_AT} or more)`);
   const gap = f.endDateGap;
   if (gap !== null) reasons.push(status.rag === null ? `Unrated: ${gap.charAt(0).toLowerCase()}${gap.slice(1)}` : gap);

@@ -37,3 +37,12 @@ test("the summary ranks a contract whose tier it cannot read by its status alone
     ["C-3", "Red", 2, false],
   ]);
 });
+
+test("an escalated contract whose tier cannot be read says so among its reasons, in the functions' words", () => {
+  const { rows } = normaliseTable(register(["Gld", 1, "Gold"]), CONTRACTS, COLUMNS, { dateOrder: "dmy", firstRow: 2 });
+  const summary = escalationSummary({ contracts: rows }, DEFAULT_SETTINGS, AS_OF);
+  const reasons = new Map(summary.contracts.map((c) => [c.id, c.reasons]));
+  expect(reasons.get("C-1")).toContain('Tier "Gld" not recognised: use Gold, Silver or Bronze, or leave it blank for no tier');
+  expect(reasons.get("C-2")).toContain('Tier "1" not recognised: use Gold, Silver or Bronze, or leave it blank for no tier');
+  expect(reasons.get("C-3")?.some((r) => r.startsWith("Tier"))).toBe(false);
+});
