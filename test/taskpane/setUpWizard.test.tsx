@@ -39,12 +39,15 @@ function pick(field: string, option: string): void {
 test("shows every field with the column mapped to it and how sure that is", async () => {
   const { container } = renderInPane(<SetUpWizard />, previewWorkbook(NOW));
   await screen.findByText(/27 contracts on the sheet “Contract register”: column names in row 4, cells A4:R31\./);
-  expect(screen.getByText("16 of 18 fields found. Change any that is wrong; choose “Not in this register” for a field you do not keep.")).toBeInTheDocument();
+  expect(screen.getByText("16 of 17 fields found. Change any that is wrong; choose “Not in this register” for a field you do not keep.")).toBeInTheDocument();
   expect(dropdownOf("End date")).toHaveTextContent("Expiry Date");
   expect(dropdownOf("Department")).toHaveTextContent("Directorate");
   expect(dropdownOf("Go-live date")).toHaveAccessibleDescription(/83% likely/);
   expect(dropdownOf("Contract ID")).toHaveAccessibleDescription(/100% sure/);
   expect(screen.getByText(/Columns not used: Service Area, Notes\./)).toBeInTheDocument();
+  // Performance rating is written by the tracker (Confirm rating), so a register without it lacks nothing; Contract type is a register's own field.
+  expect(container.querySelector("#field-performanceRating-cue")?.textContent).toBe("The tracker adds it");
+  expect(container.querySelector("#field-contractType-cue")?.textContent).toBe("Not found");
   expect(await axe(container)).toHaveNoViolations();
 });
 

@@ -30,10 +30,12 @@ export function confidenceWord(confidence: number): "sure" | "likely" | "check" 
   return confidence >= 0.9 ? "sure" : confidence >= 0.7 ? "likely" : "check";
 }
 
-function ConfidenceCue({ choice, id }: { choice: Choice; id: string }): React.JSX.Element {
+function ConfidenceCue({ choice, id, trackerMaintained }: { choice: Choice; id: string; trackerMaintained: boolean }): React.JSX.Element {
   const styles = useStyles();
   if (choice.lost) return <Badge id={id} appearance="tint" color="warning">{`Moved to ${fieldLabel(choice.lost.to)}`}</Badge>;
   if (choice.byUser) return <Badge id={id} appearance="tint" color="brand">Your choice</Badge>;
+  // A field the tracker writes itself (Performance rating) is not missing from a register without it.
+  if (choice.header === null && trackerMaintained) return <Badge id={id} appearance="tint" color="informative">The tracker adds it</Badge>;
   if (choice.header === null || choice.confidence === null) return <Badge id={id} appearance="tint" color="subtle">Not found</Badge>;
   const percent = Math.round(choice.confidence * 100);
   const word = confidenceWord(choice.confidence);
@@ -102,7 +104,7 @@ export function MappingList({ headers, choices, onChoose, disabled }: MappingLis
           <li key={field.key} className={styles.item}>
             <div className={styles.top}>
               <Text id={ids.name} weight="semibold" className={styles.name}>{field.header}</Text>
-              <ConfidenceCue choice={choice} id={ids.cue} />
+              <ConfidenceCue choice={choice} id={ids.cue} trackerMaintained={field.trackerMaintained === true} />
             </div>
             <Caption1 id={ids.meaning} className={styles.meaning}>{field.meaning}</Caption1>
             <Dropdown

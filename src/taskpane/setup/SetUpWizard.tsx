@@ -2,7 +2,7 @@ import {
   Body1, Button, Caption1, Card, Checkbox, Field, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Spinner, Text, Title3, makeStyles, tokens,
 } from "@fluentui/react-components";
 import * as React from "react";
-import type { TableName } from "../../core/schema";
+import { CONTRACTS, TableName } from "../../core/schema";
 import type { SetUpReport } from "../../features/setUpTracker";
 import { ErrorBar } from "../ErrorBar";
 import { formatCount, plural } from "../format";
@@ -66,6 +66,8 @@ function SetUpProgressBar({ run, locale }: { run: Extract<RunState, { status: "r
  * each field with the column mapped to it and how sure that is, lets the user change any, creates
  * the tables asked for, and says what it did.
  */
+const TRACKER_MAINTAINED: ReadonlySet<string> = new Set(CONTRACTS.fields.filter((f) => f.trackerMaintained).map((f) => f.key));
+
 export function SetUpWizard(): React.JSX.Element {
   const styles = useStyles();
   const { workbook, locale, navigate, trackerChanged } = usePane();
@@ -144,6 +146,8 @@ export function SetUpWizard(): React.JSX.Element {
 
   const found = find.status === "found" ? find.found : null;
   const mapped = Object.values(choices).filter((c) => c.header !== null).length;
+  // Fields a register is expected to hold: one the tracker writes itself (Performance rating) counts only when the register has it.
+  const expected = Object.entries(choices).filter(([key, c]) => c.header !== null || !TRACKER_MAINTAINED.has(key)).length;
   const used = new Set(Object.values(choices).map((c) => c.header));
   const unused = found ? found.headers.filter((h) => !used.has(h)) : [];
 
@@ -206,7 +210,7 @@ export function SetUpWizard(): React.JSX.Element {
 
               <section className={styles.section} aria-labelledby="setup-columns">
                 <Text as="h3" id="setup-columns" weight="semibold" size={400} className={styles.heading}>2. Check the columns</Text>
-                <Body1>{`${mapped} of ${Object.keys(choices).length} fields found. Change any that is wrong; choose “Not in this register” for a field you do not keep.`}</Body1>
+                <Body1>{`${mapped} of ${expected} fields found. Change any that is wrong; choose “Not in this register” for a field you do not keep.`}</Body1>
                 {unused.length > 0 && <Caption1 className={styles.muted}>{`Columns not used: ${unused.join(", ")}. They stay in the table as they are.`}</Caption1>}
                 <MappingList headers={found.headers} choices={choices} onChoose={(key, header) => setChoices((c) => choose(c, found.headers, key, header))} disabled={running} />
               </section>
