@@ -9,6 +9,7 @@ import { compareIds, ranked } from "./summaryRanking";
 import {
   AT_RISK_FROM_LEVEL,
   ComingDecision,
+  ContractHeading,
   DECISIONS_WITHIN_DAYS,
   DEFAULT_LADDER,
   EscalationSummary,
@@ -53,31 +54,20 @@ function relatedRows(data: TrackerRows): Map<NormalisedRow, Related> {
   return related;
 }
 
-function comingDecision(contract: NormalisedRow, decideBy: number, daysToDecide: number): ComingDecision {
+/** The contract's row and names, as the lists of contracts left out or coming up give them. */
+function headingOf(contract: NormalisedRow): ContractHeading {
   const f = contract.fields;
-  return {
-    row: contract.row,
-    id: contractName(contract),
-    title: text(f.title),
-    supplier: text(f.supplier),
-    contractManager: text(f.contractManager),
-    department: text(f.department),
-    tier: tierOf(f.tier),
-    decideBy,
-    daysToDecide,
-  };
+  return { row: contract.row, id: contractName(contract), title: text(f.title), supplier: text(f.supplier), contractManager: text(f.contractManager), department: text(f.department) };
+}
+
+function comingDecision(contract: NormalisedRow, decideBy: number, daysToDecide: number): ComingDecision {
+  return { ...headingOf(contract), tier: tierOf(contract.fields.tier), decideBy, daysToDecide };
 }
 
 function listed(contract: NormalisedRow, reason: string, end: number | null): ListedContract {
   const value = valueOf(contract);
-  const f = contract.fields;
   return {
-    row: contract.row,
-    id: contractName(contract),
-    title: text(f.title),
-    supplier: text(f.supplier),
-    contractManager: text(f.contractManager),
-    department: text(f.department),
+    ...headingOf(contract),
     value: value.amount,
     currency: value.currency,
     endDate: end,

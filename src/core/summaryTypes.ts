@@ -29,8 +29,8 @@ export interface TrackerRows {
   risks?: readonly NormalisedRow[];
 }
 
-/** One contract as the summary shows it. Dates are serials; null where not known. */
-export interface SummaryContract {
+/** Which contract an entry is and what it is called, as every list of the summary names it. */
+export interface ContractHeading {
   /** 1-based sheet row of the contract, so a view can select it. */
   row: number;
   id: string;
@@ -38,6 +38,10 @@ export interface SummaryContract {
   supplier: string;
   contractManager: string;
   department: string;
+}
+
+/** One contract as the summary shows it. Dates are serials; null where not known. */
+export interface SummaryContract extends ContractHeading {
   tier: Tier | null;
   /** Null is Unrated: the end date is not a real one (see endDateGap) and nothing else is Amber or Red. */
   rag: Rag | null;
@@ -87,13 +91,7 @@ export interface SummaryContract {
 }
 
 /** A contract left out of the ratings, as the summary lists it: unrated, or probably closed. */
-export interface ListedContract {
-  row: number;
-  id: string;
-  title: string;
-  supplier: string;
-  contractManager: string;
-  department: string;
+export interface ListedContract extends ContractHeading {
   /** Whole-life value, or the annual value where the register has no whole-life value. */
   value: number | null;
   currency: string | null;
@@ -113,13 +111,7 @@ export interface ListedContract {
 export const DECISIONS_WITHIN_DAYS = 90;
 
 /** A decision to extend or re-procure due within DECISIONS_WITHIN_DAYS, whatever the contract's level. */
-export interface ComingDecision {
-  row: number;
-  id: string;
-  title: string;
-  supplier: string;
-  contractManager: string;
-  department: string;
+export interface ComingDecision extends ContractHeading {
   tier: Tier | null;
   /** The decide-by date (a serial) and the days left to it, 0 to DECISIONS_WITHIN_DAYS. */
   decideBy: number;
