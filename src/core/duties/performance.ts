@@ -143,7 +143,7 @@ function attainment(kpi: Pick<NormalisedRow, "fields">): number | null {
  * (`procurement_act_duties`), it was procured before the Act, its status says it was terminated or
  * closed, or its Total value is not known or not over `kpi_duty_value_above` (£5 million). The one
  * rule the pane's duties, the summary and the calendar's assessment dates all follow.
- * @example kpiDuties({ fields: { startDate: 45809, endDate: 47633, totalValue: 12_000_000 } }, [], DEFAULT_SETTINGS, 46351)?.nextDue → 46174 (1 Jun 2026: 12 months after the start)
+ * @example kpiDuties({ fields: { startDate: 45809, endDate: 47634, totalValue: 12_000_000 } }, [], DEFAULT_SETTINGS, 46351)?.nextDue → 46174 (1 Jun 2026: 12 months after the start)
  */
 export function kpiDuties(contract: Pick<NormalisedRow, "fields">, kpis: readonly Pick<NormalisedRow, "fields">[], settings: TrackerSettings, asOf: number): KpiDuties | null {
   const f = contract.fields;
