@@ -5,6 +5,19 @@ import type { CalendarDateKind, DateFacts } from "./calendarDates";
 import { formatAmount } from "./currencies";
 import { dateInWords } from "./dateWords";
 
+// The KPI value in words is the same for every contract of a tracker: made once, as Intl.NumberFormat
+// costs more than the rest of a contract's dates together (a 100,000-contract calendar: seconds).
+const valueWords = new Map<number, string>();
+function kpiValueInWords(value: number): string {
+  let words = valueWords.get(value);
+  if (words === undefined) {
+    words = formatAmount(value, "GBP");
+    if (valueWords.size > 100) valueWords.clear();
+    valueWords.set(value, words);
+  }
+  return words;
+}
+
 /** Whether the contract's assessment is overdue: due before the day the calendar is made from. */
 const overdue = (f: DateFacts): boolean => f.kpiDuties !== null && f.kpiDuties.nextDue !== null && f.kpiDuties.nextDue < f.asOf;
 
@@ -40,7 +53,7 @@ export const ASSESSMENT: CalendarDateKind = {
     return (
       `${late ? `Overdue since ${date(duty.nextDue)}: assess` : "Assess"} the supplier's performance against ${kpiWords(duty.kpiCount, duty.kpisNeeded)} ` +
       `and publish a contract performance notice with the rating (Good, Approaching target, Requires improvement, Inadequate or Other)${end}; ${last}. ` +
-      `Procurement Act 2023 s.71: at least every ${f.settings.performanceAssessmentMonths} months, and at the end, for a contract worth over ${formatAmount(f.settings.kpiDutyValueAbove, "GBP")}.`
+      `Procurement Act 2023 s.71: at least every ${f.settings.performanceAssessmentMonths} months, and at the end, for a contract worth over ${kpiValueInWords(f.settings.kpiDutyValueAbove)}.`
     );
   },
   reminderDays: (f) => (overdue(f) ? 0 : f.settings.dutyWarningDays),
