@@ -16,6 +16,7 @@ const GROUP_OF: Record<string, string> = {
   ExpiringSoonButton: "EscalateGroup",
   RecordChangeButton: "EscalateGroup",
   ActDutiesButton: "EscalateGroup",
+  CalendarButton: "EscalateGroup",
 };
 
 const host: RibbonHost = {

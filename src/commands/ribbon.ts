@@ -1,4 +1,5 @@
 import { postNotice } from "../features/notices";
+import { CALENDAR_EXPORT, PaneRequest, requestPaneView } from "../features/paneRequests";
 import type { WorkbookPort } from "../workbook/port";
 
 // Each action's feature is its own chunk, fetched at its first click: the handlers are associated as
@@ -125,15 +126,45 @@ export const RIBBON_ACTIONS: readonly RibbonAction[] = [
   },
 ];
 
+/**
+ * A button whose work is done in the task pane: it opens the pane at a view, with the focus on the
+ * control that does it. An Office command can neither save a file nor show a form of its own.
+ */
+export interface PaneOpening {
+  /** The FunctionName in manifest.xml and the id given to Office.actions.associate. */
+  id: string;
+  /** The Control id in manifest.xml. */
+  control: string;
+  /** The notice's title, should the pane fail to open. */
+  title: string;
+  /** Where the pane opens. */
+  opens: PaneRequest;
+}
+
+export const PANE_OPENINGS: readonly PaneOpening[] = [
+  {
+    id: "addDatesToCalendar",
+    control: "CalendarButton",
+    title: "Calendar",
+    opens: CALENDAR_EXPORT,
+  },
+];
+
 const messageOf = (error: unknown): string => (error instanceof Error && error.message ? error.message : String(error));
 
 /**
- * Associates every ribbon action; `makePort` gives the workbook a click works on (the Excel adapter,
- * loaded at the first click). Each handler says what happened as a notice; a failure opens the
- * pane so the user sees it. `completed` is always called, and a second click while an action runs
- * does nothing but say so.
+ * Associates every ribbon action and pane opening; `makePort` gives the workbook a click works on
+ * (the Excel adapter, loaded at the first click). Each action says what happened as a notice; a
+ * failure opens the pane so the user sees it. `completed` is always called, and a second click
+ * while an action runs does nothing but say so. A pane opening asks the pane for its view and shows
+ * the pane; it touches no workbook, so it needs no adapter and no notice of success.
  */
-export function registerRibbon(host: RibbonHost, makePort: () => WorkbookPort | Promise<WorkbookPort>, actions: readonly RibbonAction[] = RIBBON_ACTIONS): void {
+export function registerRibbon(
+  host: RibbonHost,
+  makePort: () => WorkbookPort | Promise<WorkbookPort>,
+  actions: readonly RibbonAction[] = RIBBON_ACTIONS,
+  openings: readonly PaneOpening[] = PANE_OPENINGS,
+): void {
   const running = new Set<string>();
   for (const action of actions) {
     host.associate(action.id, async (event) => {
@@ -153,6 +184,18 @@ export function registerRibbon(host: RibbonHost, makePort: () => WorkbookPort | 
       } finally {
         running.delete(action.id);
         await host.setEnabled(action.busy, true).catch(() => undefined);
+        event.completed();
+      }
+    });
+  }
+  for (const opening of openings) {
+    host.associate(opening.id, async (event) => {
+      try {
+        requestPaneView(opening.opens);
+        await host.showPane();
+      } catch (error) {
+        postNotice("error", opening.title, `The task pane did not open: ${messageOf(error)}. Open it with Open tracker on the Contracts tab.`);
+      } finally {
         event.completed();
       }
     });

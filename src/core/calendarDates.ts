@@ -2,9 +2,11 @@
 // date. A kind says which date of a contract it is, what to do on it and how early to be
 // reminded; the calendar writer (core/icalendar) knows nothing of kinds, so a new kind of date is
 // one entry in CALENDAR_DATE_KINDS and nothing else.
-import { contractKey, contractName } from "./contractNames";
+import { ASSESSMENT } from "./calendarAssessment";
+import { belongsTo, contractKey, contractName, contractsById, relatedByContract } from "./contractNames";
 import { contractStatus, ContractStatus } from "./contractStatus";
 import { dateInWords, DEFAULT_DATE_LOCALE } from "./dateWords";
+import { KpiDuties, kpiDuties } from "./duties/performance";
 import { EndDateFacts, LONE_END_DATE, endDateGap } from "./endDates";
 import { statusMeaning } from "./contractAssessment";
 import type { NormalisedRow, TypedValue } from "./normalise";
@@ -17,6 +19,14 @@ export interface DateFacts {
   /** The contract's real end date (serial), or null where it has none (then it has no notice date either). */
   end: number | null;
   locale: string;
+  /** The day the calendar is made from (serial): a date already passed that still wants doing is put here. */
+  asOf: number;
+  settings: TrackerSettings;
+  /**
+   * What the Procurement Act's KPI duties say of the contract (core/duties/performance kpiDuties):
+   * null where they do not reach it, or the tracker has no KPIs table to weigh them on.
+   */
+  kpiDuties: KpiDuties | null;
 }
 
 /** One kind of calendar date. */
@@ -29,8 +39,8 @@ export interface CalendarDateKind {
   dateOf(facts: DateFacts): number | null;
   /** What to do, in one sentence for the event's description. */
   whatToDo(facts: DateFacts): string;
-  /** How many days before the date the reminder goes off: the time the action takes. */
-  reminderDays: number;
+  /** How many days before the date the reminder goes off: the time the action takes; a contract's own where it depends on it. */
+  reminderDays: number | ((facts: DateFacts) => number);
 }
 
 const textOf = (v: TypedValue | undefined): string => (v === null || v === undefined ? "" : String(v).trim());
@@ -90,11 +100,10 @@ const DECIDE_BY: CalendarDateKind = {
 };
 
 /**
- * The kinds of date the calendar holds, in the order a contract's events are listed. KPI
- * performance assessment dates (issue 14 point 2: Procurement Act 2023 s.71) join here as one more
- * entry once the dates carry a contract's KPIs.
+ * The kinds of date the calendar holds, in the order a contract's events of one day are listed:
+ * the assessment on a contract's end comes before the end itself.
  */
-export const CALENDAR_DATE_KINDS: readonly CalendarDateKind[] = [DECIDE_BY, NOTICE, END, FINAL_EXPIRY];
+export const CALENDAR_DATE_KINDS: readonly CalendarDateKind[] = [DECIDE_BY, NOTICE, ASSESSMENT, END, FINAL_EXPIRY];
 
 /** One date of one contract, ready to be an all-day calendar event. */
 export interface ContractDate {
@@ -133,6 +142,12 @@ export interface CalendarChoice {
   locale?: string;
   /** The kinds to give; all of CALENDAR_DATE_KINDS when left out. */
   kinds?: readonly CalendarDateKind[];
+  /**
+   * The rows of the tracker's KPIs table, where it has one: performance assessment dates are
+   * worked out from them. Left out (a register with no KPIs table says nothing of KPIs), no contract
+   * has an assessment date.
+   */
+  kpis?: readonly Pick<NormalisedRow, "fields">[];
 }
 
 // The domain part of every UID (RFC 5545 §3.8.4.7 suggests one, so ours never meet another program's).
@@ -140,8 +155,9 @@ const UID_DOMAIN = "contract-tracker";
 
 /**
  * Every date to come of the register's live contracts, earliest first (then by contract and kind):
- * decide-by dates, notice dates, end dates and final expiry dates (CALENDAR_DATE_KINDS). A contract its status calls
- * closed, and an end date that is a stand-in (31/12/2099) or unreadable, give no dates.
+ * decide-by dates, notice dates, performance assessment dates (from `choice.kpis`), end dates and
+ * final expiry dates (CALENDAR_DATE_KINDS). A contract its status calls closed, and an end date
+ * that is a stand-in (31/12/2099) or unreadable, give no dates.
  * @example calendarDates([{ row: 2, fields: { contractId: "C-1", title: "Cleaning", endDate: 46112, noticePeriod: "3 months" } }], DEFAULT_SETTINGS, { asOf: 45900 }).map((d) => [d.label, d.date]) → [["Notice date", 46022], ["Contract ends", 46112]]
  */
 export function calendarDates(contracts: readonly Pick<NormalisedRow, "row" | "fields">[], settings: TrackerSettings, choice: CalendarChoice): ContractDate[] {
@@ -149,6 +165,8 @@ export function calendarDates(contracts: readonly Pick<NormalisedRow, "row" | "f
   const last = withinDays === undefined ? Infinity : asOf + withinDays;
   const kinds = choice.kinds ?? CALENDAR_DATE_KINDS;
   const locale = choice.locale ?? DEFAULT_DATE_LOCALE;
+  // Each contract's KPI rows, matched as the pane's duties match them (a shared ID told apart by Which contract).
+  const kpisOf = choice.kpis ? relatedByContract(contractsById(contracts, new Set(choice.kpis.map(belongsTo))), choice.kpis) : null;
   const sameKey = new Map<string, number>();
   const out: ContractDate[] = [];
   for (const contract of contracts) {
@@ -160,7 +178,8 @@ export function calendarDates(contracts: readonly Pick<NormalisedRow, "row" | "f
     if (statusMeaning(f.status).closed) continue;
     const gap = endDateGap(f.endDate, choice.endDates ?? LONE_END_DATE, contract.row, locale);
     const status = contractStatus(f, { slippage: null, kpiAttainment: null }, settings, asOf, { endDateGap: gap });
-    const facts: DateFacts = { fields: f, status, end: gap === null && typeof f.endDate === "number" ? f.endDate : null, locale };
+    const duties = kpisOf === null ? null : kpiDuties(contract, kpisOf.get(contract) ?? [], settings, asOf);
+    const facts: DateFacts = { fields: f, status, end: gap === null && typeof f.endDate === "number" ? f.endDate : null, locale, asOf, settings, kpiDuties: duties };
     for (const kind of kinds) {
       const date = kind.dateOf(facts);
       if (date === null || date < asOf || date > last) continue;
@@ -175,7 +194,7 @@ export function calendarDates(contracts: readonly Pick<NormalisedRow, "row" | "f
         department: textOf(f.department),
         row: contract.row,
         whatToDo: kind.whatToDo(facts),
-        reminderDays: kind.reminderDays,
+        reminderDays: typeof kind.reminderDays === "number" ? kind.reminderDays : kind.reminderDays(facts),
         uid: `${kind.key}-${encodeURIComponent(key)}${nth > 1 ? `-${nth}` : ""}@${UID_DOMAIN}`,
       });
     }

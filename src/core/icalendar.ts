@@ -1,6 +1,6 @@
 // Contract dates as an iCalendar file (RFC 5545), written by ical-generator, which escapes TEXT
 // values (§3.3.11: backslash, semicolon, comma, line breaks) and folds lines at 75 octets (§3.1).
-import ical, { ICalAlarmType, ICalEventTransparency } from "ical-generator";
+import ical, { ICalAlarmRelatesTo, ICalAlarmType, ICalEventTransparency } from "ical-generator";
 import type { ContractDate } from "./calendarDates";
 import { dateInWords, DEFAULT_DATE_LOCALE } from "./dateWords";
 import { serialToDate } from "./dates";
@@ -70,7 +70,7 @@ export function calendarFile(dates: readonly ContractDate[], choice: CalendarFil
   const sequence = Math.max(0, Math.floor((choice.now.getTime() - SEQUENCE_EPOCH) / 1000));
   for (const d of dates) {
     const summary = eventSummary(d);
-    calendar.createEvent({
+    const event = calendar.createEvent({
       id: d.uid,
       sequence,
       stamp: choice.now,
@@ -81,8 +81,13 @@ export function calendarFile(dates: readonly ContractDate[], choice: CalendarFil
       description: eventDescription(d, choice),
       categories: [{ name: "Contracts" }, { name: d.label }],
       transparency: ICalEventTransparency.TRANSPARENT,
-      alarms: [{ type: ICalAlarmType.display, trigger: d.reminderDays * 86_400 - REMINDER_HOUR * 3_600, description: summary }],
     });
+    const before = d.reminderDays * 86_400 - REMINDER_HOUR * 3_600;
+    const alarm = event.createAlarm({ type: ICalAlarmType.display, trigger: before, description: summary });
+    // A reminder on the event's own day is after its start (00:00), which ical-generator writes
+    // against the END unless told (and takes no relatesTo when the alarm is made): tied to the START
+    // (§3.8.6.3 RELATED), it goes off that morning, not the next.
+    if (before < 0) alarm.relatesTo(ICalAlarmRelatesTo.start);
   }
   return calendar.toString();
 }

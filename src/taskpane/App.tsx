@@ -3,6 +3,7 @@ import {
 } from "@fluentui/react-components";
 import * as React from "react";
 import { createRoot } from "react-dom/client";
+import { listenForPaneRequests } from "../features/paneRequests";
 import type { HostInfo } from "../office/host";
 import { FALLBACK_LOCALE, paneLocale } from "./format";
 import { RibbonNotices } from "./RibbonNotices";
@@ -91,6 +92,8 @@ export function App({ host, workbook, loadCatalogue, tabs = PANE_TABS }: AppProp
     setSelected(tab);
     if (sectionId) setSection((s) => ({ id: sectionId, seq: (s?.seq ?? 0) + 1 }));
   }, [tabs]);
+  // A ribbon button that needs the pane (Calendar) asks for a view and a control in it.
+  React.useEffect(() => listenForPaneRequests((request) => navigate(request.tab, request.section)), [navigate]);
   const trackerChanged = React.useCallback(() => setRevision((r) => r + 1), []);
   const pane = React.useMemo<PaneServices>(
     () => ({ host, workbook, locale: locale ?? FALLBACK_LOCALE, loadCatalogue, navigate, section, revision, trackerChanged }),

@@ -79,7 +79,7 @@ describe("the ACT register's expiry dates within a year of 31 Jul 2025", () => {
 
   test("each has a reminder at 09:00 four weeks before, shows as free time, and a UID of its own", () => {
     for (const e of events) {
-      expect(e.alarms).toEqual([{ action: "DISPLAY", triggerSeconds: -(28 * DAY - 9 * 3600), description: e.summary }]);
+      expect(e.alarms).toEqual([{ action: "DISPLAY", triggerSeconds: -(28 * DAY - 9 * 3600), related: "START", description: e.summary }]);
       expect(e.transparent).toBe(true);
       expect(e.categories).toEqual(["Contracts", e.uid.startsWith("end-") ? "Contract ends" : "Decide by"]);
       expect(e.uid).toMatch(/^(end|decide-by)-[^@\s]+@contract-tracker$/);
@@ -142,7 +142,7 @@ test("--within keeps the dates up to that many days ahead; an empty calendar is 
   expect(events.length).toBeGreaterThan(0);
   expect(events.every((e) => e.start >= "2025-07-31" && e.start <= addDays("2025-07-31", 200))).toBe(true);
   const none = path.join(dir, "none.ics");
-  expect(await cli("calendar", ACT, "--out", none, "--as-of", "2060-01-01")).toMatchObject({ code: 0, out: `Wrote ${none}: no decide-by, notice or end date from 1 Jan 2060 (the calendar is empty)\n` });
+  expect(await cli("calendar", ACT, "--out", none, "--as-of", "2060-01-01")).toMatchObject({ code: 0, out: `Wrote ${none}: no decide-by, notice, assessment or end date from 1 Jan 2060 (the calendar is empty)\n` });
   expect(read(none).events).toEqual([]);
 }, 60_000);
 

@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { run } from "../../src/cli/main";
+import { writeDutiesTracker } from "../helpers/readmeTracker";
 
 // The README's roll-up and calendar examples are what the command line prints and writes today.
 const ROOT = path.resolve(__dirname, "../..");
@@ -50,4 +51,20 @@ test("the calendar example: what calendar prints, and the first event of the fil
   const first = /BEGIN:VEVENT\r\n[\s\S]*?END:VEVENT\r\n/.exec(ics)?.[0] ?? "";
   const normal = first.replace(/^(SEQUENCE|DTSTAMP):.*$/gm, "$1:…").split("\r\n").join("\n");
   expect(normal).toBe(eventBlock);
+}, 60_000);
+
+test("the assessment example: calendar of the Procurement Act example's tracker, and its assessment event", async () => {
+  const [, , commandBlock, eventBlock] = blocks("Contract dates in your calendar");
+  const [command, said] = commandBlock.trimEnd().split("\n");
+  const argv = command.replace(/^\$ npx contract-tracker /, "").split(" ");
+  // The tracker the README's Procurement Act section shows, built from its sheets.
+  const tracker = path.join(dir, argv[1]);
+  await writeDutiesTracker(tracker);
+  const out = path.join(dir, "duties-dates.ics");
+  const result = await printed(argv.map((arg) => (arg === argv[1] ? tracker : arg.endsWith(".ics") ? out : arg)));
+  expect(result).toEqual({ code: 0, out: `${said.replace("duties-dates.ics", out)}\n` });
+  const ics = fs.readFileSync(out, "utf8");
+  const first = /BEGIN:VEVENT\r\n[\s\S]*?END:VEVENT\r\n/.exec(ics)?.[0] ?? "";
+  expect(first).toContain("UID:assessment-c-3@contract-tracker");
+  expect(first.replace(/^(SEQUENCE|DTSTAMP):.*$/gm, "$1:…").split("\r\n").join("\n")).toBe(eventBlock);
 }, 60_000);

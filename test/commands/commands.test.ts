@@ -1,4 +1,5 @@
 import type * as NoticesModule from "../../src/features/notices";
+import type * as PaneRequestsModule from "../../src/features/paneRequests";
 
 // The ribbon's entry as Office loads it: handlers associated once Office is ready, buttons
 // disabled and enabled through Office.ribbon.requestUpdate where RibbonApi 1.1 is supported.
@@ -28,13 +29,15 @@ function load(ribbonApi: boolean, host: string | null = "Excel") {
   // Excel itself is absent here, so every action fails the way a broken connection would.
   (globalThis as unknown as { Excel: unknown }).Excel = { run: () => Promise.reject(new Error("Excel is not available")) };
   let notices: typeof NoticesModule | undefined;
+  let paneRequests: typeof PaneRequestsModule | undefined;
   jest.isolateModules(() => {
     require("../../src/commands/commands");
-    // The notices the isolated commands module posts to (its own copy of the module).
+    // The notices the isolated commands module posts to, and the pane requests it makes (its own copies of the modules).
     notices = require("../../src/features/notices") as typeof NoticesModule;
+    paneRequests = require("../../src/features/paneRequests") as typeof PaneRequestsModule;
   });
-  if (!notices) throw new Error("notices not loaded");
-  return { ...fake, notices };
+  if (!notices || !paneRequests) throw new Error("notices not loaded");
+  return { ...fake, notices, paneRequests };
 }
 
 afterEach(() => {
@@ -44,7 +47,7 @@ afterEach(() => {
 
 test("every ribbon function is associated when Office is ready", () => {
   const { handlers } = load(true);
-  expect([...handlers.keys()].sort()).toEqual(["escalateSelected", "escalationSummary", "expiringSoon", "procurementActDuties", "recordChange", "refresh", "setUpTracker"]);
+  expect([...handlers.keys()].sort()).toEqual(["addDatesToCalendar", "escalateSelected", "escalationSummary", "expiringSoon", "procurementActDuties", "recordChange", "refresh", "setUpTracker"]);
 });
 
 test("a click disables and re-enables its buttons through RibbonApi, reports the failure and opens the pane", async () => {
@@ -60,6 +63,18 @@ test("a click disables and re-enables its buttons through RibbonApi, reports the
   });
   expect(office.addin.showAsTaskpane).toHaveBeenCalled();
   expect(notices.currentNotices()[0]).toMatchObject({ kind: "error", title: "Escalation summary", message: expect.stringContaining("Excel is not available") });
+});
+
+test("Calendar opens the task pane through Office and asks it for the calendar export, with no workbook trip and no button disabled", async () => {
+  const { handlers, office, paneRequests } = load(true);
+  const completed = jest.fn();
+  await handlers.get("addDatesToCalendar")?.({ completed });
+  expect(completed).toHaveBeenCalledTimes(1);
+  expect(office.addin.showAsTaskpane).toHaveBeenCalledTimes(1);
+  expect(office.ribbon.requestUpdate).not.toHaveBeenCalled();
+  const taken: unknown[] = [];
+  paneRequests.listenForPaneRequests((r) => taken.push(r))();
+  expect(taken).toEqual([{ tab: "summary", section: "summary-calendar" }]);
 });
 
 test("without RibbonApi 1.1 the buttons are left alone and the action still runs", async () => {

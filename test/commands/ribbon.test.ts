@@ -1,7 +1,8 @@
 import { dateToSerial } from "../../src/core/dates";
 import { clearNotices, currentNotices } from "../../src/features/notices";
+import { PaneRequest, listenForPaneRequests } from "../../src/features/paneRequests";
 import { setUpTracker } from "../../src/features/setUpTracker";
-import { ActionEvent, RIBBON_ACTIONS, RibbonHost, registerRibbon } from "../../src/commands/ribbon";
+import { ActionEvent, PANE_OPENINGS, RIBBON_ACTIONS, RibbonHost, registerRibbon } from "../../src/commands/ribbon";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
 
 // The ribbon's handlers over the in-memory workbook: each does its job, says what it did, shows
@@ -42,7 +43,7 @@ beforeEach(() => clearNotices());
 
 test("every action is associated", () => {
   const { handlers } = harness(register());
-  expect([...handlers.keys()]).toEqual(RIBBON_ACTIONS.map((a) => a.id));
+  expect([...handlers.keys()]).toEqual([...RIBBON_ACTIONS, ...PANE_OPENINGS].map((a) => a.id));
 });
 
 test("Set up tracker, then the escalation summary: each says what it did, completed() once, buttons disabled while running", async () => {
@@ -122,4 +123,59 @@ test("Set up tracker on a register with no Contract ID column asks for one in th
   });
   expect(calls).toContain("showPane");
   expect(book.tables.size).toBe(0);
+});
+
+describe("Calendar: a ribbon button cannot save a file, so it opens the pane where one is saved", () => {
+  const calendarHarness = (showPane: () => Promise<void>) => {
+    const handlers = new Map<string, (event: ActionEvent) => Promise<void>>();
+    const calls: string[] = [];
+    const host: RibbonHost = {
+      associate: (id, handler) => void handlers.set(id, handler),
+      showPane: async () => {
+        calls.push("showPane");
+        await showPane();
+      },
+      setEnabled: async (controls, enabled) => void calls.push(`${enabled ? "enable" : "disable"} ${controls.join(",")}`),
+    };
+    // The button touches no workbook: asking for one is a failure of this test.
+    registerRibbon(host, () => {
+      throw new Error("the Calendar button asked for the workbook");
+    });
+    return { handlers, calls };
+  };
+
+  test("it asks the pane for Summary › Add dates to my calendar and shows the pane; nothing else", async () => {
+    const requests: PaneRequest[] = [];
+    const stop = listenForPaneRequests((r) => requests.push(r));
+    const { handlers, calls } = calendarHarness(async () => undefined);
+    let completed = 0;
+    await handlers.get("addDatesToCalendar")?.({ completed: () => void completed++ });
+    stop();
+    expect(requests).toEqual([{ tab: "summary", section: "summary-calendar" }]);
+    expect(calls).toEqual(["showPane"]);
+    expect(completed).toBe(1);
+    expect(currentNotices()).toEqual([]);
+  });
+
+  test("clicked before the pane has drawn, the pane takes the request when it starts listening", async () => {
+    const { handlers } = calendarHarness(async () => undefined);
+    await handlers.get("addDatesToCalendar")?.({ completed: () => undefined });
+    const requests: PaneRequest[] = [];
+    const stop = listenForPaneRequests((r) => requests.push(r));
+    stop();
+    expect(requests).toEqual([{ tab: "summary", section: "summary-calendar" }]);
+    // Taken once: the pane opening again later is not sent there again.
+    const later: PaneRequest[] = [];
+    listenForPaneRequests((r) => later.push(r))();
+    expect(later).toEqual([]);
+  });
+
+  test("a pane that will not open is a notice saying how else to get there, and the click still completes", async () => {
+    const { handlers } = calendarHarness(() => Promise.reject(new Error("The add-in is still loading")));
+    let completed = 0;
+    await handlers.get("addDatesToCalendar")?.({ completed: () => void completed++ });
+    expect(completed).toBe(1);
+    expect(currentNotices()[0]).toMatchObject({ kind: "error", title: "Calendar", message: "The task pane did not open: The add-in is still loading. Open it with Open tracker on the Contracts tab." });
+    listenForPaneRequests(() => undefined)();
+  });
 });

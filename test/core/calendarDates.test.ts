@@ -1,5 +1,6 @@
 import { CALENDAR_DATE_KINDS, CalendarDateKind, calendarDates } from "../../src/core/calendarDates";
 import { dateToSerial } from "../../src/core/dates";
+import { procurementDuties } from "../../src/core/duties/procurementDuties";
 import type { NormalisedRow } from "../../src/core/normalise";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 
@@ -74,4 +75,75 @@ test("a decide-by date: the earlier of the notice and end dates less the tier's 
   // Re-procurement under way: the decision is made, its date is no longer one to keep.
   const decided = calendarDates([contract(2, { ...bronze.fields, status: "Re-procurement under way" })], DEFAULT_SETTINGS, { asOf: AS_OF });
   expect(decided.map((d) => d.kind)).toEqual(["notice", "end", "final-expiry"]);
+});
+
+describe("performance assessment dates (Procurement Act 2023 s.71), from the KPIs table", () => {
+  const ON = day(2026, 11, 25);
+  // A contract worth over £5 million, procured under the Act, and its KPIs as the KPIs table holds them.
+  const care = (fields: NormalisedRow["fields"] = {}): NormalisedRow =>
+    contract(2, { contractId: "C-3", title: "Adult social care", supplier: "Carewell", startDate: day(2025, 6, 1), endDate: day(2030, 5, 31), totalValue: 12_000_000, ...fields });
+  const kpi = (name: string, assessedOn: number | null, contractId = "C-3"): NormalisedRow => ({ row: 5, fields: { contractId, kpi: name, target: 0.95, actual: 0.95, higherIsBetter: true, assessedOn } }) as NormalisedRow;
+  const three = (assessedOn: number | null) => ["Visits on time", "Complaints resolved in 20 days", "Staff turnover"].map((n) => kpi(n, assessedOn));
+  const assessments = (contracts: NormalisedRow[], kpis: NormalisedRow[] | undefined, settings = DEFAULT_SETTINGS, asOf = ON) =>
+    calendarDates(contracts, settings, { asOf, kpis }).filter((d) => d.kind === "assessment");
+
+  test("due 12 months after the last Assessed on, saying what to do, against how many KPIs, and since when; reminded when the pane starts listing it", () => {
+    const [due] = assessments([care()], three(day(2026, 3, 31)));
+    expect(due).toMatchObject({ label: "Performance assessment due", date: day(2027, 3, 31), uid: "assessment-c-3@contract-tracker", reminderDays: DEFAULT_SETTINGS.dutyWarningDays });
+    expect(due.whatToDo).toBe(
+      "Assess the supplier's performance against its 3 KPIs and publish a contract performance notice with the rating (Good, Approaching target, Requires improvement, Inadequate or Other); last assessed 31 Mar 2026. " +
+        "Procurement Act 2023 s.71: at least every 12 months, and at the end, for a contract worth over £5,000,000.",
+    );
+    // The warning days are the user's: the reminder follows them.
+    expect(assessments([care()], three(day(2026, 3, 31)), { ...DEFAULT_SETTINGS, dutyWarningDays: 45 })[0].reminderDays).toBe(45);
+  });
+
+  test("overdue: on the as-of date, saying since when, reminded that morning; the same day the pane's duty gives", () => {
+    const kpis = [kpi("Visits on time", day(2025, 9, 30)), kpi("Complaints resolved in 20 days", day(2025, 9, 30))];
+    const [late] = assessments([care()], kpis);
+    expect(late).toMatchObject({ date: ON, reminderDays: 0 });
+    expect(late.whatToDo).toMatch(/^Overdue since 30 Sept 2026: assess the supplier's performance against its 2 KPIs \(at least 3 are needed: set and publish the rest\) and publish .*; last assessed 30 Sept 2025\./);
+    const [duty] = procurementDuties({ contracts: [care()], kpis }, DEFAULT_SETTINGS, ON).filter((d) => d.kind === "assessment");
+    expect(duty.dueDate).toBe(day(2026, 9, 30));
+    // Exported again a week later, the same event (its UID) moves to that day: one reminder, never a pile of them.
+    expect(assessments([care()], kpis, DEFAULT_SETTINGS, ON + 7)[0]).toMatchObject({ date: ON + 7, uid: late.uid });
+  });
+
+  test("none assessed yet: the first is due 12 months after the start; with no KPIs recorded it says to set them first", () => {
+    const [first] = assessments([care({ startDate: day(2026, 2, 1) })], []);
+    expect(first.date).toBe(day(2027, 2, 1));
+    expect(first.whatToDo).toMatch(/^Assess the supplier's performance against its KPIs \(none is recorded: set and publish at least 3 first\) .*; no assessment is recorded yet\./);
+  });
+
+  test("a contract ending before the 12 months are up is assessed on its end, the last time; once that is recorded there is none", () => {
+    const ending = care({ endDate: day(2027, 1, 31) });
+    const [last] = assessments([ending], three(day(2026, 3, 31)));
+    expect(last.date).toBe(day(2027, 1, 31));
+    expect(last.whatToDo).toContain("with the rating (Good, Approaching target, Requires improvement, Inadequate or Other), the last one, as the contract ends on 31 Jan 2027; last assessed 31 Mar 2026.");
+    expect(calendarDates([ending], DEFAULT_SETTINGS, { asOf: ON, kpis: three(day(2026, 3, 31)) }).filter((d) => d.date === day(2027, 1, 31)).map((d) => d.label)).toEqual(["Performance assessment due", "Contract ends"]);
+    expect(assessments([care({ endDate: day(2026, 10, 31) })], three(day(2026, 10, 31)))).toEqual([]);
+  });
+
+  test("no assessment date where the duty does not reach: no KPIs table, £5 million or less, before the Act, closed or terminated, switched off in Settings", () => {
+    const kpis = three(day(2026, 3, 31));
+    expect(assessments([care()], undefined)).toEqual([]);
+    expect(assessments([care({ totalValue: 5_000_000 })], kpis)).toEqual([]);
+    expect(assessments([care({ totalValue: null })], kpis)).toEqual([]);
+    expect(assessments([care({ startDate: day(2025, 2, 23) })], kpis)).toEqual([]);
+    expect(assessments([care({ status: "Completed" })], kpis)).toEqual([]);
+    expect(assessments([care({ status: "Terminated early" })], kpis)).toEqual([]);
+    expect(assessments([care()], kpis, { ...DEFAULT_SETTINGS, procurementActDuties: false })).toEqual([]);
+    expect(assessments([care()], kpis, { ...DEFAULT_SETTINGS, kpiDutyValueAbove: 20_000_000 })).toEqual([]);
+    // The other dates of the contract (it has no notice period) are there all the same.
+    expect(calendarDates([care()], { ...DEFAULT_SETTINGS, procurementActDuties: false }, { asOf: ON, kpis }).map((d) => d.kind)).toEqual(["decide-by", "end"]);
+  });
+
+  test("each contract gets its own KPIs' date, a KPI of another contract or of none counting for nobody", () => {
+    const other = contract(3, { contractId: "C-9", title: "Highways", startDate: day(2025, 4, 1), endDate: day(2031, 3, 31), totalValue: 40_000_000 });
+    const kpis = [...three(day(2026, 3, 31)), kpi("Potholes fixed in 24 hours", day(2026, 6, 30), "c-9"), kpi("Orphan", day(2026, 8, 1), "C-404")];
+    expect(assessments([care(), other], kpis).map((d) => [d.contractId, d.date])).toEqual([
+      ["C-3", day(2027, 3, 31)],
+      ["C-9", day(2027, 6, 30)],
+    ]);
+  });
 });

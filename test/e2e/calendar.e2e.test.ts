@@ -9,7 +9,8 @@ import { parseEvents } from "../helpers/icalendar";
 import { ARTIFACTS, openView, servedPane } from "./pane";
 
 // "Add dates to my calendar" in the built pane, in Chromium at 360 px over the preview's sample
-// tracker: the file the browser saves is read back by ical.js and holds the engine's dates.
+// tracker: the file the browser saves is read back by ical.js and holds the engine's dates, its
+// performance assessments (the sample has a KPIs table) among them.
 const served = servedPane();
 let page: Page;
 const errors: string[] = [];
@@ -28,8 +29,8 @@ test("the button saves an .ics whose every event is one of the tracker's dates, 
   // The dates the engine gives for the same sample on the same day.
   const preview = previewWorkbook(new Date());
   await preview.sample?.load();
-  const { data } = await readPaneData(preview.port);
-  const expected = trackerCalendar(data, { now: new Date() }).dates;
+  const { data, tables } = await readPaneData(preview.port);
+  const expected = trackerCalendar(data, { now: new Date(), hasKpisTable: tables.has("KPIs") }).dates;
   expect(expected.length).toBeGreaterThan(5);
 
   await openView(page, "Summary");
@@ -47,7 +48,10 @@ test("the button saves an .ics whose every event is one of the tracker's dates, 
     expect(e.summary).toBe(`${expected[i].label}: ${expected[i].contractId}${expected[i].title ? ` ${expected[i].title}` : ""}`);
     expect(e.description.split("\n")[0]).toBe(expected[i].whatToDo);
     expect(e.alarms).toHaveLength(1);
-    expect(e.alarms[0].triggerSeconds).toBeLessThan(0);
+    // Before the day, or at 09:00 on it for an assessment already overdue (put on the as-of date).
+    const overdueAssessment = e.uid.startsWith("assessment-") && e.start === formatSerial(data.asOf, "iso");
+    expect(e.alarms[0]).toMatchObject({ related: "START", triggerSeconds: overdueAssessment ? 9 * 3600 : expect.any(Number) });
+    if (!overdueAssessment) expect(e.alarms[0].triggerSeconds).toBeLessThan(0);
   }
   const status = page.getByRole("status").filter({ hasText: "Saved contract-dates-" });
   await status.waitFor();

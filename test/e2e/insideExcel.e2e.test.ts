@@ -49,6 +49,19 @@ test("a ribbon button's failure shows in the pane, saying what to do", async () 
   await screenshot(page, "excel-ribbon-failure");
 });
 
+test("the ribbon's Calendar button opens the pane at the summary, which says why it cannot read the tracker", async () => {
+  // The pane is on Set up (no tracker could be read) when the button is pressed.
+  await expect(page.getByRole("tab", { name: "Summary", exact: true, selected: true }).count()).resolves.toBe(0);
+  await page.evaluate(() => new Promise<void>((resolve) => (window as unknown as { __ribbon: Record<string, (e: { completed(): void }) => void> }).__ribbon.addDatesToCalendar({ completed: resolve })));
+  await page.getByRole("tab", { name: "Summary", exact: true, selected: true }).waitFor({ timeout: 5000 });
+  const summary = page.locator("#panel-summary");
+  await summary.getByRole("alert").filter({ hasText: "Could not read the tracker" }).waitFor();
+  await summary.getByRole("button", { name: "Read again" }).waitFor();
+  // Nothing to say on the ribbon's behalf: the pane opening at the summary is the answer.
+  await expect(page.getByRole("region", { name: "Ribbon results" }).getByText("Calendar", { exact: true }).count()).resolves.toBe(0);
+  await screenshot(page, "excel-ribbon-calendar-refused");
+});
+
 test("no uncaught errors", () => {
   expect(pageErrors).toEqual([]);
 });

@@ -16,9 +16,13 @@ interface IcalComponent {
   getAllSubcomponents(name: string): IcalComponent[];
   getFirstPropertyValue(name: string): unknown;
   getAllProperties(name: string): { getValues(): unknown[] }[];
+  getFirstProperty(name: string): { getParameter(name: string): unknown } | null;
 }
 
-/** One event as a calendar app reads it: dates ISO, the reminder in seconds relative to the start (negative: before). */
+/**
+ * One event as a calendar app reads it: dates ISO, the reminder in seconds relative to the start
+ * (negative: before) or, where `related` says END, to the end.
+ */
 export interface ParsedEvent {
   uid: string;
   summary: string;
@@ -29,7 +33,7 @@ export interface ParsedEvent {
   sequence: number;
   transparent: boolean;
   categories: string[];
-  alarms: { action: string; triggerSeconds: number; description: string }[];
+  alarms: { action: string; triggerSeconds: number; related: "START" | "END"; description: string }[];
 }
 
 const iso = (t: IcalTime): string => `${String(t.year).padStart(4, "0")}-${String(t.month).padStart(2, "0")}-${String(t.day).padStart(2, "0")}`;
@@ -53,6 +57,8 @@ export function parseEvents(text: string): { calendarName: unknown; events: Pars
       alarms: e.getAllSubcomponents("valarm").map((a) => ({
         action: String(a.getFirstPropertyValue("action")),
         triggerSeconds: (a.getFirstPropertyValue("trigger") as { toSeconds(): number }).toSeconds(),
+        // RFC 5545 §3.2.14: a trigger without RELATED is relative to the start.
+        related: a.getFirstProperty("trigger")?.getParameter("related") === "END" ? ("END" as const) : ("START" as const),
         description: String(a.getFirstPropertyValue("description")),
       })),
     };

@@ -96,8 +96,8 @@ describe("the ribbon and the keyboard shortcut", () => {
 
   test("every button of PRODUCT.md is on the Contracts tab, each with its own function", () => {
     const labels = [...MANIFEST.matchAll(/<bt:String id="([A-Za-z]+)\.Label" DefaultValue="([^"]+)"\/>/g)].map((m) => m[2]);
-    expect(labels).toEqual(expect.arrayContaining(["Open tracker", "Set up tracker", "Refresh", "Escalation summary", "Escalate selected", "Expiring soon", "Record change"]));
-    expect(functionNames.map((f) => f.id)).toEqual(["setUpTracker", "refresh", "escalationSummary", "escalateSelected", "expiringSoon", "recordChange", "procurementActDuties"]);
+    expect(labels).toEqual(expect.arrayContaining(["Open tracker", "Set up tracker", "Refresh", "Escalation summary", "Escalate selected", "Expiring soon", "Record change", "Act duties", "Calendar"]));
+    expect(functionNames.map((f) => f.id)).toEqual(["setUpTracker", "refresh", "escalationSummary", "escalateSelected", "expiringSoon", "recordChange", "procurementActDuties", "addDatesToCalendar"]);
     expect(new Set(functionNames.map((f) => f.id)).size).toBe(functionNames.length);
   });
 

@@ -1,5 +1,7 @@
 import { addMonths } from "../dates";
+import type { NormalisedRow, TypedValue } from "../normalise";
 import type { TrackerSettings } from "../settings";
+import { dutyStanding } from "./scope";
 
 /** The ratings of a contract performance notice (s.71(5); Procurement Regulations 2024 reg. 39), bar Other, which the user chooses. */
 export type PerformanceRating = "Good" | "Approaching target" | "Requires improvement" | "Inadequate";
@@ -20,8 +22,15 @@ export interface PerformanceCheck {
   kpisNeeded: number;
   /** The latest Assessed on of its KPIs; null when none is recorded. */
   lastAssessed: number | null;
-  /** When the next assessment is due at the latest: 12 months after the last, or after the start when none is recorded; null when neither is known. */
+  /**
+   * When the next assessment is due at the latest: 12 months after the last, or after the start
+   * when none is recorded, or the contract's end where that comes first (s.71(2)(b): an assessment
+   * on its end); null when neither the last nor the start is known, or once the assessment on the
+   * end is recorded.
+   */
   nextDue: number | null;
+  /** The next assessment is the one on the contract's end: it ends before the 12 months are up. */
+  dueAtEnd: boolean;
   /** Days from the as-of date to nextDue (negative once overdue). */
   daysToDue: number | null;
   /** Overdue, due within the warning days, or not yet. */
@@ -50,17 +59,25 @@ export function suggestedRating(worstAttainment: number, settings: Pick<TrackerS
   return "Inadequate";
 }
 
+/** A contract's term as the assessment duty reads it: its start and end dates (serials), null where not known. */
+export interface ContractTerm {
+  start: number | null;
+  end: number | null;
+}
+
 /**
  * The KPI duties of a contract over the s.52 value (the caller checks the value): at least
  * `kpiDutyMinimum` KPIs (s.52(1), three), and performance assessed against them at least every
- * `performanceAssessmentMonths` (s.71(2), 12 months). The last assessment is the latest KPI
- * `Assessed on`; with none, the first is due 12 months after the start date. Due means within
- * `dutyWarningDays` of the as-of date.
- * @example performanceCheck([{ name: "On time", attainment: 0.9, assessedOn: 45658 }], 45292, DEFAULT_SETTINGS, 46100).assessment → "overdue"
+ * `performanceAssessmentMonths` (s.71(2)(a), 12 months) and on the contract's end (s.71(2)(b)). The
+ * last assessment is the latest KPI `Assessed on`; with none, the first is due 12 months after the
+ * start date. An end date before that is when the next is due; one before the last assessment or
+ * the start says nothing of the term (a stand-in such as 01/01/2000), so it is not weighed. Due
+ * means within `dutyWarningDays` of the as-of date.
+ * @example performanceCheck([{ name: "On time", attainment: 0.9, assessedOn: 45658 }], { start: 45292, end: 47000 }, DEFAULT_SETTINGS, 46100).assessment → "overdue"
  */
 export function performanceCheck(
   kpis: readonly RecordedKpi[],
-  start: number | null,
+  term: ContractTerm,
   settings: Pick<TrackerSettings, "kpiDutyMinimum" | "performanceAssessmentMonths" | "dutyWarningDays" | "kpiAmberBelow" | "kpiRedBelow" | "ratingInadequateBelow">,
   asOf: number,
 ): PerformanceCheck {
@@ -72,9 +89,7 @@ export function performanceCheck(
     if (kpi.assessedOn !== null && (lastAssessed === null || kpi.assessedOn > lastAssessed)) lastAssessed = kpi.assessedOn;
     if (kpi.attainment !== null && (worst === null || kpi.attainment < worst.attainment)) worst = { attainment: kpi.attainment, name: kpi.name };
   }
-  const from = lastAssessed ?? start;
-  const due = from === null ? null : addMonths(from, settings.performanceAssessmentMonths);
-  const nextDue = due?.ok ? due.value : null;
+  const { nextDue, dueAtEnd } = nextAssessment(lastAssessed, term, settings.performanceAssessmentMonths);
   const daysToDue = nextDue === null ? null : nextDue - asOf;
   const assessment = daysToDue === null ? "not known" : daysToDue < 0 ? "overdue" : daysToDue <= settings.dutyWarningDays ? "due" : "not due";
   return {
@@ -82,10 +97,59 @@ export function performanceCheck(
     kpisNeeded: settings.kpiDutyMinimum,
     lastAssessed,
     nextDue,
+    dueAtEnd,
     daysToDue,
     assessment,
     suggestedRating: worst === null ? null : suggestedRating(worst.attainment, settings),
     worstAttainment: worst?.attainment ?? null,
     worstKpi: worst?.name ?? null,
   };
+}
+
+/** s.71(2): 12 months after the last assessment (or the start), or the end where that is sooner; none once the end's assessment is recorded. */
+function nextAssessment(lastAssessed: number | null, term: ContractTerm, months: number): { nextDue: number | null; dueAtEnd: boolean } {
+  const from = lastAssessed ?? term.start;
+  if (from === null) return { nextDue: null, dueAtEnd: false };
+  // An end before the start is no end of this contract's term: a stand-in or a slip of the keyboard.
+  const end = term.end !== null && (term.start === null || term.end > term.start) ? term.end : null;
+  if (end !== null && lastAssessed !== null && lastAssessed >= end) return { nextDue: null, dueAtEnd: false };
+  const due = addMonths(from, months);
+  const yearly = due.ok ? due.value : null;
+  if (end !== null && end > from && (yearly === null || end < yearly)) return { nextDue: end, dueAtEnd: true };
+  return { nextDue: yearly, dueAtEnd: false };
+}
+
+/** What the KPI duties say of a contract they reach: the performance check, and the value that brought it over s.52's line. */
+export interface KpiDuties extends PerformanceCheck {
+  /** The contract's Total value, over `kpiDutyValueAbove`. */
+  value: number;
+}
+
+const num = (v: TypedValue | undefined): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
+const text = (v: TypedValue | undefined): string => (v === null || v === undefined ? "" : String(v).trim());
+
+/** Attainment as the KPIs table's Attainment column gives it (actual ÷ target; target ÷ actual where lower is better). */
+function attainment(kpi: Pick<NormalisedRow, "fields">): number | null {
+  const target = num(kpi.fields.target);
+  const actual = num(kpi.fields.actual);
+  if (target === null || actual === null || target === 0 || actual === 0) return null;
+  return kpi.fields.higherIsBetter === false ? target / actual : actual / target;
+}
+
+/**
+ * The KPI duties of one contract (ss.52, 71) from its row and its rows of the KPIs table: how many
+ * KPIs, when the next performance assessment is due and the rating the KPIs suggest (see
+ * performanceCheck). Null where the duties do not reach it: Settings switch the Act's duties off
+ * (`procurement_act_duties`), it was procured before the Act, its status says it was terminated or
+ * closed, or its Total value is not known or not over `kpi_duty_value_above` (£5 million). The one
+ * rule the pane's duties, the summary and the calendar's assessment dates all follow.
+ * @example kpiDuties({ fields: { startDate: 45809, endDate: 47634, totalValue: 12_000_000 } }, [], DEFAULT_SETTINGS, 46351)?.nextDue → 46174 (1 Jun 2026: 12 months after the start)
+ */
+export function kpiDuties(contract: Pick<NormalisedRow, "fields">, kpis: readonly Pick<NormalisedRow, "fields">[], settings: TrackerSettings, asOf: number): KpiDuties | null {
+  const f = contract.fields;
+  if (!settings.procurementActDuties || dutyStanding(f, settings.actCommencementDate) !== "live") return null;
+  const value = num(f.totalValue);
+  if (value === null || value <= settings.kpiDutyValueAbove) return null;
+  const recorded = kpis.map((k) => ({ name: text(k.fields.kpi) || "(unnamed)", attainment: attainment(k), assessedOn: num(k.fields.assessedOn) }));
+  return { ...performanceCheck(recorded, { start: num(f.startDate), end: num(f.endDate) }, settings, asOf), value };
 }

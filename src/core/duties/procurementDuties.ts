@@ -6,9 +6,10 @@ import { parseExtensionOptions } from "../extensionOptions";
 import type { NormalisedRow, TypedValue } from "../normalise";
 import { finalExpiry } from "../rules/expiry";
 import type { TrackerSettings } from "../settings";
-import { readStatus, terminationStatus } from "../statusPhrases";
+import { terminationStatus } from "../statusPhrases";
 import { changeNoticeCheck } from "./changeNotice";
-import { PerformanceRating, performanceCheck } from "./performance";
+import { PerformanceRating, kpiDuties } from "./performance";
+import { dutyStanding } from "./scope";
 import { terminationCheck } from "./termination";
 
 /** Which duty of the Procurement Act 2023 a finding is about. */
@@ -70,14 +71,6 @@ function maximumEnd(fields: Record<string, TypedValue>): number | null {
   return final?.ok ? final.value : end;
 }
 
-/** Attainment as the KPIs table's Attainment column gives it (actual ÷ target; target ÷ actual where lower is better). */
-function attainment(kpi: NormalisedRow): number | null {
-  const target = num(kpi.fields.target);
-  const actual = num(kpi.fields.actual);
-  if (target === null || actual === null || target === 0 || actual === 0) return null;
-  return kpi.fields.higherIsBetter === false ? target / actual : actual / target;
-}
-
 /**
  * The Procurement Act 2023 duties the tracker can see, most urgent first: contracts whose changes
  * likely need a contract change notice (s.75, with the figures), contracts over the KPI value
@@ -102,12 +95,10 @@ export function procurementDuties(rows: DutyRows, settings: TrackerSettings, asO
   for (const contract of rows.contracts) {
     const f = contract.fields;
     const base = { row: contract.row, id: contractName(contract), title: text(f.title), supplier: text(f.supplier), contractManager: text(f.contractManager) };
-    const start = num(f.startDate);
-    if (start !== null && start < settings.actCommencementDate) continue;
-    const status = text(f.status);
-    const termination = terminationStatus(status);
-    if (termination.terminated) {
-      if (termination.noticeRecorded) continue;
+    const standing = dutyStanding(f, settings.actCommencementDate);
+    if (standing === "before the Act" || standing === "closed") continue;
+    if (standing === "terminated") {
+      if (terminationStatus(text(f.status)).noticeRecorded) continue;
       const check = terminationCheck(num(f.endDate), settings, asOf);
       if (check.noticeDue === null || check.daysToDue === null) {
         found.push({ ...base, kind: "termination", section: "s.80", urgent: true, dueDate: null, what: "Terminated; the termination date is not recorded", action: "Publish a contract termination notice within 30 days of termination; record the date ended in End date" });
@@ -125,7 +116,6 @@ export function procurementDuties(rows: DutyRows, settings: TrackerSettings, asO
       }
       continue;
     }
-    if (status !== "" && readStatus(status).class === "closed") continue;
     const value = num(f.totalValue);
     const currency = contract.currencies?.totalValue ?? null;
     const money = (n: number): string => formatAmount(n, currency ?? "GBP");
@@ -154,14 +144,8 @@ export function procurementDuties(rows: DutyRows, settings: TrackerSettings, asO
         });
       }
     }
-    if (kpisOf === null || value === null || value <= settings.kpiDutyValueAbove) continue;
-    const kpis = kpisOf.get(contract) ?? [];
-    const check = performanceCheck(
-      kpis.map((k) => ({ name: text(k.fields.kpi) || "(unnamed)", attainment: attainment(k), assessedOn: num(k.fields.assessedOn) })),
-      num(f.startDate),
-      settings,
-      asOf,
-    );
+    const check = kpisOf === null ? null : kpiDuties(contract, kpisOf.get(contract) ?? [], settings, asOf);
+    if (check === null) continue;
     if (check.kpiCount < check.kpisNeeded) {
       found.push({
         ...base,
@@ -169,7 +153,7 @@ export function procurementDuties(rows: DutyRows, settings: TrackerSettings, asO
         section: "s.52",
         urgent: true,
         dueDate: null,
-        what: `${check.kpiCount === 0 ? "No KPIs" : `${check.kpiCount} KPI${check.kpiCount === 1 ? "" : "s"}`} recorded for a contract worth ${money(value)}: at least ${check.kpisNeeded} are needed over ${money(settings.kpiDutyValueAbove)}`,
+        what: `${check.kpiCount === 0 ? "No KPIs" : `${check.kpiCount} KPI${check.kpiCount === 1 ? "" : "s"}`} recorded for a contract worth ${money(check.value)}: at least ${check.kpisNeeded} are needed over ${money(settings.kpiDutyValueAbove)}`,
         action: `Set and publish at least ${check.kpisNeeded} KPIs, and add them to the KPIs table`,
       });
     }
@@ -182,7 +166,7 @@ export function procurementDuties(rows: DutyRows, settings: TrackerSettings, asO
         section: "s.71",
         urgent: check.assessment === "overdue",
         dueDate: check.nextDue,
-        what: `Performance assessment ${check.assessment === "overdue" ? "overdue" : "due"}: by ${date(check.nextDue)} (${when(check.daysToDue)}; ${last})${rating}`,
+        what: `Performance assessment ${check.assessment === "overdue" ? "overdue" : "due"}: by ${date(check.nextDue)}${check.dueAtEnd ? ", when the contract ends" : ""} (${when(check.daysToDue)}; ${last})${rating}`,
         action: check.suggestedRating === null ? "Assess performance against the KPIs and publish a contract performance notice" : `Confirm the rating (suggested: ${check.suggestedRating}) and publish a contract performance notice`,
         suggestedRating: check.suggestedRating,
         confirmedRating: text(f.performanceRating) || null,

@@ -7,6 +7,7 @@ import { SummaryLayout, renderHtml, renderText } from "../../core/summaryRender"
 import { trackerDuties } from "../../features/procurementDuties";
 import { SummaryRunReport, runEscalationSummary } from "../../features/escalations";
 import type { PaneData } from "../../features/paneData";
+import { CALENDAR_EXPORT } from "../../features/paneRequests";
 import { readTracker, savedMapping, summarise } from "../../features/trackerData";
 import { AddToCalendar } from "../calendar/AddToCalendar";
 import { OpenContractError, bodyIndexOfRow, useOpenContract } from "../contract/openContract";
@@ -109,7 +110,7 @@ export function SummaryView({ active }: { active: boolean }): React.JSX.Element 
     (row: number, id: string) => state.status === "ready" && openContract(bodyIndexOfRow(state.pane, row), id),
     [state, openContract],
   );
-  useSectionRequest(summary !== null, ["summary-stale", "summary-unrated", "summary-decisions"]);
+  useSectionRequest(summary !== null, ["summary-stale", "summary-unrated", "summary-decisions", CALENDAR_EXPORT.section]);
 
   const copy = async (format: "text" | "html"): Promise<void> => {
     if (!summary) return;
@@ -204,7 +205,7 @@ export function SummaryView({ active }: { active: boolean }): React.JSX.Element 
             )}
             <OpenContractError failed={openError} />
           </div>
-          {state.status === "ready" && <AddToCalendar data={state.pane.data} locale={locale} platform={host.platform} />}
+          {state.status === "ready" && <AddToCalendar data={state.pane.data} hasKpisTable={state.pane.tables.has("KPIs")} locale={locale} platform={host.platform} />}
 
           <DecisionsDue summary={summary} locale={locale} onOpen={onOpen} opening={opening !== null} />
           <SummaryCounts summary={summary} problems={state.status === "ready" ? state.problems : 0} locale={locale} />

@@ -85,6 +85,18 @@ describe("KPIs and performance assessments (ss.52, 71)", () => {
     expect(duty.what).toContain("(in 15 days; none recorded)");
   });
 
+  test("a contract ending before the 12 months are up is assessed on its end (s.71(2)(b)); once that is recorded nothing more is due", () => {
+    const kpis = ["One", "Two", "Three"].map((n) => kpi("E", n, 10, 10, d(2026, 3, 1)));
+    const [duty] = procurementDuties({ contracts: [contract("E", { totalValue: 8_000_000, endDate: d(2026, 12, 15) })], kpis }, DEFAULT_SETTINGS, AS_OF);
+    expect(duty).toMatchObject({ kind: "assessment", urgent: false, dueDate: d(2026, 12, 15) });
+    expect(duty.what).toBe("Performance assessment due: by 15 Dec 2026, when the contract ends (in 20 days; last 1 Mar 2026); KPIs suggest Good (worst: One at 100%)");
+    const done = ["One", "Two", "Three"].map((n) => kpi("D", n, 10, 10, d(2026, 11, 20)));
+    expect(procurementDuties({ contracts: [contract("D", { totalValue: 8_000_000, endDate: d(2026, 11, 15) })], kpis: done }, DEFAULT_SETTINGS, AS_OF)).toEqual([]);
+    // An end before the start (a stand-in, a slip) says nothing of the term: the 12 months hold.
+    const [slip] = procurementDuties({ contracts: [contract("S", { totalValue: 8_000_000, startDate: d(2025, 12, 10), endDate: d(2000, 1, 1) })], kpis: ["One", "Two", "Three"].map((n) => kpi("S", n, 10, 10)) }, DEFAULT_SETTINGS, AS_OF);
+    expect(slip.dueDate).toBe(d(2026, 12, 10));
+  });
+
   test("the suggested ratings follow the published descriptors over the RAG thresholds", () => {
     expect([1.02, 1, 0.97, 0.9, 0.79].map((a) => suggestedRating(a, DEFAULT_SETTINGS))).toEqual(["Good", "Good", "Approaching target", "Requires improvement", "Inadequate"]);
   });
