@@ -61,7 +61,10 @@ function headingOf(contract: NormalisedRow): ContractHeading {
 }
 
 function comingDecision(contract: NormalisedRow, decideBy: number, daysToDecide: number): ComingDecision {
-  return { ...headingOf(contract), tier: tierOf(contract.fields.tier), decideBy, daysToDecide };
+  // Written out rather than spread from headingOf: thousands of decisions come up in a large portfolio, and a spread builds each property by property.
+  const f = contract.fields;
+  const id = contractName(contract);
+  return { row: contract.row, id, title: text(f.title), supplier: text(f.supplier), contractManager: text(f.contractManager), department: text(f.department), tier: tierOf(f.tier), decideBy, daysToDecide };
 }
 
 function listed(contract: NormalisedRow, reason: string, end: number | null): ListedContract {
