@@ -97,10 +97,9 @@ function spendBasis(spend: Extract<SpendAgainstBudget, { variance: number }>): s
  */
 export function contractReasons(f: ContractFacts): string[] {
   const { status, end, settings } = f;
-  const date = (serial: number): string => dateInWords(serial, f.locale);
   const reasons: string[] = [];
-  if (f.expiredWithoutReplacement && end !== null) reasons.push(`Expired ${days(-(status.daysToExpiry ?? 0))} ago (${date(end)}) with no replacement recorded`);
-  if (f.noticeMissed && status.noticeDate !== null) reasons.push(`Notice date ${date(status.noticeDate)} passed ${days(f.asOf - status.noticeDate)} ago with no decision recorded`);
+  if (f.expiredWithoutReplacement && end !== null) reasons.push(`Expired ${days(-(status.daysToExpiry ?? 0))} ago (${dateInWords(end, f.locale)}) with no replacement recorded`);
+  if (f.noticeMissed && status.noticeDate !== null) reasons.push(`Notice date ${dateInWords(status.noticeDate, f.locale)} passed ${days(f.asOf - status.noticeDate)} ago with no decision recorded`);
   const inputs = {
     daysToExpiry: status.daysToExpiry,
     slippageDays: status.slippage,
@@ -112,12 +111,12 @@ export function contractReasons(f: ContractFacts): string[] {
   for (const c of ragConcerns(inputs, settings)) {
     if (c.kind === "expiry") {
       if (end === null) continue;
-      if (!f.expired) reasons.push(`Expires ${date(end)}, ${inDays(status.daysToExpiry ?? 0)} (${c.rule})`);
-      else if (f.decided) reasons.push(`End date ${date(end)} passed ${days(-(status.daysToExpiry ?? 0))} ago; the register's status says "${f.registerStatus}"`);
+      if (!f.expired) reasons.push(`Expires ${dateInWords(end, f.locale)}, ${inDays(status.daysToExpiry ?? 0)} (${c.rule})`);
+      else if (f.decided) reasons.push(`End date ${dateInWords(end, f.locale)} passed ${days(-(status.daysToExpiry ?? 0))} ago; the register's status says "${f.registerStatus}"`);
     } else if (c.kind === "decide-by") {
       // A decision the register's status already records (Extension agreed, Re-procurement under way) is said as recorded, not as missing.
       if (status.decideBy !== null) {
-        const passed = `Decide by ${date(status.decideBy)} passed ${days(-(status.daysToDecide ?? 0))} ago`;
+        const passed = `Decide by ${dateInWords(status.decideBy, f.locale)} passed ${days(-(status.daysToDecide ?? 0))} ago`;
         reasons.push(f.decided ? `${passed}; the register's status says "${f.registerStatus}"` : `${passed} with no decision recorded (${c.rule})`);
       }
     } else if (c.kind === "milestone" && f.milestone) reasons.push(`Milestone "${f.milestone.name}" ${days(f.milestone.days)} late (${c.rule})`);
@@ -154,31 +153,34 @@ export function recommendedAction(a: ContractFacts): string {
   return flat(nextStep(a));
 }
 
+/** A decision the register's status records is followed up, not asked for again. */
+const onTrack = (when: string, decidedStatus: string, a: ContractFacts): string =>
+  `${when}: the status says "${decidedStatus}": check it is on track${a.end !== null ? ` for ${dateInWords(a.end, a.locale)}` : ""}`;
+
+// No closures made per contract here: the summary explains tens of thousands.
 function nextStep(a: ContractFacts): string {
   const { status, settings } = a;
-  const date = (serial: number): string => dateInWords(serial, a.locale);
   const decidedStatus = a.decided ? a.registerStatus : null;
   if (a.expiredWithoutReplacement && status.daysToExpiry !== null) {
     const ago = `Expired ${days(-status.daysToExpiry)} ago with no replacement recorded`;
     return a.hasExtensions ? `${ago}: record the extension taken, or put a replacement in place` : `${ago}: put a replacement or an exit in place now`;
   }
   if (status.daysToExpiry !== null && status.daysToExpiry < 0 && decidedStatus !== null && a.end !== null) {
-    return `End date ${date(a.end)} has passed and the status says "${decidedStatus}": record the new end date, or mark it closed if it has ended`;
+    return `End date ${dateInWords(a.end, a.locale)} has passed and the status says "${decidedStatus}": record the new end date, or mark it closed if it has ended`;
   }
   if (a.noticeMissed && status.noticeDate !== null) {
-    return `Notice date ${date(status.noticeDate)} passed ${days(a.asOf - status.noticeDate)} ago: decide now whether to extend, re-procure or exit`;
+    return `Notice date ${dateInWords(status.noticeDate, a.locale)} passed ${days(a.asOf - status.noticeDate)} ago: decide now whether to extend, re-procure or exit`;
   }
-  const onTrack = (when: string): string => `${when}: the status says "${decidedStatus}": check it is on track${a.end !== null ? ` for ${date(a.end)}` : ""}`;
   if (status.noticeDate !== null && status.daysToNotice !== null && status.daysToNotice >= 0 && status.daysToNotice <= settings.expiryAmberDays) {
-    const when = `Notice date ${date(status.noticeDate)} ${inDays(status.daysToNotice)}`;
-    return decidedStatus !== null ? onTrack(when) : `${when}: decide extend or re-procure`;
+    const when = `Notice date ${dateInWords(status.noticeDate, a.locale)} ${inDays(status.daysToNotice)}`;
+    return decidedStatus !== null ? onTrack(when, decidedStatus, a) : `${when}: decide extend or re-procure`;
   }
   if (status.daysToExpiry !== null && status.daysToExpiry <= settings.expiryRedDays && a.end !== null) {
-    return `Expires ${date(a.end)} ${inDays(status.daysToExpiry)}: ${a.hasExtensions ? "take up an extension option or re-procure" : "re-procure or plan the exit"}`;
+    return `Expires ${dateInWords(a.end, a.locale)} ${inDays(status.daysToExpiry)}: ${a.hasExtensions ? "take up an extension option or re-procure" : "re-procure or plan the exit"}`;
   }
   if (status.decideBy !== null && status.daysToDecide !== null && status.daysToDecide < 0 && decidedStatus === null) {
     const lead = leadTimeDays(a.tier, settings);
-    return `Decide by ${date(status.decideBy)} passed ${days(-status.daysToDecide)} ago: decide now whether to extend or re-procure (lead time ${days(lead)}${a.tier === null ? ", no tier" : ` for ${a.tier}`})`;
+    return `Decide by ${dateInWords(status.decideBy, a.locale)} passed ${days(-status.daysToDecide)} ago: decide now whether to extend or re-procure (lead time ${days(lead)}${a.tier === null ? ", no tier" : ` for ${a.tier}`})`;
   }
   if (a.milestone && a.milestone.days > settings.slippageAmberDays) {
     return `Milestone "${a.milestone.name}" ${days(a.milestone.days)} late: agree recovery plan with supplier`;
@@ -190,7 +192,7 @@ function nextStep(a: ContractFacts): string {
     return `Spend ${percent(status.spendVariance)} over ${a.spend !== null && a.spend.variance !== null ? spendBasis(a.spend) : "budget"}: review spend and forecast with finance and the supplier`;
   }
   if (status.daysToExpiry !== null && a.end !== null) {
-    return `Expires ${date(a.end)} ${inDays(status.daysToExpiry)}: start planning the re-procurement or exit`;
+    return `Expires ${dateInWords(a.end, a.locale)} ${inDays(status.daysToExpiry)}: start planning the re-procurement or exit`;
   }
   return "Review the contract with the supplier";
 }

@@ -128,28 +128,26 @@ export interface RagConcern {
  * @example ragConcerns({ daysToExpiry: 45, slippageDays: 3, kpiAttainment: null, spendVariance: null }, DEFAULT_SETTINGS) → [{ kind: "expiry", status: "Red", rule: "red at 90 or fewer" }]
  */
 export function ragConcerns(inputs: RagInputs, s: TrackerSettings): RagConcern[] {
+  // Pushed in place, no helper closure: the summary asks for every contract it explains.
   const concerns: RagConcern[] = [];
-  const add = (kind: RagComponentKind, status: Rag, rule: string): void => {
-    if (status !== "Green") concerns.push({ kind, status, rule });
-  };
   if (inputs.daysToExpiry !== null) {
     const status = expiryStatus(inputs.daysToExpiry, s);
-    add("expiry", status, inputs.daysToExpiry < 0 ? "" : expiryRule(status, s));
+    if (status !== "Green") concerns.push({ kind: "expiry", status, rule: inputs.daysToExpiry < 0 ? "" : expiryRule(status, s) });
   }
   if (inputs.slippageDays !== null) {
     const status = slippageStatus(inputs.slippageDays, s);
-    add("milestone", status, slippageRule(status, s));
+    if (status !== "Green") concerns.push({ kind: "milestone", status, rule: slippageRule(status, s) });
   }
   if (inputs.kpiAttainment !== null) {
     const status = kpiStatus(inputs.kpiAttainment, s);
-    add("KPI", status, kpiRule(status, s));
+    if (status !== "Green") concerns.push({ kind: "KPI", status, rule: kpiRule(status, s) });
   }
   if (inputs.spendVariance !== null) {
     const status = spendStatus(inputs.spendVariance, s);
-    add("spend", status, spendRule(status, s));
+    if (status !== "Green") concerns.push({ kind: "spend", status, rule: spendRule(status, s) });
   }
   const decide = decideStatus(inputs);
-  if (decide !== null) add("decide-by", decide, decideByRule(decide));
+  if (decide !== null) concerns.push({ kind: "decide-by", status: decide, rule: decideByRule(decide) });
   return concerns;
 }
 

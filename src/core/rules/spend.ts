@@ -20,6 +20,10 @@ export type SpendAgainstBudget =
     }
   | { variance: null; why: string };
 
+// Without a term to profile over, spend beyond the whole budget is still over budget, by at least that much.
+const overWhole = (spend: number, budget: number, why: string): SpendAgainstBudget =>
+  spend > budget ? { variance: spend / budget - 1, profiledBudget: budget, elapsed: 1, wholeBudget: true } : { variance: null, why };
+
 /**
  * Spend to date compared like with like: with the budget profiled to date, spread evenly over the
  * term from the start date to the end date (a straight-line profile, the default of a
@@ -34,11 +38,9 @@ export function spendAgainstBudget(facts: SpendFacts, asOf: number): SpendAgains
   const { budget, spendToDate: spend, start, end } = facts;
   if (budget === null || spend === null) return null;
   if (budget <= 0) return { variance: null, why: "the budget is zero" };
-  // Without a term to profile over, spend beyond the whole budget is still over budget, by at least that much.
-  const overWhole = (why: string): SpendAgainstBudget => (spend > budget ? { variance: spend / budget - 1, profiledBudget: budget, elapsed: 1, wholeBudget: true } : { variance: null, why });
-  if (start === null || end === null) return overWhole(`no ${start === null ? "start" : "end"} date to profile the budget over the term`);
-  if (end <= start) return overWhole("the end date is not after the start date");
-  if (asOf <= start) return overWhole("the term has not begun");
+  if (start === null || end === null) return overWhole(spend, budget, `no ${start === null ? "start" : "end"} date to profile the budget over the term`);
+  if (end <= start) return overWhole(spend, budget, "the end date is not after the start date");
+  if (asOf <= start) return overWhole(spend, budget, "the term has not begun");
   const elapsed = Math.min(1, (asOf - start) / (end - start));
   const profiledBudget = budget * elapsed;
   return { variance: spend / profiledBudget - 1, profiledBudget, elapsed };
