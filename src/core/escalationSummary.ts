@@ -1,4 +1,4 @@
-import { belongsTo, contractName, contractsById, relatedByContract } from "./contractNames";
+import { belongsTo, contractKey, contractName, contractsById, relatedByContract } from "./contractNames";
 import { Related, assess, statusMeaning, tierOf, valueOf } from "./contractAssessment";
 import { endedLongAgo } from "./contractExplanation";
 import { DEFAULT_DATE_LOCALE } from "./dateWords";
@@ -27,31 +27,74 @@ import {
 const text = (v: TypedValue | undefined): string => (v === null || v === undefined ? "" : typeof v === "number" ? String(v) : String(v).trim());
 const num = (v: TypedValue | undefined): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
 
+type RelatedTable = keyof Related;
+
 /**
- * Each contract's rows of the other tables, one entry a contract that has any: the summary looks a
- * contract up once, not once a table (most of 100,000 contracts have none).
+ * Each contract's rows of the other tables, by the contract's position in the Contracts table
+ * (absent for the many with none). Rows go to the contract whose ID they give; where several
+ * contracts share an ID, by the rules of core/contractNames (Which contract, else each of them).
+ * One pass over the related rows and one over the contracts, keyed by position rather than by
+ * contract object: the summary looks 100,000 contracts up.
  */
-function relatedRows(data: TrackerRows): Map<NormalisedRow, Related> {
-  // Related rows go to their own contract, also where contracts share an ID (core/contractNames).
-  const named = new Set<string>();
-  for (const rows of [data.milestones, data.kpis, data.escalations, data.risks]) for (const r of rows ?? []) named.add(belongsTo(r));
-  const related = new Map<NormalisedRow, Related>();
-  if (named.size === 0) return related;
-  const byId = contractsById(data.contracts, named);
-  const entry = (contract: NormalisedRow): Related => {
-    let found = related.get(contract);
-    if (found === undefined) {
-      // Every entry built with the same four fields in the same order: one shape for the engine to read.
-      found = { milestones: undefined, kpis: undefined, escalations: undefined, risks: undefined };
-      related.set(contract, found);
+function relatedRows(data: TrackerRows): (Related | undefined)[] {
+  const tables: readonly [RelatedTable, readonly NormalisedRow[] | undefined][] = [
+    ["milestones", data.milestones],
+    ["kpis", data.kpis],
+    ["escalations", data.escalations],
+    ["risks", data.risks],
+  ];
+  const byKey = new Map<string, Related>();
+  for (const [table, rows] of tables) {
+    for (const r of rows ?? []) {
+      const key = belongsTo(r);
+      if (key === "") continue;
+      let entry = byKey.get(key);
+      if (entry === undefined) {
+        // Every entry built with the same four fields in the same order: one shape for the engine to read.
+        entry = { milestones: undefined, kpis: undefined, escalations: undefined, risks: undefined };
+        byKey.set(key, entry);
+      }
+      const list = entry[table];
+      if (list === undefined) entry[table] = [r];
+      else (list as NormalisedRow[]).push(r);
     }
-    return found;
-  };
-  for (const [contract, rows] of relatedByContract(byId, data.milestones)) entry(contract).milestones = rows;
-  for (const [contract, rows] of relatedByContract(byId, data.kpis)) entry(contract).kpis = rows;
-  for (const [contract, rows] of relatedByContract(byId, data.escalations)) entry(contract).escalations = rows;
-  for (const [contract, rows] of relatedByContract(byId, data.risks)) entry(contract).risks = rows;
-  return related;
+  }
+  const at: (Related | undefined)[] = [];
+  if (byKey.size === 0) return at;
+  const firstAt = new Map<string, number>();
+  let shared: Set<string> | null = null;
+  data.contracts.forEach((contract, i) => {
+    const key = contractKey(contract);
+    const entry = byKey.get(key);
+    if (entry === undefined) return;
+    if (firstAt.has(key)) (shared ??= new Set()).add(key);
+    else {
+      firstAt.set(key, i);
+      at[i] = entry;
+    }
+  });
+  if (shared !== null) assignShared(data.contracts, tables, shared, at);
+  return at;
+}
+
+/** The rows of IDs several contracts share, each to the contract it names (core/contractNames relatedByContract). */
+function assignShared(contracts: readonly NormalisedRow[], tables: readonly [RelatedTable, readonly NormalisedRow[] | undefined][], shared: ReadonlySet<string>, at: (Related | undefined)[]): void {
+  const index = contractsById(contracts, shared);
+  const position = new Map<NormalisedRow, number>();
+  contracts.forEach((c, i) => {
+    if (shared.has(contractKey(c))) {
+      position.set(c, i);
+      at[i] = { milestones: undefined, kpis: undefined, escalations: undefined, risks: undefined };
+    }
+  });
+  for (const [table, rows] of tables) {
+    const ofShared = (rows ?? []).filter((r) => shared.has(belongsTo(r)));
+    for (const [contract, list] of relatedByContract(index, ofShared)) {
+      const i = position.get(contract);
+      const entry = i === undefined ? undefined : at[i];
+      if (entry) entry[table] = list;
+    }
+  }
 }
 
 /** The contract's row and names, as the lists of contracts left out or coming up give them. */
@@ -92,7 +135,7 @@ const byValue = (a: ListedContract, b: ListedContract): number =>
  * @example escalationSummary({ contracts }, DEFAULT_SETTINGS, 45747).contracts[0].action
  */
 export function escalationSummary(data: TrackerRows, settings: TrackerSettings, asOf: number, ladder: LadderNames = DEFAULT_LADDER, locale: string = DEFAULT_DATE_LOCALE): EscalationSummary {
-  const relatedOf = relatedRows(data);
+  const relatedAt = relatedRows(data);
   const endDates = data.endDates ?? LONE_END_DATE;
   const counts = { red: 0, amber: 0, green: 0, unrated: 0 };
   const byLevel = { 1: 0, 2: 0, 3: 0 };
@@ -107,13 +150,14 @@ export function escalationSummary(data: TrackerRows, settings: TrackerSettings, 
   let annualOnly = 0;
   let hasValueColumn = false;
   const none: Related = {};
-  for (const contract of data.contracts) {
+  for (let i = 0; i < data.contracts.length; i++) {
+    const contract = data.contracts[i];
     hasValueColumn ||= "totalValue" in contract.fields || "annualValue" in contract.fields;
     if (statusMeaning(contract.fields.status).closed) {
       closed++;
       continue;
     }
-    const related = relatedOf.size === 0 ? none : (relatedOf.get(contract) ?? none);
+    const related = relatedAt[i] ?? none;
     const assessed = assess(contract, related, settings, asOf, ladder, true, endDates, locale);
     if (assessed.probablyClosed) {
       const end = num(contract.fields.endDate) ?? asOf;
