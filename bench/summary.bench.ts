@@ -1,8 +1,7 @@
 import * as path from "path";
 import { dateToSerial } from "../src/core/dates";
-import { escalationSummary } from "../src/core/escalationSummary";
-import { decideByWords, renderText } from "../src/core/summaryRender";
-import { readTrackerData, summarise, TrackerSnapshots } from "../src/features/trackerData";
+import type { TrackerSnapshots } from "../src/features/trackerData";
+import { shipped } from "./shipped";
 import { readRegister } from "../src/cli/readRegister";
 import { findRegister } from "../src/cli/register";
 import type { CellValue } from "../src/workbook/port";
@@ -47,13 +46,31 @@ export function generated(everyOneEscalated = false, untiered = false): TrackerS
   };
 }
 
-/** Builds a case's data on its first (warm-up) run only, so no case carries another's data in memory while it is timed. */
-function lazy<T>(make: () => T): () => T {
+/**
+ * A case's data, built on its first (warm-up) run and let go of when the case is timed (BenchCase
+ * release), so each case is timed with only its own data in memory, as a user's process holds one
+ * register; a later case that needs the same data builds it again.
+ */
+interface Lazy<T> {
+  (): T;
+  release(): void;
+}
+function lazy<T>(make: () => T): Lazy<T> {
   let value: T | undefined;
-  return () => (value ??= make());
+  const get = (() => (value ??= make())) as Lazy<T>;
+  get.release = () => {
+    value = undefined;
+  };
+  return get;
 }
 
 export function summaryCases(): BenchCase[] {
+  // The engine, its words and the tables' read as the command line ships them (bench/shipped), loaded when a case first runs.
+  const escalationSummary: typeof import("../src/core/escalationSummary").escalationSummary = (...a) => shipped<typeof import("../src/core/escalationSummary")>("core/escalationSummary").escalationSummary(...a);
+  const decideByWords: typeof import("../src/core/summaryRender").decideByWords = (...a) => shipped<typeof import("../src/core/summaryRender")>("core/summaryRender").decideByWords(...a);
+  const renderText: typeof import("../src/core/summaryRender").renderText = (...a) => shipped<typeof import("../src/core/summaryRender")>("core/summaryRender").renderText(...a);
+  const readTrackerData: typeof import("../src/features/trackerData").readTrackerData = (...a) => shipped<typeof import("../src/features/trackerData")>("features/trackerData").readTrackerData(...a);
+  const summarise: typeof import("../src/features/trackerData").summarise = (...a) => shipped<typeof import("../src/features/trackerData")>("features/trackerData").summarise(...a);
   const tracker = lazy(() => generated());
   const typed = lazy(() => readTrackerData(tracker(), { asOf: AS_OF }));
   const worst = lazy(() => readTrackerData(generated(true), { asOf: AS_OF }));
@@ -69,13 +86,14 @@ export function summaryCases(): BenchCase[] {
       };
     }));
   const realRows = 2_960; // the register's contract rows (its README)
+  const releaseAll = (): void => [tracker, typed, worst, tiered].forEach((data) => data.release());
   const engine = (data: () => ReturnType<typeof readTrackerData>) => () => {
     const d = data();
     return escalationSummary({ contracts: d.contracts, milestones: d.milestones, escalations: d.escalations }, d.settings, AS_OF, d.ladder);
   };
   return [
-    { suite: "summary", name: "escalation engine, 100,000 contracts (typed rows, 20,000 milestones, 5,000 log entries)", rows: N, targetMs: 300, run: engine(typed) },
-    { suite: "summary", name: "escalation engine, 100,000 contracts all needing attention (worst case)", rows: N, run: engine(worst) },
+    { suite: "summary", name: "escalation engine, 100,000 contracts (typed rows, 20,000 milestones, 5,000 log entries)", rows: N, targetMs: 300, run: engine(typed), release: releaseAll },
+    { suite: "summary", name: "escalation engine, 100,000 contracts all needing attention (worst case)", rows: N, run: engine(worst), release: releaseAll },
     {
       suite: "summary",
       name: "summary with decide-by dates over 100,000 contracts (Gold, Silver, Bronze, no tier; the coming decisions in words)",
@@ -87,9 +105,10 @@ export function summaryCases(): BenchCase[] {
         if (words.length === 0) throw new Error("no decide-by date came up: the case measures nothing");
         return words;
       },
+      release: releaseAll,
     },
-    { suite: "summary", name: "read raw tables + engine, 100,000 contracts", rows: N, runs: 3, warmups: 1, run: () => summarise(readTrackerData(tracker(), { asOf: AS_OF })) },
-    { suite: "summary", name: "text summary of 100,000 contracts", rows: N, runs: 3, warmups: 1, run: () => renderText(summarise(typed())) },
+    { suite: "summary", name: "read raw tables + engine, 100,000 contracts", rows: N, runs: 3, warmups: 1, run: () => summarise(readTrackerData(tracker(), { asOf: AS_OF })), release: releaseAll },
+    { suite: "summary", name: "text summary of 100,000 contracts", rows: N, runs: 3, warmups: 1, run: () => renderText(summarise(typed())), release: releaseAll },
     { suite: "summary", name: `read + engine, largest shared register with end dates (Contracts Finder xlsx, ${realRows.toLocaleString("en-GB")} rows)`, rows: realRows, run: async () => summarise(readTrackerData(await realTables(), { asOf: AS_OF })) },
   ];
 }

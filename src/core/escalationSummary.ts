@@ -59,8 +59,10 @@ function relatedRows(data: TrackerRows): (Related | undefined)[] {
       else (list as NormalisedRow[]).push(r);
     }
   }
+  if (byKey.size === 0) return [];
+  // Filled to the register's length first: assigning far past the end of an empty array turns it into a slow dictionary of elements.
   const at: (Related | undefined)[] = [];
-  if (byKey.size === 0) return at;
+  for (let i = 0; i < data.contracts.length; i++) at.push(undefined);
   const firstAt = new Map<string, number>();
   let shared: Set<string> | null = null;
   data.contracts.forEach((contract, i) => {
