@@ -52,6 +52,7 @@ test("while a source is newer than the build, the TypeScript runs instead: never
   const copy = fs.mkdtempSync(path.join(os.tmpdir(), "ct-stale-"));
   fs.mkdirSync(path.join(copy, "bin"));
   fs.copyFileSync(BIN, path.join(copy, "bin/contract-tracker.js"));
+  fs.copyFileSync(path.join(ROOT, "bin/compiledIsCurrent.js"), path.join(copy, "bin/compiledIsCurrent.js"));
   fs.cpSync(path.join(ROOT, "lib"), path.join(copy, "lib"), { recursive: true });
   for (const link of ["src", "node_modules", "package.json"]) fs.symlinkSync(path.join(ROOT, link), path.join(copy, link));
   const manifest = path.join(copy, "lib/sources.json");
