@@ -3,6 +3,7 @@
 // worked it out — so only the cell's formula tells them apart: `summary` of a tracker uses a fixed
 // date, and today for one that moves with the day.
 import * as fs from "fs";
+import { dateToSerial } from "../core/dates";
 import type { CellValue } from "../workbook/port";
 import { emptyKeptSheet } from "./xlsxKept";
 import { openXlsx } from "./xlsxRead";
@@ -11,15 +12,52 @@ import { xmlDecode } from "./xmlText";
 // Functions whose value is the day it is worked out (ECMA-376 Part 1 §18.17.7: TODAY, NOW).
 const MOVES_WITH_THE_DAY = /\b(?:TODAY|NOW)\s*\(/i;
 
+/** The formulas of an .xlsx sheet by 0-based row and column, read by the workbook reader (`SUM(A1:B1)`, no `=`). */
+function sheetFormulas(bytes: Buffer, sheet: string): (row: number, column: number) => string | undefined {
+  const book = openXlsx(bytes);
+  const kept = emptyKeptSheet();
+  if (book.sheets.includes(sheet)) book.readRows(sheet, () => undefined, kept);
+  return (row, column) => {
+    const element = kept.formulas.get(row)?.[column];
+    const text = element === undefined ? undefined : />([^<]*)<\/f>$/.exec(element)?.[1];
+    return text === undefined ? undefined : xmlDecode(text);
+  };
+}
+
 /** The formula of one cell of an .xlsx sheet (0-based), read by the workbook reader; undefined when it holds none. */
 function cellFormula(bytes: Buffer, sheet: string, row: number, column: number): string | undefined {
-  const book = openXlsx(bytes);
-  if (!book.sheets.includes(sheet)) return undefined;
-  const kept = emptyKeptSheet();
-  book.readRows(sheet, () => undefined, kept);
-  const element = kept.formulas.get(row)?.[column];
-  const text = element === undefined ? undefined : />([^<]*)<\/f>$/.exec(element)?.[1];
-  return text === undefined ? undefined : xmlDecode(text);
+  return sheetFormulas(bytes, sheet)(row, column);
+}
+
+// A date typed as a formula of constants, as the tracker writes its dated settings: =DATE(2025,2,24).
+const CONSTANT_DATE = /^\s*DATE\(\s*(\d{4})\s*,\s*(\d{1,2})\s*,\s*(\d{1,2})\s*\)\s*$/i;
+
+/**
+ * A tracker's Settings rows with each setting whose cell holds a formula but no saved result — a
+ * workbook last saved by a tool that does not calculate (openpyxl, a script), whose reader sees a
+ * blank — given its value where the formula is a date of constants (=DATE(2025,2,24), as the tracker
+ * writes `as_of` and `act_commencement_date`). Any other formula without a result is said in one line
+ * through `note` and read as blank, so the setting's default applies and the user knows why.
+ * Rows are [name, value, …]; those returned are a copy where anything changed.
+ * @example await settingsFormulaValues("t.xlsx", "Settings", [["act_commencement_date", null]], note) → [["act_commencement_date", 45778]] for =DATE(2025,5,1)
+ */
+export async function settingsFormulaValues(file: string, sheet: string, rows: readonly CellValue[][], note: (line: string) => void): Promise<CellValue[][]> {
+  // Each setting is its name, then its value in the next cell, wherever the table starts.
+  const blanks = rows
+    .map((row, r) => ({ row, r, c: row.findIndex((cell) => typeof cell === "string" && cell.trim() !== "") }))
+    .filter(({ row, c }) => c >= 0 && (row[c + 1] === null || row[c + 1] === undefined || row[c + 1] === ""));
+  if (blanks.length === 0) return rows as CellValue[][];
+  const formulaAt = sheetFormulas(await fs.promises.readFile(file), sheet);
+  const out = rows.map((row) => [...row]);
+  for (const { row, r, c } of blanks) {
+    const formula = formulaAt(r, c + 1);
+    if (formula === undefined) continue;
+    const date = CONSTANT_DATE.exec(formula);
+    const serial = date ? dateToSerial(Number(date[1]), Number(date[2]), Number(date[3])) : null;
+    if (serial !== null) out[r][c + 1] = serial;
+    else note(`Settings: ${String(row[c]).trim()} holds the formula =${formula} with no saved result, so its default is used: open and save the tracker in Excel, or type the value`);
+  }
+  return out;
 }
 
 /**

@@ -11,7 +11,7 @@ import type { CellValue, TableSnapshot } from "../workbook/port";
 import { InputError } from "./inputError";
 import type { Options } from "./options";
 import { asCorrections, openRegister } from "./register";
-import { fixedAsOf } from "./trackerAsOf";
+import { fixedAsOf, settingsFormulaValues } from "./trackerAsOf";
 import { WorkbookTable, readTables } from "./xlsxTables";
 
 /** A sheet of a tracker workbook as a table: its first non-blank row is the header row. */
@@ -103,6 +103,9 @@ export async function readTrackerTables(
   // A tracker's tables are found where they are: Settings is on "Tracker Settings" beside a register's own Settings sheet.
   const tables = /\.xls[xm]$/i.test(options.file) && fs.existsSync(options.file) ? workbookTables(options.file) : [];
   const { file, found } = await openRegister(options, note, tables.find((t) => t.name === "Contracts")?.sheet);
+  // Settings a non-calculating tool saved as formulas without results (=DATE(2025,2,24)) are worked out or said.
+  const settingsAt = tables.find((t) => t.name.toLowerCase() === "settings" && t.sheet !== found.sheet)?.sheet ?? [...file.sheets.keys()].find((s) => s.toLowerCase() === "settings" && s !== found.sheet);
+  if (file.kind === "xlsx" && settingsAt !== undefined) file.sheets.set(settingsAt, await settingsFormulaValues(options.file, settingsAt, file.sheets.get(settingsAt) ?? [], note));
   const other = (name: string): TableSnapshot | undefined => {
     const table = tables.find((t) => t.name.toLowerCase() === name.toLowerCase() && t.sheet !== found.sheet);
     if (table) return tableSnapshot(table, file.sheets.get(table.sheet) ?? []);
