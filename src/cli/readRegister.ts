@@ -63,9 +63,9 @@ const MAX_WORKBOOK_BYTES = 2 * 1024 ** 3 - 1;
 const mb = (bytes: number): string => `${Math.round(bytes / 1024 / 1024).toLocaleString("en-GB")} MB`;
 
 const STRAY_QUOTE: Readonly<Record<StrayQuote["problem"], string>> = {
-  "never-closed": "a quote opens a value and is never closed: read as a plain character, so the rest of the file is not one cell",
-  "closed-late": "a quote opens a value that runs over several lines and is closed by a stray quote: read as a plain character, so the lines after are rows",
-  "text-after-quote": "text follows a value's closing quote: read on as Excel reads it (the quotes dropped, the text kept)",
+  "never-closed": "a quote opens a value and is never closed: the quote is kept as text, and the lines after it are read as rows, not swallowed into one cell",
+  "closed-late": "a quoted value runs over several lines and is closed by a stray quote: the quote is kept as text, and the lines after it are read as rows",
+  "text-after-quote": "text follows a value's closing quote: read as Excel reads it (the quotes dropped, the text kept)",
 };
 
 // Above this many bytes a file's buffer is released as soon as its text is decoded.
