@@ -130,7 +130,8 @@ export function procurementDuties(rows: DutyRows, settings: TrackerSettings, asO
       if (check && (check.needed || check.wouldBeNeeded)) {
         const parts: string[] = [];
         const limit = type.limit(pct(check.valueThreshold));
-        if (check.madeShare !== null && value !== null) parts.push(`Changes approved ${check.madeValue < 0 ? "take off" : "add"} ${money(Math.abs(check.madeValue))}: ${pct(Math.abs(check.madeShare))} of ${money(value)} (${limit})`);
+        // A change of term alone says only the term: "add £0: 0% of …" tells the reader nothing.
+        if (check.madeShare !== null && value !== null && (check.madeValue !== 0 || check.wouldBeNeeded)) parts.push(`Changes approved ${check.madeValue < 0 ? "take off" : "add"} ${money(Math.abs(check.madeValue))}: ${pct(Math.abs(check.madeShare))} of ${money(value)} (${limit})`);
         if (check.wouldBeNeeded && check.withProposedShare !== null) parts.push(`with those proposed, ${pct(Math.abs(check.withProposedShare))}`);
         if (check.termShare !== null && check.termExtensionDays !== null && check.termExtensionDays !== 0) parts.push(`term ${check.termExtensionDays > 0 ? "extended" : "shortened"} by ${days(Math.abs(check.termExtensionDays))}, ${pct(Math.abs(check.termShare))} of the maximum term (limit ${pct(settings.changeTermAbove)})`);
         found.push({
@@ -139,7 +140,7 @@ export function procurementDuties(rows: DutyRows, settings: TrackerSettings, asO
           section: "s.75",
           urgent: check.needed,
           dueDate: null,
-          what: parts.join("; "),
+          what: parts.join("; ").replace(/^./, (first) => first.toUpperCase()),
           action: check.needed ? "A contract change notice is likely needed: check one was published before the change" : "Publish a contract change notice before making the proposed changes",
         });
       }

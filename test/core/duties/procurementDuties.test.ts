@@ -52,7 +52,8 @@ describe("contract change notices (s.75)", () => {
     const within = procurementDuties({ contracts: [c], changes: [change("T", "Approved", 0, d(2029, 6, 30))] }, DEFAULT_SETTINGS, AS_OF);
     expect(within).toEqual([]);
     const past = procurementDuties({ contracts: [c], changes: [change("T", "Approved", 0, d(2029, 12, 31))] }, DEFAULT_SETTINGS, AS_OF);
-    expect(past[0].what).toMatch(/term extended by 275 days, 18\.8% of the maximum term \(limit 10%\)/);
+    // The term alone moved: the line says the term, not "add £0: 0% of £1,000,000".
+    expect(past[0].what).toBe("Term extended by 275 days, 18.8% of the maximum term (limit 10%)");
   });
 });
 
