@@ -207,8 +207,8 @@ export async function foundRegister(file: RegisterFile, options: Options, note: 
   // (`map` lists every field already).
   if (options.command !== "map") {
     const saidNone = (key: string): boolean => mapping.flags[key] === null || (mapping.flags[key] === undefined && mapping.file?.corrections[key] === null);
-    if (!found.mapping.fields.endDate && !saidNone("endDate")) note('End date has no column: expiry, notice and RAG cannot be worked out (name it with --map endDate="HEADER")');
-    if (!found.mapping.fields.contractId && !saidNone("contractId") && options.command !== "convert") note('Contract ID has no column: contracts are named by their row (name it with --map contractId="HEADER")');
+    if (!found.mapping.fields.endDate && !saidNone("endDate")) note('No End date column found: expiry, notice and RAG cannot be worked out (name it with --map endDate="HEADER")');
+    if (!found.mapping.fields.contractId && !saidNone("contractId") && options.command !== "convert") note('No Contract ID column found: contracts are named by their row (name it with --map contractId="HEADER")');
   }
   return found;
 }

@@ -184,7 +184,7 @@ describe("a field that decides what the tracker says", () => {
     const file = path.join(path.dirname(REGISTER), "no-end.csv");
     fs.writeFileSync(file, "Ref,Title,Supplier\nC1,Waste,Acme Ltd\nC2,Meals,Binco Ltd\n");
     for (const command of ["check", "summary"]) {
-      expect((await cli(command, file)).err).toBe('End date has no column: expiry, notice and RAG cannot be worked out (name it with --map endDate="HEADER")\n');
+      expect((await cli(command, file)).err).toBe('No End date column found: expiry, notice and RAG cannot be worked out (name it with --map endDate="HEADER")\n');
       expect((await cli(command, file, "--map", "endDate=")).err).toBe("");
     }
   });

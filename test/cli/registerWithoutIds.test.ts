@@ -45,7 +45,7 @@ describe.each(CASES)("$register without its ID columns", ({ register, asOf }) =>
   test("check lists problems by row, says no undefined, and finds no duplicate IDs", async () => {
     const result = await cli("check", file);
     // The missing column is said once, on stderr, with how to name it.
-    expect(result).toMatchObject({ code: 0, err: 'Contract ID has no column: contracts are named by their row (name it with --map contractId="HEADER")\n' });
+    expect(result).toMatchObject({ code: 0, err: 'No Contract ID column found: contracts are named by their row (name it with --map contractId="HEADER")\n' });
     // Said to be absent, it is not said again.
     expect((await cli("check", file, "--map", "contractId=")).err).toBe("");
     expect(result.out).not.toMatch(ABSENCE);
@@ -62,7 +62,7 @@ describe.each(CASES)("$register without its ID columns", ({ register, asOf }) =>
     expect(new Set(rows).size).toBe(rows.length);
     for (const format of ["text", "markdown", "html"]) {
       const result = await cli("summary", file, "--as-of", asOf, "--format", format);
-      expect(result).toMatchObject({ code: 0, err: expect.stringMatching(/^Contract ID has no column/) });
+      expect(result).toMatchObject({ code: 0, err: expect.stringMatching(/^No Contract ID column found/) });
       expect(result.out).not.toMatch(ABSENCE);
       expect(result.out).toContain(json.contracts[0].id);
     }
