@@ -40,6 +40,16 @@ async function runCommand(options: Options, out: (s: string) => void, err: (s: s
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 /**
+ * What a usage error prints under its reason: the usage of the command given, when it is one, and
+ * where the rest is — not the whole text, whose twenty lines would bury the one that matters.
+ * @example usageOf("calendar") → "Usage:\n  contract-tracker calendar FILE --out DATES.ics …\nRun contract-tracker help for every command and option."
+ */
+function usageOf(command: string | undefined): string {
+  const line = USAGE.split("\n").find((l) => command !== undefined && l.startsWith(`  contract-tracker ${command} `));
+  return line === undefined ? USAGE : `Usage:\n${line}\nRun contract-tracker help for every command and option.`;
+}
+
+/**
  * Runs the command line; returns the exit code: 0 done (and for `help`, `--help`, `-h`, `--version`,
  * which print to `out`), 1 bad input, 2 bad usage (checked before any file is read). Never throws:
  * failures are one line on `err`. What is printed holds a register's own text, so escape sequences
@@ -53,7 +63,7 @@ export async function run(argv: readonly string[], out: (s: string) => void, err
     request = parseArguments(argv);
   } catch (error) {
     if (error instanceof UsageError) {
-      say(error.message ? `${error.message}\n${USAGE}` : USAGE);
+      say(error.message ? `${error.message}\n${usageOf(argv[0])}` : USAGE);
       return 2;
     }
     say(`contract-tracker: ${error instanceof Error ? error.message : String(error)}`);

@@ -39,6 +39,19 @@ describe("usage errors (exit 2) before any file is read", () => {
     return result.err.split("\n")[0];
   };
 
+  test("the reason comes with its own command's usage and where the rest is, not every command's", () => {
+    for (const command of ["map", "check", "convert", "summary", "calendar"]) {
+      const result = bin(command, MISSING, "--as-of", "today");
+      const lines = result.err.trimEnd().split("\n");
+      expect(lines).toHaveLength(4);
+      expect(lines[1]).toBe("Usage:");
+      expect(lines[2]).toMatch(new RegExp(`^ {2}contract-tracker ${command} `));
+      expect(lines[3]).toBe("Run contract-tracker help for every command and option.");
+    }
+    // A command that is not one: the whole usage, to choose from.
+    expect(bin("frobnicate").err).toContain("contract-tracker calendar FILE --out DATES.ics");
+  });
+
   test("--as-of a day that does not exist, or not written YYYY-MM-DD; a leap day that is one is a date", () => {
     for (const date of ["2025-02-30", "2026-02-29", "2025-13-01", "2025-00-10", "2025-04-31", "1899-12-31", "2025-2-3", "30/01/2025", "today"]) {
       expect(usage("summary", MISSING, "--as-of", date)).toMatch(new RegExp(`--as-of ${date.replace(/[/]/g, "\\/")}`));
