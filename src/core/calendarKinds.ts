@@ -68,6 +68,11 @@ const undecidedAndRunning = (f: DateFacts): boolean => !statusMeaning(f.fields.s
 // How a carried-forward decision is taken off the calendar: the status that records it.
 const RECORD_DECISION = "Record the decision in Status (e.g. Extended, Notice given, Re-procurement under way) and the date leaves the calendar.";
 
+/**
+ * The notice date: the last day to give notice (the end date less the notice period), reminded four
+ * weeks before; carried forward once passed while no decision is recorded and the contract runs.
+ * @example NOTICE.dateOf(facts) → 46022 (31 Dec 2025, for an end on 31 Mar 2026 with 3 months' notice)
+ */
 export const NOTICE: CalendarDateKind = {
   key: "notice",
   label: "Notice date",
@@ -87,6 +92,11 @@ export const NOTICE: CalendarDateKind = {
   reminderDays: 28,
 };
 
+/**
+ * The contract's end date, reminded four weeks before; never carried forward (a contract that has
+ * ended is a record to close, not an action still to take on time).
+ * @example END.dateOf(facts) → 46112 (31 Mar 2026)
+ */
 export const END: CalendarDateKind = {
   key: "end",
   label: "Contract ends",
@@ -99,6 +109,11 @@ export const END: CalendarDateKind = {
   reminderDays: 28,
 };
 
+/**
+ * The final expiry: the end with every extension option taken, where that is later than the end,
+ * reminded six months before; never carried forward.
+ * @example FINAL_EXPIRY.dateOf(facts) → 46843 (31 Mar 2028, for an end on 31 Mar 2026 with options 1+1)
+ */
 export const FINAL_EXPIRY: CalendarDateKind = {
   key: "final-expiry",
   label: "Final expiry",
@@ -110,6 +125,12 @@ export const FINAL_EXPIRY: CalendarDateKind = {
   reminderDays: 182,
 };
 
+/**
+ * The decide-by date (core/rules/decideBy): the day to decide whether to extend, re-procure or let
+ * the contract end, reminded four weeks before; carried forward once passed while no decision is
+ * recorded, the contract runs and its notice date has not passed too.
+ * @example DECIDE_BY.dateOf(facts) → 45842 (4 Jul 2025: the notice date 31 Dec 2025 less 180 days for no tier)
+ */
 export const DECIDE_BY: CalendarDateKind = {
   key: "decide-by",
   label: "Decide by",
