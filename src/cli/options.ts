@@ -29,7 +29,8 @@ FILE is a .csv (UTF-8 or Windows-1252) or .xlsx register.
 summary of a FOLDER, or of several files, is one roll-up of every .csv and .xlsx register in it (not its subfolders:
   name them too), with a breakdown by file and by department; a contract ID found in two files is listed, not merged.
 calendar writes an iCalendar file (Outlook, Google, Apple Calendar) with an all-day event and reminder for each
-  decide-by, notice, end and final expiry date, and each performance assessment due (a tracker with a KPIs sheet);
+  decide-by, notice, end and final expiry date, each performance assessment due (a tracker with a KPIs sheet) and
+  each termination notice due; one overdue and still to act on is put on --as-of. With no date, it writes no file.
   --within DAYS keeps those from --as-of up to DAYS days ahead (default: every one to come).`;
 
 /** Bad usage: exit code 2 with the usage text. */

@@ -1,7 +1,7 @@
 // The performance assessment a contract over the KPI value owes (Procurement Act 2023 s.71), as a
 // kind of calendar date. When it is due comes from the duty's own rule (core/duties/performance
 // kpiDuties), so the calendar, the pane's duties and the summary never disagree on it.
-import type { CalendarDateKind, DateFacts } from "./calendarDates";
+import type { CalendarDateKind, DateFacts } from "./calendarKinds";
 import { formatAmount } from "./currencies";
 import { dateInWords } from "./dateWords";
 
@@ -39,10 +39,9 @@ function kpiWords(count: number, needed: number): string {
 export const ASSESSMENT: CalendarDateKind = {
   key: "assessment",
   label: "Performance assessment due",
-  dateOf: (f) => {
-    const due = f.kpiDuties?.nextDue ?? null;
-    return due === null ? null : Math.max(due, f.asOf);
-  },
+  dateOf: (f) => f.kpiDuties?.nextDue ?? null,
+  // The duty is owed until an assessment is recorded (its Assessed on moves the next one on).
+  carriedForward: () => true,
   whatToDo: (f) => {
     const duty = f.kpiDuties;
     if (duty === null || duty.nextDue === null) return "";
@@ -56,5 +55,6 @@ export const ASSESSMENT: CalendarDateKind = {
       `Procurement Act 2023 s.71: at least every ${f.settings.performanceAssessmentMonths} months, and at the end, for a contract worth over ${kpiValueInWords(f.settings.kpiDutyValueAbove)}.`
     );
   },
-  reminderDays: (f) => (overdue(f) ? 0 : f.settings.dutyWarningDays),
+  // An overdue one is on the as-of date, where every reminder goes off that morning (core/calendarDates).
+  reminderDays: (f) => f.settings.dutyWarningDays,
 };

@@ -46,7 +46,8 @@ function eventDescription(d: ContractDate, choice: CalendarFileChoice): string {
   const locale = choice.locale ?? DEFAULT_DATE_LOCALE;
   const lines = [
     d.whatToDo,
-    `${d.label}: ${dateInWords(d.date, locale)}`,
+    // The day it fell due, not the as-of date an overdue one is put on.
+    `${d.label}: ${dateInWords(d.due, locale)}${d.due < d.date ? " (overdue)" : ""}`,
     `Contract: ${d.contractId}${d.title ? ` — ${d.title}` : ""}`,
     d.supplier ? `Supplier: ${d.supplier}` : "",
     d.contractManager ? `Contract manager: ${d.contractManager}` : "",
@@ -59,13 +60,16 @@ function eventDescription(d: ContractDate, choice: CalendarFileChoice): string {
 /**
  * An iCalendar file (RFC 5545) of contract dates: one all-day event each (DTSTART;VALUE=DATE and
  * the next day as DTEND, §3.6.1), shown as free time (TRANSP:TRANSPARENT, §3.8.2.7) so it blocks
- * no meeting, with a display reminder (VALARM, §3.6.6) at 09:00 the kind's `reminderDays` before,
+ * no meeting, with a display reminder (VALARM, §3.6.6) at 09:00 the date's `reminderDays` before,
  * and the date's stable UID (§3.8.4.7), so importing a newer file updates each event in place.
- * Text from the register is written as text: escaped, on its own line, never a property.
- * @throws Error when a date is not a day of the calendar (calendarDates gives none such)
+ * Text from the register is written as text: escaped, on its own line, never a property. Every
+ * line ends with CRLF, the last (END:VCALENDAR) too (§3.1).
+ * @throws Error when there is no date (§3.6: a calendar has at least one component, so an empty one
+ * is no valid file: say there is nothing instead), or a date is not a day of the calendar (calendarDates gives none such)
  * @example calendarFile(calendarDates(rows, settings, { asOf }), { now: new Date() }).startsWith("BEGIN:VCALENDAR\r\n") → true
  */
 export function calendarFile(dates: readonly ContractDate[], choice: CalendarFileChoice): string {
+  if (dates.length === 0) throw new Error("A calendar file needs at least one date (RFC 5545 §3.6)");
   const calendar = ical({ prodId: { company: "Contract Tracker for Excel", product: "Contract dates", language: "EN" }, name: choice.name ?? "Contract dates" });
   const sequence = Math.max(0, Math.floor((choice.now.getTime() - SEQUENCE_EPOCH) / 1000));
   for (const d of dates) {
@@ -89,5 +93,7 @@ export function calendarFile(dates: readonly ContractDate[], choice: CalendarFil
     // (§3.8.6.3 RELATED), it goes off that morning, not the next.
     if (before < 0) alarm.relatesTo(ICalAlarmRelatesTo.start);
   }
-  return calendar.toString();
+  // ical-generator ends the last line without its CRLF, which §3.1 asks of every content line.
+  const text = calendar.toString();
+  return text.endsWith("\r\n") ? text : `${text}\r\n`;
 }

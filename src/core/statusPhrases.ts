@@ -117,6 +117,7 @@ export function readStatus(text: string): StatusReading {
 }
 
 // A termination notice recorded beside the status: `Terminated – notice published`.
+const terminationCache = new Map<string, Readonly<{ terminated: boolean; noticeRecorded: boolean }>>();
 const TERMINATION_NOTICE_DONE = ["notice published", "notice issued", "notice given", "notice sent", "notice served", "termination notice published"];
 
 /**
@@ -128,7 +129,13 @@ const TERMINATION_NOTICE_DONE = ["notice published", "notice issued", "notice gi
  * @example terminationStatus("Termination under consideration") → { terminated: false, noticeRecorded: false }
  */
 export function terminationStatus(text: string): { terminated: boolean; noticeRecorded: boolean } {
+  // Read once per distinct text, as readStatus is: the calendar asks it of every contract of a register.
+  const cached = terminationCache.get(text);
+  if (cached) return cached;
   const t = words(text);
   const terminated = holds(t, ["terminated", "termination", "early termination"]).length > 0;
-  return { terminated, noticeRecorded: terminated && TERMINATION_NOTICE_DONE.some((p) => at(t, p) >= 0) };
+  const reading = { terminated, noticeRecorded: terminated && TERMINATION_NOTICE_DONE.some((p) => at(t, p) >= 0) };
+  if (terminationCache.size > 10_000) terminationCache.clear();
+  terminationCache.set(text, reading);
+  return reading;
 }

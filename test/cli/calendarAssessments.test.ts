@@ -53,7 +53,8 @@ describe("a tracker built here: two contracts over £5 million with KPIs, two th
     expect(late).toMatchObject({ uid: "assessment-c-1@contract-tracker", start: "2026-11-25", end: "2026-11-26", allDay: true, summary: "Performance assessment due: C-1 Adult social care" });
     expect(late.description.split("\n").slice(0, 3)).toEqual([
       "Overdue since 30 Sept 2026: assess the supplier's performance against its 2 KPIs (at least 3 are needed: set and publish the rest) and publish a contract performance notice with the rating (Good, Approaching target, Requires improvement, Inadequate or Other); last assessed 30 Sept 2025. Procurement Act 2023 s.71: at least every 12 months, and at the end, for a contract worth over £5,000,000.",
-      "Performance assessment due: 25 Nov 2026",
+      // The day it fell due, not the as-of date the event is on.
+      "Performance assessment due: 30 Sept 2026 (overdue)",
       "Contract: C-1 — Adult social care",
     ]);
     expect(late.alarms).toEqual([{ action: "DISPLAY", triggerSeconds: 9 * 3600, related: "START", description: late.summary }]);

@@ -67,4 +67,8 @@ test("the assessment example: calendar of the Procurement Act example's tracker,
   const first = /BEGIN:VEVENT\r\n[\s\S]*?END:VEVENT\r\n/.exec(ics)?.[0] ?? "";
   expect(first).toContain("UID:assessment-c-3@contract-tracker");
   expect(first.replace(/^(SEQUENCE|DTSTAMP):.*$/gm, "$1:…").split("\r\n").join("\n")).toBe(eventBlock);
+  // "C-4's termination notice, due 15 Dec 2026, the second".
+  const second = [...ics.matchAll(/BEGIN:VEVENT\r\n[\s\S]*?END:VEVENT\r\n/g)][1]?.[0] ?? "";
+  expect(second).toMatch(/^UID:termination-notice-c-4@contract-tracker\r$/m);
+  expect(second).toMatch(/^DTSTART;VALUE=DATE:20261215\r$/m);
 }, 60_000);

@@ -18,16 +18,19 @@ test("notice, end and final expiry dates to come, earliest first, each with what
     { asOf: AS_OF },
   );
   expect(dates.map((d) => [d.contractId, d.label, d.date])).toEqual([
+    // Their decide-by dates (no tier: 180 days before the notice date) have passed, no decision recorded: on the as-of date.
+    ["C-1", "Decide by", AS_OF],
+    ["C-2", "Decide by", AS_OF],
     ["C-2", "Notice date", day(2025, 8, 2)],
     ["C-2", "Contract ends", day(2025, 10, 31)],
     ["C-1", "Notice date", day(2025, 12, 31)],
     ["C-1", "Contract ends", day(2026, 3, 31)],
     ["C-1", "Final expiry", day(2028, 3, 31)],
   ]);
-  expect(dates[2].whatToDo).toBe("Last day to give notice (notice period 3 months, before the end on 31 Mar 2026): decide whether to extend, re-procure or let the contract end, and give notice if it is to end.");
+  expect(dates[4].whatToDo).toBe("Last day to give notice (notice period 3 months, before the end on 31 Mar 2026): decide whether to extend, re-procure or let the contract end, and give notice if it is to end.");
 });
 
-test("no dates for a closed contract, a stand-in or unreadable end date, or dates passed or beyond --within", () => {
+test("no dates for a closed contract, a stand-in or unreadable end date, an ended contract, or dates beyond --within", () => {
   const rows = [
     contract(2, { contractId: "A", endDate: day(2026, 1, 1), status: "Terminated" }),
     contract(3, { contractId: "B", endDate: day(2099, 12, 31), noticePeriod: "1 month" }),
@@ -36,14 +39,22 @@ test("no dates for a closed contract, a stand-in or unreadable end date, or date
     contract(6, { contractId: "E", endDate: day(2025, 7, 31) }),
     contract(7, { contractId: "F", endDate: day(2025, 9, 30) }),
   ];
-  expect(calendarDates(rows, DEFAULT_SETTINGS, { asOf: AS_OF }).map((d) => d.contractId)).toEqual(["E", "F"]);
-  expect(calendarDates(rows, DEFAULT_SETTINGS, { asOf: AS_OF, withinDays: 0 }).map((d) => d.contractId)).toEqual(["E"]);
+  // D has ended: its passed end and decide-by dates are left out. E ends on the as-of date and F later, with their
+  // decide-by dates passed and no decision recorded: those are on the as-of date, within any --within.
+  const all = calendarDates(rows, DEFAULT_SETTINGS, { asOf: AS_OF }).map((d) => [d.contractId, d.kind, d.date]);
+  expect(all).toEqual([
+    ["E", "decide-by", AS_OF],
+    ["E", "end", AS_OF],
+    ["F", "decide-by", AS_OF],
+    ["F", "end", day(2025, 9, 30)],
+  ]);
+  expect(calendarDates(rows, DEFAULT_SETTINGS, { asOf: AS_OF, withinDays: 0 }).map((d) => [d.contractId, d.kind, d.date])).toEqual(all.slice(0, 3));
 });
 
 test("UIDs stay the same whatever else changes, and contracts sharing an ID get their own", () => {
   // The end dates' events (their decide-by dates have UIDs of the same making, with decide-by- in front).
   const ends = (rows: NormalisedRow[]) => calendarDates(rows, DEFAULT_SETTINGS, { asOf: AS_OF }).filter((d) => d.kind === "end");
-  const first = ends([contract(2, { contractId: "PO 18994", endDate: day(2026, 1, 1) }), contract(9, { contractId: "po 18994", endDate: day(2026, 2, 1) })]);
+  const first = ends([contract(2, { contractId: "PO 18994", endDate: day(2026, 1, 1) }), contract(9, { contractId: "PO 18994", endDate: day(2026, 2, 1) })]);
   expect(first.map((d) => d.uid)).toEqual(["end-po%2018994@contract-tracker", "end-po%2018994-2@contract-tracker"]);
   const edited = ends([contract(5, { contractId: "PO 18994", title: "Renamed", endDate: day(2026, 6, 1) })]);
   expect(edited[0].uid).toBe(first[0].uid);

@@ -48,10 +48,11 @@ test("the button saves an .ics whose every event is one of the tracker's dates, 
     expect(e.summary).toBe(`${expected[i].label}: ${expected[i].contractId}${expected[i].title ? ` ${expected[i].title}` : ""}`);
     expect(e.description.split("\n")[0]).toBe(expected[i].whatToDo);
     expect(e.alarms).toHaveLength(1);
-    // Before the day, or at 09:00 on it for an assessment already overdue (put on the as-of date).
-    const overdueAssessment = e.uid.startsWith("assessment-") && e.start === formatSerial(data.asOf, "iso");
-    expect(e.alarms[0]).toMatchObject({ related: "START", triggerSeconds: overdueAssessment ? 9 * 3600 : expect.any(Number) });
-    if (!overdueAssessment) expect(e.alarms[0].triggerSeconds).toBeLessThan(0);
+    // Before the day, but never before the as-of date: at 09:00 on it for a date on it (one overdue is put there).
+    const onAsOf = e.start === formatSerial(data.asOf, "iso");
+    expect(e.alarms[0]).toMatchObject({ related: "START", triggerSeconds: onAsOf ? 9 * 3600 : expect.any(Number) });
+    if (!onAsOf) expect(e.alarms[0].triggerSeconds).toBe(-(expected[i].reminderDays * 86_400 - 9 * 3600));
+    expect(expected[i].date - expected[i].reminderDays).toBeGreaterThanOrEqual(data.asOf);
   }
   const status = page.getByRole("status").filter({ hasText: "Saved contract-dates-" });
   await status.waitFor();

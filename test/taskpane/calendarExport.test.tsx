@@ -116,6 +116,42 @@ test("pressed, it saves one .ics with the tracker's dates, C-008's overdue perfo
   // 400 days ago plus 12 months: overdue since 21 Oct 2026, with one KPI of the three needed.
   expect(assessment[0].description).toMatch(/^Overdue since 21 Oct 2026: assess the supplier's performance against its 1 KPI \(at least 3 are needed: set and publish the rest\) /);
   expect(events.map((e) => e.uid)).toEqual(expect.arrayContaining(["notice-c-005@contract-tracker", "end-c-005@contract-tracker"]));
+  // C-001's notice date passed 41 days ago with nothing decided: on the as-of date, saying since when; C-009's notice was given.
+  const missed = events.find((e) => e.uid === "notice-c-001@contract-tracker");
+  expect(missed).toMatchObject({ start: "2026-11-25" });
+  expect(missed?.description).toMatch(/^Overdue since 15 Oct 2026, the last day to give notice /);
+  expect(events.filter((e) => e.uid.endsWith("c-009@contract-tracker") && e.start === "2026-11-25")).toEqual([]);
+  // Every tier is read: no note.
+  expect(document.getElementById("summary-calendar-note")).toBeNull();
+});
+
+test("a contract whose tier is not recognised is said in a note under the button: it has no decide-by date", async () => {
+  const book = await tracker();
+  const pane = await readPaneData(book, { asOf: AS_OF });
+  const at = pane.contractsTable.rows.findIndex((r) => r[0] === "C-005");
+  await book.updateTableCells("Contracts", [{ row: at, column: "Tier", value: "Gld" }]);
+  const downloads = catchDownloads();
+  render(<App host={HOST} workbook={excelLike(book)} loadCatalogue={loadCatalogue} />);
+  fireEvent.click(await calendarButton());
+  await screen.findByText(/^Saved contract-dates-2026-11-25\.ics/);
+  expect(await screen.findByRole("note")).toHaveTextContent(
+    'No decide-by date for 1 contract whose tier is not recognised: C-005 "Gld" (use Gold, Silver or Bronze, or leave it blank for no tier).',
+  );
+  const { events } = parseEvents(await downloads.files[0].text);
+  expect(events.map((e) => e.uid)).not.toContain("decide-by-c-005@contract-tracker");
+});
+
+test("with no date to add, it says so and saves nothing (a calendar file must hold an event)", async () => {
+  const book = await tracker();
+  const pane = await readPaneData(book, { asOf: AS_OF });
+  await book.updateTableCells("Contracts", pane.contractsTable.rows.map((_, row) => ({ row, column: "Status", value: "Completed" })));
+  const downloads = catchDownloads();
+  render(<App host={HOST} workbook={excelLike(book)} loadCatalogue={loadCatalogue} />);
+  fireEvent.click(await calendarButton());
+  await screen.findByText(
+    "No dates from 25 Nov 2026 on: no decide-by, notice, performance assessment, termination notice, end or final expiry date, overdue or to come, so there is no calendar to save.",
+  );
+  expect(downloads.files).toEqual([]);
 });
 
 test("where the pane cannot save a file (Excel for Mac), the button still takes the focus and says why, and how else", async () => {

@@ -6,11 +6,10 @@ import { parseExtensionOptions } from "../extensionOptions";
 import type { NormalisedRow, TypedValue } from "../normalise";
 import { finalExpiry } from "../rules/expiry";
 import type { TrackerSettings } from "../settings";
-import { terminationStatus } from "../statusPhrases";
 import { changeNoticeCheck } from "./changeNotice";
 import { PerformanceRating, kpiDuties } from "./performance";
 import { dutyStanding } from "./scope";
-import { terminationCheck } from "./termination";
+import { terminationNoticeOwed } from "./termination";
 
 /** Which duty of the Procurement Act 2023 a finding is about. */
 export type DutyKind = "changeNotice" | "kpis" | "assessment" | "termination";
@@ -98,11 +97,11 @@ export function procurementDuties(rows: DutyRows, settings: TrackerSettings, asO
     const standing = dutyStanding(f, settings.actCommencementDate);
     if (standing === "before the Act" || standing === "closed") continue;
     if (standing === "terminated") {
-      if (terminationStatus(text(f.status)).noticeRecorded) continue;
-      const check = terminationCheck(num(f.endDate), settings, asOf);
+      const check = terminationNoticeOwed(f, settings, asOf);
+      if (check === null) continue;
       if (check.noticeDue === null || check.daysToDue === null) {
         found.push({ ...base, kind: "termination", section: "s.80", urgent: true, dueDate: null, what: "Terminated; the termination date is not recorded", action: "Publish a contract termination notice within 30 days of termination; record the date ended in End date" });
-      } else if (asOf - (check.terminatedOn ?? asOf) <= settings.staleAfterDays) {
+      } else {
         const overdue = check.daysToDue < 0;
         found.push({
           ...base,

@@ -1,4 +1,7 @@
+import type { TypedValue } from "../normalise";
 import type { TrackerSettings } from "../settings";
+import { terminationStatus } from "../statusPhrases";
+import { dutyStanding } from "./scope";
 
 /** When a terminated contract's termination notice is due, and how far off that is. */
 export interface TerminationCheck {
@@ -22,4 +25,26 @@ export function terminationCheck(endDate: number | null, settings: Pick<TrackerS
   if (endDate === null || endDate > asOf) return { terminatedOn: null, noticeDue: null, daysToDue: null };
   const noticeDue = endDate + settings.terminationNoticeDays;
   return { terminatedOn: endDate, noticeDue, daysToDue: noticeDue - asOf };
+}
+
+type TerminationSettings = Pick<TrackerSettings, "procurementActDuties" | "actCommencementDate" | "terminationNoticeDays" | "staleAfterDays">;
+
+/**
+ * The s.80 termination notice a contract still owes, from its row (Status, Start date, End date):
+ * null where it owes none — Settings switch the Act's duties off (`procurement_act_duties`), it was
+ * procured before the Act (`act_commencement_date`), its status does not say it was terminated, or
+ * says the notice is published (`Terminated – notice published`), or it was terminated more than
+ * `stale_after_days` ago (a record nobody closed, not a notice still to publish). Otherwise the
+ * check: when it was terminated and the notice is due (both null where the end date does not say).
+ * The one rule the pane's duties, the summary and the calendar's termination notice dates follow.
+ * @example terminationNoticeOwed({ status: "Terminated", endDate: 46000 }, DEFAULT_SETTINGS, 46010) → { terminatedOn: 46000, noticeDue: 46030, daysToDue: 20 }
+ * @example terminationNoticeOwed({ status: "Terminated - notice published", endDate: 46000 }, DEFAULT_SETTINGS, 46010) → null
+ */
+export function terminationNoticeOwed(fields: Readonly<Record<string, TypedValue>>, settings: TerminationSettings, asOf: number): TerminationCheck | null {
+  if (!settings.procurementActDuties || dutyStanding(fields, settings.actCommencementDate) !== "terminated") return null;
+  if (terminationStatus(String(fields.status ?? "").trim()).noticeRecorded) return null;
+  const end = fields.endDate;
+  const check = terminationCheck(typeof end === "number" && Number.isFinite(end) ? end : null, settings, asOf);
+  if (check.terminatedOn !== null && asOf - check.terminatedOn > settings.staleAfterDays) return null;
+  return check;
 }

@@ -11,16 +11,21 @@ import { paneCanSaveFiles, saveTextFile } from "./download";
 const useStyles = makeStyles({
   block: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, alignItems: "flex-start" },
   status: { color: tokens.colorNeutralForeground2, ":empty": { display: "none" } },
+  note: { color: tokens.colorPaletteDarkOrangeForeground1 },
 });
 
 /** The status line under the button, which also describes it (what it saved, or why it cannot). */
 const STATUS_ID = "summary-calendar-status";
+/** The note under it on what the calendar could not hold (contracts whose tier is not recognised). */
+const NOTE_ID = "summary-calendar-note";
 
 /**
  * "Add dates to my calendar": the tracker's decide-by, notice, performance assessment (where it has
- * a KPIs table), end and final expiry dates to come saved as an iCalendar file
+ * a KPIs table), termination notice, end and final expiry dates to come, and those overdue still to act on, saved as an iCalendar file
  * (features/calendarExport) that Outlook, Google and Apple Calendar open; opening a newer file
- * updates the events it already added. Where the pane cannot save a file (Excel for Mac and iPad)
+ * updates the events it already added. Where there is no date it says so and saves nothing; where
+ * running contracts have no decide-by date because their tier is not recognised, a note says how
+ * many and names the first few. Where the pane cannot save a file (Excel for Mac and iPad)
  * it says how else to get one. The button's id is where the ribbon's Calendar button lands
  * (features/paneRequests CALENDAR_EXPORT); it keeps the focus even where it cannot save, so the
  * reason is read out.
@@ -40,20 +45,24 @@ export function AddToCalendar({
 }): React.JSX.Element {
   const styles = useStyles();
   const [status, setStatus] = React.useState("");
+  const [note, setNote] = React.useState("");
   const [error, setError] = React.useState<unknown>(null);
   const canSave = paneCanSaveFiles(platform);
   // A line about another reading of the tracker would mislead: it goes when the data changes.
-  React.useEffect(() => setStatus(""), [data]);
+  React.useEffect(() => {
+    setStatus("");
+    setNote("");
+  }, [data]);
 
   const save = async (): Promise<void> => {
     setError(null);
     try {
       // The calendar writer is loaded when first asked for, not with the pane.
-      const { calendarFileName, trackerCalendar } = await import("../../features/calendarExport");
-      const { ics, dates } = trackerCalendar(data, { now: now(), hasKpisTable });
-      const from = formatDate(data.asOf, locale);
-      if (dates.length === 0) {
-        setStatus(`No decide-by, notice, assessment, end or final expiry date from ${from} on: there is nothing to add to a calendar.`);
+      const { calendarFileName, noDatesMessage, trackerCalendar } = await import("../../features/calendarExport");
+      const { ics, dates, tierNote } = trackerCalendar(data, { now: now(), hasKpisTable });
+      setNote(tierNote);
+      if (ics === null || dates.length === 0) {
+        setStatus(noDatesMessage(formatDate(data.asOf, locale), null));
         return;
       }
       const name = calendarFileName(formatSerial(data.asOf, "iso"));
@@ -76,6 +85,11 @@ export function AddToCalendar({
       <Caption1 id={STATUS_ID} role="status" aria-live="polite" className={styles.status}>
         {canSave ? status : "Excel for Mac and iPad do not let an add-in save a file: on another computer, or with contract-tracker calendar, save the dates as an .ics file."}
       </Caption1>
+      {canSave && note !== "" && (
+        <Caption1 id={NOTE_ID} role="note" className={styles.note}>
+          {note}
+        </Caption1>
+      )}
       {error !== null && <ErrorBar title="Could not save the calendar" error={error} todo="Read the tracker again, then press Add dates to my calendar again." />}
     </div>
   );
