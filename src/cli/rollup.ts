@@ -16,7 +16,7 @@ import type { Options } from "./options";
 import { checkOutput } from "./outputFile";
 import { deliver, layoutOf } from "./summary";
 import { readChoices, readPart } from "./rollupRead";
-import { asOfOption } from "./trackerFile";
+import { ProblemCounts, asOfOption, problemsInWords } from "./trackerFile";
 
 // What a folder's registers are saved as (the formats the command line reads; .xls is refused with why when named).
 const REGISTER_FILE = /\.(csv|xlsx|xlsm)$/i;
@@ -66,16 +66,14 @@ function displayNames(files: readonly string[]): Map<string, string> {
   return new Map(files.map((f) => [f, (counts.get(path.basename(f)) ?? 0) > 1 ? f : path.basename(f)]));
 }
 
-/** Every file's data-quality problems in one line, added up by kind. */
-function problemsOfAll(parts: readonly SummaryLayout["problems"][]): SummaryLayout["problems"] {
-  const kinds = new Map<string, number>();
-  let rows = 0;
+/** Every file's data-quality problems in one line, added up by kind (each file's rows and duplicate IDs are its own). */
+function problemsOfAll(parts: readonly ProblemCounts[]): SummaryLayout["problems"] {
+  const all: ProblemCounts = { rows: 0, byCode: {} };
   for (const p of parts) {
-    if (!p) continue;
-    rows += p.rows;
-    for (const k of p.byKind) kinds.set(k.name, (kinds.get(k.name) ?? 0) + k.count);
+    all.rows += p.rows;
+    for (const [code, count] of Object.entries(p.byCode) as [keyof ProblemCounts["byCode"], number][]) all.byCode[code] = (all.byCode[code] ?? 0) + count;
   }
-  return { rows, byKind: [...kinds].sort((a, b) => b[1] - a[1]).map(([name, count]) => ({ name, count })), where: "contract-tracker check FILE lists each file's" };
+  return problemsInWords(all, "contract-tracker check FILE lists each file's");
 }
 
 /**
@@ -93,7 +91,7 @@ export async function rollup(options: Options, write: (s: string) => void, note:
   const names = displayNames(files);
   const choices = readChoices(options);
   const parts: PortfolioPart[] = [];
-  const problems: SummaryLayout["problems"][] = [];
+  const problems: ProblemCounts[] = [];
   const notRead: NotRead[] = [];
   // One file after another: each register's cells are let go once it is summarised, so memory
   // stays that of one register and ten summaries. (Worker threads, one a core, were measured on

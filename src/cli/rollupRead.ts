@@ -2,12 +2,11 @@
 // roll-up or why it is not in it, with the notes said on the way.
 import type { PortfolioPart } from "../core/portfolio";
 import { portfolioContract } from "../core/portfolio";
-import type { SummaryLayout } from "../core/summaryRender";
 import { summarise } from "../features/trackerData";
 import { fileErrorWords, isFileError } from "./fileErrors";
 import { InputError } from "./inputError";
 import type { Options, RepeatableOption, Switch, ValueOption } from "./options";
-import { problemsOf, readTrackerFile } from "./trackerFile";
+import { ProblemCounts, problemCounts, readTrackerFile } from "./trackerFile";
 
 /** The options a roll-up passes on to each file's reading, as plain data. */
 export interface ReadChoices {
@@ -42,7 +41,7 @@ function optionsFor(file: string, choices: ReadChoices): Options {
 }
 
 /** What reading one file came to: its part of the roll-up, or why it is not in it; and the notes said meanwhile. */
-export type PartRead = { notes: string[] } & ({ part: PortfolioPart; problems: SummaryLayout["problems"] } | { notRead: { name: string; reason: string } });
+export type PartRead = { notes: string[] } & ({ part: PortfolioPart; problems: ProblemCounts } | { notRead: { name: string; reason: string } });
 
 /**
  * Reads and summarises one register of the roll-up on `asOf`; a file that cannot be read as a
@@ -56,7 +55,7 @@ export async function readPart(file: string, name: string, choices: ReadChoices,
   const said = (line: string): void => void notes.push(line.startsWith(name) || line.startsWith(base) ? line : `${name}: ${line}`);
   try {
     const data = await readTrackerFile(optionsFor(file, choices), said, asOf);
-    return { part: { name, summary: summarise(data), contracts: data.contracts.map(portfolioContract) }, problems: problemsOf(data.issues, file), notes };
+    return { part: { name, summary: summarise(data), contracts: data.contracts.map(portfolioContract) }, problems: problemCounts(data.issues), notes };
   } catch (error) {
     if (!(error instanceof InputError) && !isFileError(error)) throw error;
     const why = error instanceof InputError ? error.message : fileErrorWords(error, file, "read");
