@@ -1,7 +1,7 @@
 // The portfolio roll-up in the summary's four forms: the summary of every file together as the
 // single-file summary reads, then the breakdown by file and by department, the Contract IDs found
 // in more than one file and the files not read. Cell text is made inert as the summary makes it.
-import { formatAmount } from "./currencies";
+import { formatTotals } from "./currencies";
 import type { MoneyTotal } from "./summaryTypes";
 import type { Breakdown, DuplicateId, Portfolio } from "./portfolio";
 import { DEFAULT_LIMIT, SummaryFormat, SummaryLayout, escapeHtml, markdownText, renderSummary, summaryJson } from "./summaryRender";
@@ -10,7 +10,7 @@ const count = (n: number): string => n.toLocaleString("en-GB");
 const plural = (n: number, one: string, many = `${one}s`): string => `${count(n)} ${n === 1 ? one : many}`;
 /** "… and 3 more departments (…)". */
 const andMore = (n: number, what: string, layout: SummaryLayout): string => `… and ${count(n)} more ${n === 1 ? what : `${what}s`}${layout.more ? ` (${layout.more})` : ""}`;
-const money = (totals: readonly MoneyTotal[]): string => totals.map((t) => formatAmount(t.amount, t.currency)).join(" + ");
+const money = (totals: readonly MoneyTotal[]): string => formatTotals(totals);
 const oneLine = (text: string): string => text.replace(/[\r\n\v\f\u0085\u2028\u2029]+/g, " ");
 
 /** The counts of a breakdown in a phrase: "1,296 contracts: Red 3 · Amber 12 · Green 80 · 1,201 probably closed; levels 3/2/1: 1/2/12; at risk £12,000". */

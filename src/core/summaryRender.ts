@@ -1,4 +1,4 @@
-import { formatAmount } from "./currencies";
+import { formatAmount, formatTotals } from "./currencies";
 import type { EndDateGapKind } from "./endDates";
 import { formatSerial } from "./dates";
 import { dateInWords } from "./dateWords";
@@ -18,9 +18,9 @@ const count = (n: number): string => n.toLocaleString("en-GB");
 const plural = (n: number, one: string, many = `${one}s`): string => `${count(n)} ${n === 1 ? one : many}`;
 
 /**
- * The value at risk in words, with the rule it follows: each currency's total with its symbol (a
- * plain number where the register named no currency), what it sums, and "not known" where there is
- * nothing to add up — never a made-up 0.
+ * The value at risk in words, with the rule it follows: each currency's total with its symbol (an
+ * amount whose register named no currency marked so beside the others: core/currencies
+ * formatTotals), what it sums, and "not known" where there is nothing to add up — never a made-up 0.
  * @example valueAtRiskText({ totals: [{ currency: "GBP", amount: 1234567 }], contracts: 3, contractsWithoutValue: 0, annualOnly: 0 }) → "£1,234,567: the whole-life value of the 3 contracts at level 2 or 3"
  */
 export function valueAtRiskText(value: ValueAtRisk | null, locale = "en-GB"): string {
@@ -30,13 +30,11 @@ export function valueAtRiskText(value: ValueAtRisk | null, locale = "en-GB"): st
   const whose = `the ${contracts === 1 ? "contract" : `${n(contracts)} contracts`} at level ${AT_RISK_FROM_LEVEL} or ${AT_RISK_FROM_LEVEL + 1}`;
   if (contracts === 0) return `none: no contract is at level ${AT_RISK_FROM_LEVEL} or ${AT_RISK_FROM_LEVEL + 1}`;
   if (totals.length === 0) return `not known: no value is given for ${whose}`;
-  const several = totals.length > 1;
-  const shown = totals.map((t) => (t.currency === null && several ? `${formatAmount(t.amount, null, locale)} in no stated currency` : formatAmount(t.amount, t.currency, locale)));
   const notes = [
     contractsWithoutValue > 0 ? `${n(contractsWithoutValue)} with no value given` : "",
     annualOnly > 0 ? `${n(annualOnly)} counted at ${annualOnly === 1 ? "its" : "their"} annual value, having no whole-life value` : "",
   ].filter(Boolean);
-  return `${shown.join(" + ")}: the whole-life value of ${whose}${notes.length ? ` (${notes.join("; ")})` : ""}`;
+  return `${formatTotals(totals, locale)}: the whole-life value of ${whose}${notes.length ? ` (${notes.join("; ")})` : ""}`;
 }
 
 /** Title line of every format. */
@@ -92,7 +90,7 @@ const groupOf = (c: SummaryContract, by: SummaryGrouping): string =>
 function valueOfAll(contracts: readonly { value: number | null; currency: string | null }[]): string {
   const sums = new Map<string | null, number>();
   for (const c of contracts) if (c.value !== null) sums.set(c.currency, (sums.get(c.currency) ?? 0) + c.value);
-  return [...sums].sort((a, b) => b[1] - a[1]).map(([currency, amount]) => formatAmount(Math.round(amount * 100) / 100, currency)).join(" + ");
+  return formatTotals([...sums].sort((a, b) => b[1] - a[1]).map(([currency, amount]) => ({ currency, amount: Math.round(amount * 100) / 100 })));
 }
 
 /** One level's section: its contracts up to the limit, in rank order (within groups when grouped), and what is left. */
