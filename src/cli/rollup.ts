@@ -13,7 +13,7 @@ import { renderPortfolio } from "../core/portfolioRender";
 import type { SummaryFormat, SummaryLayout } from "../core/summaryRender";
 import { InputError } from "./inputError";
 import type { Options } from "./options";
-import { checkOutput } from "./outputFile";
+import { checkOutput, filesRead } from "./outputFile";
 import { deliver, layoutOf } from "./summary";
 import { readChoices, readPart } from "./rollupRead";
 import { ProblemCounts, asOfOption, problemsInWords } from "./trackerFile";
@@ -86,7 +86,7 @@ function problemsOfAll(parts: readonly ProblemCounts[]): SummaryLayout["problems
 export async function rollup(options: Options, write: (s: string) => void, note: (s: string) => void, now: Date = new Date()): Promise<void> {
   const files = rollupFiles(options.files, note);
   const outFile = options.value("--out");
-  if (outFile) for (const file of files) checkOutput(outFile, file, options.has("--force"));
+  if (outFile) checkOutput(outFile, filesRead(options, files), options.has("--force"));
   const asOf = asOfOption(options) ?? todaySerial(now);
   const names = displayNames(files);
   const choices = readChoices(options);
