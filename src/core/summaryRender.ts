@@ -3,7 +3,7 @@ import type { EndDateGapKind } from "./endDates";
 import { formatSerial } from "./dates";
 import { dateInWords } from "./dateWords";
 import { RAG_FILLS } from "./ragFills";
-import { AT_RISK_FROM_LEVEL, ComingDecision, DECISIONS_WITHIN_DAYS, EscalationSummary, ListedContract, SummaryContract, ValueAtRisk } from "./summaryTypes";
+import { AT_RISK_FROM_LEVEL, ComingDecision, DECISIONS_WITHIN_DAYS, EscalationSummary, ListedContract, SummaryContract, SummaryWindows, ValueAtRisk } from "./summaryTypes";
 import type { SummaryFormat, SummaryGrouping } from "./summaryChoices";
 import type { DutyFinding } from "./duties/procurementDuties";
 import { dutiesHeading, dutiesJson, dutyLines } from "./dutiesRender";
@@ -164,13 +164,26 @@ export interface RecentChanges {
  * @example recentChanges(summary).ended.map((c) => c.id) → ["C-3"]
  */
 export function recentChanges(summary: EscalationSummary): RecentChanges {
-  const { expiryRedDays } = summary;
   const within = (d: number | null, from: number, to: number): boolean => d !== null && d >= from && d <= to;
   return {
     noticePassed: summary.contracts.filter((c) => within(c.daysToNotice, -RECENT_DAYS, -1)),
     ended: summary.contracts.filter((c) => within(c.daysToExpiry, -RECENT_DAYS, -1)),
-    cameWithinRed: summary.contracts.filter((c) => within(c.daysToExpiry, Math.max(0, expiryRedDays - RECENT_DAYS + 1), expiryRedDays)),
+    cameWithinRed: summary.contracts.filter((c) => {
+      const red = windowsOf(summary, c).expiryRedDays;
+      return within(c.daysToExpiry, Math.max(0, red - RECENT_DAYS + 1), red);
+    }),
   };
+}
+
+/** The windows a contract is judged by: its own file's in a roll-up, else the summary's. */
+function windowsOf(summary: EscalationSummary, c: { file?: string }): SummaryWindows {
+  return (c.file !== undefined ? summary.windowsByFile?.get(c.file) : undefined) ?? summary;
+}
+
+/** Every window of some contracts, in days, in words: "90", or "60 or 90" where their files differ. */
+function daysOf(summary: EscalationSummary, contracts: readonly { file?: string }[], pick: (w: SummaryWindows) => number): string {
+  const all = [...new Set(contracts.map((c) => pick(windowsOf(summary, c))))].sort((a, b) => a - b).map(count);
+  return all.length > 1 ? `${all.slice(0, -1).join(", ")} or ${all[all.length - 1]}` : (all[0] ?? count(pick(summary)));
 }
 
 /**
@@ -184,7 +197,7 @@ export function recentChangeLines(summary: EscalationSummary): string[] {
   const { noticePassed: notice, ended, cameWithinRed: red } = changes;
   if (notice.length) out.push(`the notice date of ${plural(notice.length, "contract")} passed${ids(notice)}`);
   if (ended.length) out.push(`${plural(ended.length, "contract")} ended${ids(ended)}`);
-  if (red.length) out.push(`${plural(red.length, "contract")} came within ${summary.expiryRedDays} days of ${red.length === 1 ? "its" : "their"} end${ids(red)}`);
+  if (red.length) out.push(`${plural(red.length, "contract")} came within ${daysOf(summary, red, (w) => w.expiryRedDays)} days of ${red.length === 1 ? "its" : "their"} end${ids(red)}`);
   return out;
 }
 
@@ -214,7 +227,7 @@ export function unratedText(summary: EscalationSummary, names = 5): string | nul
     .map(([k, n]) => `${count(n)} ${k}${k === "with a stand-in end date" && stand ? ` (such as ${stand[1]})` : ""}`)
     .join(", ");
   const valued = list.filter((c) => c.value !== null).slice(0, names);
-  const biggest = valued.length ? ` Biggest by value: ${valued.map((c) => `${c.id}${c.title ? ` ${c.title}` : ""} (${formatAmount(c.value ?? 0, c.currency)})`).join("; ")}.` : "";
+  const biggest = valued.length ? ` Biggest by value: ${valued.map((c) => `${c.id}${c.title ? ` ${c.title}` : ""} (${formatAmount(c.value ?? 0, c.currency)}${c.file !== undefined ? `, in ${c.file}` : ""})`).join("; ")}.` : "";
   return `${plural(list.length, "contract is", "contracts are")} unrated, neither Green nor Red, for want of a real end date: ${why}.${biggest}`;
 }
 
@@ -225,7 +238,7 @@ export function staleText(summary: EscalationSummary): string | null {
   const oldest = list[0];
   const value = valueOfAll(list);
   return (
-    `${plural(list.length, "contract")} ended more than ${count(summary.staleAfterDays)} days ago with no closing status${value ? `, worth ${value}` : ""}` +
+    `${plural(list.length, "contract")} ended more than ${daysOf(summary, list, (w) => w.staleAfterDays)} days ago with no closing status${value ? `, worth ${value}` : ""}` +
     `${oldest?.endDate != null ? ` (${list.length === 1 ? "on" : "the oldest"} ${dmy(oldest.endDate, summary)})` : ""}: probably closed. Confirm, and mark ${list.length === 1 ? "it closed (set its status); it is" : "them closed (set their status); they are"} not escalated.`
   );
 }
@@ -263,11 +276,12 @@ export function comingDecisionsHeading(summary: Pick<EscalationSummary, "decisio
 }
 
 /**
- * One decide-by date coming up on a line, as the text summary and the summary sheet list it.
+ * One decide-by date coming up on a line, as the text summary and the summary sheet list it (in a
+ * roll-up, with the file the contract is in).
  * @example comingDecisionLine({ id: "C-4", title: "Parks", decideBy: 46600, daysToDecide: 21 }, "en-GB") → "C-4 Parks: decide by 1 Aug 2027: 21 days"
  */
-export function comingDecisionLine(d: Pick<ComingDecision, "id" | "title" | "decideBy" | "daysToDecide">, locale: string): string {
-  return `${d.id}${d.title ? ` ${d.title}` : ""}: ${decideByWords(d, locale)}`;
+export function comingDecisionLine(d: Pick<ComingDecision, "id" | "title" | "decideBy" | "daysToDecide" | "file">, locale: string): string {
+  return `${d.id}${d.title ? ` ${d.title}` : ""}${d.file !== undefined ? ` · in ${d.file}` : ""}: ${decideByWords(d, locale)}`;
 }
 
 /** What the summary leads with: the week's changes, the decisions due and the decide-by dates coming up, as lines of text. */
@@ -277,7 +291,7 @@ function leadLines(summary: EscalationSummary, limit: number): string[] {
   const decisions = decisionsDue(summary);
   if (decisions.length) {
     const shown = limit > 0 ? decisions.slice(0, Math.min(limit, 10)) : decisions;
-    lines.push("", `Needs a decision (${count(decisions.length)}):`, ...shown.map((c) => `  - ${c.id}${c.title ? ` ${c.title}` : ""}: ${c.action}`));
+    lines.push("", `Needs a decision (${count(decisions.length)}):`, ...shown.map((c) => `  - ${c.id}${c.title ? ` ${c.title}` : ""}${c.file !== undefined ? ` · in ${c.file}` : ""}: ${c.action}`));
     if (shown.length < decisions.length) lines.push(`  - and ${count(decisions.length - shown.length)} more, listed by level below`);
   }
   const coming = summary.decisionsComing;
@@ -452,7 +466,7 @@ export function renderHtml(summary: EscalationSummary, layout: SummaryLayout = {
 }
 
 const changedJson = (changes: RecentChanges): Record<keyof RecentChanges, { id: string; row: number }[]> => {
-  const listed = (cs: readonly SummaryContract[]) => cs.map((c) => ({ id: c.id, row: c.row }));
+  const listed = (cs: readonly SummaryContract[]) => cs.map((c) => ({ id: c.id, row: c.row, ...(c.file !== undefined ? { file: c.file } : {}) }));
   return { noticePassed: listed(changes.noticePassed), ended: listed(changes.ended), cameWithinRed: listed(changes.cameWithinRed) };
 };
 
@@ -494,7 +508,7 @@ export function summaryJson(summary: EscalationSummary): unknown {
     unrated: summary.unrated.map(listed),
     probablyClosed: summary.stale.map(listed),
     // Decide-by dates in the next DECISIONS_WITHIN_DAYS days, soonest first, whatever the level.
-    decisionsComing: summary.decisionsComing.map((d) => ({ id: d.id, row: d.row, title: d.title, tier: d.tier, decideBy: iso(d.decideBy), daysToDecide: d.daysToDecide })),
+    decisionsComing: summary.decisionsComing.map((d) => ({ id: d.id, row: d.row, title: d.title, tier: d.tier, decideBy: iso(d.decideBy), daysToDecide: d.daysToDecide, ...(d.file !== undefined ? { file: d.file } : {}) })),
   };
 }
 
