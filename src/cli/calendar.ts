@@ -3,7 +3,7 @@ import * as path from "path";
 import { dateInWords } from "../core/dateWords";
 import { noDatesMessage, trackerCalendar } from "../features/calendarExport";
 import type { Options } from "./options";
-import { checkOutput, writeOutput } from "./outputFile";
+import { checkOutput, filesRead, writeOutput } from "./outputFile";
 import { readTrackerTables } from "./trackerFile";
 
 /**
@@ -20,7 +20,7 @@ import { readTrackerTables } from "./trackerFile";
  */
 export async function calendar(options: Options, write: (s: string) => void, note: (s: string) => void, now: Date = new Date()): Promise<void> {
   const out = options.value("--out") ?? "";
-  checkOutput(out, options.file, options.has("--force"));
+  checkOutput(out, filesRead(options), options.has("--force"));
   const { data, kpis } = await readTrackerTables(options, note, undefined, now);
   const within = options.value("--within");
   const { ics, dates, tierNote } = trackerCalendar(data, { now, withinDays: within === undefined ? undefined : Number(within), source: path.basename(options.file), hasKpisTable: kpis !== undefined });

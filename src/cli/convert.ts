@@ -10,7 +10,7 @@ import { SetUpOptions, SetUpReport, setUpTracker } from "../features/setUpTracke
 import { MemoryWorkbook } from "../workbook/memoryWorkbook";
 import type { Options } from "./options";
 import { InputError } from "./readRegister";
-import { checkOutput, writeOutput } from "./outputFile";
+import { checkOutput, filesRead, writeOutput } from "./outputFile";
 import { FoundRegister, fieldColumns, openRegister } from "./register";
 import { typeRegisterCells } from "./registerTypes";
 import { userMapping } from "./userMapping";
@@ -149,7 +149,7 @@ export async function convert(options: Options, write: (s: string) => void, note
   const outFile = options.value("--out") ?? "";
   if (path.extname(outFile).toLowerCase() !== ".xlsx") throw new InputError(`--out must name an .xlsx file (got ${outFile})`);
   // Before the register is read: a conversion of a million rows must not end in a refusal.
-  checkOutput(outFile, options.file, options.has("--force"));
+  checkOutput(outFile, filesRead(options), options.has("--force"));
   // A tracker converted again: its Contracts table is the register, wherever other sheets have more
   // columns a register might have (Risks' Owner and Status), and its tables are found where they are.
   const tables = /\.xls[xm]$/i.test(options.file) && fs.existsSync(options.file) ? trackerTablesOf(options.file) : [];

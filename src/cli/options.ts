@@ -18,7 +18,8 @@ FILE is a .csv (UTF-8 or Windows-1252) or .xlsx register.
   the register has no such column. Give it once a field.
 --mapping FILE.json reuses a mapping saved from \`map --json\` (or {"fields": {"title": "HEADER", "status": null}});
   --map wins over it.
---out never overwrites the register; a file already there is replaced only with --force.
+--out never overwrites a file the command reads (a register, the --mapping file); another file already there is
+  replaced only with --force.
 --formulas native writes the computed columns in Excel's own formulas, so the tracker works without the add-in
   (Excel for iPad, LibreOffice, a colleague who has not installed it); contract, the default, uses CONTRACT functions.
 --locale says how dates are written in words: en-GB "1 Aug 2027", en-US "Aug 1, 2027" (default: the date order's,

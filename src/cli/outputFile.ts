@@ -5,6 +5,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { fileErrorWords, isFileError } from "./fileErrors";
 import { InputError } from "./inputError";
+import type { Options } from "./options";
 
 const statOrNull = (file: string, follow: boolean): fs.Stats | null => {
   try {
@@ -14,20 +15,47 @@ const statOrNull = (file: string, follow: boolean): fs.Stats | null => {
   }
 };
 
+/** The files a command reads, which `--out` must never be: its registers, and the mapping file `--mapping` names. */
+export interface FilesRead {
+  registers: readonly string[];
+  mapping?: string;
+}
+
+/**
+ * What a command's words have it read: the register (or the roll-up's registers) and the `--mapping` file.
+ * @example filesRead(parseArguments(["convert", "reg.csv", "--out", "t.xlsx", "--mapping", "m.json"])) → { registers: ["reg.csv"], mapping: "m.json" }
+ */
+export function filesRead(options: Options, registers: readonly string[] = [options.file]): FilesRead {
+  const mapping = options.value("--mapping");
+  return mapping === undefined ? { registers } : { registers, mapping };
+}
+
+/** Whether two names are one file: the same name, or the same device and inode (a link, the other letter case on a case-insensitive disk). */
+function sameFile(out: string, target: fs.Stats | null, file: string): boolean {
+  const source = statOrNull(file, true);
+  return (target !== null && source !== null && target.dev === source.dev && target.ino === source.ino) || path.resolve(out) === path.resolve(file);
+}
+
 /**
  * Checks `--out` before anything is read, so a long conversion does not end in a refusal: the
- * output must not be the register under another name (a symbolic link, a hard link, the same name
- * in other letter case on a case-insensitive disk: the same device and inode), its folder must be
+ * output must not be a file the command reads under any name (a register or the mapping file; a
+ * symbolic link, a hard link, the same name in other letter case on a case-insensitive disk: the
+ * same device and inode) — checked first, as `--force` never makes that right — its folder must be
  * there and writable, and a file already there is replaced only with `force`.
  * @throws InputError with a one-line reason
- * @example checkOutput("tracker.xlsx", "register.csv", false) // throws when tracker.xlsx exists: "… already exists: give --force to replace it"
+ * @example checkOutput("tracker.xlsx", { registers: ["register.csv"] }, false) // throws when tracker.xlsx exists: "… already exists: give --force to replace it"
  */
-export function checkOutput(out: string, register: string, force: boolean): void {
+export function checkOutput(out: string, read: FilesRead, force: boolean): void {
   const existing = statOrNull(out, false);
   const target = existing && statOrNull(out, true);
-  const source = statOrNull(register, true);
-  if ((target && source && target.dev === source.dev && target.ino === source.ino) || path.resolve(out) === path.resolve(register)) {
-    throw new InputError(`--out ${out} is the register itself${existing?.isSymbolicLink() ? " (through a link)" : ""}: the original is never overwritten; name another file`);
+  const link = existing?.isSymbolicLink() ? " (through a link)" : "";
+  const register = read.registers.find((file) => sameFile(out, target, file));
+  if (register !== undefined) {
+    const which = read.registers.length === 1 ? "the register itself" : `${register}, one of the registers being read`;
+    throw new InputError(`--out ${out} is ${which}${link}: the original is never overwritten; name another file`);
+  }
+  if (read.mapping !== undefined && sameFile(out, target, read.mapping)) {
+    throw new InputError(`--out ${out} is the mapping file being read (--mapping)${link}: it is never overwritten; name another file`);
   }
   if (target?.isDirectory()) throw new InputError(`--out ${out} is a folder: name a file in it`);
   if (existing && !force) throw new InputError(`${out} already exists: give --force to replace it`);

@@ -2,12 +2,12 @@
 // roll-up or why it is not in it, with the notes said on the way.
 import type { PortfolioPart } from "../core/portfolio";
 import { portfolioContract } from "../core/portfolio";
-import type { SummaryLayout } from "../core/summaryRender";
+import { trackerDuties } from "../features/procurementDuties";
 import { summarise } from "../features/trackerData";
 import { fileErrorWords, isFileError } from "./fileErrors";
 import { InputError } from "./inputError";
 import type { Options, RepeatableOption, Switch, ValueOption } from "./options";
-import { problemsOf, readTrackerFile } from "./trackerFile";
+import { ProblemCounts, problemCounts, readTrackerTables } from "./trackerFile";
 
 /** The options a roll-up passes on to each file's reading, as plain data. */
 export interface ReadChoices {
@@ -42,10 +42,11 @@ function optionsFor(file: string, choices: ReadChoices): Options {
 }
 
 /** What reading one file came to: its part of the roll-up, or why it is not in it; and the notes said meanwhile. */
-export type PartRead = { notes: string[] } & ({ part: PortfolioPart; problems: SummaryLayout["problems"] } | { notRead: { name: string; reason: string } });
+export type PartRead = { notes: string[] } & ({ part: PortfolioPart; problems: ProblemCounts } | { notRead: { name: string; reason: string } });
 
 /**
- * Reads and summarises one register of the roll-up on `asOf`; a file that cannot be read as a
+ * Reads and summarises one register of the roll-up on `asOf`, with its Procurement Act duties (as
+ * `summary FILE` finds them: its KPIs and Changes tables, its Settings); a file that cannot be read as a
  * register comes back as not read, with its reason (other failures are thrown: they are bugs).
  * @example await readPart("Registers/adults.xlsx", "adults.xlsx", choices, 46023) → { part: { name: "adults.xlsx", … }, problems, notes: [] }
  */
@@ -55,8 +56,10 @@ export async function readPart(file: string, name: string, choices: ReadChoices,
   // A register's own notes name it: one roll-up says many files' notes.
   const said = (line: string): void => void notes.push(line.startsWith(name) || line.startsWith(base) ? line : `${name}: ${line}`);
   try {
-    const data = await readTrackerFile(optionsFor(file, choices), said, asOf);
-    return { part: { name, summary: summarise(data), contracts: data.contracts.map(portfolioContract) }, problems: problemsOf(data.issues, file), notes };
+    const { data, kpis, changes } = await readTrackerTables(optionsFor(file, choices), said, asOf);
+    // The duties by the file's own Settings (procurement_act_duties off in one file leaves only its own out), as its summary reads them.
+    const part = { name, summary: summarise(data), contracts: data.contracts.map(portfolioContract), duties: trackerDuties(data, { kpis, changes }) };
+    return { part, problems: problemCounts(data.issues), notes };
   } catch (error) {
     if (!(error instanceof InputError) && !isFileError(error)) throw error;
     const why = error instanceof InputError ? error.message : fileErrorWords(error, file, "read");

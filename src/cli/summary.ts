@@ -3,7 +3,7 @@ import { DEFAULT_LIMIT, SummaryFormat, SummaryGrouping, SummaryLayout, renderSum
 import { trackerDuties } from "../features/procurementDuties";
 import { summarise } from "../features/trackerData";
 import type { Options } from "./options";
-import { checkOutput, writeOutput } from "./outputFile";
+import { checkOutput, filesRead, writeOutput } from "./outputFile";
 import { terminalJson, terminalText } from "./terminalText";
 import { problemsOf, readTrackerTables } from "./trackerFile";
 
@@ -39,7 +39,7 @@ export async function summary(options: Options, write: (s: string) => void, note
   if (isRollup(options)) return (require("./rollup") as typeof import("./rollup")).rollup(options, write, note);
   const format = (options.value("--format") ?? "text") as SummaryFormat;
   const outFile = options.value("--out");
-  if (outFile) checkOutput(outFile, options.file, options.has("--force"));
+  if (outFile) checkOutput(outFile, filesRead(options), options.has("--force"));
   const { data, kpis, changes } = await readTrackerTables(options, note);
   const layout: SummaryLayout = { ...layoutOf(options), problems: problemsOf(data.issues, options.file), duties: trackerDuties(data, { kpis, changes }) };
   await deliver(options, renderSummary(summarise(data), format, layout), write);

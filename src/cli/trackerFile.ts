@@ -56,18 +56,46 @@ const PROBLEM_WORDS: Readonly<Record<DataQualityIssue["problem"], readonly [stri
   "unrecognised-tier": ["unrecognised tier", "unrecognised tiers"],
 };
 
+/** How many data-quality problems of each kind a register has (a duplicate ID once, however many rows share it), and in how many rows. */
+export interface ProblemCounts {
+  rows: number;
+  byCode: Partial<Record<DataQualityIssue["problem"], number>>;
+}
+
 /**
- * The data-quality problems in a line: how many of each kind, in how many rows, and where the list is.
+ * The data-quality problems of a register counted by kind. A duplicate ID is one problem however
+ * many rows share it: each of its rows is an issue (so `check` lists them all), and only its first
+ * row counts it, so 4 rows of 2 IDs are 2 duplicate IDs in 4 rows.
+ * @example problemCounts(act.issues) → { rows: 4, byCode: { "duplicate-id": 2 } }
+ */
+export function problemCounts(issues: readonly DataQualityIssue[]): ProblemCounts {
+  const byCode: ProblemCounts["byCode"] = {};
+  for (const issue of issues) {
+    if (issue.problem === "duplicate-id" && issue.firstRowOfId !== undefined && issue.firstRowOfId !== issue.row) continue;
+    byCode[issue.problem] = (byCode[issue.problem] ?? 0) + 1;
+  }
+  return { rows: new Set(issues.map((i) => i.row)).size, byCode };
+}
+
+/**
+ * Counted problems as the summary words them, most first, with where they are listed.
+ * @example problemsInWords({ rows: 4, byCode: { "duplicate-id": 2 } }, "contract-tracker check act.csv lists them").byKind → [{ name: "duplicate contract IDs", count: 2 }]
+ */
+export function problemsInWords(counts: ProblemCounts, where: string): NonNullable<SummaryLayout["problems"]> {
+  const kinds = Object.entries(counts.byCode) as [DataQualityIssue["problem"], number][];
+  return {
+    rows: counts.rows,
+    byKind: kinds.sort((a, b) => b[1] - a[1]).map(([problem, count]) => ({ name: PROBLEM_WORDS[problem][count === 1 ? 0 : 1], count })),
+    where,
+  };
+}
+
+/**
+ * The data-quality problems of one register in a line: how many of each kind, in how many rows, and where the list is.
  * @example problemsOf(data.issues, "reg.csv").where → "contract-tracker check reg.csv lists them"
  */
 export function problemsOf(issues: readonly DataQualityIssue[], file: string): NonNullable<SummaryLayout["problems"]> {
-  const kinds = new Map<DataQualityIssue["problem"], number>();
-  for (const issue of issues) kinds.set(issue.problem, (kinds.get(issue.problem) ?? 0) + 1);
-  return {
-    rows: new Set(issues.map((i) => i.row)).size,
-    byKind: [...kinds].sort((a, b) => b[1] - a[1]).map(([problem, count]) => ({ name: PROBLEM_WORDS[problem][count === 1 ? 0 : 1], count })),
-    where: `contract-tracker check ${path.basename(file)} lists them`,
-  };
+  return problemsInWords(problemCounts(issues), `contract-tracker check ${path.basename(file)} lists them`);
 }
 
 /** The day `--as-of` names (checked when the words were read), or undefined when it was not given. */

@@ -89,3 +89,18 @@ export function formatAmount(amount: number, currency: string | null, locale = "
   }
   return amount.toLocaleString(locale, { maximumFractionDigits: 0 });
 }
+
+/** What the register did not say of an amount, written beside it where amounts in currencies stand apart. */
+export const CURRENCY_NOT_STATED = "(currency not stated)";
+
+/**
+ * Totals in several currencies in words, each with its symbol, joined by " + " (amounts in
+ * different currencies are never added). Beside amounts in a currency, one whose register named no
+ * currency says so, so a reader sees why it stands apart; alone it is a plain number.
+ * @example formatTotals([{ currency: null, amount: 23959235 }, { currency: "GBP", amount: 42000 }]) → "23,959,235 (currency not stated) + £42,000"
+ * @example formatTotals([{ currency: null, amount: 1500 }]) → "1,500"
+ */
+export function formatTotals(totals: readonly { currency: string | null; amount: number }[], locale = "en-GB"): string {
+  const mixed = totals.some((t) => t.currency !== null) && totals.some((t) => t.currency === null);
+  return totals.map((t) => (t.currency === null && mixed ? `${formatAmount(t.amount, null, locale)} ${CURRENCY_NOT_STATED}` : formatAmount(t.amount, t.currency, locale))).join(" + ");
+}

@@ -18,11 +18,11 @@ export function dutiesHeading(duties: readonly DutyFinding[]): string {
 }
 
 /**
- * One duty on a line: its section, the contract, what is found with its figures, and what to do.
+ * One duty on a line: its section, the contract (and its file, in a roll-up), what is found with its figures, and what to do.
  * @example dutyLine(duty) → "[s.80] C-7 Cleaning: Terminated on 15 Nov 2026: termination notice due by 15 Dec 2026 (in 20 days). Publish a contract termination notice, …"
  */
 export function dutyLine(duty: DutyFinding): string {
-  return `[${duty.section}] ${duty.id}${duty.title ? ` ${duty.title}` : ""}: ${duty.what}. ${duty.action}`;
+  return `[${duty.section}] ${duty.id}${duty.title ? ` ${duty.title}` : ""}${duty.file !== undefined ? ` · in ${duty.file}` : ""}: ${duty.what}. ${duty.action}`;
 }
 
 /** The duties listed, up to `limit` (0: all), and "and N more" for the rest. */
@@ -32,7 +32,7 @@ export function dutyLines(duties: readonly DutyFinding[], limit: number): { show
 }
 
 /**
- * The duties in the summary's JSON: every one, dates ISO.
+ * The duties in the summary's JSON: every one, dates ISO; in a roll-up each names its `file`.
  * @example dutiesJson([duty])[0] → { kind: "termination", section: "s.80", id: "C-7", row: 9, urgent: true, dueDate: "2026-12-15", … }
  */
 export function dutiesJson(duties: readonly DutyFinding[]): unknown[] {
@@ -49,5 +49,6 @@ export function dutiesJson(duties: readonly DutyFinding[]): unknown[] {
     action: d.action,
     dueDate: d.dueDate === null ? null : formatSerial(d.dueDate, "iso"),
     ...(d.kind === "assessment" ? { suggestedRating: d.suggestedRating ?? null, confirmedRating: d.confirmedRating ?? null } : {}),
+    ...(d.file !== undefined ? { file: d.file } : {}),
   }));
 }

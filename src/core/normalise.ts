@@ -20,6 +20,11 @@ export interface DataQualityIssue {
   value: string;
   problem: ProblemCode;
   message: string;
+  /**
+   * A duplicate ID's first sheet row, the same on every row of that ID: the IDs can be counted
+   * apart from their rows (2 IDs on 4 rows). Absent for other problems.
+   */
+  firstRowOfId?: number;
 }
 
 /** A cell's typed value: dates as serials, money as amounts, everything else as text. Null when not known. */
@@ -248,6 +253,7 @@ export class RegisterProblems {
           value: shown(entry.raw),
           problem: "duplicate-id",
           message: `${String(entry.id)} is also the ID on row${others.length > 1 ? "s" : ""} ${where}`,
+          firstRowOfId: group[0].row,
         });
       }
     }

@@ -3,9 +3,11 @@
 // thresholds rule its own contracts; the roll-up then adds the summaries up. Contracts are never
 // merged: two files that hold the same Contract ID are reported, each contract kept.
 import { statusMeaning } from "./contractAssessment";
-import { compareIds, ranked } from "./summaryRanking";
-import { EscalationSummary, ListedContract, MoneyTotal, SummaryContract, ValueAtRisk } from "./summaryTypes";
+import type { DutyFinding } from "./duties/procurementDuties";
 import type { NormalisedRow } from "./normalise";
+import { combinedDuties, combinedSummary, totalsOf } from "./portfolioSummary";
+import { compareIds } from "./summaryRanking";
+import type { EscalationSummary, MoneyTotal } from "./summaryTypes";
 
 /** One register of the roll-up: its name as shown, its own summary and every contract row read. */
 export interface PortfolioPart {
@@ -14,6 +16,8 @@ export interface PortfolioPart {
   summary: EscalationSummary;
   /** Every contract read from the file, as much of it as the roll-up needs (see `portfolioContract`). */
   contracts: readonly PortfolioContract[];
+  /** The file's Procurement Act 2023 duties, by its own Settings (features/procurementDuties); none where absent. */
+  duties?: readonly DutyFinding[];
 }
 
 /** What the roll-up keeps of every contract read: its sheet row, its Contract ID ("" for none), department and whether its status says it is closed. */
@@ -76,6 +80,8 @@ export interface Portfolio {
   /** IDs in more than one file, the one in most files first, then in ID order. */
   duplicates: DuplicateId[];
   notRead: NotRead[];
+  /** Every file's Procurement Act 2023 duties, each naming its file, most urgent first (core/portfolioSummary combinedDuties). */
+  duties: DutyFinding[];
 }
 
 /** What a department with no name in the register is listed as. */
@@ -84,66 +90,6 @@ export const NO_DEPARTMENT = "(no department)";
 const textOf = (v: unknown): string => (v === null || v === undefined ? "" : String(v).replace(/\s+/g, " ").trim());
 // "Adult Social Care" and "adult social care " are one department: the first spelling is shown.
 const departmentKey = (name: string): string => name.toLowerCase();
-
-function addTotals(into: Map<string | null, number>, totals: readonly MoneyTotal[]): void {
-  for (const t of totals) into.set(t.currency, (into.get(t.currency) ?? 0) + t.amount);
-}
-const totalsOf = (sums: ReadonlyMap<string | null, number>): MoneyTotal[] =>
-  [...sums].map(([currency, amount]) => ({ currency, amount: Math.round(amount * 100) / 100 })).sort((a, b) => b.amount - a.amount);
-
-/**
- * The value at risk of several files: totals added by currency (never across currencies). A file
- * with no value column adds its level 2 and 3 contracts as ones with no value given; null only
- * when no file has a value column.
- */
-function combinedValueAtRisk(summaries: readonly EscalationSummary[]): ValueAtRisk | null {
-  if (summaries.every((s) => s.valueAtRisk === null)) return null;
-  const sums = new Map<string | null, number>();
-  const out: ValueAtRisk = { totals: [], contracts: 0, contractsWithoutValue: 0, annualOnly: 0 };
-  for (const s of summaries) {
-    const v = s.valueAtRisk;
-    if (v === null) {
-      const atRisk = s.byLevel[2] + s.byLevel[3];
-      out.contracts += atRisk;
-      out.contractsWithoutValue += atRisk;
-      continue;
-    }
-    addTotals(sums, v.totals);
-    out.contracts += v.contracts;
-    out.contractsWithoutValue += v.contractsWithoutValue;
-    out.annualOnly += v.annualOnly;
-  }
-  return { ...out, totals: totalsOf(sums) };
-}
-
-const byValue = (a: ListedContract, b: ListedContract): number =>
-  (a.value === null ? 1 : 0) - (b.value === null ? 1 : 0) || (b.value ?? 0) - (a.value ?? 0) || compareIds(a.id, b.id) || a.row - b.row;
-// Longest ended first, as each file's own list is.
-const byEnd = (a: ListedContract, b: ListedContract): number => (a.endDate ?? Infinity) - (b.endDate ?? Infinity) || compareIds(a.id, b.id);
-
-/** The files' summaries as one (see Portfolio.summary); the first file's ladder names, windows and locale. */
-function combinedSummary(parts: readonly PortfolioPart[]): EscalationSummary {
-  const [first] = parts;
-  // Each file's summary is the roll-up's own: its contracts are named in place, not copied (a
-  // copy of each of 100,000 contracts costs more than summarising them).
-  const tagged = <T extends SummaryContract | ListedContract>(list: readonly T[], file: string): readonly T[] => {
-    for (const c of list) c.file = file;
-    return list;
-  };
-  const sum = (pick: (s: EscalationSummary) => number): number => parts.reduce((n, p) => n + pick(p.summary), 0);
-  return {
-    ...first.summary,
-    counts: { red: sum((s) => s.counts.red), amber: sum((s) => s.counts.amber), green: sum((s) => s.counts.green), unrated: sum((s) => s.counts.unrated) },
-    byLevel: { 1: sum((s) => s.byLevel[1]), 2: sum((s) => s.byLevel[2]), 3: sum((s) => s.byLevel[3]) },
-    valueAtRisk: combinedValueAtRisk(parts.map((p) => p.summary)),
-    contracts: ranked(parts.flatMap((p) => tagged(p.summary.contracts, p.name))),
-    totalContracts: sum((s) => s.totalContracts),
-    closedContracts: sum((s) => s.closedContracts),
-    staleContracts: sum((s) => s.staleContracts),
-    stale: parts.flatMap((p) => tagged(p.summary.stale, p.name)).sort(byEnd),
-    unrated: parts.flatMap((p) => tagged(p.summary.unrated, p.name)).sort(byValue),
-  };
-}
 
 interface Tally extends Breakdown {
   key: string;
@@ -247,7 +193,7 @@ function duplicatesOf(parts: readonly PortfolioPart[]): DuplicateId[] {
 
 /**
  * The portfolio roll-up of several registers' summaries (issue 14 point 4): one summary of them
- * all, a breakdown per file and per department, the Contract IDs found in more than one file (each
+ * all with every file's Procurement Act duties, a breakdown per file and per department, the Contract IDs found in more than one file (each
  * contract kept, none merged), and the files not read with why.
  * @throws Error when no part is given (there is nothing to roll up; the CLI says why first)
  * @example portfolio([{ name: "adults.xlsx", summary, contracts }, { name: "children.csv", summary: s2, contracts: c2 }], []).duplicates → [{ id: "C-7", places: [{ file: "adults.xlsx", row: 9 }, { file: "children.csv", row: 4 }] }]
@@ -255,5 +201,5 @@ function duplicatesOf(parts: readonly PortfolioPart[]): DuplicateId[] {
 export function portfolio(parts: readonly PortfolioPart[], notRead: readonly NotRead[]): Portfolio {
   if (parts.length === 0) throw new Error("No register to roll up");
   const summary = combinedSummary(parts);
-  return { summary, files: parts.map(fileBreakdown), departments: departmentsOf(parts, summary), duplicates: duplicatesOf(parts), notRead: [...notRead] };
+  return { summary, files: parts.map(fileBreakdown), departments: departmentsOf(parts, summary), duplicates: duplicatesOf(parts), notRead: [...notRead], duties: combinedDuties(parts) };
 }

@@ -1,7 +1,8 @@
 // The portfolio roll-up in the summary's four forms: the summary of every file together as the
 // single-file summary reads, then the breakdown by file and by department, the Contract IDs found
 // in more than one file and the files not read. Cell text is made inert as the summary makes it.
-import { formatAmount } from "./currencies";
+import { formatTotals } from "./currencies";
+import { dutiesJson } from "./dutiesRender";
 import type { MoneyTotal } from "./summaryTypes";
 import type { Breakdown, DuplicateId, Portfolio } from "./portfolio";
 import { DEFAULT_LIMIT, SummaryFormat, SummaryLayout, escapeHtml, markdownText, renderSummary, summaryJson } from "./summaryRender";
@@ -10,7 +11,7 @@ const count = (n: number): string => n.toLocaleString("en-GB");
 const plural = (n: number, one: string, many = `${one}s`): string => `${count(n)} ${n === 1 ? one : many}`;
 /** "… and 3 more departments (…)". */
 const andMore = (n: number, what: string, layout: SummaryLayout): string => `… and ${count(n)} more ${n === 1 ? what : `${what}s`}${layout.more ? ` (${layout.more})` : ""}`;
-const money = (totals: readonly MoneyTotal[]): string => totals.map((t) => formatAmount(t.amount, t.currency)).join(" + ");
+const money = (totals: readonly MoneyTotal[]): string => formatTotals(totals);
 const oneLine = (text: string): string => text.replace(/[\r\n\v\f\u0085\u2028\u2029]+/g, " ");
 
 /** The counts of a breakdown in a phrase: "1,296 contracts: Red 3 · Amber 12 · Green 80 · 1,201 probably closed; levels 3/2/1: 1/2/12; at risk £12,000". */
@@ -30,6 +31,9 @@ function cut<T>(list: readonly T[], limit: number): { shown: readonly T[]; more:
   const shown = limit > 0 ? list.slice(0, limit) : list;
   return { shown, more: list.length - shown.length };
 }
+
+/** The summary's layout with every file's Procurement Act duties, for their section. */
+const withDuties = (p: Portfolio, layout: SummaryLayout): SummaryLayout => ({ ...layout, duties: p.duties });
 
 /** The line before the summary: which files it rolls up. */
 function rollupHeading(p: Portfolio): string {
@@ -52,7 +56,7 @@ function renderRollupText(p: Portfolio, layout: SummaryLayout): string {
     ...more(duplicates.more, "ID"),
   );
   if (p.notRead.length) lines.push("", `Not read (${count(p.notRead.length)}):`, ...p.notRead.map((n) => `  ${n.name}: ${n.reason}`));
-  return `${rollupHeading(p)}\n${renderSummary(p.summary, "text", layout)}${lines.map(oneLine).join("\n")}\n`;
+  return `${rollupHeading(p)}\n${renderSummary(p.summary, "text", withDuties(p, layout))}${lines.map(oneLine).join("\n")}\n`;
 }
 
 const BREAKDOWN_HEADERS = ["Contracts", "Red", "Amber", "Green", "Unrated", "Probably closed", "Closed", "Level 3", "Level 2", "Level 1", "Value at risk"];
@@ -98,7 +102,7 @@ function renderRollupMarkdown(p: Portfolio, layout: SummaryLayout): string {
     ...more(duplicates.more, "ID"),
   ];
   if (p.notRead.length) lines.push("", "## Not read", "", ...p.notRead.map((n) => `- ${markdownText(n.name)}: ${markdownText(n.reason)}`));
-  return `# ${markdownText(rollupHeading(p))}\n\n${renderSummary(p.summary, "markdown", layout).replace(/^# /, "## ")}${lines.join("\n")}\n`;
+  return `# ${markdownText(rollupHeading(p))}\n\n${renderSummary(p.summary, "markdown", withDuties(p, layout)).replace(/^# /, "## ")}${lines.join("\n")}\n`;
 }
 
 function renderRollupHtml(p: Portfolio, layout: SummaryLayout): string {
@@ -115,7 +119,7 @@ function renderRollupHtml(p: Portfolio, layout: SummaryLayout): string {
   const duplicates = cut(p.duplicates, limit);
   const out = [
     `<h2 style="font-family:Segoe UI,Arial,sans-serif;font-size:18px;margin:0 0 8px">${escapeHtml(rollupHeading(p))}</h2>`,
-    renderSummary(p.summary, "html", layout).trimEnd(),
+    renderSummary(p.summary, "html", withDuties(p, layout)).trimEnd(),
     `<div style="font-family:Segoe UI,Arial,sans-serif;font-size:14px;color:#242424">`,
     h3("By file"),
     table("File", p.files),
@@ -132,13 +136,19 @@ function renderRollupHtml(p: Portfolio, layout: SummaryLayout): string {
   return `${out.filter(Boolean).join("\n")}\n`;
 }
 
-/** The roll-up's JSON: the summary's (every contract naming its `file`), then the breakdowns, duplicates and files not read, whatever the limit. */
+/**
+ * The roll-up's JSON: the summary's (every contract, decision and duty naming its `file`; the
+ * duties as `procurementAct` where any file has some, as for one register), then the breakdowns,
+ * duplicates and files not read, whatever the limit.
+ * @example (portfolioJson(portfolio(parts, [])) as { procurementAct: { file: string }[] }).procurementAct[0].file → "duties-tracker.xlsx"
+ */
 export function portfolioJson(p: Portfolio): unknown {
   const breakdown = (b: Breakdown) => ({ ...b, byLevel: { "1": b.byLevel[1], "2": b.byLevel[2], "3": b.byLevel[3] } });
   const summary = summaryJson(p.summary) as Record<string, unknown>;
   return {
     files: p.files.map(breakdown),
     ...summary,
+    ...(p.duties.length > 0 ? { procurementAct: dutiesJson(p.duties) } : {}),
     departments: p.departments.map(breakdown),
     duplicateIds: p.duplicates,
     notRead: p.notRead,

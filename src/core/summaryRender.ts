@@ -1,9 +1,9 @@
-import { formatAmount } from "./currencies";
+import { formatAmount, formatTotals } from "./currencies";
 import type { EndDateGapKind } from "./endDates";
 import { formatSerial } from "./dates";
 import { dateInWords } from "./dateWords";
 import { RAG_FILLS } from "./ragFills";
-import { AT_RISK_FROM_LEVEL, ComingDecision, DECISIONS_WITHIN_DAYS, EscalationSummary, ListedContract, SummaryContract, ValueAtRisk } from "./summaryTypes";
+import { AT_RISK_FROM_LEVEL, ComingDecision, DECISIONS_WITHIN_DAYS, EscalationSummary, ListedContract, SummaryContract, SummaryWindows, ValueAtRisk } from "./summaryTypes";
 import type { SummaryFormat, SummaryGrouping } from "./summaryChoices";
 import type { DutyFinding } from "./duties/procurementDuties";
 import { dutiesHeading, dutiesJson, dutyLines } from "./dutiesRender";
@@ -18,9 +18,9 @@ const count = (n: number): string => n.toLocaleString("en-GB");
 const plural = (n: number, one: string, many = `${one}s`): string => `${count(n)} ${n === 1 ? one : many}`;
 
 /**
- * The value at risk in words, with the rule it follows: each currency's total with its symbol (a
- * plain number where the register named no currency), what it sums, and "not known" where there is
- * nothing to add up — never a made-up 0.
+ * The value at risk in words, with the rule it follows: each currency's total with its symbol (an
+ * amount whose register named no currency marked so beside the others: core/currencies
+ * formatTotals), what it sums, and "not known" where there is nothing to add up — never a made-up 0.
  * @example valueAtRiskText({ totals: [{ currency: "GBP", amount: 1234567 }], contracts: 3, contractsWithoutValue: 0, annualOnly: 0 }) → "£1,234,567: the whole-life value of the 3 contracts at level 2 or 3"
  */
 export function valueAtRiskText(value: ValueAtRisk | null, locale = "en-GB"): string {
@@ -30,13 +30,11 @@ export function valueAtRiskText(value: ValueAtRisk | null, locale = "en-GB"): st
   const whose = `the ${contracts === 1 ? "contract" : `${n(contracts)} contracts`} at level ${AT_RISK_FROM_LEVEL} or ${AT_RISK_FROM_LEVEL + 1}`;
   if (contracts === 0) return `none: no contract is at level ${AT_RISK_FROM_LEVEL} or ${AT_RISK_FROM_LEVEL + 1}`;
   if (totals.length === 0) return `not known: no value is given for ${whose}`;
-  const several = totals.length > 1;
-  const shown = totals.map((t) => (t.currency === null && several ? `${formatAmount(t.amount, null, locale)} in no stated currency` : formatAmount(t.amount, t.currency, locale)));
   const notes = [
     contractsWithoutValue > 0 ? `${n(contractsWithoutValue)} with no value given` : "",
     annualOnly > 0 ? `${n(annualOnly)} counted at ${annualOnly === 1 ? "its" : "their"} annual value, having no whole-life value` : "",
   ].filter(Boolean);
-  return `${shown.join(" + ")}: the whole-life value of ${whose}${notes.length ? ` (${notes.join("; ")})` : ""}`;
+  return `${formatTotals(totals, locale)}: the whole-life value of ${whose}${notes.length ? ` (${notes.join("; ")})` : ""}`;
 }
 
 /** Title line of every format. */
@@ -92,7 +90,7 @@ const groupOf = (c: SummaryContract, by: SummaryGrouping): string =>
 function valueOfAll(contracts: readonly { value: number | null; currency: string | null }[]): string {
   const sums = new Map<string | null, number>();
   for (const c of contracts) if (c.value !== null) sums.set(c.currency, (sums.get(c.currency) ?? 0) + c.value);
-  return [...sums].sort((a, b) => b[1] - a[1]).map(([currency, amount]) => formatAmount(Math.round(amount * 100) / 100, currency)).join(" + ");
+  return formatTotals([...sums].sort((a, b) => b[1] - a[1]).map(([currency, amount]) => ({ currency, amount: Math.round(amount * 100) / 100 })));
 }
 
 /** One level's section: its contracts up to the limit, in rank order (within groups when grouped), and what is left. */
@@ -166,13 +164,26 @@ export interface RecentChanges {
  * @example recentChanges(summary).ended.map((c) => c.id) → ["C-3"]
  */
 export function recentChanges(summary: EscalationSummary): RecentChanges {
-  const { expiryRedDays } = summary;
   const within = (d: number | null, from: number, to: number): boolean => d !== null && d >= from && d <= to;
   return {
     noticePassed: summary.contracts.filter((c) => within(c.daysToNotice, -RECENT_DAYS, -1)),
     ended: summary.contracts.filter((c) => within(c.daysToExpiry, -RECENT_DAYS, -1)),
-    cameWithinRed: summary.contracts.filter((c) => within(c.daysToExpiry, Math.max(0, expiryRedDays - RECENT_DAYS + 1), expiryRedDays)),
+    cameWithinRed: summary.contracts.filter((c) => {
+      const red = windowsOf(summary, c).expiryRedDays;
+      return within(c.daysToExpiry, Math.max(0, red - RECENT_DAYS + 1), red);
+    }),
   };
+}
+
+/** The windows a contract is judged by: its own file's in a roll-up, else the summary's. */
+function windowsOf(summary: EscalationSummary, c: { file?: string }): SummaryWindows {
+  return (c.file !== undefined ? summary.windowsByFile?.get(c.file) : undefined) ?? summary;
+}
+
+/** Every window of some contracts, in days, in words: "90", or "60 or 90" where their files differ. */
+function daysOf(summary: EscalationSummary, contracts: readonly { file?: string }[], pick: (w: SummaryWindows) => number): string {
+  const all = [...new Set(contracts.map((c) => pick(windowsOf(summary, c))))].sort((a, b) => a - b).map(count);
+  return all.length > 1 ? `${all.slice(0, -1).join(", ")} or ${all[all.length - 1]}` : (all[0] ?? count(pick(summary)));
 }
 
 /**
@@ -186,7 +197,7 @@ export function recentChangeLines(summary: EscalationSummary): string[] {
   const { noticePassed: notice, ended, cameWithinRed: red } = changes;
   if (notice.length) out.push(`the notice date of ${plural(notice.length, "contract")} passed${ids(notice)}`);
   if (ended.length) out.push(`${plural(ended.length, "contract")} ended${ids(ended)}`);
-  if (red.length) out.push(`${plural(red.length, "contract")} came within ${summary.expiryRedDays} days of ${red.length === 1 ? "its" : "their"} end${ids(red)}`);
+  if (red.length) out.push(`${plural(red.length, "contract")} came within ${daysOf(summary, red, (w) => w.expiryRedDays)} days of ${red.length === 1 ? "its" : "their"} end${ids(red)}`);
   return out;
 }
 
@@ -216,7 +227,7 @@ export function unratedText(summary: EscalationSummary, names = 5): string | nul
     .map(([k, n]) => `${count(n)} ${k}${k === "with a stand-in end date" && stand ? ` (such as ${stand[1]})` : ""}`)
     .join(", ");
   const valued = list.filter((c) => c.value !== null).slice(0, names);
-  const biggest = valued.length ? ` Biggest by value: ${valued.map((c) => `${c.id}${c.title ? ` ${c.title}` : ""} (${formatAmount(c.value ?? 0, c.currency)})`).join("; ")}.` : "";
+  const biggest = valued.length ? ` Biggest by value: ${valued.map((c) => `${c.id}${c.title ? ` ${c.title}` : ""} (${formatAmount(c.value ?? 0, c.currency)}${c.file !== undefined ? `, in ${c.file}` : ""})`).join("; ")}.` : "";
   return `${plural(list.length, "contract is", "contracts are")} unrated, neither Green nor Red, for want of a real end date: ${why}.${biggest}`;
 }
 
@@ -227,7 +238,7 @@ export function staleText(summary: EscalationSummary): string | null {
   const oldest = list[0];
   const value = valueOfAll(list);
   return (
-    `${plural(list.length, "contract")} ended more than ${count(summary.staleAfterDays)} days ago with no closing status${value ? `, worth ${value}` : ""}` +
+    `${plural(list.length, "contract")} ended more than ${daysOf(summary, list, (w) => w.staleAfterDays)} days ago with no closing status${value ? `, worth ${value}` : ""}` +
     `${oldest?.endDate != null ? ` (${list.length === 1 ? "on" : "the oldest"} ${dmy(oldest.endDate, summary)})` : ""}: probably closed. Confirm, and mark ${list.length === 1 ? "it closed (set its status); it is" : "them closed (set their status); they are"} not escalated.`
   );
 }
@@ -265,11 +276,12 @@ export function comingDecisionsHeading(summary: Pick<EscalationSummary, "decisio
 }
 
 /**
- * One decide-by date coming up on a line, as the text summary and the summary sheet list it.
+ * One decide-by date coming up on a line, as the text summary and the summary sheet list it (in a
+ * roll-up, with the file the contract is in).
  * @example comingDecisionLine({ id: "C-4", title: "Parks", decideBy: 46600, daysToDecide: 21 }, "en-GB") → "C-4 Parks: decide by 1 Aug 2027: 21 days"
  */
-export function comingDecisionLine(d: Pick<ComingDecision, "id" | "title" | "decideBy" | "daysToDecide">, locale: string): string {
-  return `${d.id}${d.title ? ` ${d.title}` : ""}: ${decideByWords(d, locale)}`;
+export function comingDecisionLine(d: Pick<ComingDecision, "id" | "title" | "decideBy" | "daysToDecide" | "file">, locale: string): string {
+  return `${d.id}${d.title ? ` ${d.title}` : ""}${d.file !== undefined ? ` · in ${d.file}` : ""}: ${decideByWords(d, locale)}`;
 }
 
 /** What the summary leads with: the week's changes, the decisions due and the decide-by dates coming up, as lines of text. */
@@ -279,7 +291,7 @@ function leadLines(summary: EscalationSummary, limit: number): string[] {
   const decisions = decisionsDue(summary);
   if (decisions.length) {
     const shown = limit > 0 ? decisions.slice(0, Math.min(limit, 10)) : decisions;
-    lines.push("", `Needs a decision (${count(decisions.length)}):`, ...shown.map((c) => `  - ${c.id}${c.title ? ` ${c.title}` : ""}: ${c.action}`));
+    lines.push("", `Needs a decision (${count(decisions.length)}):`, ...shown.map((c) => `  - ${c.id}${c.title ? ` ${c.title}` : ""}${c.file !== undefined ? ` · in ${c.file}` : ""}: ${c.action}`));
     if (shown.length < decisions.length) lines.push(`  - and ${count(decisions.length - shown.length)} more, listed by level below`);
   }
   const coming = summary.decisionsComing;
@@ -454,7 +466,7 @@ export function renderHtml(summary: EscalationSummary, layout: SummaryLayout = {
 }
 
 const changedJson = (changes: RecentChanges): Record<keyof RecentChanges, { id: string; row: number }[]> => {
-  const listed = (cs: readonly SummaryContract[]) => cs.map((c) => ({ id: c.id, row: c.row }));
+  const listed = (cs: readonly SummaryContract[]) => cs.map((c) => ({ id: c.id, row: c.row, ...(c.file !== undefined ? { file: c.file } : {}) }));
   return { noticePassed: listed(changes.noticePassed), ended: listed(changes.ended), cameWithinRed: listed(changes.cameWithinRed) };
 };
 
@@ -496,7 +508,7 @@ export function summaryJson(summary: EscalationSummary): unknown {
     unrated: summary.unrated.map(listed),
     probablyClosed: summary.stale.map(listed),
     // Decide-by dates in the next DECISIONS_WITHIN_DAYS days, soonest first, whatever the level.
-    decisionsComing: summary.decisionsComing.map((d) => ({ id: d.id, row: d.row, title: d.title, tier: d.tier, decideBy: iso(d.decideBy), daysToDecide: d.daysToDecide })),
+    decisionsComing: summary.decisionsComing.map((d) => ({ id: d.id, row: d.row, title: d.title, tier: d.tier, decideBy: iso(d.decideBy), daysToDecide: d.daysToDecide, ...(d.file !== undefined ? { file: d.file } : {}) })),
   };
 }
 

@@ -116,6 +116,14 @@ export interface ComingDecision extends ContractHeading {
   /** The decide-by date (a serial) and the days left to it, 0 to DECISIONS_WITHIN_DAYS. */
   decideBy: number;
   daysToDecide: number;
+  /** In a portfolio roll-up (core/portfolio), the file the contract was read from. */
+  file?: string;
+}
+
+/** The windows of a register's Settings the summary's words name, in days. */
+export interface SummaryWindows {
+  expiryRedDays: number;
+  staleAfterDays: number;
 }
 
 /** A sum of money in one currency (ISO 4217); currency null where the register did not say one. */
@@ -174,6 +182,11 @@ export interface EscalationSummary {
   ladder: LadderNames;
   /** The locale its dates are written in (core/dateWords): renderers write the as-of date and the columns of dates the same way. */
   dateLocale: string;
+  /**
+   * In a portfolio roll-up, each file's own windows by file name (core/portfolio): a contract is
+   * judged by its own file's Settings, and the words name every window the files use.
+   */
+  windowsByFile?: ReadonlyMap<string, SummaryWindows>;
 }
 
 /** Ladder names from Settings rows (`ladder_level_1` …), over the defaults. */

@@ -20,7 +20,7 @@ async function printed(argv: string[]): Promise<{ code: number; out: string }> {
   return { code, out };
 }
 
-test("the roll-up example: its head and its breakdowns are what summary of the folder prints", async () => {
+test("the roll-up example: each piece between its … is what summary of the folder prints, in order, the first at its start and the last at its end", async () => {
   const [block] = blocks("A portfolio roll-up");
   const [command, ...shown] = block.trimEnd().split("\n");
   const folder = path.join(dir, "Registers");
@@ -32,10 +32,25 @@ test("the roll-up example: its head and its breakdowns are what summary of the f
   const result = await printed(argv);
   expect(result.code).toBe(0);
   const lines = result.out.trimEnd().split("\n");
-  const cut = shown.indexOf("…");
-  expect(lines.slice(0, cut)).toEqual(shown.slice(0, cut));
-  const tail = shown.slice(cut + 1);
+  // The pieces the README shows, each a run of whole lines of the output (every count in them is checked).
+  const pieces: string[][] = [[]];
+  for (const line of shown) {
+    if (line === "…") pieces.push([]);
+    else pieces[pieces.length - 1].push(line);
+  }
+  expect(pieces.length).toBeGreaterThan(2);
+  const head = pieces[0];
+  const tail = pieces[pieces.length - 1];
+  expect(lines.slice(0, head.length)).toEqual(head);
   expect(lines.slice(lines.length - tail.length)).toEqual(tail);
+  let from = head.length;
+  for (const piece of pieces.slice(1, -1)) {
+    const at = lines.findIndex((line, i) => i >= from && line === piece[0]);
+    expect(at).toBeGreaterThanOrEqual(from);
+    expect(lines.slice(at, at + piece.length)).toEqual(piece);
+    from = at + piece.length;
+  }
+  expect(from).toBeLessThanOrEqual(lines.length - tail.length);
 }, 120_000);
 
 test("the calendar example: what calendar prints, and the first event of the file it writes", async () => {

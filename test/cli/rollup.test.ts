@@ -52,12 +52,16 @@ beforeAll(async () => {
   rolled = await json(folder);
 }, 120_000);
 
-test("every register in the folder is read once; what is not a register is said, one line each", () => {
+test("every register in the folder is read once; what is not a register is said, one line each, and listed as not read", () => {
   expect(rolled.json.files.map((f) => f.name)).toEqual(["act_contracts_2025.csv", "housing.csv", "sample_data_of_contract_finder_uk.xlsx", "uk_ocds_releases_flat.csv"]);
-  expect(rolled.json.notRead).toEqual([{ name: "colours.csv", reason: expect.stringMatching(/^No header row found in the first 30 rows of colours\.csv/) }]);
+  expect(rolled.json.notRead).toEqual([
+    { name: "Archive", reason: "a subfolder (name it to include it)" },
+    { name: "README.md", reason: "not a .csv or .xlsx file" },
+    { name: "colours.csv", reason: expect.stringMatching(/^No header row found in the first 30 rows of colours\.csv/) },
+  ]);
   const lines = rolled.err.trimEnd().split("\n");
-  expect(lines).toContain(`${path.join(folder, "Archive")}: a subfolder, not read (name it to include it)`);
-  expect(lines).toContain(`${path.join(folder, "README.md")}: not read, not a .csv or .xlsx file`);
+  expect(lines).toContain(`${path.join(folder, "Archive")}: not read: a subfolder (name it to include it)`);
+  expect(lines).toContain(`${path.join(folder, "README.md")}: not read: not a .csv or .xlsx file`);
   expect(lines.filter((l) => l.startsWith("colours.csv: not read: No header row"))).toHaveLength(1);
   expect(rolled.err).not.toContain("~$");
 });
@@ -106,7 +110,8 @@ test("text, Markdown and HTML carry the breakdowns; the user's text stays text",
   expect(lines).toContain("By file:");
   expect(lines.find((l) => l.startsWith("  housing.csv: "))).toBe("  housing.csv: 2 contracts: Red 1 · Amber 0 · Green 1; level 3/2/1: 0/1/0; at risk £120,000");
   expect(lines).toContain("  19009: act_contracts_2025.csv row 2, housing.csv row 2");
-  expect(lines).toContain("Not read (1):");
+  expect(lines).toContain("Not read (3):");
+  expect(lines).toContain("  Archive: a subfolder (name it to include it)");
   expect(lines).toContain(`  … and 275 more departments (--limit 0 or --format json lists them all)`);
   expect(text.out).toMatch(/ · in housing\.csv: Notice date 31 Jul 2025 today: decide extend or re-procure/);
   const markdown = (await cli("summary", folder, "--as-of", AS_OF, "--format", "markdown", "--limit", "0")).out;
@@ -127,7 +132,7 @@ test("files named one by one give the roll-up of the folder; the same file twice
 test("a folder with no register, and usage", async () => {
   const empty = fs.mkdtempSync(path.join(os.tmpdir(), "ct-rollup-empty-"));
   fs.writeFileSync(path.join(empty, "notes.txt"), "nothing here");
-  expect(await cli("summary", empty)).toEqual({ code: 1, out: "", err: `${path.join(empty, "notes.txt")}: not read, not a .csv or .xlsx file\ncontract-tracker: No .csv or .xlsx register in ${empty}\n` });
+  expect(await cli("summary", empty)).toEqual({ code: 1, out: "", err: `${path.join(empty, "notes.txt")}: not read: not a .csv or .xlsx file\ncontract-tracker: No .csv or .xlsx register in ${empty}\n` });
   expect(await cli("check", SOURCES.act, SOURCES.ocds)).toMatchObject({ code: 2, err: expect.stringContaining("One FILE only") });
 });
 

@@ -221,7 +221,7 @@ describe("the summary", () => {
     const line = (s: ReturnType<typeof at>): string => renderText(s).split("\n").find((l) => l.startsWith("Value at risk")) ?? "";
     expect(line(at(["GBP", "GBP"], [1_234_000, 567]))).toBe("Value at risk: £1,234,567: the whole-life value of the 2 contracts at level 2 or 3.");
     expect(at(["GBP", "USD", "GBP"], [1000, 5000, 2000]).valueAtRisk?.totals).toEqual([{ currency: "USD", amount: 5000 }, { currency: "GBP", amount: 3000 }]);
-    expect(line(at(["GBP", "USD", "GBP", null], [1000, 5000, 2000, 700]))).toBe("Value at risk: US$5,000 + £3,000 + 700 in no stated currency: the whole-life value of the 4 contracts at level 2 or 3.");
+    expect(line(at(["GBP", "USD", "GBP", null], [1000, 5000, 2000, 700]))).toBe("Value at risk: US$5,000 + £3,000 + 700 (currency not stated): the whole-life value of the 4 contracts at level 2 or 3.");
     expect(line(at([null, null], [1000, 2500.5]))).toBe("Value at risk: 3,501: the whole-life value of the 2 contracts at level 2 or 3.");
     expect(line(at(["EUR", null], [1000, null]))).toBe("Value at risk: €1,000: the whole-life value of the 2 contracts at level 2 or 3 (1 with no value given).");
     expect(line(at([null, null], [null, null]))).toBe("Value at risk: not known: no value is given for the 2 contracts at level 2 or 3.");

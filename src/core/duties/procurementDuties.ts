@@ -36,6 +36,18 @@ export interface DutyFinding {
   /** Assessment findings: the rating the KPIs suggest and the rating last confirmed in the register. */
   suggestedRating?: PerformanceRating | null;
   confirmedRating?: string | null;
+  /** In a portfolio roll-up (core/portfolio), the file the contract was read from. */
+  file?: string;
+}
+
+/**
+ * The order duties are taken in, bar the contract's place: needed now first, then the soonest due
+ * (undated last). A register breaks ties by row, a roll-up by file and then row.
+ * @example [later, urgent].sort(byDutyUrgency)[0] === urgent
+ */
+export function byDutyUrgency(a: Pick<DutyFinding, "urgent" | "dueDate">, b: Pick<DutyFinding, "urgent" | "dueDate">): number {
+  const far = Number.POSITIVE_INFINITY;
+  return Number(b.urgent) - Number(a.urgent) || (a.dueDate ?? far) - (b.dueDate ?? far);
 }
 
 /** The tables the duties read. KPIs and Changes absent: their duties are not checked (a bare register says nothing of them). */
@@ -173,6 +185,5 @@ export function procurementDuties(rows: DutyRows, settings: TrackerSettings, asO
       });
     }
   }
-  const far = Number.POSITIVE_INFINITY;
-  return found.sort((a, b) => Number(b.urgent) - Number(a.urgent) || (a.dueDate ?? far) - (b.dueDate ?? far) || a.row - b.row);
+  return found.sort((a, b) => byDutyUrgency(a, b) || a.row - b.row);
 }
