@@ -99,6 +99,42 @@ export function sampleIndices(length: number, size = PROFILE_SAMPLE): number[] {
   return Array.from({ length: size }, (_, i) => Math.floor(i * step));
 }
 
+// What one text cell reads as, a bit each (profileColumn counts them over the column).
+const SENTENCE = 1;
+const YES_NO_TEXT = 2;
+const SHORT_CODE_TEXT = 4;
+const CODE_TEXT = 8;
+const PERSON_TEXT = 16;
+const STATUS_TEXT = 32;
+const NUMBER_TEXT = 64;
+const DATE_TEXT = 128;
+const AMOUNT_TEXT = 256;
+const PERIOD_TEXT = 512;
+
+/** The readings of one trimmed, non-blank text cell, as bits. */
+function textFlags(text: string): number {
+  let flags = 0;
+  const words = text.split(" ");
+  if (words.length >= 8) flags |= SENTENCE;
+  const yesNo = YES_NO.test(text);
+  if (yesNo) flags |= YES_NO_TEXT;
+  if (SHORT_CODE.test(text)) flags |= SHORT_CODE_TEXT;
+  if (CODE.test(text) && !yesNo) flags |= CODE_TEXT;
+  if (PERSON.test(text)) flags |= PERSON_TEXT;
+  if (words.some(isStatusWord)) flags |= STATUS_TEXT;
+  const bareNumber = /^[-+]?\d+(?:\.\d+)?$/.test(text);
+  if (bareNumber) flags |= NUMBER_TEXT;
+  // A date written as its Excel serial in a CSV (`45747`) may be a date as a number cell may.
+  if (readsAsDate(text) || (/^\d{5}$/.test(text) && Number(text) >= FIRST_SERIAL && Number(text) <= LAST_SERIAL)) flags |= DATE_TEXT;
+  else {
+    const money = parseMoney(text);
+    if (money.ok && money.value !== null) flags |= AMOUNT_TEXT;
+  }
+  // A bare number (`2`, a count of renewals left) is no period written as one.
+  if (!bareNumber && /\d|one|two|three|six|twelve/i.test(text) && text.length <= 60 && (parsePeriod(text).ok || parseExtensionOptions(text).ok)) flags |= PERIOD_TEXT;
+  return flags;
+}
+
 /**
  * A column's profile from its cells (any cell values: text, numbers, booleans, Dates, blanks).
  * Blank cells and values that say "not known" count towards `sampled` only. `isDateCell` says
@@ -108,6 +144,7 @@ export function sampleIndices(length: number, size = PROFILE_SAMPLE): number[] {
 export function profileColumn(cells: readonly unknown[], isDateCell?: (row: number) => boolean | undefined): ColumnProfile {
   const counts = { dates: 0, amounts: 0, numbers: 0, sentences: 0, codes: 0, people: 0, shortCodes: 0, yesNo: 0, status: 0, periods: 0 };
   const seen = new Map<string, number>();
+  const flagsOf = new Map<string, number>();
   const lengths: number[] = [];
   let filled = 0;
   cells.forEach((cell, row) => {
@@ -142,24 +179,26 @@ export function profileColumn(cells: readonly unknown[], isDateCell?: (row: numb
     const text = String(cell).replace(/\s+/g, " ").trim();
     if (text === "" || saysNotKnown(text)) return;
     filled++;
-    seen.set(text, (seen.get(text) ?? 0) + 1);
+    const times = seen.get(text);
+    seen.set(text, (times ?? 0) + 1);
     lengths.push(text.length);
-    const words = text.split(" ");
-    if (words.length >= 8) counts.sentences++;
-    if (YES_NO.test(text)) counts.yesNo++;
-    if (SHORT_CODE.test(text)) counts.shortCodes++;
-    if (CODE.test(text) && !YES_NO.test(text)) counts.codes++;
-    if (PERSON.test(text)) counts.people++;
-    if (words.some(isStatusWord)) counts.status++;
-    if (/^[-+]?\d+(?:\.\d+)?$/.test(text)) counts.numbers++;
-    // A date written as its Excel serial in a CSV (`45747`) may be a date as a number cell may.
-    if (readsAsDate(text) || (/^\d{5}$/.test(text) && Number(text) >= FIRST_SERIAL && Number(text) <= LAST_SERIAL)) counts.dates++;
-    else {
-      const money = parseMoney(text);
-      if (money.ok && money.value !== null) counts.amounts++;
+    // What a text says depends on the text alone: a value the column repeats (a status, a supplier,
+    // a period) is read once and counted again.
+    let flags = times === undefined ? undefined : flagsOf.get(text);
+    if (flags === undefined) {
+      flags = textFlags(text);
+      flagsOf.set(text, flags);
     }
-    // A bare number (`2`, a count of renewals left) is no period written as one.
-    if (!/^[-+]?\d+(?:\.\d+)?$/.test(text) && /\d|one|two|three|six|twelve/i.test(text) && text.length <= 60 && (parsePeriod(text).ok || parseExtensionOptions(text).ok)) counts.periods++;
+    if (flags & SENTENCE) counts.sentences++;
+    if (flags & YES_NO_TEXT) counts.yesNo++;
+    if (flags & SHORT_CODE_TEXT) counts.shortCodes++;
+    if (flags & CODE_TEXT) counts.codes++;
+    if (flags & PERSON_TEXT) counts.people++;
+    if (flags & STATUS_TEXT) counts.status++;
+    if (flags & NUMBER_TEXT) counts.numbers++;
+    if (flags & DATE_TEXT) counts.dates++;
+    if (flags & AMOUNT_TEXT) counts.amounts++;
+    if (flags & PERIOD_TEXT) counts.periods++;
   });
   const share = (n: number): number => (filled === 0 ? 0 : n / filled);
   let commonest = 0;
