@@ -5,6 +5,8 @@
  */
 import { dateToSerial } from "../../src/core/dates";
 import { setUpTracker } from "../../src/features/setUpTracker";
+import { readPaneData } from "../../src/features/paneData";
+import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
 import type { CellValue, WorkbookPort } from "../../src/workbook/port";
 
 const day = (y: number, m: number, d: number): number => dateToSerial(y, m, d) ?? 0;
@@ -101,4 +103,18 @@ export async function buildSharedIdTracker(port: WorkbookPort): Promise<void> {
     ["C-104", "Staff shortage", 3, 3, "Jo", null, "Open"],
     ["C-101", "Food prices", 2, 2, "Sam", null, "Open"],
   ]);
+}
+
+/**
+ * The pane's tracker (buildTracker over REGISTER) with C-008, Waste, worth £6m: over the
+ * Procurement Act's KPI threshold, so its KPI and assessment duties apply. The pane data is read
+ * before the change, for the tables' row positions.
+ */
+export async function trackerOverKpiThreshold(): Promise<{ book: MemoryWorkbook; pane: Awaited<ReturnType<typeof readPaneData>> }> {
+  const book = MemoryWorkbook.fromSheets({ Register: REGISTER });
+  await buildTracker(book);
+  const pane = await readPaneData(book, { asOf: AS_OF });
+  const at = pane.contractsTable.rows.findIndex((r) => r[0] === "C-008");
+  await book.updateTableCells("Contracts", [{ row: at, column: "Total value", value: 6_000_000 }]);
+  return { book, pane };
 }

@@ -3,18 +3,14 @@ import { readPaneData } from "../../src/features/paneData";
 import { confirmRating, dutiesNotice, readTrackerDuties, trackerDuties } from "../../src/features/procurementDuties";
 import { ActionEvent, RibbonHost, registerRibbon } from "../../src/commands/ribbon";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
-import { AS_OF, REGISTER, buildTracker } from "./paneTracker";
+import { AS_OF, trackerOverKpiThreshold } from "./paneTracker";
 
 // The Procurement Act duties over a tracker set up in the in-memory workbook, its Changes and KPIs
 // tables added to here: what the pane lists, what the ribbon's button says, and confirming a rating.
 
 async function tracker(): Promise<MemoryWorkbook> {
-  const book = MemoryWorkbook.fromSheets({ Register: REGISTER });
-  await buildTracker(book);
   // C-008, Waste: now worth £6m, two KPIs, the last assessed 13 months ago.
-  const pane = await readPaneData(book, { asOf: AS_OF });
-  const at = pane.contractsTable.rows.findIndex((r) => r[0] === "C-008");
-  await book.updateTableCells("Contracts", [{ row: at, column: "Total value", value: 6_000_000 }]);
+  const { book } = await trackerOverKpiThreshold();
   await book.appendRows("KPIs", [["C-008", "Bins collected", 100, 90, "Oct 2025", true, AS_OF - 400]]);
   await book.appendRows("Changes", [["CHG-2", "C-008", "Food waste rounds", 700_000, AS_OF - 20, "Approved", "Sam Patel", AS_OF - 15, null]]);
   return book;

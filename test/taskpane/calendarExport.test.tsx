@@ -8,7 +8,7 @@ import { CALENDAR_EXPORT, listenForPaneRequests, requestPaneView } from "../../s
 import { readPaneData } from "../../src/features/paneData";
 import { App } from "../../src/taskpane/App";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
-import { AS_OF, REGISTER, buildTracker } from "../features/paneTracker";
+import { AS_OF, trackerOverKpiThreshold } from "../features/paneTracker";
 import { parseEvents } from "../helpers/icalendar";
 import { HOST, excelLike, renderFast as render } from "./paneHarness";
 
@@ -21,11 +21,7 @@ configure({ asyncUtilTimeout: 10_000 });
 
 /** The tracker of the pane's tests, its as-of date pinned in Settings; C-008 is worth £6m and its one KPI was assessed 400 days ago. */
 async function tracker(): Promise<MemoryWorkbook> {
-  const book = MemoryWorkbook.fromSheets({ Register: REGISTER });
-  await buildTracker(book);
-  const pane = await readPaneData(book, { asOf: AS_OF });
-  const at = pane.contractsTable.rows.findIndex((r) => r[0] === "C-008");
-  await book.updateTableCells("Contracts", [{ row: at, column: "Total value", value: 6_000_000 }]);
+  const { book, pane } = await trackerOverKpiThreshold();
   const kpis = pane.tables.get("KPIs");
   const row = kpis?.rows.findIndex((r) => r[0] === "C-008") ?? -1;
   await book.updateTableCells("KPIs", [{ row, column: "Assessed on", value: AS_OF - 400 }]);
