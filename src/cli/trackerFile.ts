@@ -11,7 +11,7 @@ import type { CellValue, TableSnapshot } from "../workbook/port";
 import { InputError } from "./inputError";
 import type { Options } from "./options";
 import { asCorrections, openRegister } from "./register";
-import { fixedAsOf, settingsFormulaValues } from "./trackerAsOf";
+import { fixedAsOf, settingsFormulaValues, sheetFormulas } from "./trackerAsOf";
 import { WorkbookTable, readTables } from "./xlsxTables";
 
 /** A sheet of a tracker workbook as a table: its first non-blank row is the header row. */
@@ -131,13 +131,17 @@ export async function readTrackerTables(
   // A tracker's tables are found where they are: Settings is on "Tracker Settings" beside a register's own Settings sheet.
   const tables = /\.xls[xm]$/i.test(options.file) && fs.existsSync(options.file) ? workbookTables(options.file) : [];
   const { file, found } = await openRegister(options, note, tables.find((t) => t.name === "Contracts")?.sheet);
+  // A tracker table by its name (an Excel table, else a sheet of that name), never the register's own sheet.
+  const tableNamed = (name: string) => tables.find((t) => t.name.toLowerCase() === name.toLowerCase() && t.sheet !== found.sheet);
+  const sheetNamed = (name: string) => [...file.sheets.keys()].find((s) => s.toLowerCase() === name.toLowerCase() && s !== found.sheet);
   // Settings a non-calculating tool saved as formulas without results (=DATE(2025,2,24)) are worked out or said.
-  const settingsAt = tables.find((t) => t.name.toLowerCase() === "settings" && t.sheet !== found.sheet)?.sheet ?? [...file.sheets.keys()].find((s) => s.toLowerCase() === "settings" && s !== found.sheet);
-  if (file.kind === "xlsx" && settingsAt !== undefined) file.sheets.set(settingsAt, await settingsFormulaValues(options.file, settingsAt, file.sheets.get(settingsAt) ?? [], note));
+  const settingsAt = tableNamed("Settings")?.sheet ?? sheetNamed("Settings");
+  const settingsFormulas = file.kind === "xlsx" && settingsAt !== undefined ? sheetFormulas(options.file, settingsAt) : undefined;
+  if (settingsFormulas !== undefined && settingsAt !== undefined) file.sheets.set(settingsAt, await settingsFormulaValues(file.sheets.get(settingsAt) ?? [], settingsFormulas, note));
   const other = (name: string): TableSnapshot | undefined => {
-    const table = tables.find((t) => t.name.toLowerCase() === name.toLowerCase() && t.sheet !== found.sheet);
+    const table = tableNamed(name);
     if (table) return tableSnapshot(table, file.sheets.get(table.sheet) ?? []);
-    const sheet = [...file.sheets.keys()].find((s) => s.toLowerCase() === name.toLowerCase() && s !== found.sheet);
+    const sheet = sheetNamed(name);
     return sheet ? sheetTable(sheet, file.sheets.get(sheet) ?? []) : undefined;
   };
   const snapshots: TrackerSnapshots = {
@@ -157,11 +161,10 @@ export async function readTrackerTables(
     settings: other("Settings"),
     risks: other("Risks"),
   };
-  const settingsSheet = snapshots.settings?.sheet;
   const day =
     asOf ??
     asOfOption(options) ??
-    (file.kind === "xlsx" && settingsSheet !== undefined ? await fixedAsOf(options.file, settingsSheet, file.sheets.get(settingsSheet) ?? []) : undefined) ??
+    (settingsFormulas !== undefined && settingsAt !== undefined ? await fixedAsOf(file.sheets.get(settingsAt) ?? [], settingsFormulas) : undefined) ??
     todaySerial(now);
   try {
     // The columns `map` shows, the user's corrections with them, are the ones read.
