@@ -66,11 +66,13 @@ function lazy<T>(make: () => T): Lazy<T> {
 
 export function summaryCases(): BenchCase[] {
   // The engine, its words and the tables' read as the command line ships them (bench/shipped), loaded when a case first runs.
-  const escalationSummary: typeof import("../src/core/escalationSummary").escalationSummary = (...a) => shipped<typeof import("../src/core/escalationSummary")>("core/escalationSummary").escalationSummary(...a);
-  const decideByWords: typeof import("../src/core/summaryRender").decideByWords = (...a) => shipped<typeof import("../src/core/summaryRender")>("core/summaryRender").decideByWords(...a);
-  const renderText: typeof import("../src/core/summaryRender").renderText = (...a) => shipped<typeof import("../src/core/summaryRender")>("core/summaryRender").renderText(...a);
-  const readTrackerData: typeof import("../src/features/trackerData").readTrackerData = (...a) => shipped<typeof import("../src/features/trackerData")>("features/trackerData").readTrackerData(...a);
-  const summarise: typeof import("../src/features/trackerData").summarise = (...a) => shipped<typeof import("../src/features/trackerData")>("features/trackerData").summarise(...a);
+  const core = lazy(() => ({
+    ...shipped<typeof import("../src/core/escalationSummary")>("core/escalationSummary"),
+    ...shipped<typeof import("../src/core/summaryRender")>("core/summaryRender"),
+    ...shipped<typeof import("../src/features/trackerData")>("features/trackerData"),
+  }));
+  const readTrackerData: typeof import("../src/features/trackerData").readTrackerData = (...a) => core().readTrackerData(...a);
+  const summarise: typeof import("../src/features/trackerData").summarise = (...a) => core().summarise(...a);
   const tracker = lazy(() => generated());
   const typed = lazy(() => readTrackerData(tracker(), { asOf: AS_OF }));
   const worst = lazy(() => readTrackerData(generated(true), { asOf: AS_OF }));
@@ -89,7 +91,7 @@ export function summaryCases(): BenchCase[] {
   const releaseAll = (): void => [tracker, typed, worst, tiered].forEach((data) => data.release());
   const engine = (data: () => ReturnType<typeof readTrackerData>) => () => {
     const d = data();
-    return escalationSummary({ contracts: d.contracts, milestones: d.milestones, escalations: d.escalations }, d.settings, AS_OF, d.ladder);
+    return core().escalationSummary({ contracts: d.contracts, milestones: d.milestones, escalations: d.escalations }, d.settings, AS_OF, d.ladder);
   };
   return [
     { suite: "summary", name: "escalation engine, 100,000 contracts (typed rows, 20,000 milestones, 5,000 log entries)", rows: N, targetMs: 300, run: engine(typed), release: releaseAll },
@@ -101,14 +103,14 @@ export function summaryCases(): BenchCase[] {
       targetMs: 300,
       run: () => {
         const summary = engine(tiered)();
-        const words = summary.decisionsComing.map((d) => decideByWords(d, summary.dateLocale));
+        const words = summary.decisionsComing.map((d) => core().decideByWords(d, summary.dateLocale));
         if (words.length === 0) throw new Error("no decide-by date came up: the case measures nothing");
         return words;
       },
       release: releaseAll,
     },
     { suite: "summary", name: "read raw tables + engine, 100,000 contracts", rows: N, runs: 3, warmups: 1, run: () => summarise(readTrackerData(tracker(), { asOf: AS_OF })), release: releaseAll },
-    { suite: "summary", name: "text summary of 100,000 contracts", rows: N, runs: 3, warmups: 1, run: () => renderText(summarise(typed())), release: releaseAll },
+    { suite: "summary", name: "text summary of 100,000 contracts", rows: N, runs: 3, warmups: 1, run: () => core().renderText(summarise(typed())), release: releaseAll },
     { suite: "summary", name: `read + engine, largest shared register with end dates (Contracts Finder xlsx, ${realRows.toLocaleString("en-GB")} rows)`, rows: realRows, run: async () => summarise(readTrackerData(await realTables(), { asOf: AS_OF })) },
   ];
 }
